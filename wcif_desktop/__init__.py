@@ -1,0 +1,19 @@
+"""WCIF Desktop — offline fiscal performance evaluation (绩效评价) of work-injury insurance funds (工伤保险基金).
+
+Package map (see ``shared/DESIGN.md``):
+
+- :mod:`wcif_desktop.domain`   — dataclasses and rules (scoring, grades, finance ratios); no Qt, no SQL.
+- :mod:`wcif_desktop.store`    — the SQLite evaluation file (``.wcif``): schema, migrations, audit log.
+- :mod:`wcif_desktop.services` — use cases shared by the UI, the CLI and the tests.
+- :mod:`wcif_desktop.report`   — PDF reports (reportlab) and PAdES signatures (pyHanko).
+- :mod:`wcif_desktop.ui`       — the PySide6 desktop client (the only package importing Qt).
+"""
+
+from importlib.metadata import PackageNotFoundError, version as _version
+
+try:
+    __version__ = _version("wcif-desktop")
+except PackageNotFoundError:  # running from a source tree or a frozen bundle without metadata
+    __version__ = "0.1.0"
+
+APP_NAME = "WCIF Desktop"

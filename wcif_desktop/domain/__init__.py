@@ -1,0 +1,1 @@
+"""The domain core: plain dataclasses and rules. Imports neither Qt nor SQL."""

@@ -1,0 +1,335 @@
+"""Opening, creating, migrating and writing an evaluation file.
+
+The file is one SQLite database, marked ``PRAGMA application_id = 0x57434946`` ('WCIF'), its schema version in
+``PRAGMA user_version``. It uses the rollback journal (``journal_mode=DELETE``) with ``synchronous=FULL``, so
+the file on disk is complete on its own after every committed write: no ``-wal`` sidecar to leave behind when
+the file is copied to a USB stick.
+
+Every write goes through :meth:`EvaluationFile.insert`, :meth:`~EvaluationFile.update` or
+:meth:`~EvaluationFile.delete`, which stamp ``modified_at``/``modified_by`` and append to the hash-chained
+audit log in the same transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import getpass
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import typing
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+import sqlite_utils
+
+from ..domain.errors import NewerSchemaError, NotAnEvaluationFile, WcifError
+from ..domain.model import RECORD_TYPES, Record
+from ..domain.money import D
+from .migrations import all_migrations
+
+APPLICATION_ID = 0x57434946  # b"WCIF"
+GENESIS_HASH = "0" * 64
+
+
+def schema_version() -> int:
+    """The schema version this build writes (number of the newest migration)."""
+    migs = all_migrations()
+    return migs[-1][0] if migs else 0
+
+
+def current_user() -> str:
+    """Who is making changes: ``WCIF_USER`` or the operating-system login name."""
+    try:
+        return os.environ.get("WCIF_USER") or getpass.getuser()
+    except Exception:  # pragma: no cover - no login name on some Windows setups
+        return "unknown"
+
+
+def now_iso() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def to_db(value):
+    """Python value → SQLite value (Decimal as exact text, bool as 0/1)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _hints(cls):
+    return typing.get_type_hints(cls)
+
+
+def from_row(cls: type[Record], row: dict) -> Record:
+    """Build a record dataclass from a table row, converting Decimal/bool/int columns by type hint."""
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in row:
+            continue
+        v = row[f.name]
+        hint = hints.get(f.name)
+        text = str(hint)
+        if "Decimal" in text:
+            v = None if v in (None, "") else D(v)
+        elif hint is bool:
+            v = bool(v)
+        elif hint is int:
+            v = int(v or 0)
+        elif hint is str:
+            v = "" if v is None else str(v)
+        kwargs[f.name] = v
+    return cls(**kwargs)
+
+
+def record_to_row(rec: Record) -> dict:
+    return {f.name: to_db(getattr(rec, f.name)) for f in dataclasses.fields(rec)}
+
+
+def entry_hash(prev_hash: str, entry: dict) -> str:
+    """SHA-256 of the previous hash and the canonical JSON of an audit entry (without its hash)."""
+    payload = json.dumps({k: entry[k] for k in sorted(entry) if k not in ("hash", "seq")},
+                         ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+class EvaluationFile:
+    """One open evaluation file. Not shared across threads: each thread opens its own.
+
+    Use :meth:`create` for a new file and :meth:`open` for an existing one.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, who: str | None = None):
+        self.path = Path(path)
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.who = who or current_user()
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def create(cls, path, who: str | None = None) -> "EvaluationFile":
+        """Create a new, empty evaluation file at ``path``.
+
+        Raises:
+            WcifError: the file exists already or cannot be written.
+        """
+        path = Path(path)
+        if path.exists():
+            raise WcifError(f"文件已存在，不会覆盖：{path}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = _connect(path)
+        except (OSError, sqlite3.Error) as e:
+            raise WcifError(f"无法创建评价文件 {path}：{e}") from e
+        ef = cls(path, conn, who)
+        with ef.transaction():
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            ef._migrate(from_version=0)
+            ef.db["meta"].insert_all([
+                {"key": "created_at", "value": now_iso()},
+                {"key": "created_by", "value": ef.who},
+            ], replace=True)
+        return ef
+
+    @classmethod
+    def open(cls, path, who: str | None = None, migrate: bool = True) -> "EvaluationFile":
+        """Open an existing evaluation file, migrating an older schema after a backup copy.
+
+        Raises:
+            NotAnEvaluationFile: missing, not SQLite, corrupt, or not ours (application id).
+            NewerSchemaError: written by a newer version.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise NotAnEvaluationFile(f"找不到评价文件：{path}")
+        check_file(path)
+        conn = _connect(path)
+        ef = cls(path, conn, who)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < schema_version() and migrate:
+            ef.close()
+            backup = path.with_name(path.name + f".v{version}.bak")
+            shutil.copy2(path, backup)
+            conn = _connect(path)
+            ef = cls(path, conn, who)
+            with ef.transaction():
+                ef._migrate(from_version=version)
+        return ef
+
+    def _migrate(self, from_version: int) -> None:
+        for number, _name, fn in all_migrations():
+            if number > from_version:
+                fn(self.db)
+                self.conn.execute(f"PRAGMA user_version={number}")
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ------------------------------------------------------------------ transactions
+    @contextmanager
+    def transaction(self):
+        """Group writes: all of them are committed together or none is (nested calls use savepoints).
+
+        Raises:
+            WcifError: the commit failed (disk full, I/O error); the file keeps its previous content.
+        """
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as e:
+            raise WcifError(f"保存失败，文件保持原样：{e}") from e
+
+    # ------------------------------------------------------------------ reading
+    def rows(self, table: str, where: str | None = None, params=(), include_deleted=False) -> list[dict]:
+        clause = "" if include_deleted else "deleted = 0"
+        if where:
+            clause = f"({where})" + (f" AND {clause}" if clause else "")
+        return list(self.db[table].rows_where(clause or None, params))
+
+    def records(self, cls: type[Record], where: str | None = None, params=()) -> list[Record]:
+        """All live records of a dataclass type, optionally filtered by a SQL ``where``."""
+        return [from_row(cls, r) for r in self.rows(cls.table, where, params)]
+
+    def get(self, cls: type[Record], record_id: str) -> Record:
+        """One record by id. Raises WcifError when it does not exist (or was deleted)."""
+        rows = self.rows(cls.table, "id = ?", [record_id])
+        if not rows:
+            raise WcifError(f"记录不存在：{cls.table}/{record_id}")
+        return from_row(cls, rows[0])
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        r = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return r[0] if r else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    # ------------------------------------------------------------------ writing
+    def _log(self, table: str, record_id: str, field: str, old, new, at: str) -> None:
+        prev = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        prev_hash = prev[0] if prev else GENESIS_HASH
+        entry = {
+            "at": at, "who": self.who, "table_name": table, "record_id": record_id, "field": field,
+            "old": None if old is None else str(old), "new": None if new is None else str(new),
+            "prev_hash": prev_hash,
+        }
+        entry["hash"] = entry_hash(prev_hash, entry)
+        self.db["audit_log"].insert(entry)
+
+    def insert(self, rec: Record) -> Record:
+        """Insert a new record (logged as field ``*`` created)."""
+        row = record_to_row(rec)
+        at = now_iso()
+        row.update(modified_at=at, modified_by=self.who, deleted=0)
+        with self.transaction():
+            self.db[rec.table].insert(row)
+            self._log(rec.table, rec.id, "*", None, json.dumps(
+                {k: v for k, v in row.items() if k not in ("modified_at", "modified_by", "deleted")},
+                ensure_ascii=False, default=str), at)
+        return rec
+
+    def update(self, table: str, record_id: str, changes: dict) -> dict:
+        """Change fields of one record; logs each changed field as old → new. Returns the changed fields.
+
+        Raises:
+            WcifError: the record does not exist.
+        """
+        rows = self.rows(table, "id = ?", [record_id])
+        if not rows:
+            raise WcifError(f"记录不存在：{table}/{record_id}")
+        old = rows[0]
+        new = {k: to_db(v) for k, v in changes.items()}
+        changed = {k: v for k, v in new.items() if old.get(k) != v}
+        if not changed:
+            return {}
+        at = now_iso()
+        with self.transaction():
+            self.db[table].update(record_id, dict(changed, modified_at=at, modified_by=self.who))
+            for k, v in changed.items():
+                self._log(table, record_id, k, old.get(k), v, at)
+        return changed
+
+    def delete(self, table: str, record_id: str) -> None:
+        """Delete by tombstone (``deleted = 1``), so the deletion can travel in a merge."""
+        at = now_iso()
+        with self.transaction():
+            self.db[table].update(record_id, {"deleted": 1, "modified_at": at, "modified_by": self.who})
+            self._log(table, record_id, "deleted", 0, 1, at)
+
+    # ------------------------------------------------------------------ history
+    def verify_history(self) -> list[str]:
+        """Check the audit log's hash chain. Returns problems (empty when intact)."""
+        problems = []
+        prev_hash = GENESIS_HASH
+        expected_seq = None
+        for row in self.db.query("SELECT * FROM audit_log ORDER BY seq"):
+            if expected_seq is not None and row["seq"] != expected_seq:
+                problems.append(f"history entry missing before #{row['seq']}")
+            expected_seq = row["seq"] + 1
+            if row["prev_hash"] != prev_hash:
+                problems.append(f"history entry #{row['seq']}: chain broken (previous entry removed or altered)")
+            if entry_hash(row["prev_hash"], row) != row["hash"]:
+                problems.append(f"history entry #{row['seq']}: content altered")
+            prev_hash = row["hash"]
+        return problems
+
+
+def check_file(path: Path) -> None:
+    """Refuse files that are not our SQLite evaluation files, naming the problem.
+
+    Raises:
+        NotAnEvaluationFile, NewerSchemaError
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as e:
+        raise NotAnEvaluationFile(f"无法读取文件 {path}：{e}") from e
+    if not head.startswith(b"SQLite format 3\x00"):
+        raise NotAnEvaluationFile(f"不是评价文件（不是 SQLite 数据库）：{path}")
+    app_id = int.from_bytes(head[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise NotAnEvaluationFile(f"不是 WCIF 评价文件（application_id={app_id:#x}）：{path}")
+    version = int.from_bytes(head[60:64], "big")
+    if version > schema_version():
+        raise NewerSchemaError(
+            f"该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {schema_version()}），"
+            f"请升级软件后再打开：{path}")
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise NotAnEvaluationFile(f"评价文件已损坏：{path}（{e}）") from e
+    if result != "ok":
+        raise NotAnEvaluationFile(f"评价文件已损坏：{path}（{result}）")
+
+
+__all__ = ["EvaluationFile", "APPLICATION_ID", "schema_version", "check_file", "RECORD_TYPES"]

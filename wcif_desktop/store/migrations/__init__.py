@@ -1,0 +1,27 @@
+"""Schema migrations, applied in order of their number.
+
+Each module ``mNNNN_name.py`` in this package defines ``migrate(db)`` (db: ``sqlite_utils.Database``) and is
+applied once; ``PRAGMA user_version`` records the highest number applied. Number ranges per area, so that
+work on different areas does not collide: 0001–0009 core, 0010s scoring, 0020s review/evidence, 0030s finance
+and targets, 0040s surveys, 0050s report, 0060s exchange/history, 0070s documents.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+_NAME = re.compile(r"^m(\d{4})_\w+$")
+
+
+def all_migrations():
+    """[(number, name, migrate_function)] sorted by number."""
+    found = []
+    for mod in pkgutil.iter_modules(__path__):
+        m = _NAME.match(mod.name)
+        if m:
+            module = importlib.import_module(f"{__name__}.{mod.name}")
+            found.append((int(m.group(1)), mod.name, module.migrate))
+    found.sort()
+    return found
