@@ -1,0 +1,65 @@
+"""Shared fixtures. Qt runs offscreen; every test gets fresh files under a folder with Chinese and spaces."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("WCIF_USER", "测试员")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path_factory, monkeypatch):
+    """Keep settings, logs and libraries out of the real user folder."""
+    data = tmp_path_factory.mktemp("用户 数据")
+    monkeypatch.setenv("WCIF_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
+    yield
+
+
+@pytest.fixture
+def workdir(tmp_path) -> Path:
+    """A fresh folder whose name has Chinese characters and a space."""
+    d = tmp_path / "评价 文件"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture(scope="session")
+def _sample_master(tmp_path_factory) -> Path:
+    from wcif_desktop.services.sample import write_sample
+
+    return write_sample(tmp_path_factory.mktemp("样例 master") / "呼和浩特 2021.wcif")
+
+
+@pytest.fixture
+def sample_path(_sample_master, workdir) -> Path:
+    """A fresh copy of the bundled sample evaluation (built once per session, copied per test)."""
+    dest = workdir / "呼和浩特 2021.wcif"
+    shutil.copy2(_sample_master, dest)
+    return dest
+
+
+@pytest.fixture
+def sample_file(sample_path):
+    """The sample evaluation, opened; closed after the test."""
+    from wcif_desktop.store.db import EvaluationFile
+
+    ef = EvaluationFile.open(sample_path)
+    yield ef
+    ef.close()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """The project's shared/ folder (seed report, cases). Tests needing it skip when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("shared/ folder not present beside the repository")
+    return SHARED

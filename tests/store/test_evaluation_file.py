@@ -1,0 +1,72 @@
+import sqlite3
+from decimal import Decimal
+
+import pytest
+
+from wcif_desktop.domain.errors import NewerSchemaError, NotAnEvaluationFile, ValidationError
+from wcif_desktop.domain.model import Indicator
+from wcif_desktop.services import evaluation as svc
+from wcif_desktop.store.db import APPLICATION_ID, EvaluationFile, schema_version
+
+
+def test_sample_is_marked_and_versioned(sample_path):
+    conn = sqlite3.connect(sample_path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+    assert not sample_path.with_name(sample_path.name + "-wal").exists()
+
+
+def test_edit_survives_reopen_and_is_audited(sample_path):
+    ef = EvaluationFile.open(sample_path)
+    leaf = next(i for i in ef.records(Indicator) if i.name == "预算执行率")
+    svc.set_indicator_score(ef, leaf.id, "1.5", "支出预算偏差大")
+    ef.close()
+    ef = EvaluationFile.open(sample_path)
+    assert ef.get(Indicator, leaf.id).score == Decimal("1.5")
+    entries = list(ef.db.query(
+        "SELECT * FROM audit_log WHERE record_id = ? AND field = 'score'", [leaf.id]))
+    assert entries[-1]["old"] == "2.5" and entries[-1]["new"] == "1.5" and entries[-1]["who"] == "测试员"
+    assert ef.verify_history() == []
+    ef.close()
+
+
+def test_invalid_score_is_refused_and_nothing_changes(sample_file):
+    leaf = next(i for i in sample_file.records(Indicator) if i.name == "资金到位率")
+    with pytest.raises(ValidationError):
+        svc.set_indicator_score(sample_file, leaf.id, "5", "")
+    with pytest.raises(ValidationError):
+        svc.set_indicator_score(sample_file, leaf.id, "3", "")
+    assert sample_file.get(Indicator, leaf.id).score == Decimal(4)
+
+
+def test_altered_history_is_detected(sample_path):
+    conn = sqlite3.connect(sample_path)
+    conn.execute("UPDATE audit_log SET new = 'x' WHERE seq = 5")
+    conn.commit()
+    conn.close()
+    ef = EvaluationFile.open(sample_path)
+    assert any("#5" in p for p in ef.verify_history())
+    ef.close()
+
+
+def test_foreign_and_corrupt_files_are_refused(workdir):
+    text = workdir / "报告.wcif"
+    text.write_text("not a database", encoding="utf-8")
+    with pytest.raises(NotAnEvaluationFile, match="SQLite"):
+        EvaluationFile.open(text)
+    other = workdir / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t(x)").connection.commit()
+    with pytest.raises(NotAnEvaluationFile, match="application_id"):
+        EvaluationFile.open(other)
+    with pytest.raises(NotAnEvaluationFile):
+        EvaluationFile.open(workdir / "missing.wcif")
+
+
+def test_newer_schema_is_refused(sample_path):
+    conn = sqlite3.connect(sample_path)
+    conn.execute(f"PRAGMA user_version={schema_version() + 1}")
+    conn.close()
+    with pytest.raises(NewerSchemaError, match="更新版本"):
+        EvaluationFile.open(sample_path)

@@ -1,0 +1,78 @@
+"""Command line: ``wcif-desktop`` (GUI) and its subcommands (no Qt imported for them).
+
+Each module in :mod:`wcif_desktop.commands` defines ``register(subparsers)`` and adds its subcommands; each
+subcommand's handler takes the parsed ``args`` and returns an exit code. Errors a user can fix
+(:class:`~wcif_desktop.domain.errors.WcifError`) print one clear line on stderr and exit 2 unless the command
+documents another code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from . import APP_NAME, __version__
+from .domain.errors import WcifError
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价")
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    p.add_argument("path", nargs="?", help="evaluation file (.wcif) to open")
+    p.add_argument("--screenshot", metavar="OUT.png", help="render the main window to a PNG and exit")
+    p.add_argument("--step", help="step to show (团队与方案, 现场资料核查, 绩效目标, 指标评分, 问题与建议, 报告 or its key)")
+    p.add_argument("--lang", choices=["zh", "en"], help="UI language for this run")
+    return p
+
+
+def command_parser() -> argparse.ArgumentParser:
+    """The parser of every subcommand, built from the modules in :mod:`wcif_desktop.commands`."""
+    p = argparse.ArgumentParser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价")
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    from . import commands
+
+    for mod in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if not mod.name.startswith("_"):
+            importlib.import_module(f"{commands.__name__}.{mod.name}").register(sub)
+    return p
+
+
+def _subcommand_names() -> set[str]:
+    return set(command_parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _force_utf8_stdio()
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is not None and first in _subcommand_names():
+        parser = command_parser()
+        args = parser.parse_args(argv)
+        try:
+            return int(args.handler(args) or 0)
+        except WcifError as e:
+            print(f"错误：{e}", file=sys.stderr)
+            return getattr(args, "error_exit_code", 2)
+        except KeyboardInterrupt:
+            print("已中断 (interrupted)", file=sys.stderr)
+            return 130
+    args = _gui_parser().parse_args(argv)
+    from .ui.app import run_gui  # Qt is imported only for the GUI
+
+    return run_gui(args)
+
+
+def _force_utf8_stdio() -> None:
+    """Windows consoles default to a legacy code page; print Chinese text as UTF-8 instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
