@@ -1,0 +1,57 @@
+"""Start-up time: launch → main window showing the sample, against a bare PySide6 window in the same run.
+
+Both are measured as separate processes, median of N runs, from process start to the moment the window has
+been shown and painted (the ``--screenshot`` path renders the window once, the bare script does the same).
+Target (issue 9): ratio ≤ 2.5.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import report  # noqa: E402
+
+BARE = r"""
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv)
+w = QMainWindow(); w.setCentralWidget(QLabel("bare")); w.resize(1200, 800); w.show()
+app.processEvents()
+w.grab().save(sys.argv[1])
+"""
+
+
+def timed(cmd, env) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def main(runs: int = 5) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    with tempfile.TemporaryDirectory(prefix="wcif bench ") as d:
+        d = Path(d)
+        sample = d / "样例.wcif"
+        subprocess.run([sys.executable, "-m", "wcif_desktop", "sample", str(sample)], check=True, env=env,
+                       capture_output=True)
+        bare, app = [], []
+        for i in range(runs):
+            bare.append(timed([sys.executable, "-c", BARE, str(d / f"bare{i}.png")], env))
+            app.append(timed([sys.executable, "-m", "wcif_desktop", str(sample), "--screenshot",
+                              str(d / f"app{i}.png")], env))
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"bare PySide6 window: {b * 1000:.0f} ms; WCIF Desktop on the sample: {a * 1000:.0f} ms (median of {runs})")
+    report("start-up: bare PySide6 window", round(b * 1000, 1), "ms")
+    report("start-up: WCIF Desktop with sample", round(a * 1000, 1), "ms")
+    report("start-up ratio app / bare", round(a / b, 2), "x", "<= 2.5", a / b <= 2.5)
+
+
+if __name__ == "__main__":
+    main()
