@@ -1,0 +1,194 @@
+"""services.tabular: every parsing case as a small spreadsheet built here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from wcif_desktop.domain.errors import WcifError
+from wcif_desktop.services import tabular as tb
+
+
+def _statement(path, unit_title="单位：万元"):
+    """A statement with a merged title, a unit line, a two-row header and awkward cells."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "收支表"
+    ws["A1"] = "工伤保险基金预算执行情况表"
+    ws.merge_cells("A1:E1")
+    ws["A2"] = "编制单位：某市社会保险事业管理中心"
+    ws["E2"] = unit_title
+    ws["A3"] = "项目"
+    ws.merge_cells("A3:A4")
+    ws["B3"] = "预算数"
+    ws.merge_cells("B3:C3")
+    ws["B4"] = "年初"
+    ws["C4"] = "调整后"
+    ws["D3"] = "执行数"
+    ws.merge_cells("D3:D4")
+    ws["E3"] = "执行进度"
+    ws.merge_cells("E3:E4")
+    rows = [
+        ("收入合计", "１２，３８３．１３", 11026.63, 12383.13, 0.5159),
+        ("支出合计", "(630.63)", "（1,234.50）", "=SUM(D5:D5)", "51.59%"),
+        ("其他收入", "abc", "-", None, "５１．５９％"),
+    ]
+    for i, row in enumerate(rows, start=5):
+        for j, v in enumerate(row, start=1):
+            ws.cell(row=i, column=j, value=v)
+    ws["E5"].number_format = "0.00%"
+    wb.save(path)
+    return path
+
+
+def test_title_rows_two_row_header_merged_and_unit(workdir):
+    path = _statement(workdir / "收支 表.xlsx")
+    t = tb.read_table(path)
+    assert t.sheet == "收支表"
+    assert t.header_rows == (3, 4)
+    assert [c.name for c in t.columns] == ["项目", "预算数/年初", "预算数/调整后", "执行数", "执行进度"]
+    assert t.title_lines[0] == "工伤保险基金预算执行情况表"
+    assert t.unit == "万元" and t.unit_source == "title"
+    assert [r.number for r in t.rows] == [5, 6, 7]
+    assert t.rows[0].text(1) == "收入合计"
+    assert t.find_column("调整").letter == "C"
+    assert t.find_column("预算", exclude=("调整",)).letter == "B"
+
+
+def test_merged_cells_filled_down_and_right(workdir):
+    path = _statement(workdir / "合并.xlsx")
+    g = tb.read_grid(path)
+    assert g.cell(1, 5).text == "工伤保险基金预算执行情况表" and g.cell(1, 5).merged
+    assert g.cell(4, 1).text == "项目" and g.cell(4, 1).merged  # filled down
+    assert g.cell(3, 3).text == "预算数"  # filled right
+    assert not g.cell(3, 2).merged
+
+
+def test_number_parsing_cases(workdir):
+    t = tb.read_table(_statement(workdir / "数.xlsx"))
+    r5, r6, r7 = t.rows
+    assert tb.parse_decimal(r5.cell(2)) == Decimal("12383.13")  # full-width digits and punctuation
+    assert tb.parse_decimal(r5.cell(3)) == Decimal("11026.63")  # float cell, exact
+    assert tb.parse_decimal(r6.cell(2)) == Decimal("-630.63")  # parentheses negative
+    assert tb.parse_decimal(r6.cell(3)) == Decimal("-1234.50")  # full-width parentheses, thousands separator
+    assert tb.parse_decimal(r7.cell(3)) is None  # "-" placeholder
+    assert tb.parse_decimal(r7.cell(4)) is None  # empty
+    with pytest.raises(tb.CellError) as e:
+        tb.parse_decimal(r7.cell(2))
+    rej = e.value.rejection
+    assert (rej.sheet, rej.row, rej.column, rej.value) == ("收支表", 7, "B", "abc")
+    assert "不是有效数值" in rej.reason
+    assert "第7行B列" in str(rej)
+
+
+def test_amount_units(workdir):
+    t = tb.read_table(_statement(workdir / "万元.xlsx"))
+    assert tb.parse_amount(t.rows[0].cell(2), t.unit) == Decimal("123831300.00")
+    assert tb.parse_amount(t.rows[0].cell(2), "元") == Decimal("12383.13")
+    own = tb.Cell("s", 1, 1, "28600万")
+    assert tb.parse_amount(own, "元") == Decimal("286000000.00")
+    assert tb.parse_amount(tb.Cell("s", 1, 1, "300元"), "万元") == Decimal("300.00")
+    with pytest.raises(tb.CellError, match="单位"):
+        tb.parse_amount(tb.Cell("s", 1, 1, "12"), None)
+
+
+def test_unit_chosen_and_from_header(workdir):
+    path = workdir / "元.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目", "预算数（元）", "执行数（元）"])
+    ws.append(["收入合计", 100, 200])
+    wb.save(path)
+    t = tb.read_table(path)
+    assert t.unit == "元" and t.unit_source == "header"
+    assert t.columns[1].unit == "元"
+    t2 = tb.read_table(path, unit="万元")
+    assert t2.unit == "万元" and t2.unit_source == "chosen"
+    assert t2.unit_of(t2.columns[1]) == "元"  # the column's own header unit wins
+    with pytest.raises(WcifError):
+        tb.read_table(path, unit="千元")
+
+
+def test_percent_cells(workdir):
+    t = tb.read_table(_statement(workdir / "百分比.xlsx"))
+    assert tb.parse_percent(t.rows[0].cell(5)) == Decimal("51.5900")  # percent-formatted 0.5159
+    assert tb.parse_percent(t.rows[1].cell(5)) == Decimal("51.59")  # text
+    assert tb.parse_percent(t.rows[2].cell(5)) == Decimal("51.59")  # full-width text
+    with pytest.raises(tb.CellError):
+        tb.parse_decimal(t.rows[1].cell(5))  # a percentage is not an amount
+    with pytest.raises(tb.CellError):
+        tb.parse_decimal(t.rows[0].cell(5))
+
+
+def test_formula_without_cached_value_is_rejected_naming_the_cell(workdir):
+    t = tb.read_table(_statement(workdir / "公式.xlsx"))
+    cell = t.rows[1].cell(4)
+    assert cell.formula == "=SUM(D5:D5)"
+    rejections = []
+    value, ok = tb.attempt(tb.parse_amount, cell, rejections, "万元")
+    assert (value, ok) == (None, False)
+    assert rejections[0].ref == "D6" and "公式" in rejections[0].reason
+    assert rejections[0].value == "=SUM(D5:D5)"
+
+
+def test_dates(workdir):
+    path = workdir / "日期.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["事项", "日期"])
+    ws.append(["a", "2021年12月31日"])
+    ws.append(["b", dt.datetime(2021, 6, 30)])
+    ws.append(["c", "２０２１／１／５"])
+    ws.append(["d", "2021年2月30日"])
+    ws.append(["e", "明年"])
+    wb.save(path)
+    t = tb.read_table(path)
+    got = [tb.attempt(tb.parse_date, r.cell(2), rej := []) for r in t.rows]
+    assert [g[0] for g in got[:3]] == [dt.date(2021, 12, 31), dt.date(2021, 6, 30), dt.date(2021, 1, 5)]
+    with pytest.raises(tb.CellError, match="日期不存在"):
+        tb.parse_date(t.rows[3].cell(2))
+    with pytest.raises(tb.CellError) as e:
+        tb.parse_date(t.rows[4].cell(2))
+    assert e.value.rejection.ref == "B6"
+
+
+def test_csv_gb18030_and_two_row_header(workdir):
+    path = workdir / "报表 数据.csv"
+    text = "基金收支表,,\n项目,预算数,\n,年初,调整后\n收入合计,\"1,000.50\",（２００）\n"
+    path.write_bytes(text.encode("gb18030"))
+    t = tb.read_table(path, unit="元")
+    assert t.title_lines == ["基金收支表"]
+    assert [c.name for c in t.columns] == ["项目", "预算数/年初", "调整后"]
+    assert tb.parse_amount(t.rows[0].cell(2), t.unit) == Decimal("1000.50")
+    assert tb.parse_amount(t.rows[0].cell(3), t.unit) == Decimal("-200.00")
+    assert t.rows[0].number == 4
+
+
+def test_header_keywords_and_errors(workdir):
+    path = workdir / "目标.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "目标表"
+    ws.append(["项目名称", "工伤保险基金", "主管部门", "人社局"])
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    ws.append(["产出指标", "数量指标", "培训场次", "≥1场"])
+    wb.save(path)
+    t = tb.read_table(path, header_keywords=("三级指标",))
+    assert t.header_rows == (2,) and len(t.rows) == 1
+    assert tb.sheet_names(path) == ["目标表"]
+    with pytest.raises(WcifError, match="没有工作表"):
+        tb.read_grid(path, "不存在")
+    with pytest.raises(WcifError, match="找不到表头"):
+        tb.read_table(path, header_keywords=("绩效标准",))
+    with pytest.raises(WcifError, match="找不到"):
+        tb.read_grid(workdir / "无此文件.xlsx")
+    bad = workdir / "坏.xlsx"
+    bad.write_text("not a zip")
+    with pytest.raises(WcifError, match="无法读取"):
+        tb.read_grid(bad)
+    with pytest.raises(WcifError, match=".xls"):
+        (workdir / "旧.xls").write_bytes(b"x")
+        tb.read_grid(workdir / "旧.xls")
