@@ -121,6 +121,8 @@ class Indicator(Record):
     score: Decimal | None = None
     deduction_reason: str = ""
     sort_order: int = 0
+    guidance: str = ""  # 评价要点 (official scoring points), column added by migration m0010
+    source_status: str = ""  # status tag of the official wording ([R], [V-peer] …; FRAMEWORK.md)
 
 
 @dataclass

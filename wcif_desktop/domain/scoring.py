@@ -10,11 +10,12 @@ Rules:
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import ValidationError
-from .model import Indicator
+from .model import Indicator, Record
 from .money import D, round2
 
 DEFAULT_GRADE_BANDS: tuple[tuple[Decimal, str], ...] = (
@@ -105,29 +106,156 @@ class ScoreSheet:
         """(level-1 name, weight, score) per level-1 indicator; score rounded to two decimals."""
         return [(r.indicator.name, r.weight(), round2(r.score() or Decimal(0))) for r in self.roots]
 
-    def problems(self) -> list[str]:
-        """Structural checks: children's weights sum to the parent's, total weight 100, 产出+效益 ≥ 60.
-
-        Returns human-readable messages (empty when sound). The 60 % rule is 财预〔2020〕10号 (原则上产出、效益
-        指标权重不低于60%); it is reported as a warning text starting with “提示”.
-        """
-        msgs: list[str] = []
-        if self.total_weight() != 100:
-            msgs.append(f"指标分值合计为 {self.total_weight()}，应为 100")
+    def node_scores(self) -> dict[str, Decimal | None]:
+        """Indicator id → score of every node (subtotals per level), rounded half-up to two decimals."""
+        out: dict[str, Decimal | None] = {}
         for r in self.roots:
             for n in r.walk():
+                s = n.score()
+                out[n.indicator.id] = None if s is None else round2(s)
+        return out
+
+    def check(self) -> list["Problem"]:
+        """Structural and scoring checks as :class:`Problem` records (severity, indicator id, message).
+
+        - error: children's weights do not sum to the parent's weight; total weight is not 100; a level-3 score
+          outside [0, weight]; a deducted score without a deduction reason (扣分原因).
+        - warning: 产出 + 效益 (效果, 满意度 count with 效益) weigh less than 60 (财预〔2020〕10号：“原则上产出、
+          效益指标权重不低于60%”).
+        """
+        out: list[Problem] = []
+        tw = self.total_weight()
+        if self.roots and tw != 100:
+            out.append(Problem("error", "", f"指标分值合计为 {tw}，应为 100"))
+        for r in self.roots:
+            for n in r.walk():
+                ind = n.indicator
                 if n.children:
                     s = sum((c.weight() for c in n.children), Decimal(0))
                     if s != n.weight():
-                        msgs.append(f"“{n.indicator.name}”的下级分值合计 {s} 与其分值 {n.weight()} 不一致")
-                else:
-                    ind = n.indicator
-                    if ind.score is not None and ind.score < ind.weight and not ind.deduction_reason.strip():
-                        msgs.append(f"“{ind.name}”扣分但未填写扣分原因")
-        out_eff = sum((r.weight() for r in self.roots if r.indicator.name in ("产出", "效益", "效果")), Decimal(0))
+                        out.append(Problem("error", ind.id,
+                                           f"“{ind.name}”的下级分值合计 {s} 与其分值 {n.weight()} 不一致"))
+                    continue
+                if ind.score is None:
+                    continue
+                if ind.score < 0 or ind.score > ind.weight:
+                    out.append(Problem("error", ind.id, f"“{ind.name}”得分 {ind.score} 不在 0 至 {ind.weight} 之间"))
+                elif ind.score < ind.weight and not (ind.deduction_reason or "").strip():
+                    out.append(Problem("error", ind.id, f"“{ind.name}”扣分但未填写扣分原因"))
+        out_eff = self.output_effect_weight()
         if self.roots and out_eff < 60:
-            msgs.append(f"提示：产出、效益指标权重合计 {out_eff}，低于财预〔2020〕10号要求的60%")
-        return msgs
+            out.append(Problem("warning", "",
+                               f"提示：产出、效益指标权重合计 {out_eff}，低于财预〔2020〕10号要求的60%"))
+        return out
+
+    def output_effect_weight(self) -> Decimal:
+        """Weight of the level-1 indicators 产出 and 效益 (效果, 满意度 count as 效益), points."""
+        return sum((r.weight() for r in self.roots if r.indicator.name.startswith(OUTPUT_EFFECT_PREFIXES)),
+                   Decimal(0))
+
+    def problems(self) -> list[str]:
+        """The messages of :meth:`check` (empty when sound); warnings start with “提示”."""
+        return [p.message for p in self.check()]
+
+
+OUTPUT_EFFECT_PREFIXES = ("产出", "效益", "效果", "满意度")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One failed check: ``severity`` is ``error`` or ``warning``; ``indicator_id`` empty for the whole tree."""
+
+    severity: str
+    indicator_id: str
+    message: str
+
+
+def bands_to_json(bands) -> str:
+    """Grade bands → JSON text ``[["90", "优"], …]`` (lower bounds in points, inclusive)."""
+    return json.dumps([[str(lo), name] for lo, name in bands], ensure_ascii=False)
+
+
+def bands_from_json(text: str | None) -> tuple[tuple[Decimal, str], ...]:
+    """JSON text → validated grade bands; empty text gives :data:`DEFAULT_GRADE_BANDS`.
+
+    Raises:
+        ValidationError: not a list of [lower bound, grade] pairs, duplicate bounds, or no band starting at 0.
+    """
+    if not text:
+        return DEFAULT_GRADE_BANDS
+    try:
+        raw = json.loads(text)
+        bands = tuple((D(lo), str(name).strip()) for lo, name in raw)
+    except (ValueError, TypeError) as e:
+        raise ValidationError(f"等级划分格式不正确：{e}") from None
+    return validate_bands(bands)
+
+
+def validate_bands(bands) -> tuple[tuple[Decimal, str], ...]:
+    """Sort bands high to low and check them (lower bounds in [0, 100], unique, one at 0, names given).
+
+    Raises:
+        ValidationError
+    """
+    bands = tuple(sorted(((D(lo), name) for lo, name in bands), key=lambda b: b[0], reverse=True))
+    if not bands:
+        raise ValidationError("等级划分不能为空")
+    lows = [lo for lo, _ in bands]
+    if len(set(lows)) != len(lows):
+        raise ValidationError("等级划分的分数下限不能重复")
+    if any(lo < 0 or lo > 100 for lo in lows):
+        raise ValidationError("等级划分的分数下限应在 0 至 100 之间")
+    if lows[-1] != 0:
+        raise ValidationError("最低一档等级的分数下限应为 0")
+    if any(not name for _, name in bands):
+        raise ValidationError("每一档等级都须有名称")
+    return bands
+
+
+def bands_sentence(bands=DEFAULT_GRADE_BANDS) -> str:
+    """The grade bands as a report sentence, e.g. “90（含）-100分为优、80（含）-90分为良……”."""
+    bands = validate_bands(bands)
+    parts = []
+    upper = None
+    for lo, name in bands:
+        if lo == 0:
+            parts.append(f"{upper}分以下为{name}" if upper is not None else f"0-100分为{name}")
+        else:
+            parts.append(f"{lo}（含）-{upper if upper is not None else 100}分为{name}")
+        upper = lo
+    return "、".join(parts)
+
+
+@dataclass
+class ScoringSettings(Record):
+    """Per-evaluation scoring settings (single row of table ``scoring_settings``).
+
+    ``grade_bands`` JSON (see :func:`bands_to_json`); ``panel_method`` one of ``mean``, ``trimmed_mean``,
+    ``consensus`` (domain/panel.py); ``framework_key``/``framework_version`` name the template the tree was
+    copied from.
+    """
+
+    table = "scoring_settings"
+    grade_bands: str = ""
+    panel_method: str = "mean"
+    panel_revealed: bool = False
+    panel_revealed_by: str = ""
+    panel_revealed_at: str = ""
+    framework_key: str = ""
+    framework_version: str = ""
+    framework_name: str = ""
+
+
+@dataclass
+class ScoreCitation(Record):
+    """A score's citation of a working paper (工作底稿) or evidence (证据) by id (no foreign key: those tables
+    belong to the review module and may be created later)."""
+
+    table = "score_citation"
+    indicator_id: str = ""
+    kind: str = "working_paper"  # working_paper | evidence
+    target_id: str = ""
+    note: str = ""
 
 
 def build_sheet(indicators: list[Indicator], bands=DEFAULT_GRADE_BANDS) -> ScoreSheet:

@@ -1,0 +1,326 @@
+"""Scoring rule types (评分标准) that compute a level-3 indicator's score and its deduction reason (扣分原因).
+
+Rule type and parameters live on :class:`~wcif_desktop.domain.model.Indicator` as ``rule_type`` and
+``rule_params`` (JSON text). Numbers in the JSON may be numbers or strings; they are read as :class:`Decimal`
+exactly (never floats). Where a parameter is a number of points it may also be written ``"40%"``: a share of the
+indicator's weight, so a template keeps its meaning when the indicator is reweighted.
+
+Rule types (all scores in points, in [0, weight], rounded half-up to two decimals):
+
+``manual``
+    The evaluator enters score and reason (财预〔2020〕10号: qualitative indicators judged against 评价要点).
+    Params: none. :func:`evaluate` returns ``None`` — nothing to compute.
+``ratio``  (比率法; self-evaluation practice, FRAMEWORK.md §0 “local variant”)
+    ``{"actual": "95", "target": "100", "direction": "higher"|"lower", "unit": "%"}``;
+    higher is better: actual ÷ target × weight; lower is better (reverse indicator): target ÷ actual × weight;
+    capped at the weight. ``"metric": KEY`` instead of ``actual`` takes the value from computed metrics.
+``bands``  (区间赋分)
+    ``{"metric"|"actual": …, "bands": [[threshold, points], …], "direction": "higher"|"lower", "abs": false,
+    "else": "0"}``. higher: the first band whose threshold ≤ value (thresholds taken high to low); lower: the
+    first band whose threshold ≥ value (taken low to high); otherwise ``else`` (default 0). ``abs`` compares
+    the absolute value (e.g. a deviation rate of −12 % counts as 12 %).
+``deductions``  (扣分制)
+    ``{"per": "0.5", "items": [{"text": "…", "count": 2, "per": "1"}], "max": "…"}``: weight minus Σ count × per
+    (item ``per`` overrides the rule's), never below 0.
+``checklist``  (要点得分)
+    ``{"items": [{"text": "…", "points": "1"|"25%", "met": true|false|null}]}``: each satisfied element earns
+    its points (elements without ``points`` share the weight equally); ``met: null`` means not yet assessed,
+    and the indicator stays unscored until every element is assessed.
+``metric``
+    ``{"metric": KEY, "method": "ratio"|"bands", …}``: a ratio or bands rule fed by a computed metric (budget
+    execution/deviation rate from the finance data, satisfaction/awareness rate from surveys), so a change in
+    the data moves the score. ``ratio``/``bands`` with a ``metric`` key behave the same.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Mapping
+
+from .errors import ValidationError
+from .money import CENT, HUNDRED, D, round2
+
+RULE_TYPES: dict[str, str] = {
+    "manual": "人工评分",
+    "ratio": "比率法（实际值÷目标值）",
+    "bands": "区间赋分",
+    "deductions": "扣分制（按次扣分）",
+    "checklist": "要点得分",
+    "metric": "数据驱动（计算指标）",
+}
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """Outcome of one rule.
+
+    ``score`` is points in [0, weight] (two decimals) or ``None`` when the inputs are missing (``missing`` names
+    them); ``reason`` is the generated deduction reason (empty at full marks); ``detail`` explains the sum.
+    """
+
+    score: Decimal | None
+    reason: str = ""
+    detail: str = ""
+    missing: tuple[str, ...] = ()
+
+
+def parse_params(text: str | Mapping | None) -> dict:
+    """``rule_params`` JSON text → dict (JSON numbers read as Decimal).
+
+    Raises:
+        ValidationError: the text is not a JSON object.
+    """
+    if text is None or text == "":
+        return {}
+    if isinstance(text, Mapping):
+        return dict(text)
+    try:
+        value = json.loads(text, parse_float=Decimal, parse_int=Decimal)
+    except json.JSONDecodeError as e:
+        raise ValidationError(f"评分规则参数不是有效的 JSON（第{e.lineno}行第{e.colno}列）：{e.msg}") from None
+    if not isinstance(value, dict):
+        raise ValidationError("评分规则参数应为 JSON 对象，例如 {\"target\": \"100\"}")
+    return value
+
+
+def dump_params(params: Mapping) -> str:
+    """dict → canonical JSON text; Decimals are written as strings so they stay exact."""
+    return json.dumps(params, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _num(value, what: str) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return D(value)
+    except ValidationError:
+        raise ValidationError(f"评分规则参数“{what}”不是数值：{value!r}") from None
+
+
+def _points(value, weight: Decimal, what: str) -> Decimal:
+    """Points, or a share of the weight when written ``"40%"``."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return weight * _num(value.strip()[:-1], what) / HUNDRED
+    return _num(value, what)
+
+
+def _fmt(value: Decimal, unit: str = "") -> str:
+    return f"{round2(value):f}{unit}"
+
+
+def _clamp(score: Decimal, weight: Decimal) -> Decimal:
+    score = round2(score)
+    if score > weight:
+        return weight
+    if score < 0:
+        return ZERO.quantize(CENT)
+    return score
+
+
+def _deduction_text(score: Decimal, weight: Decimal) -> str:
+    return f"得{_fmt(score)}分，扣{_fmt(weight - score)}分。"
+
+
+def _value(params: Mapping, metrics: Mapping[str, Decimal], labels: Mapping[str, str]):
+    """(value, label, missing) for the rule's input: a metric or a typed ``actual``."""
+    key = params.get("metric")
+    if key:
+        label = params.get("label") or labels.get(key, key)
+        if metrics.get(key) is None:
+            return None, label, (key,)
+        return _num(metrics[key], key), label, ()
+    label = params.get("label") or "实际值"
+    if params.get("actual") in (None, ""):
+        return None, label, ("actual",)
+    return _num(params["actual"], "actual"), label, ()
+
+
+def _ratio(params, weight, metrics, labels) -> RuleResult:
+    value, label, missing = _value(params, metrics, labels)
+    if params.get("target") in (None, ""):
+        missing = missing + ("target",)
+    if missing:
+        return RuleResult(None, missing=missing, detail="缺少数据：" + "、".join(missing))
+    target = _num(params["target"], "target")
+    unit = params.get("unit", "")
+    lower = params.get("direction", "higher") == "lower"
+    if lower:
+        share = Decimal(1) if value <= target else (target / value if value else Decimal(1))
+        formula = "目标值÷实际值"
+    else:
+        if target <= 0:
+            raise ValidationError("比率法的目标值须大于0")
+        share = min(value / target, Decimal(1))
+        formula = "实际值÷目标值"
+    share = max(share, ZERO)
+    score = _clamp(weight * share, weight)
+    detail = (f"{label}{_fmt(value, unit)}，目标值{_fmt(target, unit)}，"
+              f"按{formula}×分值计，完成比例{_fmt(share * HUNDRED)}%，{_deduction_text(score, weight)}")
+    if score >= weight:
+        return RuleResult(score, "", detail)
+    verb = "高于" if lower else "未达到"
+    reason = f"{label}{_fmt(value, unit)}，{verb}目标值{_fmt(target, unit)}，{_deduction_text(score, weight)}"
+    return RuleResult(score, reason, detail)
+
+
+def _bands(params, weight, metrics, labels) -> RuleResult:
+    value, label, missing = _value(params, metrics, labels)
+    if missing:
+        return RuleResult(None, missing=missing, detail="缺少数据：" + "、".join(missing))
+    bands = params.get("bands") or []
+    if not bands:
+        raise ValidationError("区间赋分规则缺少区间（bands）")
+    unit = params.get("unit", "")
+    shown = value
+    if params.get("abs"):
+        value = abs(value)
+        label = f"{label}（绝对值）"
+    lower = params.get("direction", "higher") == "lower"
+    parsed = [(_num(t, "bands"), p) for t, p in bands]
+    parsed.sort(key=lambda b: b[0], reverse=not lower)
+    points, where = None, ""
+    for threshold, p in parsed:
+        if (value <= threshold) if lower else (value >= threshold):
+            points = _points(p, weight, "bands")
+            where = f"{'不高于' if lower else '不低于'}{_fmt(threshold, unit)}"
+            break
+    if points is None:
+        points = _points(params.get("else", "0"), weight, "else")
+        edge = parsed[-1][0]
+        where = f"{'高于' if lower else '低于'}{_fmt(edge, unit)}"
+    score = _clamp(points, weight)
+    text = f"{label}{_fmt(shown if not params.get('abs') else value, unit)}，{where}，{_deduction_text(score, weight)}"
+    return RuleResult(score, "" if score >= weight else text, text)
+
+
+def _deductions(params, weight, metrics, labels) -> RuleResult:
+    per_default = params.get("per", "0")
+    items = params.get("items") or []
+    parts, total = [], ZERO
+    for it in items:
+        count = _num(it.get("count", 0), "count")
+        if count < 0:
+            raise ValidationError(f"扣分次数不能为负数：{it.get('text', '')}")
+        if count == 0:
+            continue
+        per = _points(it.get("per", per_default), weight, "per")
+        ded = count * per
+        total += ded
+        parts.append(f"{it.get('text', '扣分事项')}{_fmt(count).rstrip('0').rstrip('.')}次，扣{_fmt(ded)}分")
+    if "count" in params:
+        count = _num(params["count"], "count")
+        if count > 0:
+            ded = count * _points(per_default, weight, "per")
+            total += ded
+            parts.append(f"{params.get('text', '扣分事项')}{_fmt(count).rstrip('0').rstrip('.')}次，扣{_fmt(ded)}分")
+    if params.get("max") not in (None, ""):
+        total = min(total, _points(params["max"], weight, "max"))
+    score = _clamp(weight - total, weight)
+    if not parts:
+        return RuleResult(score, "", "无扣分事项。")
+    text = "；".join(parts) + f"；合计{_deduction_text(score, weight)}"
+    if weight - total < 0:
+        text += "（扣分以分值为限，最低0分）"
+    return RuleResult(score, text if score < weight else "", text)
+
+
+def _checklist(params, weight, metrics, labels) -> RuleResult:
+    items = params.get("items") or []
+    if not items:
+        raise ValidationError("要点得分规则缺少要点（items）")
+    explicit = [it for it in items if it.get("points") not in (None, "")]
+    rest = weight - sum((_points(it["points"], weight, "points") for it in explicit), ZERO)
+    implicit = len(items) - len(explicit)
+    share = rest / implicit if implicit else ZERO
+    pending = [it.get("text", "") for it in items if it.get("met") is None]
+    if pending:
+        return RuleResult(None, detail=f"尚有{len(pending)}个要点未评定", missing=tuple(pending))
+    earned, unmet = ZERO, []
+    for n, it in enumerate(items, start=1):
+        pts = _points(it["points"], weight, "points") if it.get("points") not in (None, "") else share
+        if it.get("met"):
+            earned += pts
+        else:
+            note = f"（{it['note']}）" if it.get("note") else ""
+            unmet.append(f"{_circled(n)}{it.get('text', '')}{note}，扣{_fmt(pts)}分")
+    score = _clamp(earned, weight)
+    if not unmet:
+        return RuleResult(score, "", "各要点均满足。")
+    text = "未满足的要点：" + "；".join(unmet) + f"。{_deduction_text(score, weight)}"
+    return RuleResult(score, text if score < weight else "", text)
+
+
+def _circled(n: int) -> str:
+    return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"({n})"
+
+
+def _metric(params, weight, metrics, labels) -> RuleResult:
+    if not params.get("metric"):
+        raise ValidationError("数据驱动规则缺少计算指标（metric）")
+    method = params.get("method", "ratio")
+    if method not in ("ratio", "bands"):
+        raise ValidationError(f"数据驱动规则的方法应为 ratio 或 bands：{method}")
+    return _EVALUATORS[method](params, weight, metrics, labels)
+
+
+_EVALUATORS = {"ratio": _ratio, "bands": _bands, "deductions": _deductions, "checklist": _checklist,
+               "metric": _metric}
+
+
+def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Decimal,
+             metrics: Mapping[str, Decimal] | None = None,
+             labels: Mapping[str, str] | None = None) -> RuleResult | None:
+    """Apply a rule to an indicator of ``weight`` points.
+
+    ``metrics`` are the computed metrics (``services.metrics.compute_metrics``: rates in %, months);
+    ``labels`` give their Chinese names for the generated reason. Returns ``None`` for ``manual`` rules.
+
+    Raises:
+        ValidationError: unknown rule type or malformed parameters.
+    """
+    if rule_type in ("", "manual", None):
+        return None
+    fn = _EVALUATORS.get(rule_type)
+    if fn is None:
+        raise ValidationError(f"未知的评分规则类型：{rule_type}（可用：{'、'.join(RULE_TYPES)}）")
+    return fn(parse_params(params), D(weight), metrics or {}, labels or {})
+
+
+def uses_metrics(rule_type: str, params: Mapping) -> tuple[str, ...]:
+    """Metric keys a rule reads (empty for rules on typed values)."""
+    key = params.get("metric") if rule_type in ("ratio", "bands", "metric") else None
+    return (key,) if key else ()
+
+
+def validate_rule(rule_type: str, params: Mapping | str | None, weight: Decimal = Decimal(100)) -> None:
+    """Check a rule's parameters can be applied (with any missing inputs allowed).
+
+    Raises:
+        ValidationError: naming the bad parameter.
+    """
+    p = parse_params(params)
+    if rule_type in ("ratio", "bands", "metric"):
+        probe = dict(p)
+        metrics = {p["metric"]: Decimal(1)} if p.get("metric") else {}
+        if not p.get("metric") and probe.get("actual") in (None, ""):
+            probe["actual"] = "1"
+        if rule_type == "ratio" and probe.get("target") in (None, ""):
+            probe["target"] = "1"
+        if rule_type == "metric" and probe.get("method", "ratio") == "ratio" and probe.get("target") in (None, ""):
+            probe["target"] = "1"
+        if probe.get("direction", "higher") not in ("higher", "lower"):
+            raise ValidationError("方向（direction）应为 higher（越高越好）或 lower（越低越好）")
+        evaluate(rule_type, probe, weight, metrics)
+    elif rule_type == "checklist":
+        probe = dict(p, items=[dict(it, met=True) for it in p.get("items") or []])
+        evaluate(rule_type, probe, weight)
+        total = sum((_points(it["points"], D(weight), "points") for it in p["items"]
+                     if it.get("points") not in (None, "")), ZERO)
+        if total > D(weight):
+            raise ValidationError(f"各要点分值合计 {_fmt(total)} 超过指标分值 {_fmt(D(weight))}")
+    else:
+        evaluate(rule_type, p, weight)
