@@ -1,0 +1,84 @@
+"""Generating an unsigned report PDF from an evaluation snapshot.
+
+``generate_report(snapshot, out_path, template="brief")`` lays out the chosen outline
+(:mod:`wcif_desktop.report.outlines`) with the report fonts (:mod:`wcif_desktop.report.fonts`), checks every
+character against them first, and writes the PDF atomically: a temporary file in the target folder, then
+``os.replace`` — an existing report is never left half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..domain.errors import ReportError
+from ..domain.model import EvaluationSnapshot
+from ..domain.progress import NO_PROGRESS, Progress, check
+from .content import Content
+from .document import Rendered, render
+from .fonts import register_fonts
+from .outlines import TEMPLATES, compose
+
+
+def render_report(snapshot: EvaluationSnapshot, template: str = "brief", progress: Progress = NO_PROGRESS,
+                  fonts=None) -> Rendered:
+    """Lay out the report in memory. Returns the PDF bytes and where each heading landed.
+
+    Raises:
+        ReportError: unknown template; characters no font covers (listed with their sections).
+        Cancelled: ``progress`` asked to stop.
+    """
+    if template not in TEMPLATES:
+        raise ReportError(f"未知的报告模板：{template}（可选：{'、'.join(TEMPLATES)}）")
+    fonts = fonts or register_fonts()
+    check(progress)
+    content = Content(snapshot)
+    ev = snapshot.evaluation
+    return render(lambda pages: compose(content, template, fonts, pages), fonts,
+                  title=content.title(template), author=ev.agency or "", subject=ev.title or "",
+                  progress=progress)
+
+
+def write_atomically(data: bytes, out_path: Path) -> Path:
+    """Write ``data`` to ``out_path`` through a temporary file in the same folder and ``os.replace``.
+
+    Raises:
+        ReportError: the folder cannot be created or the file cannot be written (e.g. open in a viewer).
+    """
+    out_path = Path(out_path)
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".~" + out_path.stem[:40], suffix=".tmp", dir=out_path.parent)
+    except OSError as e:
+        raise ReportError(f"无法写入报告文件 {out_path}：{e.strerror or e}") from e
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out_path)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise ReportError(f"无法写入报告文件 {out_path}：{e.strerror or e}（文件是否正被其他程序打开？）") from e
+    return out_path
+
+
+def generate_report(snapshot: EvaluationSnapshot, out_path, template: str = "brief",
+                    progress: Progress = NO_PROGRESS) -> Path:
+    """Write the unsigned report PDF of ``snapshot`` to ``out_path`` (template ``brief`` or ``full``).
+
+    Returns the path written. Raises :class:`ReportError` (unknown template, uncovered characters,
+    unwritable target) or :class:`~wcif_desktop.domain.errors.Cancelled`; on any error nothing is written.
+    """
+    rendered = render_report(snapshot, template, progress)
+    check(progress)
+    path = write_atomically(rendered.pdf, Path(out_path))
+    progress.set(1, 1, "报告已生成")
+    return path
+
+
+__all__ = ["generate_report", "render_report", "write_atomically"]

@@ -1,0 +1,183 @@
+"""Report content from the evaluation: narratives with their fields filled, and sentences generated from the
+data for sections the evaluator has not written.
+
+Narrative keys (see ``resources/sample/hohhot-2021.toml``): ``basic.intro``, ``basic.content``,
+``basic.funding``, ``basic.targets``, ``process``, ``conclusion.score``, ``conclusion.overall``; the full
+report adds ``analysis.<一级指标>`` (e.g. ``analysis.决策``) and ``other``. Text may hold ``{{field}}``
+placeholders (:mod:`wcif_desktop.domain.fields`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from ..domain.fields import field_values, fill
+from ..domain.finance import summarize
+from ..domain.model import ROLES, EvaluationSnapshot
+from ..domain.money import fmt_pct, fmt_score, round2
+from ..domain.scoring import ScoreSheet, build_sheet
+
+CN_NUM = "一二三四五六七八九十"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (section numbers)."""
+    if n <= 10:
+        return CN_NUM[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_NUM[tens - 1]) + "十" + ("" if ones == 0 else CN_NUM[ones - 1])
+
+
+def cn_date(iso: str) -> str:
+    """``2022-06-30`` → ``2022 年 6 月 30 日``; an empty or invalid date gives today's date."""
+    try:
+        d = _dt.date.fromisoformat((iso or "").strip())
+    except ValueError:
+        d = _dt.date.today()
+    return f"{d.year} 年 {d.month} 月 {d.day} 日"
+
+
+class Content:
+    """Everything the outlines need, computed once from a snapshot."""
+
+    def __init__(self, snap: EvaluationSnapshot):
+        self.snap = snap
+        self.ev = snap.evaluation
+        self.values = field_values(snap)
+        self.sheet: ScoreSheet = build_sheet(snap.indicators)
+        self.fund = summarize(snap.finance, self.ev.fiscal_year)
+
+    # ------------------------------------------------------------------ basics
+    def fill(self, text: str) -> str:
+        return fill(text, self.values)
+
+    def narrative(self, key: str) -> str | None:
+        text = (self.snap.narratives.get(key) or "").strip()
+        return self.fill(text) if text else None
+
+    def text(self, key: str) -> str:
+        """The evaluator's narrative for ``key`` (fields filled), or a sentence generated from the data."""
+        got = self.narrative(key)
+        if got is not None:
+            return got
+        gen = getattr(self, "gen_" + key.replace(".", "_"), None)
+        if gen is not None:
+            return gen()
+        if key.startswith("analysis."):
+            return self.gen_analysis(key.split(".", 1)[1])
+        return ""
+
+    def title(self, template: str) -> str:
+        ev = self.ev
+        year = f"{ev.fiscal_year} 年" if ev.fiscal_year else ""
+        kind = "绩效评价简版报告" if template == "brief" else "绩效评价报告"
+        return f"{year}{ev.project_name or ev.fund_name or '项目'}{kind}"
+
+    def date(self) -> str:
+        return cn_date(self.ev.report_date)
+
+    # ------------------------------------------------------------------ generated sentences
+    def gen_basic_intro(self) -> str:
+        ev = self.ev
+        parts = [f"本次评价对象为{ev.region}{ev.fiscal_year} 年度{ev.project_name}"]
+        if ev.evaluated_unit:
+            parts.append(f"被评价单位为{ev.evaluated_unit}")
+        if ev.commissioner:
+            parts.append(f"委托方为{ev.commissioner}")
+        if ev.agency:
+            parts.append(f"评价机构为{ev.agency}")
+        return "，".join(parts) + "。"
+
+    def gen_basic_content(self) -> str:
+        outputs = [n.indicator.name for r in self.sheet.roots if r.indicator.name == "产出"
+                   for n in r.walk() if n.is_leaf]
+        if outputs:
+            return f"{self.ev.project_name}的主要产出包括：" + "、".join(outputs) + "。"
+        return f"{self.ev.project_name}的主要内容见项目实施方案。"
+
+    def gen_basic_funding(self) -> str:
+        v, fs = self.values, self.fund
+        year = f"{self.ev.fiscal_year} 年度{self.ev.region}{self.ev.fund_name}"
+        parts = []
+        if fs.income_actual is not None:
+            s = f"总收入 {v['income_actual']} 万元"
+            if fs.income_budget is not None:
+                s += f"（收入预算 {v['income_budget']} 万元，执行率 {v['income_execution_rate']}）"
+            parts.append(s)
+        if fs.expenditure_actual is not None:
+            s = f"总支出 {v['expenditure_actual']} 万元"
+            if fs.expenditure_budget is not None:
+                s += f"（支出预算 {v['expenditure_budget']} 万元，执行率 {v['expenditure_execution_rate']}）"
+            parts.append(s)
+        if fs.year_end_balance is not None:
+            parts.append(f"年末滚存结余 {v['year_end_balance']} 万元")
+        if not parts:
+            return f"{year}的收支数据尚未录入。"
+        return year + "，".join(parts) + "。"
+
+    def gen_basic_targets(self) -> str:
+        declared = [t for t in self.snap.targets if t.version == "declared"]
+        refined = [t for t in self.snap.targets if t.version == "refined"]
+        out = []
+        if not declared:
+            out.append(f"{self.ev.fiscal_year} 年度{self.ev.project_name}未申报年度整体绩效目标。")
+        else:
+            out.append(f"被评价单位申报绩效指标 {len(declared)} 项。")
+        if refined:
+            items = [f"{t.name}{t.comparator}{t.value}{t.unit}".strip() for t in refined]
+            out.append("评价组细化的绩效指标包括：" + "；".join(items) + "。")
+        return "".join(out)
+
+    def gen_process(self) -> str:
+        team = self.snap.team
+        lead = next((m.name for m in team if m.role == "lead"), "")
+        s = f"{self.ev.agency or '评价机构'}成立绩效评价小组"
+        if team:
+            s += f"（共 {len(team)} 人" + (f"，{lead}任{ROLES['lead']}" if lead else "") + "）"
+        return (s + "，制定绩效评价方案，现场核查相关业务及财务资料，细化项目绩效目标，"
+                "按评价指标体系逐项评分，综合分析形成评价结论，出具绩效评价报告。")
+
+    def gen_conclusion_score(self) -> str:
+        return f"该项目绩效评价综合评分“{self.values['total_score']}分”，评级“{self.values['grade']}”。"
+
+    def gen_conclusion_overall(self) -> str:
+        bits = []
+        for name, weight, score in self.sheet.dimension_scores():
+            s = f"{name}方面得分 {fmt_score(score)} 分（分值 {fmt_score(weight)} 分，得分率 {self.rate(score, weight)}）"
+            lost = [n.indicator for r in self.sheet.roots if r.indicator.name == name for n in r.walk()
+                    if n.is_leaf and n.indicator.score is not None and n.indicator.score < n.indicator.weight]
+            if lost:
+                s += "，扣分指标为" + "、".join(i.name for i in lost)
+            bits.append(s)
+        if not bits:
+            return "总体结论：评价指标尚未评分。"
+        return "总体结论：" + "；".join(bits) + "。"
+
+    def gen_analysis(self, dimension: str) -> str:
+        root = next((r for r in self.sheet.roots if r.indicator.name == dimension), None)
+        if root is None:
+            return ""
+        score = root.score()
+        return (f"{dimension}类指标分值 {fmt_score(root.weight())} 分，评价得分 {fmt_score(score)} 分，"
+                f"得分率 {self.rate(score, root.weight())}。")
+
+    def gen_other(self) -> str:
+        note = (self.ev.illustrative_note or "").strip()
+        return note or "无其他需要说明的问题。"
+
+    # ------------------------------------------------------------------ tables
+    @staticmethod
+    def rate(score: Decimal | None, weight: Decimal) -> str:
+        if score is None or not weight:
+            return "—"
+        return fmt_pct(round2(Decimal(score) * 100 / weight))
+
+    def dimension_rows(self) -> list[list[str]]:
+        rows = [[name, fmt_score(w), fmt_score(s), self.rate(s, w)] for name, w, s in self.sheet.dimension_scores()]
+        rows.append(["合计", fmt_score(self.sheet.total_weight()), fmt_score(self.sheet.total()),
+                     self.rate(self.sheet.total(), self.sheet.total_weight())])
+        return rows
+
+
+__all__ = ["Content", "cn_number", "cn_date"]

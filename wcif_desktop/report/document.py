@@ -1,0 +1,296 @@
+"""Page layout of a report (GB/T 9704-2012 as a guide, shared/DOMAIN.md §7) and the story writer.
+
+- A4; margins top 37 mm, left 28 mm, right 26 mm, bottom 35 mm (text block 156 × 225 mm).
+- Cover and 目录 pages carry no page number; the body is numbered from 1 as “— N —” (4号, 14 pt) at the
+  outer side of the page (right on odd pages, left on even ones).
+- Headings become PDF outline bookmarks; the 目录 lists the headings marked ``toc`` with the page they are
+  on (found by laying the report out twice, see :func:`render`).
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer, Table
+from reportlab.platypus import TableStyle
+
+from ..domain.errors import ReportError
+from ..domain.progress import NO_PROGRESS, Progress, check
+from .flowables import CJKParagraph, Heading, Marker, TextCollector, TextStyle, TOCLine
+from .fonts import FontSet, describe_chars, missing_glyphs
+
+PAGE_W, PAGE_H = A4
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
+TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
+TEXT_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+
+BODY_SIZE = 16.0  # 三号
+BODY_LEADING = 28.9  # 22 lines in the 225 mm text block
+TABLE_SIZE = 10.5  # 五号
+TABLE_LEADING = 15.5
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: TextStyle
+    subtitle: TextStyle
+    body: TextStyle
+    h1: TextStyle
+    h2: TextStyle
+    h3: TextStyle
+    toc: TextStyle
+    cell: TextStyle
+    cell_head: TextStyle
+    cell_num: TextStyle
+    signoff: TextStyle
+    caption: TextStyle
+
+
+def make_styles() -> Styles:
+    body = TextStyle("body", BODY_SIZE, BODY_LEADING, first_indent=2)
+    cell = TextStyle("body", TABLE_SIZE, TABLE_LEADING, first_indent=0, align="left")
+    return Styles(
+        title=TextStyle("heading", 22, 36, first_indent=0, align="center", space_after=14),
+        subtitle=TextStyle("body", BODY_SIZE, BODY_LEADING, first_indent=0, align="center"),
+        body=body,
+        h1=body.with_(role="heading"),
+        h2=body.with_(role="kai"),
+        h3=body,
+        toc=TextStyle("body", BODY_SIZE, BODY_LEADING, first_indent=0, align="left"),
+        cell=cell,
+        cell_head=cell.with_(role="heading", align="center"),
+        cell_num=cell.with_(align="right"),
+        signoff=body.with_(first_indent=0, align="right", space_before=BODY_LEADING),
+        caption=cell.with_(role="heading", size=12, leading=20, align="center", space_before=6, space_after=4),
+    )
+
+
+@dataclass
+class HeadingPos:
+    key: str
+    level: int
+    text: str
+    page: int  # logical page (body page 1 = first body page)
+    toc: bool
+
+
+class ReportDoc(BaseDocTemplate):
+    """The page templates (cover, front matter, body) and heading bookkeeping."""
+
+    def __init__(self, buf, fonts: FontSet, *, title: str, author: str, subject: str,
+                 progress: Progress = NO_PROGRESS, total_flowables: int = 0):
+        super().__init__(buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
+                         subject=subject, creator="WCIF Desktop", lang="zh-CN")
+        self.fonts = fonts
+        self.progress = progress
+        self.total_flowables = max(total_flowables, 1)
+        self.flowables_done = 0
+        self.body_start: int | None = None
+        self.headings: list[HeadingPos] = []
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_W, TEXT_H, id="text", leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [frame]),
+            PageTemplate("front", [frame]),
+            PageTemplate("body", [frame], onPage=self._body_page),
+        ])
+
+    def logical_page(self, physical: int) -> int:
+        return physical - (self.body_start or 1) + 1
+
+    def _body_page(self, canv, doc):
+        page = canv.getPageNumber()
+        if self.body_start is None:
+            self.body_start = page
+        n = self.logical_page(page)
+        text = f"— {n} —"
+        canv.saveState()
+        canv.setFont(self.fonts.body, 14)
+        y = MARGIN_BOTTOM - 7 * mm - 10
+        if n % 2:  # odd: right, one character in from the text block's edge
+            canv.drawRightString(PAGE_W - MARGIN_RIGHT - 14, y, text)
+        else:
+            canv.drawString(MARGIN_LEFT + 14, y, text)
+        canv.restoreState()
+
+    def afterFlowable(self, flowable):  # noqa: N802 - reportlab API
+        self.flowables_done += 1
+        if self.flowables_done % 20 == 0:
+            check(self.progress)
+        if isinstance(flowable, Heading) and flowable._first:
+            page = self.logical_page(self.canv.getPageNumber())
+            self.headings.append(HeadingPos(flowable.key, flowable.level, flowable.text, page, flowable.toc))
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.text, flowable.key, level=flowable.level, closed=False)
+
+
+class Writer:
+    """Builds the flowables of one report from plain text (never markup) and remembers every text, so
+    glyph coverage can be checked before writing. Headings get stable keys h1, h2 … in story order."""
+
+    def __init__(self, fonts: FontSet, styles: Styles | None = None):
+        self.fonts = fonts
+        self.st = styles or make_styles()
+        self.story: list = []
+        self.collector = TextCollector()
+        self.where: list[tuple[str, str]] = []  # (section heading, text) for error messages
+        self._section = "封面"
+        self._keys = itertools.count(1)
+        self.toc_headings: list[Heading] = []
+
+    def _note(self, text: str) -> str:
+        self.where.append((self._section, text))
+        return self.collector.add(text)
+
+    def add(self, flowable) -> None:
+        self.story.append(flowable)
+
+    def para(self, text: str, style: TextStyle | None = None) -> None:
+        """One or more paragraphs (a line break in the text starts a new paragraph; empty lines skipped)."""
+        style = style or self.st.body
+        for part in (text or "").splitlines() or [""]:
+            part = part.strip()
+            if part:
+                self.story.append(CJKParagraph(self._note(part), style, self.fonts))
+
+    def heading(self, text: str, level: int, toc: bool | None = None, style: TextStyle | None = None) -> Heading:
+        if style is None:
+            style = (self.st.h1, self.st.h2, self.st.h3, self.st.h3)[min(level, 3)]
+        if level == 0:
+            self._section = text
+        h = Heading(self._note(text), style, self.fonts, level, f"h{next(self._keys)}",
+                    toc=(level <= 1) if toc is None else toc)
+        # Keep a heading (or a run of headings) with at least three lines of what follows: one conditional
+        # page break before the run, grown for every heading of the run.
+        need = style.leading * max(1, len(text) // 26 + 1) + style.space_before + style.space_after
+        k = len(self.story) - 1
+        while k >= 0 and isinstance(self.story[k], Heading):
+            k -= 1
+        if k >= 0 and k < len(self.story) - 1 and isinstance(self.story[k], CondPageBreak):
+            self.story[k].height += need
+        else:
+            self.story.append(CondPageBreak(need + 3 * self.st.body.leading))
+        self.story.append(h)
+        if h.toc:
+            self.toc_headings.append(h)
+        return h
+
+    def cell(self, text, style: TextStyle | None = None) -> list:
+        text = "" if text is None else str(text)
+        return [CJKParagraph(self._note(text), style or self.st.cell, self.fonts)]
+
+    def table(self, header: list[str], rows: list[list], widths: list[float], *, numeric: set[int] = frozenset(),
+              caption: str | None = None, bold_rows: set[int] = frozenset()) -> None:
+        """A ruled table whose header repeats on every page; long cells continue on the next page.
+
+        ``widths`` are fractions of the text width (they are scaled to sum to 1); ``numeric`` columns are
+        right-aligned; ``bold_rows`` (indexes into ``rows``) use the heading font (e.g. 合计).
+        """
+        if caption:
+            self.story.append(CJKParagraph(self._note(caption), self.st.caption, self.fonts))
+        total = sum(widths)
+        col_w = [TEXT_W * w / total for w in widths]
+        data = [[self.cell(h, self.st.cell_head) for h in header]]
+        for r, row in enumerate(rows):
+            cells = []
+            for c, v in enumerate(row):
+                st = self.st.cell_num if c in numeric else self.st.cell
+                if r in bold_rows:
+                    st = st.with_(role="heading")
+                cells.append(self.cell(v, st))
+            data.append(cells)
+        t = Table(data, colWidths=col_w, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="CENTER")
+        t.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        t.spaceAfter = 8
+        self.story.append(t)
+
+    def spacer(self, h: float) -> None:
+        self.story.append(Spacer(1, h))
+
+    def page_break(self, next_template: str | None = None) -> None:
+        if next_template:
+            self.story.append(NextPageTemplate(next_template))
+        self.story.append(PageBreak())
+
+    def toc(self, pages: dict[str, int] | None) -> list:
+        """目录 lines for the headings marked ``toc`` (page ``None`` until the first layout)."""
+        out = []
+        for h in self.toc_headings:
+            text = self.collector.add(h.text)
+            out.append(TOCLine(text, (pages or {}).get(h.key), h.level, self.st.toc, self.fonts))
+        return out
+
+    def check_glyphs(self) -> None:
+        """Raise :class:`ReportError` naming every character no font covers and the section it is in."""
+        missing = missing_glyphs(self.collector.text(), self.fonts)
+        if not missing:
+            return
+        places = []
+        for ch in missing:
+            secs = sorted({sec for sec, t in self.where if ch in t})
+            places.append(f"{describe_chars([ch])}（位于：{'、'.join(secs) or '目录'}）")
+        raise ReportError("报告中有字体无法显示的字符，未生成 PDF：" + "；".join(places)
+                          + "。请在相应内容中替换这些字符后重试。")
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    headings: list[HeadingPos] = field(default_factory=list)
+    pages: int = 0
+    passes: int = 0
+
+
+def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *, title: str, author: str,
+           subject: str, progress: Progress = NO_PROGRESS, max_passes: int = 4) -> Rendered:
+    """Lay the report out until the 目录's page numbers equal the pages the headings land on.
+
+    ``compose(pages)`` returns a fresh :class:`Writer` whose story has the 目录 filled from ``pages``
+    (heading key → logical page; ``None`` on the first pass). Usually two passes.
+
+    Raises:
+        ReportError: characters no font covers; Cancelled: the user stopped it.
+    """
+    pages: dict[str, int] | None = None
+    for n in range(1, max_passes + 1):
+        check(progress)
+        progress.set(n, max_passes + 1, f"排版第 {n} 遍")
+        w = compose(pages)
+        if n == 1:
+            w.check_glyphs()
+        buf = io.BytesIO()
+        doc = ReportDoc(buf, fonts, title=title, author=author, subject=subject, progress=progress,
+                        total_flowables=len(w.story))
+        try:
+            doc.build(w.story)
+        except ReportError:
+            raise
+        except Exception as e:  # reportlab LayoutError and the like: a user-fixable layout problem
+            from ..domain.errors import Cancelled
+
+            if isinstance(e, Cancelled):
+                raise
+            raise ReportError(f"报告排版失败：{e}") from e
+        found = {h.key: h.page for h in doc.headings}
+        if pages is not None and found == pages:
+            return Rendered(buf.getvalue(), doc.headings, doc.page, n)
+        pages = found
+    raise ReportError("目录页码无法稳定（排版多次后仍变化），请联系技术支持")
+
+
+__all__ = ["Styles", "make_styles", "ReportDoc", "Writer", "render", "Rendered", "HeadingPos", "TEXT_W"]
