@@ -109,6 +109,13 @@ def delete_record(ef: EvaluationFile, cls: type[Record], record_id: str) -> Chan
     return Changes().add(cls.table, record_id)
 
 
+def restore_record(ef: EvaluationFile, cls: type[Record], record_id: str) -> Changes:
+    """Bring back a deleted record (undo of a deletion or redo of an insertion)."""
+    _ensure_unlocked(ef)
+    ef.restore(cls.table, record_id)
+    return Changes().add(cls.table, record_id)
+
+
 def set_indicator_score(ef: EvaluationFile, indicator_id: str, score, deduction_reason: str | None = None) -> Changes:
     """Set a level-3 indicator's score (points) and deduction reason (扣分原因).
 

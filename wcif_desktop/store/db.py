@@ -147,8 +147,10 @@ class EvaluationFile:
         return ef
 
     @classmethod
-    def open(cls, path, who: str | None = None, migrate: bool = True) -> "EvaluationFile":
+    def open(cls, path, who: str | None = None, migrate: bool = True, backup: bool = True) -> "EvaluationFile":
         """Open an existing evaluation file, migrating an older schema after a backup copy.
+
+        With ``backup`` (default) a rolling backup is kept first (see :mod:`wcif_desktop.store.backups`).
 
         Raises:
             NotAnEvaluationFile: missing, not SQLite, corrupt, or not ours (application id).
@@ -158,6 +160,10 @@ class EvaluationFile:
         if not path.is_file():
             raise NotAnEvaluationFile(f"找不到评价文件：{path}")
         check_file(path)
+        if backup:
+            from .backups import rolling_backup
+
+            rolling_backup(path)
         conn = _connect(path)
         ef = cls(path, conn, who)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -280,6 +286,13 @@ class EvaluationFile:
         with self.transaction():
             self.db[table].update(record_id, {"deleted": 1, "modified_at": at, "modified_by": self.who})
             self._log(table, record_id, "deleted", 0, 1, at)
+
+    def restore(self, table: str, record_id: str) -> None:
+        """Undo a tombstone deletion (``deleted = 0``), logged like :meth:`delete` (used by the UI's undo)."""
+        at = now_iso()
+        with self.transaction():
+            self.db[table].update(record_id, {"deleted": 0, "modified_at": at, "modified_by": self.who})
+            self._log(table, record_id, "deleted", 1, 0, at)
 
     # ------------------------------------------------------------------ history
     def verify_history(self) -> list[str]:

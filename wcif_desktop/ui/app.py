@@ -1,0 +1,129 @@
+"""Starting the GUI: ``run_gui(args)`` (called by :mod:`wcif_desktop.cli`) and the ``--screenshot`` mode.
+
+``args`` carries ``path`` (an evaluation file or ``None``), ``screenshot`` (PNG to write, then exit),
+``step`` (step key or title) and ``lang`` (``zh``/``en`` for this run; default from the settings).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME, __version__
+from ..domain.errors import WcifError
+from .errors import install_excepthook, setup_logging, show_user_error
+from .i18n import install_translators
+from .settings import Settings
+
+SCREENSHOT_SIZE = (1280, 820)
+_CJK_HINTS = ("CJK", "Hei", "Song", "Ming", "Kai", "YaHei", "WenQuanYi", "Droid Sans Fallback", "Noto Sans SC")
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once per process)."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv or [sys.argv[0] if sys.argv else "wcif-desktop"])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("WCIF")
+    ensure_cjk_font()
+    return app
+
+
+def ensure_cjk_font() -> None:
+    """Register the bundled fallback font when the system has no Chinese font (so no glyph shows as a box)."""
+    families = QFontDatabase.families()
+    if any(any(h.lower() in f.lower() for h in _CJK_HINTS) for f in families):
+        return
+    from ..paths import resource
+
+    try:
+        font = resource("fonts", "DroidSansFallbackFull.ttf")
+    except FileNotFoundError:
+        return
+    if font.is_file():
+        QFontDatabase.addApplicationFont(str(font))
+
+
+def _language(args, settings: Settings) -> str:
+    return getattr(args, "lang", None) or settings["ui/language"] or "zh"
+
+
+def take_screenshot(path, out, step: str | None = None, lang: str = "zh", size=SCREENSHOT_SIZE) -> Path:
+    """Open the main window on ``path`` (at ``step``), render it with ``QWidget.grab()`` to the PNG ``out``.
+
+    Raises:
+        WcifError: the file cannot be opened, the step is unknown or the PNG cannot be written.
+    """
+    from .mainwindow import MainWindow
+    from .pages import step_index
+
+    app = application()
+    install_translators(app, lang)
+    if step:
+        try:
+            step_index(step)
+        except ValueError as e:
+            raise WcifError(str(e)) from None
+    win = MainWindow(Settings(), remember=False)
+    try:
+        win.resize(*size)
+        if path:
+            win.load(path)
+            win.show_step(step or "team")
+        win.show()
+        for _ in range(3):
+            app.processEvents()
+        pix = win.grab()
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not pix.save(str(out), "PNG"):
+            raise WcifError(f"无法写入截图：{out}")
+        return out
+    finally:
+        win.close()
+        win.deleteLater()
+        app.processEvents()
+
+
+def run_gui(args) -> int:
+    """Start the GUI (or take a screenshot and exit). Returns the process exit code."""
+    settings = Settings()
+    lang = _language(args, settings)
+    app = application()
+    install_translators(app, lang)
+    if getattr(args, "screenshot", None):
+        try:
+            out = take_screenshot(args.path, args.screenshot, getattr(args, "step", None), lang)
+        except WcifError as e:
+            print(f"错误：{e}", file=sys.stderr)
+            return 2
+        print(out)
+        return 0
+
+    from .mainwindow import MainWindow
+    from .pages import step_index
+
+    setup_logging()
+    install_excepthook(interactive=True)
+    win = MainWindow(settings)
+    win.restore_geometry()
+    win.show()
+    if args.path:
+        if win.open_path(args.path) and getattr(args, "step", None):
+            try:
+                step_index(args.step)
+                win.show_step(args.step)
+            except ValueError as e:
+                show_user_error(win, e)
+    return app.exec()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)

@@ -1,0 +1,120 @@
+"""Showing errors: plain-language messages for problems a user can fix (:class:`WcifError`), a crash dialog with a
+copyable report for everything else (logged to ``<user data>/logs/wcif-desktop.log``).
+
+Pattern after qutebrowser's KnownError/BugError split and Vorta's ExceptionDialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import platform
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..domain.errors import WcifError
+from ..paths import user_data_dir
+
+log = logging.getLogger("wcif_desktop")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def log_path():
+    d = user_data_dir() / "logs"
+    d.mkdir(parents=True, exist_ok=True)
+    return d / "wcif-desktop.log"
+
+
+def setup_logging() -> None:
+    """Log to a rotating file in the user's data folder (once per process)."""
+    if any(getattr(h, "_wcif", False) for h in log.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(log_path(), maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler._wcif = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def show_user_error(parent: QWidget | None, error: BaseException | str, title: str | None = None) -> None:
+    """A plain-language message box for a problem the user can fix."""
+    QMessageBox.warning(parent, title or _tr("无法完成操作"), str(error))
+
+
+def crash_report(exc_type, exc, tb) -> str:
+    """The text of a crash report: versions, platform and the traceback."""
+    lines = [
+        f"{APP_NAME} {__version__}",
+        f"Python {platform.python_version()} · Qt {qVersion()} · {platform.platform()}",
+        "",
+        "".join(traceback.format_exception(exc_type, exc, tb)),
+    ]
+    return "\n".join(lines)
+
+
+class CrashDialog(QDialog):
+    """An unexpected error: what happened, the report to copy, and where the log is."""
+
+    def __init__(self, report: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("程序出现意外错误"))
+        lay = QVBoxLayout(self)
+        msg = QLabel(self.tr("发生了一个意外错误。您的评价文件中已保存的内容不会丢失。"
+                             "请将下面的错误报告复制给技术支持人员。日志文件：{0}").format(log_path()))
+        msg.setWordWrap(True)
+        lay.addWidget(msg)
+        self.text = QPlainTextEdit(report)
+        self.text.setReadOnly(True)
+        self.text.setMinimumSize(560, 260)
+        lay.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton(self.tr("复制错误报告"))
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+
+def handle_exception(exc_type, exc, tb, *, interactive: bool = True) -> None:
+    """``sys.excepthook`` for the GUI: user errors as messages, bugs logged and shown in :class:`CrashDialog`."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    if issubclass(exc_type, WcifError):
+        if interactive and QApplication.instance() is not None:
+            show_user_error(QApplication.activeWindow(), exc)
+        else:
+            print(f"错误：{exc}", file=sys.stderr)
+        return
+    report = crash_report(exc_type, exc, tb)
+    try:
+        setup_logging()
+        log.error("unexpected error\n%s", report)
+    except OSError:
+        pass
+    if interactive and QApplication.instance() is not None:
+        CrashDialog(report, QApplication.activeWindow()).exec()
+    else:
+        print(report, file=sys.stderr)
+
+
+def install_excepthook(interactive: bool = True) -> None:
+    sys.excepthook = lambda t, e, tb: handle_exception(t, e, tb, interactive=interactive)

@@ -1,0 +1,49 @@
+"""Translations through Qt Linguist. The source language is Chinese; English comes from
+``resources/i18n/wcif_en.qm`` (built from ``wcif_en.ts`` by ``scripts/update_translations.sh``, which runs
+``pyside6-lupdate`` and ``pyside6-lrelease`` — both ship with PySide6-Essentials). Qt's own dialog buttons come
+from ``qtbase_zh_CN.qm`` in Qt's translations folder when the UI is Chinese.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ..paths import resource
+
+LANGUAGES = {"zh": "中文", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def qm_path(lang: str):
+    return resource("i18n", f"wcif_{lang}.qm")
+
+
+def install_translators(app: QApplication, lang: str) -> list[str]:
+    """Install the translators for ``lang`` (``zh`` or ``en``), replacing earlier ones. Returns what was loaded."""
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    loaded = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        t = QTranslator(app)
+        try:
+            path = qm_path("en")
+        except FileNotFoundError:
+            path = None
+        if path is not None and path.is_file() and t.load(str(path)):
+            app.installTranslator(t)
+            _installed.append(t)
+            loaded.append(str(path))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        for name in ("qtbase_zh_CN", "qt_zh_CN"):
+            t = QTranslator(app)
+            if t.load(name, qt_dir):
+                app.installTranslator(t)
+                _installed.append(t)
+                loaded.append(name)
+                break
+    return loaded

@@ -1,0 +1,417 @@
+"""The main window: a welcome page when no file is open; otherwise the step list on the left (each step with
+its state computed from the data) and the step's page on the right. File menu: 新建, 打开, 另存为, 最近打开, 退出.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QUndoGroup
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..domain.errors import WcifError
+from ..services import evaluation as svc
+from .context import EvaluationContext
+from .errors import show_user_error
+from .i18n import LANGUAGES
+from .pages import STEP_PAGES, StepPage, StepState, step_index
+from .settings import Settings
+
+FILE_FILTER = "WCIF (*.wcif)"
+STATE_COLORS = {StepState.NOT_STARTED: "#9e9e9e", StepState.IN_PROGRESS: "#f0a020", StepState.DONE: "#2e7d32"}
+
+
+def state_icon(state: StepState, size: int = 12, ratio: float = 2.0) -> QIcon:
+    """A filled circle in the state's colour, drawn at the screen's pixel ratio so it stays sharp."""
+    pm = QPixmap(int(size * ratio), int(size * ratio))
+    pm.setDevicePixelRatio(ratio)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setBrush(QColor(STATE_COLORS[state]))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawEllipse(1, 1, size - 2, size - 2)
+    p.end()
+    return QIcon(pm)
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("首选项"))
+        form = QFormLayout(self)
+        self.lang = QComboBox()
+        for key, label in LANGUAGES.items():
+            self.lang.addItem(label, key)
+        self.lang.setCurrentIndex(max(self.lang.findData(settings["ui/language"]), 0))
+        self.agency = QLineEdit(settings["defaults/agency"])
+        self.signer = QLineEdit(settings["defaults/signer"])
+        form.addRow(self.tr("界面语言"), self.lang)
+        form.addRow(self.tr("默认评价机构"), self.agency)
+        form.addRow(self.tr("默认签名人"), self.signer)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def apply(self) -> bool:
+        """Store the values; returns True when the language changed (takes effect after a restart)."""
+        changed = self.lang.currentData() != self.settings["ui/language"]
+        self.settings["ui/language"] = self.lang.currentData()
+        self.settings["defaults/agency"] = self.agency.text().strip()
+        self.settings["defaults/signer"] = self.signer.text().strip()
+        return changed
+
+
+class WelcomePage(QWidget):
+    """Shown when no evaluation is open."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__()
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        title = QLabel(self.tr("工伤保险基金绩效评价"))
+        f = title.font()
+        f.setPointSizeF((f.pointSizeF() if f.pointSizeF() > 0 else 10) * 1.8)
+        f.setBold(True)
+        title.setFont(f)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(title)
+        sub = QLabel(self.tr("新建或打开一个评价文件（.wcif）开始工作。"))
+        sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(sub)
+        for text, slot in ((self.tr("从样例新建…"), window.new_from_sample),
+                           (self.tr("新建空白评价…"), window.new_empty),
+                           (self.tr("打开评价文件…"), window.open_dialog)):
+            b = QPushButton(text)
+            b.setMinimumWidth(240)
+            b.clicked.connect(slot)
+            lay.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.recent = QListWidget()
+        self.recent.setMaximumWidth(560)
+        self.recent.itemActivated.connect(lambda it: window.open_path(it.data(Qt.ItemDataRole.UserRole)))
+        self.recent_label = QLabel(self.tr("最近打开"))
+        lay.addWidget(self.recent_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.recent, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(2)
+
+    def set_recent(self, paths: list[str]) -> None:
+        self.recent.clear()
+        for p in paths:
+            it = QListWidgetItem(Path(p).name + "  —  " + str(Path(p).parent))
+            it.setData(Qt.ItemDataRole.UserRole, p)
+            self.recent.addItem(it)
+        self.recent.setVisible(bool(paths))
+        self.recent_label.setVisible(bool(paths))
+
+
+class MainWindow(QMainWindow):
+    """Signals: ``opened(EvaluationContext)`` after a file was opened."""
+
+    opened = Signal(object)
+
+    def __init__(self, settings: Settings | None = None, *, remember: bool = True):
+        super().__init__()
+        self.settings = settings or Settings()
+        self.remember = remember
+        self.ctx: EvaluationContext | None = None
+        self.pages: list[StepPage] = []
+        self.undo_group = QUndoGroup(self)
+        self.resize(1200, 780)
+        self.setMinimumSize(QSize(900, 600))
+
+        self.central = QStackedWidget()
+        self.welcome = WelcomePage(self)
+        self.central.addWidget(self.welcome)
+        self.workspace = QSplitter(Qt.Orientation.Horizontal)
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("step_list")
+        self.step_list.setIconSize(QSize(12, 12))
+        self.step_list.setSpacing(2)
+        self.step_list.setMinimumWidth(170)
+        self.step_list.setMaximumWidth(260)
+        self.page_stack = QStackedWidget()
+        self.workspace.addWidget(self.step_list)
+        self.workspace.addWidget(self.page_stack)
+        self.workspace.setStretchFactor(1, 1)
+        self.workspace.setSizes([190, 1000])
+        self.central.addWidget(self.workspace)
+        self.setCentralWidget(self.central)
+        self.step_list.currentRowChanged.connect(self._show_step)
+        self._build_menus()
+        self._update_title()
+        self._update_recent()
+
+    # ------------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m_file = mb.addMenu(self.tr("文件(&F)"))
+        m_new = m_file.addMenu(self.tr("新建(&N)"))
+        self.act_new_sample = m_new.addAction(self.tr("从样例新建…"), self.new_from_sample)
+        self.act_new_empty = m_new.addAction(self.tr("新建空白评价…"), self.new_empty)
+        self.act_new_empty.setShortcut(QKeySequence.StandardKey.New)
+        self.act_open = m_file.addAction(self.tr("打开(&O)…"), self.open_dialog)
+        self.act_open.setShortcut(QKeySequence.StandardKey.Open)
+        self.act_save_as = m_file.addAction(self.tr("另存为(&A)…"), self.save_as_dialog)
+        self.act_save_as.setShortcut(QKeySequence.StandardKey.SaveAs)
+        self.recent_menu = m_file.addMenu(self.tr("最近打开(&R)"))
+        m_file.addSeparator()
+        self.act_quit = m_file.addAction(self.tr("退出(&X)"), self.close)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+
+        m_edit = mb.addMenu(self.tr("编辑(&E)"))
+        self.act_undo = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.act_redo = self.undo_group.createRedoAction(self, self.tr("重做"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        m_edit.addAction(self.act_undo)
+        m_edit.addAction(self.act_redo)
+
+        m_settings = mb.addMenu(self.tr("设置(&S)"))
+        m_settings.addAction(self.tr("首选项…"), self.preferences)
+        m_help = mb.addMenu(self.tr("帮助(&H)"))
+        m_help.addAction(self.tr("关于"), self.about)
+        self._update_file_actions()
+
+    def _update_file_actions(self) -> None:
+        self.act_save_as.setEnabled(self.ctx is not None)
+
+    def _update_recent(self) -> None:
+        recent = self.settings["files/recent"]
+        self.recent_menu.clear()
+        for p in recent:
+            act = self.recent_menu.addAction(Path(p).name)
+            act.setToolTip(p)
+            act.setStatusTip(p)
+            act.triggered.connect(lambda _=False, p=p: self.open_path(p))
+        if recent:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("清除列表"), self._clear_recent)
+        self.recent_menu.setEnabled(bool(recent))
+        self.welcome.set_recent(recent)
+
+    def _clear_recent(self) -> None:
+        self.settings["files/recent"] = []
+        self._update_recent()
+
+    def _update_title(self) -> None:
+        if self.ctx is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+        else:
+            self.setWindowTitle(f"{self.ctx.path.name} — {APP_NAME}")
+            self.setWindowFilePath(str(self.ctx.path))
+
+    # ------------------------------------------------------------------ opening
+    def load(self, path) -> EvaluationContext:
+        """Open ``path`` and show it (raises :class:`WcifError` when it cannot be opened)."""
+        ef = svc.open_file(path)
+        try:
+            svc.evaluation(ef)
+        except WcifError:
+            ef.close()
+            raise
+        self._set_context(EvaluationContext(ef, self))
+        return self.ctx
+
+    def _set_context(self, ctx: EvaluationContext) -> None:
+        old, old_row = self.ctx, self.step_list.currentRow()
+        for page in self.pages:
+            self.page_stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = []
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+            old.deleteLater()
+        self.ctx = ctx
+        ctx.widget = self
+        self.undo_group.addStack(ctx.undo_stack)
+        self.undo_group.setActiveStack(ctx.undo_stack)
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        for cls in STEP_PAGES:
+            page = cls(ctx, self.page_stack)
+            self.pages.append(page)
+            self.page_stack.addWidget(page)
+            self.step_list.addItem(QListWidgetItem(cls.display_title()))
+        self.step_list.blockSignals(False)
+        ctx.changed.connect(self._update_states)
+        self._update_states()
+        row = old_row if old_row >= 0 else step_index(self.settings["window/step"]) if self._known_step() else 0
+        self.step_list.setCurrentRow(row)
+        self._show_step(row)
+        self.central.setCurrentWidget(self.workspace)
+        self.settings.add_recent(str(ctx.path))
+        self._update_recent()
+        self._update_title()
+        self._update_file_actions()
+        self.opened.emit(ctx)
+
+    def _known_step(self) -> bool:
+        try:
+            step_index(self.settings["window/step"])
+            return True
+        except ValueError:
+            return False
+
+    def open_path(self, path) -> bool:
+        """Open ``path``, showing a message (and keeping the current file) when it cannot be opened."""
+        try:
+            self.load(path)
+        except WcifError as e:
+            show_user_error(self, e, self.tr("无法打开评价文件"))
+            if not Path(path).exists():
+                self.settings.remove_recent(path)
+                self._update_recent()
+            return False
+        return True
+
+    def open_dialog(self) -> None:
+        start = str(self.ctx.path.parent) if self.ctx else (self.settings["files/recent"] or [""])[0]
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开评价文件"), start,
+                                              self.tr("评价文件") + f" ({FILE_FILTER.split('(')[1]}")
+        if path:
+            self.open_path(path)
+
+    def _ask_new_path(self, title: str, suggested: str) -> Path | None:
+        folder = self.ctx.path.parent if self.ctx else Path.home()
+        path, _ = QFileDialog.getSaveFileName(self, title, str(folder / suggested),
+                                              self.tr("评价文件") + f" ({FILE_FILTER.split('(')[1]}")
+        if not path:
+            return None
+        p = Path(path)
+        return p if p.suffix.lower() == ".wcif" else p.with_suffix(".wcif")
+
+    def new_from_sample(self, path=None) -> bool:
+        path = path or self._ask_new_path(self.tr("从样例新建"), self.tr("呼和浩特市2021年度绩效评价") + ".wcif")
+        if not path:
+            return False
+        from ..services.sample import write_sample
+
+        try:
+            if Path(path).exists():
+                raise WcifError(self.tr("文件已存在，不会覆盖：{0}").format(path))
+            write_sample(Path(path))
+        except WcifError as e:
+            show_user_error(self, e, self.tr("无法新建评价文件"))
+            return False
+        return self.open_path(path)
+
+    def new_empty(self, path=None) -> bool:
+        path = path or self._ask_new_path(self.tr("新建空白评价"), self.tr("新建绩效评价") + ".wcif")
+        if not path:
+            return False
+        try:
+            ef = svc.create_empty(Path(path), title=self.tr("新建绩效评价"))
+            agency = self.settings["defaults/agency"]
+            if agency:
+                from ..domain.model import Evaluation
+
+                svc.update_record(ef, Evaluation, svc.evaluation(ef).id, agency=agency)
+            ef.close()
+        except WcifError as e:
+            show_user_error(self, e, self.tr("无法新建评价文件"))
+            return False
+        return self.open_path(path)
+
+    def save_as(self, dest) -> bool:
+        """Copy the open file to ``dest`` (SQLite backup API) and continue on the copy."""
+        if self.ctx is None:
+            return False
+        try:
+            dest = self.ctx.save_copy(dest)
+            self.load(dest)
+        except WcifError as e:
+            show_user_error(self, e, self.tr("无法另存为"))
+            return False
+        return True
+
+    def save_as_dialog(self) -> None:
+        if self.ctx is None:
+            return
+        dest = self._ask_new_path(self.tr("另存为"), self.ctx.path.stem + self.tr("（副本）") + ".wcif")
+        if dest:
+            self.save_as(dest)
+
+    # ------------------------------------------------------------------ steps
+    def _update_states(self, _changes=None) -> None:
+        if self.ctx is None:
+            return
+        snap = self.ctx.snapshot()
+        for i, cls in enumerate(STEP_PAGES):
+            state = cls.state(snap, self.ctx.ef)
+            item = self.step_list.item(i)
+            item.setText(f"{cls.display_title()}\n{state.label()}")
+            item.setIcon(state_icon(state))
+            item.setData(Qt.ItemDataRole.UserRole, state)
+            item.setSizeHint(QSize(0, 46))
+
+    def step_state(self, key: str) -> StepState:
+        return self.step_list.item(step_index(key)).data(Qt.ItemDataRole.UserRole)
+
+    def show_step(self, name: str) -> StepPage:
+        """Show a step by key or title (raises ValueError for an unknown one)."""
+        i = step_index(name)
+        self.step_list.setCurrentRow(i)
+        return self.pages[i]
+
+    def page(self, key: str) -> StepPage:
+        return self.pages[step_index(key)]
+
+    def _show_step(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.page_stack.setCurrentWidget(self.pages[row])
+            if self.remember:
+                self.settings["window/step"] = STEP_PAGES[row].key
+
+    # ------------------------------------------------------------------ misc
+    def preferences(self) -> None:
+        dlg = PreferencesDialog(self.settings, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.apply():
+            QMessageBox.information(self, self.tr("首选项"), self.tr("界面语言将在重新启动程序后生效。"))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于"), f"<b>{APP_NAME}</b> {__version__}<br>"
+                          + self.tr("工伤保险基金项目绩效评价工具（离线）"))
+
+    def restore_geometry(self) -> None:
+        geo, state = self.settings["window/geometry"], self.settings["window/state"]
+        if not geo.isEmpty():
+            self.restoreGeometry(geo)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event):  # noqa: N802
+        focus = self.focusWidget()
+        if focus is not None and hasattr(focus, "commit"):
+            focus.commit()  # a text editor with unsaved typing
+        if self.remember:
+            self.settings["window/geometry"] = self.saveGeometry()
+            self.settings["window/state"] = self.saveState()
+            self.settings.sync()
+        if self.ctx is not None:
+            self.undo_group.removeStack(self.ctx.undo_stack)
+            self.ctx.close()
+            self.ctx = None
+        super().closeEvent(event)

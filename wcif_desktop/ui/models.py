@@ -1,0 +1,336 @@
+"""Qt item models over the domain rows, usable and testable without any view.
+
+- :class:`RecordTableModel`: a table over one record type (team members, targets, findings …) with declared
+  columns; edits go through :meth:`EvaluationContext.edit_fields` (validated, saved, undoable).
+- :class:`IndicatorTreeModel`: the indicator framework (指标体系) as a tree with subtotals; level-3 scores and
+  deduction reasons are editable through :meth:`EvaluationContext.edit_score`.
+
+Both models listen to :attr:`EvaluationContext.changed` and refresh themselves when their table changed.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..domain.errors import ValidationError
+from ..domain.model import Indicator, Record
+from ..domain.money import fmt_score
+from ..domain.scoring import ScoreSheet, build_sheet
+from .context import EvaluationContext
+
+DisplayFn = Callable[[Any], str]
+ParseFn = Callable[[str], Any]
+
+
+@dataclass
+class Column:
+    """One column of a :class:`RecordTableModel`: record field, header text, how to show and parse it."""
+
+    field: str
+    header: str
+    editable: bool = True
+    display: DisplayFn | None = None
+    parse: ParseFn | None = None
+    width: int = 0  # preferred width in pixels (0 = let the view decide)
+
+
+def _parse_for(cls: type[Record], field: str) -> ParseFn:
+    hint = typing.get_type_hints(cls).get(field)
+    if hint is int:
+        def parse_int(text: str) -> int:
+            try:
+                return int(str(text).strip() or 0)
+            except ValueError:
+                raise ValidationError(f"不是整数：{text!r}") from None
+        return parse_int
+    return lambda text: "" if text is None else str(text)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows: the live records of ``cls`` that pass ``where`` (a predicate), ordered by ``sort_key``."""
+
+    def __init__(self, ctx: EvaluationContext, cls: type[Record], columns: list[Column],
+                 where: Callable[[Any], bool] | None = None, sort_key: Callable[[Any], Any] | None = None,
+                 parent=None):
+        super().__init__(parent)
+        self.ctx, self.cls, self.columns = ctx, cls, columns
+        self.where = where or (lambda r: True)
+        self.sort_key = sort_key or (lambda r: getattr(r, "sort_order", 0))
+        self._rows: list[Record] = []
+        self.reload()
+        ctx.changed.connect(self._on_changed)
+
+    # ------------------------------------------------------------------ loading
+    def _load(self) -> list[Record]:
+        return sorted((r for r in self.ctx.ef.records(self.cls) if self.where(r)), key=self.sort_key)
+
+    def reload(self) -> None:
+        """Re-read the rows; keeps row identity (and the view's selection) when only values changed."""
+        rows = self._load()
+        if [r.id for r in rows] == [r.id for r in self._rows]:
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+
+    def _on_changed(self, changes) -> None:
+        if changes.touches(self.cls.table):
+            self.reload()
+
+    def record(self, row: int) -> Record:
+        return self._rows[row]
+
+    def records(self) -> list[Record]:
+        return list(self._rows)
+
+    def row_of(self, record_id: str) -> int:
+        for i, r in enumerate(self._rows):
+            if r.id == record_id:
+                return i
+        return -1
+
+    # ------------------------------------------------------------------ Qt model
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        rec, col = self._rows[index.row()], self.columns[index.column()]
+        value = getattr(rec, col.field)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.display(value) if col.display else ("" if value is None else str(value))
+        if role == Qt.ItemDataRole.EditRole:
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = col.display(value) if col.display else ("" if value is None else str(value))
+            return text if len(text) > 20 else None
+        return None
+
+    def flags(self, index):
+        f = super().flags(index)
+        if index.isValid() and self.columns[index.column()].editable:
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        rec, col = self._rows[index.row()], self.columns[index.column()]
+        parse = col.parse or _parse_for(self.cls, col.field)
+        try:
+            new = parse(value)
+        except ValidationError as e:
+            self.ctx._show(e)
+            return False
+        return self.ctx.edit_fields(self.cls, rec.id, **{col.field: new})
+
+
+class _Item:
+    """A stable tree item (one per indicator id) so QModelIndex pointers stay valid across refreshes."""
+
+    __slots__ = ("id", "parent", "children", "row", "node")
+
+    def __init__(self, node, parent, row):
+        self.id, self.node, self.parent, self.row, self.children = node.indicator.id, node, parent, row, []
+
+
+class IndicatorTreeModel(QAbstractItemModel):
+    """The indicator framework as a tree.
+
+    Columns: 编号 (code), 指标名称 (name), 分值 (weight, points), 得分 (score; subtotal for levels 1–2),
+    扣分原因 (deduction reason). Level-3 score and reason are editable.
+    """
+
+    CODE, NAME, WEIGHT, SCORE, REASON = range(5)
+    reloaded = Signal()  # after every reload (scores, subtotals and total are current)
+
+    def __init__(self, ctx: EvaluationContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sheet: ScoreSheet = build_sheet([])
+        self._roots: list[_Item] = []
+        self._items: dict[str, _Item] = {}
+        self.reload()
+        ctx.changed.connect(self._on_changed)
+
+    def headers(self) -> list[str]:
+        return [self.tr("编号"), self.tr("指标名称"), self.tr("分值"), self.tr("得分"), self.tr("扣分原因")]
+
+    # ------------------------------------------------------------------ loading
+    @staticmethod
+    def _shape(sheet: ScoreSheet):
+        return [(n.indicator.id, n.indicator.parent_id, n.indicator.sort_order)
+                for r in sheet.roots for n in r.walk()]
+
+    def _build(self, sheet: ScoreSheet) -> None:
+        self._items = {}
+
+        def make(node, parent, row):
+            it = _Item(node, parent, row)
+            self._items[it.id] = it
+            it.children = [make(c, it, i) for i, c in enumerate(node.children)]
+            return it
+
+        self._roots = [make(r, None, i) for i, r in enumerate(sheet.roots)]
+
+    def reload(self) -> None:
+        sheet = build_sheet(self.ctx.ef.records(Indicator))
+        if self._shape(sheet) == self._shape(self.sheet) and self._items:
+            self.sheet = sheet
+            for r in sheet.roots:
+                for n in r.walk():
+                    self._items[n.indicator.id].node = n
+            self._emit_all_changed()
+        else:
+            self.beginResetModel()
+            self.sheet = sheet
+            self._build(sheet)
+            self.endResetModel()
+        self.reloaded.emit()
+
+    def _emit_all_changed(self) -> None:
+        def walk(items, parent_index):
+            if not items:
+                return
+            self.dataChanged.emit(self.index(0, 0, parent_index),
+                                  self.index(len(items) - 1, self.REASON, parent_index))
+            for it in items:
+                walk(it.children, self.index(it.row, 0, parent_index))
+        walk(self._roots, QModelIndex())
+
+    def _on_changed(self, changes) -> None:
+        if changes.touches("indicator"):
+            self.reload()
+
+    def total(self) -> Decimal:
+        return self.sheet.total()
+
+    def grade(self) -> str:
+        return self.sheet.grade()
+
+    def indicator(self, index: QModelIndex) -> Indicator | None:
+        it = self._item(index)
+        return it.node.indicator if it else None
+
+    def index_of(self, indicator_id: str, column: int = 0) -> QModelIndex:
+        it = self._items.get(indicator_id)
+        return self.createIndex(it.row, column, it) if it else QModelIndex()
+
+    def find(self, code: str, column: int = 0) -> QModelIndex:
+        """Index of the indicator with ``code`` (e.g. ``"1.1.1"``), or an invalid index."""
+        for it in self._items.values():
+            if it.node.indicator.code == code:
+                return self.createIndex(it.row, column, it)
+        return QModelIndex()
+
+    # ------------------------------------------------------------------ Qt model
+    def _item(self, index) -> _Item | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def index(self, row, column, parent=QModelIndex()):
+        items = self._item(parent).children if parent.isValid() else self._roots
+        if 0 <= row < len(items) and 0 <= column <= self.REASON:
+            return self.createIndex(row, column, items[row])
+        return QModelIndex()
+
+    def parent(self, index=QModelIndex()):  # type: ignore[override]
+        it = self._item(index)
+        if it is None or it.parent is None:
+            return QModelIndex()
+        return self.createIndex(it.parent.row, 0, it.parent)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        if parent.isValid():
+            if parent.column() != 0:
+                return 0
+            return len(self._item(parent).children)
+        return len(self._roots)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 5
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        it = self._item(index)
+        if it is None:
+            return None
+        node, ind, col = it.node, it.node.indicator, index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            edit = role == Qt.ItemDataRole.EditRole
+            if col == self.CODE:
+                return ind.code
+            if col == self.NAME:
+                return ind.name
+            if col == self.WEIGHT:
+                return fmt_score(ind.weight)
+            if col == self.SCORE:
+                if node.is_leaf:
+                    if edit:
+                        return "" if ind.score is None else str(ind.score)
+                    return fmt_score(ind.score)
+                return fmt_score(node.score())
+            if col == self.REASON:
+                return ind.deduction_reason if node.is_leaf else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WEIGHT, self.SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and not node.is_leaf:
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.ForegroundRole and node.is_leaf and col == self.SCORE and ind.score is None:
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [p for p in (ind.definition, ind.scoring_rule) if p]
+            if col == self.REASON and ind.deduction_reason:
+                parts.insert(0, ind.deduction_reason)
+            return "\n".join(parts) or None
+        return None
+
+    def flags(self, index):
+        f = super().flags(index)
+        it = self._item(index)
+        if it and it.node.is_leaf and index.column() in (self.SCORE, self.REASON):
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        it = self._item(index)
+        if it is None or role != Qt.ItemDataRole.EditRole or not it.node.is_leaf:
+            return False
+        ind = it.node.indicator
+        if index.column() == self.SCORE:
+            text = "" if value is None else str(value).strip()
+            if text == ("" if ind.score is None else str(ind.score)):
+                return True
+            return self.ctx.edit_score(ind.id, text or None)
+        if index.column() == self.REASON:
+            text = "" if value is None else str(value)
+            if text == ind.deduction_reason:
+                return True
+            return self.ctx.edit_score(ind.id, ind.score, text)
+        return False
+
+
+__all__ = ["Column", "RecordTableModel", "IndicatorTreeModel", "QPersistentModelIndex"]

@@ -1,0 +1,48 @@
+"""Step 现场资料核查: the work-process narrative (叙述 ``process``) and the area the on-site review (资料核查)
+features are added to. Extend :class:`ReviewPage` (or add widgets to :attr:`ReviewPage.extension_layout`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
+
+from ...domain.model import EvaluationSnapshot
+from .base import CommitTextEdit, StepPage, StepState
+
+PROCESS_SECTION = "process"
+
+
+class ReviewPage(StepPage):
+    key = "review"
+    title = QT_TRANSLATE_NOOP("steps", "现场资料核查")
+    tables = ("narrative",)
+
+    @classmethod
+    def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
+        return StepState.DONE if snap.narratives.get(PROCESS_SECTION, "").strip() else StepState.NOT_STARTED
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        lay = QVBoxLayout(self)
+        box = QGroupBox(self.tr("绩效评价工作开展情况（报告第二部分）"))
+        bl = QVBoxLayout(box)
+        self.process_edit = CommitTextEdit()
+        self.process_edit.setObjectName("narrative_process")
+        self.process_edit.committed.connect(lambda text: self.ctx.set_narrative(PROCESS_SECTION, text))
+        bl.addWidget(self.process_edit)
+        lay.addWidget(box, 2)
+
+        self.extension_box = QGroupBox(self.tr("现场资料核查清单"))
+        self.extension_box.setObjectName("review_extension")
+        self.extension_layout = QVBoxLayout(self.extension_box)
+        note = QLabel(self.tr("资料核查清单（调取资料、核查要点、发现的问题）将在此处提供，尚未开放。"))
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        self.extension_layout.addWidget(note)
+        self.extension_layout.addStretch(1)
+        lay.addWidget(self.extension_box, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.process_edit.set_value(self.ctx.snapshot().narratives.get(PROCESS_SECTION, ""))

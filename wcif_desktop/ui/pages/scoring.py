@@ -1,0 +1,120 @@
+"""Step 指标评分: the indicator framework as a tree with scores, the total and grade, and structural problems."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+)
+
+from ...domain.model import EvaluationSnapshot
+from ...domain.money import fmt_score
+from ...domain.scoring import build_sheet
+from ...services.evaluation import leaf_indicators
+from ..models import IndicatorTreeModel
+from .base import StepPage, StepState, state_of
+
+
+class ScoringPage(StepPage):
+    key = "scoring"
+    title = QT_TRANSLATE_NOOP("steps", "指标评分")
+    tables = ()  # refreshed by the tree model's ``reloaded`` signal, after the model itself is current
+
+    @classmethod
+    def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
+        leaves = leaf_indicators(snap)
+        if not leaves:
+            return StepState.NOT_STARTED
+        scored = sum(1 for i in leaves if i.score is not None)
+        st = state_of(scored, len(leaves))
+        if st is StepState.DONE and any(not p.startswith("提示") for p in build_sheet(snap.indicators).problems()):
+            return StepState.IN_PROGRESS
+        return st
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        lay = QVBoxLayout(self)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("total_label")
+        f = self.total_label.font()
+        f.setBold(True)
+        f.setPointSizeF((f.pointSizeF() if f.pointSizeF() > 0 else 10) * 1.3)
+        self.total_label.setFont(f)
+        lay.addWidget(self.total_label)
+
+        self.model = IndicatorTreeModel(ctx, self)
+        self.model.reloaded.connect(self.refresh)
+        self.tree = QTreeView()
+        self.tree.setObjectName("indicator_tree")
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, w in enumerate((90, 230, 60, 60)):
+            self.tree.setColumnWidth(col, w)
+        self.tree.expandAll()
+        self.model.modelReset.connect(self.tree.expandAll)
+        self.tree.selectionModel().currentChanged.connect(self._show_detail)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        detail_box = QGroupBox(self.tr("指标说明"))
+        dl = QVBoxLayout(detail_box)
+        self.detail = QLabel(self.tr("选择一个指标查看其指标解释和评分标准。双击“得分”或“扣分原因”可修改。"))
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dl.addWidget(self.detail)
+        problems_box = QGroupBox(self.tr("指标体系检查"))
+        pl = QVBoxLayout(problems_box)
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems_list")
+        self.problems.setWordWrap(True)
+        pl.addWidget(self.problems)
+        bottom.addWidget(detail_box)
+        bottom.addWidget(problems_box)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        lay.addWidget(split, 1)
+        self.refresh()
+
+    def total_text(self) -> str:
+        return self.tr("综合评分 {0} 分，评级 {1}").format(fmt_score(self.model.total()),
+                                                        self.model.grade())
+
+    def refresh(self) -> None:
+        self.total_label.setText(self.total_text())
+        self.problems.clear()
+        problems = self.model.sheet.problems()
+        if problems:
+            self.problems.addItems(problems)
+        else:
+            self.problems.addItem(self.tr("未发现问题：分值合计 100，各级分值一致，扣分均有原因。"))
+        self._show_detail(self.tree.currentIndex())
+
+    def _show_detail(self, index, _previous=None) -> None:
+        ind = self.model.indicator(index)
+        if ind is None:
+            return
+        esc = html.escape
+        parts = [f"<b>{esc(ind.code)} {esc(ind.name)}</b>（{self.tr('分值')} {fmt_score(ind.weight)}）"]
+        if ind.definition:
+            parts.append(f"{self.tr('指标解释')}：{esc(ind.definition)}")
+        if ind.scoring_rule:
+            parts.append(f"{self.tr('评分标准')}：{esc(ind.scoring_rule)}")
+        self.detail.setText("<br>".join(parts))

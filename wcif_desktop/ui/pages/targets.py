@@ -1,0 +1,78 @@
+"""Step 绩效目标: the declared (申报) and refined (细化) performance-target tables side by side, and the targets
+narrative (叙述 ``basic.targets``, report §一.3)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QSplitter, QTableView, QVBoxLayout
+
+from ...domain.model import EvaluationSnapshot, TargetIndicator
+from ..models import Column, RecordTableModel
+from .base import CommitTextEdit, RecordListControls, StepPage, StepState, state_of
+
+TARGETS_SECTION = "basic.targets"
+
+
+class TargetsPage(StepPage):
+    key = "targets"
+    title = QT_TRANSLATE_NOOP("steps", "绩效目标")
+    tables = ("narrative",)  # the table models refresh themselves
+
+    @classmethod
+    def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
+        refined = [t for t in snap.targets if t.version == "refined"]
+        has_text = bool(snap.narratives.get(TARGETS_SECTION, "").strip())
+        return state_of(int(bool(refined)) + int(has_text), 2)
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column("dimension", self.tr("一级指标")),
+            Column("subdimension", self.tr("二级指标")),
+            Column("name", self.tr("三级指标")),
+            Column("comparator", self.tr("符号")),
+            Column("value", self.tr("指标值")),
+            Column("unit", self.tr("单位")),
+            Column("actual", self.tr("实际完成值")),
+            Column("completion", self.tr("完成情况")),
+            Column("deviation_reason", self.tr("偏差原因")),
+        ]
+
+    def _table(self, version: str, heading: str):
+        box = QGroupBox(heading)
+        lay = QVBoxLayout(box)
+        model = RecordTableModel(self.ctx, TargetIndicator, self._columns(), where=lambda t: t.version == version,
+                                 parent=self)
+        view = QTableView()
+        view.setObjectName(f"targets_{version}")
+        view.setModel(model)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        for col, w in enumerate((56, 70, 190, 44, 70, 44, 100, 70)):
+            view.setColumnWidth(col, w)
+        lay.addWidget(view)
+        lay.addWidget(RecordListControls(
+            self.ctx, view, model,
+            lambda order: TargetIndicator(version=version, name=self.tr("新指标"), sort_order=order)))
+        return box, model, view
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        lay = QVBoxLayout(self)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        box_d, self.declared_model, self.declared_view = self._table("declared", self.tr("申报的绩效目标"))
+        box_r, self.refined_model, self.refined_view = self._table("refined", self.tr("评价组细化的绩效目标"))
+        split.addWidget(box_d)
+        split.addWidget(box_r)
+        lay.addWidget(split, 3)
+        text_box = QGroupBox(self.tr("项目绩效目标（报告第一部分第3节）"))
+        tl = QVBoxLayout(text_box)
+        self.targets_edit = CommitTextEdit()
+        self.targets_edit.setObjectName("narrative_targets")
+        self.targets_edit.committed.connect(lambda text: self.ctx.set_narrative(TARGETS_SECTION, text))
+        tl.addWidget(self.targets_edit)
+        lay.addWidget(text_box, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.targets_edit.set_value(self.ctx.snapshot().narratives.get(TARGETS_SECTION, ""))

@@ -1,0 +1,120 @@
+"""Long work off the UI thread: a :class:`Task` (``QThread``) running a Qt-free function that takes a
+``progress`` argument (the domain :class:`~wcif_desktop.domain.progress.Progress` protocol), and
+:func:`run_with_progress`, which shows a ``QProgressDialog`` (only after ~500 ms) with a cancel button.
+
+The worker never touches widgets: progress travels to the UI thread as a queued signal; cancelling sets a
+thread-safe flag the work polls through ``progress.cancelled()``.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..domain.errors import Cancelled, WcifError
+
+
+class ThreadProgress(QObject):
+    """Adapts the domain Progress protocol to Qt: ``set`` emits :attr:`progressed` (safe from any thread)."""
+
+    progressed = Signal(int, int, str)
+
+    def __init__(self):
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def set(self, done: int, total: int, label: str = "") -> None:
+        self.progressed.emit(int(done), int(total), label or "")
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class Task(QThread):
+    """Runs ``fn(*args, progress=..., **kwargs)`` on a worker thread.
+
+    Signals (delivered on the UI thread): ``succeeded(result)``, ``failed(exception)`` — a WcifError (incl.
+    Cancelled) or any other exception, which the receiver reports.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: Callable[..., Any], *args, parent: QObject | None = None, **kwargs):
+        super().__init__(parent)
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.progress = ThreadProgress()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:  # worker thread
+        try:
+            self.result = self.fn(*self.args, progress=self.progress, **self.kwargs)
+        except BaseException as e:  # noqa: BLE001 - handed to the UI thread
+            self.error = e
+            self.error_info = sys.exc_info()
+            self.failed.emit(e)
+            return
+        self.succeeded.emit(self.result)
+
+
+def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any], *args,
+                      on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
+                      **kwargs) -> Task:
+    """Start ``fn`` on a :class:`Task` with a modal progress dialog that appears after 500 ms.
+
+    ``on_done(result)`` or ``on_error(exc)`` runs on the UI thread when the work ends.
+    """
+    task = Task(fn, *args, parent=parent, **kwargs)
+    dlg = QProgressDialog(title, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dlg.setWindowTitle(title)
+    dlg.setWindowModality(Qt.WindowModality.WindowModal)
+    dlg.setMinimumDuration(500)
+    dlg.setAutoClose(False)
+    dlg.setAutoReset(False)
+    dlg.setValue(0)
+
+    def progressed(done, total, label):
+        if total > 0:
+            dlg.setMaximum(total)
+            dlg.setValue(min(done, total))
+        if label:
+            dlg.setLabelText(label)
+
+    task.progress.progressed.connect(progressed)
+    dlg.canceled.connect(task.progress.cancel)
+
+    def finish():
+        dlg.canceled.disconnect(task.progress.cancel)
+        dlg.reset()
+        dlg.hide()
+        dlg.deleteLater()
+
+    def ok(result):
+        finish()
+        on_done(result)
+
+    def bad(exc):
+        finish()
+        on_error(exc)
+
+    task.succeeded.connect(ok)
+    task.failed.connect(bad)
+    task.dialog = dlg  # type: ignore[attr-defined]
+    task.start()
+    return task
+
+
+def is_user_error(exc: BaseException) -> bool:
+    return isinstance(exc, WcifError)
+
+
+def is_cancel(exc: BaseException) -> bool:
+    return isinstance(exc, Cancelled)
