@@ -1,0 +1,854 @@
+"""Survey use cases: set up questionnaires, enter paper forms, import platform exports, compute results.
+
+Manual entry: :func:`create_survey`, :func:`add_question`, :func:`add_response` (a paper form),
+:func:`set_response_excluded`, :func:`delete_response`.
+
+Import (:func:`import_responses`) reads an .xlsx/.csv export (one row per respondent, one column per question
+with the question text as header, answers as option text or numbers, a submit time, sometimes a respondent id)
+through :mod:`wcif_desktop.services.tabular`. Columns are matched to questions by, in order: the survey's saved
+mapping, the exact question text (after :func:`~wcif_desktop.domain.survey.normalize_header`), well-known
+platform columns (序号/编号 → respondent id, 提交答卷时间 → submit time, 所用时间/来源/来自IP … ignored), and a
+close text match (difflib ratio ≥ 0.85). Answer texts are matched by the saved mapping, then by
+:func:`~wcif_desktop.domain.survey.match_option`.
+
+Bad input is counted and reported in an :class:`ImportReport`; where the user has to decide, the import
+writes nothing until a decision is given (``decisions={kind: 'skip'|'keep'}``):
+
+=================  ====================================================  ==========================================
+kind               what                                                  skip / keep
+=================  ====================================================  ==========================================
+unmapped_column    a column matching no question and no known column     ignore it (remembered) / add it as a new
+                                                                         free-text question (remembered)
+missing_column     a question of the survey with no column in the file   cancel the import / import, the question
+                                                                         stays unanswered
+different_survey   most headers unmatched: the file seems to belong to   cancel the import / import the matched
+                   another survey (fewer than half of the non-platform   columns anyway
+                   columns match a question)
+duplicate          same respondent id as an earlier row or a response    import only the first / import all
+                   on file, or an identical row at the same submit time
+out_of_scale       an answer that is no option of its question (e.g. 6   leave those respondents out / import them,
+                   on a 1–5 scale, or an unknown text)                   the answer kept as text, unscored
+=================  ====================================================  ==========================================
+
+Blank rows are always skipped and counted. Rows imported before (same respondent id, submit time and answers;
+matched one for one) are skipped silently and counted as ``already_imported``, so a second, longer export of
+the same survey imports only its new rows. After an import the column mapping and the answer mappings given
+(``mapping``) are saved with the survey, so the next export imports with no questions asked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from ..domain.errors import Cancelled, ValidationError, WcifError
+from ..domain.progress import NO_PROGRESS, Progress, check
+from ..domain.survey import (
+    KNOWS,
+    LIKERT5,
+    OVERALL,
+    QUESTION_KINDS,
+    SATISFACTION_METHODS,
+    GroupResult,
+    QuestionStats,
+    Survey,
+    SurveyAnswer,
+    SurveyData,
+    SurveyMapping,
+    SurveyOption,
+    SurveyQuestion,
+    SurveyResponse,
+    compute_results,
+    match_option,
+    normalize_answer,
+    normalize_header,
+    question_stats,
+)
+from ..store.db import EvaluationFile
+from .evaluation import Changes, evaluation
+
+
+def _ensure_unlocked(ef: EvaluationFile) -> None:
+    if evaluation(ef).locked:
+        raise ValidationError("评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因")
+
+
+# ================================================================== set-up and manual entry
+
+def surveys(ef: EvaluationFile) -> list[Survey]:
+    """All surveys, in display order."""
+    return sorted(ef.records(Survey), key=lambda s: (s.sort_order, s.title))
+
+
+def questions(ef: EvaluationFile, survey_id: str) -> list[SurveyQuestion]:
+    return sorted(ef.records(SurveyQuestion, "survey_id = ?", [survey_id]), key=lambda q: q.sort_order)
+
+
+def options(ef: EvaluationFile, question_id: str) -> list[SurveyOption]:
+    return sorted(ef.records(SurveyOption, "question_id = ?", [question_id]), key=lambda o: o.sort_order)
+
+
+def create_survey(ef: EvaluationFile, title: str, respondent_group: str, satisfaction_method: str = "share",
+                  description: str = "") -> Survey:
+    """A new, empty questionnaire for a respondent group (参保单位, 待遇领取人员, 工伤职工 or any other name).
+
+    Raises:
+        ValidationError: empty title/group, unknown method (``share`` | ``mean``), evaluation locked.
+    """
+    _ensure_unlocked(ef)
+    if not title.strip() or not respondent_group.strip():
+        raise ValidationError("问卷名称和调查对象（群体）不能为空")
+    if satisfaction_method not in SATISFACTION_METHODS:
+        raise ValidationError(f"未知的满意度计算方法“{satisfaction_method}”（可选：share 满意率，mean 平均分折算百分制）")
+    order = max((s.sort_order for s in ef.records(Survey)), default=0) + 1
+    s = Survey(title=title.strip(), respondent_group=respondent_group.strip(),
+               satisfaction_method=satisfaction_method, description=description, sort_order=order)
+    ef.insert(s)
+    return s
+
+
+def set_satisfaction_method(ef: EvaluationFile, survey_id: str, method: str) -> Changes:
+    """Choose how the survey's satisfaction rate is computed: ``share`` (满意率) or ``mean`` (平均分折算百分制)."""
+    _ensure_unlocked(ef)
+    if method not in SATISFACTION_METHODS:
+        raise ValidationError(f"未知的满意度计算方法“{method}”")
+    ef.get(Survey, survey_id)
+    return Changes().add("survey", survey_id) if ef.update("survey", survey_id, {"satisfaction_method": method}) \
+        else Changes()
+
+
+def add_question(ef: EvaluationFile, survey_id: str, text: str, kind: str = "satisfaction", *,
+                 options=None, correct=None, code: str = "") -> SurveyQuestion:
+    """Add a question with its answer options.
+
+    - ``satisfaction``: ``options`` is a list of ``(label, score)`` or ``(label, score, satisfied)``; default
+      :data:`~wcif_desktop.domain.survey.LIKERT5` (非常满意 5 … 非常不满意 1). Without an explicit
+      ``satisfied`` flag, the top two points count as satisfied on scales of four or more points (满意 +
+      非常满意 on the 5-point scale), only the top point on shorter scales.
+    - ``awareness``: ``options`` is a list of labels, ``correct`` the label (or labels) of the right answer;
+      default 知道 (correct) / 不知道.
+    - ``text``: no options.
+
+    Raises:
+        ValidationError: unknown kind, empty text, duplicate labels, no/unknown correct answer, locked.
+    """
+    _ensure_unlocked(ef)
+    survey = ef.get(Survey, survey_id)
+    if kind not in QUESTION_KINDS:
+        raise ValidationError(f"未知的题目类型“{kind}”（可选：{'、'.join(QUESTION_KINDS)}）")
+    if not text.strip():
+        raise ValidationError("题目内容不能为空")
+    existing = questions(ef, survey.id)
+    if any(normalize_header(q.text) == normalize_header(text) for q in existing):
+        raise ValidationError(f"问卷“{survey.title}”中已有该题目：{text}")
+    built: list[SurveyOption] = []
+    if kind == "satisfaction":
+        raw = list(options or LIKERT5)
+        scores = [int(o[1]) for o in raw]
+        top = max(scores)
+        cut = top - 1 if len(set(scores)) >= 4 else top
+        for i, o in enumerate(raw):
+            sat = bool(o[2]) if len(o) > 2 else int(o[1]) >= cut
+            built.append(SurveyOption(label=str(o[0]), score=int(o[1]), satisfied=sat, sort_order=i + 1))
+    elif kind == "awareness":
+        if options is None:
+            built = [SurveyOption(label=lab, correct=ok, score=int(ok), sort_order=i + 1)
+                     for i, (lab, ok) in enumerate(KNOWS)]
+        else:
+            right = {correct} if isinstance(correct, str) else set(correct or ())
+            labels = [str(o) for o in options]
+            if not right or not right <= set(labels):
+                raise ValidationError(f"知晓度题目“{text}”须指定正确答案（选项之一）")
+            built = [SurveyOption(label=lab, correct=lab in right, score=int(lab in right), sort_order=i + 1)
+                     for i, lab in enumerate(labels)]
+    labels = [normalize_answer(o.label) for o in built]
+    if len(labels) != len(set(labels)):
+        raise ValidationError(f"题目“{text}”的选项有重复")
+    q = SurveyQuestion(survey_id=survey.id, code=code or f"Q{len(existing) + 1}", text=text.strip(), kind=kind,
+                       sort_order=max((x.sort_order for x in existing), default=0) + 1)
+    with ef.transaction():
+        ef.insert(q)
+        for o in built:
+            o.question_id = q.id
+            ef.insert(o)
+    return q
+
+
+def delete_survey(ef: EvaluationFile, survey_id: str) -> Changes:
+    """Delete a survey with its questions, options, responses, answers and mapping (tombstones)."""
+    _ensure_unlocked(ef)
+    ef.get(Survey, survey_id)
+    ch = Changes()
+    with ef.transaction():
+        for r in ef.rows("survey_response", "survey_id = ?", [survey_id]):
+            for a in ef.rows("survey_answer", "response_id = ?", [r["id"]]):
+                ef.delete("survey_answer", a["id"])
+            ef.delete("survey_response", r["id"])
+        for q in ef.rows("survey_question", "survey_id = ?", [survey_id]):
+            for o in ef.rows("survey_option", "question_id = ?", [q["id"]]):
+                ef.delete("survey_option", o["id"])
+            ef.delete("survey_question", q["id"])
+        for m in ef.rows("survey_mapping", "survey_id = ?", [survey_id]):
+            ef.delete("survey_mapping", m["id"])
+        ef.delete("survey", survey_id)
+    for t in ("survey", "survey_question", "survey_option", "survey_response", "survey_answer", "survey_mapping"):
+        ch.add(t)
+    return ch
+
+
+def _find_question(qs: list[SurveyQuestion], key: str) -> SurveyQuestion | None:
+    for q in qs:
+        if key in (q.id, q.code):
+            return q
+    nk = normalize_header(key)
+    for q in qs:
+        if normalize_header(q.text) == nk:
+            return q
+    return None
+
+
+def add_response(ef: EvaluationFile, survey_id: str, answers: dict, *, respondent_id: str = "",
+                 submitted_at: str = "", source: str = "paper") -> SurveyResponse:
+    """Enter one paper questionnaire.
+
+    ``answers`` maps a question (id, code such as ``Q3``, or its text) to the answer: an option label
+    (``满意``), a scale point (``4``) or, for free-text questions, the text. Blank answers are left out.
+
+    Raises:
+        ValidationError: unknown question, an answer that is no option of its question, a respondent id
+        already on file for this survey, no answer at all, locked evaluation.
+    """
+    _ensure_unlocked(ef)
+    survey = ef.get(Survey, survey_id)
+    qs = questions(ef, survey.id)
+    rid = str(respondent_id or "").strip()
+    if rid and ef.rows("survey_response", "survey_id = ? AND respondent_id = ?", [survey.id, rid]):
+        raise ValidationError(f"问卷“{survey.title}”中已有编号为“{rid}”的答卷")
+    built: list[SurveyAnswer] = []
+    for key, value in answers.items():
+        q = _find_question(qs, str(key))
+        if q is None:
+            raise ValidationError(f"问卷“{survey.title}”中没有题目“{key}”")
+        text = "" if value is None else str(value).strip()
+        if not text:
+            continue
+        if q.kind == "text":
+            built.append(SurveyAnswer(question_id=q.id, text=text))
+            continue
+        opt = match_option(text, q, options(ef, q.id))
+        if opt is None:
+            labels = "、".join(f"{o.label}" + (f"({o.score})" if q.kind == "satisfaction" else "")
+                              for o in options(ef, q.id))
+            raise ValidationError(f"题目“{q.text}”的答案“{text}”不在选项内（可选：{labels}）")
+        built.append(SurveyAnswer(question_id=q.id, option_id=opt.id, text=opt.label))
+    if not built:
+        raise ValidationError("答卷没有任何答案")
+    resp = SurveyResponse(survey_id=survey.id, respondent_id=rid, submitted_at=str(submitted_at or ""),
+                          source=source)
+    texts = {q.id: normalize_header(q.text) for q in qs}
+    resp.fingerprint = _fingerprint(rid, resp.submitted_at, [(texts[a.question_id], a.text) for a in built])
+    with ef.transaction():
+        ef.insert(resp)
+        for a in built:
+            a.response_id = resp.id
+            ef.insert(a)
+    return resp
+
+
+def set_response_excluded(ef: EvaluationFile, response_id: str, excluded: bool, reason: str = "") -> Changes:
+    """Exclude a response from the results (or include it again). Excluding needs a reason.
+
+    Raises:
+        ValidationError: excluding without a reason; WcifError: no such response.
+    """
+    _ensure_unlocked(ef)
+    ef.get(SurveyResponse, response_id)
+    if excluded and not reason.strip():
+        raise ValidationError("剔除答卷须说明原因")
+    changed = ef.update("survey_response", response_id,
+                        {"excluded": bool(excluded), "exclusion_reason": reason.strip() if excluded else ""})
+    return Changes().add("survey_response", response_id) if changed else Changes()
+
+
+def delete_response(ef: EvaluationFile, response_id: str) -> Changes:
+    """Delete a response and its answers (tombstones)."""
+    _ensure_unlocked(ef)
+    ef.get(SurveyResponse, response_id)
+    with ef.transaction():
+        for a in ef.rows("survey_answer", "response_id = ?", [response_id]):
+            ef.delete("survey_answer", a["id"])
+        ef.delete("survey_response", response_id)
+    return Changes().add("survey_response", response_id).add("survey_answer")
+
+
+def find_survey(ef: EvaluationFile, group: str, title: str | None = None) -> Survey:
+    """The survey of a respondent group (or with that title); ``title`` picks one when a group has several.
+
+    Raises:
+        WcifError: none or several match (the message lists the surveys on file).
+    """
+    allv = surveys(ef)
+    hits = [s for s in allv if group in (s.respondent_group, s.title)]
+    if title:
+        hits = [s for s in hits if s.title == title]
+    if len(hits) == 1:
+        return hits[0]
+    listing = "；".join(f"{s.respondent_group}：{s.title}" for s in allv) or "（无）"
+    if not hits:
+        raise WcifError(f"评价文件中没有调查对象为“{group}”的问卷。现有问卷：{listing}")
+    raise WcifError(f"调查对象“{group}”有多份问卷，请指定问卷名称。现有问卷：{listing}")
+
+
+# ================================================================== results
+
+def load_survey_data(ef: EvaluationFile) -> SurveyData:
+    """All live survey records of the file."""
+    return SurveyData(ef.records(Survey), ef.records(SurveyQuestion), ef.records(SurveyOption),
+                      ef.records(SurveyResponse), ef.records(SurveyAnswer))
+
+
+def survey_results(ef: EvaluationFile) -> tuple[list[GroupResult], GroupResult]:
+    """Results per respondent group and overall (see :func:`wcif_desktop.domain.survey.compute_results`)."""
+    return compute_results(load_survey_data(ef))
+
+
+def results_table(ef: EvaluationFile) -> list[dict]:
+    """The report's survey results table: one row per group, then the overall row (group ``全部``).
+
+    Each row: ``group``, ``surveys`` (titles), ``valid_responses``, ``satisfaction_rate``/``awareness_rate``
+    (% Decimal, two decimals, or ``None`` without answers), ``satisfaction_ci``/``awareness_ci`` ((low, high)
+    in %), ``satisfaction_n``/``awareness_n`` (respondents, the n of the interval), ``warnings`` (sentences)
+    and ``sentences`` (how each rate was computed, to quote in the report).
+    """
+    groups, overall = survey_results(ef)
+    rows = []
+    for g in groups + ([overall] if groups else []):
+        row = {"group": g.group, "surveys": g.surveys, "valid_responses": g.responses}
+        warnings, sentences = [], []
+        for kind, r in (("satisfaction", g.satisfaction), ("awareness", g.awareness)):
+            row[f"{kind}_rate"] = r.rate if r else None
+            row[f"{kind}_ci"] = (r.low, r.high) if r else None
+            row[f"{kind}_n"] = r.respondents if r else 0
+            if r:
+                label = "满意度" if kind == "satisfaction" else "政策知晓率"
+                warnings += [f"{label}：{w}" for w in r.warnings]
+                if r.sentence not in sentences:
+                    sentences.append(r.sentence)
+        row["warnings"] = warnings
+        row["sentences"] = sentences
+        rows.append(row)
+    return rows
+
+
+def appendix(ef: EvaluationFile) -> list[QuestionStats]:
+    """The survey appendix (问卷及答案分布): per question, counts per answer option, answers outside the scale,
+    unanswered count, free-text answers, and the question's own rate with its interval (n = its answers)."""
+    return question_stats(load_survey_data(ef))
+
+
+METRIC_KEYS = """\
+satisfaction_rate                 overall satisfaction rate, % (Decimal, two decimals)
+awareness_rate                    overall policy awareness rate, %
+satisfaction_rate[<group>]        satisfaction rate of one respondent group, e.g. satisfaction_rate[参保单位]
+awareness_rate[<group>]           awareness rate of one respondent group
+survey_responses                  valid responses, all groups (int)
+survey_responses[<group>]         valid responses of one group (int)
+"""
+
+
+def survey_metrics(ef: EvaluationFile) -> dict:
+    """Metrics for indicator rules and target actuals. Keys (:data:`METRIC_KEYS`): ``satisfaction_rate``,
+    ``awareness_rate`` (overall, % Decimal), ``satisfaction_rate[<group>]``, ``awareness_rate[<group>]``,
+    ``survey_responses`` and ``survey_responses[<group>]``. A rate without answers is left out."""
+    groups, overall = survey_results(ef)
+    out: dict = {}
+    if not groups:
+        return out
+    for g in [overall] + groups:
+        suffix = "" if g.group == OVERALL else f"[{g.group}]"
+        out[f"survey_responses{suffix}"] = g.responses
+        if g.satisfaction:
+            out[f"satisfaction_rate{suffix}"] = g.satisfaction.rate
+        if g.awareness:
+            out[f"awareness_rate{suffix}"] = g.awareness.rate
+    return out
+
+
+# ================================================================== import
+
+ID_HEADERS = {"编号", "序号", "答卷编号", "答卷序号", "问卷编号", "受访者编号", "调查对象编号", "respondentid", "responseid",
+              "id", "用户id", "答题者id"}
+TIME_HEADERS = {"提交时间", "提交答卷时间", "填写时间", "答题时间", "填表时间", "调查时间", "submittime", "submittedat",
+                "timestamp", "时间戳", "完成时间"}
+IGNORED_HEADERS = {"所用时间", "用时", "答题用时", "来源", "来源详情", "来自ip", "ip", "ip地址", "来源ip", "来源ip地址", "ip来源", "开始时间", "开始答题时间",
+                   "结束时间", "总分", "设备", "浏览器", "操作系统", "地区", "省份", "城市", "微信昵称", "昵称", "渠道"}
+SIMILARITY = 0.85
+DECISION_KINDS = ("unmapped_column", "missing_column", "different_survey", "duplicate", "out_of_scale")
+DECISION_LABELS = {
+    "unmapped_column": ("无法对应的列", "忽略该列", "作为新的文字题导入"),
+    "missing_column": ("文件中缺少的题目", "取消导入", "照常导入（该题无答案）"),
+    "different_survey": ("文件疑似属于其他问卷", "取消导入", "仍导入能对应的列"),
+    "duplicate": ("重复的答卷", "只导入第一份", "全部导入"),
+    "out_of_scale": ("量表外的答案", "不导入这些答卷", "导入，该答案不计分"),
+}
+
+
+@dataclass
+class ColumnMatch:
+    """How one column of the file is used. ``target``: question | respondent_id | submitted_at | ignore |
+    unmapped; ``how``: saved | exact | similar | platform | chosen | ''."""
+
+    index: int
+    letter: str
+    header: str
+    target: str
+    question_id: str = ""
+    question_text: str = ""
+    how: str = ""
+
+
+@dataclass
+class ImportMapping:
+    """Mapping choices (from the mapping dialog or saved with the survey).
+
+    ``columns``: normalised header → (target, question_id); ``answers``: (question_id, normalised answer) →
+    option id, or ``''`` for “outside the scale, keep unscored”.
+    """
+
+    columns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    answers: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def merged(self, other: "ImportMapping | None") -> "ImportMapping":
+        m = ImportMapping(dict(self.columns), dict(self.answers))
+        if other:
+            m.columns.update(other.columns)
+            m.answers.update(other.answers)
+        return m
+
+
+def saved_mapping(ef: EvaluationFile, survey_id: str) -> ImportMapping:
+    """The mapping remembered with a survey from earlier imports or the mapping dialog."""
+    m = ImportMapping()
+    for r in ef.records(SurveyMapping, "survey_id = ?", [survey_id]):
+        if r.kind == "column":
+            m.columns[r.source] = (r.target, r.question_id)
+        elif r.kind == "answer":
+            m.answers[(r.question_id, r.source)] = r.option_id if r.target == "option" else ""
+    return m
+
+
+def save_mapping(ef: EvaluationFile, survey_id: str, mapping: ImportMapping) -> Changes:
+    """Remember (upsert) mapping entries with the survey. Keys are normalised again, so raw texts may be given."""
+    _ensure_unlocked(ef)
+    existing = {(r.kind, r.question_id if r.kind == "answer" else "", r.source): r
+                for r in ef.records(SurveyMapping, "survey_id = ?", [survey_id])}
+    ch = Changes()
+    with ef.transaction():
+        wanted = []
+        for src, (target, qid) in mapping.columns.items():
+            wanted.append(("column", "", normalize_header(src), target, qid if target == "question" else "", ""))
+        for (qid, src), opt in mapping.answers.items():
+            wanted.append(("answer", qid, normalize_answer(src), "option" if opt else "out_of_scale", qid, opt))
+        for kind, kq, src, target, qid, opt in wanted:
+            old = existing.get((kind, kq, src))
+            if old is None:
+                rec = SurveyMapping(survey_id=survey_id, kind=kind, source=src, target=target, question_id=qid,
+                                    option_id=opt)
+                ef.insert(rec)
+                ch.add("survey_mapping", rec.id)
+            elif (old.target, old.question_id, old.option_id) != (target, qid, opt):
+                ef.update("survey_mapping", old.id, {"target": target, "question_id": qid, "option_id": opt})
+                ch.add("survey_mapping", old.id)
+    return ch
+
+
+def _fingerprint(respondent_id: str, submitted_at: str, answers) -> str:
+    body = json.dumps([respondent_id, submitted_at, sorted((q, normalize_answer(t)) for q, t in answers)],
+                      ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did. Row numbers are the spreadsheet's (header = its own row)."""
+
+    survey: str
+    group: str
+    file: str
+    sheet: str
+    dry_run: bool
+    columns: list[ColumnMatch] = field(default_factory=list)
+    rows_read: int = 0
+    blank_rows: list[int] = field(default_factory=list)
+    already_imported: list[int] = field(default_factory=list)
+    duplicates: list[tuple[int, str]] = field(default_factory=list)
+    out_of_scale: list[tuple[int, str, str]] = field(default_factory=list)  # row, question, answer
+    unmapped_answers: dict[tuple[str, str], int] = field(default_factory=dict)  # (question, answer) → count
+    unscored_answers: int = 0  # answers mapped to “outside the scale” before; kept unscored
+    missing_questions: list[str] = field(default_factory=list)
+    different_survey: bool = False
+    decisions: dict[str, str] = field(default_factory=dict)
+    pending: list[str] = field(default_factory=list)
+    to_import: int = 0
+    imported: int = 0
+    written: bool = False
+    cancelled: str = ""
+
+    @property
+    def unmapped_columns(self) -> list[ColumnMatch]:
+        return [c for c in self.columns if c.target == "unmapped"]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "unmapped_column": len(self.unmapped_columns), "missing_column": len(self.missing_questions),
+            "different_survey": int(self.different_survey), "duplicate": len(self.duplicates),
+            "out_of_scale": len({r for r, _q, _a in self.out_of_scale}),
+        }
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is left to decide and the import was not cancelled."""
+        return not self.pending and not self.cancelled
+
+    def lines(self) -> list[str]:
+        """The report as Chinese lines for the command line and the dialog."""
+        out = [f"问卷：{self.survey}（{self.group}）  文件：{self.file}  工作表：{self.sheet}"]
+        out.append(f"读取数据行 {self.rows_read} 行；空行 {len(self.blank_rows)}；已导入过 {len(self.already_imported)}；"
+                   f"重复 {len(self.duplicates)}；含量表外答案的答卷 {self.counts()['out_of_scale']}")
+        for c in self.columns:
+            if c.target == "question":
+                how = {"saved": "已保存的对应", "exact": "题目相同", "similar": "题目相近", "chosen": "手工指定"}.get(c.how, c.how)
+                out.append(f"  列 {c.letter}“{c.header}” → 题目“{c.question_text}”（{how}）")
+            elif c.target in ("respondent_id", "submitted_at"):
+                out.append(f"  列 {c.letter}“{c.header}” → {'答卷编号' if c.target == 'respondent_id' else '提交时间'}")
+        for c in self.unmapped_columns:
+            out.append(f"  无法对应的列：{c.letter}“{c.header}”")
+        for q in self.missing_questions:
+            out.append(f"  文件中缺少题目：“{q}”")
+        if self.different_survey:
+            out.append("  文件的大部分列与该问卷的题目对不上，疑似其他问卷的导出文件")
+        for (q, a), n in sorted(self.unmapped_answers.items()):
+            out.append(f"  无法对应的答案：题目“{q}”的“{a}”（{n}次）")
+        for row, why in self.duplicates[:20]:
+            out.append(f"  重复答卷：第{row}行（{why}）")
+        if len(self.duplicates) > 20:
+            out.append(f"  ……另有{len(self.duplicates) - 20}行重复")
+        if self.blank_rows:
+            out.append(f"  空行（已跳过）：第{'、'.join(map(str, self.blank_rows[:20]))}行")
+        if self.unscored_answers:
+            out.append(f"  按已保存的对应不计分的答案：{self.unscored_answers}个")
+        for kind in self.pending:
+            label, skip, keep = DECISION_LABELS[kind]
+            out.append(f"待决定：{label}（{self.counts()[kind]}）——skip：{skip}；keep：{keep}")
+        if self.cancelled:
+            out.append(f"未导入：{self.cancelled}")
+        elif self.written:
+            out.append(f"已导入 {self.imported} 份答卷")
+        elif self.dry_run:
+            out.append(f"试运行：将导入 {self.to_import} 份答卷，未写入任何内容")
+        else:
+            out.append("未写入任何内容")
+        return out
+
+    def as_dict(self) -> dict:
+        return {
+            "survey": self.survey, "group": self.group, "file": self.file, "sheet": self.sheet,
+            "dry_run": self.dry_run, "rows_read": self.rows_read, "blank_rows": self.blank_rows,
+            "already_imported": self.already_imported,
+            "duplicates": [{"row": r, "reason": w} for r, w in self.duplicates],
+            "out_of_scale": [{"row": r, "question": q, "answer": a} for r, q, a in self.out_of_scale],
+            "unmapped_columns": [{"column": c.letter, "header": c.header} for c in self.unmapped_columns],
+            "unmapped_answers": [{"question": q, "answer": a, "count": n}
+                                 for (q, a), n in sorted(self.unmapped_answers.items())],
+            "missing_questions": self.missing_questions, "different_survey": self.different_survey,
+            "columns": [{"column": c.letter, "header": c.header, "target": c.target, "question": c.question_text,
+                         "how": c.how} for c in self.columns],
+            "counts": self.counts(), "pending": self.pending, "decisions": self.decisions,
+            "to_import": self.to_import, "imported": self.imported, "written": self.written,
+            "cancelled": self.cancelled,
+        }
+
+
+@dataclass
+class ResponseFile:
+    """A platform export read from disk: headers (with column letters) and data rows (row number, texts)."""
+
+    path: Path
+    sheet: str
+    headers: list[tuple[str, str]]  # (letter, header text)
+    rows: list[tuple[int, list[str]]]
+
+
+def read_response_file(path, sheet: str | None = None) -> ResponseFile:
+    """Read an .xlsx/.csv export: the header row (the first row that is not a title line) and every row
+    below it, blank rows included (they are counted by the import).
+
+    Raises:
+        WcifError: unreadable file, unknown sheet, no header row.
+    """
+    from .tabular import table_from_grid, read_grid
+
+    grid = read_grid(Path(path), sheet)
+    table = table_from_grid(grid, header_rows=1)
+    header_row = table.header_rows[-1]
+    headers = [(c.letter, c.name) for c in table.columns]
+    rows = []
+    for r in range(header_row + 1, grid.n_rows + 1):
+        rows.append((r, [grid.cell(r, c.index).text for c in table.columns]))
+    return ResponseFile(Path(path), grid.sheet, headers, rows)
+
+
+def match_columns(ef: EvaluationFile, survey: Survey, headers: list[tuple[str, str]],
+                  mapping: ImportMapping | None = None) -> list[ColumnMatch]:
+    """Match the file's columns to the survey's questions (see the module docstring for the order).
+
+    ``mapping`` (e.g. from the mapping dialog) wins over the saved mapping; both win over automatic matches.
+    """
+    qs = questions(ef, survey.id)
+    by_id = {q.id: q for q in qs}
+    saved = saved_mapping(ef, survey.id)
+    chosen = ImportMapping() if mapping is None else mapping
+    chosen_cols = {normalize_header(k): v for k, v in chosen.columns.items()}
+    taken: set[str] = set()
+    result: list[ColumnMatch] = []
+    pending: list[ColumnMatch] = []
+    for i, (letter, header) in enumerate(headers):
+        key = normalize_header(header)
+        cm = ColumnMatch(i, letter, header, "unmapped")
+        for how, source in (("chosen", chosen_cols), ("saved", saved.columns)):
+            if key in source:
+                target, qid = source[key]
+                if target != "question" or qid in by_id:
+                    cm.target, cm.question_id, cm.how = target, (qid if target == "question" else ""), how
+                    break
+        if cm.target == "unmapped" and key:
+            exact = [q for q in qs if key in (normalize_header(q.text), q.code)]
+            low = key.lower()
+            if exact:
+                cm.target, cm.question_id, cm.how = "question", exact[0].id, "exact"
+            elif low in ID_HEADERS:
+                cm.target, cm.how = "respondent_id", "platform"
+            elif low in TIME_HEADERS:
+                cm.target, cm.how = "submitted_at", "platform"
+            elif low in IGNORED_HEADERS:
+                cm.target, cm.how = "ignore", "platform"
+        elif not key and cm.target == "unmapped":
+            cm.target, cm.how = "ignore", "platform"  # a column without header (and, usually, without data)
+        if cm.target == "question":
+            if cm.question_id in taken:
+                cm.target, cm.question_id, cm.how = "unmapped", "", ""
+            else:
+                taken.add(cm.question_id)
+        if cm.target == "unmapped":
+            pending.append(cm)
+        result.append(cm)
+    for cm in pending:  # close text matches, best first, one column per question
+        key = normalize_header(cm.header)
+        scored = sorted(((difflib.SequenceMatcher(None, key, normalize_header(q.text)).ratio(), q)
+                         for q in qs if q.id not in taken), key=lambda t: -t[0])
+        if scored and scored[0][0] >= SIMILARITY and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            cm.target, cm.question_id, cm.how = "question", scored[0][1].id, "similar"
+            taken.add(scored[0][1].id)
+    # only one id / time column
+    for target in ("respondent_id", "submitted_at"):
+        seen = False
+        for cm in result:
+            if cm.target == target:
+                if seen:
+                    cm.target, cm.how = "ignore", "platform"
+                seen = True
+    for cm in result:
+        if cm.target == "question":
+            cm.question_text = by_id[cm.question_id].text
+    return result
+
+
+def distinct_answers(rf: ResponseFile, columns: list[ColumnMatch]) -> dict[str, Counter]:
+    """For the mapping dialog: question id → Counter of the (stripped) answer texts found in its column."""
+    out: dict[str, Counter] = {}
+    for cm in columns:
+        if cm.target == "question":
+            c = out.setdefault(cm.question_id, Counter())
+            for _n, cells in rf.rows:
+                t = cells[cm.index].strip()
+                if t:
+                    c[t] += 1
+    return out
+
+
+def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | None = None,
+                     mapping: ImportMapping | None = None, decisions: dict[str, str] | None = None,
+                     dry_run: bool = False, progress: Progress = NO_PROGRESS) -> ImportReport:
+    """Import a platform export into a survey (see the module docstring for matching and decisions).
+
+    Nothing is written on a dry run, while a decision is pending (``report.pending``) or when a decision
+    cancels the import; otherwise all rows, the new questions and the mapping are written in one transaction.
+
+    Raises:
+        WcifError: unreadable file; ValidationError: a decision value other than skip/keep, locked evaluation;
+        Cancelled: the user cancelled through ``progress`` (nothing written).
+    """
+    survey = ef.get(Survey, survey_id)
+    decisions = dict(decisions or {})
+    for k, v in decisions.items():
+        if k not in DECISION_KINDS or v not in ("skip", "keep"):
+            raise ValidationError(f"无效的处理方式：{k}={v}（类别：{'、'.join(DECISION_KINDS)}；方式：skip 或 keep）")
+    if not dry_run:
+        _ensure_unlocked(ef)
+    rf = read_response_file(path, sheet)
+    check(progress)
+    cols = match_columns(ef, survey, rf.headers, mapping)
+    qs = {q.id: q for q in questions(ef, survey.id)}
+    opts = {qid: options(ef, qid) for qid in qs}
+    answer_map = saved_mapping(ef, survey.id).merged(mapping).answers
+    answer_map = {(q, normalize_answer(a)): o for (q, a), o in answer_map.items()}
+    rep = ImportReport(survey.title, survey.respondent_group, str(rf.path), rf.sheet, dry_run, cols,
+                       decisions=decisions)
+
+    mapped_q = {c.question_id for c in cols if c.target == "question"}
+    rep.missing_questions = [q.text for q in sorted(qs.values(), key=lambda q: q.sort_order) if q.id not in mapped_q]
+    content_cols = [c for c in cols if c.target in ("question", "unmapped")]
+    n_matched = sum(1 for c in content_cols if c.target == "question")
+    rep.different_survey = bool(content_cols) and n_matched * 2 < len(content_cols)
+    if not content_cols:
+        rep.different_survey = True
+
+    id_col = next((c.index for c in cols if c.target == "respondent_id"), None)
+    time_col = next((c.index for c in cols if c.target == "submitted_at"), None)
+    q_cols = [c for c in cols if c.target == "question"]
+    keep_unmapped = decisions.get("unmapped_column") == "keep"
+    extra_cols = [c for c in cols if c.target == "unmapped"] if keep_unmapped else []
+
+    stored = [r for r in ef.records(SurveyResponse, "survey_id = ?", [survey.id])]
+    stored_fp = Counter(r.fingerprint for r in stored if r.fingerprint)
+    stored_ids = {r.respondent_id for r in stored if r.respondent_id}
+    seen_ids: set[str] = set()
+    seen_fp: set[str] = set()
+
+    planned = []  # (row number, rid, time, [(question_id | ('new', ColumnMatch), option_id, text)], dup, oos)
+    for i, (number, cells) in enumerate(rf.rows):
+        if i % 200 == 0:
+            progress.set(i, len(rf.rows), "读取答卷")
+            check(progress)
+        rep.rows_read += 1
+        rid = cells[id_col].strip() if id_col is not None else ""
+        at = cells[time_col].strip() if time_col is not None else ""
+        answers = []
+        oos = []
+        for c in q_cols:
+            text = cells[c.index].strip()
+            if not text:
+                continue
+            q = qs[c.question_id]
+            if q.kind == "text":
+                answers.append((q.id, "", text))
+                continue
+            key = (q.id, normalize_answer(text))
+            if key in answer_map and (answer_map[key] == "" or any(o.id == answer_map[key] for o in opts[q.id])):
+                opt_id = answer_map[key]
+                if not opt_id:
+                    rep.unscored_answers += 1
+                answers.append((q.id, opt_id, text))
+                continue
+            o = match_option(text, q, opts[q.id])
+            if o is None:
+                oos.append((q.text, text))
+                answers.append((q.id, "", text))
+            else:
+                answers.append((q.id, o.id, text))
+        for c in extra_cols:
+            text = cells[c.index].strip()
+            if text:
+                answers.append((("new", c.index), "", text))
+        if not answers:  # nothing answered (an empty row, or only a serial number / time)
+            rep.blank_rows.append(number)
+            continue
+        # the whole row identifies a row imported before; its answers and time identify a duplicate
+        fp = _fingerprint(rid, at, [(normalize_header(h), cells[j].strip())
+                                    for j, (_l, h) in enumerate(rf.headers) if cells[j].strip()])
+        same = _fingerprint("", at, [(normalize_header(c.header), cells[c.index].strip())
+                                     for c in content_cols if cells[c.index].strip()])
+        if stored_fp[fp] > 0:
+            stored_fp[fp] -= 1
+            rep.already_imported.append(number)
+            continue
+        dup = ""
+        if rid and (rid in seen_ids or rid in stored_ids):
+            dup = f"答卷编号“{rid}”重复"
+        elif at and same in seen_fp:
+            dup = f"与前面一行在同一提交时间“{at}”的答案完全相同"
+        if rid:
+            seen_ids.add(rid)
+        seen_fp.add(same)
+        if dup:
+            rep.duplicates.append((number, dup))
+        for qt, a in oos:
+            rep.out_of_scale.append((number, qt, a))
+            rep.unmapped_answers[(qt, a)] = rep.unmapped_answers.get((qt, a), 0) + 1
+        planned.append((number, rid, at, answers, fp, bool(dup), bool(oos)))
+
+    counts = rep.counts()
+    rep.pending = [k for k in DECISION_KINDS if counts[k] and k not in decisions]
+    for kind in ("different_survey", "missing_column"):
+        if counts[kind] and decisions.get(kind) == "skip":
+            rep.cancelled = f"按选择取消导入（{DECISION_LABELS[kind][0]}）"
+    rows = [p for p in planned
+            if not (p[5] and decisions.get("duplicate") == "skip") and not (p[6] and decisions.get("out_of_scale") == "skip")]
+    rep.to_import = len(rows)
+    progress.set(len(rf.rows), len(rf.rows), "检查完毕")
+    if dry_run or rep.pending or rep.cancelled:
+        return rep
+
+    # ---------------------------------------------------------------- write
+    new_questions: dict[int, str] = {}
+    save = ImportMapping()
+    for c in cols:
+        if c.target == "question":
+            save.columns[c.header] = ("question", c.question_id)
+        elif c.target in ("respondent_id", "submitted_at", "ignore") and c.header.strip():
+            save.columns[c.header] = (c.target, "")
+        elif c.target == "unmapped":
+            save.columns[c.header] = ("ignore", "")
+    if mapping:
+        save.answers.update(mapping.answers)
+    if decisions.get("out_of_scale") == "keep":
+        for c in q_cols:
+            for (qt, a) in rep.unmapped_answers:
+                if qt == c.question_text:
+                    save.answers.setdefault((c.question_id, a), "")
+    with ef.transaction():
+        for c in extra_cols:
+            q = add_question(ef, survey.id, c.header, "text")
+            new_questions[c.index] = q.id
+            save.columns[c.header] = ("question", q.id)
+        for i, (number, rid, at, answers, fp, _d, _o) in enumerate(rows):
+            if i % 100 == 0:
+                progress.set(i, len(rows), "写入答卷")
+                check(progress)
+            resp = SurveyResponse(survey_id=survey.id, respondent_id=rid, submitted_at=at, source="import",
+                                  source_file=rf.path.name, source_row=number, fingerprint=fp)
+            ef.insert(resp)
+            for qid, opt_id, text in answers:
+                if isinstance(qid, tuple):
+                    qid = new_questions[qid[1]]
+                ef.insert(SurveyAnswer(response_id=resp.id, question_id=qid, option_id=opt_id, text=text))
+        save_mapping(ef, survey.id, save)
+    rep.imported = len(rows)
+    rep.written = True
+    progress.set(len(rows), len(rows), "导入完成")
+    return rep
+
+
+__all__ = [
+    "ColumnMatch", "ImportMapping", "ImportReport", "ResponseFile", "DECISION_KINDS", "DECISION_LABELS",
+    "METRIC_KEYS", "add_question", "add_response", "appendix", "create_survey", "delete_response",
+    "delete_survey", "distinct_answers", "find_survey", "import_responses", "load_survey_data", "match_columns",
+    "options", "questions", "read_response_file", "results_table", "save_mapping", "saved_mapping",
+    "set_response_excluded", "set_satisfaction_method", "survey_metrics", "survey_results", "surveys",
+    "Cancelled",
+]
