@@ -183,10 +183,12 @@ def _bands(params, weight, metrics, labels) -> RuleResult:
     parsed = [(_num(t, "bands"), p) for t, p in bands]
     parsed.sort(key=lambda b: b[0], reverse=not lower)
     points, where = None, ""
-    for threshold, p in parsed:
+    for k, (threshold, p) in enumerate(parsed):
         if (value <= threshold) if lower else (value >= threshold):
             points = _points(p, weight, "bands")
             where = f"{'不高于' if lower else '不低于'}{_fmt(threshold, unit)}"
+            if k:
+                where = f"{'高于' if lower else '低于'}{_fmt(parsed[k - 1][0], unit)}、{where}"
             break
     if points is None:
         points = _points(params.get("else", "0"), weight, "else")

@@ -1,0 +1,316 @@
+"""Scoring use cases: apply rules, grade bands, citations, readiness, expert panel.
+
+- :func:`recompute` applies each rule-driven level-3 indicator's rule (domain/rules.py) to the current data and
+  metrics (services/metrics.py), writing score and generated deduction reason where they changed.
+- Grade bands are stored per evaluation (default 财预〔2020〕10号: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60).
+- A score can cite working papers and evidence by id (:func:`cite`); :func:`readiness` lists deducted
+  indicators that cite none, besides the structural checks.
+- Expert panel (domain/panel.py): members score on their own; scores stay hidden until the lead reveals them;
+  the chosen method aggregates them into the indicator scores (:func:`apply_panel`).
+
+Every writing function returns a :class:`~wcif_desktop.services.evaluation.Changes`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Mapping
+
+from ..domain.errors import ValidationError
+from ..domain.model import Indicator, TeamMember
+from ..domain.money import D
+from ..domain.panel import PANEL_METHODS, PanelRow, PanelScore, method_sentence, panel_rows, visible
+from ..domain.rules import RuleResult, dump_params, evaluate, parse_params, validate_rule
+from ..domain.scoring import (
+    Problem,
+    ScoreCitation,
+    ScoreSheet,
+    ScoringSettings,
+    bands_from_json,
+    bands_to_json,
+    build_sheet,
+    validate_bands,
+    validate_score,
+)
+from ..store.db import EvaluationFile, now_iso
+from . import evaluation as svc
+from .evaluation import Changes
+from .metrics import compute_metrics, metric_labels
+
+CITATION_KINDS = {"working_paper": "工作底稿", "evidence": "证据"}
+
+
+# ----------------------------------------------------------------------------------------------- settings
+def settings(ef: EvaluationFile) -> ScoringSettings:
+    """The evaluation's scoring settings (defaults when none were saved yet)."""
+    rows = ef.records(ScoringSettings)
+    return rows[0] if rows else ScoringSettings()
+
+
+def update_settings(ef: EvaluationFile, **fields) -> Changes:
+    """Change scoring settings fields (creating the row on first use)."""
+    rows = ef.records(ScoringSettings)
+    if not rows:
+        return svc.add_record(ef, ScoringSettings(**fields))
+    return svc.update_record(ef, ScoringSettings, rows[0].id, **fields)
+
+
+def grade_bands(ef: EvaluationFile) -> tuple[tuple[Decimal, str], ...]:
+    """The evaluation's grade bands ((lower bound inclusive, grade) high to low)."""
+    return bands_from_json(settings(ef).grade_bands)
+
+
+def set_grade_bands(ef: EvaluationFile, bands) -> Changes:
+    """Store the evaluation's grade bands: pairs (lower bound in points, grade name).
+
+    Raises:
+        ValidationError: empty, duplicate bounds, out of [0, 100], no band from 0, unnamed grade.
+    """
+    return update_settings(ef, grade_bands=bands_to_json(validate_bands(bands)))
+
+
+def score_sheet(ef: EvaluationFile) -> ScoreSheet:
+    """The evaluation's score sheet with its own grade bands."""
+    return build_sheet(ef.records(Indicator), grade_bands(ef))
+
+
+# ----------------------------------------------------------------------------------------------- rules
+def apply_rules(indicators: list[Indicator], metrics: Mapping[str, Decimal],
+                labels: Mapping[str, str] | None = None) -> dict[str, RuleResult]:
+    """Rule results for every rule-driven leaf (indicator id → :class:`RuleResult`); manual ones are absent."""
+    parents = {i.parent_id for i in indicators}
+    out = {}
+    for ind in indicators:
+        if ind.id in parents or ind.rule_type in ("", "manual"):
+            continue
+        res = evaluate(ind.rule_type, ind.rule_params, ind.weight, metrics, labels)
+        if res is not None:
+            out[ind.id] = res
+    return out
+
+
+def recompute(ef: EvaluationFile, metrics: Mapping[str, Decimal] | None = None) -> Changes:
+    """Apply every rule-driven indicator's rule to the current data; write changed scores and reasons.
+
+    A rule whose inputs are missing clears the indicator's score (it shows as not yet scored).
+
+    Raises:
+        ValidationError: an indicator's rule parameters are invalid (the message names it); nothing is written.
+    """
+    inds = ef.records(Indicator)
+    metrics = compute_metrics(ef) if metrics is None else metrics
+    try:
+        results = apply_rules(inds, metrics, metric_labels())
+    except ValidationError:
+        for ind in inds:  # name the indicator whose rule is broken
+            try:
+                apply_rules([ind], metrics)
+            except ValidationError as e:
+                raise ValidationError(f"“{ind.code} {ind.name}”的评分规则有误：{e}") from None
+        raise
+    by_id = {i.id: i for i in inds}
+    changes = Changes()
+    with ef.transaction():
+        for iid, res in results.items():
+            ind = by_id[iid]
+            if ind.score == res.score and ind.deduction_reason == res.reason:
+                continue
+            changes.tables.update(svc.update_record(ef, Indicator, iid, score=res.score,
+                                                    deduction_reason=res.reason).tables)
+    return changes
+
+
+def explain(ef: EvaluationFile, indicator_id: str) -> RuleResult | None:
+    """How the indicator's rule computes its score now (``None`` for manual indicators)."""
+    ind = ef.get(Indicator, indicator_id)
+    return evaluate(ind.rule_type, ind.rule_params, ind.weight, compute_metrics(ef), metric_labels())
+
+
+def update_rule_inputs(ef: EvaluationFile, indicator_id: str, **values) -> Changes:
+    """Merge ``values`` into the indicator's rule parameters (e.g. ``actual="95"``, ``items=[…]`` with ``met``
+    flags, deduction ``items`` with counts) and recompute its score.
+
+    Raises:
+        ValidationError: the resulting parameters are invalid.
+    """
+    ind = ef.get(Indicator, indicator_id)
+    params = parse_params(ind.rule_params)
+    params.update(values)
+    validate_rule(ind.rule_type, params, ind.weight)
+    with ef.transaction():
+        changes = svc.update_record(ef, Indicator, indicator_id, rule_params=dump_params(params))
+        res = evaluate(ind.rule_type, params, ind.weight, compute_metrics(ef), metric_labels())
+        if res is not None:
+            changes.tables.update(svc.update_record(ef, Indicator, indicator_id, score=res.score,
+                                                    deduction_reason=res.reason).tables)
+    return changes
+
+
+# ----------------------------------------------------------------------------------------------- citations
+def cite(ef: EvaluationFile, indicator_id: str, kind: str, target_id: str, note: str = "") -> Changes:
+    """Let a score cite a working paper (``working_paper``) or evidence (``evidence``) by its id.
+
+    Raises:
+        ValidationError: unknown kind, empty id, or a duplicate citation.
+    """
+    if kind not in CITATION_KINDS:
+        raise ValidationError(f"引用类型应为 {'、'.join(CITATION_KINDS)}：{kind}")
+    target_id = (target_id or "").strip()
+    if not target_id:
+        raise ValidationError("请选择要引用的工作底稿或证据")
+    ef.get(Indicator, indicator_id)
+    for c in citations(ef, indicator_id):
+        if c.kind == kind and c.target_id == target_id:
+            raise ValidationError("该得分已引用此项")
+    return svc.add_record(ef, ScoreCitation(indicator_id=indicator_id, kind=kind, target_id=target_id, note=note))
+
+
+def uncite(ef: EvaluationFile, citation_id: str) -> Changes:
+    return svc.delete_record(ef, ScoreCitation, citation_id)
+
+
+def citations(ef: EvaluationFile, indicator_id: str | None = None) -> list[ScoreCitation]:
+    if indicator_id is None:
+        return ef.records(ScoreCitation)
+    return ef.records(ScoreCitation, "indicator_id = ?", [indicator_id])
+
+
+def readiness(ef: EvaluationFile) -> list[Problem]:
+    """What stands between the score sheet and the report.
+
+    Errors from :meth:`ScoreSheet.check` (weights, bounds, missing reasons); warnings for unscored level-3
+    indicators and for deducted indicators that cite no working paper or evidence; the 产出+效益 warning.
+    """
+    sheet = score_sheet(ef)
+    out = sheet.check()
+    cited = {c.indicator_id for c in citations(ef)}
+    for leaf in sheet.leaves():
+        ind = leaf.indicator
+        if ind.score is None:
+            out.append(Problem("warning", ind.id, f"“{ind.code} {ind.name}”尚未评分"))
+        elif ind.score < ind.weight and ind.id not in cited:
+            out.append(Problem("warning", ind.id, f"“{ind.code} {ind.name}”扣分但未引用工作底稿或证据"))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------- panel
+def set_panel_method(ef: EvaluationFile, method: str) -> Changes:
+    """Choose how member scores aggregate: ``mean``, ``trimmed_mean`` or ``consensus``."""
+    if method not in PANEL_METHODS:
+        raise ValidationError(f"未知的专家评分汇总方法：{method}（可用：{'、'.join(PANEL_METHODS)}）")
+    return update_settings(ef, panel_method=method)
+
+
+def _member(ef: EvaluationFile, member_id: str) -> TeamMember:
+    return ef.get(TeamMember, member_id)
+
+
+def _leaf(ef: EvaluationFile, indicator_id: str) -> Indicator:
+    ind = ef.get(Indicator, indicator_id)
+    if ef.rows("indicator", "parent_id = ?", [indicator_id]):
+        raise ValidationError(f"“{ind.name}”是上级指标，由下级指标汇总，不能直接评分")
+    return ind
+
+
+def set_panel_score(ef: EvaluationFile, indicator_id: str, member_id: str, score, reason: str = "") -> Changes:
+    """Record a member's own score of a level-3 indicator (``None`` clears it).
+
+    Raises:
+        ValidationError: score outside [0, weight], below the weight without a reason, or not a leaf.
+    """
+    ind = _leaf(ef, indicator_id)
+    _member(ef, member_id)
+    value = None if score in (None, "") else D(score)
+    validate_score(ind, value, reason)
+    rows = ef.records(PanelScore, "indicator_id = ? AND member_id = ? AND kind = 'member'", [indicator_id, member_id])
+    if rows:
+        return svc.update_record(ef, PanelScore, rows[0].id, score=value, reason=reason)
+    return svc.add_record(ef, PanelScore(indicator_id=indicator_id, member_id=member_id, score=value, reason=reason))
+
+
+def record_consensus(ef: EvaluationFile, indicator_id: str, score, reason: str, recorded_by: str) -> Changes:
+    """Record the panel's agreed score of an indicator (used by the ``consensus`` method)."""
+    ind = _leaf(ef, indicator_id)
+    _member(ef, recorded_by)
+    value = None if score in (None, "") else D(score)
+    validate_score(ind, value, reason)
+    rows = ef.records(PanelScore, "indicator_id = ? AND kind = 'consensus'", [indicator_id])
+    if rows:
+        return svc.update_record(ef, PanelScore, rows[0].id, score=value, reason=reason, member_id=recorded_by)
+    return svc.add_record(ef, PanelScore(indicator_id=indicator_id, member_id=recorded_by, kind="consensus",
+                                         score=value, reason=reason))
+
+
+def reveal_panel(ef: EvaluationFile, lead_member_id: str) -> Changes:
+    """The lead (组长) reveals all members' scores to everyone.
+
+    Raises:
+        ValidationError: the member is not the team's lead.
+    """
+    m = _member(ef, lead_member_id)
+    if m.role != "lead":
+        raise ValidationError(f"只有评价组组长可以公开专家评分（{m.name} 不是组长）")
+    return update_settings(ef, panel_revealed=True, panel_revealed_by=m.name, panel_revealed_at=now_iso())
+
+
+@dataclass(frozen=True)
+class PanelView:
+    """What a member sees: rows per level-3 indicator, the members shown, and whether all are revealed."""
+
+    revealed: bool
+    method: str
+    members: list[TeamMember]
+    rows: list[PanelRow]
+
+
+def panel_view(ef: EvaluationFile, viewer_member_id: str) -> PanelView:
+    """The panel table for ``viewer_member_id``: before the reveal only their own scores (and the consensus)."""
+    st = settings(ef)
+    sheet = score_sheet(ef)
+    leaf_ids = [n.indicator.id for n in sheet.leaves()]
+    shown = visible(ef.records(PanelScore), viewer_member_id, st.panel_revealed)
+    team = sorted(ef.records(TeamMember), key=lambda m: m.sort_order)
+    members = team if st.panel_revealed else [m for m in team if m.id == viewer_member_id]
+    return PanelView(st.panel_revealed, st.panel_method, members, panel_rows(leaf_ids, shown, st.panel_method))
+
+
+def apply_panel(ef: EvaluationFile) -> Changes:
+    """Write the aggregated panel scores into the level-3 indicators (after the reveal).
+
+    The deduction reason is the consensus reason, or the members' distinct reasons joined with “；”.
+
+    Raises:
+        ValidationError: the panel is not revealed yet.
+    """
+    st = settings(ef)
+    if not st.panel_revealed:
+        raise ValidationError("专家评分尚未由组长公开，不能汇总")
+    scores = ef.records(PanelScore)
+    inds = {i.id: i for i in ef.records(Indicator)}
+    changes = Changes()
+    with ef.transaction():
+        for row in panel_rows(list(inds), scores, st.panel_method):
+            if row.aggregate is None or row.indicator_id not in inds:
+                continue
+            ind = inds[row.indicator_id]
+            mine = [s for s in scores if s.indicator_id == ind.id]
+            if st.panel_method == "consensus":
+                reasons = [s.reason for s in mine if s.kind == "consensus" and s.reason]
+            else:
+                reasons = []
+                for s in mine:
+                    if s.kind == "member" and s.reason and s.reason not in reasons:
+                        reasons.append(s.reason)
+            reason = "；".join(reasons) if row.aggregate < ind.weight else ""
+            changes.tables.update(svc.set_indicator_score(ef, ind.id, row.aggregate, reason).tables)
+    return changes
+
+
+def panel_sentence(ef: EvaluationFile) -> str:
+    """The report sentence stating how the panel's scores were combined ('' when no panel scores exist)."""
+    st = settings(ef)
+    scorers = {s.member_id for s in ef.records(PanelScore) if s.kind == "member" and s.score is not None}
+    if not scorers:
+        return ""
+    return method_sentence(st.panel_method, len(scorers))
