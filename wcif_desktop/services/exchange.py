@@ -1,0 +1,506 @@
+"""Exchanging evaluation files between laptops: export (whole or a member's work package), import with checks
+and merge, history verification.
+
+Export writes one self-contained file: a consistent snapshot of the evaluation (SQLite ``VACUUM INTO`` from a
+read transaction, so it is complete even while the app has the file open), optionally encrypted with a
+password (:mod:`wcif_desktop.services.crypto`). The output appears atomically (written beside it, then renamed);
+a failure leaves no partial file and the source unchanged (apart from its merge base bookkeeping).
+
+Import never touches the open evaluation before the incoming file passed every check, on a copy in a fresh
+temporary folder (only the main file's bytes are copied, so a stale ``-wal``/``-shm``/``-journal`` beside it is
+never paired with it): encrypted → decrypted with the password; SQLite header and ``application_id``; schema
+version (newer → refused naming it; older → migrated on the copy); ``PRAGMA integrity_check`` and
+``foreign_key_check``; our invariants (exactly one evaluation row, the same evaluation as the target, every
+indicator score within [0, weight], an intact history chain). Then :mod:`wcif_desktop.services.merge` merges it.
+
+**Work package of a member** (``member=``): a copy holding what is theirs plus the shared context.
+"Theirs" is defined per record table:
+
+- a table with an owner column (:data:`OWNER_COLUMNS`, e.g. ``owner``, ``assignee``, ``preparer``,
+  ``member_id``, ``preparer_id``, ``reviewer_id``) keeps the rows whose owner is the member (their team_member id or name; a JSON list of
+  owners counts when it contains them);
+- a table none of whose columns is an owner column, but whose records appear in ``assignment`` (table name +
+  record id → member), e.g. indicators, keeps the records assigned to the member, their descendants and
+  ancestors (``parent_id``);
+- every other table (evaluation, team, finance, targets …) is kept whole as context;
+- then rows referenced by a kept row through a declared foreign key are kept too; rows whose declared foreign
+  key or ``(table_name, record_id)`` / ``(target_kind, target_id)`` link points to a removed row are removed;
+  rows of table ``T`` that were referred to by ``T_id`` columns (e.g. ``evidence_link.evidence_id``) only from
+  removed rows are removed; evidence content (content tables) no kept row refers to by a ``…sha256`` column
+  is removed;
+- the history (``audit_log``) is kept whole, since it is a hash chain; open merge conflicts are removed.
+Removed rows are deleted physically (no tombstones), and the file is vacuumed, so their content is not in it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ..domain.errors import NewerSchemaError, NotAnEvaluationFile, WcifError
+from ..domain.progress import NO_PROGRESS, Progress, check
+from ..store.db import EvaluationFile, _connect, check_file, now_iso
+from . import crypto, merge
+
+OWNER_COLUMNS = ("owner", "owner_id", "owners", "assignee", "assignee_id", "assigned_to", "member_id",
+                 "team_member_id", "preparer", "preparer_id", "reviewer_id", "responsible", "responsible_id",
+                 "scorer", "scorer_id")
+LINK_COLUMN_PAIRS = (("table_name", "record_id"), ("target_kind", "target_id"), ("target_table", "target_id"), ("owner_table", "owner_id"),
+                     ("linked_table", "linked_id"), ("entity_table", "entity_id"), ("ref_table", "ref_id"))
+
+
+class ImportRefused(WcifError):
+    """The incoming file failed a check; nothing was changed. ``str()`` names the reason."""
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote: the file, its size (bytes), whether encrypted, the member (or ``None``) and how
+    many records of each table it holds (live records only)."""
+
+    path: Path
+    size: int
+    encrypted: bool
+    member: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+def _ensure_file_id(ef: EvaluationFile) -> str:
+    fid = ef.meta("file_id")
+    if not fid:
+        import uuid
+
+        fid = str(uuid.uuid4())
+        ef.set_meta("file_id", fid)
+    return fid
+
+
+def _open_path(src) -> tuple[EvaluationFile, bool]:
+    if isinstance(src, EvaluationFile):
+        return src, False
+    return EvaluationFile.open(Path(src), backup=False), True
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(str(path), os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _live_counts(conn) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {merge._q(t)} WHERE deleted = 0").fetchone()[0]
+            for t in merge.classify_tables(conn).records}
+
+
+# ---------------------------------------------------------------------------------------------- export
+def export_evaluation(src, out, *, member: str | None = None, password: str | None = None,
+                      progress: Progress = NO_PROGRESS, log2_n: int = crypto.DEFAULT_LOG2_N) -> ExportResult:
+    """Export the evaluation ``src`` (a path or an open :class:`EvaluationFile`) to the new file ``out``.
+
+    ``member``: a team member's name (or id) → only their work package (see module docstring).
+    ``password``: encrypt with AES-256-GCM (key from Scrypt, cost ``2**log2_n``).
+    The export is recorded in the source's history and the source's merge base is refreshed.
+
+    Raises:
+        WcifError: source unreadable, ``out`` is the source, unknown member, or writing failed (disk full …);
+        :class:`~wcif_desktop.domain.errors.Cancelled`.
+    """
+    out = Path(out)
+    ef, opened = _open_path(src)
+    try:
+        if out.resolve() == ef.path.resolve():
+            raise WcifError(f"导出文件不能与评价文件相同：{out}")
+        if not out.parent.is_dir():
+            raise WcifError(f"导出目标文件夹不存在：{out.parent}")
+        check(progress)
+        progress.set(0, 4, "记录版本")
+        source_id = _ensure_file_id(ef)
+        merge.refresh_sync_state(ef)
+        with ef.transaction():
+            ef._log("export", source_id, "export", None, json.dumps(
+                {"to": out.name, "member": member, "encrypted": bool(password)}, ensure_ascii=False), now_iso())
+        try:
+            work = Path(tempfile.mkdtemp(prefix=".wcif-export-", dir=out.parent))
+        except OSError as e:
+            raise WcifError(f"无法在 {out.parent} 写入导出文件：{e}") from e
+        try:
+            snap = work / "snapshot.wcif"
+            progress.set(1, 4, "生成快照")
+            try:
+                ef.conn.execute("VACUUM INTO ?", [str(snap)])
+            except sqlite3.Error as e:
+                raise WcifError(f"导出失败（无法写入快照，磁盘空间不足？）：{e}") from e
+            check(progress)
+            notes: list[str] = []
+            copy = EvaluationFile(snap, _connect(snap), ef.who)
+            try:
+                import uuid
+
+                with copy.transaction():
+                    copy.db["meta"].upsert_all([
+                        {"key": "file_id", "value": str(uuid.uuid4())},
+                        {"key": "exported_from", "value": source_id},
+                        {"key": "exported_at", "value": now_iso()},
+                        {"key": "exported_by", "value": ef.who},
+                        {"key": "exported_for", "value": member or ""},
+                    ], pk="key")
+                if member:
+                    progress.set(2, 4, "筛选工作包")
+                    notes = _filter_work_package(copy, member)
+                counts = _live_counts(copy.conn)
+            finally:
+                copy.close()
+            final = snap
+            if member:
+                final = work / "package.wcif"
+                c = sqlite3.connect(str(snap))
+                try:
+                    c.execute("VACUUM INTO ?", [str(final)])
+                except sqlite3.Error as e:
+                    raise WcifError(f"导出失败（磁盘空间不足？）：{e}") from e
+                finally:
+                    c.close()
+            check(progress)
+            progress.set(3, 4, "写入文件")
+            part = work / "out.part"
+            try:
+                if password:
+                    with open(final, "rb") as fi, open(part, "wb") as fo:
+                        crypto.encrypt_stream(fi, fo, password, total=final.stat().st_size, log2_n=log2_n,
+                                              progress=progress)
+                else:
+                    final.replace(part)
+                _fsync(part)
+                os.replace(part, out)
+            except OSError as e:
+                raise WcifError(f"导出失败，未写入 {out}（{e.strerror or e}）") from e
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        progress.set(4, 4, "导出完成")
+        return ExportResult(path=out, size=out.stat().st_size, encrypted=bool(password), member=member,
+                            counts=counts, notes=notes)
+    finally:
+        if opened:
+            ef.close()
+
+
+def _find_member(ef: EvaluationFile, member: str) -> dict:
+    rows = ef.rows("team_member", "name = ? OR id = ?", [member, member])
+    if not rows:
+        names = "、".join(r["name"] for r in ef.rows("team_member")) or "（无）"
+        raise WcifError(f"评价小组中没有成员“{member}”；现有成员：{names}")
+    if len(rows) > 1:
+        raise WcifError(f"评价小组中有多名成员叫“{member}”，请改用成员编号（id）")
+    return rows[0]
+
+
+def _owned_by(value, keys: set[str]) -> bool:
+    if value in (None, ""):
+        return False
+    if str(value) in keys:
+        return True
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            return any(str(v) in keys for v in json.loads(value))
+        except (ValueError, TypeError):
+            return False
+    return False
+
+
+def _filter_work_package(ef: EvaluationFile, member: str) -> list[str]:
+    """Delete from ``ef`` (a fresh copy) everything that is not ``member``'s work or shared context."""
+    conn = ef.conn
+    who = _find_member(ef, member)
+    keys = {who["id"], who["name"]}
+    kinds = merge.classify_tables(conn)
+    notes = []
+    assigned: dict[str, set[str]] = {}
+    assigned_tables = set()
+    if "assignment" in kinds.records:
+        for t, rid, mid in conn.execute("SELECT table_name, record_id, member_id FROM assignment WHERE deleted = 0"):
+            assigned_tables.add(t)
+            if mid in keys:
+                assigned.setdefault(t, set()).add(rid)
+    keep: dict[str, set[str]] = {}
+    all_ids: dict[str, set[str]] = {}
+    owned_tables = []
+    for t in kinds.records:
+        cols = [c for c, _ in merge.table_info(conn, t)]
+        rows = list(merge._rows(conn, t))
+        all_ids[t] = {r["id"] for r in rows}
+        owner_cols = [c for c in cols if c.lower() in OWNER_COLUMNS]
+        if t == "assignment":
+            keep[t] = {r["id"] for r in rows if r["member_id"] in keys}
+            owned_tables.append(t)
+        elif owner_cols:
+            keep[t] = {r["id"] for r in rows if any(_owned_by(r[c], keys) for c in owner_cols)}
+            owned_tables.append(t)
+        elif t in assigned_tables:
+            mine = set(assigned.get(t, set()))
+            if "parent_id" in cols:
+                parent = {r["id"]: r["parent_id"] for r in rows}
+                children: dict[str, list[str]] = {}
+                for rid, p in parent.items():
+                    children.setdefault(p, []).append(rid)
+                stack = list(mine)
+                while stack:  # descendants
+                    for c in children.get(stack.pop(), []):
+                        if c not in mine:
+                            mine.add(c)
+                            stack.append(c)
+                for rid in list(mine):  # ancestors
+                    p = parent.get(rid)
+                    while p and p in parent and p not in mine:
+                        mine.add(p)
+                        p = parent.get(p)
+            keep[t] = mine
+            owned_tables.append(t)
+        else:
+            keep[t] = set(all_ids[t])
+        if t in owned_tables:
+            notes.append(f"{t}：保留 {len(keep[t])} / {len(all_ids[t])} 条（属于 {who['name']}）")
+    if not owned_tables:
+        notes.append("没有任何表记录负责人或分工，工作包包含整个评价")
+    # foreign keys: parents of kept rows in owned tables are kept; rows pointing at removed rows are removed
+    fks = {t: [(r[2], r[3], r[4]) for r in conn.execute(f"PRAGMA foreign_key_list({merge._q(t)})")]
+           for t in kinds.records}
+    changed = True
+    while changed:
+        changed = False
+        for t in owned_tables:
+            for parent_table, frm, to in fks[t]:
+                if parent_table not in keep or (to or "id") != "id":
+                    continue
+                for (ref,) in conn.execute(f"SELECT {merge._q(frm)} FROM {merge._q(t)} WHERE id IN "
+                                           f"(SELECT value FROM json_each(?))", [json.dumps(sorted(keep[t]))]):
+                    if ref and ref not in keep[parent_table] and ref in all_ids[parent_table]:
+                        keep[parent_table].add(ref)
+                        changed = True
+    changed = True
+    while changed:
+        changed = False
+        for t in kinds.records:
+            cols = {c for c, _ in merge.table_info(conn, t)}
+            refs = [(pt, frm) for pt, frm, to in fks[t] if pt in keep and (to or "id") == "id"]
+            pairs = [(a, b) for a, b in LINK_COLUMN_PAIRS if a in cols and b in cols]
+            if not refs and not pairs:
+                continue
+            for row in merge._rows(conn, t):
+                if row["id"] not in keep[t]:
+                    continue
+                gone = any(row[frm] and row[frm] in all_ids[pt] and row[frm] not in keep[pt] for pt, frm in refs)
+                gone = gone or any(row[a] in keep and row[b] in all_ids[row[a]] and row[b] not in keep[row[a]]
+                                   for a, b in pairs)
+                if gone:
+                    keep[t].discard(row["id"])
+                    changed = True
+        # rows every referrer of which was removed go too (evidence whose every link pointed at removed rows)
+        for t in kinds.records:
+            col = f"{t}_id"
+            referrers = [r for r in kinds.records if col in {c for c, _ in merge.table_info(conn, r)}]
+            if not referrers:
+                continue
+            ever, still = set(), set()
+            for r in referrers:
+                for rid, ref in conn.execute(f"SELECT id, {merge._q(col)} FROM {merge._q(r)}"):
+                    ever.add(ref)
+                    if rid in keep[r]:
+                        still.add(ref)
+            orphans = {i for i in keep[t] if i in ever and i not in still}
+            if orphans:
+                keep[t] -= orphans
+                changed = True
+    with ef.transaction():
+        conn.execute("PRAGMA defer_foreign_keys=ON")
+        for t in kinds.records:
+            drop = sorted(all_ids[t] - keep[t])
+            if drop:
+                conn.execute(f"DELETE FROM {merge._q(t)} WHERE id IN (SELECT value FROM json_each(?))",
+                             [json.dumps(drop)])
+                conn.execute("DELETE FROM sync_head WHERE table_name = ? AND record_id IN "
+                             "(SELECT value FROM json_each(?))", [t, json.dumps(drop)])
+                conn.execute("DELETE FROM sync_ancestor WHERE table_name = ? AND record_id IN "
+                             "(SELECT value FROM json_each(?))", [t, json.dumps(drop)])
+        conn.execute("DELETE FROM merge_conflict")
+        _prune_content(conn, kinds)
+    return notes
+
+
+def _prune_content(conn, kinds: merge.TableKinds) -> None:
+    """Remove evidence content that no kept row refers to (by any column whose name ends in ``sha256``)."""
+    if not kinds.content:
+        return
+    referenced: set[str] = set()
+    for t in kinds.records + kinds.other:
+        cols = [c for c, _ in merge.table_info(conn, t) if c.lower().endswith("sha256")]
+        for c in cols:
+            referenced.update(v for (v,) in conn.execute(f"SELECT {merge._q(c)} FROM {merge._q(t)}") if v)
+    sha_cols = {t: [c for c, _ in merge.table_info(conn, t) if c.lower().endswith("sha256")] for t in kinds.content}
+    kept_rows: dict[str, set] = {t: set() for t in kinds.content}
+    grew = True
+    while grew:  # content rows can refer to other content (e.g. a file's chunks)
+        grew = False
+        for t in kinds.content:
+            cols = sha_cols[t]
+            sel = ", ".join(["rowid"] + [merge._q(c) for c in cols])
+            for row in conn.execute(f"SELECT {sel} FROM {merge._q(t)}"):
+                if row[0] in kept_rows[t]:
+                    continue
+                if any(v in referenced for v in row[1:] if v):
+                    kept_rows[t].add(row[0])
+                    before = len(referenced)
+                    referenced.update(v for v in row[1:] if v)
+                    if len(referenced) > before:
+                        grew = True
+    for t in kinds.content:
+        conn.execute(f"DELETE FROM {merge._q(t)} WHERE rowid NOT IN (SELECT value FROM json_each(?))",
+                     [json.dumps(sorted(kept_rows[t]))])
+
+
+# ---------------------------------------------------------------------------------------------- import
+def prepare_incoming(path, workdir: Path, password: str | None = None,
+                     progress: Progress = NO_PROGRESS) -> Path:
+    """Copy (or decrypt) the file at ``path`` into ``workdir`` and run every check on the copy.
+
+    Returns the path of the checked (and, when older, migrated) copy, its merge base refreshed.
+
+    Raises:
+        ImportRefused: naming the reason (not ours, newer schema, corrupt, broken invariant, wrong password …).
+    """
+    src = Path(path)
+    if not src.is_file():
+        raise ImportRefused(f"找不到要导入的文件：{src}")
+    copy = Path(workdir) / "incoming.wcif"
+    try:
+        if crypto.is_encrypted(src):
+            if not password:
+                raise ImportRefused(f"该文件已加密，请提供密码：{src}")
+            with open(src, "rb") as fi, open(copy, "wb") as fo:
+                crypto.decrypt_stream(fi, fo, password, name=str(src), progress=progress)
+        else:
+            with open(src, "rb") as fi, open(copy, "wb") as fo:  # the main file's bytes only
+                shutil.copyfileobj(fi, fo, 4 * 1024 * 1024)
+    except ImportRefused:
+        raise
+    except WcifError as e:
+        raise ImportRefused(str(e)) from e
+    except OSError as e:
+        raise ImportRefused(f"无法读取或复制要导入的文件 {src}：{e}") from e
+    check(progress)
+    try:
+        check_file(copy)
+    except NewerSchemaError as e:
+        raise ImportRefused(str(e).replace(str(copy), str(src))) from e
+    except NotAnEvaluationFile as e:
+        raise ImportRefused(str(e).replace(str(copy), str(src))) from e
+    problems = []
+    try:
+        conn = sqlite3.connect(copy.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            res = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if res != ["ok"]:
+                problems.append("完整性检查未通过：" + "；".join(res[:3]))
+            fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if fk:
+                problems.append(f"外键检查未通过：{fk[0][0]} 表有 {len(fk)} 处引用不存在的记录")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        problems.append(f"无法读取数据库：{e}")
+    if problems:
+        raise ImportRefused(f"导入文件已损坏，未导入（{src}）：" + "；".join(problems))
+    check(progress)
+    try:
+        ef = EvaluationFile.open(copy, migrate=True, backup=False)
+    except WcifError as e:
+        raise ImportRefused(f"无法打开或升级要导入的文件 {src}：{e}") from e
+    try:
+        problems = check_invariants(ef)
+        if problems:
+            raise ImportRefused(f"导入文件不符合评价数据的规则，未导入（{src}）：" + "；".join(problems[:5]))
+        merge.refresh_sync_state(ef)
+    finally:
+        ef.close()
+    return copy
+
+
+def check_invariants(ef: EvaluationFile) -> list[str]:
+    """Our own rules an evaluation file must satisfy. Returns problems (empty when fine)."""
+    problems = []
+    evs = ef.rows("evaluation")
+    if len(evs) != 1:
+        problems.append(f"应恰有一条评价基本信息，实有 {len(evs)} 条")
+    if ef.db["indicator"].exists():
+        for r in ef.rows("indicator"):
+            if r.get("score") in (None, ""):
+                continue
+            try:
+                score, weight = Decimal(str(r["score"])), Decimal(str(r.get("weight") or 0))
+            except InvalidOperation:
+                problems.append(f"指标“{r.get('name')}”的得分或权重不是数字")
+                continue
+            if score < 0 or score > weight:
+                problems.append(f"指标“{r.get('name')}”得分 {score} 超出 0–{weight} 分")
+    broken = ef.verify_history()
+    if broken:
+        problems.append("修改历史被改动或删除：" + broken[0])
+    return problems
+
+
+def import_file(ef: EvaluationFile, path, *, password: str | None = None,
+                progress: Progress = NO_PROGRESS) -> merge.MergeReport:
+    """Check the file at ``path`` and merge it into the open evaluation ``ef``.
+
+    Returns the :class:`~wcif_desktop.services.merge.MergeReport` (``open_conflicts`` lists what the lead still
+    has to resolve with :func:`wcif_desktop.services.merge.resolve_field`).
+
+    Raises:
+        ImportRefused: a check failed (nothing changed); WcifError: the merge could not be written (nothing
+        changed); Cancelled.
+    """
+    src = Path(path)
+    if src.resolve() == ef.path.resolve():
+        raise ImportRefused("不能把评价文件导入它自己")
+    work = Path(tempfile.mkdtemp(prefix=".wcif-import-", dir=ef.path.parent))
+    try:
+        copy = prepare_incoming(src, work, password, progress)
+        c = sqlite3.connect(copy.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            theirs_ev = [r[0] for r in c.execute("SELECT id FROM evaluation WHERE deleted = 0")]
+        finally:
+            c.close()
+        mine_ev = [r["id"] for r in ef.rows("evaluation")]
+        if theirs_ev != mine_ev:
+            raise ImportRefused(f"要导入的文件属于另一个评价项目（评价编号不同），不能合并：{src}")
+        check(progress)
+        return merge.merge_attached(ef, copy, src.name, progress)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------- history
+def verify_history_file(path) -> list[str]:
+    """Check the hash chain of the history of the evaluation file at ``path`` (read-only; no backup taken).
+
+    Returns problems (empty when intact). Raises NotAnEvaluationFile / NewerSchemaError.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise NotAnEvaluationFile(f"找不到评价文件：{p}")
+    check_file(p)
+    conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        ef = EvaluationFile(p, conn)
+        return ef.verify_history()
+    finally:
+        conn.close()

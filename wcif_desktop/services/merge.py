@@ -1,0 +1,560 @@
+"""Merging evaluation files record by record, conflicts resolved field by field, and record history.
+
+Tables are found by introspection, never by a fixed list, so tables added by later migrations merge too:
+
+- **record tables** have the columns ``id``, ``modified_at``, ``modified_by`` and ``deleted``; they merge record
+  by record (below);
+- **content tables** have no ``id`` but a primary key or unique index that includes a column named ``sha256``
+  (or ending in ``sha256``), e.g. ``evidence_chunk (sha256, seq)``: evidence content addressed by its SHA-256. Rows are added when missing (``INSERT OR IGNORE``),
+  so the same content is never stored twice;
+- ``meta`` (this file's own settings) is never merged; ``audit_log`` (the hash chain of this file) is copied
+  into ``peer_history`` entry by entry, keyed by the entry hash, so a record's history shows edits made on
+  other laptops and shared entries are stored once;
+- the exchange tables themselves (``sync_*``, ``merge_*``, ``peer_history``) stay local;
+- any other table with a primary key is united by ``INSERT OR IGNORE``; a table without one is skipped and
+  named in the report.
+
+**The merge base.** Each record version is identified by the SHA-256 of its content (all columns but
+``modified_at``/``modified_by``; ``deleted`` included, so a deletion is a change like any other). Every export
+and import first *refreshes* the file's ``sync_head`` (record → hash at that moment) and moves a replaced hash
+to ``sync_ancestor`` (record → every version it descends from). Versions that never left a laptop are not
+recorded; every version another file can hold passed through an export or import and is. When a record
+arrives:
+
+- same hash on both sides → nothing to do;
+- theirs is one of my version's ancestors → they did not change it since we parted; mine stays;
+- mine is one of theirs' ancestors → only they changed it; theirs is taken (fast-forward);
+- otherwise both changed it → a conflict is stored in ``merge_conflict``; mine stays until the lead resolves
+  it field by field (:func:`resolve_field`); the result descends from both, so the same conflict never
+  comes back;
+- a record only they have is inserted; a record only I have stays.
+
+Ancestries are united on every take, so files can be merged in any order and any number of times; importing
+the same file twice changes nothing. A file copied by hand before it was ever exported has no base yet: a
+record changed on both sides then shows as a conflict (nothing is lost). Copies made with ``export`` carry it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+
+from ..domain.errors import ValidationError, WcifError
+from ..domain.progress import NO_PROGRESS, Progress, check
+from ..store.db import EvaluationFile, now_iso
+
+RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
+META_COLUMNS = {"modified_at", "modified_by"}
+LOCAL_TABLES = {"sync_head", "sync_ancestor", "merge_conflict", "merge_log", "peer_history"}
+LABEL_COLUMNS = ("code", "name", "title", "section", "key", "label")
+
+
+# ---------------------------------------------------------------------------------------------- introspection
+@dataclass
+class TableKinds:
+    """Tables of one database by how they merge (see module docstring)."""
+
+    records: list[str] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)  # with a primary key: united
+    skipped: list[str] = field(default_factory=list)  # no primary key
+
+    def all_merged(self) -> list[str]:
+        return self.records + self.content + self.other
+
+
+def table_info(conn, table: str, schema: str = "main") -> list[tuple[str, int]]:
+    """[(column, pk position)] of a table (pk position 0 when not part of the primary key)."""
+    return [(r[1], r[5]) for r in conn.execute(f"PRAGMA {schema}.table_info({_q(table)})")]
+
+
+def content_key(conn, table: str, schema: str = "main") -> list[str]:
+    """The columns identifying a row of a table without ``id``: its primary key, else its first unique index
+    that includes a ``…sha256`` column (e.g. ``evidence_chunk (sha256, seq)``); [] when it has neither."""
+    pk = [c for c, k in sorted(table_info(conn, table, schema), key=lambda x: x[1]) if k]
+    if pk:
+        return pk
+    for idx in conn.execute(f"PRAGMA {schema}.index_list({_q(table)})"):
+        if idx[2]:  # unique
+            cols = [r[2] for r in conn.execute(f"PRAGMA {schema}.index_info({_q(idx[1])})")]
+            if any(c and c.lower().endswith("sha256") for c in cols):
+                return cols
+    return []
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def classify_tables(conn, schema: str = "main") -> TableKinds:
+    """Sort the tables of ``schema`` into record / content / other / skipped tables."""
+    kinds = TableKinds()
+    names = [r[0] for r in conn.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    for name in names:
+        if name in LOCAL_TABLES or name in ("meta", "audit_log"):
+            continue
+        info = table_info(conn, name, schema)
+        cols = {c for c, _ in info}
+        pk = [c for c, k in info if k]
+        if RECORD_COLUMNS <= cols:
+            kinds.records.append(name)
+        elif any(c.lower().endswith("sha256") for c in content_key(conn, name, schema)):
+            kinds.content.append(name)
+        elif pk:
+            kinds.other.append(name)
+        else:
+            kinds.skipped.append(name)
+    return kinds
+
+
+# ---------------------------------------------------------------------------------------------- hashing
+def _canon(value):
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {"$sha256": hashlib.sha256(bytes(value)).hexdigest()}
+    if isinstance(value, float):
+        return {"$float": repr(value)}
+    return value
+
+
+def content_of(row: dict) -> dict:
+    """A row without its bookkeeping columns (``modified_at``, ``modified_by``)."""
+    return {k: v for k, v in row.items() if k not in META_COLUMNS}
+
+
+def record_hash(row: dict) -> str:
+    """SHA-256 (hex) of a record's content: canonical JSON of every column but modified_at/modified_by."""
+    payload = json.dumps({k: _canon(v) for k, v in sorted(content_of(row).items())},
+                         ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _rows(conn, table: str, schema: str = "main"):
+    cur = conn.execute(f"SELECT * FROM {schema}.{_q(table)}")
+    cols = [d[0] for d in cur.description]
+    for r in cur:
+        yield dict(zip(cols, r))
+
+
+def _has_sync_tables(conn, schema: str = "main") -> bool:
+    return conn.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE name='sync_head'").fetchone() is not None
+
+
+def refresh_sync_state(ef: EvaluationFile, progress: Progress = NO_PROGRESS) -> int:
+    """Record every record's current version in ``sync_head`` (moving replaced versions to ``sync_ancestor``).
+
+    Called on both files before an export or a merge. Returns how many records got a new version.
+    """
+    conn = ef.conn
+    kinds = classify_tables(conn)
+    changed = 0
+    with ef.transaction():
+        for n, table in enumerate(kinds.records):
+            check(progress)
+            progress.set(n, len(kinds.records), "记录版本")
+            heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
+            new_heads, new_anc = [], []
+            for row in _rows(conn, table):
+                h = record_hash(row)
+                old = heads.get(row["id"])
+                if old == h:
+                    continue
+                if old is not None:
+                    new_anc.append((table, row["id"], old))
+                new_heads.append((table, row["id"], h))
+            conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
+                             new_anc)
+            conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)",
+                             new_heads)
+            changed += len(new_heads)
+    return changed
+
+
+def _ancestors(conn, table: str, schema: str = "main") -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for rid, h in conn.execute(f"SELECT record_id, hash FROM {schema}.sync_ancestor WHERE table_name = ?", [table]):
+        out.setdefault(rid, set()).add(h)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- report
+@dataclass
+class MergeReport:
+    """What a merge did. Lists hold ``(table, record_id, label)``; ``updated`` adds the changed field names."""
+
+    source: str = ""
+    merge_id: str = ""
+    inserted: list[tuple[str, str, str]] = field(default_factory=list)
+    updated: list[tuple[str, str, str, list[str]]] = field(default_factory=list)
+    deleted: list[tuple[str, str, str]] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # merge_conflict ids, new in this merge
+    open_conflicts: list[str] = field(default_factory=list)  # every conflict still open afterwards
+    content_added: int = 0
+    content_tables: dict[str, int] = field(default_factory=dict)
+    history_added: int = 0
+    other_added: int = 0
+    skipped_tables: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.inserted or self.updated or self.deleted or self.conflicts or self.content_added
+                    or self.history_added or self.other_added)
+
+    def summary(self) -> dict:
+        return {
+            "source": self.source, "merge_id": self.merge_id,
+            "inserted": [list(x) for x in self.inserted],
+            "updated": [[t, i, lab, f] for t, i, lab, f in self.updated],
+            "deleted": [list(x) for x in self.deleted],
+            "conflicts": self.conflicts, "content_added": self.content_added,
+            "content_tables": self.content_tables, "history_added": self.history_added,
+            "other_added": self.other_added, "skipped_tables": self.skipped_tables,
+        }
+
+    def lines(self) -> list[str]:
+        """A human-readable account (Chinese), one line per item."""
+        out = [f"合并来源：{self.source}"]
+        if not self.changed:
+            out.append("没有新的内容（此文件的内容已全部合并过）。")
+        out.append(f"新增记录 {len(self.inserted)} 条，更新 {len(self.updated)} 条，删除 {len(self.deleted)} 条，"
+                   f"新增证据内容 {self.content_added} 项，导入历史 {self.history_added} 条，"
+                   f"新冲突 {len(self.conflicts)} 条。")
+        for t, i, lab in self.inserted:
+            out.append(f"  + {t} {lab or i}")
+        for t, i, lab, fields in self.updated:
+            out.append(f"  ~ {t} {lab or i}：{', '.join(fields)}")
+        for t, i, lab in self.deleted:
+            out.append(f"  - {t} {lab or i}")
+        for name in self.skipped_tables:
+            out.append(f"  未合并的表（无主键）：{name}")
+        return out
+
+
+def _label(row: dict | None) -> str:
+    if not row:
+        return ""
+    for c in LABEL_COLUMNS:
+        v = row.get(c)
+        if v not in (None, ""):
+            return str(v)
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------- merge
+def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progress = NO_PROGRESS) -> MergeReport:
+    """Merge the evaluation file at ``theirs_path`` (already checked and refreshed) into ``ef``.
+
+    Everything happens in one transaction: on any error the target keeps its previous content.
+    The caller (:func:`wcif_desktop.services.exchange.import_file`) runs the checks first.
+    """
+    conn = ef.conn
+    report = MergeReport(source=source, merge_id=str(uuid.uuid4()))
+    refresh_sync_state(ef, progress)
+    conn.execute("ATTACH DATABASE ? AS theirs", [str(theirs_path)])
+    try:
+        with ef.transaction():
+            conn.execute("PRAGMA defer_foreign_keys=ON")
+            fk_before = set(conn.execute("PRAGMA main.foreign_key_check").fetchall())
+            mine_kinds = classify_tables(conn)
+            their_tables = {r[0] for r in conn.execute("SELECT name FROM theirs.sqlite_master WHERE type='table'")}
+            report.skipped_tables = list(mine_kinds.skipped)
+            _merge_content(conn, mine_kinds, their_tables, report)
+            total = len(mine_kinds.records)
+            for n, table in enumerate(mine_kinds.records):
+                check(progress)
+                progress.set(n, total, f"合并 {table}")
+                if table in their_tables:
+                    _merge_records(ef, table, source, report)
+            _merge_history(conn, their_tables, source, report)
+            report.open_conflicts = [r[0] for r in conn.execute(
+                "SELECT id FROM merge_conflict WHERE status = 'open' ORDER BY at, table_name, record_id")]
+            if report.changed:
+                at = now_iso()
+                summary = json.dumps(report.summary(), ensure_ascii=False)
+                source_id = conn.execute("SELECT value FROM theirs.meta WHERE key='file_id'").fetchone()
+                ef.db["merge_log"].insert({"id": report.merge_id, "at": at, "who": ef.who, "source": source,
+                                           "source_file_id": source_id[0] if source_id else None,
+                                           "summary": summary})
+                ef._log("merge", report.merge_id, "import", None, json.dumps({
+                    "source": source, "inserted": len(report.inserted), "updated": len(report.updated),
+                    "deleted": len(report.deleted), "conflicts": len(report.conflicts),
+                    "content_added": report.content_added, "history_added": report.history_added,
+                }, ensure_ascii=False), at)
+            bad = set(conn.execute("PRAGMA main.foreign_key_check").fetchall()) - fk_before
+            if bad:
+                raise WcifError(f"合并后外键关系不完整（{bad[0][0]} 表），已撤销合并，文件保持原样")
+    finally:
+        conn.execute("DETACH DATABASE theirs")
+    progress.set(total, total, "合并完成")
+    return report
+
+
+def _columns(conn, table, schema):
+    return [c for c, _ in table_info(conn, table, schema)]
+
+
+def _merge_content(conn, kinds: TableKinds, their_tables: set[str], report: MergeReport) -> None:
+    for table in kinds.content + kinds.other:
+        if table not in their_tables:
+            continue
+        cols = [c for c in _columns(conn, table, "main") if c in set(_columns(conn, table, "theirs"))]
+        col_sql = ", ".join(_q(c) for c in cols)
+        key = content_key(conn, table, "main")
+        # only rows missing here are read in full (big evidence content is not read again on a re-import)
+        missing = " AND ".join(f"m.{_q(c)} IS t.{_q(c)}" for c in key) or "0"
+        before = conn.total_changes
+        conn.execute(f"INSERT OR IGNORE INTO main.{_q(table)} ({col_sql}) "
+                     f"SELECT {', '.join('t.' + _q(c) for c in cols)} FROM theirs.{_q(table)} AS t "
+                     f"WHERE NOT EXISTS (SELECT 1 FROM main.{_q(table)} AS m WHERE {missing})")
+        added = conn.total_changes - before
+        if table in kinds.content:
+            report.content_added += added
+            if added:
+                report.content_tables[table] = added
+        else:
+            report.other_added += added
+
+
+def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport) -> None:
+    conn = ef.conn
+    theirs_has_sync = _has_sync_tables(conn, "theirs")
+    mine_rows = {r["id"]: r for r in _rows(conn, table)}
+    mine_heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
+    mine_anc = _ancestors(conn, table)
+    their_anc = _ancestors(conn, table, "theirs") if theirs_has_sync else {}
+    open_conf = {(r[0], r[1]) for r in conn.execute(
+        "SELECT record_id, theirs_hash FROM merge_conflict WHERE table_name = ? AND status = 'open'", [table])}
+    cols = _columns(conn, table, "main")
+    their_cols = set(_columns(conn, table, "theirs"))
+    for theirs in _rows(conn, table, "theirs"):
+        theirs = {c: theirs.get(c) for c in cols if c in their_cols}
+        rid = theirs["id"]
+        th = record_hash(theirs)
+        t_anc = their_anc.get(rid, set())
+        mine = mine_rows.get(rid)
+        if mine is None:
+            try:
+                ef.db[table].insert(theirs)
+            except sqlite3.IntegrityError as e:
+                raise WcifError(f"无法合并 {table} 表的记录“{_label(theirs) or rid}”：{e}；已撤销合并，文件保持原样") from e
+            _set_sync(conn, table, rid, th, t_anc)
+            lab = _label(theirs)
+            (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
+            _log_take(ef, table, rid, None, theirs, source)
+            continue
+        mh = mine_heads.get(rid) or record_hash(mine)
+        m_anc = mine_anc.get(rid, set())
+        if th == mh or th in m_anc:
+            _add_ancestors(conn, table, rid, t_anc | ({th} if th != mh else set()))
+            continue
+        if mh in t_anc:
+            changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
+            ef.db[table].update(rid, changes)
+            _set_sync(conn, table, rid, th, t_anc | m_anc | {mh})
+            lab = _label(theirs) or _label(mine)
+            fields = sorted(k for k in changes if k not in META_COLUMNS)
+            if theirs.get("deleted") and not mine.get("deleted"):
+                report.deleted.append((table, rid, lab))
+            else:
+                report.updated.append((table, rid, lab, fields))
+            _log_take(ef, table, rid, mine, theirs, source)
+            continue
+        if (rid, th) in open_conf:
+            continue
+        fields = sorted(k for k in cols if k not in META_COLUMNS and k != "id" and mine.get(k) != theirs.get(k))
+        cid = str(uuid.uuid4())
+        ef.db["merge_conflict"].insert({
+            "id": cid, "merge_id": report.merge_id, "at": now_iso(), "source": source, "table_name": table,
+            "record_id": rid, "fields": json.dumps(fields, ensure_ascii=False),
+            "mine": json.dumps(_jsonable(mine), ensure_ascii=False),
+            "theirs": json.dumps(_jsonable(theirs), ensure_ascii=False), "theirs_hash": th,
+            "theirs_ancestors": json.dumps(sorted(t_anc)), "choices": "{}", "status": "open",
+        })
+        report.conflicts.append(cid)
+
+
+def _jsonable(row: dict) -> dict:
+    return {k: (v.hex() if isinstance(v, bytes) else v) for k, v in row.items()}
+
+
+def _set_sync(conn, table, rid, head, ancestors) -> None:
+    conn.execute("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)", [table, rid, head])
+    _add_ancestors(conn, table, rid, set(ancestors) - {head})
+
+
+def _add_ancestors(conn, table, rid, hashes) -> None:
+    conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
+                     [(table, rid, h) for h in sorted(hashes)])
+
+
+def _log_take(ef: EvaluationFile, table: str, rid: str, mine: dict | None, theirs: dict, source: str) -> None:
+    who, at = ef.who, now_iso()
+    ef.who = f"{theirs.get('modified_by') or '?'}（{who} 合并自 {source}）"
+    try:
+        if mine is None:
+            ef._log(table, rid, "*", None, json.dumps(
+                {k: v for k, v in _jsonable(theirs).items() if k not in META_COLUMNS | {"deleted"}},
+                ensure_ascii=False, default=str), at)
+            return
+        for k in sorted(theirs):
+            if k in META_COLUMNS or mine.get(k) == theirs.get(k):
+                continue
+            ef._log(table, rid, k, mine.get(k), theirs.get(k), at)
+    finally:
+        ef.who = who
+
+
+def _merge_history(conn, their_tables: set[str], source: str, report: MergeReport) -> None:
+    cols = "hash, seq, at, who, table_name, record_id, field, old, new, prev_hash"
+    before = conn.total_changes
+    if "audit_log" in their_tables:
+        conn.execute(f"INSERT OR IGNORE INTO main.peer_history ({cols}, origin) SELECT {cols}, ? FROM theirs.audit_log "
+                     "WHERE hash NOT IN (SELECT hash FROM main.audit_log)", [source])
+    if "peer_history" in their_tables:
+        conn.execute(f"INSERT OR IGNORE INTO main.peer_history ({cols}, origin) SELECT {cols}, origin "
+                     "FROM theirs.peer_history WHERE hash NOT IN (SELECT hash FROM main.audit_log)")
+    report.history_added = conn.total_changes - before
+
+
+# ---------------------------------------------------------------------------------------------- conflicts
+@dataclass
+class Conflict:
+    """A record changed on both sides. ``mine``/``theirs`` are whole rows; ``fields`` the differing columns;
+    ``choices`` field → ``{"choice": "mine"|"theirs"|"edited", "value": …}``."""
+
+    id: str
+    table: str
+    record_id: str
+    source: str
+    at: str
+    fields: list[str]
+    mine: dict
+    theirs: dict
+    choices: dict
+    status: str
+
+    @property
+    def label(self) -> str:
+        return _label(self.mine) or _label(self.theirs) or self.record_id
+
+    def undecided(self) -> list[str]:
+        return [f for f in self.fields if f not in self.choices]
+
+
+def _conflict(row) -> Conflict:
+    return Conflict(id=row["id"], table=row["table_name"], record_id=row["record_id"], source=row["source"],
+                    at=row["at"], fields=json.loads(row["fields"]), mine=json.loads(row["mine"]),
+                    theirs=json.loads(row["theirs"]), choices=json.loads(row["choices"] or "{}"),
+                    status=row["status"])
+
+
+def list_conflicts(ef: EvaluationFile, include_resolved: bool = False) -> list[Conflict]:
+    """Conflicts of this file (open ones only unless ``include_resolved``), oldest first."""
+    where = "" if include_resolved else "WHERE status = 'open'"
+    return [_conflict(r) for r in ef.db.query(f"SELECT * FROM merge_conflict {where} ORDER BY at, table_name, record_id")]
+
+
+def get_conflict(ef: EvaluationFile, conflict_id: str) -> Conflict:
+    rows = list(ef.db.query("SELECT * FROM merge_conflict WHERE id = ?", [conflict_id]))
+    if not rows:
+        raise WcifError(f"冲突不存在：{conflict_id}")
+    return _conflict(rows[0])
+
+
+def resolve_field(ef: EvaluationFile, conflict_id: str, field_name: str, choice: str, value=None) -> Conflict:
+    """Decide one field of a conflict: ``mine`` (keep this file's value), ``theirs`` (take the incoming value)
+    or ``edited`` (use ``value``). When every differing field is decided the result is written (audited), the
+    record's version descends from both sides, and the conflict is marked resolved.
+
+    Raises:
+        ValidationError: unknown field or choice, or the conflict is already resolved.
+    """
+    c = get_conflict(ef, conflict_id)
+    if c.status != "open":
+        raise ValidationError("该冲突已解决")
+    if field_name not in c.fields:
+        raise ValidationError(f"字段“{field_name}”不在该冲突的差异字段中（{', '.join(c.fields)}）")
+    if choice not in ("mine", "theirs", "edited"):
+        raise ValidationError(f"未知的选择：{choice}（应为 mine / theirs / edited）")
+    c.choices[field_name] = {"choice": choice, "value": value if choice == "edited" else None}
+    with ef.transaction():
+        ef.db["merge_conflict"].update(c.id, {"choices": json.dumps(c.choices, ensure_ascii=False, default=str)})
+        if not c.undecided():
+            _apply_resolution(ef, c)
+    return get_conflict(ef, conflict_id)
+
+
+def resolve_conflict(ef: EvaluationFile, conflict_id: str, choice: str) -> Conflict:
+    """Decide every undecided field of a conflict the same way (``mine`` or ``theirs``)."""
+    c = get_conflict(ef, conflict_id)
+    for f in c.undecided() or c.fields[:1]:
+        c = resolve_field(ef, conflict_id, f, choice)
+        if c.status != "open":
+            break
+    return c
+
+
+def _apply_resolution(ef: EvaluationFile, c: Conflict) -> None:
+    conn = ef.conn
+    changes = {}
+    for f, d in c.choices.items():
+        if d["choice"] == "theirs":
+            changes[f] = c.theirs.get(f)
+        elif d["choice"] == "edited":
+            changes[f] = d["value"]
+    if "deleted" in changes:
+        changes["deleted"] = int(changes["deleted"] or 0)
+    current = ef.rows(c.table, "id = ?", [c.record_id], include_deleted=True)
+    if not current:
+        raise WcifError(f"记录不存在：{c.table}/{c.record_id}")
+    if changes:
+        _update_any(ef, c.table, c.record_id, current[0], changes)
+    row = ef.rows(c.table, "id = ?", [c.record_id], include_deleted=True)[0]
+    old_head = conn.execute("SELECT hash FROM sync_head WHERE table_name=? AND record_id=?",
+                            [c.table, c.record_id]).fetchone()
+    their_anc = set(json.loads(conn.execute("SELECT theirs_ancestors FROM merge_conflict WHERE id=?",
+                                            [c.id]).fetchone()[0] or "[]"))
+    their_hash = conn.execute("SELECT theirs_hash FROM merge_conflict WHERE id=?", [c.id]).fetchone()[0]
+    anc = their_anc | {their_hash, record_hash(c.mine)} | ({old_head[0]} if old_head else set())
+    _set_sync(conn, c.table, c.record_id, record_hash(row), anc)
+    ef.db["merge_conflict"].update(c.id, {"status": "resolved", "resolved_at": now_iso(), "resolved_by": ef.who})
+
+
+def _update_any(ef: EvaluationFile, table: str, rid: str, old: dict, changes: dict) -> None:
+    """Like EvaluationFile.update, but also for tombstoned rows (a resolution may restore a deleted record)."""
+    changed = {k: v for k, v in changes.items() if old.get(k) != v}
+    if not changed:
+        return
+    at = now_iso()
+    ef.db[table].update(rid, dict(changed, modified_at=at, modified_by=ef.who))
+    for k, v in changed.items():
+        ef._log(table, rid, k, old.get(k), v, at)
+
+
+# ---------------------------------------------------------------------------------------------- history
+@dataclass
+class HistoryEntry:
+    """One change of a record: when, who, field, old → new; ``origin`` is "" for this file's own log, else the
+    file it came from in a merge."""
+
+    at: str
+    who: str
+    field: str
+    old: str | None
+    new: str | None
+    origin: str = ""
+
+
+def record_history(ef: EvaluationFile, table: str, record_id: str) -> list[HistoryEntry]:
+    """Every recorded change of one record, this file's own and those imported in merges, oldest first."""
+    out = [HistoryEntry(r["at"], r["who"], r["field"], r["old"], r["new"]) for r in ef.db.query(
+        "SELECT * FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY seq", [table, record_id])]
+    if ef.db["peer_history"].exists():
+        out += [HistoryEntry(r["at"], r["who"], r["field"], r["old"], r["new"], r["origin"] or "?")
+                for r in ef.db.query("SELECT * FROM peer_history WHERE table_name = ? AND record_id = ? "
+                                     "ORDER BY at, seq", [table, record_id])]
+    out.sort(key=lambda e: e.at)
+    return out
