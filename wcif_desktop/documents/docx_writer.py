@@ -1,0 +1,411 @@
+"""Word (.docx) writer for a :class:`~wcif_desktop.documents.outline.DocOutline` (python-docx).
+
+What Word and WPS need to treat the file like a hand-made one:
+
+- headings use the built-in styles ``Heading 1``–``Heading 3`` (style ids ``Heading1``… in our base document;
+  whatever ids a firm template uses — a Chinese Word saves them as ``1``, ``2``, ``3`` — are found by name),
+  each with an outline level, so the navigation pane and the TOC field see them;
+- a real ``TOC \\o "1-3" \\h \\z \\u`` field, pre-filled with the headings and marked to update on open
+  (``w:updateFields``), so page numbers appear when Word/WPS opens the file;
+- A4 with the GB/T 9704-2012 margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm) and a ``PAGE`` field
+  in the footer (``— 1 —``);
+- Chinese fonts set through ``w:eastAsia`` (theme fonts removed, since a theme attribute would win): body 仿宋
+  16 pt (3号), level-1 headings 黑体, level-2 楷体, level-3 仿宋 bold, title 宋体 22 pt (2号); Latin text
+  Times New Roman.
+
+Raises :class:`~wcif_desktop.domain.errors.ReportError` when the target cannot be written.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from ..domain.errors import ReportError
+from ..domain.progress import NO_PROGRESS, Progress, check
+from .outline import DocOutline, Heading, PageBreak, Para, Table, Toc
+
+BODY_FONT = "仿宋"
+HEI_FONT = "黑体"
+KAI_FONT = "楷体"
+TITLE_FONT = "宋体"
+LATIN_FONT = "Times New Roman"
+BODY_PT = 16  # 3号
+TABLE_PT = 10.5  # 5号
+TITLE_PT = 22  # 2号
+
+HEADING_FONTS = {1: (HEI_FONT, False), 2: (KAI_FONT, False), 3: (BODY_FONT, True)}
+
+
+# ---------------------------------------------------------------------------------------------- fonts/styles
+def set_run_fonts(rpr_owner, east_asia: str, latin: str = LATIN_FONT) -> None:
+    """Set ``w:rFonts`` (ascii/hAnsi/cs = ``latin``, eastAsia = ``east_asia``) on a style or run, removing
+    theme-font attributes that would otherwise override the names."""
+    rpr = rpr_owner.element.get_or_add_rPr() if hasattr(rpr_owner, "element") else rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def _set_outline_level(style, level: int) -> None:
+    ppr = style.element.get_or_add_pPr()
+    lvl = ppr.find(qn("w:outlineLvl"))
+    if lvl is None:
+        lvl = OxmlElement("w:outlineLvl")
+        ppr.append(lvl)
+    lvl.set(qn("w:val"), str(level - 1))
+
+
+def _strip_default_theme_fonts(doc) -> None:
+    styles = doc.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            if fonts.get(qn(attr)) is not None:
+                del fonts.attrib[qn(attr)]
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            fonts = rpr.find(qn("w:rFonts"))
+            if fonts is None:
+                fonts = OxmlElement("w:rFonts")
+                rpr.insert(0, fonts)
+            for a, v in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT), ("w:cs", LATIN_FONT),
+                         ("w:eastAsia", BODY_FONT)):
+                fonts.set(qn(a), v)
+            lang = rpr.find(qn("w:lang"))
+            if lang is None:
+                lang = OxmlElement("w:lang")
+                rpr.append(lang)
+            lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def heading_style(doc, level: int):
+    """The document's ``Heading N`` style, found by name (any style id), added if the document lacks it."""
+    name = f"Heading {level}"
+    try:
+        style = doc.styles[name]
+    except KeyError:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.quick_style = True
+        face, bold = HEADING_FONTS[level]
+        set_run_fonts(style, face)
+        style.font.size = Pt(BODY_PT)
+        style.font.bold = bold
+    _set_outline_level(style, level)
+    return style
+
+
+def apply_house_styles(doc) -> None:
+    """Set the GB/T 9704-style fonts and sizes on the base document's styles (not used on firm templates)."""
+    _strip_default_theme_fonts(doc)
+    normal = doc.styles["Normal"]
+    set_run_fonts(normal, BODY_FONT)
+    normal.font.size = Pt(BODY_PT)
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    pf = normal.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(28)
+    for level in (1, 2, 3):
+        st = heading_style(doc, level)
+        face, bold = HEADING_FONTS[level]
+        set_run_fonts(st, face)
+        st.font.size = Pt(BODY_PT)
+        st.font.bold = bold
+        st.font.italic = False
+        st.font.color.rgb = RGBColor(0, 0, 0)
+        st.paragraph_format.space_before = Pt(6)
+        st.paragraph_format.space_after = Pt(0)
+        st.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        st.paragraph_format.line_spacing = Pt(28)
+        st.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+        st.paragraph_format.keep_with_next = True
+    for name, face, size in (("Title", TITLE_FONT, TITLE_PT), ("Subtitle", KAI_FONT, BODY_PT)):
+        st = doc.styles[name]
+        set_run_fonts(st, face)
+        st.font.size = Pt(size)
+        st.font.bold = name == "Title"
+        st.font.italic = False
+        st.font.color.rgb = RGBColor(0, 0, 0)
+        st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        st.paragraph_format.space_after = Pt(12)
+        ppr = st.element.get_or_add_pPr()
+        for bdr in ppr.findall(qn("w:pBdr")):  # the default Title has a blue bottom border
+            ppr.remove(bdr)
+
+
+def setup_page(doc) -> None:
+    """A4 portrait with GB/T 9704 margins on every section."""
+    for section in doc.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.header_distance, section.footer_distance = Mm(15), Mm(20)
+
+
+def _field_runs(paragraph, instr: str, placeholder: str = "") -> None:
+    def fld(kind):
+        r = paragraph.add_run()
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            el.set(qn("w:dirty"), "true")
+        r._r.append(el)
+        return r
+
+    fld("begin")
+    r = paragraph.add_run()
+    it = OxmlElement("w:instrText")
+    it.set(qn("xml:space"), "preserve")
+    it.text = f" {instr} "
+    r._r.append(it)
+    fld("separate")
+    paragraph.add_run(placeholder)
+    fld("end")
+
+
+def add_page_number_footer(doc) -> None:
+    """Footer ``— PAGE —`` centred, 4号 (14 pt) Latin digits (GB/T 9704 as a guide)."""
+    for section in doc.sections:
+        footer = section.footer
+        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        p.text = ""
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.add_run("— ")
+        _field_runs(p, "PAGE", "1")
+        p.add_run(" —")
+        for r in p.runs:
+            r.font.size = Pt(14)
+            set_run_fonts(r, BODY_FONT)
+
+
+def _enable_update_fields(doc) -> None:
+    settings = doc.settings.element
+    el = settings.find(qn("w:updateFields"))
+    if el is None:
+        el = OxmlElement("w:updateFields")
+        settings.append(el)
+    el.set(qn("w:val"), "true")
+
+
+def base_document():
+    """A new python-docx Document with the house styles, A4 page and page-number footer."""
+    doc = Document()
+    apply_house_styles(doc)
+    setup_page(doc)
+    add_page_number_footer(doc)
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------- blocks
+def _usable_width(doc):
+    s = doc.sections[-1]
+    return s.page_width - s.left_margin - s.right_margin
+
+
+def _para(doc, block: Para):
+    style = {"title": "Title", "subtitle": "Subtitle"}.get(block.style, "Normal")
+    p = doc.add_paragraph(style=style)
+    run = p.add_run(block.text)
+    if block.bold:
+        run.bold = True
+    pf = p.paragraph_format
+    if block.style == "body":
+        pf.first_line_indent = Pt(BODY_PT * 2)
+    elif block.style in ("plain", "note"):
+        pf.first_line_indent = Pt(0)
+    elif block.style == "center":
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif block.style == "right":
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if block.style == "note":
+        run.font.size = Pt(12)
+    return p
+
+
+def _cell_text(cell, text: str, *, bold=False, align=None, size=TABLE_PT):
+    cell.text = ""
+    lines = (text or "").split("\n")
+    p = cell.paragraphs[0]
+    for i, line in enumerate(lines):
+        if i:
+            p = cell.add_paragraph()
+        pf = p.paragraph_format
+        pf.first_line_indent = Pt(0)
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        if align is not None:
+            p.alignment = align
+        r = p.add_run(line)
+        r.font.size = Pt(size)
+        r.bold = bold or None
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trpr.append(el)
+
+
+def _table(doc, block: Table):
+    if block.caption:
+        cap = doc.add_paragraph()
+        cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cap.paragraph_format.first_line_indent = Pt(0)
+        r = cap.add_run(block.caption)
+        r.bold = True
+        r.font.size = Pt(12)
+    t = doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
+    try:
+        t.style = doc.styles["Table Grid"]
+    except KeyError:
+        pass
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = block.widths or [1] * len(block.header)
+    total = sum(widths)
+    usable = _usable_width(doc)
+    col_w = [int(usable * w / total) for w in widths]
+    for j, h in enumerate(block.header):
+        _cell_text(t.rows[0].cells[j], h, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _repeat_header(t.rows[0])
+    for i, row in enumerate(block.rows, start=1):
+        cells = t.rows[i].cells
+        for j, value in enumerate(row):
+            align = WD_ALIGN_PARAGRAPH.RIGHT if j in block.numeric else None
+            _cell_text(cells[j], value, align=align)
+    for row in t.rows:
+        for j, cell in enumerate(row.cells):
+            cell.width = col_w[j]
+    # a blank line after the table keeps the next paragraph from sticking to it
+    doc.add_paragraph().paragraph_format.first_line_indent = Pt(0)
+    return t
+
+
+def _toc(doc, block: Toc, headings: list[Heading]):
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.first_line_indent = Pt(0)
+    r = title.add_run(block.title)
+    r.bold = True
+    set_run_fonts(r, HEI_FONT)
+    entries = [h for h in headings if h.level <= block.levels] or [Heading(1, "（无标题）")]
+    # The field result is pre-filled with the headings (no page numbers yet); Word/WPS refresh it on open.
+    paragraphs = []
+    for h in entries:
+        p = doc.add_paragraph()
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.paragraph_format.left_indent = Pt(BODY_PT * (h.level - 1))
+        paragraphs.append((p, h))
+    first, last = paragraphs[0][0], paragraphs[-1][0]
+
+    def fld(p, kind):
+        r = p.add_run()
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            el.set(qn("w:dirty"), "true")
+        r._r.append(el)
+
+    fld(first, "begin")
+    it = OxmlElement("w:instrText")
+    it.set(qn("xml:space"), "preserve")
+    it.text = f' TOC \\o "1-{block.levels}" \\h \\z \\u '
+    first.add_run()._r.append(it)
+    fld(first, "separate")
+    for p, h in paragraphs:
+        p.add_run(h.text)
+    fld(last, "end")
+    _enable_update_fields(doc)
+
+
+def write_blocks(doc, outline: DocOutline, progress: Progress = NO_PROGRESS) -> None:
+    """Append the outline's blocks to a python-docx Document (base document or rendered firm template)."""
+    headings = list(outline.headings())
+    for level in (1, 2, 3):
+        heading_style(doc, level)
+    n = len(outline.blocks)
+    for i, b in enumerate(outline.blocks):
+        if i % 20 == 0:
+            check(progress)
+            progress.set(i, n, "写入 Word 文档")
+        if isinstance(b, Heading):
+            p = doc.add_paragraph(b.text, style=heading_style(doc, min(max(b.level, 1), 3)))
+        elif isinstance(b, Para):
+            _para(doc, b)
+        elif isinstance(b, Table):
+            _table(doc, b)
+        elif isinstance(b, PageBreak):
+            p = doc.add_paragraph()
+            p.paragraph_format.first_line_indent = Pt(0)
+            p.add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(b, Toc):
+            _toc(doc, b, headings)
+        else:  # pragma: no cover - outline types are closed
+            raise TypeError(f"unknown block {b!r}")
+    progress.set(n, n, "写入 Word 文档")
+
+
+def set_properties(doc, outline: DocOutline) -> None:
+    cp = doc.core_properties
+    cp.title = outline.title
+    cp.author = outline.author or ""
+    cp.subject = outline.kind
+    cp.language = "zh-CN"
+
+
+def save(doc, out: Path) -> Path:
+    """Save atomically: write to memory, then to ``out`` (parent folders created).
+
+    Raises:
+        ReportError: the file cannot be written (open in Word, read-only folder …).
+    """
+    out = Path(out)
+    buf = io.BytesIO()
+    doc.save(buf)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".part")
+        tmp.write_bytes(buf.getvalue())
+        tmp.replace(out)
+    except OSError as e:
+        raise ReportError(f"无法写入 Word 文件 {out}：{e}（文件是否已在 Word/WPS 中打开？）") from e
+    return out
+
+
+def write_docx(outline: DocOutline, out: Path, progress: Progress = NO_PROGRESS) -> Path:
+    """Write ``outline`` to ``out`` (.docx) with the house styles. Returns ``out``.
+
+    Raises:
+        ReportError: the target cannot be written.
+        Cancelled: ``progress`` asked to stop (nothing written).
+    """
+    doc = base_document()
+    write_blocks(doc, outline, progress)
+    set_properties(doc, outline)
+    return save(doc, out)
+
+
+__all__ = ["write_docx", "write_blocks", "base_document", "apply_house_styles", "heading_style", "save",
+           "set_properties", "set_run_fonts"]

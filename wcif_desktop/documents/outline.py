@@ -1,0 +1,157 @@
+"""A writer-neutral document outline: headings (levels 1–3), paragraphs, tables, a table of contents.
+
+Every deliverable (brief and full report, work plan, letter, request list, problem list, summary …) is first
+built as a :class:`DocOutline` from the evaluation's data, then written by one of the writers:
+:mod:`wcif_desktop.documents.docx_writer` (Word, python-docx) or :mod:`wcif_desktop.documents.pdf_writer`
+(reportlab). This module imports neither Qt nor reportlab nor python-docx, so any writer can share it.
+
+Heading text carries its own Chinese numbering (``一、`` / ``（一）`` / ``1.``), as reports print it; the
+helpers :func:`cn_number`, :func:`h1`, :func:`h2`, :func:`h3` produce it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Union
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """Chinese numeral for 1–99: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一.
+
+    Raises:
+        ValueError: outside 1–99.
+    """
+    if not 1 <= n <= 99:
+        raise ValueError(f"cn_number supports 1–99, got {n}")
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _CN_DIGITS[ones]
+    head = "" if tens == 1 else _CN_DIGITS[tens]
+    return head + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+@dataclass
+class Heading:
+    """A heading of level 1–3 (Word ``Heading 1``–``Heading 3``; 黑体 / 楷体 / 仿宋 bold)."""
+
+    level: int
+    text: str
+
+
+@dataclass
+class Para:
+    """A paragraph. ``style``: ``body`` (first-line indent 2 characters), ``plain`` (no indent), ``center``,
+    ``right`` (signature blocks, dates), ``title`` (document title), ``subtitle``, ``note`` (smaller)."""
+
+    text: str
+    style: str = "body"
+    bold: bool = False
+
+
+@dataclass
+class Table:
+    """A table with one header row. ``widths`` are relative column widths (any unit, e.g. characters).
+
+    ``numeric`` lists column indexes whose cells are right-aligned (amounts, scores).
+    """
+
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float] | None = None
+    caption: str = ""
+    numeric: tuple[int, ...] = ()
+
+    def __post_init__(self):
+        n = len(self.header)
+        for i, r in enumerate(self.rows):
+            if len(r) != n:
+                raise ValueError(f"table row {i + 1} has {len(r)} cells, header has {n}")
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+@dataclass
+class Toc:
+    """A table of contents (Word: a TOC field updated on open; PDF: built in a second pass)."""
+
+    title: str = "目  录"
+    levels: int = 3
+
+
+Block = Union[Heading, Para, Table, PageBreak, Toc]
+
+
+@dataclass
+class DocOutline:
+    """One document to write.
+
+    Attributes:
+        kind: the document kind (``report-brief``, ``work-plan`` …), see :data:`wcif_desktop.documents.KINDS`.
+        title: the document title (cover and core properties).
+        blocks: the content in order.
+        author: who issues it (agency or commissioning body), written to the core properties.
+        context: extra values a firm template may use (see docs/word-templates.md); all ``str``.
+    """
+
+    kind: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    author: str = ""
+    context: dict[str, str] = field(default_factory=dict)
+
+    def add(self, *blocks: Block) -> "DocOutline":
+        self.blocks.extend(blocks)
+        return self
+
+    def extend(self, blocks: Iterable[Block]) -> "DocOutline":
+        self.blocks.extend(blocks)
+        return self
+
+    def headings(self) -> Iterator[Heading]:
+        return (b for b in self.blocks if isinstance(b, Heading))
+
+    def tables(self) -> Iterator[Table]:
+        return (b for b in self.blocks if isinstance(b, Table))
+
+    def text(self) -> str:
+        """All text in reading order (for glyph checks and tests)."""
+        parts: list[str] = [self.title]
+        for b in self.blocks:
+            if isinstance(b, (Heading, Para)):
+                parts.append(b.text)
+            elif isinstance(b, Table):
+                parts.append(b.caption)
+                parts.extend(b.header)
+                parts.extend(c for r in b.rows for c in r)
+            elif isinstance(b, Toc):
+                parts.append(b.title)
+        return "\n".join(p for p in parts if p)
+
+
+def h1(n: int, text: str) -> Heading:
+    """``一、text``"""
+    return Heading(1, f"{cn_number(n)}、{text}")
+
+
+def h2(n: int, text: str) -> Heading:
+    """``（一）text``"""
+    return Heading(2, f"（{cn_number(n)}）{text}")
+
+
+def h3(n: int, text: str) -> Heading:
+    """``1.text``"""
+    return Heading(3, f"{n}.{text}")
+
+
+def paras(text: str, style: str = "body") -> list[Para]:
+    """One :class:`Para` per non-empty line of ``text``."""
+    return [Para(line.strip(), style) for line in (text or "").splitlines() if line.strip()]
+
+
+__all__ = ["DocOutline", "Heading", "Para", "Table", "PageBreak", "Toc", "Block", "cn_number", "h1", "h2", "h3",
+           "paras"]
