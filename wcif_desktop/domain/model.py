@@ -98,6 +98,13 @@ class TargetIndicator(Record):
     deviation_reason: str = ""
     change_reason: str = ""
     sort_order: int = 0
+    # Columns added by migration m0031 (domain/targets.py): the table as written.
+    goal: str = ""  # the 年度目标 this indicator belongs to (e.g. 确保新老工伤各项待遇及时、足额支付)
+    kind: str = ""  # 定量 | 定性
+    level1_label: str = ""  # 一级指标 as written (产出指标)
+    level2_label: str = ""  # 二级指标 as written (可持续影响指标)
+    target_text: str = ""  # 指标值 as written (≥1场, 28600万, 满意)
+    declared_id: str = ""  # refined row: id of the declared row it refines ('' = new)
 
 
 @dataclass

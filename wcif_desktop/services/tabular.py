@@ -19,7 +19,7 @@ Reading:
   keep ``value=None`` and carry ``formula`` (the formula text). CSV files are read as UTF-8 (with or without
   BOM) or GB18030, delimiter sniffed among ``, ; tab``; their cells are text.
 - ``read_table(path, sheet=None, *, header_keywords=(), header_rows=None, unit=None) -> Table`` — locates the
-  header (the first row containing one of ``header_keywords``; otherwise the first row with at least two
+  header (the first non-title row containing one of ``header_keywords``; otherwise the first row with at least two
   distinct texts that is not a title/metadata row such as “编制单位：…  单位：元”), joins a two-row header
   (detected from merged cells spanning the header rows or a second text-only row; or forced by
   ``header_rows=1|2``) into names like ``"预算数/调整后"``, and returns the data rows below it (empty rows
@@ -456,7 +456,7 @@ def table_from_grid(grid: Grid, *, header_keywords=(), header_rows: int | None =
     for r in range(1, grid.n_rows + 1):
         texts = grid.row_texts(r)
         if keywords:
-            if any(k and k in t for t in texts for k in keywords):
+            if not _is_title_row(texts) and any(k and k in t for t in texts for k in keywords):
                 header = r
                 break
         elif not _is_title_row(texts) and not any(_is_number_like(c) for c in grid.cells[r - 1]):
