@@ -681,6 +681,42 @@ def distinct_answers(rf: ResponseFile, columns: list[ColumnMatch]) -> dict[str, 
     return out
 
 
+def infer_kind(answers) -> str:
+    """Guess a question's kind from its answers: ``satisfaction`` when every answer is a 5-point Likert text
+    or a whole number 1–5, ``awareness`` when every answer is a knows / does-not-know text, else ``text``."""
+    norm = {normalize_answer(a) for a in answers if str(a).strip()}
+    if not norm:
+        return "text"
+    from ..domain.survey import KNOWS_SYNONYMS, LIKERT_SYNONYMS
+
+    if all(a in LIKERT_SYNONYMS or a in {"1", "2", "3", "4", "5"} for a in norm):
+        return "satisfaction"
+    if all(a in KNOWS_SYNONYMS for a in norm):
+        return "awareness"
+    return "text"
+
+
+def create_survey_from_file(ef: EvaluationFile, path, respondent_group: str, title: str = "", *,
+                            sheet: str | None = None, satisfaction_method: str = "share") -> Survey:
+    """A new survey whose questions are the columns of an export (platform columns left out), each question's
+    kind guessed by :func:`infer_kind` (satisfaction → the 5-point scale, awareness → 知道/不知道).
+
+    Policy questions with a right answer among several options cannot be guessed: they come out as ``text``
+    and should be set up by hand (:func:`add_question` with ``correct=``) before importing.
+    """
+    rf = read_response_file(path, sheet)
+    s = create_survey(ef, title or f"{respondent_group}满意度调查", respondent_group, satisfaction_method)
+    with ef.transaction():
+        for i, (_letter, header) in enumerate(rf.headers):
+            key = normalize_header(header)
+            low = key.lower()
+            if not key or low in ID_HEADERS or low in TIME_HEADERS or low in IGNORED_HEADERS:
+                continue
+            kind = infer_kind(cells[i] for _n, cells in rf.rows)
+            add_question(ef, s.id, key, kind)
+    return s
+
+
 def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | None = None,
                      mapping: ImportMapping | None = None, decisions: dict[str, str] | None = None,
                      dry_run: bool = False, progress: Progress = NO_PROGRESS) -> ImportReport:
