@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.errors import ValidationError
+from ..domain.fields import field_values, fill
 from ..domain.model import Indicator, Record
 from ..domain.money import fmt_score
 from ..domain.scoring import ScoreSheet, build_sheet
@@ -166,6 +167,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.ctx = ctx
         self.sheet: ScoreSheet = build_sheet([])
+        self.values: dict[str, str] = {}
         self._roots: list[_Item] = []
         self._items: dict[str, _Item] = {}
         self.reload()
@@ -192,7 +194,9 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._roots = [make(r, None, i) for i, r in enumerate(sheet.roots)]
 
     def reload(self) -> None:
-        sheet = build_sheet(self.ctx.ef.records(Indicator))
+        snap = self.ctx.snapshot()
+        self.values = field_values(snap)
+        sheet = build_sheet(snap.indicators)
         if self._shape(sheet) == self._shape(self.sheet) and self._items:
             self.sheet = sheet
             for r in sheet.roots:
@@ -292,7 +296,9 @@ class IndicatorTreeModel(QAbstractItemModel):
                     return fmt_score(ind.score)
                 return fmt_score(node.score())
             if col == self.REASON:
-                return ind.deduction_reason if node.is_leaf else ""
+                if not node.is_leaf:
+                    return ""
+                return ind.deduction_reason if edit else fill(ind.deduction_reason, self.values)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WEIGHT, self.SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and not node.is_leaf:
@@ -304,7 +310,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [p for p in (ind.definition, ind.scoring_rule) if p]
             if col == self.REASON and ind.deduction_reason:
-                parts.insert(0, ind.deduction_reason)
+                parts.insert(0, fill(ind.deduction_reason, self.values))
             return "\n".join(parts) or None
         return None
 

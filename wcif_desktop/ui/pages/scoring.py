@@ -63,7 +63,7 @@ class ScoringPage(StepPage):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, w in enumerate((90, 230, 60, 60)):
+        for col, w in enumerate((120, 240, 64, 64)):
             self.tree.setColumnWidth(col, w)
         self.tree.expandAll()
         self.model.modelReset.connect(self.tree.expandAll)
@@ -90,6 +90,7 @@ class ScoringPage(StepPage):
         split.addWidget(bottom)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        split.setSizes([560, 150])
         lay.addWidget(split, 1)
         self.refresh()
 

@@ -1,0 +1,45 @@
+"""Fixtures for the GUI tests: an EvaluationContext on the sample, and message boxes that never block."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Record QMessageBox warnings/information instead of showing them (tests must not block)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+
+    def record(parent, title, text, *a, **k):
+        seen.append(str(text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(record))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
+    return seen
+
+
+@pytest.fixture
+def ctx(qapp, sample_path, messages):
+    from wcif_desktop.services.evaluation import open_file
+    from wcif_desktop.ui.context import EvaluationContext
+
+    c = EvaluationContext(open_file(sample_path))
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def window(qtbot, sample_path, messages):
+    from wcif_desktop.ui.mainwindow import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.load(sample_path)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
