@@ -96,6 +96,8 @@ class DocOutline:
         blocks: the content in order.
         author: who issues it (agency or commissioning body), written to the core properties.
         context: extra values a firm template may use (see docs/word-templates.md); all ``str``.
+        cover_blocks: how many leading blocks form the cover page (title, issuer, page break); a firm
+            template brings its own cover, so they are left out there.
     """
 
     kind: str
@@ -103,6 +105,12 @@ class DocOutline:
     blocks: list[Block] = field(default_factory=list)
     author: str = ""
     context: dict[str, str] = field(default_factory=dict)
+    cover_blocks: int = 0
+
+    def without_cover(self) -> "DocOutline":
+        """A copy without the cover blocks."""
+        return DocOutline(self.kind, self.title, list(self.blocks[self.cover_blocks:]), self.author,
+                          dict(self.context), 0)
 
     def add(self, *blocks: Block) -> "DocOutline":
         self.blocks.extend(blocks)

@@ -42,7 +42,9 @@ def _cover(outline: DocOutline, snap: EvaluationSnapshot, vals) -> None:
     outline.add(Para(outline.title, "title"))
     if ev.agency:
         outline.add(Para(f"评价机构：{ev.agency}", "center"))
-    outline.add(PageBreak(), Toc(), PageBreak(), Para(outline.title, "title"))
+    outline.add(PageBreak())
+    outline.cover_blocks = len(outline.blocks)
+    outline.add(Toc(), PageBreak(), Para(outline.title, "title"))
 
 
 def _signature(outline: DocOutline, snap: EvaluationSnapshot) -> None:

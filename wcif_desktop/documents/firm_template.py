@@ -1,0 +1,211 @@
+"""Firm Word templates (事务所模板): a firm's own .docx (letterhead, styles, fixed wording) with Jinja
+placeholders for the evaluation's data, rendered with docxtpl.
+
+The placeholders are listed in :data:`PLACEHOLDERS` and documented in ``docs/word-templates.md``. The generated
+content goes where the template has a paragraph holding only ``{{ body }}`` (at the end when it has none); it
+is written with the template's own ``Heading 1``–``Heading 3`` styles (found by name, so a Chinese Word's style
+ids work too; added when the template lacks them).
+
+A template naming anything not in the list is refused before anything is written, with a message naming the
+placeholder (:func:`check_template`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta, nodes
+
+from ..domain.errors import WcifError
+from ..domain.fields import FIELD_LABELS
+from ..domain.model import ROLES, EvaluationSnapshot
+from ..domain.progress import NO_PROGRESS, Progress, check
+from .common import cn_date, today_iso, values
+from .outline import DocOutline
+
+BODY_MARKER = "\u2063WCIF-BODY\u2063"
+
+# Placeholder → Chinese description (docs/word-templates.md is written from this table).
+PLACEHOLDERS: dict[str, str] = {
+    **FIELD_LABELS,
+    "title": "评价项目名称（评价基本信息中的标题）",
+    "report_date": "报告日期（2022年6月30日）",
+    "document_title": "本文档标题（如“……绩效评价工作方案”）",
+    "document_kind": "文档类型代码（report-brief、work-plan …）",
+    "document_kind_name": "文档类型中文名（简版报告、工作方案 …）",
+    "issuer": "出具单位（工作方案可以评价机构或委托方名义出具；其他文档为评价机构）",
+    "today": "生成日期（2026年5月1日）",
+    "body": "正文插入位置（须单独占一段）",
+    "team": "评价小组成员列表，用于循环：{% for m in team %}{{ m.name }}{% endfor %}",
+}
+# Attributes of the items of list placeholders.
+LIST_ATTRIBUTES: dict[str, dict[str, str]] = {
+    "team": {"name": "姓名", "role": "职责（组长/成员/专家/复核人）", "qualification": "资格/职称",
+             "organisation": "单位", "contact": "联系方式"},
+}
+
+KIND_NAMES = {
+    "report-brief": "简版报告", "report-full": "完整版报告", "work-plan": "工作方案", "letter": "调研函",
+    "request-list": "资料清单", "problem-list": "问题清单", "summary": "工作总结", "research-outline": "调研提纲",
+    "site-schedule": "调研安排", "archive-index": "归档目录",
+}
+
+
+def _template_xml(tpl) -> str:
+    """The template's body, header and footer XML with docxtpl's tag patching applied."""
+    from docx.oxml import parse_xml
+
+    doc = tpl.get_docx()
+    xml = tpl.patch_xml(tpl.xml_to_string(doc._element.body))
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for rel in doc._part.rels.values():
+            if rel.reltype == uri and rel.target_part.blob:
+                xml += tpl.patch_xml(tpl.xml_to_string(parse_xml(rel.target_part.blob)))
+    return xml
+
+
+def _syntax_error_paragraph(tpl, env) -> str:
+    """Text of the first paragraph (body, tables, header, footer) whose own tags do not parse."""
+    doc = tpl.get_docx()
+    paragraphs = list(doc.paragraphs)
+    for t in doc.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                paragraphs.extend(cell.paragraphs)
+    for s in doc.sections:
+        paragraphs.extend(s.header.paragraphs)
+        paragraphs.extend(s.footer.paragraphs)
+    for p in paragraphs:
+        text = p.text
+        if "{" not in text:
+            continue
+        probe = re.sub(r"\{%.*?%\}", "", text)  # block tags may span paragraphs; check the {{ }} ones
+        if "{{" not in probe and "}}" not in probe and "{%" not in probe:
+            continue
+        try:
+            env.parse(probe)
+        except jinja2.TemplateSyntaxError:
+            return text.strip()[:60]
+    return ""
+
+
+def _load(path: Path):
+    from docxtpl import DocxTemplate
+
+    path = Path(path)
+    if not path.is_file():
+        raise WcifError(f"找不到 Word 模板：{path}")
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+    except Exception as e:  # noqa: BLE001 - python-docx raises several types for a non-docx file
+        raise WcifError(f"不是有效的 Word 模板（.docx）：{path}（{e}）") from e
+    return tpl
+
+
+def check_template(path) -> list[str]:
+    """Placeholders of the template at ``path`` (sorted). Unknown ones are refused.
+
+    Raises:
+        WcifError: not a .docx, a Jinja syntax error (with its line in the patched XML), an unknown
+            placeholder or an unknown attribute of a list item (e.g. ``m.phone`` in a ``team`` loop) — the
+            message names each offending placeholder.
+    """
+    path = Path(path)
+    tpl = _load(path)
+    env = jinja2.Environment()
+    try:
+        ast = env.parse(_template_xml(tpl))
+    except jinja2.TemplateSyntaxError as e:
+        where = _syntax_error_paragraph(tpl, env)
+        raise WcifError(f"Word 模板 {path.name} 的占位符语法错误：{e.message}"
+                        + (f"（所在段落：“{where}”）" if where else "")) from e
+    used = meta.find_undeclared_variables(ast)
+    unknown = sorted(used - set(PLACEHOLDERS))
+    # attributes of loop variables over list placeholders: {% for m in team %}{{ m.xyz }}
+    for loop in ast.find_all(nodes.For):
+        if isinstance(loop.iter, nodes.Name) and loop.iter.name in LIST_ATTRIBUTES and isinstance(
+                loop.target, nodes.Name):
+            allowed = LIST_ATTRIBUTES[loop.iter.name]
+            for body in loop.body:
+                for ga in body.find_all(nodes.Getattr):
+                    if isinstance(ga.node, nodes.Name) and ga.node.name == loop.target.name \
+                            and ga.attr not in allowed:
+                        unknown.append(f"{loop.target.name}.{ga.attr}")
+    # attributes of plain fields: {{ region.foo }}
+    for ga in ast.find_all(nodes.Getattr):
+        if isinstance(ga.node, nodes.Name) and ga.node.name in PLACEHOLDERS and ga.node.name not in LIST_ATTRIBUTES:
+            unknown.append(f"{ga.node.name}.{ga.attr}")
+    if unknown:
+        names = "、".join("{{ " + u + " }}" for u in dict.fromkeys(unknown))
+        raise WcifError(f"Word 模板 {path.name} 含有未知占位符：{names}。可用的占位符见 docs/word-templates.md")
+    return sorted(used)
+
+
+def template_context(snap: EvaluationSnapshot, outline: DocOutline) -> dict:
+    """Values of every placeholder for ``outline`` (``body`` is the insertion marker)."""
+    ctx: dict = {k: "" for k in PLACEHOLDERS}
+    ctx.update(values(snap))
+    ctx.update({k: v for k, v in outline.context.items() if k in PLACEHOLDERS})
+    ctx.update({
+        "document_title": outline.title,
+        "document_kind": outline.kind,
+        "document_kind_name": KIND_NAMES.get(outline.kind, outline.kind),
+        "issuer": outline.context.get("issuer") or outline.author or snap.evaluation.agency,
+        "today": cn_date(today_iso()),
+        "body": BODY_MARKER,
+        "team": [{"name": m.name, "role": ROLES.get(m.role, m.role), "qualification": m.qualification,
+                  "organisation": m.organisation, "contact": m.contact} for m in snap.team],
+    })
+    return ctx
+
+
+def render_with_template(snap: EvaluationSnapshot, outline: DocOutline, template, out,
+                         progress: Progress = NO_PROGRESS) -> Path:
+    """Write ``outline`` into the firm template ``template`` and save as ``out`` (.docx).
+
+    Raises:
+        WcifError: the template is unusable (see :func:`check_template`); ReportError: ``out`` not writable.
+    """
+    from docx import Document
+
+    from .docx_writer import heading_style, save, set_properties, write_blocks
+
+    check_template(template)
+    check(progress)
+    outline = outline.without_cover()
+    tpl = _load(Path(template))
+    try:
+        tpl.render(template_context(snap, outline), jinja_env=jinja2.Environment(), autoescape=True)
+    except jinja2.TemplateError as e:
+        raise WcifError(f"Word 模板 {Path(template).name} 填充失败：{e}") from e
+    buf = io.BytesIO()
+    tpl.save(buf)
+    buf.seek(0)
+    doc = Document(buf)
+    body = doc.element.body
+    marker = next((p for p in doc.paragraphs if p.text.strip() == BODY_MARKER), None)
+    before = set(body)
+    for level in (1, 2, 3):
+        heading_style(doc, level)
+    write_blocks(doc, outline, progress)
+    if marker is not None:
+        new = [el for el in body if el not in before]
+        anchor = marker._p
+        for el in new:
+            anchor.addprevious(el)
+        anchor.getparent().remove(anchor)
+    else:
+        stray = [p for p in doc.paragraphs if BODY_MARKER in p.text]
+        for p in stray:  # {{ body }} sharing a paragraph with other text: drop just the marker text
+            for r in p.runs:
+                r.text = r.text.replace(BODY_MARKER, "")
+    set_properties(doc, outline)
+    return save(doc, Path(out))
+
+
+__all__ = ["PLACEHOLDERS", "LIST_ATTRIBUTES", "check_template", "render_with_template", "template_context",
+           "KIND_NAMES"]

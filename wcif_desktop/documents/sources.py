@@ -1,0 +1,135 @@
+"""Everything the document builders read from one evaluation file, loaded in one go.
+
+Besides the :class:`~wcif_desktop.domain.model.EvaluationSnapshot` it holds the plan, basis documents,
+schedule, request list, working papers and evidence (tables of the review area, ``m0020_review``), survey
+questionnaires (``m0040_surveys``) and the site schedule, research answers and problem details of this area
+(``m0070_documents``). A table an older file lacks reads as empty.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.errors import WcifError
+from ..domain.fields import fill
+from ..domain.model import EvaluationSnapshot, Record
+from ..domain.review import DocumentRequest, EvaluationPlan, Evidence, PlanBasis, PlanPhase, WorkingPaper
+from ..paths import resource
+from ..services.evaluation import load_snapshot
+from ..store.db import EvaluationFile
+from .records import GeneratedDocument, ProblemDetail, ResearchAnswer, SiteVisit
+
+OUTLINE_TEMPLATE = "research_outline.toml"
+
+
+@dataclass
+class Questionnaire:
+    title: str
+    group: str
+    questions: list[tuple[str, list[str]]]  # (question text, option labels)
+
+
+@dataclass
+class Sources:
+    snap: EvaluationSnapshot
+    plan: EvaluationPlan | None = None
+    basis: list[PlanBasis] = field(default_factory=list)
+    phases: list[PlanPhase] = field(default_factory=list)
+    requests: list[DocumentRequest] = field(default_factory=list)
+    papers: list[WorkingPaper] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    visits: list[SiteVisit] = field(default_factory=list)
+    answers: list[ResearchAnswer] = field(default_factory=list)
+    problem_details: dict[str, ProblemDetail] = field(default_factory=dict)
+    generated: list[GeneratedDocument] = field(default_factory=list)
+    questionnaires: list[Questionnaire] = field(default_factory=list)
+    path: Path | None = None
+
+    def member_names(self, ids_json: str) -> list[str]:
+        names = {m.id: m.name for m in self.snap.team}
+        return [names.get(i, i) for i in json_ids(ids_json)]
+
+
+def json_ids(text: str) -> list[str]:
+    """A JSON list of ids stored as text (``''`` → ``[]``); malformed text reads as empty."""
+    try:
+        v = json.loads(text or "[]")
+    except json.JSONDecodeError:
+        return []
+    return [str(x) for x in v] if isinstance(v, list) else []
+
+
+def _records(ef: EvaluationFile, cls: type[Record]) -> list:
+    if not ef.db[cls.table].exists():
+        return []
+    recs = ef.records(cls)
+    if recs and hasattr(recs[0], "sort_order"):
+        recs.sort(key=lambda r: r.sort_order)
+    return recs
+
+
+def _questionnaires(ef: EvaluationFile) -> list[Questionnaire]:
+    if not ef.db["survey"].exists():
+        return []
+    out = []
+    for s in sorted(ef.rows("survey"), key=lambda r: r.get("sort_order") or 0):
+        qs = []
+        for q in sorted(ef.rows("survey_question", "survey_id = ?", [s["id"]]), key=lambda r: r.get("sort_order") or 0):
+            opts = sorted(ef.rows("survey_option", "question_id = ?", [q["id"]]),
+                          key=lambda r: r.get("sort_order") or 0)
+            qs.append((q.get("text") or "", [o.get("label") or "" for o in opts]))
+        out.append(Questionnaire(s.get("title") or "", s.get("respondent_group") or "", qs))
+    return out
+
+
+def load_sources(ef: EvaluationFile) -> Sources:
+    """Read what the documents need from ``ef`` (see module doc)."""
+    plans = _records(ef, EvaluationPlan)
+    details = {d.finding_id: d for d in _records(ef, ProblemDetail)}
+    return Sources(
+        snap=load_snapshot(ef),
+        plan=plans[0] if plans else None,
+        basis=_records(ef, PlanBasis),
+        phases=_records(ef, PlanPhase),
+        requests=sorted(_records(ef, DocumentRequest), key=lambda r: (r.sort_order, r.code)),
+        papers=_records(ef, WorkingPaper),
+        evidence=_records(ef, Evidence),
+        visits=_records(ef, SiteVisit),
+        answers=_records(ef, ResearchAnswer),
+        problem_details=details,
+        generated=_records(ef, GeneratedDocument),
+        questionnaires=_questionnaires(ef),
+        path=ef.path,
+    )
+
+
+def outline_topics(vals: dict[str, str] | None = None, path=None) -> list[dict]:
+    """The research-outline topics ``[{"key", "title", "questions": [str]}]`` from
+    ``resources/templates/research_outline.toml`` (or ``path``), placeholders filled with ``vals``.
+
+    Raises:
+        WcifError: unreadable or malformed file, naming it and the problem.
+    """
+    p = Path(path) if path else resource("templates", OUTLINE_TEMPLATE)
+    try:
+        with open(p, "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise WcifError(f"无法读取调研提纲模板 {p}：{e}") from e
+    topics = data.get("topic")
+    if not isinstance(topics, list) or not topics:
+        raise WcifError(f"调研提纲模板 {p} 没有主题（[[topic]]）")
+    seen = set()
+    out = []
+    for i, t in enumerate(topics, start=1):
+        key, title, qs = t.get("key"), t.get("title"), t.get("questions")
+        if not key or not title or not isinstance(qs, list):
+            raise WcifError(f"调研提纲模板 {p} 第 {i} 个主题缺少 key、title 或 questions")
+        if key in seen:
+            raise WcifError(f"调研提纲模板 {p} 主题 key 重复：{key}")
+        seen.add(key)
+        out.append({"key": key, "title": title, "questions": [fill(str(q), vals or {}) for q in qs]})
+    return out
