@@ -1,0 +1,100 @@
+"""``wcif-desktop score IN.wcif [--json]`` and ``wcif-desktop check-sheet SHEET.xlsx [--json]``.
+
+``score`` prints every indicator (code, name, weight, score, deduction reason), the subtotals per dimension
+(level-1 indicator), the total and the grade (the evaluation's own grade bands). ``--json`` prints one object
+``{"indicators": [...], "dimensions": [...], "total": "82.33", "grade": "良"}``; numbers are strings with two
+decimals, an unscored indicator has ``"score": null``.
+
+``check-sheet`` reads a filled score sheet and reports its rows, the recomputed total, the stated total and any
+mismatch. Exit codes: 0 consistent, 1 the stated totals disagree with the rows (or another cross-footing
+problem), 2 the sheet cannot be read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def register(sub):
+    p = sub.add_parser("score", help="print the score sheet of an evaluation (indicators, subtotals, total, grade)")
+    p.add_argument("path", type=Path, help="evaluation file (.wcif)")
+    p.add_argument("--json", action="store_true", help="one JSON object with indicators, dimensions, total, grade")
+    p.set_defaults(handler=run_score)
+
+    c = sub.add_parser("check-sheet", help="cross-foot a filled score sheet (.xlsx): rows against the stated total")
+    c.add_argument("path", type=Path, help="score sheet (.xlsx or .csv)")
+    c.add_argument("--sheet", help="worksheet name (default: the active sheet)")
+    c.add_argument("--json", action="store_true", help="print the result as JSON")
+    c.set_defaults(handler=run_check_sheet, error_exit_code=2)
+
+
+def _s(value) -> str | None:
+    from ..domain.money import round2
+
+    return None if value is None else f"{round2(value):.2f}"
+
+
+def score_report(ef) -> dict:
+    """The ``score --json`` object of an open evaluation file."""
+    from ..domain.fields import field_values, fill
+    from ..services.evaluation import load_snapshot
+    from ..services.scoring import score_sheet
+
+    sheet = score_sheet(ef)
+    values = field_values(load_snapshot(ef))
+    subtotals = sheet.node_scores()
+    indicators = []
+    for root in sheet.roots:
+        for node in root.walk():
+            ind = node.indicator
+            indicators.append({
+                "code": ind.code, "name": ind.name, "level": ind.level, "weight": _s(ind.weight),
+                "score": _s(subtotals[ind.id]), "reason": fill(ind.deduction_reason, values) if node.is_leaf else "",
+            })
+    dimensions = [{"name": name, "weight": _s(w), "score": _s(s)} for name, w, s in sheet.dimension_scores()]
+    return {"indicators": indicators, "dimensions": dimensions, "total": _s(sheet.total()), "grade": sheet.grade()}
+
+
+def run_score(args) -> int:
+    from ..services.evaluation import open_file
+
+    with open_file(args.path) as ef:
+        report = score_report(ef)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    for ind in report["indicators"]:
+        indent = "  " * (ind["level"] - 1)
+        score = ind["score"] if ind["score"] is not None else "—"
+        line = f"{indent}{ind['code']} {ind['name']}  分值 {ind['weight']}  得分 {score}"
+        if ind["reason"]:
+            line += f"  扣分原因：{ind['reason']}"
+        print(line)
+    print()
+    print("分维度得分：")
+    for d in report["dimensions"]:
+        print(f"  {d['name']}  {d['score']} / {d['weight']}")
+    print(f"综合评分：{report['total']}  评级：{report['grade']}")
+    return 0
+
+
+def run_check_sheet(args) -> int:
+    from ..services.score_sheet import read_score_sheet
+
+    data = read_score_sheet(args.path, args.sheet)
+    problems = data.crossfoot()
+    if args.json:
+        print(json.dumps(data.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(f"工作表：{data.sheet}（{len(data.rows)} 行指标{'，分值按百分比' if data.weights_as_percent else ''}）")
+        for r in data.rows:
+            score = _s(r.score) if r.score is not None else "—"
+            print(f"  第{r.row}行 {' / '.join(r.path)}  分值 {_s(r.weight)}  得分 {score}")
+        stated = _s(data.stated_total) if data.stated_total is not None else "（未列明）"
+        print(f"各行得分合计：{_s(data.recomputed_total())}  表中合计：{stated}")
+        for p in problems:
+            print(f"不一致：{p}")
+        if not problems:
+            print("核对一致。")
+    return 1 if problems else 0

@@ -1,0 +1,466 @@
+"""Score sheets (评分表) in Excel: read them as evaluators keep them, cross-foot them, import and export them.
+
+Layout read (:func:`read_score_sheet`, built on :mod:`wcif_desktop.services.tabular`):
+
+- title lines above the header (skipped); a header over one or two rows, found by “三级指标”/“一级指标”/
+  “指标名称”; columns recognised by their header text — 一级指标 / 二级指标 / 三级指标 (or 指标名称), 分值 / 权重,
+  得分, 扣分原因 / 偏差原因…, 指标值, 完成值, 指标解释, 评分标准;
+- level-1 and level-2 cells merged down the rows (or left blank below the first row); a level-1 name may carry
+  its points, “产出指标(50分)”;
+- weights as points (15) or as percentages (“20%”, or a percent-formatted 0.2), taken as points of a
+  100-point sheet;
+- a total row (总分 / 合计 / 得分合计 …) whose stated weight and score are cross-footed against the rows;
+- the 附件1 self-evaluation block “项目资金” above the indicators: its 年度资金总额 row (分值 10, 得分) counts as
+  the 预算执行率 indicator.
+
+Cross-footing (:meth:`ScoreSheetData.crossfoot`) flags a stated total that disagrees with the sum of the rows
+(case 08 prints 94 while its rows sum to 93), stated level-1 points that disagree with their rows, weights not
+summing to 100 and scores above their weight. Cells that cannot be read raise a
+:class:`~wcif_desktop.domain.errors.ValidationError` naming sheet, row and column.
+
+:func:`export_score_sheet` writes the evaluation's sheet in the same shape (merged level cells, two-row header,
+title above, total and grade below; a second sheet with the subtotals per dimension).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from ..domain.errors import ValidationError, WcifError
+from ..domain.fields import field_values, fill
+from ..domain.model import Indicator
+from ..domain.money import HUNDRED, round2
+from ..domain.progress import NO_PROGRESS, Progress, check
+from ..domain.scoring import build_sheet
+from ..store.db import EvaluationFile
+from . import evaluation as svc
+from .evaluation import Changes
+from .tabular import Cell, CellError, Rejection, Table, column_letter, normalize, parse_decimal, parse_percent, \
+    read_grid, table_from_grid
+
+HEADER_KEYWORDS = ("三级指标", "一级指标", "指标名称")
+LEVEL_COLUMNS = (("一级指标",), ("二级指标",), ("三级指标", "指标名称"))
+FIELD_COLUMNS = {
+    "weight": (("分值", "权重", "标准分", "满分"), ("得分",)),
+    "score": (("得分", "实际得分", "评分"), ("标准", "规则", "说明", "得分率", "分值")),
+    "reason": (("扣分原因", "偏差原因", "未完成原因", "扣分说明", "评分说明", "原因分析"), ()),
+    "target": (("年度指标值", "指标值", "目标值"), ()),
+    "actual": (("实际完成值", "完成值", "实际值"), ()),
+    "definition": (("指标解释",), ()),
+    "rule": (("评分标准", "评分规则", "指标说明"), ()),
+}
+TOTAL_RE = re.compile(r"^(总分|总计|合计|得分合计|综合得分|评分合计|总得分)")
+POINTS_IN_NAME = re.compile(r"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+BUDGET_ROW_RE = re.compile(r"(年度资金总额|资金总额|预算执行情况)")
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One scored row: ``path`` the indicator names from level 1 down to this row's own name; points."""
+
+    row: int
+    path: tuple[str, ...]
+    weight: Decimal
+    score: Decimal | None
+    reason: str = ""
+    target: str = ""
+    actual: str = ""
+    definition: str = ""
+    rule: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.path[-1]
+
+
+@dataclass(frozen=True)
+class CrossFoot:
+    """A disagreement found by cross-footing, located like Excel shows it."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"第{self.row}行{self.column}列" if self.row else ""
+        return f"工作表“{self.sheet}”{where}：{self.message}"
+
+    def as_dict(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class ScoreSheetData:
+    """A score sheet as read from Excel (points; weights converted from % where given)."""
+
+    path: Path
+    sheet: str
+    title_lines: list[str]
+    rows: list[SheetRow]
+    stated_total: Decimal | None = None
+    stated_weight: Decimal | None = None
+    total_row: int | None = None
+    weight_column: str = ""
+    score_column: str = ""
+    weights_as_percent: bool = False
+    stated_group_weights: dict[tuple[str, ...], tuple[Decimal, int, str]] = field(default_factory=dict)
+
+    def recomputed_total(self) -> Decimal:
+        """Sum of the rows' scores, rounded half-up to two decimals."""
+        return round2(sum((r.score or Decimal(0) for r in self.rows), Decimal(0)))
+
+    def weight_total(self) -> Decimal:
+        return sum((r.weight for r in self.rows), Decimal(0))
+
+    @property
+    def mismatch(self) -> bool:
+        """True when the stated total disagrees with the rows."""
+        return self.stated_total is not None and round2(self.stated_total) != self.recomputed_total()
+
+    def crossfoot(self) -> list[CrossFoot]:
+        """Every disagreement: stated total vs rows, stated weights vs rows, level-1 points, scores > weight."""
+        out = []
+        if self.mismatch:
+            out.append(CrossFoot(self.sheet, self.total_row or 0, self.score_column,
+                                 f"表中合计得分 {_s(self.stated_total)} 与各行得分之和 {_s(self.recomputed_total())} 不一致"))
+        wt = self.weight_total()
+        if self.stated_weight is not None and round2(self.stated_weight) != round2(wt):
+            out.append(CrossFoot(self.sheet, self.total_row or 0, self.weight_column,
+                                 f"表中合计分值 {_s(self.stated_weight)} 与各行分值之和 {_s(wt)} 不一致"))
+        elif round2(wt) != 100:
+            out.append(CrossFoot(self.sheet, 0, self.weight_column, f"各行分值之和为 {_s(wt)}，不是 100"))
+        for prefix, (points, row, col) in self.stated_group_weights.items():
+            s = sum((r.weight for r in self.rows if r.path[:len(prefix)] == prefix), Decimal(0))
+            if round2(s) != round2(points):
+                out.append(CrossFoot(self.sheet, row, col,
+                                     f"“{prefix[-1]}”标明 {_s(points)} 分，其下各行分值之和为 {_s(s)}"))
+        for r in self.rows:
+            if r.score is not None and (r.score < 0 or r.score > r.weight):
+                out.append(CrossFoot(self.sheet, r.row, self.score_column,
+                                     f"“{r.name}”得分 {_s(r.score)} 不在 0 至分值 {_s(r.weight)} 之间"))
+        return out
+
+    def as_dict(self) -> dict:
+        """JSON-ready summary (numbers as strings with two decimals)."""
+        return {
+            "file": str(self.path), "sheet": self.sheet,
+            "rows": [{"row": r.row, "path": list(r.path), "weight": _s(r.weight),
+                      "score": None if r.score is None else _s(r.score), "reason": r.reason} for r in self.rows],
+            "recomputed_total": _s(self.recomputed_total()),
+            "stated_total": None if self.stated_total is None else _s(self.stated_total),
+            "weight_total": _s(self.weight_total()),
+            "stated_weight": None if self.stated_weight is None else _s(self.stated_weight),
+            "weights_as_percent": self.weights_as_percent,
+            "mismatch": self.mismatch,
+            "problems": [p.as_dict() for p in self.crossfoot()],
+        }
+
+
+def _s(value: Decimal) -> str:
+    return f"{round2(value):.2f}"
+
+
+def _find(table: Table, keywords, exclude=()):
+    for kw in keywords:
+        for col in table.columns:
+            name = col.name.replace(" ", "")
+            if kw in name and not any(x in name for x in exclude):
+                return col
+    return None
+
+
+def _split_points(name: str) -> tuple[str, Decimal | None]:
+    m = POINTS_IN_NAME.match(name)
+    if m:
+        return m.group(1).strip(), Decimal(m.group(2))
+    return name, None
+
+
+def _is_percent(cell: Cell) -> bool:
+    return "%" in cell.text or "%" in (cell.number_format or "")
+
+
+def _points(cell: Cell, rejections: list[Rejection], what: str) -> tuple[Decimal | None, bool]:
+    """(points, was_percent); a rejection is recorded instead of raising."""
+    try:
+        if _is_percent(cell):
+            return parse_percent(cell), True
+        return parse_decimal(cell), False
+    except CellError as e:
+        rejections.append(Rejection(e.rejection.sheet, e.rejection.row, e.rejection.column,
+                                    f"{what}不是有效数值", e.rejection.value))
+        return None, False
+
+
+def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
+    """Read a filled score sheet or a framework table (weights without scores) from .xlsx (or .csv).
+
+    Raises:
+        WcifError: the file cannot be read or has no indicator header.
+        ValidationError: cells that cannot be read (each named by sheet, row and column), or no indicator rows.
+    """
+    grid = read_grid(path, sheet)
+    table = table_from_grid(grid, header_keywords=HEADER_KEYWORDS)
+    levels = []
+    for kws in LEVEL_COLUMNS:
+        col = _find(table, kws)
+        if col is not None and all(col.index != c.index for c in levels):
+            levels.append(col)
+    weight_col = _find(table, *FIELD_COLUMNS["weight"])
+    if not levels or weight_col is None:
+        raise ValidationError(f"工作表“{table.sheet}”第{table.header_rows[0]}行：找不到指标名称列或分值/权重列"
+                              f"（表头：{'、'.join(c.name for c in table.columns if c.name)}）")
+    cols = {k: _find(table, *v) for k, v in FIELD_COLUMNS.items() if k != "weight"}
+    cols["weight"] = weight_col
+    data = ScoreSheetData(Path(path), table.sheet, table.title_lines, [], weight_column=weight_col.letter,
+                          score_column=cols["score"].letter if cols["score"] else "")
+    rejections: list[Rejection] = []
+    _read_budget_block(grid, table, data, rejections)
+    previous: list[str] = [""] * len(levels)
+    for row in table.rows:
+        texts = [normalize(row.text(c.index)) for c in levels]
+        first = next((t for t in texts if t), "") or normalize(row.cells[0].text)
+        if TOTAL_RE.match(first.replace(" ", "")):
+            data.total_row = row.number
+            data.stated_weight, _ = _points(row.cell(weight_col.index), rejections, "合计分值")
+            if cols["score"]:
+                data.stated_total, _ = _points(row.cell(cols["score"].index), rejections, "合计得分")
+            break
+        deepest = max((k for k, t in enumerate(texts) if t), default=-1)
+        if deepest < 0:
+            continue
+        for k in range(deepest):  # a blank higher level continues the row above (flattened sheets)
+            if not texts[k]:
+                texts[k] = previous[k]
+        previous = texts[:deepest + 1] + [""] * (len(levels) - deepest - 1)
+        names = []
+        for k, t in enumerate(texts[:deepest + 1]):
+            name, pts = _split_points(t)
+            names.append(name)
+            if pts is not None and k < deepest:
+                data.stated_group_weights.setdefault(tuple(names), (pts, row.number, levels[k].letter))
+        weight, pct = _points(row.cell(weight_col.index), rejections, "分值")
+        score = None
+        if cols["score"]:
+            score, _ = _points(row.cell(cols["score"].index), rejections, "得分")
+        if weight is None:
+            if score is not None:
+                rejections.append(Rejection(table.sheet, row.number, weight_col.letter,
+                                            f"“{names[-1]}”有得分但没有分值"))
+            continue
+        data.weights_as_percent |= pct
+
+        def text(key):
+            c = cols.get(key)
+            return normalize(row.text(c.index)) if c else ""
+
+        data.rows.append(SheetRow(row.number, tuple(n for n in names if n), weight, score, text("reason"),
+                                  text("target"), text("actual"), text("definition"), text("rule")))
+    if rejections:
+        shown = "；".join(str(r) for r in rejections[:5])
+        more = f"（另有 {len(rejections) - 5} 处）" if len(rejections) > 5 else ""
+        raise ValidationError(f"评分表有无法读取的单元格：{shown}{more}")
+    if not data.rows:
+        raise ValidationError(f"工作表“{table.sheet}”中没有找到带分值的指标行：{table.path}")
+    return data
+
+
+def _read_budget_block(grid, table: Table, data: ScoreSheetData, rejections: list[Rejection]) -> None:
+    """附件1 layout: the 项目资金 block's 年度资金总额 row (分值/执行率/得分) above the indicator header."""
+    top = table.header_rows[0]
+    hdr = None
+    for r in range(1, top):
+        texts = [normalize(t) for t in grid.row_texts(r)]
+        if any("分值" in t or "权重" in t for t in texts) and any("得分" in t for t in texts):
+            hdr = (r, texts)
+    if hdr is None:
+        return
+    r0, texts = hdr
+    wcol = next(i for i, t in enumerate(texts, 1) if "分值" in t or "权重" in t)
+    scol = next(i for i, t in enumerate(texts, 1) if "得分" in t)
+    rcol = next((i for i, t in enumerate(texts, 1) if "执行率" in t), None)
+    for r in range(r0 + 1, top):
+        row_texts = [normalize(t) for t in grid.row_texts(r)]
+        if any(BUDGET_ROW_RE.search(t) for t in row_texts[:max(1, wcol - 1)]):
+            weight, _ = _points(grid.cell(r, wcol), rejections, "预算执行分值")
+            score, _ = _points(grid.cell(r, scol), rejections, "预算执行得分")
+            if weight is None:
+                return
+            rate = normalize(grid.cell(r, rcol).text) if rcol else ""
+            data.rows.append(SheetRow(r, ("预算执行率",), weight, score, actual=rate))
+            return
+
+
+# ----------------------------------------------------------------------------------------------- import
+def import_score_sheet(ef: EvaluationFile, path, *, sheet: str | None = None, with_scores: bool = True,
+                       replace: bool = False, progress: Progress = NO_PROGRESS) -> Changes:
+    """Import a framework (``with_scores=False``) or a filled score sheet into the evaluation's indicator tree.
+
+    Level-1/2 weights are the sums of their rows (a stated “(50分)” that disagrees is reported by
+    :func:`read_score_sheet`'s cross-footing, not copied). Scores below the weight are kept as the sheet has
+    them; one without a deduction reason shows as a problem in the score sheet's checks.
+
+    Raises:
+        ValidationError: unreadable cells, a score outside [0, weight], or existing indicators without
+        ``replace`` — nothing is changed.
+        WcifError: unreadable file.
+    """
+    data = read_score_sheet(path, sheet)
+    bad = [p for p in data.crossfoot() if "不在 0 至分值" in p.message]
+    if bad and with_scores:
+        raise ValidationError("评分表中有超出分值的得分：" + "；".join(str(p) for p in bad[:5]))
+    existing = ef.records(Indicator)
+    if existing and not replace:
+        raise ValidationError(f"本评价已有 {len(existing)} 个指标；导入评分表会替换现有指标体系，请确认替换")
+    changes = Changes()
+    nodes: dict[tuple[str, ...], Indicator] = {}
+    sums: dict[tuple[str, ...], Decimal] = {}
+    with ef.transaction():
+        for ind in existing:
+            ef.delete("indicator", ind.id)
+            changes.add("indicator", ind.id)
+        for n, r in enumerate(data.rows, start=1):
+            check(progress)
+            progress.set(n, len(data.rows), r.name)
+            for depth in range(1, len(r.path)):
+                prefix = r.path[:depth]
+                sums[prefix] = sums.get(prefix, Decimal(0)) + r.weight
+                if prefix not in nodes:
+                    parent = nodes.get(prefix[:-1])
+                    siblings = sum(1 for k in nodes if k[:-1] == prefix[:-1] and len(k) == depth)
+                    nodes[prefix] = Indicator(parent_id=parent.id if parent else "", level=depth,
+                                              code=_code(parent, siblings + 1), name=prefix[-1],
+                                              sort_order=siblings + 1)
+                    svc.add_record(ef, nodes[prefix])
+            parent = nodes.get(r.path[:-1])
+            siblings = sum(1 for k in nodes if k[:-1] == r.path[:-1] and len(k) == len(r.path))
+            leaf = Indicator(parent_id=parent.id if parent else "", level=len(r.path),
+                             code=_code(parent, siblings + 1), name=r.name, weight=r.weight,
+                             definition=r.definition, scoring_rule=r.rule, sort_order=siblings + 1,
+                             score=r.score if with_scores else None,
+                             deduction_reason=r.reason if with_scores and r.score is not None
+                             and r.score < r.weight else "")
+            nodes[r.path] = leaf
+            svc.add_record(ef, leaf)
+        for prefix, total in sums.items():
+            svc.update_record(ef, Indicator, nodes[prefix].id, weight=total)
+        for ind in nodes.values():
+            changes.add("indicator", ind.id)
+    return changes
+
+
+def _code(parent: Indicator | None, n: int) -> str:
+    return f"{parent.code}.{n}" if parent else str(n)
+
+
+# ----------------------------------------------------------------------------------------------- export
+def export_score_sheet(ef: EvaluationFile, path, progress: Progress = NO_PROGRESS) -> Path:
+    """Write the evaluation's score sheet to ``path`` (.xlsx) in the evaluators' shape (see module docstring).
+
+    Raises:
+        WcifError: the file cannot be written (e.g. open in Excel).
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    from .scoring import citations, score_sheet
+
+    path = Path(path)
+    ev = svc.evaluation(ef)
+    sheet = score_sheet(ef)
+    values = field_values(svc.load_snapshot(ef))  # deduction reasons may hold {{field}} placeholders
+    cited: dict[str, list[str]] = {}
+    for c in citations(ef):
+        cited.setdefault(c.indicator_id, []).append(("底稿" if c.kind == "working_paper" else "证据") + f":{c.target_id}")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "评分表"
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    wrap = Alignment(vertical="center", wrap_text=True)
+    ncols = 7
+    title = f"{ev.region}{ev.fund_name}{ev.fiscal_year or ''}年度绩效评价指标评分表".strip()
+    ws.cell(1, 1, title).font = Font(bold=True, size=14)
+    ws.cell(1, 1).alignment = center
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+    ws.cell(2, 1, f"评价机构：{ev.agency}    单位：分")
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncols)
+    h1, h2 = 3, 4
+    ws.cell(h1, 1, "指标名称")
+    ws.merge_cells(start_row=h1, start_column=1, end_row=h1, end_column=3)
+    for c, name in enumerate(("一级指标", "二级指标", "三级指标"), start=1):
+        ws.cell(h2, c, name)
+    for c, name in enumerate(("分值", "得分", "扣分原因", "引用底稿/证据"), start=4):
+        ws.cell(h1, c, name)
+        ws.merge_cells(start_row=h1, start_column=c, end_row=h2, end_column=c)
+    r = h2 + 1
+    leaves = sheet.leaves()
+    for root in sheet.roots:
+        start1 = r
+        groups = root.children or [root]
+        for g in groups:
+            start2 = r
+            g_leaves = g.children or [g]
+            for leaf in g_leaves:
+                check(progress)
+                progress.set(r - h2, len(leaves), leaf.indicator.name)
+                ind = leaf.indicator
+                ws.cell(r, 1, root.indicator.name)
+                if g is not root:
+                    ws.cell(r, 2, g.indicator.name)
+                if leaf is not g:
+                    ws.cell(r, 3, ind.name)
+                ws.cell(r, 4, _num(ind.weight))
+                ws.cell(r, 5, None if ind.score is None else _num(ind.score))
+                ws.cell(r, 6, fill(ind.deduction_reason, values))
+                ws.cell(r, 7, "；".join(cited.get(ind.id, [])))
+                r += 1
+            if g is not root and r - 1 > start2:
+                ws.merge_cells(start_row=start2, start_column=2, end_row=r - 1, end_column=2)
+        if r - 1 > start1:
+            ws.merge_cells(start_row=start1, start_column=1, end_row=r - 1, end_column=1)
+    total_row = r
+    ws.cell(r, 1, "总分")
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+    ws.cell(r, 4, _num(sheet.total_weight()))
+    ws.cell(r, 5, _num(sheet.total()))
+    ws.cell(r + 1, 1, "评价等级")
+    ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=3)
+    ws.cell(r + 1, 5, sheet.grade())
+    for row in ws.iter_rows(min_row=h1, max_row=r + 1, max_col=ncols):
+        for cell in row:
+            cell.border = border
+            cell.alignment = wrap if cell.column in (6, 7) and cell.row > h2 else center
+    for row in (h1, h2, total_row, total_row + 1):
+        for c in range(1, ncols + 1):
+            ws.cell(row, c).font = Font(bold=True)
+    for c, width in zip(range(1, ncols + 1), (10, 14, 28, 8, 8, 48, 20)):
+        ws.column_dimensions[column_letter(c)].width = width
+    for row in range(h2 + 1, total_row):
+        ws.cell(row, 4).number_format = ws.cell(row, 5).number_format = "0.00"
+    ws.cell(total_row, 4).number_format = ws.cell(total_row, 5).number_format = "0.00"
+
+    dim = wb.create_sheet("分维度得分")
+    for c, name in enumerate(("一级指标", "分值", "得分", "得分率"), start=1):
+        dim.cell(1, c, name).font = Font(bold=True)
+    for k, (name, weight, score) in enumerate(sheet.dimension_scores(), start=2):
+        dim.cell(k, 1, name)
+        dim.cell(k, 2, _num(weight))
+        dim.cell(k, 3, _num(score))
+        dim.cell(k, 4, f"{round2(score / weight * HUNDRED):.2f}%" if weight else "—")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(path)
+    except OSError as e:
+        raise WcifError(f"无法写入评分表（文件是否已在 Excel 中打开？）：{path}（{e}）") from e
+    return path
+
+
+def _num(value: Decimal) -> Decimal:
+    """A score/weight as written to Excel: the exact Decimal, two decimals (openpyxl writes it as a number)."""
+    return round2(value)
