@@ -182,6 +182,10 @@ def register_fonts(force_bundled: bool | None = None) -> FontSet:
                     pass
             fname, index = BUNDLED[role]
             p = resource("fonts", fname)
+            same = next((r for r in names if paths[r] == p and not official[r]), None)
+            if same is not None:  # e.g. UMing as both body and 楷体 substitute: parse the big file once
+                names[role], paths[role], official[role] = names[same], p, False
+                continue
             try:
                 names[role] = _register(role, p, index, False)
             except Exception as e:  # noqa: BLE001

@@ -197,6 +197,7 @@ def compose(c: Content, template: str, fonts, pages) -> Writer:
         w.para(c.text("other"))
     else:
         _findings(w, c, "四、主要经验及做法、存在的问题及原因分析", "五、有关建议")
+    w.add(Marker("signoff"))
     w.para(c.ev.agency or "", w.st.signoff)
     w.para(c.date(), w.st.signoff.with_(space_before=0))
     if full:

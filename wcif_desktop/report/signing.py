@@ -1,0 +1,435 @@
+"""Signing identities and PAdES signatures of report PDFs (pyHanko), and their verification.
+
+- :func:`create_identity`: a self-signed certificate (RSA 3072, SHA-256) with its key in a password-protected
+  PKCS#12 file (``cryptography``), for an agency without a CA-issued certificate.
+- :func:`sign_pdf`: one PAdES baseline signature (``/ETSI.CAdES.detached``) added as an *incremental*
+  revision, so earlier signatures stay valid. Its visible appearance sits over the report's sign-off (the
+  agency's name, found on the last pages as the PDF's /Author, which the report sets) and shows the
+  seal image (PNG, transparency kept) with the signer's name and the signing date, drawn with the report
+  fonts so Chinese names render correctly.
+- :func:`verify_pdf`: every signature's status. An earlier signature is ok when it is intact and what follows
+  it is only permitted incremental updates (pyHanko's difference analysis: new signatures and form filling);
+  the last one must also cover the whole file. Any changed byte makes a signature not ok.
+
+Trust: a self-signed certificate is checked against itself (integrity, not identity); the summary says so.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.errors import SigningError
+from ..domain.progress import NO_PROGRESS, Progress, check
+
+SEAL_SIZE = 113.0  # points; a 40 mm round seal (公章 are 38–45 mm)
+SEAL_BOX = (150.0, SEAL_SIZE + 22)  # seal with the signer's name and the date below it
+LABEL_BOX = (170.0, 26.0)  # name and date only (no seal image)
+DEFAULT_REASON = "绩效评价报告签署"
+
+
+@dataclass
+class SignatureStatus:
+    """Outcome of checking one signature.
+
+    ``intact``: the signed bytes are unchanged and the signature value matches the certificate's key;
+    ``covers_whole_file``: the signature covers the file to its end (true for the last signature only when
+    nothing was appended); ``ok``: intact and either covering the whole file or followed only by permitted
+    incremental updates; ``summary``: one Chinese sentence for the user.
+    """
+
+    field_name: str
+    signer: str
+    signing_time: _dt.datetime | None
+    intact: bool
+    covers_whole_file: bool
+    ok: bool
+    summary: str
+    self_signed: bool = False
+
+
+# ---------------------------------------------------------------------------------------------- identity
+def create_identity(p12_path, passphrase: str, signer_name: str, organisation: str, years: int = 3) -> Path:
+    """Create a self-signed signing identity in a PKCS#12 file protected by ``passphrase``.
+
+    The certificate names the signer (CN) and the organisation (O), country CN, valid ``years`` years from
+    now, key usage digitalSignature + nonRepudiation. The file is written atomically and never overwrites
+    an existing one.
+
+    Raises:
+        SigningError: empty name/passphrase, the file exists, or it cannot be written.
+    """
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    p12_path = Path(p12_path)
+    if not (signer_name or "").strip():
+        raise SigningError("请填写签署人姓名")
+    if not passphrase:
+        raise SigningError("请设置签名证书密码（不能为空）")
+    if p12_path.exists():
+        raise SigningError(f"文件已存在，不会覆盖：{p12_path}")
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+             x509.NameAttribute(NameOID.COMMON_NAME, signer_name.strip())]
+    if (organisation or "").strip():
+        attrs.insert(1, x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation.strip()))
+    name = x509.Name(attrs)
+    now = _dt.datetime.now(_dt.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - _dt.timedelta(minutes=5))
+        .not_valid_after(now + _dt.timedelta(days=365 * max(1, int(years))))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION,
+                                              ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    enc = (serialization.PrivateFormat.PKCS12.encryption_builder()
+           .kdf_rounds(50000)
+           .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+           .hmac_hash(hashes.SHA256())
+           .build(passphrase.encode("utf-8")))
+    data = pkcs12.serialize_key_and_certificates(signer_name.strip().encode("utf-8"), key, cert, None, enc)
+    try:
+        p12_path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(suffix=".tmp", dir=p12_path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, p12_path)
+    except OSError as e:
+        raise SigningError(f"无法写入签名证书文件 {p12_path}：{e.strerror or e}") from e
+    return p12_path
+
+
+@dataclass
+class IdentityInfo:
+    signer: str
+    organisation: str
+    not_after: _dt.datetime
+    self_signed: bool
+
+
+def _is_pkcs12(data: bytes) -> bool:
+    """Whether ``data`` is structurally a PKCS#12 (PFX) file, so a failure to open it means a wrong password."""
+    from asn1crypto import pkcs12 as a_pkcs12
+
+    try:
+        pfx = a_pkcs12.Pfx.load(data, strict=False)
+        return pfx["version"].native == "v3" and pfx["auth_safe"]["content_type"].native in ("data", "signed_data")
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _load_signer(p12_path: Path, passphrase: str):
+    from pyhanko.sign import signers
+
+    p12_path = Path(p12_path)
+    try:
+        data = p12_path.read_bytes()
+    except OSError as e:
+        raise SigningError(f"无法读取签名证书文件：{p12_path}（{e.strerror or e}）") from e
+    pw = (passphrase or "").encode("utf-8")
+    try:
+        signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=pw or None)
+    except Exception as e:  # noqa: BLE001 - cryptography raises ValueError; be generous
+        if _is_pkcs12(data):
+            raise SigningError(f"签名证书密码错误，无法打开：{p12_path.name}（请检查密码后重试）") from e
+        raise SigningError(f"不是有效的签名证书文件（PKCS#12 .p12/.pfx）：{p12_path.name}") from e
+    if signer is None or signer.signing_cert is None:
+        raise SigningError(f"签名证书文件中没有可用的证书和私钥：{p12_path.name}")
+    return signer
+
+
+def identity_info(p12_path, passphrase: str) -> IdentityInfo:
+    """Signer name, organisation and expiry of a PKCS#12 identity (for the UI). Raises SigningError."""
+    signer = _load_signer(Path(p12_path), passphrase)
+    cert = signer.signing_cert
+    subj = cert.subject.native
+    return IdentityInfo(subj.get("common_name", ""), subj.get("organization_name", ""),
+                        cert["tbs_certificate"]["validity"]["not_after"].native, cert.self_signed == "maybe"
+                        or cert.issuer == cert.subject)
+
+
+# ---------------------------------------------------------------------------------------------- signing
+def _signoff_anchor(pdf_bytes: bytes) -> tuple[int, float | None]:
+    """(page index, baseline y or None) of the report's sign-off: the last line on the last page that holds
+    the document's author (the agency's name, which the report writes at its end); else the last page."""
+    from pypdf import PdfReader
+
+    r = PdfReader(io.BytesIO(pdf_bytes))
+    page_ix = len(r.pages) - 1
+    try:
+        author = str((r.metadata or {}).get("/Author") or "").strip()
+    except Exception:  # noqa: BLE001
+        author = ""
+    if not author:
+        return page_ix, None
+    found: list[float] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if author in (text or "").replace(" ", ""):
+            found.append(float(tm[5]) * float(cm[3]) + float(cm[5]))
+
+    for ix in range(page_ix, max(page_ix - 3, -1), -1):  # the sign-off may be followed by appendices
+        found.clear()
+        try:
+            r.pages[ix].extract_text(visitor_text=visit)
+        except Exception:  # noqa: BLE001
+            break
+        if found:
+            return ix, min(found)
+    return page_ix, None
+
+
+def _existing_rects(pdf_bytes: bytes, page_ix: int) -> list[tuple[float, float, float, float]]:
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(pdf_bytes)).pages[page_ix]
+    rects = []
+    for a in page.get("/Annots") or []:
+        try:
+            a = a.get_object()
+            if a.get("/Subtype") == "/Widget":
+                x1, y1, x2, y2 = (float(v) for v in a["/Rect"])
+                rects.append((min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
+        except Exception:  # noqa: BLE001
+            continue
+    return rects
+
+
+def _overlaps(a, b) -> bool:
+    return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])
+
+
+def _seal_box(pdf_bytes: bytes, with_seal: bool) -> tuple[int, tuple[float, float, float, float]]:
+    """Page index and box of the next visible signature.
+
+    A seal goes over the agency's name and the date (the sign-off), a name-only box in the rows below; each
+    takes the right-most place not used by an earlier signature.
+    """
+    from pypdf import PdfReader
+
+    page_ix, baseline = _signoff_anchor(pdf_bytes)
+    mb = PdfReader(io.BytesIO(pdf_bytes)).pages[page_ix].mediabox
+    pw, ph = float(mb.width), float(mb.height)
+    right, left, bottom = pw - 26 * 72 / 25.4, 28 * 72 / 25.4, 20.0
+    if baseline is None:
+        baseline = 35 * 72 / 25.4 + SEAL_BOX[1] + 40
+    taken = _existing_rects(pdf_bytes, page_ix)
+    w, h = SEAL_BOX if with_seal else LABEL_BOX
+    # the seal's centre sits between the agency's name and the date below it (盖章压名压日期)
+    seal_top = baseline - 9 + SEAL_SIZE / 2
+    if with_seal:
+        rows = [seal_top - (SEAL_BOX[1] + 6) * k for k in range(4)]
+    else:
+        rows = [seal_top - SEAL_BOX[1] - 6 - (LABEL_BOX[1] + 4) * k for k in range(6)]  # below the seal
+    for y2 in rows:
+        y2 = min(max(y2, bottom + h), ph - 20)
+        x2 = right
+        while x2 - w >= left - 1:
+            box = (x2 - w, y2 - h, x2, y2)
+            if not any(_overlaps(box, t) for t in taken):
+                return page_ix, box
+            x2 -= w + 6
+    return page_ix, (right - w, bottom, right, bottom + h)
+
+
+def _appearance_pdf(width: float, height: float, seal_png: Path | None, name: str, when: _dt.datetime) -> bytes:
+    """A one-page PDF drawn with the report fonts: the seal image (if any) above the signer's name and the
+    signing date."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from .fonts import describe_chars, missing_glyphs, register_fonts
+
+    fonts = register_fonts()
+    font = fonts.body
+    date = f"{when:%Y-%m-%d %H:%M}"
+    missing = missing_glyphs(name, fonts)
+    if missing:
+        raise SigningError(f"签署人姓名中有字体无法显示的字符：{describe_chars(missing)}")
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(width, height))
+    c.setFillColorRGB(0.1, 0.1, 0.1)
+    if seal_png is not None:
+        try:
+            img = ImageReader(str(seal_png))
+            iw, ih = img.getSize()
+        except Exception as e:  # noqa: BLE001 - PIL raises many kinds
+            raise SigningError(f"无法读取印章图片：{seal_png}（{e}）") from e
+        scale = min(SEAL_SIZE / iw, SEAL_SIZE / ih)
+        dw, dh = iw * scale, ih * scale
+        c.drawImage(img, (width - dw) / 2, height - SEAL_SIZE + (SEAL_SIZE - dh) / 2, dw, dh, mask="auto")
+        lines = [name, f"数字签名 {date}"]
+        size = 8.0
+    else:
+        lines = [f"数字签名：{name}", date]
+        size = 9.0
+        c.setStrokeColorRGB(0.5, 0.5, 0.5)
+        c.setLineWidth(0.5)
+        c.rect(0.5, 0.5, width - 1, height - 1)
+    while size > 4 and max(stringWidth(t, font, size) for t in lines) > width - 6:
+        size -= 0.5
+    c.setFont(font, size)
+    y = 2 + (size + 2) * (len(lines) - 1) + 1
+    for t in lines:
+        c.drawCentredString(width / 2, y, t)
+        y -= size + 2
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: str = DEFAULT_REASON,
+             progress: Progress = NO_PROGRESS, *, location: str = "", field_name: str | None = None) -> Path:
+    """Add one PAdES signature to ``in_pdf`` as an incremental revision and write ``out_pdf`` atomically
+    (``out_pdf`` may equal ``in_pdf``). Earlier signatures stay valid.
+
+    The visible appearance (box of 40 mm) sits over the report's sign-off: the seal image if ``seal_png``
+    is given, and the signer's name with the date.
+
+    Raises:
+        SigningError: wrong passphrase (“签名证书密码错误”), unreadable identity, seal or PDF, or an
+            unwritable target.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign import fields, signers
+    from pyhanko.stamp import StaticStampStyle
+
+    from .build import write_atomically
+
+    in_pdf, out_pdf = Path(in_pdf), Path(out_pdf)
+    check(progress)
+    progress.set(0, 3, "读取签名证书")
+    signer = _load_signer(Path(p12_path), passphrase)
+    try:
+        data = in_pdf.read_bytes()
+    except OSError as e:
+        raise SigningError(f"无法读取要签署的 PDF：{in_pdf}（{e.strerror or e}）") from e
+    if not data.startswith(b"%PDF"):
+        raise SigningError(f"不是 PDF 文件：{in_pdf}")
+    if seal_png is not None and not Path(seal_png).is_file():
+        raise SigningError(f"找不到印章图片：{seal_png}")
+    try:
+        existing = len(PdfFileReader(io.BytesIO(data)).embedded_signatures)
+    except Exception as e:  # noqa: BLE001
+        raise SigningError(f"PDF 文件无法解析（可能已损坏）：{in_pdf}（{e}）") from e
+    name = field_name or f"Signature{existing + 1}"
+    subj = signer.signing_cert.subject.native
+    signer_name = subj.get("common_name", "") or "签署人"
+    now = _dt.datetime.now().astimezone()
+    page_ix, box = _seal_box(data, with_seal=seal_png is not None)
+    check(progress)
+    progress.set(1, 3, "生成签章外观")
+    with tempfile.TemporaryDirectory() as td:
+        ap = Path(td) / "appearance.pdf"
+        ap.write_bytes(_appearance_pdf(box[2] - box[0], box[3] - box[1],
+                                       Path(seal_png) if seal_png else None, signer_name, now))
+        style = StaticStampStyle.from_pdf_file(str(ap), border_width=0)
+        meta = signers.PdfSignatureMetadata(
+            field_name=name, reason=reason or DEFAULT_REASON, location=location or None, name=signer_name,
+            subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+        )
+        spec = fields.SigFieldSpec(sig_field_name=name, on_page=page_ix, box=tuple(round(v, 2) for v in box))
+        progress.set(2, 3, "签署")
+        try:
+            w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+            out = io.BytesIO()
+            signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec).sign_pdf(w, output=out)
+        except SigningError:
+            raise
+        except Exception as e:  # noqa: BLE001 - pyHanko raises several kinds for malformed input
+            raise SigningError(f"签署失败：{e}") from e
+    check(progress)
+    try:
+        write_atomically(out.getvalue(), out_pdf)
+    except Exception as e:  # ReportError from the shared writer → SigningError for this operation
+        raise SigningError(str(e)) from e
+    progress.set(3, 3, "签署完成")
+    return out_pdf
+
+
+# ---------------------------------------------------------------------------------------------- verifying
+def verify_pdf(path) -> list[SignatureStatus]:
+    """Check every signature of a PDF, in file order (see module text for what ``ok`` means).
+
+    Returns an empty list for a PDF without signatures.
+
+    Raises:
+        SigningError: the file is missing, not a PDF, or so damaged it cannot be parsed (treat as altered).
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise SigningError(f"无法读取文件：{path}（{e.strerror or e}）") from e
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise SigningError(f"不是 PDF 文件：{path}")
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        sigs = list(reader.embedded_signatures)
+    except Exception as e:  # noqa: BLE001
+        raise SigningError(f"PDF 文件已损坏或被篡改，无法解析：{path.name}（{e}）") from e
+    out: list[SignatureStatus] = []
+    for k, sig in enumerate(sigs):
+        last = k == len(sigs) - 1
+        field = sig.field_name or f"Signature{k + 1}"
+        signer, when, self_signed = "", None, False
+        intact = whole = ok = False
+        try:
+            cert = sig.signer_cert
+            signer = cert.subject.native.get("common_name", "") or cert.subject.human_friendly
+            org = cert.subject.native.get("organization_name", "")
+            if org and org != signer:
+                signer = f"{signer}（{org}）"
+            self_signed = cert.issuer == cert.subject
+            when = sig.self_reported_timestamp
+            vc = ValidationContext(trust_roots=[cert], allow_fetching=False)
+            st = validate_pdf_signature(sig, vc)
+            intact = bool(st.intact and st.valid)
+            whole = st.coverage == SignatureCoverageLevel.ENTIRE_FILE
+            level = st.modification_level
+            permitted = level is not None and level <= ModificationLevel.FORM_FILLING and st.docmdp_ok is not False
+            ok = intact and (whole if last else (whole or permitted))
+            if not intact:
+                summary = "签名已失效：签署后文件内容被修改"
+            elif last and not whole:
+                summary = "签名本身完整，但签署后文件末尾被追加了未签署的内容"
+            elif not ok:
+                summary = "签名完整，但其后的修订包含不允许的修改"
+            elif whole:
+                summary = "签名有效，覆盖整个文件"
+            else:
+                summary = "签名有效，其后仅有允许的增量修订（如后续签名）"
+        except Exception as e:  # noqa: BLE001 - a damaged signature dictionary or CMS blob
+            summary = f"签名无法验证（已损坏或被篡改）：{e}"
+        if self_signed and ok:
+            summary += "；证书为自签名，仅证明文件完整性，未经第三方认证机构认证"
+        out.append(SignatureStatus(field, signer, when, intact, whole, ok, summary, self_signed))
+    return out
+
+
+__all__ = ["SignatureStatus", "create_identity", "sign_pdf", "verify_pdf", "identity_info", "IdentityInfo",
+           "DEFAULT_REASON"]
