@@ -504,3 +504,32 @@ def verify_history_file(path) -> list[str]:
         return ef.verify_history()
     finally:
         conn.close()
+
+
+# ---------------------------------------------------------------------------------------------- assignments
+def assign(ef: EvaluationFile, member_id: str, table: str, record_id: str):
+    """Assign a record (e.g. an indicator or a request item) to a team member; it then belongs to that
+    member's work package. Returns :class:`~wcif_desktop.services.evaluation.Changes`.
+
+    Raises:
+        WcifError: unknown member or record.
+    """
+    from ..domain.model import new_id
+    from .evaluation import Changes
+
+    if not ef.rows("team_member", "id = ?", [member_id]):
+        raise WcifError(f"评价小组中没有该成员：{member_id}")
+    if table not in merge.classify_tables(ef.conn).records or not ef.rows(table, "id = ?", [record_id]):
+        raise WcifError(f"要分配的记录不存在：{table}/{record_id}")
+    existing = ef.rows("assignment", "member_id = ? AND table_name = ? AND record_id = ?", [member_id, table, record_id])
+    if existing:
+        return Changes()
+    at = now_iso()
+    rid = new_id()
+    row = {"id": rid, "member_id": member_id, "table_name": table, "record_id": record_id,
+           "modified_at": at, "modified_by": ef.who, "deleted": 0}
+    with ef.transaction():
+        ef.db["assignment"].insert(row)
+        ef._log("assignment", rid, "*", None, json.dumps(
+            {"member_id": member_id, "table_name": table, "record_id": record_id}, ensure_ascii=False), at)
+    return Changes().add("assignment", rid)
