@@ -776,6 +776,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
         at = cells[time_col].strip() if time_col is not None else ""
         answers = []
         oos = []
+        unscored = 0
         for c in q_cols:
             text = cells[c.index].strip()
             if not text:
@@ -788,7 +789,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             if key in answer_map and (answer_map[key] == "" or any(o.id == answer_map[key] for o in opts[q.id])):
                 opt_id = answer_map[key]
                 if not opt_id:
-                    rep.unscored_answers += 1
+                    unscored += 1
                 answers.append((q.id, opt_id, text))
                 continue
             o = match_option(text, q, opts[q.id])
@@ -813,6 +814,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             stored_fp[fp] -= 1
             rep.already_imported.append(number)
             continue
+        rep.unscored_answers += unscored
         dup = ""
         if rid and (rid in seen_ids or rid in stored_ids):
             dup = f"答卷编号“{rid}”重复"
@@ -859,7 +861,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
                     save.answers.setdefault((c.question_id, a), "")
     with ef.transaction():
         for c in extra_cols:
-            q = add_question(ef, survey.id, c.header, "text")
+            q = add_question(ef, survey.id, normalize_header(c.header) or c.header, "text")
             new_questions[c.index] = q.id
             save.columns[c.header] = ("question", q.id)
         for i, (number, rid, at, answers, fp, _d, _o) in enumerate(rows):
