@@ -246,3 +246,18 @@ def test_delete_response_and_survey_are_tombstones(ef):
     assert ef.rows("survey_answer") == []
     assert ef.rows("survey_answer", include_deleted=True)
     assert ef.verify_history() == []
+
+
+def test_rates_feed_compute_metrics_and_a_scoring_rule(ef):
+    from wcif_desktop.domain.rules import evaluate
+    from wcif_desktop.services.metrics import compute_metrics
+
+    assert "satisfaction_rate" not in compute_metrics(ef)  # no survey yet: left out, rules stay unscored
+    s = _units_survey(ef)
+    _enter_units(ef, s)
+    m = compute_metrics(ef)
+    assert m["satisfaction_rate"] == Decimal("55.56") and m["awareness_rate[参保单位]"] == Decimal("66.67")
+    # 满意度 indicator, weight 10: ≥ 90 % full marks, ≥ 80 % 8 points, ≥ 50 % 5 points, else 0
+    res = evaluate("metric", {"metric": "satisfaction_rate[参保单位]", "method": "bands", "label": "参保单位满意度",
+                              "unit": "%", "bands": [["90", "10"], ["80", "8"], ["50", "5"]]}, Decimal(10), m, {})
+    assert res.score == Decimal("5.00") and "参保单位满意度55.56%" in res.reason

@@ -17,7 +17,9 @@ Metric keys (units in brackets):
 - ``prevention_spending_share`` [%] 工伤预防费占上年征缴收入比例 = 当年工伤预防费支出 ÷ 上年工伤保险费收入 × 100
   (lines ``expenditure_prevention`` / named “工伤预防…” of the year, ``income_contribution`` of the year before;
   cap 3 %, DOMAIN.md §3.2)
-- ``satisfaction_rate`` [%] 满意度, ``awareness_rate`` [%] 政策知晓率 — supplied by the survey provider.
+- ``satisfaction_rate`` [%] 满意度, ``awareness_rate`` [%] 政策知晓率 — supplied by the survey provider
+  (:func:`wcif_desktop.services.survey.survey_metrics`): overall, and per respondent group as
+  ``satisfaction_rate[参保单位]`` / ``awareness_rate[工伤职工]``; ``survey_responses[...]`` counts valid responses.
 
 All rates are rounded half-up to two decimals (domain/finance.py).
 """
@@ -88,7 +90,14 @@ def finance_metrics(ef: EvaluationFile) -> dict[str, Decimal]:
     return {k: v for k, v in out.items() if v is not None}
 
 
-PROVIDERS: list[Provider] = [finance_metrics]
+def survey_metrics(ef: EvaluationFile) -> dict[str, Decimal]:
+    """Satisfaction / awareness rates from the surveys (keys: services/survey.py ``METRIC_KEYS``)."""
+    from .survey import survey_metrics as _survey_metrics
+
+    return _survey_metrics(ef)
+
+
+PROVIDERS: list[Provider] = [finance_metrics, survey_metrics]
 
 
 def compute_metrics(ef: EvaluationFile) -> dict[str, Decimal]:

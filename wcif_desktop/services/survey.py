@@ -371,7 +371,7 @@ def survey_metrics(ef: EvaluationFile) -> dict:
         return out
     for g in [overall] + groups:
         suffix = "" if g.group == OVERALL else f"[{g.group}]"
-        out[f"survey_responses{suffix}"] = g.responses
+        out[f"survey_responses{suffix}"] = Decimal(g.responses)
         if g.satisfaction:
             out[f"satisfaction_rate{suffix}"] = g.satisfaction.rate
         if g.awareness:
