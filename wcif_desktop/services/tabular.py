@@ -39,7 +39,7 @@ Parsing (each takes a :class:`Cell` and raises :class:`CellError` with a :class:
   a percent-formatted numeric cell holding 0.5159, or a bare number (taken as already in %).
 - ``parse_date(cell) -> datetime.date | None`` — date cells, ``2021年12月31日``, ``2021-12-31``,
   ``2021/12/31``, ``2021.12.31``.
-- ``parse_text(cell) -> str`` — NFKC-normalised text with whitespace collapsed (never rejects except for a
+- ``parse_text(cell) -> str`` — the text as written with whitespace collapsed (never rejects except for a
   formula cell without a cached value).
 - ``attempt(parser, cell, rejections, *args) -> (value, ok)`` — calls a parser and appends the rejection to
   ``rejections`` instead of raising.
@@ -140,7 +140,7 @@ class Cell:
 
     @property
     def text(self) -> str:
-        """The cell as normalised text ('' when empty)."""
+        """The cell as text with whitespace collapsed ('' when empty); characters as written (not NFKC)."""
         return _display(self.value)
 
     @property
@@ -178,7 +178,13 @@ def _display(value) -> str:
         return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
     if isinstance(value, _dt.date):
         return value.isoformat()
-    return normalize(value)
+    return _squash(str(value))
+
+
+def _squash(text: str) -> str:
+    """Whitespace (incl. the ideographic space) collapsed and stripped; the characters themselves kept as
+    written (Chinese punctuation stays full-width in names and goals)."""
+    return re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
 
 
 # --------------------------------------------------------------------------------------------- grid
@@ -420,7 +426,7 @@ def _is_number_like(cell: Cell) -> bool:
         return True
     if cell.formula is not None:
         return True
-    t = cell.text
+    t = normalize(cell.text)
     if not t:
         return False
     t = t.replace(",", "").replace("%", "").strip("()")
@@ -435,7 +441,7 @@ def _is_title_row(texts: list[str]) -> bool:
     distinct = {t for t in texts if t}
     if len(distinct) <= 1:
         return True
-    return all((":" in t) for t in distinct)  # metadata: “编制单位：…”, “单位：元”, “填报日期：…”
+    return all((":" in t or "：" in t) for t in distinct)  # metadata: “编制单位：…”, “单位：元”, “填报日期：…”
 
 
 def table_from_grid(grid: Grid, *, header_keywords=(), header_rows: int | None = None,
@@ -451,7 +457,7 @@ def table_from_grid(grid: Grid, *, header_keywords=(), header_rows: int | None =
         raise WcifError("表头行数只能是 1 或 2")
     if grid.n_rows == 0:
         raise WcifError(f"工作表“{grid.sheet}”是空的：{grid.path}")
-    keywords = [normalize(k) for k in header_keywords]
+    keywords = [_squash(k) for k in header_keywords]
     header = None
     for r in range(1, grid.n_rows + 1):
         texts = grid.row_texts(r)
@@ -559,7 +565,7 @@ def _text_to_decimal(cell: Cell, text: str) -> Decimal:
 
 
 def parse_text(cell: Cell) -> str:
-    """The cell as normalised text. Raises :class:`CellError` for a formula cell without cached value."""
+    """The cell's text as written (whitespace collapsed). Raises :class:`CellError` for a formula cell without cached value."""
     _check_formula(cell)
     return cell.text
 
