@@ -25,12 +25,31 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-import sqlite_utils
 
-from ..domain.errors import NewerSchemaError, NotAnEvaluationFile, WcifError
+def _import_sqlite_utils():
+    """Import sqlite-utils without the pandas/numpy it loads eagerly when they are installed (~0.5 s of start-up;
+    our tables never hold pandas values). They stay importable for the code that needs them (issue 9)."""
+    import sys
+
+    hidden = [m for m in ("pandas", "numpy") if m not in sys.modules]
+    for m in hidden:
+        sys.modules[m] = None  # type: ignore[assignment]  # makes "import m" raise ImportError
+    try:
+        import sqlite_utils as module
+    finally:
+        for m in hidden:
+            if sys.modules.get(m, 0) is None:
+                del sys.modules[m]
+    return module
+
+
+sqlite_utils = _import_sqlite_utils()
+
+from ..domain.errors import NewerSchemaError, NotAnEvaluationFile, WcifError  # noqa: E402
 from ..domain.model import RECORD_TYPES, Record
 from ..domain.money import D
 from .migrations import all_migrations
+
 
 APPLICATION_ID = 0x57434946  # b"WCIF"
 GENESIS_HASH = "0" * 64
@@ -334,7 +353,8 @@ def check_file(path: Path) -> None:
             f"该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {schema_version()}），"
             f"请升级软件后再打开：{path}")
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        # read-write (not mode=ro): after a crash SQLite must roll back the hot -journal before reading
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True)
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -123,7 +123,3 @@ def run_gui(args) -> int:
             except ValueError as e:
                 show_user_error(win, e)
     return app.exec()
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)

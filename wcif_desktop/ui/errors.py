@@ -33,10 +33,6 @@ from ..paths import user_data_dir
 log = logging.getLogger("wcif_desktop")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def log_path():
     d = user_data_dir() / "logs"
     d.mkdir(parents=True, exist_ok=True)
@@ -56,7 +52,7 @@ def setup_logging() -> None:
 
 def show_user_error(parent: QWidget | None, error: BaseException | str, title: str | None = None) -> None:
     """A plain-language message box for a problem the user can fix."""
-    QMessageBox.warning(parent, title or _tr("无法完成操作"), str(error))
+    QMessageBox.warning(parent, title or QCoreApplication.translate("errors", "无法完成操作"), str(error))
 
 
 def crash_report(exc_type, exc, tb) -> str:

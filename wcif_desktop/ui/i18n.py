@@ -47,3 +47,28 @@ def install_translators(app: QApplication, lang: str) -> list[str]:
                 loaded.append(name)
                 break
     return loaded
+
+
+def update_translations(languages=("en",)) -> list:
+    """Refresh ``resources/i18n/wcif_<lang>.ts`` from the sources (``pyside6-lupdate``, keeping existing
+    translations) and compile them to ``.qm`` (``pyside6-lrelease``). Both tools ship with PySide6-Essentials.
+    Edit the ``.ts`` files with Qt Linguist (``pyside6-linguist``) between the two steps as needed.
+    """
+    import subprocess
+    from pathlib import Path
+
+    ui_dir = Path(__file__).resolve().parent
+    sources = sorted(str(p) for p in ui_dir.rglob("*.py"))
+    out = []
+    for lang in languages:
+        ts = resource("i18n", f"wcif_{lang}.ts")
+        subprocess.run(["pyside6-lupdate", *sources, "-source-language", "zh_CN", "-target-language", lang,
+                        "-no-obsolete", "-locations", "none", "-ts", str(ts)], check=True)
+        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        out.append(ts.with_suffix(".qm"))
+    return out
+
+
+if __name__ == "__main__":  # python3 -m wcif_desktop.ui.i18n
+    for qm in update_translations():
+        print(qm)

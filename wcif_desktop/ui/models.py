@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.errors import ValidationError
@@ -174,7 +174,11 @@ class IndicatorTreeModel(QAbstractItemModel):
         ctx.changed.connect(self._on_changed)
 
     def headers(self) -> list[str]:
-        return [self.tr("编号"), self.tr("指标名称"), self.tr("分值"), self.tr("得分"), self.tr("扣分原因")]
+        return [QCoreApplication.translate("IndicatorTreeModel", "编号"),
+                QCoreApplication.translate("IndicatorTreeModel", "指标名称"),
+                QCoreApplication.translate("IndicatorTreeModel", "分值"),
+                QCoreApplication.translate("IndicatorTreeModel", "得分"),
+                QCoreApplication.translate("IndicatorTreeModel", "扣分原因")]
 
     # ------------------------------------------------------------------ loading
     @staticmethod

@@ -12,7 +12,7 @@ import sys
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..domain.errors import Cancelled, WcifError
@@ -73,7 +73,7 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
     ``on_done(result)`` or ``on_error(exc)`` runs on the UI thread when the work ends.
     """
     task = Task(fn, *args, parent=parent, **kwargs)
-    dlg = QProgressDialog(title, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dlg = QProgressDialog(title, QCoreApplication.translate("workers", "取消"), 0, 0, parent)
     dlg.setWindowTitle(title)
     dlg.setWindowModality(Qt.WindowModality.WindowModal)
     dlg.setMinimumDuration(500)
