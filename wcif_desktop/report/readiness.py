@@ -1,0 +1,73 @@
+"""Readiness check before the report is generated: what is missing or inconsistent, in plain Chinese.
+
+Severity ``错误`` (should be fixed before the final report) or ``提示`` (worth a look). Checks:
+
+- findings: a problem without cause analysis (原因分析); a problem no recommendation answers; a
+  recommendation that answers no (live) problem (财预〔2020〕10号 附件3: problems with causes, then
+  recommendations addressing them);
+- scoring: unscored level-3 indicators and the framework's own checks (:meth:`ScoreSheet.problems`);
+- narrative text with ``{{field}}`` placeholders that name no field;
+- facts the cover needs (评价机构, 报告日期).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.fields import field_values, unknown_fields
+from ..domain.model import EvaluationSnapshot
+from ..domain.scoring import build_sheet
+
+ERROR, HINT = "错误", "提示"
+
+
+@dataclass(frozen=True)
+class ReadinessItem:
+    severity: str  # 错误 | 提示
+    kind: str  # finding | scoring | narrative | facts
+    message: str
+    record_id: str = ""
+
+
+def check_readiness(snap: EvaluationSnapshot) -> list[ReadinessItem]:
+    """Everything that keeps the report from being complete (empty list when ready)."""
+    out: list[ReadinessItem] = []
+    problems = snap.findings_of("problem")
+    recs = snap.findings_of("recommendation")
+    problem_ids = {p.id for p in problems}
+    answered: set[str] = set()
+    for r in recs:
+        targets = {a.strip() for a in (r.answers or "").split(",") if a.strip()}
+        live = targets & problem_ids
+        answered |= live
+        if not live:
+            out.append(ReadinessItem(ERROR, "finding", f"建议“{r.title or '（无标题）'}”未对应任何存在的问题", r.id))
+    for p in problems:
+        name = p.title or "（无标题）"
+        if not (p.cause or "").strip():
+            out.append(ReadinessItem(ERROR, "finding", f"问题“{name}”未填写原因分析", p.id))
+        if p.id not in answered:
+            out.append(ReadinessItem(ERROR, "finding", f"问题“{name}”没有对应的建议", p.id))
+    sheet = build_sheet(snap.indicators)
+    unscored = [n.indicator for n in sheet.leaves() if n.indicator.score is None]
+    if unscored:
+        names = "、".join(i.name for i in unscored[:5]) + ("等" if len(unscored) > 5 else "")
+        out.append(ReadinessItem(ERROR, "scoring", f"{len(unscored)} 项三级指标尚未评分：{names}"))
+    for msg in sheet.problems():
+        out.append(ReadinessItem(HINT if msg.startswith("提示") else ERROR, "scoring", msg))
+    values = field_values(snap)
+    texts = [(f"报告段落“{k}”", v) for k, v in snap.narratives.items()]
+    texts += [(f"“{f.title}”", f"{f.title}{f.body}{f.cause}") for f in snap.findings]
+    for where, text in texts:
+        bad = unknown_fields(text, values)
+        if bad:
+            out.append(ReadinessItem(ERROR, "narrative", f"{where}中有未知字段：{'、'.join(bad)}"))
+    ev = snap.evaluation
+    if not ev.agency.strip():
+        out.append(ReadinessItem(ERROR, "facts", "未填写评价机构（封面和落款需要）"))
+    if not ev.report_date.strip():
+        out.append(ReadinessItem(HINT, "facts", "未填写报告日期，将使用生成当天的日期"))
+    return out
+
+
+__all__ = ["ReadinessItem", "check_readiness", "ERROR", "HINT"]
