@@ -5,7 +5,7 @@
   indicator table (年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 绩效标准 | 指标性质 …, merged cells
   allowed) — and returns a :class:`TargetImport` (nothing written). Labels and 指标值 are kept as written;
   comparator/value/unit are parsed from the 指标值 (:func:`wcif_desktop.domain.targets.parse_target_value`)
-  unless the table has its own 比较符/计量单位 columns.
+  unless the table has its own 比较符/计量单位 columns. A row with a rejected cell is left out as a whole.
 - :func:`apply_target_import` writes the header and rows of one version in one transaction.
 - :func:`write_target_table` writes a version back to .xlsx in the same layout (round trip, appendix work).
 - :func:`comparison`, :func:`start_refinement`, :func:`update_target` (recomputes 完成情况 of numeric
@@ -183,7 +183,7 @@ def plan_target_import(path, *, sheet: str | None = None, version: str = "declar
             v, ok = tb.attempt(tb.parse_text, row.cell(col.index), rejections)
             bad |= not ok
             values[fld] = v or ""
-        if bad and not values.get("name"):
+        if bad:  # a target row is one unit: a rejected cell keeps the whole row out
             continue
         if not values.get("name"):
             if values.get("target_text"):
