@@ -79,11 +79,10 @@ def test_first_import_matches_headers_and_computes_exact_rates(ef, survey, workd
     path = write_xlsx(workdir / "问卷星 导出.xlsx", HEADERS, ROWS, title="参保单位满意度调查（问卷星导出）")
     rep = sv.import_responses(ef, survey.id, path)
     assert rep.ok and rep.written and rep.imported == 4
-    by_header = {c.header: c for c in rep.columns}
-    assert by_header["序号"].target == "respondent_id"
-    assert by_header["提交答卷时间"].target == "submitted_at"
-    assert by_header["所用时间"].target == "ignore"
-    assert by_header["1、您对工伤认定的办理效率是否满意?(单选题)"].how == "exact"
+    assert [(c.target, c.how) for c in rep.columns] == [
+        ("respondent_id", "platform"), ("submitted_at", "platform"), ("ignore", "platform"),
+        ("question", "exact"), ("question", "exact"), ("question", "exact"), ("question", "exact")]
+    assert rep.columns[3].question_text == "您对工伤认定的办理效率是否满意？"
     responses = sorted(ef.records(sv.SurveyResponse), key=lambda r: r.source_row)
     assert [r.respondent_id for r in responses] == ["1", "2", "3", "4"]
     assert responses[0].submitted_at == "2022-03-01 09:00:00" and responses[0].source_row == 3
@@ -94,7 +93,7 @@ def test_first_import_matches_headers_and_computes_exact_rates(ef, survey, workd
     # awareness: 知道, 不知道, 知道, 了解 → 3/4 = 75 % (30.06–95.44)
     assert (g.awareness.rate, g.awareness.low, g.awareness.high) == (
         Decimal("75.00"), Decimal("30.06"), Decimal("95.44"))
-    texts = [st.texts for st in sv.appendix(ef) if st.question.kind == "text"][0]
+    texts = next(st.texts for st in sv.appendix(ef) if st.question.kind == "text")
     assert texts == ["办事快", "希望简化材料"]
 
 
@@ -108,7 +107,7 @@ def test_second_export_imports_only_new_rows_with_no_questions_asked(ef, survey,
     assert [c.header for c in rep.unmapped_columns] == ["5、对工伤保险经办服务的总体评价"]
     mapping = sv.ImportMapping(
         columns={"5、对工伤保险经办服务的总体评价": ("question", q5.id)},
-        answers={(q5.id, "还行"): [o.id for o in sv.options(ef, q5.id) if o.label == "一般"][0]})
+        answers={(q5.id, "还行"): next(o.id for o in sv.options(ef, q5.id) if o.label == "一般")})
     rep = sv.import_responses(ef, survey.id, first, mapping=mapping)
     assert rep.ok and rep.imported == 4
     # second export: the same four rows plus two new ones, one of them again with 还行
@@ -347,3 +346,29 @@ def test_cli_unknown_group_and_create(ef, survey, workdir, capsys):
     assert "已按文件表头建立问卷" in capsys.readouterr().out
     with open_file(ef.path) as f:
         assert [g.group for g in sv.survey_results(f)[0]] == ["参保单位", "工伤职工"]
+
+
+def test_cli_map_column_and_answer_then_second_export_needs_nothing(ef, survey, workdir, capsys):
+    ef.close()
+    wcif = str(ef.path)
+    headers = list(HEADERS)
+    headers[4] = "2、窗口服务"  # not recognisable
+    rows = [list(r) for r in ROWS]
+    rows[1][3] = "还行"
+    path = str(write_xlsx(workdir / "需要对应.xlsx", headers, rows))
+    assert main(["import-survey", wcif, path, "--group", "参保单位"]) == 1
+    out = capsys.readouterr().out
+    assert "无法对应的列：E“2、窗口服务”" in out and "无法对应的答案：题目“您对工伤认定的办理效率是否满意？”的“还行”（1次）" in out
+    assert "--map-column" in out and "--map-answer" in out
+    assert main(["import-survey", wcif, path, "--group", "参保单位", "--map-column", "2、窗口服务=Q2",
+                 "--map-answer", "Q1:还行=3"]) == 0
+    capsys.readouterr()
+    with open_file(wcif) as f:
+        q1 = next(st for st in sv.appendix(f) if st.question.code == "Q1")
+        assert dict(q1.counts)["一般"] == 1 and q1.out_of_scale == 0
+    more = rows + [[5, t(30), "9秒", "还行", "满意", "知道", None]]
+    path2 = str(write_xlsx(workdir / "需要对应 第二次.xlsx", headers, more))
+    assert main(["import-survey", wcif, path2, "--group", "参保单位"]) == 0
+    assert "已导入 1 份答卷" in capsys.readouterr().out
+    assert main(["import-survey", wcif, path2, "--group", "参保单位", "--map-answer", "Q1:好=极好"]) == 2
+    assert "没有选项“极好”" in capsys.readouterr().err

@@ -55,7 +55,7 @@ def test_small_sample_warnings_thresholds():
     w = sample_warnings(30, Decimal("33.15"), Decimal("66.85"))
     assert len(w) == 1 and "过宽" in w[0]
     # n = 29: both
-    w = sample_warnings(29, Decimal("33"), Decimal("67"))
+    w = sample_warnings(29, Decimal(33), Decimal(67))
     assert len(w) == 2 and "样本量偏小" in w[0]
     # n = 97, p = 0.5: half-width 9.76 → fine; the width rule alone needs n ≥ 97 at p = 0.5
     assert sample_warnings(97, Decimal("40.24"), Decimal("59.76")) == []

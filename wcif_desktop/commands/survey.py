@@ -41,6 +41,11 @@ def register(sub):
                    help="no survey for the group yet: create one from the file's headers (kinds guessed)")
     p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
+    p.add_argument("--map-column", action="append", default=[], metavar="HEADER=QUESTION",
+                   help="map a column to a question (code such as Q3, or its text) or to ignore / respondent_id / "
+                        "submitted_at; remembered with the survey after the import")
+    p.add_argument("--map-answer", action="append", default=[], metavar="QUESTION:ANSWER=OPTION",
+                   help="map an answer text to an option (label or scale point) or to out_of_scale; remembered")
     for kind, flag in _DECISION_FLAGS.items():
         from ..services.survey import DECISION_LABELS
 
@@ -87,9 +92,9 @@ def run_results(args) -> int:
 
 
 def run_import(args) -> int:
-    from ..services.evaluation import open_file
     from ..domain.errors import WcifError
-    from ..services.survey import create_survey_from_file, find_survey, import_responses
+    from ..services.evaluation import open_file
+    from ..services.survey import create_survey_from_file, find_survey, import_responses, mapping_from_specs
 
     decisions = {k: getattr(args, f"decide_{k}") for k in _DECISION_FLAGS if getattr(args, f"decide_{k}")}
     with open_file(args.path) as ef:
@@ -100,13 +105,18 @@ def run_import(args) -> int:
                 raise
             survey = create_survey_from_file(ef, args.responses, args.group, args.title or "", sheet=args.sheet)
             print(f"已按文件表头建立问卷“{survey.title}”（调查对象：{survey.respondent_group}）")
+        mapping = mapping_from_specs(ef, survey.id, args.map_column, args.map_answer)
         rep = import_responses(ef, survey.id, args.responses, sheet=args.sheet, decisions=decisions,
-                               dry_run=args.dry_run)
+                               mapping=mapping, dry_run=args.dry_run)
     if args.json:
         print(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2))
     else:
         for line in rep.lines():
             print(line)
+        if rep.unmapped_columns:
+            print("可用 --map-column \"列标题=题号\"（或 =ignore）指定列的对应")
+        if rep.unmapped_answers:
+            print("可用 --map-answer \"题号:答案=选项\"（或 =out_of_scale）指定答案的对应")
         if rep.pending:
             flags = " ".join(f"{_DECISION_FLAGS[k]} skip|keep" for k in rep.pending)
             print(f"请决定后重新运行，添加：{flags}")

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import Cancelled, ValidationError, WcifError
+from ..domain.errors import ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.survey import (
     KNOWS,
@@ -423,7 +423,7 @@ class ImportMapping:
     columns: dict[str, tuple[str, str]] = field(default_factory=dict)
     answers: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    def merged(self, other: "ImportMapping | None") -> "ImportMapping":
+    def merged(self, other: ImportMapping | None) -> ImportMapping:
         m = ImportMapping(dict(self.columns), dict(self.answers))
         if other:
             m.columns.update(other.columns)
@@ -465,6 +465,54 @@ def save_mapping(ef: EvaluationFile, survey_id: str, mapping: ImportMapping) -> 
                 ef.update("survey_mapping", old.id, {"target": target, "question_id": qid, "option_id": opt})
                 ch.add("survey_mapping", old.id)
     return ch
+
+
+COLUMN_ROLES = {"ignore": "忽略", "respondent_id": "答卷编号", "submitted_at": "提交时间"}
+
+
+def mapping_from_specs(ef: EvaluationFile, survey_id: str, columns=(), answers=()) -> ImportMapping:
+    """Build an :class:`ImportMapping` from text specs (the command line's ``--map-column``/``--map-answer``).
+
+    ``columns``: ``"HEADER=QUESTION"`` where QUESTION is a question code (``Q3``), its text, or one of
+    ``ignore``, ``respondent_id``, ``submitted_at``. ``answers``: ``"QUESTION:ANSWER=OPTION"`` where OPTION is
+    an option label, a scale point (``3``) or ``out_of_scale`` (keep the answer unscored).
+
+    Raises:
+        ValidationError: a spec without ``=`` / ``:``, an unknown question or option.
+    """
+    qs = questions(ef, survey_id)
+    m = ImportMapping()
+
+    def question(key):
+        q = _find_question(qs, key.strip())
+        if q is None:
+            raise ValidationError(f"问卷中没有题目“{key}”（可用题号 {'、'.join(q.code for q in qs)} 或题目原文）")
+        return q
+
+    for spec in columns:
+        header, sep, target = str(spec).rpartition("=")
+        if not sep or not header.strip():
+            raise ValidationError(f"列对应的写法应为“列标题=题号”：{spec}")
+        target = target.strip()
+        if target in COLUMN_ROLES:
+            m.columns[header.strip()] = (target, "")
+        else:
+            m.columns[header.strip()] = ("question", question(target).id)
+    for spec in answers:
+        left, sep, target = str(spec).rpartition("=")
+        qkey, sep2, answer = left.partition(":")
+        if not sep or not sep2 or not answer.strip():
+            raise ValidationError(f"答案对应的写法应为“题号:答案=选项”：{spec}")
+        q = question(qkey)
+        target = target.strip()
+        if target == "out_of_scale":
+            m.answers[(q.id, answer.strip())] = ""
+            continue
+        opt = match_option(target, q, options(ef, q.id))
+        if opt is None:
+            raise ValidationError(f"题目“{q.text}”没有选项“{target}”")
+        m.answers[(q.id, answer.strip())] = opt.id
+    return m
 
 
 def _fingerprint(respondent_id: str, submitted_at: str, answers) -> str:
@@ -591,7 +639,7 @@ def read_response_file(path, sheet: str | None = None) -> ResponseFile:
     Raises:
         WcifError: unreadable file, unknown sheet, no header row.
     """
-    from .tabular import table_from_grid, read_grid
+    from .tabular import read_grid, table_from_grid
 
     grid = read_grid(Path(path), sheet)
     table = table_from_grid(grid, header_rows=1)
@@ -883,10 +931,33 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
 
 
 __all__ = [
-    "ColumnMatch", "ImportMapping", "ImportReport", "ResponseFile", "DECISION_KINDS", "DECISION_LABELS",
-    "METRIC_KEYS", "add_question", "add_response", "appendix", "create_survey", "delete_response",
-    "delete_survey", "distinct_answers", "find_survey", "import_responses", "load_survey_data", "match_columns",
-    "options", "questions", "read_response_file", "results_table", "save_mapping", "saved_mapping",
-    "set_response_excluded", "set_satisfaction_method", "survey_metrics", "survey_results", "surveys",
-    "Cancelled",
+    "DECISION_KINDS",
+    "DECISION_LABELS",
+    "METRIC_KEYS",
+    "ColumnMatch",
+    "ImportMapping",
+    "ImportReport",
+    "ResponseFile",
+    "add_question",
+    "add_response",
+    "appendix",
+    "create_survey",
+    "delete_response",
+    "delete_survey",
+    "distinct_answers",
+    "find_survey",
+    "import_responses",
+    "load_survey_data",
+    "match_columns",
+    "options",
+    "questions",
+    "read_response_file",
+    "results_table",
+    "save_mapping",
+    "saved_mapping",
+    "set_response_excluded",
+    "set_satisfaction_method",
+    "survey_metrics",
+    "survey_results",
+    "surveys",
 ]
