@@ -12,10 +12,21 @@ import sys
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..domain.errors import Cancelled, WcifError
+
+
+SHOW_AFTER_MS = 500  # a progress dialog appears only for work that lasts longer
+_RUNNING: set = set()  # tasks alive until their thread ends
+
+
+def wait_for_tasks(timeout_ms: int = 30_000) -> None:
+    """Ask running tasks to stop and wait for them (at application exit)."""
+    for task in list(_RUNNING):
+        task.progress.cancel()
+        task.wait(timeout_ms)
 
 
 class ThreadProgress(QObject):
@@ -72,26 +83,44 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
 
     ``on_done(result)`` or ``on_error(exc)`` runs on the UI thread when the work ends.
     """
-    task = Task(fn, *args, parent=parent, **kwargs)
+    task = Task(fn, *args, **kwargs)  # no parent: a closing window must not destroy a running thread
+    _RUNNING.add(task)
+    task.finished.connect(lambda: _RUNNING.discard(task))
     dlg = QProgressDialog(title, QCoreApplication.translate("workers", "取消"), 0, 0, parent)
     dlg.setWindowTitle(title)
     dlg.setWindowModality(Qt.WindowModality.WindowModal)
-    dlg.setMinimumDuration(500)
+    dlg.setMinimumDuration(SHOW_AFTER_MS)
     dlg.setAutoClose(False)
     dlg.setAutoReset(False)
-    dlg.setValue(0)
+    dlg.reset()  # stops QProgressDialog's own show timer: we show it ourselves, only after SHOW_AFTER_MS
+    state = {"shown": False, "done": False, "last": None}
 
-    def progressed(done, total, label):
+    def apply(done, total, label):
         if total > 0:
             dlg.setMaximum(total)
             dlg.setValue(min(done, total))
         if label:
             dlg.setLabelText(label)
 
+    def progressed(done, total, label):
+        state["last"] = (done, total, label)
+        if state["shown"]:
+            apply(done, total, label)
+
+    def show_late():
+        if state["done"]:
+            return
+        state["shown"] = True
+        dlg.show()
+        if state["last"]:
+            apply(*state["last"])
+
+    QTimer.singleShot(SHOW_AFTER_MS, dlg, show_late)
     task.progress.progressed.connect(progressed)
     dlg.canceled.connect(task.progress.cancel)
 
     def finish():
+        state["done"] = True
         dlg.canceled.disconnect(task.progress.cancel)
         dlg.reset()
         dlg.hide()

@@ -6,7 +6,6 @@ The report package is imported lazily (only when the user generates/signs/verifi
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 from pathlib import Path
 
@@ -36,14 +35,23 @@ from ..settings import Settings
 from ..workers import Task, run_with_progress
 from .base import StepPage, StepState
 
-META_LAST_PDF = "report.last_pdf"
-META_SIGNED = "report.signed"
-META_AT = "report.generated_at"
+REPORT_TABLE = "generated_report"  # reports kept in the evaluation file by the report pipeline
+
+
+def saved_reports(ef) -> list[dict]:
+    """Rows of the reports kept in the evaluation file, newest last (empty for files without that table)."""
+    import sqlite3
+
+    try:
+        rows = ef.rows(REPORT_TABLE)
+    except sqlite3.Error:
+        return []
+    return sorted(rows, key=lambda r: r.get("created_at") or "")
 
 
 # ---------------------------------------------------------------------- Qt-free work run on the worker thread
 def generate_report(evaluation_path, out_pdf, p12=None, passphrase=None, progress=NO_PROGRESS):
-    """Build the brief report (signed when ``p12`` is given) and verify its signatures.
+    """Build the brief report (signed when ``p12`` is given; kept in the evaluation file) and verify it.
 
     Returns ``(pdf_path, statuses)``; ``statuses`` is the list of ``SignatureStatus`` (empty when unsigned).
     """
@@ -60,15 +68,16 @@ def generate_report(evaluation_path, out_pdf, p12=None, passphrase=None, progres
     return Path(pdf), statuses
 
 
-def sign_existing(pdf, p12, passphrase, progress=NO_PROGRESS):
+def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRESS):
     """Sign ``pdf`` in place (through a temporary file beside it) and verify it. Returns ``(pdf, statuses)``."""
-    from ...report.signing import sign_pdf, verify_pdf
+    from ...report.pipeline import sign_report_file
+    from ...report.signing import verify_pdf
 
     pdf = Path(pdf)
     tmp = pdf.with_name(pdf.stem + ".signing.tmp.pdf")
     check(progress)
     try:
-        sign_pdf(pdf, tmp, p12, passphrase)
+        sign_report_file(pdf, tmp, p12, passphrase, progress=progress, evaluation_path=evaluation_path)
         os.replace(tmp, pdf)
     finally:
         if tmp.exists():
@@ -161,13 +170,16 @@ class CreateIdentityDialog(QDialog):
 class ReportPage(StepPage):
     key = "report"
     title = QT_TRANSLATE_NOOP("steps", "报告")
-    tables = ("meta",)
+    tables = (REPORT_TABLE,)
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
-        if ef is None or not ef.meta(META_LAST_PDF):
+        """未开始 without a kept report, 已完成 when the newest one is signed, 进行中 otherwise."""
+        reports = saved_reports(ef) if ef is not None else []
+        if not reports:
             return StepState.NOT_STARTED
-        return StepState.DONE if ef.meta(META_SIGNED) == "1" else StepState.IN_PROGRESS
+        signers = reports[-1].get("signers") or "[]"
+        return StepState.DONE if signers.strip() not in ("", "[]") else StepState.IN_PROGRESS
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -193,7 +205,10 @@ class ReportPage(StepPage):
         gl.addRow(self.tr("报告模板"), self.template_label)
         gl.addRow(self.tr("保存为"), row)
         gl.addRow("", self.sign_check)
-        gl.addRow("", self.generate_btn)
+        gen_row = QHBoxLayout()
+        gen_row.addWidget(self.generate_btn)
+        gen_row.addStretch(1)
+        gl.addRow("", gen_row)
         lay.addWidget(gen)
 
         ident = QGroupBox(self.tr("签名证书"))
@@ -261,10 +276,11 @@ class ReportPage(StepPage):
         self.sign_check.setEnabled(bool(p12))
         if not p12:
             self.sign_check.setChecked(False)
-        last = self.ctx.ef.meta(META_LAST_PDF)
-        if self.last_pdf is None and last and Path(last).is_file():
-            self.last_pdf = Path(last)
-            self.status.setText(self.tr("上次生成的报告：{0}").format(last))
+        reports = saved_reports(self.ctx.ef)
+        if self.last_pdf is None and reports:
+            last = reports[-1]
+            self.status.setText(self.tr("评价文件中已保存 {0} 份报告，最近一份：{1}（{2}）").format(
+                len(reports), last.get("file_name", ""), (last.get("created_at") or "")[:16]))
         has_pdf = self.last_pdf is not None and self.last_pdf.is_file()
         for b in (self.verify_btn, self.open_btn, self.folder_btn):
             b.setEnabled(has_pdf)
@@ -306,7 +322,8 @@ class ReportPage(StepPage):
             return
         self._busy(True)
         self.task = run_with_progress(self, self.tr("正在签名"), sign_existing, self.last_pdf, self.p12(),
-                                      self.passphrase.text(), on_done=self._done, on_error=self._failed)
+                                      self.passphrase.text(), self.ctx.path, on_done=self._done,
+                                      on_error=self._failed)
 
     def verify_last(self) -> None:
         if self.last_pdf is None:
@@ -318,18 +335,10 @@ class ReportPage(StepPage):
     def _done(self, result) -> None:
         pdf, statuses = result
         self.last_pdf = Path(pdf)
-        signed = bool(statuses) and all(getattr(s, "ok", False) for s in statuses)
-        ef = self.ctx.ef
-        try:
-            ef.set_meta(META_LAST_PDF, str(pdf))
-            ef.set_meta(META_SIGNED, "1" if signed else "0")
-            ef.set_meta(META_AT, _dt.datetime.now().isoformat(timespec="seconds"))
-        except WcifError as e:
-            show_user_error(self, e)
         self.status.setText(self.tr("报告已保存：{0}").format(pdf))
         self._show_statuses(statuses)
         self._busy(False)
-        self.ctx.changed.emit(Changes().add("meta"))
+        self.ctx.changed.emit(Changes().add(REPORT_TABLE))  # the pipeline kept the report in the file
 
     def _verified(self, result) -> None:
         _pdf, statuses = result

@@ -48,7 +48,7 @@ class TargetsPage(StepPage):
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
-        for col, w in enumerate((56, 70, 190, 44, 70, 44, 100, 70)):
+        for col, w in enumerate((64, 72, 180, 40, 72, 40, 100, 72)):
             view.setColumnWidth(col, w)
         lay.addWidget(view)
         lay.addWidget(RecordListControls(
@@ -64,6 +64,9 @@ class TargetsPage(StepPage):
         box_r, self.refined_model, self.refined_view = self._table("refined", self.tr("评价组细化的绩效目标"))
         split.addWidget(box_d)
         split.addWidget(box_r)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([400, 640])
         lay.addWidget(split, 3)
         text_box = QGroupBox(self.tr("项目绩效目标（报告第一部分第3节）"))
         tl = QVBoxLayout(text_box)
