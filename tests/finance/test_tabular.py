@@ -146,8 +146,10 @@ def test_dates(workdir):
     ws.append(["e", "明年"])
     wb.save(path)
     t = tb.read_table(path)
-    got = [tb.attempt(tb.parse_date, r.cell(2), rej := []) for r in t.rows]
+    rejections = []
+    got = [tb.attempt(tb.parse_date, r.cell(2), rejections) for r in t.rows]
     assert [g[0] for g in got[:3]] == [dt.date(2021, 12, 31), dt.date(2021, 6, 30), dt.date(2021, 1, 5)]
+    assert [(r.row, r.column) for r in rejections] == [(5, "B"), (6, "B")]
     with pytest.raises(tb.CellError, match="日期不存在"):
         tb.parse_date(t.rows[3].cell(2))
     with pytest.raises(tb.CellError) as e:

@@ -382,7 +382,7 @@ def sum_checks(lines, year: int, tolerance: Decimal = Decimal("0")) -> list[Chec
     for ln in year_lines:
         if ln.parent_code:
             groups.setdefault(ln.parent_code, []).append(ln)
-    for code, ln in by_code.items():
+    for code in by_code:
         spec = SPEC_BY_CODE.get(code)
         if spec and spec.sum_of:
             groups[code] = [by_code[c] for c in spec.sum_of if c in by_code]
