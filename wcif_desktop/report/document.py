@@ -87,7 +87,8 @@ class ReportDoc(BaseDocTemplate):
                  progress: Progress = NO_PROGRESS, total_flowables: int = 0):
         super().__init__(buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
-                         subject=subject, creator="WCIF Desktop", lang="zh-CN")
+                         subject=subject, creator="WCIF Desktop", lang="zh-CN",
+                         initialFontName=fonts.body, initialFontSize=BODY_SIZE)
         self.fonts = fonts
         self.progress = progress
         self.total_flowables = max(total_flowables, 1)
@@ -209,6 +210,7 @@ class Writer:
         t = Table(data, colWidths=col_w, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="CENTER")
         t.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+            ("FONT", (0, 0), (-1, -1), self.fonts.body, TABLE_SIZE),  # else reportlab selects Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),

@@ -264,7 +264,7 @@ def _appearance_pdf(width: float, height: float, seal_png: Path | None, name: st
     if missing:
         raise SigningError(f"签署人姓名中有字体无法显示的字符：{describe_chars(missing)}")
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(width, height))
+    c = canvas.Canvas(buf, pagesize=(width, height), initialFontName=font, initialFontSize=9)
     c.setFillColorRGB(0.1, 0.1, 0.1)
     if seal_png is not None:
         try:

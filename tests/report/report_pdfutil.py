@@ -1,0 +1,103 @@
+"""Reading report PDFs back for tests (pypdf): page texts, 目录 entries, footer page numbers, fonts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader
+
+TOC_LINE = re.compile(r"^(?P<title>\S.*?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
+FOOTER = re.compile(r"—\s*(\d+)\s*—")
+
+
+def norm(text: str) -> str:
+    """NFKC, without any whitespace (so wrapped lines and full/half-width forms compare equal)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [p.extract_text() or "" for p in PdfReader(str(pdf)).pages]
+
+
+def all_text(pdf: Path) -> str:
+    return norm("".join(page_texts(pdf)))
+
+
+def toc_entries(pdf: Path) -> list[tuple[str, int]]:
+    """(title, page) of every 目录 line; lines may come as “title ....” and “N” on separate lines."""
+    texts = page_texts(pdf)
+    k = next(i for i, t in enumerate(texts) if norm(t).startswith("目录"))
+    lines = [ln.strip() for ln in texts[k].splitlines() if ln.strip()]
+    merged, out = [], []
+    for ln in lines:
+        if ln.isdigit() and merged:
+            merged[-1] += " " + ln
+        else:
+            merged.append(ln)
+    for ln in merged:
+        m = TOC_LINE.match(ln)
+        if m:
+            out.append((m.group("title").strip(), int(m.group("page"))))
+    return out
+
+
+def logical_page_of(pdf: Path, heading: str) -> int | None:
+    """Footer number (— N —) of the first body page holding ``heading`` (目录 page excluded)."""
+    target = norm(heading)
+    for t in page_texts(pdf):
+        n = norm(t)
+        if n.startswith("目录"):
+            continue
+        if target in n:
+            m = FOOTER.search(t)
+            return int(m.group(1)) if m else None
+    return None
+
+
+def _font_dicts(res, out, seen):
+    """Fonts of a resource dictionary, recursing into form XObjects."""
+    if res is None or id(res) in seen:
+        return
+    seen.add(id(res))
+    res = res.get_object()
+    for f in (res.get("/Font") or {}).values():
+        out.append(f.get_object())
+    for x in (res.get("/XObject") or {}).values():
+        x = x.get_object()
+        if x.get("/Subtype") == "/Form":
+            _font_dicts(x.get("/Resources"), out, seen)
+
+
+def fonts_not_embedded(pdf: Path) -> list[str]:
+    """Names of fonts (page content, form XObjects, annotation appearances such as signature seals,
+    descendant fonts) whose descriptor has no embedded font file."""
+    fonts: list = []
+    seen: set = set()
+    for page in PdfReader(str(pdf)).pages:
+        _font_dicts(page.get("/Resources"), fonts, seen)
+        for a in page.get("/Annots") or []:
+            ap = (a.get_object().get("/AP") or {}).get("/N")
+            if ap is not None:
+                ap = ap.get_object()
+                _font_dicts(ap.get("/Resources"), fonts, seen)
+    bad = []
+    while fonts:
+        f = fonts.pop()
+        for d in f.get("/DescendantFonts") or []:
+            fonts.append(d.get_object())
+        if f.get("/Subtype") == "/Type0":
+            continue
+        desc = f.get("/FontDescriptor")
+        desc = desc.get_object() if desc is not None else {}
+        if not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            bad.append(str(f.get("/BaseFont")))
+    return bad
+
+
+def font_count(pdf: Path) -> int:
+    fonts: list = []
+    for page in PdfReader(str(pdf)).pages:
+        _font_dicts(page.get("/Resources"), fonts, set())
+    return len(fonts)

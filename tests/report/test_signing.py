@@ -1,0 +1,181 @@
+"""Signing identities, PAdES signatures (single and several signers), verification, tampering, CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from report_pdfutil import fonts_not_embedded
+
+from wcif_desktop.cli import main
+from wcif_desktop.domain.errors import SigningError
+from wcif_desktop.report.signing import create_identity, sign_pdf, verify_pdf
+
+PW = "密码 123"
+
+
+@pytest.fixture(scope="module")
+def ids(tmp_path_factory):
+    d = tmp_path_factory.mktemp("签名 证书")
+    lead = create_identity(d / "组长 王建国.p12", PW, "王建国", "内蒙古鑫方圆会计师事务有限公司")
+    agency = create_identity(d / "机构.p12", "pw2", "内蒙古鑫方圆会计师事务有限公司", "内蒙古鑫方圆会计师事务有限公司")
+    (d / "pw.txt").write_text(PW + "\n", encoding="utf-8")
+    (d / "pw2.txt").write_text("pw2\r\n", encoding="utf-8")
+    (d / "wrong.txt").write_text("不对\n", encoding="utf-8")
+    return d, lead, agency
+
+
+@pytest.fixture(scope="module")
+def seal(tmp_path_factory):
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGBA", (300, 300), (0, 0, 0, 0))
+    ImageDraw.Draw(im).ellipse((8, 8, 292, 292), outline=(220, 0, 0, 255), width=12)
+    p = tmp_path_factory.mktemp("印章") / "公章.png"
+    im.save(p)
+    return p
+
+
+@pytest.fixture(scope="module")
+def unsigned(tmp_path_factory, _sample_master):
+    from wcif_desktop.report.build import generate_report
+    from wcif_desktop.services.evaluation import load_snapshot
+    from wcif_desktop.store.db import EvaluationFile
+
+    with EvaluationFile.open(_sample_master) as ef:
+        snap = load_snapshot(ef)
+    return generate_report(snap, tmp_path_factory.mktemp("未签") / "简版 报告.pdf")
+
+
+def _flip(src, dst, pos):
+    data = bytearray(src.read_bytes())
+    data[pos] = (data[pos] + 1) % 256 if data[pos] not in b"0123456789abcdef" else ord("x")
+    dst.write_bytes(bytes(data))
+
+
+def test_identity_file_is_password_protected(ids):
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    _, lead, _ = ids
+    with pytest.raises(ValueError):
+        pkcs12.load_key_and_certificates(lead.read_bytes(), None)
+    key, cert, _ = pkcs12.load_key_and_certificates(lead.read_bytes(), PW.encode())
+    assert "王建国" in cert.subject.rfc4514_string()
+    with pytest.raises(SigningError, match="已存在"):
+        create_identity(lead, PW, "王建国", "x")
+
+
+def test_sign_and_verify(ids, unsigned, workdir, seal):
+    _, lead, _ = ids
+    out = sign_pdf(unsigned, workdir / "已签 报告.pdf", lead, PW, seal_png=seal)
+    [st] = verify_pdf(out)
+    assert st.ok and st.intact and st.covers_whole_file and st.signer.startswith("王建国")
+    assert st.self_signed and "自签名" in st.summary
+    assert out.read_bytes().startswith(unsigned.read_bytes())  # incremental: the original bytes are kept
+    assert fonts_not_embedded(out) == []
+
+
+def test_wrong_passphrase_is_a_clear_error(ids, unsigned, workdir):
+    _, lead, _ = ids
+    with pytest.raises(SigningError, match="密码错误"):
+        sign_pdf(unsigned, workdir / "x.pdf", lead, "wrong")
+    with pytest.raises(SigningError, match="不是有效的签名证书"):
+        sign_pdf(unsigned, workdir / "x.pdf", unsigned, "wrong")
+    assert not (workdir / "x.pdf").exists()
+
+
+def test_two_signers_each_incremental_all_valid(ids, unsigned, workdir, seal):
+    _, lead, agency = ids
+    one = sign_pdf(unsigned, workdir / "一签.pdf", lead, PW)
+    two = sign_pdf(one, workdir / "二签.pdf", agency, "pw2", seal_png=seal)
+    sts = verify_pdf(two)
+    assert [s.field_name for s in sts] == ["Signature1", "Signature2"]
+    assert all(s.ok for s in sts)
+    assert not sts[0].covers_whole_file and sts[1].covers_whole_file
+    assert two.read_bytes().startswith(one.read_bytes())
+    # appending anything after the last signature makes it not cover the file
+    tail = workdir / "追加.pdf"
+    tail.write_bytes(two.read_bytes() + b"\n% appended\n")
+    assert not verify_pdf(tail)[-1].ok
+
+
+@pytest.mark.parametrize("where", [0.1, 0.5, 0.9, 0.999])
+def test_one_changed_byte_is_detected(ids, unsigned, workdir, where):
+    _, lead, _ = ids
+    signed = sign_pdf(unsigned, workdir / "签.pdf", lead, PW)
+    bad = workdir / "改.pdf"
+    _flip(signed, bad, int(len(signed.read_bytes()) * where))
+    try:
+        sts = verify_pdf(bad)
+    except SigningError:
+        sts = None  # damaged beyond parsing: also “not ok”
+    assert sts is None or not all(s.ok for s in sts)
+    assert main(["verify", str(bad)]) == 1
+
+
+def test_signature_contents_changed_is_detected(ids, unsigned, workdir):
+    _, lead, _ = ids
+    signed = sign_pdf(unsigned, workdir / "签.pdf", lead, PW)
+    data = signed.read_bytes()
+    k = data.rfind(b"/Contents <") + len(b"/Contents <") + 400
+    bad = workdir / "改签名.pdf"
+    _flip(signed, bad, k)
+    assert main(["verify", str(bad)]) == 1
+
+
+def test_cli_report_sign_verify(ids, sample_path, workdir, seal, capsys):
+    d, lead, agency = ids
+    out = workdir / "命令行 报告.pdf"
+    rc = main(["report", str(sample_path), "-o", str(out), "--sign", str(lead),
+               "--passphrase-file", str(d / "pw.txt"), "--seal", str(seal)])
+    assert rc == 0 and out.is_file()
+    capsys.readouterr()
+    assert main(["verify", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "王建国" in printed and "有效" in printed
+    two = workdir / "二签.pdf"
+    assert main(["sign", str(out), "-o", str(two), "--sign", str(agency), "--passphrase-file",
+                 str(d / "pw2.txt")]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(two)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("有效：") == 2
+    # unsigned PDF: no signature → 1
+    plain = workdir / "未签.pdf"
+    assert main(["report", str(sample_path), "-o", str(plain)]) == 0
+    assert main(["verify", str(plain)]) == 1
+
+
+@pytest.mark.slow
+def test_cli_errors_are_one_line(ids, sample_path, workdir):
+    d, lead, _ = ids
+    not_eval = workdir / "不是评价.wcif"
+    not_eval.write_text("hello", encoding="utf-8")
+    cases = [
+        ["report", str(workdir / "没有.wcif"), "-o", str(workdir / "a.pdf")],
+        ["report", str(not_eval), "-o", str(workdir / "a.pdf")],
+        ["report", str(sample_path), "-o", str(workdir / "a.pdf"), "--sign", str(lead), "--passphrase-file",
+         str(d / "wrong.txt")],
+        ["verify", str(workdir / "没有.pdf")],
+    ]
+    for argv in cases:
+        p = subprocess.run([sys.executable, "-m", "wcif_desktop", *argv], capture_output=True, text=True,
+                           encoding="utf-8")
+        assert p.returncode != 0, argv
+        lines = [ln for ln in p.stderr.splitlines() if ln.strip()]
+        assert len(lines) == 1 and lines[0].startswith("错误："), (argv, p.stderr)
+    assert not (workdir / "a.pdf").exists()
+
+
+def test_cli_identity(workdir):
+    pw = workdir / "口令.txt"
+    pw.write_text("s3cret\n", encoding="utf-8")
+    out = workdir / "新 证书.p12"
+    assert main(["identity", str(out), "--name", "李晓梅", "--org", "某事务所", "--passphrase-file", str(pw)]) == 0
+    from wcif_desktop.report.signing import identity_info
+
+    info = identity_info(out, "s3cret")
+    assert info.signer == "李晓梅" and info.organisation == "某事务所" and info.self_signed
+
+
