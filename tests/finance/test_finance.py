@@ -322,3 +322,16 @@ def test_cli_import_finance_bad_sheet(sample_path, workdir, capsys):
     sheet = _wuxi_like(workdir / "表.xlsx")
     assert main(["import-finance", str(sample_path), str(sheet), "--sheet", "无此表"]) == 2
     assert "没有工作表" in capsys.readouterr().err
+
+
+def test_revert_statement_import(sample_path, workdir):
+    sheet = _wuxi_like(workdir / "表.xlsx", bad_cell=False, formula=False)
+    with svc.open_file(sample_path) as ef:
+        before_rows = sorted((ln.fiscal_year, ln.code, ln.budget, ln.actual) for ln in ef.records(FinanceLine))
+        before = fs.lines_by_id(ef)
+        changes = fs.apply_statement_import(ef, fs.plan_statement_import(sheet, year=2021))
+        assert len(ef.records(FinanceLine)) > len(before)
+        fs.revert_statement_import(ef, before, changes)
+        after = sorted((ln.fiscal_year, ln.code, ln.budget, ln.actual) for ln in ef.records(FinanceLine))
+        assert after == before_rows
+        assert ef.verify_history() == []

@@ -292,6 +292,12 @@ def plan_statement_import(path, *, sheet: str | None = None, unit: str | None = 
     """
     table = tb.read_table(path, sheet, unit=unit)
     check(progress)
+    return plan_from_table(table, year=year, mapping=mapping, label_column=label_column, progress=progress)
+
+
+def plan_from_table(table: tb.Table, *, year: int, mapping: dict[int, ColumnTarget] | None = None,
+                    label_column: int | None = None, progress: Progress = NO_PROGRESS) -> StatementImport:
+    """:func:`plan_statement_import` on a table already read (the mapping dialog re-plans without re-reading)."""
     guessed_label, guessed = guess_mapping(table, year)
     label_col = label_column or guessed_label
     mapping = dict(guessed if mapping is None else mapping)
@@ -334,7 +340,7 @@ def plan_statement_import(path, *, sheet: str | None = None, unit: str | None = 
             if not any(r.row == row.number for r in rejections):
                 skipped.append(Skipped(row.number, label, "没有数值"))
     progress.set(len(table.rows), len(table.rows), "读取基金收支表")
-    return StatementImport(Path(path), table.sheet, year, table.unit, table.unit_source, label_col, mapping,
+    return StatementImport(Path(table.path), table.sheet, year, table.unit, table.unit_source, label_col, mapping,
                            lines, rejections, skipped, table)
 
 
@@ -373,3 +379,32 @@ def apply_statement_import(ef: EvaluationFile, plan: StatementImport, progress: 
                         changes.add(table_name, rid)
         progress.set(total, total, "写入基金收支数据")
     return changes
+
+
+def lines_by_id(ef: EvaluationFile) -> dict[str, FinanceLine]:
+    """The live statement lines by id (taken before an import so that it can be reverted)."""
+    return {ln.id: ln for ln in ef.records(FinanceLine)}
+
+
+def revert_statement_import(ef: EvaluationFile, before: dict[str, FinanceLine], changes: svc.Changes
+                            ) -> svc.Changes:
+    """Undo an import (one transaction): lines it added are deleted (tombstones), lines it updated get their
+    amounts from ``before`` (:func:`lines_by_id` taken before the import) back."""
+    out = svc.Changes()
+    with ef.transaction():
+        for rid in sorted(changes.tables.get(FinanceLine.table, ())):
+            old = before.get(rid)
+            if old is None:
+                out = _merge(out, svc.delete_record(ef, FinanceLine, rid))
+            else:
+                out = _merge(out, svc.update_record(ef, FinanceLine, rid, **{k: getattr(old, k)
+                                                                           for k in AMOUNT_COLUMNS}))
+    return out or svc.Changes().add(FinanceLine.table)
+
+
+def _merge(a: svc.Changes, b: svc.Changes) -> svc.Changes:
+    for table_name, ids in b.tables.items():
+        a.add(table_name)
+        for rid in ids:
+            a.add(table_name, rid)
+    return a
