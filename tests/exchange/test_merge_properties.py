@@ -1,0 +1,121 @@
+"""Property-based: random edit scripts on three copies of an evaluation (and the lead's own), merged in different
+orders, lose nothing and agree wherever no conflict was involved."""
+
+import itertools
+import shutil
+
+import pytest
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wcif_desktop.domain.model import Finding
+from wcif_desktop.services import exchange, merge
+from wcif_desktop.store.db import EvaluationFile
+
+from .helpers import export_copy, record_state
+
+FIELDS = ("title", "body", "cause")
+VALUES = ("甲", "乙", "丙", "")
+
+op = st.one_of(
+    st.tuples(st.just("update"), st.integers(0, 11), st.sampled_from(FIELDS), st.sampled_from(VALUES)),
+    st.tuples(st.just("delete"), st.integers(0, 11)),
+    st.tuples(st.just("insert"), st.sampled_from(VALUES)),
+)
+script = st.lists(op, max_size=6)
+
+
+def _apply(path, who, ops):
+    ef = EvaluationFile.open(path, who=who, backup=False)
+    try:
+        for o in ops:
+            ids = [r["id"] for r in ef.rows("finding")]  # live ones, in a stable order
+            ids.sort()
+            if o[0] == "insert":
+                ef.insert(Finding(title=f"{who}新增{o[1]}", kind="problem"))
+            elif ids:
+                rid = ids[o[1] % len(ids)]
+                if o[0] == "update":
+                    ef.update("finding", rid, {o[2]: f"{who}:{o[3]}"})
+                else:
+                    ef.delete("finding", rid)
+    finally:
+        ef.close()
+
+
+def _merge_into(target, sources):
+    ef = EvaluationFile.open(target, backup=False)
+    try:
+        for s in sources:
+            exchange.import_file(ef, s)
+        conflicts = merge.list_conflicts(ef)
+        assert ef.verify_history() == []
+        assert ef.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return conflicts
+    finally:
+        ef.close()
+
+
+counter = itertools.count()
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lead_ops=script, scripts=st.lists(script, min_size=3, max_size=3), order=st.permutations([0, 1, 2]))
+def test_three_copies_merged_in_different_orders(_sample_master, tmp_path, lead_ops, scripts, order):
+    d = tmp_path / f"例 {next(counter)}"
+    d.mkdir()
+    base_path = d / "组长.wcif"
+    shutil.copy2(_sample_master, base_path)
+    copies = [export_copy(base_path, d / f"成员{i}.wcif") for i in range(3)]
+    base = record_state(base_path)
+    for i, (c, ops) in enumerate(zip(copies, scripts)):
+        _apply(c, f"M{i}", ops)
+    _apply(base_path, "L", lead_ops)
+    states = [record_state(c) for c in copies]
+    lead_state = record_state(base_path)
+
+    first, second = d / "合并一.wcif", d / "合并二.wcif"
+    shutil.copy2(base_path, first)
+    shutil.copy2(base_path, second)
+    c1 = _merge_into(first, copies)
+    c2 = _merge_into(second, [copies[i] for i in order])
+    r1, r2 = record_state(first), record_state(second)
+
+    for result, conflicts in ((r1, c1), (r2, c2)):
+        in_conflict = {(c.table, c.record_id) for c in conflicts}
+        theirs_kept = {(c.table, c.record_id, merge.record_hash(c.theirs)) for c in conflicts}
+        for key in set(base) | set(lead_state) | set().union(*map(set, states)):
+            versions = [s[key] for s in [lead_state] + states if key in s]
+            changed = {merge.record_hash(v) for v in versions if v != base.get(key)}
+            assert key in result, f"record lost: {key}"
+            if key in in_conflict:
+                # nothing lost: every changed version is the current one or kept in a conflict
+                for v in versions:
+                    h = merge.record_hash(v)
+                    if v != base.get(key):
+                        assert h == merge.record_hash(result[key]) or (key + (h,)) in theirs_kept \
+                            or any(merge.record_hash(c.mine) == h for c in conflicts
+                                   if (c.table, c.record_id) == key), key
+                continue
+            if len(changed) == 1:  # changed on one side only (or identically on several): taken
+                (only,) = [v for v in versions if v != base.get(key)][:1]
+                assert result[key] == only, key
+            elif not changed:
+                assert result[key] == base[key], key
+            else:
+                raise AssertionError(f"{key} changed differently on several sides but no conflict")
+    # the two orders agree wherever no conflict was involved
+    involved = {(c.table, c.record_id) for c in c1 + c2}
+    assert set(r1) == set(r2)
+    for key in r1:
+        if key not in involved:
+            assert r1[key] == r2[key], key
+    # resolving every conflict the same way, as the lead, leaves no open conflict and intact files
+    for target in (first, second):
+        ef = EvaluationFile.open(target, backup=False)
+        for c in merge.list_conflicts(ef):
+            merge.resolve_conflict(ef, c.id, "theirs")
+        assert merge.list_conflicts(ef) == []
+        ef.close()
