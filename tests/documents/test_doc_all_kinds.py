@@ -1,0 +1,86 @@
+"""Every document kind for the sample, as .docx and as .pdf, read back."""
+
+from __future__ import annotations
+
+import pytest
+
+from wcif_desktop.documents.generate import KINDS, build_outline, write_document
+from wcif_desktop.documents.records import GeneratedDocument
+from wcif_desktop.domain.errors import ValidationError
+from wcif_desktop.domain.scoring import build_sheet
+from wcif_desktop.services.evaluation import load_snapshot
+
+from .docutil import PLACEHOLDER_LEFTOVERS, docx_all_text, docx_headings, pdf_text, squash
+
+# A phrase each document must contain, computed from the data where it is data.
+EXPECTED = {
+    "report-brief": ["一、基本情况", "五、有关建议"],
+    "report-full": ["四、绩效评价指标分析", "七、其他需要说明的问题"],
+    "work-plan": ["评价对象和内容", "评价指标和评价标准", "评价程序", "附件5：调研安排"],
+    "letter": ["需提供的资料", "呼和浩特市社会保险事业管理中心"],
+    "request-list": ["资料清单", "提交期限"],
+    "problem-list": ["问题清单", "一致性检查", "预算绩效目标不全面不完整"],
+    "summary": ["评价工作开展情况", "存在的不足", "改进建议"],
+    "research-outline": ["项目规划及背景", "问题及建议"],
+    "site-schedule": ["调研安排", "选取理由"],
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_docx_for_every_kind(sample_file, workdir, kind):
+    out = write_document(sample_file, kind, workdir / f"{kind} 文档.docx")
+    text = docx_all_text(out)
+    for phrase in EXPECTED[kind]:
+        assert phrase in text, (kind, phrase)
+    assert not PLACEHOLDER_LEFTOVERS.search(text), PLACEHOLDER_LEFTOVERS.search(text)
+    outline = build_outline(sample_file, kind)
+    expected_heads = [(h.level, h.text) for h in outline.headings()]
+    assert docx_headings(out) == expected_heads
+    if kind not in ("request-list", "site-schedule", "letter", "problem-list", "research-outline", "summary"):
+        assert any(lvl == 1 for lvl, _t in expected_heads)
+    reg = sample_file.records(GeneratedDocument)
+    assert [(g.kind, g.file_name, g.format) for g in reg] == [(kind, out.name, "docx")]
+    assert len(reg[0].sha256) == 64
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_pdf_for_every_kind(sample_file, workdir, kind):
+    out = write_document(sample_file, kind, workdir / f"{kind} 文档.pdf")
+    text = squash(pdf_text(out))
+    for phrase in EXPECTED[kind]:
+        assert squash(phrase) in text, (kind, phrase)
+    assert "{{" not in text and "【未知字段" not in text
+
+
+def test_work_plan_counts_and_bands_come_from_the_framework(sample_file, workdir):
+    snap = load_snapshot(sample_file)
+    sheet = build_sheet(snap.indicators)
+    n1 = len(sheet.roots)
+    n2 = sum(len(r.children) for r in sheet.roots)
+    n3 = len(sheet.leaves())
+    out = write_document(sample_file, "work-plan", workdir / "方案.docx")
+    text = docx_all_text(out)
+    assert f"一级指标{n1}个、二级指标{n2}个、三级指标{n3}个" in text
+    assert "90（含）—100分为优、80（含）—90分为良、60（含）—80分为中、60分以下为差" in text
+    # the annex lists every level-3 indicator with its scoring rule
+    for leaf in sheet.leaves():
+        assert leaf.indicator.name in text
+
+
+def test_work_plan_in_the_commissioners_name(sample_file, workdir):
+    ev = load_snapshot(sample_file).evaluation
+    agency = build_outline(sample_file, "work-plan", issuer="agency")
+    comm = build_outline(sample_file, "work-plan", issuer="commissioner")
+    assert agency.author == ev.agency and comm.author == ev.commissioner
+    assert f"{ev.commissioner}委托第三方机构{ev.agency}" in comm.text()
+    assert f"受{ev.commissioner}委托" in agency.text()
+    with pytest.raises(ValidationError, match="出具名义"):
+        build_outline(sample_file, "work-plan", issuer="nobody")
+
+
+def test_bad_kind_and_suffix_are_refused(sample_file, workdir):
+    with pytest.raises(ValidationError, match="未知的文档类型"):
+        write_document(sample_file, "memo", workdir / "x.docx")
+    with pytest.raises(ValidationError, match=r"\.pdf 或 \.docx"):
+        write_document(sample_file, "letter", workdir / "x.txt")
+    assert not (workdir / "x.txt").exists()
