@@ -12,12 +12,12 @@ Rules (firm practice; 财预〔2020〕10号 names 专家评估 under 公众评�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
 from .errors import ValidationError
 from .model import Record
-from .money import round2
+from .money import CENT, round2
 
 PANEL_METHODS: dict[str, str] = {
     "mean": "算术平均",
@@ -69,7 +69,7 @@ def aggregate(scores: Sequence[Decimal], method: str = "mean", consensus: Decima
             values = sorted(values)[1:-1]
     elif method != "mean":
         raise ValidationError(f"未知的专家评分汇总方法：{method}（可用：{'、'.join(PANEL_METHODS)}）")
-    return round2(sum(values, Decimal(0)) / len(values))
+    return (sum(values, Decimal(0)) / len(values)).quantize(CENT, ROUND_HALF_UP)
 
 
 def visible(scores: Iterable[PanelScore], viewer_member_id: str, revealed: bool) -> list[PanelScore]:
@@ -110,14 +110,18 @@ class PanelRow:
 
 def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], method: str) -> list[PanelRow]:
     """Per-indicator spread and aggregate over the given (already visibility-filtered) panel scores."""
-    by_ind: dict[str, list[PanelScore]] = {}
+    members: dict[str, dict[str, Decimal | None]] = {}
+    consensus: dict[str, Decimal | None] = {}
     for s in scores:
-        by_ind.setdefault(s.indicator_id, []).append(s)
+        if s.kind == "consensus":
+            consensus[s.indicator_id] = s.score
+        else:
+            members.setdefault(s.indicator_id, {})[s.member_id] = s.score
     rows = []
     for iid in indicator_ids:
-        ss = by_ind.get(iid, [])
-        members = {s.member_id: s.score for s in ss if s.kind == "member"}
-        cons = next((s.score for s in ss if s.kind == "consensus"), None)
-        vals = [v for v in members.values() if v is not None]
-        rows.append(PanelRow(iid, members, spread(vals), aggregate(vals, method, cons), cons))
+        mine = members.get(iid) or {}
+        vals = [v for v in mine.values() if v is not None]
+        cons = consensus.get(iid)
+        rows.append(PanelRow(iid, mine, (max(vals) - min(vals)) if vals else None,
+                             aggregate(vals, method, cons), cons))
     return rows

@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any, Mapping
 
 from .errors import ValidationError
@@ -95,6 +96,11 @@ def dump_params(params: Mapping) -> str:
 def _num(value, what: str) -> Decimal:
     if isinstance(value, Decimal):
         return value
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            pass
     try:
         return D(value)
     except ValidationError:
@@ -109,11 +115,11 @@ def _points(value, weight: Decimal, what: str) -> Decimal:
 
 
 def _fmt(value: Decimal, unit: str = "") -> str:
-    return f"{round2(value):f}{unit}"
+    return f"{value.quantize(CENT, ROUND_HALF_UP):f}{unit}"
 
 
 def _clamp(score: Decimal, weight: Decimal) -> Decimal:
-    score = round2(score)
+    score = score.quantize(CENT, ROUND_HALF_UP)
     if score > weight:
         return weight
     if score < 0:
@@ -278,18 +284,41 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
              labels: Mapping[str, str] | None = None) -> RuleResult | None:
     """Apply a rule to an indicator of ``weight`` points.
 
-    ``metrics`` are the computed metrics (``services.metrics.compute_metrics``: rates in %, months);
-    ``labels`` give their Chinese names for the generated reason. Returns ``None`` for ``manual`` rules.
+    ``params`` is the ``rule_params`` JSON text (or a dict); ``metrics`` are the computed metrics
+    (``services.metrics.compute_metrics``: rates in %, months); ``labels`` give their Chinese names for the
+    generated reason. Returns ``None`` for ``manual`` rules.
+
+    Results for JSON-text params are memoised on (rule type, params text, weight, the one metric value the rule
+    reads), so recomputing a sheet where little changed costs a dictionary look-up per indicator.
 
     Raises:
         ValidationError: unknown rule type or malformed parameters.
     """
     if rule_type in ("", "manual", None):
         return None
-    fn = _EVALUATORS.get(rule_type)
-    if fn is None:
+    if rule_type not in _EVALUATORS:
         raise ValidationError(f"未知的评分规则类型：{rule_type}（可用：{'、'.join(RULE_TYPES)}）")
-    return fn(parse_params(params), D(weight), metrics or {}, labels or {})
+    weight = weight if isinstance(weight, Decimal) else D(weight)
+    if params is None or isinstance(params, str):
+        text = params or "{}"
+        key = _parsed(text).get("metric")
+        value = metrics.get(key) if key and metrics else None
+        label = labels.get(key) if key and labels else None
+        return _evaluate_text(rule_type, text, weight, key, value, label)
+    return _EVALUATORS[rule_type](dict(params), weight, metrics or {}, labels or {})
+
+
+@lru_cache(maxsize=8192)
+def _parsed(text: str) -> dict:
+    """Parsed params, shared between calls: evaluators only read it."""
+    return parse_params(text)
+
+
+@lru_cache(maxsize=16384)
+def _evaluate_text(rule_type: str, text: str, weight: Decimal, key, value, label) -> RuleResult:
+    metrics = {key: value} if key and value is not None else {}
+    labels = {key: label} if key and label else {}
+    return _EVALUATORS[rule_type](_parsed(text), weight, metrics, labels)
 
 
 def uses_metrics(rule_type: str, params: Mapping) -> tuple[str, ...]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .errors import ValidationError
 from .model import Indicator, Record
-from .money import D, round2
+from .money import CENT, D, round2
 
 DEFAULT_GRADE_BANDS: tuple[tuple[Decimal, str], ...] = (
     (Decimal(90), "优"),
@@ -90,7 +90,16 @@ class ScoreSheet:
     bands: tuple = DEFAULT_GRADE_BANDS
 
     def leaves(self) -> list[Node]:
-        return [n for r in self.roots for n in r.walk() if n.is_leaf]
+        """The nodes without children, in tree order (level-3 indicators in a complete tree)."""
+        out: list[Node] = []
+        stack = list(reversed(self.roots))
+        while stack:
+            n = stack.pop()
+            if n.children:
+                stack.extend(reversed(n.children))
+            else:
+                out.append(n)
+        return out
 
     def total(self) -> Decimal:
         """Sum of all level-3 scores, rounded half-up to two decimals (unscored leaves count 0)."""
@@ -107,12 +116,24 @@ class ScoreSheet:
         return [(r.indicator.name, r.weight(), round2(r.score() or Decimal(0))) for r in self.roots]
 
     def node_scores(self) -> dict[str, Decimal | None]:
-        """Indicator id → score of every node (subtotals per level), rounded half-up to two decimals."""
+        """Indicator id → score of every node (subtotals per level), rounded half-up to two decimals.
+
+        ``None`` for a node with nothing scored below it. One bottom-up pass over the tree.
+        """
         out: dict[str, Decimal | None] = {}
+
+        def visit(n: Node) -> Decimal | None:
+            if not n.children:
+                s = n.indicator.score
+            else:
+                parts = [visit(c) for c in n.children]
+                known = [p for p in parts if p is not None]
+                s = sum(known, Decimal(0)) if known else None
+            out[n.indicator.id] = None if s is None else s.quantize(CENT, ROUND_HALF_UP)
+            return s
+
         for r in self.roots:
-            for n in r.walk():
-                s = n.score()
-                out[n.indicator.id] = None if s is None else round2(s)
+            visit(r)
         return out
 
     def check(self) -> list["Problem"]:
