@@ -194,7 +194,8 @@ class Writer:
         ``widths`` are fractions of the text width (they are scaled to sum to 1); ``numeric`` columns are
         right-aligned; ``bold_rows`` (indexes into ``rows``) use the heading font (e.g. 合计).
         """
-        if caption:
+        if caption:  # keep the caption with the header and the first rows
+            self.story.append(CondPageBreak(self.st.caption.leading + 4 * self.st.cell.leading + 20))
             self.story.append(CJKParagraph(self._note(caption), self.st.caption, self.fonts))
         total = sum(widths)
         col_w = [TEXT_W * w / total for w in widths]

@@ -151,17 +151,19 @@ def _analysis(w: Writer, c: Content) -> None:
 def _appendices(w: Writer, c: Content) -> None:
     w.page_break()
     w.heading("附件1：绩效评价指标体系及评分表", 0)
-    rows = []
+    rows, strong = [], set()
     for root in c.sheet.roots:
         for node in root.walk():
             ind = node.indicator
             score = node.score()
             reason = c.fill(ind.deduction_reason) if node.is_leaf else ""
             name = ("　" * (ind.level - 1)) + ind.name
+            if ind.level == 1:
+                strong.add(len(rows))
             rows.append([ind.code, name, fmt_score(ind.weight), fmt_score(score), reason])
     rows.append(["", "合计", fmt_score(c.sheet.total_weight()), fmt_score(c.sheet.total()), f"评级：{c.sheet.grade()}"])
     w.table(["编码", "指标", "分值", "得分", "扣分原因"], rows, [1.2, 4, 1.2, 1.2, 5], numeric={2, 3},
-            bold_rows={len(rows) - 1})
+            bold_rows=strong | {len(rows) - 1})
     refined = [t for t in c.snap.targets if t.version == "refined"]
     w.heading("附件2：细化后的绩效目标表", 0)
     if refined:
