@@ -292,6 +292,13 @@
     </message>
 </context>
 <context>
+    <name>NarrativeEditor</name>
+    <message>
+        <source>报告中显示为：</source>
+        <translation>In the report: </translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>首选项</source>
@@ -412,8 +419,8 @@
         <translation>None (create one or choose an existing one)</translation>
     </message>
     <message>
-        <source>上次生成的报告：{0}</source>
-        <translation>Last report: {0}</translation>
+        <source>评价文件中已保存 {0} 份报告，最近一份：{1}（{2}）</source>
+        <translation>{0} report(s) kept in the evaluation file; the latest: {1} ({2})</translation>
     </message>
     <message>
         <source>报告保存为</source>

@@ -49,6 +49,7 @@ def test_sample_data_on_each_step(window):
     targets = window.page("targets")
     assert targets.refined_model.rowCount() == 5 and targets.declared_model.rowCount() == 0
     assert "{{fiscal_year}}" in targets.targets_edit.toPlainText()
+    assert targets.targets_text.preview.text().startswith("报告中显示为：2021 年度")
     scoring = window.page("scoring")
     assert scoring.total_label.text() == "综合评分 82.33 分，评级 良"
     assert scoring.problems.count() == 1 and scoring.problems.item(0).text().startswith("未发现问题")
@@ -186,3 +187,22 @@ def test_crash_handler_logs_and_reports(qapp, capsys):
     assert "RuntimeError: boom 测试" in errors.log_path().read_text(encoding="utf-8")
     dlg = errors.CrashDialog("report text")
     assert dlg.text.toPlainText() == "report text" and dlg.text.isReadOnly()
+
+
+def test_geometry_and_step_are_remembered(qtbot, sample_path, messages):
+    from wcif_desktop.ui.mainwindow import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.load(sample_path)
+    win.resize(1000, 700)
+    win.show_step("findings")
+    win.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    saved = again.settings["window/geometry"]
+    assert not saved.isEmpty() and again.restoreGeometry(saved)  # (offscreen clamps sizes to its small screen)
+    again.load(sample_path)
+    assert again.page_stack.currentWidget() is again.page("findings")
+    assert again.recent_menu.actions()[0].text() == sample_path.name
+    again.close()

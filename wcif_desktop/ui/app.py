@@ -112,6 +112,9 @@ def run_gui(args) -> int:
 
     setup_logging()
     install_excepthook(interactive=True)
+    from .workers import wait_for_tasks
+
+    app.aboutToQuit.connect(wait_for_tasks)
     win = MainWindow(settings)
     win.restore_geometry()
     win.show()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ...domain.model import EvaluationSnapshot
@@ -167,3 +168,38 @@ class RecordListControls(QWidget):
         rid = self.model.record(row).id
         if self.ctx.swap_order(self.model.cls, rid, self.model.record(other).id):
             self.select(self.model.row_of(rid))
+
+
+class NarrativeEditor(QWidget):
+    """Edits one narrative section (叙述) of the report; shows below it the text with ``{{field}}`` placeholders
+    filled from the data, as the report will print it."""
+
+    def __init__(self, ctx: EvaluationContext, section: str, parent=None):
+        from PySide6.QtWidgets import QVBoxLayout
+
+        super().__init__(parent)
+        self.ctx, self.section = ctx, section
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.edit = CommitTextEdit()
+        self.edit.setObjectName(f"narrative_{section}")
+        self.edit.committed.connect(lambda text: self.ctx.set_narrative(self.section, text))
+        lay.addWidget(self.edit, 3)
+        self.preview = QLabel()
+        self.preview.setObjectName(f"preview_{section}")
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        lay.addWidget(self.preview, 0)
+
+    def refresh(self) -> None:
+        from ...domain.fields import field_values, fill
+
+        snap = self.ctx.snapshot()
+        text = snap.narratives.get(self.section, "")
+        self.edit.set_value(text)
+        if "{{" in text:
+            self.preview.setText(self.tr("报告中显示为：") + fill(text, field_values(snap)))
+            self.preview.setVisible(True)
+        else:
+            self.preview.setVisible(False)

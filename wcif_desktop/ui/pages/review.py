@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from ...domain.model import EvaluationSnapshot
-from .base import CommitTextEdit, StepPage, StepState
+from .base import NarrativeEditor, StepPage, StepState
 
 PROCESS_SECTION = "process"
 
@@ -27,10 +27,9 @@ class ReviewPage(StepPage):
         lay = QVBoxLayout(self)
         box = QGroupBox(self.tr("绩效评价工作开展情况（报告第二部分）"))
         bl = QVBoxLayout(box)
-        self.process_edit = CommitTextEdit()
-        self.process_edit.setObjectName("narrative_process")
-        self.process_edit.committed.connect(lambda text: self.ctx.set_narrative(PROCESS_SECTION, text))
-        bl.addWidget(self.process_edit)
+        self.process = NarrativeEditor(ctx, PROCESS_SECTION)
+        self.process_edit = self.process.edit
+        bl.addWidget(self.process)
         lay.addWidget(box, 2)
 
         self.extension_box = QGroupBox(self.tr("现场资料核查清单"))
@@ -45,4 +44,4 @@ class ReviewPage(StepPage):
         self.refresh()
 
     def refresh(self) -> None:
-        self.process_edit.set_value(self.ctx.snapshot().narratives.get(PROCESS_SECTION, ""))
+        self.process.refresh()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHeaderView, QSplitter, QTableView, QVB
 
 from ...domain.model import EvaluationSnapshot, TargetIndicator
 from ..models import Column, RecordTableModel
-from .base import CommitTextEdit, RecordListControls, StepPage, StepState, state_of
+from .base import NarrativeEditor, RecordListControls, StepPage, StepState, state_of
 
 TARGETS_SECTION = "basic.targets"
 
@@ -16,7 +16,7 @@ TARGETS_SECTION = "basic.targets"
 class TargetsPage(StepPage):
     key = "targets"
     title = QT_TRANSLATE_NOOP("steps", "绩效目标")
-    tables = ("narrative",)  # the table models refresh themselves
+    tables = ("narrative", "evaluation", "finance_line")  # the preview shows figures; table models refresh themselves
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
@@ -70,12 +70,11 @@ class TargetsPage(StepPage):
         lay.addWidget(split, 3)
         text_box = QGroupBox(self.tr("项目绩效目标（报告第一部分第3节）"))
         tl = QVBoxLayout(text_box)
-        self.targets_edit = CommitTextEdit()
-        self.targets_edit.setObjectName("narrative_targets")
-        self.targets_edit.committed.connect(lambda text: self.ctx.set_narrative(TARGETS_SECTION, text))
-        tl.addWidget(self.targets_edit)
+        self.targets_text = NarrativeEditor(ctx, TARGETS_SECTION)
+        self.targets_edit = self.targets_text.edit
+        tl.addWidget(self.targets_text)
         lay.addWidget(text_box, 1)
         self.refresh()
 
     def refresh(self) -> None:
-        self.targets_edit.set_value(self.ctx.snapshot().narratives.get(TARGETS_SECTION, ""))
+        self.targets_text.refresh()
