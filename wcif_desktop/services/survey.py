@@ -639,10 +639,12 @@ def read_response_file(path, sheet: str | None = None) -> ResponseFile:
     Raises:
         WcifError: unreadable file, unknown sheet, no header row.
     """
-    from .tabular import read_grid, table_from_grid
+    from .tabular import Grid, read_grid, table_from_grid
 
     grid = read_grid(Path(path), sheet)
-    table = table_from_grid(grid, header_rows=1)
+    # the header is among the first rows; detecting it on those alone keeps large exports fast
+    head = Grid(grid.path, grid.sheet, grid.cells[:30], grid.merged_ranges)
+    table = table_from_grid(head, header_rows=1)
     header_row = table.header_rows[-1]
     headers = [(c.letter, c.name) for c in table.columns]
     rows = []

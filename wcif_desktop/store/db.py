@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools
 import getpass
 import hashlib
 import json
@@ -82,7 +83,9 @@ def to_db(value):
     return value
 
 
+@functools.lru_cache(maxsize=None)
 def _hints(cls):
+    """Type hints of a record class, evaluated once per class (get_type_hints is slow for every row)."""
     return typing.get_type_hints(cls)
 
 
