@@ -170,3 +170,18 @@ def test_grade_is_monotone_and_matches_rounded_total(total):
     t = round2(total)
     expected = "优" if t >= 90 else "良" if t >= 80 else "中" if t >= 60 else "差"
     assert g == expected
+
+
+@given(st.sampled_from([Decimal(60), Decimal(80), Decimal(90)]),
+       st.decimals(min_value=Decimal("-0.02"), max_value=Decimal("0.02"), places=3))
+def test_rounding_at_band_edges(edge, offset):
+    """Around each band edge the grade follows the half-up two-decimal total (79.995 → 80.00 良, 89.994 → 良)."""
+    total = edge + offset
+    root = Indicator(level=1, name="产出", weight=Decimal(100))
+    leaf = Indicator(level=2, parent_id=root.id, name="x", weight=Decimal(100), score=total, deduction_reason="r")
+    sheet = build_sheet([root, leaf])
+    shown = sheet.total()
+    assert shown == total.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    above = shown >= edge
+    assert above == (offset >= Decimal("-0.005"))
+    assert (sheet.grade() == grade_for(edge)) == above

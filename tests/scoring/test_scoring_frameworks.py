@@ -10,6 +10,7 @@ from wcif_desktop.domain.model import Indicator
 from wcif_desktop.domain.rules import parse_params
 from wcif_desktop.domain.scoring import Problem, build_sheet
 from wcif_desktop.services import frameworks as fw
+from wcif_desktop.services import evaluation as svc
 from wcif_desktop.services import scoring
 
 
@@ -149,8 +150,13 @@ def test_edit_rule_is_validated(empty_eval):
     scoring.recompute(empty_eval)
     leaf = _by_name(empty_eval, "完成及时性")
     assert leaf.score == Decimal(6) and "延期完成2次" in leaf.deduction_reason
+    fw.reweight(empty_eval, leaf.id, "5")  # a rule-driven score follows its new weight
+    leaf = _by_name(empty_eval, "完成及时性")
+    assert (leaf.weight, leaf.score) == (Decimal(5), Decimal(3))
+    manual = _by_name(empty_eval, "实施效益")
+    svc.set_indicator_score(empty_eval, manual.id, "18", "部分效益目标未达成")
     with pytest.raises(ValidationError, match="高于新分值"):
-        fw.reweight(empty_eval, leaf.id, "5")
+        fw.reweight(empty_eval, manual.id, "15")
 
 
 def test_add_refuses_fourth_level_and_empty_name(empty_eval):

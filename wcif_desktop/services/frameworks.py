@@ -21,12 +21,14 @@ from pathlib import Path
 from ..domain.errors import ValidationError, WcifError
 from ..domain.model import Indicator, new_id
 from ..domain.money import D
-from ..domain.rules import RULE_TYPES, dump_params, parse_params, validate_rule
-from ..domain.scoring import Problem, ScoringSettings, build_sheet
+from ..domain.rules import RULE_TYPES, dump_params, evaluate, parse_params, validate_rule
+from ..domain.scoring import Problem, build_sheet
 from ..paths import resource
 from ..store.db import EvaluationFile
 from . import evaluation as svc
 from .evaluation import Changes
+from .metrics import compute_metrics, metric_labels
+from .scoring import update_settings
 
 MAX_LEVEL = 3
 
@@ -188,8 +190,6 @@ def apply_template(ef: EvaluationFile, key: str, *, replace: bool = False) -> Ch
         for ind in _as_indicators(tpl):
             svc.add_record(ef, ind)
             changes.add("indicator", ind.id)
-        from .scoring import update_settings
-
         changes.tables.update(update_settings(ef, framework_key=tpl.info.key, framework_version=tpl.info.version,
                                               framework_name=tpl.info.name).tables)
     return changes
@@ -347,17 +347,27 @@ def move_indicator(ef: EvaluationFile, indicator_id: str, new_parent_id: str | N
 
 def reweight(ef: EvaluationFile, indicator_id: str, weight) -> Changes:
     """Set an indicator's weight (points). Parents are not adjusted: :func:`check` reports sums that disagree.
+    A rule-driven indicator's score is recomputed for the new weight.
 
     Raises:
-        ValidationError: negative weight, or a score above the new weight (lower the score first).
+        ValidationError: negative weight, or a manual score above the new weight (lower the score first).
     """
     ind = ef.get(Indicator, indicator_id)
     weight = D(weight)
     if weight < 0:
         raise ValidationError(f"“{ind.name}”的分值不能为负数")
-    if ind.score is not None and ind.score > weight:
+    is_leaf = not ef.rows("indicator", "parent_id = ?", [indicator_id])
+    result = None
+    if is_leaf and ind.rule_type not in ("", "manual"):
+        result = evaluate(ind.rule_type, ind.rule_params, weight, compute_metrics(ef), metric_labels())
+    if result is None and ind.score is not None and ind.score > weight:
         raise ValidationError(f"“{ind.name}”已得 {ind.score} 分，高于新分值 {weight}；请先调整得分")
-    return svc.update_record(ef, Indicator, indicator_id, weight=weight)
+    with ef.transaction():
+        changes = svc.update_record(ef, Indicator, indicator_id, weight=weight)
+        if result is not None:
+            changes.tables.update(svc.update_record(ef, Indicator, indicator_id, score=result.score,
+                                                    deduction_reason=result.reason).tables)
+    return changes
 
 
 EDITABLE = {"name", "definition", "guidance", "scoring_rule", "rule_type", "rule_params", "source_status"}
@@ -391,9 +401,3 @@ def edit_indicator(ef: EvaluationFile, indicator_id: str, **fields) -> Changes:
 def check(ef: EvaluationFile) -> list[Problem]:
     """Structural and scoring checks of the evaluation's tree (see :meth:`ScoreSheet.check`)."""
     return build_sheet(indicators(ef)).check()
-
-
-def template_origin(ef: EvaluationFile) -> ScoringSettings | None:
-    """The scoring settings naming the template the tree came from (``None`` when never set)."""
-    rows = ef.records(ScoringSettings)
-    return rows[0] if rows else None
