@@ -206,3 +206,20 @@ def test_geometry_and_step_are_remembered(qtbot, sample_path, messages):
     assert again.page_stack.currentWidget() is again.page("findings")
     assert again.recent_menu.actions()[0].text() == sample_path.name
     again.close()
+
+
+def test_typed_text_is_saved_when_switching_files_or_closing(window, qtbot, workdir, sample_path):
+    from wcif_desktop.services.evaluation import load_snapshot, open_file
+
+    page = window.show_step("review")
+    page.process_edit.setFocus()
+    page.process_edit.setPlainText("切换文件前输入的文字")
+    assert window.new_from_sample(workdir / "另一个.wcif")  # opening another file keeps what was typed
+    with open_file(sample_path) as ef:
+        assert load_snapshot(ef).narratives["process"] == "切换文件前输入的文字"
+    page = window.show_step("findings")
+    page.title_edit.setFocus()
+    page.title_edit.setText("关窗前输入的标题")
+    window.close()
+    with open_file(workdir / "另一个.wcif") as ef:
+        assert "关窗前输入的标题" in [f.title for f in load_snapshot(ef).findings]

@@ -59,6 +59,7 @@ class EvaluationContext(QObject):
         self.ef = ef
         self.undo_stack = QUndoStack(self)
         self.widget: QWidget | None = None  # parent for message boxes
+        self.closed = False
 
     # ------------------------------------------------------------------ basics
     @property
@@ -72,6 +73,7 @@ class EvaluationContext(QObject):
         return svc.evaluation(self.ef)
 
     def close(self) -> None:
+        self.closed = True
         self.undo_stack.clear()
         self.ef.close()
 
@@ -79,6 +81,8 @@ class EvaluationContext(QObject):
         show_user_error(self.widget, err)
 
     def _run(self, fn: Callable[[], Changes]) -> bool:
+        if self.closed:  # a late signal from a page of a file that was closed
+            return False
         try:
             changes = fn()
         except WcifError as e:
@@ -93,6 +97,8 @@ class EvaluationContext(QObject):
 
         A returned non-empty :class:`Changes` is emitted through :attr:`changed`. Not undoable: use :meth:`apply`.
         """
+        if self.closed:
+            return None
         try:
             result = fn(self.ef, *args, **kwargs)
         except WcifError as e:
@@ -112,6 +118,8 @@ class EvaluationContext(QObject):
     # ------------------------------------------------------------------ edits
     def edit_fields(self, cls: type[Record], record_id: str, **fields) -> bool:
         """Change fields of a record (validated by the service); undo restores the old values."""
+        if self.closed:
+            return False
         try:
             old_rec = self.ef.get(cls, record_id)
         except WcifError as e:
@@ -127,6 +135,8 @@ class EvaluationContext(QObject):
 
     def edit_score(self, indicator_id: str, score, reason: str | None = None) -> bool:
         """Set a level-3 indicator's score (points) and/or deduction reason; ``reason=None`` keeps it."""
+        if self.closed:
+            return False
         try:
             ind: Indicator = self.ef.get(Indicator, indicator_id)
         except WcifError as e:
@@ -139,6 +149,8 @@ class EvaluationContext(QObject):
                           lambda: svc.set_indicator_score(ef, indicator_id, old_score, old_reason))
 
     def set_narrative(self, section: str, text: str) -> bool:
+        if self.closed:
+            return False
         old = self.snapshot().narratives.get(section)
         if old == text or (old is None and not text):
             return True

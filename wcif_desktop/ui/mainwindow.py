@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -235,7 +236,17 @@ class MainWindow(QMainWindow):
         self._set_context(EvaluationContext(ef, self))
         return self.ctx
 
+    def commit_pending(self) -> None:
+        """Save what is typed in the focused editor (text is saved when the editor loses focus)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and hasattr(focus, "commit") and self.isAncestorOf(focus):
+            focus.commit()
+            focus.blockSignals(True)
+            focus.clearFocus()
+            focus.blockSignals(False)
+
     def _set_context(self, ctx: EvaluationContext) -> None:
+        self.commit_pending()
         old, old_row = self.ctx, self.step_list.currentRow()
         for page in self.pages:
             self.page_stack.removeWidget(page)
@@ -405,9 +416,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event):  # noqa: N802
-        focus = self.focusWidget()
-        if focus is not None and hasattr(focus, "commit"):
-            focus.commit()  # a text editor with unsaved typing
+        self.commit_pending()
         if self.remember:
             self.settings["window/geometry"] = self.saveGeometry()
             self.settings["window/state"] = self.saveState()

@@ -80,7 +80,11 @@ class CommitLineEdit(QLineEdit):
 
     def _finish(self) -> None:
         if self.text() != self._value:
+            self._value = self.text()
             self.committed.emit(self.text())
+
+    def commit(self) -> None:
+        self._finish()
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -99,6 +103,7 @@ class CommitTextEdit(QPlainTextEdit):
 
     def commit(self) -> None:
         if self.toPlainText() != self._value:
+            self._value = self.toPlainText()
             self.committed.emit(self.toPlainText())
 
     def focusOutEvent(self, event):  # noqa: N802
