@@ -171,3 +171,17 @@ def test_add_refuses_fourth_level_and_empty_name(empty_eval):
 def test_checks_on_sheet_level(sample_file):
     sheet = build_sheet(sample_file.records(Indicator))
     assert sheet.check() == [] and sheet.problems() == []
+
+
+def test_undo_helpers_restore_subtree_and_position(empty_eval):
+    ef = empty_eval
+    fw.apply_template(ef, "caiyu-2020-10")
+    group = _by_name(ef, "组织实施")
+    ids = fw.subtree_ids(ef, group.id)
+    assert len(ids) == 3
+    assert fw.position(ef, group.id) == (_by_name(ef, "过程").id, 1)
+    fw.remove_indicator(ef, group.id)
+    assert _by_name(ef, "资金管理").code == "2.1"
+    fw.restore_indicators(ef, ids)
+    assert _by_name(ef, "组织实施").code == "2.2" and _by_name(ef, "制度执行有效性").code == "2.2.2"
+    assert fw.check(ef) == []

@@ -311,6 +311,33 @@ def remove_indicator(ef: EvaluationFile, indicator_id: str) -> Changes:
     return changes
 
 
+def subtree_ids(ef: EvaluationFile, indicator_id: str) -> list[str]:
+    """Ids of a live indicator and everything below it (what :func:`remove_indicator` removes)."""
+    inds = indicators(ef)
+    return [indicator_id] + [i.id for i in _subtree(inds, indicator_id)]
+
+
+def position(ef: EvaluationFile, indicator_id: str) -> tuple[str, int]:
+    """(parent id, 0-based position among its siblings) of a live indicator — for undoing a move."""
+    inds = indicators(ef)
+    ind = _get(inds, indicator_id)
+    siblings = _children(inds, ind.parent_id)
+    return ind.parent_id, [s.id for s in siblings].index(indicator_id)
+
+
+def restore_indicators(ef: EvaluationFile, ids: list[str]) -> Changes:
+    """Bring back removed indicators (undo of :func:`remove_indicator` / redo of :func:`add_indicator`) and
+    renumber the tree."""
+    changes = Changes()
+    with ef.transaction():
+        for iid in ids:
+            changes.tables.update(svc.restore_record(ef, Indicator, iid).tables)
+        _renumber(ef, changes)
+    for iid in ids:
+        changes.add("indicator", iid)
+    return changes
+
+
 def move_indicator(ef: EvaluationFile, indicator_id: str, new_parent_id: str | None, position: int | None = None
                    ) -> Changes:
     """Move an indicator (with its subtree) under ``new_parent_id`` (``None`` → level 1) at ``position``.
