@@ -97,7 +97,8 @@ def _fonts():
     return register_fonts()
 
 
-def _value_axis_step(max_value: float) -> float:
+def nice_step(max_value: float) -> float:
+    """A round axis step (1, 2, 2.5 or 5 × 10ⁿ) giving about five ticks up to ``max_value``."""
     if max_value <= 0:
         return 1.0
     raw = max_value / 5
@@ -165,7 +166,7 @@ def budget_actual_chart(lines, year: int, codes=None, *, width: float = 440, hei
     bottom = min(0.0, min(min(row) for row in chart.data))
     chart.valueAxis.valueMin = bottom
     chart.valueAxis.valueMax = top * 1.1 if top > 0 else 1.0
-    chart.valueAxis.valueStep = _value_axis_step(chart.valueAxis.valueMax - bottom)
+    chart.valueAxis.valueStep = nice_step(chart.valueAxis.valueMax - bottom)
     chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}"
     chart.bars[0].fillColor = colors.HexColor(BUDGET_COLOR)
     chart.bars[1].fillColor = colors.HexColor(ACTUAL_COLOR)
@@ -211,7 +212,7 @@ def trend_chart(lines, years=None, *, width: float = 440, height: float = 240, t
     top, bottom = max(present), min(0.0, min(present))
     chart.valueAxis.valueMin = bottom
     chart.valueAxis.valueMax = top * 1.1 if top > 0 else 1.0
-    chart.valueAxis.valueStep = _value_axis_step(chart.valueAxis.valueMax - bottom)
+    chart.valueAxis.valueStep = nice_step(chart.valueAxis.valueMax - bottom)
     chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}"
     for i, colour in enumerate(SERIES_COLORS):
         chart.lines[i].strokeColor = colors.HexColor(colour)
