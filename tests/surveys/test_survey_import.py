@@ -162,7 +162,16 @@ def test_duplicates_by_id_and_by_identical_rows_skip_or_keep(ef, survey, workdir
     assert "答卷编号“2”重复" in rep.duplicates[0][1] and "完全相同" in rep.duplicates[1][1]
     assert ef.rows("survey_response") == []
     rep = sv.import_responses(ef, survey.id, path, decisions={"duplicate": "skip"})
-    assert rep.written and rep.imported == 4
+    assert rep.written and rep.imported == 4 and rep.skipped == 2
+    # skipped rows stay on file as excluded responses with the reason; they do not count
+    stored = ef.records(sv.SurveyResponse)
+    assert len(stored) == 6
+    assert sorted(r.source_row for r in stored if r.excluded) == [6, 7]
+    assert {r.exclusion_reason for r in stored if r.excluded} == {"导入时按选择跳过：重复的答卷"}
+    assert sv.survey_results(ef)[0][0].responses == 4
+    # the same export again: nothing new, nothing to decide
+    rep = sv.import_responses(ef, survey.id, path)
+    assert rep.ok and rep.imported == 0 and len(rep.already_imported) == 6
 
 
 def test_duplicates_kept_when_the_user_says_so(ef, survey, workdir):

@@ -24,13 +24,15 @@ missing_column     a question of the survey with no column in the file   cancel 
 different_survey   most headers unmatched: the file seems to belong to   cancel the import / import the matched
                    another survey (fewer than half of the non-platform   columns anyway
                    columns match a question)
-duplicate          same respondent id as an earlier row or a response    import only the first / import all
+duplicate          same respondent id as an earlier row or a response    count only the first / import all
                    on file, or an identical row at the same submit time
-out_of_scale       an answer that is no option of its question (e.g. 6   leave those respondents out / import them,
+out_of_scale       an answer that is no option of its question (e.g. 6   leave those respondents out / count them,
                    on a 1–5 scale, or an unknown text)                   the answer kept as text, unscored
 =================  ====================================================  ==========================================
 
-Blank rows are always skipped and counted. Rows imported before (same respondent id, submit time and answers;
+Rows “skipped” by a decision are still written, as excluded responses (``excluded``, with the reason), so
+nothing the file holds is lost, the user can include them again, and the next export does not ask about them
+again. Blank rows are always skipped and counted. Rows imported before (same respondent id, submit time and answers;
 matched one for one) are skipped silently and counted as ``already_imported``, so a second, longer export of
 the same survey imports only its new rows. After an import the column mapping and the answer mappings given
 (``mapping``) are saved with the survey, so the next export imports with no questions asked.
@@ -393,8 +395,8 @@ DECISION_LABELS = {
     "unmapped_column": ("无法对应的列", "忽略该列", "作为新的文字题导入"),
     "missing_column": ("文件中缺少的题目", "取消导入", "照常导入（该题无答案）"),
     "different_survey": ("文件疑似属于其他问卷", "取消导入", "仍导入能对应的列"),
-    "duplicate": ("重复的答卷", "只导入第一份", "全部导入"),
-    "out_of_scale": ("量表外的答案", "不导入这些答卷", "导入，该答案不计分"),
+    "duplicate": ("重复的答卷", "只计入第一份", "全部计入"),
+    "out_of_scale": ("量表外的答案", "不计入这些答卷", "计入，该答案不计分"),
 }
 
 
@@ -542,7 +544,8 @@ class ImportReport:
     different_survey: bool = False
     decisions: dict[str, str] = field(default_factory=dict)
     pending: list[str] = field(default_factory=list)
-    to_import: int = 0
+    to_import: int = 0  # rows that will count (not skipped)
+    skipped: int = 0  # rows skipped by a decision: kept on file as excluded responses, with the reason
     imported: int = 0
     written: bool = False
     cancelled: str = ""
@@ -596,9 +599,11 @@ class ImportReport:
         if self.cancelled:
             out.append(f"未导入：{self.cancelled}")
         elif self.written:
-            out.append(f"已导入 {self.imported} 份答卷")
+            out.append(f"已导入 {self.imported} 份答卷" + (
+                f"；另有 {self.skipped} 份按选择跳过（已记为剔除的答卷，不计入结果）" if self.skipped else ""))
         elif self.dry_run:
-            out.append(f"试运行：将导入 {self.to_import} 份答卷，未写入任何内容")
+            out.append(f"试运行：将导入 {self.to_import} 份答卷" + (
+                f"（另有 {self.skipped} 份按选择跳过）" if self.skipped else "") + "，未写入任何内容")
         else:
             out.append("未写入任何内容")
         return out
@@ -617,7 +622,7 @@ class ImportReport:
             "columns": [{"column": c.letter, "header": c.header, "target": c.target, "question": c.question_text,
                          "how": c.how} for c in self.columns],
             "counts": self.counts(), "pending": self.pending, "decisions": self.decisions,
-            "to_import": self.to_import, "imported": self.imported, "written": self.written,
+            "to_import": self.to_import, "skipped": self.skipped, "imported": self.imported, "written": self.written,
             "cancelled": self.cancelled,
         }
 
@@ -885,9 +890,16 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
     for kind in ("different_survey", "missing_column"):
         if counts[kind] and decisions.get(kind) == "skip":
             rep.cancelled = f"按选择取消导入（{DECISION_LABELS[kind][0]}）"
-    rows = [p for p in planned
-            if not (p[5] and decisions.get("duplicate") == "skip") and not (p[6] and decisions.get("out_of_scale") == "skip")]
-    rep.to_import = len(rows)
+    rows = []  # (row number, rid, time, answers, fingerprint, exclusion reason)
+    for number, rid, at, answers, fp, dup, oos in planned:
+        reason = ""
+        if dup and decisions.get("duplicate") == "skip":
+            reason = "导入时按选择跳过：重复的答卷"
+        elif oos and decisions.get("out_of_scale") == "skip":
+            reason = "导入时按选择跳过：含量表外的答案"
+        rows.append((number, rid, at, answers, fp, reason))
+    rep.to_import = sum(1 for r in rows if not r[5])
+    rep.skipped = len(rows) - rep.to_import
     progress.set(len(rf.rows), len(rf.rows), "检查完毕")
     if dry_run or rep.pending or rep.cancelled:
         return rep
@@ -914,19 +926,20 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             q = add_question(ef, survey.id, normalize_header(c.header) or c.header, "text")
             new_questions[c.index] = q.id
             save.columns[c.header] = ("question", q.id)
-        for i, (number, rid, at, answers, fp, _d, _o) in enumerate(rows):
+        for i, (number, rid, at, answers, fp, reason) in enumerate(rows):
             if i % 100 == 0:
                 progress.set(i, len(rows), "写入答卷")
                 check(progress)
             resp = SurveyResponse(survey_id=survey.id, respondent_id=rid, submitted_at=at, source="import",
-                                  source_file=rf.path.name, source_row=number, fingerprint=fp)
+                                  source_file=rf.path.name, source_row=number, fingerprint=fp,
+                                  excluded=bool(reason), exclusion_reason=reason)
             ef.insert(resp)
             for qid, opt_id, text in answers:
                 if isinstance(qid, tuple):
                     qid = new_questions[qid[1]]
                 ef.insert(SurveyAnswer(response_id=resp.id, question_id=qid, option_id=opt_id, text=text))
         save_mapping(ef, survey.id, save)
-    rep.imported = len(rows)
+    rep.imported = rep.to_import
     rep.written = True
     progress.set(len(rows), len(rows), "导入完成")
     return rep
