@@ -234,3 +234,31 @@ def test_failed_merge_leaves_the_file_as_it_was(trio, monkeypatch):
     for t in after:
         if t not in ("sync_head", "sync_ancestor"):
             assert after[t] == before[t], t
+
+
+def test_merge_history_reports_how_conflicts_were_resolved(trio):
+    lead, a, _ = trio
+    fid = list(_findings(lead))[0]
+    _edit(a, "甲", lambda ef: ef.update("finding", fid, {"title": "甲"}))
+    _edit(lead, "组长", lambda ef: ef.update("finding", fid, {"title": "组长"}))
+    ef = EvaluationFile.open(lead)
+    rep = exchange.import_file(ef, a)
+    merge.resolve_conflict(ef, rep.conflicts[0], "mine")
+    (h,) = merge.merge_history(ef)
+    assert h["source"] == a.name and h["summary"]["conflicts"] == rep.conflicts
+    (c,) = h["conflicts"]
+    assert c.status == "resolved" and c.choices == {"title": {"choice": "mine", "value": None}}
+    entry = list(ef.db.query("SELECT * FROM audit_log WHERE table_name = 'merge_conflict'"))[-1]
+    assert json.loads(entry["new"])["choices"]["title"]["choice"] == "mine"
+    assert ef.rows("finding", "id = ?", [fid])[0]["title"] == "组长"
+    ef.close()
+
+
+def test_locked_evaluation_refuses_merges(trio):
+    lead, a, _ = trio
+    ef = EvaluationFile.open(lead)
+    ev = ef.rows("evaluation")[0]
+    ef.update("evaluation", ev["id"], {"locked": 1})
+    with pytest.raises(exchange.ImportRefused, match="已锁定"):
+        exchange.import_file(ef, a)
+    ef.close()

@@ -45,7 +45,7 @@ from pathlib import Path
 
 from ..domain.errors import NewerSchemaError, NotAnEvaluationFile, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import EvaluationFile, _connect, check_file, now_iso
+from ..store.db import EvaluationFile, _connect, check_file, now_iso, schema_version
 from . import crypto, merge
 
 OWNER_COLUMNS = ("owner", "owner_id", "owners", "assignee", "assignee_id", "assigned_to", "member_id",
@@ -421,8 +421,12 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
         raise ImportRefused(f"导入文件已损坏，未导入（{src}）：" + "；".join(problems))
     check(progress)
     try:
-        ef = EvaluationFile.open(copy, migrate=True, backup=False)
-    except WcifError as e:
+        ef = EvaluationFile(copy, _connect(copy))  # checked above; migrated here, on the copy
+        version = ef.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < schema_version():
+            with ef.transaction():
+                ef._migrate(from_version=version)
+    except (WcifError, sqlite3.Error) as e:
         raise ImportRefused(f"无法打开或升级要导入的文件 {src}：{e}") from e
     try:
         problems = check_invariants(ef)
@@ -479,9 +483,11 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
             theirs_ev = [r[0] for r in c.execute("SELECT id FROM evaluation WHERE deleted = 0")]
         finally:
             c.close()
-        mine_ev = [r["id"] for r in ef.rows("evaluation")]
-        if theirs_ev != mine_ev:
+        mine = ef.rows("evaluation")
+        if theirs_ev != [r["id"] for r in mine]:
             raise ImportRefused(f"要导入的文件属于另一个评价项目（评价编号不同），不能合并：{src}")
+        if mine and mine[0].get("locked"):
+            raise ImportRefused("评价已锁定（报告已最终签署），不能合并其他文件；如需修改请先解除锁定并说明原因")
         check(progress)
         return merge.merge_attached(ef, copy, src.name, progress)
     finally:

@@ -520,7 +520,23 @@ def _apply_resolution(ef: EvaluationFile, c: Conflict) -> None:
     their_hash = conn.execute("SELECT theirs_hash FROM merge_conflict WHERE id=?", [c.id]).fetchone()[0]
     anc = their_anc | {their_hash, record_hash(c.mine)} | ({old_head[0]} if old_head else set())
     _set_sync(conn, c.table, c.record_id, record_hash(row), anc)
-    ef.db["merge_conflict"].update(c.id, {"status": "resolved", "resolved_at": now_iso(), "resolved_by": ef.who})
+    at = now_iso()
+    ef.db["merge_conflict"].update(c.id, {"status": "resolved", "resolved_at": at, "resolved_by": ef.who})
+    ef._log("merge_conflict", c.id, "resolved", None, json.dumps(
+        {"table": c.table, "record_id": c.record_id, "source": c.source, "choices": c.choices},
+        ensure_ascii=False, default=str), at)
+
+
+def merge_history(ef: EvaluationFile) -> list[dict]:
+    """Every merge into this file, oldest first: ``{"id", "at", "who", "source", "summary" (dict, see
+    :meth:`MergeReport.summary`), "conflicts": [Conflict …] (with their status and field choices)}``."""
+    out = []
+    for r in ef.db.query("SELECT * FROM merge_log ORDER BY at, rowid"):
+        conflicts = [_conflict(c) for c in ef.db.query(
+            "SELECT * FROM merge_conflict WHERE merge_id = ? ORDER BY table_name, record_id", [r["id"]])]
+        out.append({"id": r["id"], "at": r["at"], "who": r["who"], "source": r["source"],
+                    "summary": json.loads(r["summary"] or "{}"), "conflicts": conflicts})
+    return out
 
 
 def _update_any(ef: EvaluationFile, table: str, rid: str, old: dict, changes: dict) -> None:
