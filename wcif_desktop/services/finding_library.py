@@ -13,6 +13,7 @@ converge.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import sqlite3
 import uuid
@@ -54,6 +55,11 @@ class LibraryEntry:
 
 
 _COLUMNS = [f.name for f in fields(LibraryEntry)]
+
+
+def _stamp() -> str:
+    """UTC time with microseconds: entries compare by ``modified_at`` text, so it must order correctly."""
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 @dataclass
@@ -114,7 +120,7 @@ class FindingLibrary:
         """
         if not entry.title.strip():
             raise ValidationError("问题库条目的标题不能为空")
-        now = now_iso()
+        now = _stamp()
         entry.created_at = entry.created_at or now
         entry.modified_at = now
         with self.db.conn:
