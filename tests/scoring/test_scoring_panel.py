@@ -85,6 +85,10 @@ def test_member_score_rules(panel):
     scoring.set_panel_score(ef, leaf.id, team[0].id, "3", "a")
     scoring.set_panel_score(ef, leaf.id, team[0].id, "3.5", "b")  # updates, no second row
     assert len(ef.rows("panel_score")) == 1
+    # fixed ids: the same member's score of the same indicator is one record on every copy of the file
+    assert ef.rows("panel_score")[0]["id"] == scoring._panel_id(leaf.id, team[0].id, "member")
+    scoring.set_panel_method(ef, "mean")
+    assert [r["id"] for r in ef.rows("scoring_settings")] == [scoring.SETTINGS_ID]
 
 
 def test_trimmed_mean_applied_to_indicator_scores(panel):

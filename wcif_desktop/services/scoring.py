@@ -13,6 +13,7 @@ Every writing function returns a :class:`~wcif_desktop.services.evaluation.Chang
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Mapping
@@ -42,18 +43,41 @@ CITATION_KINDS = {"working_paper": "工作底稿", "evidence": "证据"}
 
 
 # ----------------------------------------------------------------------------------------------- settings
+# Fixed ids, so that copies of one evaluation edited on two laptops merge into the same records.
+SETTINGS_ID = "scoring-settings"
+_PANEL_NS = uuid.UUID("6f1d2c1e-4a57-4c6b-9a0e-57434946a010")
+
+
+def _panel_id(indicator_id: str, member_id: str, kind: str) -> str:
+    return str(uuid.uuid5(_PANEL_NS, f"{indicator_id}/{member_id if kind == 'member' else ''}/{kind}"))
+
+
 def settings(ef: EvaluationFile) -> ScoringSettings:
     """The evaluation's scoring settings (defaults when none were saved yet)."""
     rows = ef.records(ScoringSettings)
-    return rows[0] if rows else ScoringSettings()
+    rows.sort(key=lambda r: r.id != SETTINGS_ID)
+    return rows[0] if rows else ScoringSettings(id=SETTINGS_ID)
 
 
 def update_settings(ef: EvaluationFile, **fields) -> Changes:
-    """Change scoring settings fields (creating the row on first use)."""
-    rows = ef.records(ScoringSettings)
+    """Change scoring settings fields (creating the row, with the fixed id, on first use)."""
+    current = settings(ef)
+    if not ef.rows(ScoringSettings.table, "id = ?", [current.id], include_deleted=True):
+        return svc.add_record(ef, ScoringSettings(**dict(fields, id=SETTINGS_ID)))
+    return svc.update_record(ef, ScoringSettings, current.id, **fields)
+
+
+def _upsert_panel(ef: EvaluationFile, rec: PanelScore) -> Changes:
+    """Insert or update a panel score under its fixed id (restoring a tombstoned row)."""
+    rows = ef.rows(PanelScore.table, "id = ?", [rec.id], include_deleted=True)
     if not rows:
-        return svc.add_record(ef, ScoringSettings(**fields))
-    return svc.update_record(ef, ScoringSettings, rows[0].id, **fields)
+        return svc.add_record(ef, rec)
+    with ef.transaction():
+        if rows[0]["deleted"]:
+            svc.restore_record(ef, PanelScore, rec.id)
+        changes = svc.update_record(ef, PanelScore, rec.id, member_id=rec.member_id, score=rec.score,
+                                    reason=rec.reason)
+    return changes.add(PanelScore.table, rec.id)
 
 
 def grade_bands(ef: EvaluationFile) -> tuple[tuple[Decimal, str], ...]:
@@ -223,10 +247,8 @@ def set_panel_score(ef: EvaluationFile, indicator_id: str, member_id: str, score
     _member(ef, member_id)
     value = None if score in (None, "") else D(score)
     validate_score(ind, value, reason)
-    rows = ef.records(PanelScore, "indicator_id = ? AND member_id = ? AND kind = 'member'", [indicator_id, member_id])
-    if rows:
-        return svc.update_record(ef, PanelScore, rows[0].id, score=value, reason=reason)
-    return svc.add_record(ef, PanelScore(indicator_id=indicator_id, member_id=member_id, score=value, reason=reason))
+    return _upsert_panel(ef, PanelScore(id=_panel_id(indicator_id, member_id, "member"), indicator_id=indicator_id,
+                                        member_id=member_id, score=value, reason=reason))
 
 
 def record_consensus(ef: EvaluationFile, indicator_id: str, score, reason: str, recorded_by: str) -> Changes:
@@ -235,11 +257,9 @@ def record_consensus(ef: EvaluationFile, indicator_id: str, score, reason: str, 
     _member(ef, recorded_by)
     value = None if score in (None, "") else D(score)
     validate_score(ind, value, reason)
-    rows = ef.records(PanelScore, "indicator_id = ? AND kind = 'consensus'", [indicator_id])
-    if rows:
-        return svc.update_record(ef, PanelScore, rows[0].id, score=value, reason=reason, member_id=recorded_by)
-    return svc.add_record(ef, PanelScore(indicator_id=indicator_id, member_id=recorded_by, kind="consensus",
-                                         score=value, reason=reason))
+    return _upsert_panel(ef, PanelScore(id=_panel_id(indicator_id, recorded_by, "consensus"), kind="consensus",
+                                        indicator_id=indicator_id, member_id=recorded_by, score=value,
+                                        reason=reason))
 
 
 def reveal_panel(ef: EvaluationFile, lead_member_id: str) -> Changes:
