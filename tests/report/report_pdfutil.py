@@ -17,8 +17,19 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
 
 
+_CACHE: dict = {}
+
+
 def page_texts(pdf: Path) -> list[str]:
-    return [p.extract_text() or "" for p in PdfReader(str(pdf)).pages]
+    """Text of every page (cached per file content: tests read the same PDF many times)."""
+    data = Path(pdf).read_bytes()
+    key = (str(pdf), hash(data))
+    if key not in _CACHE:
+        import io
+
+        _CACHE.clear()
+        _CACHE[key] = [p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages]
+    return list(_CACHE[key])
 
 
 def all_text(pdf: Path) -> str:

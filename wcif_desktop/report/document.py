@@ -84,12 +84,15 @@ class ReportDoc(BaseDocTemplate):
     """The page templates (cover, front matter, body) and heading bookkeeping."""
 
     def __init__(self, buf, fonts: FontSet, *, title: str, author: str, subject: str,
-                 progress: Progress = NO_PROGRESS, total_flowables: int = 0):
+                 progress: Progress = NO_PROGRESS, total_flowables: int = 0, dry_run: bool = False):
         super().__init__(buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
                          subject=subject, creator="WCIF Desktop", lang="zh-CN",
                          initialFontName=fonts.body, initialFontSize=BODY_SIZE)
         self.fonts = fonts
+        self.dry_run = dry_run  # lay out only (find the headings' pages): draw no text, write no file
+        if dry_run:
+            self._doSave = 0
         self.progress = progress
         self.total_flowables = max(total_flowables, 1)
         self.flowables_done = 0
@@ -102,6 +105,11 @@ class ReportDoc(BaseDocTemplate):
             PageTemplate("front", [frame]),
             PageTemplate("body", [frame], onPage=self._body_page),
         ])
+
+    def _makeCanvas(self, *a, **kw):  # noqa: N802 - reportlab API
+        canv = super()._makeCanvas(*a, **kw)
+        canv._wcif_dry_run = self.dry_run
+        return canv
 
     def logical_page(self, physical: int) -> int:
         return physical - (self.body_start or 1) + 1
@@ -278,7 +286,7 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
             w.check_glyphs()
         buf = io.BytesIO()
         doc = ReportDoc(buf, fonts, title=title, author=author, subject=subject, progress=progress,
-                        total_flowables=len(w.story))
+                        total_flowables=len(w.story), dry_run=pages is None)
         try:
             doc.build(w.story)
         except ReportError:
@@ -290,7 +298,7 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
                 raise
             raise ReportError(f"报告排版失败：{e}") from e
         found = {h.key: h.page for h in doc.headings}
-        if pages is not None and found == pages:
+        if pages is not None and found == pages and not doc.dry_run:
             return Rendered(buf.getvalue(), doc.headings, doc.page, n)
         pages = found
     raise ReportError("目录页码无法稳定（排版多次后仍变化），请联系技术支持")

@@ -19,6 +19,8 @@ from .fonts import FontSet
 from .linebreak import break_lines
 
 _WIDTHS: dict[tuple[str, float, str], float] = {}
+# Laid-out lines per (text, style, fonts, width, first?): the 目录 needs two layout passes of the same story.
+_LAYOUTS: dict[tuple, tuple] = {}
 
 
 @dataclass(frozen=True)
@@ -92,27 +94,41 @@ class CJKParagraph(Flowable):
     def _font_for(self, ch: str) -> str:
         return self.fonts.fallback_for(ch, self.font) or self.font
 
-    def _cw(self, ch: str) -> float:
-        key = (self.font, self.style.size, ch)
-        w = _WIDTHS.get(key)
-        if w is None:
-            w = stringWidth(ch, self._font_for(ch), self.style.size)
-            _WIDTHS[key] = w
-        return w
-
     def measure(self, s: str) -> float:
-        return sum(self._cw(c) for c in s)
+        font, size = self.font, self.style.size
+        total = 0.0
+        for ch in s:
+            key = (font, size, ch)
+            w = _WIDTHS.get(key)
+            if w is None:
+                w = stringWidth(ch, self._font_for(ch), size)
+                _WIDTHS[key] = w
+            total += w
+        return total
 
     def _layout(self, avail: float) -> None:
+        st = self.style
+        key = (self.text, st, self.fonts.names, avail, self._first)
+        cached = _LAYOUTS.get(key)
+        if cached is None:
+            cached = self._compute(avail)
+            if len(_LAYOUTS) > 20000:
+                _LAYOUTS.clear()
+            _LAYOUTS[key] = cached
+        self._lines = list(cached)
+        self._laid_width = avail
+
+    def _compute(self, avail: float) -> tuple:
         st = self.style
         indent = st.first_indent * st.size if self._first else 0.0
         inner = max(avail - st.left_indent, st.size * 2)
         texts = break_lines(self.text, [inner - indent, inner], self.measure) if self.text else [""]
+        font = self.font
         lines = []
         for k, t in enumerate(texts):
             runs: list[tuple[str, str]] = []
             for ch in t:
-                f = self._font_for(ch)
+                f = self._font_for(ch) if not self.fonts.covers(font, ch) else font
                 if runs and runs[-1][0] == f:
                     runs[-1] = (f, runs[-1][1] + ch)
                 else:
@@ -120,8 +136,7 @@ class CJKParagraph(Flowable):
             last = k == len(texts) - 1
             lines.append(_Line(runs, self.measure(t), t, justify=(st.align == "justify" and not last),
                                indent=(indent if k == 0 else 0.0)))
-        self._lines = lines
-        self._laid_width = avail
+        return tuple(lines)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
         if self._given is None and self._laid_width != availWidth:
@@ -159,6 +174,8 @@ class CJKParagraph(Flowable):
     def draw(self):
         st = self.style
         c = self.canv
+        if getattr(c, "_wcif_dry_run", False):
+            return
         avail = self.width - st.left_indent
         y = self.height
         for ln in self._lines:
