@@ -77,6 +77,8 @@ def test_match_option_numbers_synonyms_and_letters():
     assert match_option("4分", q, opts).score == 4
     assert match_option("比较满意", q, opts).score == 4
     assert match_option("A. 非常满意", q, opts).score == 5
+    assert match_option("非常满意（5分）", q, opts).score == 5
+    assert match_option("还可以(3分)", q, opts).score == 3
     assert match_option("6", q, opts) is None
     assert match_option("还行", q, opts) is None
     aw = SurveyQuestion(kind="awareness")

@@ -185,6 +185,7 @@ _NUMBERING = re.compile(
 _TAGS = re.compile(r"[\[【(（](?:单选题|多选题|单选|多选|必答|必填|选填|填空题|量表题|矩阵量表题|判断题)[\]】)）]")
 _SPACE = re.compile(r"\s+")
 _OPTION_LETTER = re.compile(r"^[A-Za-z]\s*[.、．:：)）]\s*")
+_LABEL_WITH_POINTS = re.compile(r"(.+?)[(（](\d+)分?[)）]")
 
 
 def normalize_header(text) -> str:
@@ -212,7 +213,7 @@ def normalize_answer(text) -> str:
 def match_option(answer: str, question: SurveyQuestion, options: list[SurveyOption]) -> SurveyOption | None:
     """The option an answer text means, or ``None`` when it is outside the scale.
 
-    Tried in order: the option's label; for satisfaction questions a whole number equal to a scale point
+    Tried in order: the option's label (a trailing “(5分)” is read as label, then points); for satisfaction questions a whole number equal to a scale point
     (``5``, ``5分``, ``5.0``) and the Likert synonyms (比较满意 → 4 …); for awareness questions the knows /
     does-not-know synonyms (了解 → knows) when the question has exactly one correct and one other option.
     """
@@ -222,6 +223,9 @@ def match_option(answer: str, question: SurveyQuestion, options: list[SurveyOpti
     for o in options:
         if normalize_answer(o.label) == a:
             return o
+    scored = _LABEL_WITH_POINTS.fullmatch(a)  # “非常满意(5分)”: the label, else the points
+    if scored:
+        return match_option(scored.group(1), question, options) or match_option(scored.group(2), question, options)
     if question.kind == "satisfaction":
         m = re.fullmatch(r"(\d+)(?:\.0+)?分?", a)
         point = int(m.group(1)) if m else LIKERT_SYNONYMS.get(a)
