@@ -18,7 +18,12 @@ from .domain.errors import WcifError
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价")
+    sub = command_parser()._subparsers._group_actions[0]  # noqa: SLF001
+    helps = {a.dest: a.help for a in sub._choices_actions}  # noqa: SLF001
+    epilog = "subcommands (wcif-desktop COMMAND --help for details):\n" + "\n".join(
+        f"  {name:<16} {helps.get(name) or ''}" for name in sub.choices)
+    p = argparse.ArgumentParser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价",
+                                epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("path", nargs="?", help="evaluation file (.wcif) to open")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the main window to a PNG and exit")
