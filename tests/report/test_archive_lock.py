@@ -1,0 +1,112 @@
+"""Generated reports kept in the evaluation file; lock after the final signature; reopen with a reason;
+readiness check."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from wcif_desktop.cli import main
+from wcif_desktop.domain.errors import ValidationError
+from wcif_desktop.domain.model import Finding, Indicator
+from wcif_desktop.report import archive
+from wcif_desktop.report.pipeline import build_report_file, sign_report_file
+from wcif_desktop.report.readiness import check_readiness
+from wcif_desktop.report.signing import create_identity, verify_pdf
+from wcif_desktop.services import evaluation as svc
+from wcif_desktop.store.db import EvaluationFile
+
+
+@pytest.fixture(scope="module")
+def ident(tmp_path_factory):
+    d = tmp_path_factory.mktemp("证书")
+    return (create_identity(d / "组长.p12", "pw", "王建国", "内蒙古鑫方圆会计师事务有限公司"),
+            create_identity(d / "机构.p12", "pw", "内蒙古鑫方圆会计师事务有限公司", ""))
+
+
+class Recorder:
+    def __init__(self):
+        self.calls = []
+
+    def set(self, done, total, label=""):
+        self.calls.append((done, total, label))
+
+    def cancelled(self):
+        return False
+
+
+def test_report_kept_signed_locked_and_reopened(sample_path, workdir, ident):
+    lead, agency = ident
+    out = workdir / "签署 报告.pdf"
+    rec = Recorder()
+    build_report_file(sample_path, out, p12=lead, passphrase="pw", progress=rec)
+    assert rec.calls[-1][0] == rec.calls[-1][1] == 100
+    with EvaluationFile.open(sample_path) as ef:
+        [kept] = archive.saved_reports(ef)
+        assert kept.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+        assert json.loads(kept.signers) == ["王建国（内蒙古鑫方圆会计师事务有限公司）"]
+        assert [o["text"] for o in json.loads(kept.outline)][:2] == ["一、基本情况", "1.项目内容"]
+        assert not archive.is_locked(ef)
+        again = archive.save_report_as(ef, kept.id, workdir / "再次 保存.pdf")
+        assert again.read_bytes() == out.read_bytes()
+    # the agency signs last (final): two signatures, evaluation locked
+    final = sign_report_file(out, workdir / "最终.pdf", agency, "pw", evaluation_path=sample_path, final=True)
+    assert [s.ok for s in verify_pdf(final)] == [True, True]
+    with EvaluationFile.open(sample_path) as ef:
+        assert archive.is_locked(ef)
+        assert len(archive.saved_reports(ef)) == 2 and archive.saved_reports(ef)[0].final
+        ind = next(i for i in ef.records(Indicator) if i.level == 3)
+        with pytest.raises(ValidationError, match="锁定"):
+            svc.set_indicator_score(ef, ind.id, ind.weight)
+        with pytest.raises(ValidationError, match="原因"):
+            archive.reopen(ef, "  ")
+        archive.reopen(ef, "委托方要求补充说明预算执行情况")
+        assert not archive.is_locked(ef)
+        svc.set_indicator_score(ef, ind.id, ind.weight)  # editable again
+        history = [e.reason for e in archive.lock_history(ef)]
+        assert history == ["报告已最终签署", "委托方要求补充说明预算执行情况"]
+        logged = ef.conn.execute("SELECT new FROM audit_log WHERE table_name = 'lock_event'").fetchall()
+        assert any("委托方要求补充说明预算执行情况" in (r[0] or "") for r in logged)
+        assert ef.verify_history() == []
+
+
+def test_cli_final_lock_reports_and_reopen(sample_path, workdir, ident, capsys):
+    lead, _ = ident
+    pw = workdir / "pw.txt"
+    pw.write_text("pw\n", encoding="utf-8")
+    out = workdir / "终稿.pdf"
+    assert main(["report", str(sample_path), "-o", str(out), "--sign", str(lead), "--passphrase-file", str(pw),
+                 "--final"]) == 0
+    assert "已锁定" in capsys.readouterr().out
+    assert main(["reports", str(sample_path)]) == 0
+    listing = capsys.readouterr().out
+    rid = listing.split()[0]
+    assert hashlib.sha256(out.read_bytes()).hexdigest() in listing
+    assert main(["reports", str(sample_path), "--save", rid, "-o", str(workdir / "导出.pdf")]) == 0
+    assert (workdir / "导出.pdf").read_bytes() == out.read_bytes()
+    assert main(["reopen", str(sample_path), "--reason", "更正错别字"]) == 0
+    with EvaluationFile.open(sample_path) as ef:
+        assert not archive.is_locked(ef)
+
+
+def test_readiness_lists_unexplained_and_unanswered(sample_file):
+    assert check_readiness(svc.load_snapshot(sample_file)) == []
+    problems = [f for f in sample_file.records(Finding) if f.kind == "problem"]
+    svc.update_record(sample_file, Finding, problems[0].id, cause="")
+    svc.add_record(sample_file, Finding(kind="problem", title="档案管理不规范", body="……", cause="人员不足",
+                                        sort_order=9))
+    svc.add_record(sample_file, Finding(kind="recommendation", title="加强信息化建设", body="……", sort_order=9))
+    msgs = [i.message for i in check_readiness(svc.load_snapshot(sample_file))]
+    assert f"问题“{problems[0].title}”未填写原因分析" in msgs
+    assert "问题“档案管理不规范”没有对应的建议" in msgs
+    assert "建议“加强信息化建设”未对应任何存在的问题" in msgs
+    svc.set_narrative(sample_file, "process", "支出 {{no_such_field}} 万元")
+    msgs = [i.message for i in check_readiness(svc.load_snapshot(sample_file))]
+    assert any("no_such_field" in m for m in msgs)
+    # a recommendation whose problem was deleted answers nothing any more
+    rec = next(f for f in sample_file.records(Finding) if f.kind == "recommendation" and f.answers)
+    svc.delete_record(sample_file, Finding, rec.answers.split(",")[0])
+    msgs = [i.message for i in check_readiness(svc.load_snapshot(sample_file))]
+    assert f"建议“{rec.title}”未对应任何存在的问题" in msgs
