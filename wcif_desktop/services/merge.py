@@ -233,6 +233,11 @@ class MergeReport:
         return out
 
 
+def record_label(row: dict | None) -> str:
+    """A short display name of a record row: its code, name, title, section … (first one present), else ""."""
+    return _label(row)
+
+
 def _label(row: dict | None) -> str:
     if not row:
         return ""
