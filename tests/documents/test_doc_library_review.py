@@ -92,7 +92,7 @@ def test_library_refuses_bad_files(workdir):
 # ------------------------------------------------------------------------------------------ target review
 def _case12(shared_dir) -> TargetTable:
     md = next((shared_dir / "cases" / "public-reports").glob("12-*.md")).read_text(encoding="utf-8")
-    data = json.loads(re.search(r"```json\n(.*?)```", md, re.S).group(1))
+    data = json.loads(re.search(r"```json\n(.*?)```", md, re.DOTALL).group(1))
     annual = re.search(r"本年度绩效目标: (.*)", md).group(1)
     rows = [TargetRow(r["level1"], r["level2"], r["level3"], r["target"], r["standard"] or "", kind=r["kind"] or "")
             for r in data["indicators_goal_1"] + data["indicators_goal_2"]]

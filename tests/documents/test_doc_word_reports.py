@@ -19,7 +19,7 @@ from .docutil import PLACEHOLDER_LEFTOVERS, docx_all_text, docx_headings, docx_x
 def _seed_headings(shared_dir):
     text = (shared_dir / "seeds" / "000_854d81cc78b58da2.txt").read_text(encoding="utf-8")
     body = text.split("# 2021 年工伤保险基金项目绩效评价简版报告")[-1]
-    heads = [re.sub(r"\s+", "", h) for h in re.findall(r"^#+\s*(.+)$", body, re.M)]
+    heads = [re.sub(r"\s+", "", h) for h in re.findall(r"^#+\s*(.+)$", body, re.MULTILINE)]
     return [h.replace("(", "（").replace(")", "）") for h in heads]
 
 
@@ -65,13 +65,13 @@ def test_word_structure_fonts_page_and_fields(sample_file, workdir):
     styles = docx_xml(out, "word/styles.xml")
 
     def east_asia(style_id):
-        block = re.search(rf'w:styleId="{style_id}".*?</w:style>', styles, re.S).group(0)
+        block = re.search(rf'w:styleId="{style_id}".*?</w:style>', styles, re.DOTALL).group(0)
         return re.search(r'w:eastAsia="([^"]+)"', block).group(1), "eastAsiaTheme" in block
 
     assert east_asia("Normal") == ("仿宋", False)
     assert east_asia("Heading1") == ("黑体", False)
     assert east_asia("Heading2") == ("楷体", False)
-    assert re.search(r'w:styleId="Heading2".*?w:outlineLvl w:val="1"', styles, re.S)
+    assert re.search(r'w:styleId="Heading2".*?w:outlineLvl w:val="1"', styles, re.DOTALL)
     body = docx_xml(out)
     assert 'TOC \\o "1-3"' in body
     assert 'w:updateFields w:val="true"' in docx_xml(out, "word/settings.xml")

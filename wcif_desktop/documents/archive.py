@@ -152,4 +152,4 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
                          index_docx, index_pdf, sums, copy)
 
 
-__all__ = ["archive", "archive_index", "ArchiveResult"]
+__all__ = ["ArchiveResult", "archive", "archive_index"]

@@ -62,6 +62,14 @@ def indicator_counts(sheet: ScoreSheet) -> dict[int, int]:
     return counts
 
 
+def pts(value: Decimal | None) -> str:
+    """Points in running text: ``100`` for whole numbers, else two decimals (``3.83``); ``—`` when unscored."""
+    if value is None:
+        return "—"
+    q = round2(value)
+    return f"{q:.0f}" if q == q.to_integral_value() else f"{q:.2f}"
+
+
 def rate(score: Decimal | None, weight: Decimal) -> str:
     """得分率 in % (two decimals), ``—`` without a score or weight."""
     if score is None or not weight:

@@ -407,5 +407,13 @@ def write_docx(outline: DocOutline, out: Path, progress: Progress = NO_PROGRESS)
     return save(doc, out)
 
 
-__all__ = ["write_docx", "write_blocks", "base_document", "apply_house_styles", "heading_style", "save",
-           "set_properties", "set_run_fonts"]
+__all__ = [
+    "apply_house_styles",
+    "base_document",
+    "heading_style",
+    "save",
+    "set_properties",
+    "set_run_fonts",
+    "write_blocks",
+    "write_docx",
+]

@@ -92,4 +92,4 @@ def record_answer(ef: EvaluationFile, site_visit_id: str, topic: str, question: 
     return rec, svc.add_record(ef, rec)
 
 
-__all__ = ["add_site_visit", "update_site_visit", "site_visits", "record_answer"]
+__all__ = ["add_site_visit", "record_answer", "site_visits", "update_site_visit"]

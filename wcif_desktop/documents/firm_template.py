@@ -101,7 +101,7 @@ def _load(path: Path):
     try:
         tpl = DocxTemplate(str(path))
         tpl.init_docx()
-    except Exception as e:  # noqa: BLE001 - python-docx raises several types for a non-docx file
+    except Exception as e:
         raise WcifError(f"不是有效的 Word 模板（.docx）：{path}（{e}）") from e
     return tpl
 
@@ -207,5 +207,11 @@ def render_with_template(snap: EvaluationSnapshot, outline: DocOutline, template
     return save(doc, Path(out))
 
 
-__all__ = ["PLACEHOLDERS", "LIST_ATTRIBUTES", "check_template", "render_with_template", "template_context",
-           "KIND_NAMES"]
+__all__ = [
+    "KIND_NAMES",
+    "LIST_ATTRIBUTES",
+    "PLACEHOLDERS",
+    "check_template",
+    "render_with_template",
+    "template_context",
+]

@@ -140,5 +140,13 @@ def write_document(ef: EvaluationFile, kind: str, out, *, template=None, issuer:
     return out
 
 
-__all__ = ["KINDS", "FORMATS", "KIND_NAMES", "build_outline", "write_document", "register", "format_of",
-           "sha256_file"]
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "KIND_NAMES",
+    "build_outline",
+    "format_of",
+    "register",
+    "sha256_file",
+    "write_document",
+]

@@ -11,8 +11,9 @@ helpers :func:`cn_number`, :func:`h1`, :func:`h2`, :func:`h3` produce it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Union
+from typing import Union
 
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -107,16 +108,16 @@ class DocOutline:
     context: dict[str, str] = field(default_factory=dict)
     cover_blocks: int = 0
 
-    def without_cover(self) -> "DocOutline":
+    def without_cover(self) -> DocOutline:
         """A copy without the cover blocks."""
         return DocOutline(self.kind, self.title, list(self.blocks[self.cover_blocks:]), self.author,
                           dict(self.context), 0)
 
-    def add(self, *blocks: Block) -> "DocOutline":
+    def add(self, *blocks: Block) -> DocOutline:
         self.blocks.extend(blocks)
         return self
 
-    def extend(self, blocks: Iterable[Block]) -> "DocOutline":
+    def extend(self, blocks: Iterable[Block]) -> DocOutline:
         self.blocks.extend(blocks)
         return self
 
@@ -161,5 +162,17 @@ def paras(text: str, style: str = "body") -> list[Para]:
     return [Para(line.strip(), style) for line in (text or "").splitlines() if line.strip()]
 
 
-__all__ = ["DocOutline", "Heading", "Para", "Table", "PageBreak", "Toc", "Block", "cn_number", "h1", "h2", "h3",
-           "paras"]
+__all__ = [
+    "Block",
+    "DocOutline",
+    "Heading",
+    "PageBreak",
+    "Para",
+    "Table",
+    "Toc",
+    "cn_number",
+    "h1",
+    "h2",
+    "h3",
+    "paras",
+]

@@ -21,9 +21,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak as RLPageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, TableStyle
+from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..domain.errors import ReportError
@@ -57,7 +57,7 @@ class _Doc(BaseDocTemplate):
         if level is None:
             return
         text = flowable.getPlainText()
-        key = getattr(flowable, "_wcif_key")
+        key = flowable._wcif_key
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level - 1, closed=level > 1)
         self.notify("TOCEntry", (level - 1, text, self.page, key))

@@ -13,13 +13,14 @@ import datetime as _dt
 
 from ..domain.fields import fill
 from ..domain.money import fmt_score
-from ..domain.review import METHODS, STANDARDS, ids, parse_date
+from ..domain.review import STANDARDS, ids, parse_date
 from .common import (
     cn_date,
     finance_table,
     framework_table,
     indicator_counts,
     narrative,
+    pts,
     sheet_of,
     team_table,
     today_iso,
@@ -328,7 +329,7 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
         "待遇核发、工伤预防和基金监督管理等相关工作。", vals)))
     out.add(h2(4, "评价内容"))
     out.add(Para(f"围绕{'、'.join(r.indicator.name for r in sheet.roots)}等方面，设置一级指标{counts[1]}个、"
-                 f"二级指标{counts[2]}个、三级指标{counts[3]}个，总分{fmt_score(sheet.total_weight())}分。"))
+                 f"二级指标{counts[2]}个、三级指标{counts[3]}个，总分{pts(sheet.total_weight())}分。"))
 
     out.add(h1(3, "评价依据"))
     lines, default = _basis_lines(src)
@@ -428,5 +429,14 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
     return out
 
 
-__all__ = ["work_plan", "research_outline", "letter", "request_list", "site_schedule", "outline_blocks",
-           "request_rows", "site_rows", "ISSUERS"]
+__all__ = [
+    "ISSUERS",
+    "letter",
+    "outline_blocks",
+    "request_list",
+    "request_rows",
+    "research_outline",
+    "site_rows",
+    "site_schedule",
+    "work_plan",
+]

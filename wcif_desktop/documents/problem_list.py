@@ -208,5 +208,12 @@ def set_problem_detail(ef: EvaluationFile, finding_id: str, *, category: str | N
     return svc.add_record(ef, ProblemDetail(finding_id=finding_id, **fields))
 
 
-__all__ = ["check_problems", "problem_table", "problem_list", "suggest_links", "set_problem_detail",
-           "ProblemCheck", "ProblemRow"]
+__all__ = [
+    "ProblemCheck",
+    "ProblemRow",
+    "check_problems",
+    "problem_list",
+    "problem_table",
+    "set_problem_detail",
+    "suggest_links",
+]

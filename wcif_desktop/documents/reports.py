@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from ..domain.fields import fill
 from ..domain.model import EvaluationSnapshot
-from ..domain.money import fmt_score
 from ..domain.scoring import DEFAULT_GRADE_BANDS
 from .common import (
     dimension_table,
@@ -20,6 +19,7 @@ from .common import (
     findings_blocks,
     indicator_counts,
     narrative,
+    pts,
     rate,
     score_table,
     sheet_of,
@@ -63,12 +63,12 @@ def grade_bands_text(bands=DEFAULT_GRADE_BANDS) -> str:
     parts = []
     upper = None
     for lower, name in ordered:
-        lo = fmt_score(lower).rstrip("0").rstrip(".")
+        lo = pts(lower)
         if lower == 0:
-            up = fmt_score(upper).rstrip("0").rstrip(".") if upper is not None else "100"
+            up = pts(upper) if upper is not None else "100"
             parts.append(f"{up}分以下为{name}")
         else:
-            up = "100" if upper is None else fmt_score(upper).rstrip("0").rstrip(".")
+            up = "100" if upper is None else pts(upper)
             parts.append(f"{lo}（含）—{up}分为{name}")
         upper = lower
     return "、".join(parts)
@@ -113,11 +113,11 @@ def _analysis(snap, sheet, vals) -> list:
         name = root.indicator.name
         blocks.append(h2(i, DIMENSION_TITLES.get(name, f"{name}情况")))
         w, s = root.weight(), root.score()
-        default = (f"{name}类指标分值{fmt_score(w)}分，得分{fmt_score(s)}分，得分率{rate(s, w)}。")
+        default = (f"{name}类指标分值{pts(w)}分，得分{pts(s)}分，得分率{rate(s, w)}。")
         blocks.extend(paras(narrative(snap, f"analysis.{name}", vals, default)))
         for j, leaf in enumerate((n for n in root.walk() if n.is_leaf), start=1):
             ind = leaf.indicator
-            blocks.append(h3(j, f"{ind.name}（分值{fmt_score(ind.weight)}分，得分{fmt_score(ind.score)}分）"))
+            blocks.append(h3(j, f"{ind.name}（分值{pts(ind.weight)}分，得分{pts(ind.score)}分）"))
             if ind.definition.strip():
                 blocks.append(Para("指标解释：" + fill(ind.definition, vals)))
             if ind.score is None:
@@ -166,7 +166,7 @@ def full_report(snap: EvaluationSnapshot, details=None) -> DocOutline:
         snap, "full.principles", vals,
         "评价遵循科学规范、公正公开、分级分类、绩效相关的原则。"
         f"评价指标体系依据《项目支出绩效评价管理办法》（财预〔2020〕10号）附件2设置，共设一级指标{counts[1]}个、"
-        f"二级指标{counts[2]}个、三级指标{counts[3]}个，总分{fmt_score(sheet.total_weight())}分（见附件1）。"
+        f"二级指标{counts[2]}个、三级指标{counts[3]}个，总分{pts(sheet.total_weight())}分（见附件1）。"
         "评价方法采用比较法、因素分析法和公众评判法；评价标准采用计划标准、行业标准、历史标准和其他标准。"
         f"评价结果分为四档：{grade_bands_text(sheet.bands)}。")))
     out.add(h2(3, "绩效评价工作过程"))
@@ -199,4 +199,4 @@ def full_report(snap: EvaluationSnapshot, details=None) -> DocOutline:
     return out
 
 
-__all__ = ["brief_report", "full_report", "report_title", "grade_bands_text"]
+__all__ = ["brief_report", "full_report", "grade_bands_text", "report_title"]

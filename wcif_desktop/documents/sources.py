@@ -9,9 +9,10 @@ questionnaires (``m0040_surveys``) and the site schedule, research answers and p
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomllib
 
 from ..domain.errors import WcifError
 from ..domain.fields import fill

@@ -11,7 +11,7 @@ data shows are listed and marked for the team to complete.
 from __future__ import annotations
 
 from ..domain.review import REQUEST_STATUSES
-from .common import cn_date, narrative, sheet_of, values
+from .common import cn_date, narrative, pts, sheet_of, values
 from .outline import DocOutline, Para, h1, paras
 from .problem_list import check_problems
 from .sources import Sources
@@ -52,7 +52,7 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
     out.add(Para(f"综合评分{vals['total_score']}分，评级“{vals['grade']}”。发现问题{len(snap.findings_of('problem'))}项，"
                  f"提出建议{len(snap.findings_of('recommendation'))}项。"))
     for name, w, s in sheet.dimension_scores():
-        out.add(Para(f"{name}：分值{w}分，得分{s}分。", "plain"))
+        out.add(Para(f"{name}：分值{pts(w)}分，得分{pts(s)}分。", "plain"))
 
     chk = check_problems(snap, src.problem_details)
     out.add(h1(3, "工作经验"))

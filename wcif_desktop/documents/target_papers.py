@@ -8,12 +8,20 @@ narrative section ``targets.declared_annual``; the indicators are the ``declared
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 from ..domain.errors import WcifError
 from ..domain.model import Indicator
-from ..domain.target_review import PAPER_INDICATORS, RuleResult, from_targets, parse_rules, review, working_paper_text
+from ..domain.target_review import (
+    PAPER_INDICATORS,
+    RuleResult,
+    from_targets,
+    parse_rules,
+    review,
+    working_paper_text,
+)
 from ..paths import resource, user_data_dir
 from ..services.evaluation import Changes, load_snapshot
 from ..store.db import EvaluationFile
@@ -85,4 +93,4 @@ def _ids(text: str) -> list[str]:
     return json_ids(text)
 
 
-__all__ = ["load_rules", "rules_path", "review_evaluation", "prefill_working_papers", "ANNUAL_TARGET_SECTION"]
+__all__ = ["ANNUAL_TARGET_SECTION", "load_rules", "prefill_working_papers", "review_evaluation", "rules_path"]

@@ -234,5 +234,14 @@ def from_targets(targets: list[TargetIndicator], annual_target: str, version: st
     return TargetTable(annual_target or "", rows)
 
 
-__all__ = ["TargetRow", "TargetTable", "Rule", "RuleResult", "parse_rules", "review", "working_paper_text",
-           "from_targets", "CHECKS"]
+__all__ = [
+    "CHECKS",
+    "Rule",
+    "RuleResult",
+    "TargetRow",
+    "TargetTable",
+    "from_targets",
+    "parse_rules",
+    "review",
+    "working_paper_text",
+]

@@ -272,4 +272,4 @@ def start_finding(ef: EvaluationFile, entry_id: str, library: FindingLibrary, *,
     return problem, rec, changes
 
 
-__all__ = ["FindingLibrary", "LibraryEntry", "ImportResult", "save_finding", "start_finding"]
+__all__ = ["FindingLibrary", "ImportResult", "LibraryEntry", "save_finding", "start_finding"]
