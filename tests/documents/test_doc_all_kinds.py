@@ -84,3 +84,38 @@ def test_bad_kind_and_suffix_are_refused(sample_file, workdir):
     with pytest.raises(ValidationError, match=r"\.pdf 或 \.docx"):
         write_document(sample_file, "letter", workdir / "x.txt")
     assert not (workdir / "x.txt").exists()
+
+
+def test_work_plan_annex_lists_the_questionnaires(sample_file):
+    from wcif_desktop.domain.survey import Survey, SurveyOption, SurveyQuestion
+    from wcif_desktop.services import evaluation as svc
+
+    s = Survey(title="参保单位满意度调查", respondent_group="参保单位")
+    svc.add_record(sample_file, s)
+    q = SurveyQuestion(survey_id=s.id, code="Q1", text="您对工伤保险经办服务是否满意？")
+    svc.add_record(sample_file, q)
+    for i, label in enumerate(("非常满意", "满意", "一般", "不满意")):
+        svc.add_record(sample_file, SurveyOption(question_id=q.id, label=label, score=5 - i, sort_order=i))
+    text = build_outline(sample_file, "work-plan").text()
+    annex = text.split("附件4：调查问卷")[1].split("附件5")[0]
+    assert "参保单位满意度调查问卷" in annex and "调查对象：参保单位" in annex
+    assert "1. 您对工伤保险经办服务是否满意？" in annex
+    assert "□非常满意    □满意    □一般    □不满意" in annex
+
+
+def test_cancelling_writes_nothing(sample_file, workdir):
+    from wcif_desktop.domain.errors import Cancelled
+
+    class Stop:
+        def set(self, done, total, label=""):
+            pass
+
+        def cancelled(self):
+            return True
+
+    for suffix in ("docx", "pdf"):
+        out = workdir / f"取消.{suffix}"
+        with pytest.raises(Cancelled):
+            write_document(sample_file, "work-plan", out, progress=Stop())
+        assert not out.exists() and not list(workdir.glob("*.part"))
+    assert sample_file.records(GeneratedDocument) == []
