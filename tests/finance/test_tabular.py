@@ -194,3 +194,27 @@ def test_header_keywords_and_errors(workdir):
     with pytest.raises(WcifError, match=".xls"):
         (workdir / "旧.xls").write_bytes(b"x")
         tb.read_grid(workdir / "旧.xls")
+
+
+def test_formatted_but_empty_range_is_not_read(workdir):
+    path = workdir / "格式.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目", "执行数（元）"])
+    ws.append(["收入合计", 5])
+    ws.cell(row=60000, column=30).number_format = "0.00"  # formatting far below the data
+    wb.save(path)
+    g = tb.read_grid(path)
+    assert (g.n_rows, g.n_cols) == (2, 2)
+
+
+def test_formula_in_last_cell_is_seen(workdir):
+    path = workdir / "末尾公式.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目", "执行数（元）"])
+    ws.append(["收入合计", 5])
+    ws["C3"] = "=B2*2"
+    wb.save(path)
+    g = tb.read_grid(path)
+    assert (g.n_rows, g.n_cols) == (3, 3) and g.cell(3, 3).formula == "=B2*2"

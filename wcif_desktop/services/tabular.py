@@ -280,7 +280,8 @@ def read_grid(path, sheet: str | None = None) -> Grid:
             raise WcifError(f"Excel 文件中没有工作表“{sheet}”（现有：{'、'.join(values_wb.sheetnames)}）：{path}")
         name = ws.title
         fws = formulas_wb[name]
-        n_rows, n_cols = ws.max_row, ws.max_column
+        (r1, c1), (r2, c2) = _used_range(ws), _used_range(fws)  # fws: formulas without a cached value
+        n_rows, n_cols = max(r1, r2), max(c1, c2)
         cells: list[list[Cell]] = []
         for r in range(1, n_rows + 1):
             row = []
@@ -309,6 +310,22 @@ def read_grid(path, sheet: str | None = None) -> Grid:
         formulas_wb.close()
     _trim(cells)
     return Grid(path, name, cells, merged)
+
+
+def _used_range(ws) -> tuple[int, int]:
+    """(rows, columns) holding a value or a merged range. Sheets formatted down to row 1,048,576 report that
+    as ``max_row``; only cells that exist with a value count here."""
+    cells = getattr(ws, "_cells", None)
+    if cells is None:  # pragma: no cover - other openpyxl internals
+        return ws.max_row, ws.max_column
+    rows = cols = 0
+    for (r, c), cell in cells.items():
+        if cell.value is not None:
+            rows, cols = max(rows, r), max(cols, c)
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row <= rows and rng.min_col <= cols:
+            rows, cols = max(rows, rng.max_row), max(cols, rng.max_col)
+    return rows, cols
 
 
 def _read_csv(path: Path) -> Grid:
