@@ -335,3 +335,13 @@ def test_revert_statement_import(sample_path, workdir):
         after = sorted((ln.fiscal_year, ln.code, ln.budget, ln.actual) for ln in ef.records(FinanceLine))
         assert after == before_rows
         assert ef.verify_history() == []
+
+
+def test_cli_finance_sets_prevention_cap(sample_path, capsys):
+    assert main(["finance", str(sample_path), "--json", "--prevention-cap", "5",
+                 "--prevention-cap-basis", "省人社厅、财政厅批准"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["settings"]["prevention_cap_rate"] == "5.00"
+    assert out["prevention"]["cap_rate"] == "5.00" and out["prevention"]["basis"] == "省人社厅、财政厅批准"
+    assert main(["finance", str(sample_path), "--prevention-cap", "abc"]) == 2
+    assert "不是有效数值" in capsys.readouterr().err

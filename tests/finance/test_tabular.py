@@ -218,3 +218,20 @@ def test_formula_in_last_cell_is_seen(workdir):
     wb.save(path)
     g = tb.read_grid(path)
     assert (g.n_rows, g.n_cols) == (3, 3) and g.cell(3, 3).formula == "=B2*2"
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FULL = str.maketrans("0123456789,.()-", "０１２３４５６７８９，．（）－")
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False),
+       st.booleans(), st.booleans())
+def test_parse_decimal_round_trips_printed_amounts(value, full_width, parentheses):
+    text = f"{abs(value):,.2f}"
+    if value < 0:
+        text = f"({text})" if parentheses else f"-{text}"
+    if full_width:
+        text = text.translate(_FULL)
+    assert tb.parse_decimal(tb.Cell("s", 1, 1, text)) == value

@@ -1,7 +1,8 @@
 """``wcif-desktop finance``, ``import-finance`` and ``import-targets``: fund figures and spreadsheet imports.
 
-- ``finance IN.wcif [--year Y] [--json]`` prints the statement lines and every derived value (text: amounts in
-  万元; JSON: keys in English, amounts in 元 as strings with two decimals, rates in % as strings).
+- ``finance IN.wcif [--year Y] [--json] [--prevention-cap RATE [--prevention-cap-basis TEXT]]`` prints the
+  statement lines and every derived value (text: amounts in 万元; JSON: keys in English, amounts in 元 as
+  strings with two decimals, rates in % as strings); ``--prevention-cap`` first saves the province's cap.
 - ``import-finance IN.wcif SHEET.xlsx [--sheet NAME] [--unit 元|万元] [--year Y] [--dry-run] [--json]`` imports
   a fund statement; ``--dry-run`` only reports what would be imported and every rejected cell. Exit code 0
   when everything was accepted, 1 when some cells were rejected (the accepted ones are still imported unless
@@ -21,6 +22,9 @@ def register(sub):
     p.add_argument("path", type=Path, help="evaluation file (.wcif)")
     p.add_argument("--year", type=int, help="fiscal year (default: the evaluated year)")
     p.add_argument("--json", action="store_true", help="JSON output (amounts in 元, rates in %%)")
+    p.add_argument("--prevention-cap", metavar="RATE",
+                   help="set the 工伤预防费 cap in %% of last year's premium income (default 3) before printing")
+    p.add_argument("--prevention-cap-basis", metavar="TEXT", help="the rule or approval behind the cap")
     p.set_defaults(handler=run_finance)
 
     p = sub.add_parser("import-finance", help="import a fund statement from .xlsx/.csv")
@@ -61,6 +65,13 @@ def run_finance(args) -> int:
     from ..services.evaluation import open_file
 
     with open_file(args.path) as ef:
+        changes = {}
+        if args.prevention_cap is not None:
+            changes["prevention_cap_rate"] = args.prevention_cap
+        if args.prevention_cap_basis is not None:
+            changes["prevention_cap_basis"] = args.prevention_cap_basis
+        if changes:
+            fin.set_settings(ef, **changes)
         if args.json:
             print(json.dumps(fin.finance_dict(ef, args.year), ensure_ascii=False, indent=2))
             return 0
