@@ -220,12 +220,13 @@ def test_formula_in_last_cell_is_seen(workdir):
     assert (g.n_rows, g.n_cols) == (3, 3) and g.cell(3, 3).formula == "=B2*2"
 
 
-from hypothesis import given  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _FULL = str.maketrans("0123456789,.()-", "０１２３４５６７８９，．（）－")
 
 
+@settings(derandomize=True, max_examples=200, deadline=None)
 @given(st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False),
        st.booleans(), st.booleans())
 def test_parse_decimal_round_trips_printed_amounts(value, full_width, parentheses):
