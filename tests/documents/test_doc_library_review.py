@@ -201,3 +201,22 @@ def test_problem_details_override_and_disagreements_are_named(sample_file):
     assert "问题“新问题”没有对应的建议" in chk.messages
     with pytest.raises(ValidationError, match="不是存在问题"):
         set_problem_detail(ef, next(f for f in ef.records(Finding) if f.kind == "practice").id, category="x")
+
+
+def test_case_12_stored_as_declared_table_is_reviewed_from_the_file(shared_dir, sample_file):
+    """The real table as the targets import stores it (header annual goal, rows as written)."""
+    from wcif_desktop.domain.targets import TargetSheet
+
+    table = _case12(shared_dir)
+    ef = sample_file
+    svc.add_record(ef, TargetSheet(version="declared", annual_goal=table.annual_target))
+    for i, r in enumerate(table.rows):
+        svc.add_record(ef, TargetIndicator(version="declared", name=r.name, level1_label=r.level1,
+                                           level2_label=r.level2.replace(" (as written)", ""), target_text=r.value,
+                                           standard=r.standard, kind=r.kind[:2], sort_order=i))
+    res = {r.rule.id: r for r in review_evaluation(ef)}
+    assert not res["annual_target_specific"].passed and res["annual_target_specific"].items == ["“工伤预防成效显著”"]
+    assert res["classes_present"].passed and res["values_measurable"].passed
+    assert res["level2_names"].items == ["“社会效率指标”"]
+    texts, _ = prefill_working_papers(ef, review_evaluation(ef))
+    assert "工伤预防成效显著" in texts["绩效目标合理性"]

@@ -3,7 +3,8 @@
 
 Rules are read from ``target_review_rules.toml`` in the user's data folder when the agency has put an edited
 copy there, otherwise from ``resources/templates/target_review_rules.toml``. The declared annual target is the
-narrative section ``targets.declared_annual``; the indicators are the ``declared`` target rows.
+``annual_goal`` of the declared table's header (``target_sheet``, services/targets.py), or the narrative section
+``targets.declared_annual`` when no header was imported; the indicators are the ``declared`` target rows.
 """
 
 from __future__ import annotations
@@ -51,10 +52,22 @@ def load_rules(path=None):
     return parse_rules(data, source=str(p))
 
 
+def declared_annual_target(ef: EvaluationFile, snap=None) -> str:
+    """本年度绩效目标 of the declared table: the imported header's ``annual_goal``, else the narrative."""
+    from ..domain.targets import TargetSheet
+
+    if ef.db[TargetSheet.table].exists():
+        for sheet in ef.records(TargetSheet, "version = ?", ["declared"]):
+            if sheet.annual_goal.strip():
+                return sheet.annual_goal
+    snap = snap or load_snapshot(ef)
+    return snap.narratives.get(ANNUAL_TARGET_SECTION, "")
+
+
 def review_evaluation(ef: EvaluationFile, rules=None) -> list[RuleResult]:
     """Review the evaluation's declared target table (annual target + declared rows)."""
     snap = load_snapshot(ef)
-    table = from_targets(snap.targets, snap.narratives.get(ANNUAL_TARGET_SECTION, ""), "declared")
+    table = from_targets(snap.targets, declared_annual_target(ef, snap), "declared")
     return review(table, rules if rules is not None else load_rules())
 
 

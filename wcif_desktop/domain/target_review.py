@@ -222,15 +222,16 @@ def working_paper_text(results: list[RuleResult], indicator: str) -> str:
 
 
 def from_targets(targets: list[TargetIndicator], annual_target: str, version: str = "declared") -> TargetTable:
-    """The target table of one version of the evaluation's :class:`TargetIndicator` rows.
-
-    ``value`` is rebuilt as written (comparator + value + unit); the 绩效标准 goes to ``standard``.
-    """
+    """The target table of one version of the evaluation's :class:`TargetIndicator` rows, as written where
+    the import kept it (``level1_label``, ``level2_label``, ``target_text``, ``kind``; migration m0031),
+    otherwise rebuilt from the normalised columns (comparator + value + unit)."""
     rows = []
     for t in sorted((t for t in targets if t.version == version), key=lambda t: t.sort_order):
-        value = "" if not (t.value or "").strip() else f"{t.comparator}{t.value}{t.unit}".strip()
-        rows.append(TargetRow(level1=t.dimension, level2=t.subdimension, name=t.name, value=value,
-                              standard=t.standard, basis=""))
+        written = (getattr(t, "target_text", "") or "").strip()
+        value = written or ("" if not (t.value or "").strip() else f"{t.comparator}{t.value}{t.unit}".strip())
+        rows.append(TargetRow(level1=getattr(t, "level1_label", "") or t.dimension,
+                              level2=getattr(t, "level2_label", "") or t.subdimension, name=t.name, value=value,
+                              standard=t.standard, basis="", kind=getattr(t, "kind", "") or ""))
     return TargetTable(annual_target or "", rows)
 
 
