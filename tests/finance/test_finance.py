@@ -345,3 +345,49 @@ def test_cli_finance_sets_prevention_cap(sample_path, capsys):
     assert out["prevention"]["cap_rate"] == "5.00" and out["prevention"]["basis"] == "省人社厅、财政厅批准"
     assert main(["finance", str(sample_path), "--prevention-cap", "abc"]) == 2
     assert "不是有效数值" in capsys.readouterr().err
+
+
+def test_case20_statement_recomputed(shared_dir, workdir):
+    """The 无锡 社预执行07表 (cases/public-reports/20), rebuilt as a sheet from the rows as given: after import,
+    the app's execution rate (against the adjusted budget) and year-on-year growth equal the printed
+    预算执行进度 and 比上年同期增长 of every row that prints them; the printed 收入小计 equals its details."""
+    import re as _re
+
+    text = (shared_dir / "cases" / "public-reports" / "20-wuxi-gongshang-yusuan-zhixing-2021q2.md").read_text(
+        encoding="utf-8")
+    rows = json.loads(_re.search(r"```json\n(.*?)```", text, _re.S).group(1))
+    rows = [r for r in rows if "cells_as_printed" not in r and "cut off" not in r["item"]]
+    path = workdir / "无锡 社预执行07表.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["工伤保险基金预算执行情况表（社预执行07表）"])
+    ws.append(["编制单位：无锡市社会保险基金管理中心", None, None, None, None, None, None, "单位：元"])
+    keys = ["budget", "adjusted_budget", "period", "cumulative", "prior_year_cumulative", "progress", "yoy"]
+    ws.append(["项目", "2021年预算数", "2021年调整后预算数", "当期执行数", "累计执行数", "上年同期累计执行数",
+               "预算执行进度(%)", "比上年同期增长(%)"])
+    for r in rows:
+        ws.append([r["item"]] + [r.get(k) for k in keys])
+    wb.save(path)
+
+    ef = svc.create_empty(workdir / "无锡 2021.wcif", fiscal_year=2021)
+    try:
+        plan = fs.plan_statement_import(path, year=2021)
+        assert plan.rejections == [] and plan.skipped == []
+        fs.apply_statement_import(ef, plan)
+        a = fs.analysis(ef)
+    finally:
+        ef.close()
+    by_name = {f.line.code: f for f in a.lines}
+    compared = 0
+    for r in rows:
+        f = by_name[fd.match_line(r["item"]).code]
+        if r.get("adjusted_budget") and r.get("cumulative") and r.get("progress"):
+            assert f"{f.execution_rate}%" == r["progress"], r["item"]
+            compared += 1
+        if r.get("prior_year_cumulative") and r.get("yoy"):
+            assert f"{f.growth_rate}%" == r["yoy"], r["item"]
+            compared += 1
+    assert compared >= 10
+    assert next(c for c in a.checks if c.key == "sum:income_subtotal:budget").ok
+    # the expenditure lines after 劳动能力鉴定支出 are cut off in the source: the total cannot be footed
+    assert not next(c for c in a.checks if c.key == "sum:expenditure_total:budget").ok
