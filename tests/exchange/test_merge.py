@@ -262,3 +262,24 @@ def test_locked_evaluation_refuses_merges(trio):
     with pytest.raises(exchange.ImportRefused, match="已锁定"):
         exchange.import_file(ef, a)
     ef.close()
+
+
+def test_edited_resolution_is_validated(trio):
+    lead, a, _ = trio
+    ef = EvaluationFile.open(lead, backup=False)
+    leaf = [r for r in ef.rows("indicator") if r["level"] == 3][0]
+    ef.close()
+    weight = float(leaf["weight"])
+    _edit(a, "甲", lambda ef: ef.update("indicator", leaf["id"], {"score": str(weight / 2), "deduction_reason": "甲"}))
+    _edit(lead, "组长", lambda ef: ef.update("indicator", leaf["id"], {"score": "0", "deduction_reason": "组长"}))
+    ef = EvaluationFile.open(lead)
+    rep = exchange.import_file(ef, a)
+    cid = rep.conflicts[0]
+    merge.resolve_field(ef, cid, "deduction_reason", "theirs")
+    with pytest.raises(ValidationError, match="超出"):
+        merge.resolve_field(ef, cid, "score", "edited", str(weight + 1))
+    assert merge.get_conflict(ef, cid).status == "open"
+    assert ef.rows("indicator", "id = ?", [leaf["id"]])[0]["score"] == "0"
+    done = merge.resolve_field(ef, cid, "score", "edited", str(weight))
+    assert done.status == "resolved"
+    ef.close()

@@ -518,6 +518,7 @@ def _apply_resolution(ef: EvaluationFile, c: Conflict) -> None:
     if changes:
         _update_any(ef, c.table, c.record_id, current[0], changes)
     row = ef.rows(c.table, "id = ?", [c.record_id], include_deleted=True)[0]
+    _validate_score(row)
     old_head = conn.execute("SELECT hash FROM sync_head WHERE table_name=? AND record_id=?",
                             [c.table, c.record_id]).fetchone()
     their_anc = set(json.loads(conn.execute("SELECT theirs_ancestors FROM merge_conflict WHERE id=?",
@@ -542,6 +543,20 @@ def merge_history(ef: EvaluationFile) -> list[dict]:
         out.append({"id": r["id"], "at": r["at"], "who": r["who"], "source": r["source"],
                     "summary": json.loads(r["summary"] or "{}"), "conflicts": conflicts})
     return out
+
+
+def _validate_score(row: dict) -> None:
+    """An indicator's score stays within [0, weight] points (财预〔2020〕10号 scoring), whatever was chosen."""
+    if "score" not in row or "weight" not in row or row.get("score") in (None, ""):
+        return
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        score, weight = Decimal(str(row["score"])), Decimal(str(row.get("weight") or 0))
+    except InvalidOperation:
+        raise ValidationError(f"得分“{row['score']}”不是数字") from None
+    if not Decimal(0) <= score <= weight:
+        raise ValidationError(f"得分 {score} 超出 0–{weight} 分，未保存")
 
 
 def _update_any(ef: EvaluationFile, table: str, rid: str, old: dict, changes: dict) -> None:
