@@ -131,7 +131,8 @@ def finance_table(snap: EvaluationSnapshot, caption: str = "基金收支情况�
 
 def targets_table(snap: EvaluationSnapshot, version: str, caption: str) -> Table | None:
     """The target table of one version (``declared`` | ``refined``), ``None`` when it has no rows."""
-    rows = [[t.dimension, t.subdimension, t.name, f"{t.comparator}{t.value}{t.unit}".strip(), t.standard,
+    rows = [[getattr(t, "level1_label", "") or t.dimension, getattr(t, "level2_label", "") or t.subdimension, t.name,
+             (getattr(t, "target_text", "") or f"{t.comparator}{t.value}{t.unit}").strip(), t.standard,
              t.actual, t.completion]
             for t in snap.targets if t.version == version]
     if not rows:
