@@ -104,3 +104,26 @@ def test_full_report_of_120_indicators_is_fast():
     assert r.pages > 20
     # target ≤ 1 s in-app (issue 7); the test only guards against gross regressions on a loaded machine
     assert elapsed < 6, elapsed
+
+
+def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
+    from wcif_desktop.report.pipeline import build_report_file
+    from wcif_desktop.services import review, survey
+    from wcif_desktop.store.db import EvaluationFile
+
+    with EvaluationFile.open(sample_path) as ef:
+        item, _ = review.add_request_item(ef, "2021年度工伤保险基金预算表 <草案> & 说明", "预算资料")
+        review.set_request_status(ef, item.id, "received")
+        s = survey.create_survey(ef, "参保单位满意度调查", "参保单位")
+        q = survey.add_question(ef, s.id, "您对工伤保险经办服务是否满意？")
+        for ans in ("非常满意", "满意", "一般", "满意"):
+            survey.add_response(ef, s.id, {q.id: ans})
+    out = build_report_file(sample_path, workdir / "附件.pdf", template="full", keep=False)
+    text = all_text(out)
+    assert norm("附件4：资料清单及提供情况") in text and norm("附件5：问卷调查结果") in text
+    assert norm("2021年度工伤保险基金预算表 <草案> & 说明") in text and norm("已收到") in text
+    assert norm("参保单位475.00%") in text  # 3 of 4 satisfied
+    entries = toc_entries(out)
+    assert [t for t, _ in entries][-2:] == ["附件4：资料清单及提供情况", "附件5：问卷调查结果"]
+    for title, page in entries:
+        assert logical_page_of(out, title) == page, title

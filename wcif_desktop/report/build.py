@@ -22,7 +22,7 @@ from .outlines import TEMPLATES, compose
 
 
 def render_report(snapshot: EvaluationSnapshot, template: str = "brief", progress: Progress = NO_PROGRESS,
-                  fonts=None) -> Rendered:
+                  fonts=None, extras=None) -> Rendered:
     """Lay out the report in memory. Returns the PDF bytes and where each heading landed.
 
     Raises:
@@ -35,7 +35,7 @@ def render_report(snapshot: EvaluationSnapshot, template: str = "brief", progres
     check(progress)
     content = Content(snapshot)
     ev = snapshot.evaluation
-    return render(lambda pages: compose(content, template, fonts, pages), fonts,
+    return render(lambda pages: compose(content, template, fonts, pages, extras), fonts,
                   title=content.title(template), author=ev.agency or "", subject=ev.title or "",
                   progress=progress)
 
@@ -68,13 +68,14 @@ def write_atomically(data: bytes, out_path: Path) -> Path:
 
 
 def generate_report(snapshot: EvaluationSnapshot, out_path, template: str = "brief",
-                    progress: Progress = NO_PROGRESS) -> Path:
+                    progress: Progress = NO_PROGRESS, *, extras=None) -> Path:
     """Write the unsigned report PDF of ``snapshot`` to ``out_path`` (template ``brief`` or ``full``).
 
     Returns the path written. Raises :class:`ReportError` (unknown template, uncovered characters,
     unwritable target) or :class:`~wcif_desktop.domain.errors.Cancelled`; on any error nothing is written.
+    ``extras`` (:class:`~wcif_desktop.report.extras.ReportExtras`) fills the full report's optional appendices.
     """
-    rendered = render_report(snapshot, template, progress)
+    rendered = render_report(snapshot, template, progress, extras=extras)
     check(progress)
     path = write_atomically(rendered.pdf, Path(out_path))
     progress.set(1, 1, "报告已生成")

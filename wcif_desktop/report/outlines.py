@@ -5,7 +5,8 @@
   存在的问题及原因分析 ((一)(二)), 五、有关建议, the agency's name at the end.
 - ``full``: 财预〔2020〕10号 附件3 outline (shared/DOMAIN.md §1.5): the brief's sections plus 四、绩效评价指标分析
   (决策/过程/产出/效益 with each indicator's score and reason) and 七、其他需要说明的问题, then appendices
-  (score sheet, refined target table, team).
+  (score sheet, refined target table, team; document request list and survey results when the evaluation
+  holds them, see :mod:`wcif_desktop.report.extras`).
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ def _analysis(w: Writer, c: Content) -> None:
                 w.para("评价结果：符合评价要点，得满分。")
 
 
-def _appendices(w: Writer, c: Content) -> None:
+def _appendices(w: Writer, c: Content, extras=None) -> None:
     w.page_break()
     w.heading("附件1：绩效评价指标体系及评分表", 0)
     rows, strong = [], set()
@@ -180,9 +181,20 @@ def _appendices(w: Writer, c: Content) -> None:
     else:
         w.para("（未录入评价组成员）")
     w.para(f"评价组成员与委托方及被评价单位不存在影响独立性的利害关系（{c.ev.agency or '评价机构'}声明）。")
+    n = 4
+    if extras is not None and extras.document_requests:
+        w.heading(f"附件{n}：资料清单及提供情况", 0)
+        w.table(["编号", "类别", "资料名称", "状态", "说明"], extras.document_requests, [1.2, 1.8, 4.5, 1.3, 3])
+        n += 1
+    if extras is not None and extras.survey_rows:
+        w.heading(f"附件{n}：问卷调查结果", 0)
+        w.table(["调查对象", "有效问卷（份）", "满意度", "政策知晓率"], extras.survey_rows, [3, 2, 2, 2],
+                numeric={1, 2, 3})
+        for note in extras.survey_notes:
+            w.para(note)
 
 
-def compose(c: Content, template: str, fonts, pages) -> Writer:
+def compose(c: Content, template: str, fonts, pages, extras=None) -> Writer:
     """A fresh :class:`Writer` holding the whole story for ``template`` (brief | full)."""
     full = template == "full"
     w = Writer(fonts)
@@ -203,7 +215,7 @@ def compose(c: Content, template: str, fonts, pages) -> Writer:
     w.para(c.ev.agency or "", w.st.signoff)
     w.para(c.date(), w.st.signoff.with_(space_before=0))
     if full:
-        _appendices(w, c)
+        _appendices(w, c, extras)
     body = w.story
     w.story = _cover_and_toc(w, c, template, pages) + body
     return w

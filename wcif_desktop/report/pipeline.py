@@ -19,6 +19,7 @@ from ..store.db import EvaluationFile
 from . import archive
 from .build import render_report, write_atomically
 from .content import Content
+from .extras import load_extras
 
 
 class _Scaled:
@@ -54,13 +55,14 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
     with EvaluationFile.open(Path(evaluation_path)) as ef:
         snap = load_snapshot(ef)
         check(progress)
-        rendered = render_report(snap, template, _Scaled(progress, 5, 70))
+        extras = load_extras(ef) if template == "full" else None
+        rendered = render_report(snap, template, _Scaled(progress, 5, 70), extras=extras)
         title = Content(snap).title(template)
         signers: list[str] = []
         if p12 is None:
             write_atomically(rendered.pdf, out_pdf)
         else:
-            from .signing import sign_pdf, verify_pdf
+            from .signing import sign_pdf, signer_names
 
             try:
                 out_pdf.parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +80,7 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
                     tmp.unlink()
                 except OSError:
                     pass
-            signers = [s.signer for s in verify_pdf(out_pdf)]
+            signers = signer_names(out_pdf)
         check(progress)
         if keep:
             outline = [{"level": h.level, "text": h.text, "page": h.page} for h in rendered.headings]
@@ -95,17 +97,16 @@ def sign_report_file(in_pdf, out_pdf, p12, passphrase, seal_png=None, progress: 
                      evaluation_path=None, final: bool = False) -> Path:
     """Add one more signature to a report (incremental). With ``evaluation_path`` the signed PDF is kept in
     that evaluation file, and ``final`` locks the evaluation."""
-    from .signing import sign_pdf, verify_pdf
+    from .signing import sign_pdf, signer_names
 
     sign_pdf(in_pdf, out_pdf, p12, passphrase, seal_png=seal_png, progress=progress)
     if evaluation_path is not None:
-        statuses = verify_pdf(out_pdf)
         data = Path(out_pdf).read_bytes()
         with EvaluationFile.open(Path(evaluation_path)) as ef:
             prev = next((r for r in archive.saved_reports(ef)), None)
             archive.record_report(ef, data, template=prev.template if prev else "", title=prev.title if prev else "",
                                   file_name=Path(out_pdf).name, outline=_json(prev.outline) if prev else [],
-                                  pages=prev.pages if prev else 0, signers=[s.signer for s in statuses],
+                                  pages=prev.pages if prev else 0, signers=signer_names(out_pdf),
                                   final=final)
             if final:
                 archive.lock(ef, "报告已最终签署")

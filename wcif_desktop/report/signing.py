@@ -366,6 +366,25 @@ def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: 
 
 
 # ---------------------------------------------------------------------------------------------- verifying
+def _display_name(cert) -> str:
+    subj = cert.subject.native
+    name = subj.get("common_name", "") or cert.subject.human_friendly
+    org = subj.get("organization_name", "")
+    return f"{name}（{org}）" if org and org != name else name
+
+
+def signer_names(path) -> list[str]:
+    """Signers of a PDF's signatures in order (from their certificates; no validation — see verify_pdf)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        with open(path, "rb") as fh:
+            return [_display_name(s.signer_cert) for s in PdfFileReader(fh, strict=False).embedded_signatures]
+    except Exception as e:  # noqa: BLE001
+        raise SigningError(f"PDF 文件无法解析：{path}（{e}）") from e
+
+
+
 def verify_pdf(path) -> list[SignatureStatus]:
     """Check every signature of a PDF, in file order (see module text for what ``ok`` means).
 
@@ -400,10 +419,7 @@ def verify_pdf(path) -> list[SignatureStatus]:
         intact = whole = ok = False
         try:
             cert = sig.signer_cert
-            signer = cert.subject.native.get("common_name", "") or cert.subject.human_friendly
-            org = cert.subject.native.get("organization_name", "")
-            if org and org != signer:
-                signer = f"{signer}（{org}）"
+            signer = _display_name(cert)
             self_signed = cert.issuer == cert.subject
             when = sig.self_reported_timestamp
             vc = ValidationContext(trust_roots=[cert], allow_fetching=False)
@@ -431,5 +447,5 @@ def verify_pdf(path) -> list[SignatureStatus]:
     return out
 
 
-__all__ = ["SignatureStatus", "create_identity", "sign_pdf", "verify_pdf", "identity_info", "IdentityInfo",
+__all__ = ["SignatureStatus", "create_identity", "sign_pdf", "verify_pdf", "signer_names", "identity_info", "IdentityInfo",
            "DEFAULT_REASON"]

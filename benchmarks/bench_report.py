@@ -1,0 +1,134 @@
+"""Benchmark: the signed brief report of the sample vs LibreOffice converting the same text from .docx.
+
+Not a test. Run ``python3 benchmarks/bench_report.py [--runs 3]``. It measures
+
+1. WCIF: the whole process in a fresh interpreter — ``wcif-desktop report SAMPLE.wcif -o OUT.pdf --sign
+   ID.p12 --passphrase-file F`` (open the evaluation, lay out, embed fonts, sign, keep a copy);
+2. in-process: the same through :func:`wcif_desktop.report.pipeline.build_report_file` (fonts already loaded,
+   as in the app), and the full report of a synthetic evaluation with 120 indicators (target ≤ 1 s);
+3. LibreOffice (when ``soffice``/``libreoffice`` is on PATH): ``soffice --headless --convert-to pdf`` of a
+   .docx holding the same paragraphs and tables (written with python-docx from the report's own story).
+
+It prints the times (median of ``--runs``) and the ratio WCIF / LibreOffice (issue 7 target ≤ 0.2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def write_docx(snapshot, path: Path) -> None:
+    """The brief report's paragraphs, headings and tables as a .docx (python-docx), for LibreOffice."""
+    from docx import Document
+    from docx.shared import Pt
+    from reportlab.platypus import Table
+
+    from wcif_desktop.report.content import Content
+    from wcif_desktop.report.flowables import CJKParagraph, Heading, TOCLine
+    from wcif_desktop.report.fonts import register_fonts
+    from wcif_desktop.report.outlines import compose
+
+    w = compose(Content(snapshot), "brief", register_fonts(), None)
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "FangSong"
+    style.font.size = Pt(16)
+    for f in w.story:
+        if isinstance(f, Heading):
+            doc.add_heading(f.text, level=min(f.level + 1, 3))
+        elif isinstance(f, TOCLine):
+            doc.add_paragraph(f"{f.text}\t{f.number}")
+        elif isinstance(f, CJKParagraph):
+            doc.add_paragraph(f.text)
+        elif isinstance(f, Table):
+            rows = f._cellvalues  # noqa: SLF001 - lists of CJKParagraph per cell
+            t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+            t.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    t.cell(r, c).text = "".join(p.text for p in cell)
+    doc.save(str(path))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args(argv)
+
+    sys.path.insert(0, str(ROOT / "tests" / "report"))
+    from test_full_report import big_snapshot  # the synthetic 120-indicator evaluation of the tests
+
+    from wcif_desktop.report.build import render_report
+    from wcif_desktop.report.pipeline import build_report_file
+    from wcif_desktop.report.signing import create_identity, verify_pdf
+    from wcif_desktop.services.evaluation import load_snapshot
+    from wcif_desktop.services.sample import write_sample
+    from wcif_desktop.store.db import EvaluationFile
+
+    with tempfile.TemporaryDirectory(prefix="wcif bench ") as td:
+        d = Path(td)
+        sample = write_sample(d / "样例 2021.wcif")
+        p12 = create_identity(d / "组长.p12", "pw", "王建国", "内蒙古鑫方圆会计师事务有限公司")
+        pw = d / "pw.txt"
+        pw.write_text("pw\n", encoding="utf-8")
+        out = d / "简版 报告.pdf"
+
+        cli = [sys.executable, "-m", "wcif_desktop", "report", str(sample), "-o", str(out), "--sign", str(p12),
+               "--passphrase-file", str(pw), "--no-keep"]
+        t_cli = _median_time(lambda: subprocess.run(cli, cwd=ROOT, check=True, capture_output=True), args.runs)
+        assert all(s.ok for s in verify_pdf(out))
+
+        build_report_file(sample, out, p12=p12, passphrase="pw", keep=False)  # warm-up (fonts, imports)
+        t_inproc = _median_time(lambda: build_report_file(sample, out, p12=p12, passphrase="pw", keep=False),
+                                args.runs)
+        big = big_snapshot()
+        render_report(big, "full")
+        t_full = _median_time(lambda: render_report(big, "full"), args.runs)
+        pages = render_report(big, "full").pages
+
+        print(f"WCIF signed brief report, whole process (CLI, fresh interpreter): {t_cli:.2f} s")
+        print(f"WCIF signed brief report, in-process (as in the app):              {t_inproc:.2f} s")
+        print(f"WCIF full report, 120 indicators + appendices ({pages} pages), in-process: {t_full:.2f} s "
+              f"(target ≤ 1 s)")
+
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if not soffice:
+            print("LibreOffice (soffice) not found: no comparison. Install LibreOffice to get the ratio.")
+            return 0
+        with EvaluationFile.open(sample) as ef:
+            snap = load_snapshot(ef)
+        docx = d / "brief.docx"
+        write_docx(snap, docx)
+        lo_out = d / "lo"
+        lo_out.mkdir()
+        profile = (d / "lo-profile").as_uri()
+        cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+               str(lo_out), str(docx)]
+        subprocess.run(cmd, check=True, capture_output=True)  # first start creates the profile
+        t_lo = _median_time(lambda: subprocess.run(cmd, check=True, capture_output=True), args.runs)
+        print(f"LibreOffice .docx → PDF (same text, unsigned):                   {t_lo:.2f} s")
+        print(f"ratio WCIF (whole process) / LibreOffice = {t_cli / t_lo:.3f} (target ≤ 0.2)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Data for the full report's optional appendices, read from the evaluation file when it holds them.
+
+- 资料清单 (document request list with statuses): ``services.review.request_items`` (issue 4's tables);
+- 问卷调查结果 (survey results per respondent group): ``services.survey.results_table``.
+
+Both are optional: an evaluation without these tables (or without rows) simply has no such appendix.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from ..domain.errors import WcifError
+
+
+@dataclass
+class ReportExtras:
+    """Rows for the optional appendices (already plain text, ready for a table)."""
+
+    document_requests: list[list[str]] = field(default_factory=list)  # 编号, 类别, 资料名称, 状态, 说明
+    survey_rows: list[list[str]] = field(default_factory=list)  # 对象, 有效问卷, 满意度, 政策知晓率
+    survey_notes: list[str] = field(default_factory=list)  # how rates were computed, sample warnings
+
+
+def _pct(v) -> str:
+    return "—" if v is None else f"{v:.2f}%"
+
+
+def load_extras(ef) -> ReportExtras:
+    """Read what the optional appendices need; anything missing is skipped, never an error."""
+    out = ReportExtras()
+    try:
+        from ..domain.review import REQUEST_STATUSES
+        from ..services.review import request_items
+
+        for it in request_items(ef):
+            out.document_requests.append([it.code, it.category, it.title,
+                                          REQUEST_STATUSES.get(it.status, it.status), it.provider_note])
+    except (ImportError, sqlite3.Error, WcifError, AttributeError):
+        pass
+    try:
+        from ..services.survey import results_table
+
+        for row in results_table(ef):
+            out.survey_rows.append([row["group"], str(row["valid_responses"]), _pct(row.get("satisfaction_rate")),
+                                    _pct(row.get("awareness_rate"))])
+            for s in row.get("sentences", []) + row.get("warnings", []):
+                if s and s not in out.survey_notes:
+                    out.survey_notes.append(s)
+    except (ImportError, sqlite3.Error, WcifError, AttributeError, KeyError):
+        pass
+    return out
+
+
+__all__ = ["ReportExtras", "load_extras"]
