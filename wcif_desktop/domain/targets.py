@@ -178,11 +178,17 @@ class Completion:
     note: str = ""
 
 
+def _same_unit(a: str, b: str) -> bool:
+    """Units written differently but meaning the same: “万” and “万元” (amounts), “％” and “%”."""
+    a, b = _norm(a), _norm(b)
+    return a == b or {a, b} == {"万", "万元"}
+
+
 def evaluate_completion(t: TargetIndicator) -> Completion:
     """Judge a numeric target: ``t.actual`` against ``t.comparator``/``t.value`` (same unit required).
 
-    Units: the actual may repeat the unit (“100%”, “28650万”) or omit it; a different unit (“元” vs “万”) is
-    not converted and gives status ''.
+    Units: the actual may repeat the unit (“100%”, “28650万”, “28650万元” for a target in 万) or omit it; a
+    different unit (“元” vs “万”) is not converted and gives status ''.
     """
     if t.comparator not in COMPARATORS or not t.value:
         return Completion("", None, "定性指标或未设比较符，需人工判断")
@@ -190,7 +196,7 @@ def evaluate_completion(t: TargetIndicator) -> Completion:
     if got is None:
         return Completion("", None, "实际值不是数值，需人工判断" if t.actual else "尚未填写实际值")
     actual, actual_unit = got
-    if actual_unit and t.unit and _norm(actual_unit) != _norm(t.unit):
+    if actual_unit and t.unit and not _same_unit(actual_unit, t.unit):
         return Completion("", None, f"实际值单位“{actual_unit}”与目标单位“{t.unit}”不同，需人工判断")
     try:
         if t.comparator == "区间":
