@@ -77,3 +77,16 @@ def test_budget_actual_many_lines_and_negative():
     assert [v[0] for v in d.values][:3] == ["收入合计", "保险费收入", "利息收入"]
     assert d.chart.valueAxis.valueMin < 0
     assert d.chart.categoryAxis.labels.angle == 30
+
+
+def test_finance_charts_for_snapshot(sample_file, workdir):
+    snap = svc.load_snapshot(sample_file)
+    got = charts.finance_charts(snap)
+    assert len(got) == 1  # one year on file: no trend chart
+    svc.add_record(sample_file, FinanceLine(fiscal_year=2020, code="income_total", kind="income",
+                                            actual=Decimal("110000000")))
+    got = charts.finance_charts(svc.load_snapshot(sample_file))
+    assert [len(d.values) for d in got] == [2, 2]
+    assert got[1].values[0] == (2020, Decimal("11000.00"), None, None)
+    snap.finance = []
+    assert charts.finance_charts(snap) == []

@@ -11,6 +11,7 @@ are shown in 万元; amounts stay :class:`~decimal.Decimal` until the drawing bo
   历史标准 the evaluation compares with).
 - :func:`budget_actual_data`, :func:`trend_data` — the numbers behind each chart (万元, Decimal), for tables
   next to the chart and for tests.
+- :func:`finance_charts` — the charts that have data for a snapshot (what the report places).
 
 Errors: :class:`~wcif_desktop.domain.errors.ReportError` when there is nothing to draw.
 """
@@ -225,4 +226,17 @@ def trend_chart(lines, years=None, *, width: float = 440, height: float = 240, t
     return d
 
 
-__all__ = ["budget_actual_chart", "trend_chart", "budget_actual_data", "trend_data"]
+def finance_charts(snapshot, *, width: float = 440, height: float = 240) -> list:
+    """The finance charts a report shows for an :class:`~wcif_desktop.domain.model.EvaluationSnapshot`:
+    budget vs actual of the evaluated year, and the trend when more than one year is on file. Charts without
+    data are left out (empty list when there is no finance data at all)."""
+    out = []
+    year = snapshot.evaluation.fiscal_year
+    if budget_actual_data(snapshot.finance, year):
+        out.append(budget_actual_chart(snapshot.finance, year, width=width, height=height))
+    if len(trend_data(snapshot.finance)) > 1:
+        out.append(trend_chart(snapshot.finance, width=width, height=height))
+    return out
+
+
+__all__ = ["budget_actual_chart", "trend_chart", "budget_actual_data", "trend_data", "finance_charts", "nice_step"]
