@@ -166,3 +166,37 @@ def test_unwritable_target_and_atomic_write(sample_file, workdir):
 def test_unknown_template_refused(sample_file):
     with pytest.raises(ReportError, match="未知的报告模板"):
         render_report(svc.load_snapshot(sample_file), "nonsense")
+
+
+def test_generated_text_api_and_fields_follow_data(sample_file):
+    from wcif_desktop.domain.model import FinanceLine
+    from wcif_desktop.report.content import NARRATIVE_SECTIONS, generated_text, section_text
+
+    snap = svc.load_snapshot(sample_file)
+    assert set(snap.narratives) <= set(NARRATIVE_SECTIONS)
+    assert "12,383.13" in section_text(snap, "basic.funding")
+    assert generated_text(snap, "conclusion.score") == "该项目绩效评价综合评分“82.33分”，评级“良”。"
+    # a field shows the current value: change the data, the narrative follows
+    line = next(f for f in sample_file.records(FinanceLine) if f.code == "income_total")
+    svc.update_record(sample_file, FinanceLine, line.id, actual=Decimal("123840000"))
+    assert "12,384.00" in section_text(svc.load_snapshot(sample_file), "basic.funding")
+
+
+def test_cancel_writes_nothing(sample_file, workdir):
+    from wcif_desktop.domain.errors import Cancelled
+
+    class StopSoon:
+        def __init__(self):
+            self.n = 0
+
+        def set(self, done, total, label=""):
+            pass
+
+        def cancelled(self):
+            self.n += 1
+            return self.n > 2
+
+    out = workdir / "取消.pdf"
+    with pytest.raises(Cancelled):
+        generate_report(svc.load_snapshot(sample_file), out, progress=StopSoon())
+    assert not out.exists() and list(workdir.glob("*.tmp")) == []

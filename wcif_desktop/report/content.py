@@ -20,6 +20,40 @@ from ..domain.scoring import ScoreSheet, build_sheet
 
 CN_NUM = "一二三四五六七八九十"
 
+# Narrative sections the evaluator can write (key → where it appears), in report order. ``full`` only: the
+# analysis.* and ``other`` sections. Any section left empty gets a sentence generated from the data.
+NARRATIVE_SECTIONS: dict[str, str] = {
+    "basic.intro": "一、基本情况（导语）",
+    "basic.content": "一、基本情况 — 项目内容",
+    "basic.funding": "一、基本情况 — 项目资金投入情况",
+    "basic.targets": "一、基本情况 — 项目绩效目标",
+    "process": "二、绩效评价工作开展情况",
+    "conclusion.score": "三、综合评价情况及评价结论 — 综合评分",
+    "conclusion.overall": "三、综合评价情况及评价结论 — 总体结论",
+    "analysis.决策": "四、绩效评价指标分析 — 决策（完整报告）",
+    "analysis.过程": "四、绩效评价指标分析 — 过程（完整报告）",
+    "analysis.产出": "四、绩效评价指标分析 — 产出（完整报告）",
+    "analysis.效益": "四、绩效评价指标分析 — 效益（完整报告）",
+    "other": "七、其他需要说明的问题（完整报告）",
+}
+
+
+def generated_text(snap: EvaluationSnapshot, key: str) -> str:
+    """The sentence the report uses for section ``key`` when the evaluator wrote none (for the editor's
+    placeholder; the evaluator can replace it)."""
+    c = Content(snap)
+    gen = getattr(c, "gen_" + key.replace(".", "_"), None)
+    if gen is not None:
+        return gen()
+    if key.startswith("analysis."):
+        return c.gen_analysis(key.split(".", 1)[1])
+    return ""
+
+
+def section_text(snap: EvaluationSnapshot, key: str) -> str:
+    """What the report prints for section ``key``: the narrative with its fields filled, or the generated one."""
+    return Content(snap).text(key)
+
 
 def cn_number(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (section numbers)."""
@@ -180,4 +214,4 @@ class Content:
         return rows
 
 
-__all__ = ["Content", "cn_number", "cn_date"]
+__all__ = ["Content", "cn_number", "cn_date", "NARRATIVE_SECTIONS", "generated_text", "section_text"]
