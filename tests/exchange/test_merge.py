@@ -189,8 +189,10 @@ def test_evidence_travels_by_sha256_once(trio, workdir):
     assert rep2.content_added == 0  # content already here
     n_chunks = ef.conn.execute("SELECT count(*), count(DISTINCT sha256 || '/' || seq) FROM evidence_chunk").fetchone()
     assert n_chunks[0] == n_chunks[1] > 0
+    live = ef.rows("evidence")
+    assert len(live) == 1  # one record for one content, whichever laptop attached it
     out = workdir / "取出.pdf"
-    sha = ef.rows("evidence")[0]["sha256"]
+    sha = live[0]["sha256"]
     evidence.extract_evidence(ef, sha, out)
     assert out.read_bytes() == src.read_bytes()
     ef.close()
@@ -282,4 +284,37 @@ def test_edited_resolution_is_validated(trio):
     assert ef.rows("indicator", "id = ?", [leaf["id"]])[0]["score"] == "0"
     done = merge.resolve_field(ef, cid, "score", "edited", str(weight))
     assert done.status == "resolved"
+    ef.close()
+
+
+def test_same_file_attached_on_two_laptops_becomes_one_evidence(trio, workdir):
+    from wcif_desktop.services import evidence
+
+    lead, a, b = trio
+    src = workdir / "同一 照片.jpg"
+    src.write_bytes(b"\xff\xd8\xff" + bytes(range(200)) * 50)
+    ev_a = _edit(a, "甲", lambda ef: evidence.add_evidence(ef, src))
+    ev_b = _edit(b, "乙", lambda ef: evidence.add_evidence(ef, src))
+    # each laptop links its own record to the same working paper
+    from wcif_desktop.services import review
+
+    ef = EvaluationFile.open(lead, who="组长")
+    wp = review.add_working_paper(ef, "底稿")[0]
+    ef.close()
+    for path, ev in ((a, ev_a), (b, ev_b)):
+        eb = EvaluationFile.open(path)
+        exchange.import_file(eb, export_copy(lead, path.with_name(path.stem + "-底稿.wcif")))
+        evidence.link_evidence(eb, ev.evidence.id, "working_paper", wp.id)
+        eb.close()
+    ef = EvaluationFile.open(lead)
+    exchange.import_file(ef, a)
+    rep = exchange.import_file(ef, b)
+    live = ef.rows("evidence")
+    assert [r["id"] for r in live] == [min(ev_a.evidence.id, ev_b.evidence.id)]
+    links = ef.rows("evidence_link")
+    assert len(links) == 1 and links[0]["evidence_id"] == live[0]["id"]
+    assert any("重复内容" in x[2] for x in rep.deleted)
+    before = table_dump(lead)
+    assert not exchange.import_file(ef, b).changed and not exchange.import_file(ef, a).changed
+    assert table_dump(lead) == before
     ef.close()

@@ -273,6 +273,8 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
                 progress.set(n, total, f"合并 {table}")
                 if table in their_tables:
                     _merge_records(ef, table, source, report)
+            if _dedup_content_records(ef, mine_kinds, report):
+                refresh_sync_state(ef)  # the merged versions descend from what came in
             _merge_history(conn, their_tables, source, report)
             report.open_conflicts = [r[0] for r in conn.execute(
                 "SELECT id FROM merge_conflict WHERE status = 'open' ORDER BY at, table_name, record_id")]
@@ -379,6 +381,41 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             "theirs_ancestors": json.dumps(sorted(t_anc)), "choices": "{}", "status": "open",
         })
         report.conflicts.append(cid)
+
+
+def _dedup_content_records(ef: EvaluationFile, kinds: TableKinds, report: MergeReport) -> int:
+    """One live record per content: the same file attached on two laptops arrives as two records (e.g. two
+    ``evidence`` rows with one ``sha256``). The one with the smallest id stays — every laptop picks the same —
+    the others are tombstoned and the rows referring to them through a ``<table>_id`` column (e.g.
+    ``evidence_link.evidence_id``) are pointed at it; a reference that thereby duplicates a live one is
+    tombstoned too. All changes are audited and travel like any other edit."""
+    touched = {t for t, *_ in report.inserted}
+    conn = ef.conn
+    n = 0
+    for table in kinds.records:
+        cols = {c for c, _ in table_info(conn, table)}
+        if table not in touched or "sha256" not in cols:
+            continue
+        dups = conn.execute(f"SELECT sha256, group_concat(id, char(31)) FROM {_q(table)} WHERE deleted = 0 "
+                            f"AND sha256 IS NOT NULL GROUP BY sha256 HAVING count(*) > 1").fetchall()
+        ref_col = f"{table}_id"
+        referrers = [t for t in kinds.records if ref_col in {c for c, _ in table_info(conn, t)}]
+        for _sha, ids in dups:
+            keep, *drop = sorted(ids.split(chr(31)))
+            for d in drop:
+                for t in referrers:
+                    for ref in ef.rows(t, f"{_q(ref_col)} = ?", [d]):
+                        same = {k: v for k, v in ref.items() if k not in META_COLUMNS | {"id"}}
+                        same[ref_col] = keep
+                        where = " AND ".join(f"{_q(k)} IS ?" for k in same)
+                        twin = conn.execute(f"SELECT 1 FROM {_q(t)} WHERE {where} AND id != ?",
+                                            [*same.values(), ref["id"]]).fetchone()
+                        _update_any(ef, t, ref["id"], ref, {"deleted": 1} if twin else {ref_col: keep})
+                row = ef.rows(table, "id = ?", [d])[0]
+                _update_any(ef, table, d, row, {"deleted": 1})
+                report.deleted.append((table, d, _label(row) + "（重复内容，已并入同一文件）"))
+                n += 1
+    return n
 
 
 def _jsonable(row: dict) -> dict:
