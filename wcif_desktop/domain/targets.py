@@ -253,7 +253,8 @@ def compare(targets) -> list[ComparisonRow]:
             continue
         used.add(d.id)
         changed = tuple(label for f, label in COMPARED_FIELDS.items()
-                        if _norm(getattr(d, f)) != _norm(getattr(r, f)))
+                        if _norm(getattr(d, f)) != _norm(getattr(r, f))
+                        and not (f == "kind" and not (d.kind and r.kind)))  # 定量/定性 unknown on one side
         rows.append(ComparisonRow(d, r, "修改" if changed else "保留", changed, r.change_reason))
     for d in declared:
         if d.id not in used:
