@@ -118,6 +118,29 @@ def test_citations_and_readiness(sample_file):
     assert len(scoring.citations(ef, target.id)) == 1
 
 
+def test_review_links_count_as_support(sample_file, workdir):
+    from wcif_desktop.domain.review import EvidenceLink
+    from wcif_desktop.services import review
+    from wcif_desktop.services.score_sheet import export_score_sheet
+
+    ef = sample_file
+    deducted = [i for i in ef.records(Indicator) if i.score is not None and i.score < i.weight]
+    a, b = deducted[0], deducted[1]
+    review.add_working_paper(ef, "预算编制核查", indicator_ids=[a.id])
+    svc.add_record(ef, EvidenceLink(evidence_id="ev-1", target_kind="indicator", target_id=b.id))
+    sup = scoring.supports(ef)
+    assert [s.kind for s in sup[a.id]] == ["working_paper"] and "预算编制核查" in sup[a.id][0].label
+    assert [s.kind for s in sup[b.id]] == ["evidence"]
+    flagged = {p.indicator_id for p in scoring.readiness(ef) if "未引用" in p.message}
+    assert a.id not in flagged and b.id not in flagged and len(flagged) == len(deducted) - 2
+    import openpyxl
+
+    out = export_score_sheet(ef, workdir / "引用.xlsx")
+    ws = openpyxl.load_workbook(out)["评分表"]
+    cited = {ws.cell(r, 3).value: ws.cell(r, 7).value for r in range(5, 29)}
+    assert "预算编制核查" in cited[a.name]
+
+
 def test_grade_bands_are_stored_per_evaluation(sample_file):
     assert scoring.grade_bands(sample_file) == DEFAULT_GRADE_BANDS
     scoring.set_grade_bands(sample_file, [("90", "优秀"), ("80", "良好"), ("70", "一般"), ("60", "及格"), ("0", "较差")])

@@ -367,15 +367,13 @@ def export_score_sheet(ef: EvaluationFile, path, progress: Progress = NO_PROGRES
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
-    from .scoring import citations, score_sheet
+    from .scoring import score_sheet, supports
 
     path = Path(path)
     ev = svc.evaluation(ef)
     sheet = score_sheet(ef)
     values = field_values(svc.load_snapshot(ef))  # deduction reasons may hold {{field}} placeholders
-    cited: dict[str, list[str]] = {}
-    for c in citations(ef):
-        cited.setdefault(c.indicator_id, []).append(("底稿" if c.kind == "working_paper" else "证据") + f":{c.target_id}")
+    cited = {iid: [s.label for s in items] for iid, items in supports(ef).items()}
     wb = Workbook()
     ws = wb.active
     ws.title = "评分表"

@@ -22,6 +22,7 @@ from ..domain.errors import ValidationError
 from ..domain.model import Indicator, TeamMember
 from ..domain.money import D
 from ..domain.panel import PANEL_METHODS, PanelRow, PanelScore, method_sentence, panel_rows, visible
+from ..domain.review import ids as review_ids
 from ..domain.rules import RuleResult, dump_params, evaluate, parse_params, validate_rule
 from ..domain.scoring import (
     Problem,
@@ -200,20 +201,73 @@ def citations(ef: EvaluationFile, indicator_id: str | None = None) -> list[Score
     return ef.records(ScoreCitation, "indicator_id = ?", [indicator_id])
 
 
+@dataclass(frozen=True)
+class Support:
+    """One item a score rests on: ``kind`` working_paper | evidence, its id and a label (code/title/file name)."""
+
+    kind: str
+    target_id: str
+    label: str
+
+
+def _table_rows(ef: EvaluationFile, table: str, where: str | None = None, params=()) -> list[dict]:
+    return ef.rows(table, where, params) if ef.db[table].exists() else []
+
+
+def supports(ef: EvaluationFile) -> dict[str, list[Support]]:
+    """Indicator id → the working papers and evidence its score rests on.
+
+    Gathered from this module's citations and from the review module's own links: a working paper's
+    ``indicator_ids`` and an evidence link whose ``target_kind`` is ``indicator`` (tables of m0020, read by
+    name so scoring works on files without them).
+    """
+    papers = {r["id"]: r for r in _table_rows(ef, "working_paper")}
+    files = {r["id"]: r for r in _table_rows(ef, "evidence")}
+
+    def label(kind: str, target_id: str) -> str:
+        if kind == "working_paper" and target_id in papers:
+            r = papers[target_id]
+            return "底稿 " + " ".join(x for x in (r.get("code"), r.get("title")) if x)
+        if kind == "evidence" and target_id in files:
+            return "证据 " + (files[target_id].get("original_name") or target_id)
+        return f"{CITATION_KINDS.get(kind, kind)} {target_id}"
+
+    out: dict[str, list[Support]] = {}
+
+    def add(iid: str, kind: str, target_id: str) -> None:
+        items = out.setdefault(iid, [])
+        if all((s.kind, s.target_id) != (kind, target_id) for s in items):
+            items.append(Support(kind, target_id, label(kind, target_id)))
+
+    for c in citations(ef):
+        add(c.indicator_id, c.kind, c.target_id)
+    for pid, r in papers.items():
+        try:
+            linked = review_ids(r.get("indicator_ids") or "")
+        except ValidationError:
+            continue
+        for iid in linked:
+            add(iid, "working_paper", pid)
+    for r in _table_rows(ef, "evidence_link", "target_kind = ?", ["indicator"]):
+        add(r["target_id"], "evidence", r["evidence_id"])
+    return out
+
+
 def readiness(ef: EvaluationFile) -> list[Problem]:
     """What stands between the score sheet and the report.
 
     Errors from :meth:`ScoreSheet.check` (weights, bounds, missing reasons); warnings for unscored level-3
-    indicators and for deducted indicators that cite no working paper or evidence; the 产出+效益 warning.
+    indicators and for deducted indicators that cite no working paper or evidence (:func:`supports`); the
+    产出+效益 warning.
     """
     sheet = score_sheet(ef)
     out = sheet.check()
-    cited = {c.indicator_id for c in citations(ef)}
+    cited = supports(ef)
     for leaf in sheet.leaves():
         ind = leaf.indicator
         if ind.score is None:
             out.append(Problem("warning", ind.id, f"“{ind.code} {ind.name}”尚未评分"))
-        elif ind.score < ind.weight and ind.id not in cited:
+        elif ind.score < ind.weight and not cited.get(ind.id):
             out.append(Problem("warning", ind.id, f"“{ind.code} {ind.name}”扣分但未引用工作底稿或证据"))
     return out
 
