@@ -17,11 +17,13 @@ from . import APP_NAME, __version__
 from .domain.errors import WcifError
 
 
-def _gui_parser() -> argparse.ArgumentParser:
-    sub = command_parser()._subparsers._group_actions[0]  # noqa: SLF001
-    helps = {a.dest: a.help for a in sub._choices_actions}  # noqa: SLF001
-    epilog = "subcommands (wcif-desktop COMMAND --help for details):\n" + "\n".join(
-        f"  {name:<16} {helps.get(name) or ''}" for name in sub.choices)
+def _gui_parser(with_subcommands: bool = True) -> argparse.ArgumentParser:
+    epilog = None
+    if with_subcommands:  # imports every command module: only for --help (start-up time)
+        sub = command_parser()._subparsers._group_actions[0]  # noqa: SLF001
+        helps = {a.dest: a.help for a in sub._choices_actions}  # noqa: SLF001
+        epilog = "subcommands (wcif-desktop COMMAND --help for details):\n" + "\n".join(
+            f"  {name:<16} {helps.get(name) or ''}" for name in sub.choices)
     p = argparse.ArgumentParser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价",
                                 epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -53,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _force_utf8_stdio()
     first = next((a for a in argv if not a.startswith("-")), None)
-    if first is not None and first in _subcommand_names():
+    # An evaluation file opens the GUI at once, without importing every subcommand module (start-up time).
+    opens_file = first is not None and first.lower().endswith(".wcif")
+    if first is not None and not opens_file and first in _subcommand_names():
         parser = command_parser()
         args = parser.parse_args(argv)
         try:
@@ -64,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("已中断 (interrupted)", file=sys.stderr)
             return 130
-    args = _gui_parser().parse_args(argv)
+    args = _gui_parser(with_subcommands=bool({"-h", "--help"} & set(argv))).parse_args(argv)
     from .ui.app import run_gui  # Qt is imported only for the GUI
 
     return run_gui(args)
