@@ -293,3 +293,11 @@ def test_stale_wal_and_journal_beside_the_incoming_file_are_ignored(sample_path,
     assert not rep.conflicts and not rep.inserted
     assert ef.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     ef.close()
+
+
+def test_failed_export_is_not_recorded(sample_path, workdir):
+    with pytest.raises(WcifError):
+        exchange.export_evaluation(sample_path, workdir / "x.wcif", member="无名氏")
+    ef = EvaluationFile.open(sample_path, backup=False)
+    assert ef.rows("audit_log", "table_name = 'export'", include_deleted=True) == []
+    ef.close()

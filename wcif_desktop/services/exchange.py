@@ -90,7 +90,7 @@ def _open_path(src) -> tuple[EvaluationFile, bool]:
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(str(path), os.O_RDONLY)
+    fd = os.open(str(path), os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows: fsync needs a writable fd
     try:
         os.fsync(fd)
     finally:
@@ -109,7 +109,7 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
 
     ``member``: a team member's name (or id) → only their work package (see module docstring).
     ``password``: encrypt with AES-256-GCM (key from Scrypt, cost ``2**log2_n``).
-    The export is recorded in the source's history and the source's merge base is refreshed.
+    The source's merge base is refreshed first; a successful export is recorded in the source's history.
 
     Raises:
         WcifError: source unreadable, ``out`` is the source, unknown member, or writing failed (disk full …);
@@ -126,9 +126,6 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
         progress.set(0, 4, "记录版本")
         source_id = _ensure_file_id(ef)
         merge.refresh_sync_state(ef)
-        with ef.transaction():
-            ef._log("export", source_id, "export", None, json.dumps(
-                {"to": out.name, "member": member, "encrypted": bool(password)}, ensure_ascii=False), now_iso())
         try:
             work = Path(tempfile.mkdtemp(prefix=".wcif-export-", dir=out.parent))
         except OSError as e:
@@ -186,6 +183,9 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                 raise WcifError(f"导出失败，未写入 {out}（{e.strerror or e}）") from e
         finally:
             shutil.rmtree(work, ignore_errors=True)
+        with ef.transaction():
+            ef._log("export", source_id, "export", None, json.dumps(
+                {"to": out.name, "member": member, "encrypted": bool(password)}, ensure_ascii=False), now_iso())
         progress.set(4, 4, "导出完成")
         return ExportResult(path=out, size=out.stat().st_size, encrypted=bool(password), member=member,
                             counts=counts, notes=notes)
@@ -475,7 +475,12 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
     src = Path(path)
     if src.resolve() == ef.path.resolve():
         raise ImportRefused("不能把评价文件导入它自己")
-    work = Path(tempfile.mkdtemp(prefix=".wcif-import-", dir=ef.path.parent))
+    try:
+        work = Path(tempfile.mkdtemp(prefix=".wcif-import-", dir=ef.path.parent))
+    except OSError:  # a read-only folder: the user's data folder instead
+        from ..paths import user_data_dir
+
+        work = Path(tempfile.mkdtemp(prefix="import-", dir=user_data_dir()))
     try:
         copy = prepare_incoming(src, work, password, progress)
         c = sqlite3.connect(copy.resolve().as_uri() + "?mode=ro", uri=True)
