@@ -98,7 +98,9 @@ def _num(value, what: str) -> Decimal:
         return value
     if isinstance(value, str):
         try:
-            return Decimal(value)
+            d = Decimal(value)
+            if d.is_finite():
+                return d
         except InvalidOperation:
             pass
     try:
@@ -181,7 +183,6 @@ def _bands(params, weight, metrics, labels) -> RuleResult:
     if not bands:
         raise ValidationError("区间赋分规则缺少区间（bands）")
     unit = params.get("unit", "")
-    shown = value
     if params.get("abs"):
         value = abs(value)
         label = f"{label}（绝对值）"
@@ -201,7 +202,7 @@ def _bands(params, weight, metrics, labels) -> RuleResult:
         edge = parsed[-1][0]
         where = f"{'高于' if lower else '低于'}{_fmt(edge, unit)}"
     score = _clamp(points, weight)
-    text = f"{label}{_fmt(shown if not params.get('abs') else value, unit)}，{where}，{_deduction_text(score, weight)}"
+    text = f"{label}{_fmt(value, unit)}，{where}，{_deduction_text(score, weight)}"
     return RuleResult(score, "" if score >= weight else text, text)
 
 
