@@ -314,12 +314,14 @@ def load_survey_data(ef: EvaluationFile) -> SurveyData:
                       ef.records(SurveyResponse), ef.records(SurveyAnswer))
 
 
-def survey_results(ef: EvaluationFile) -> tuple[list[GroupResult], GroupResult]:
-    """Results per respondent group and overall (see :func:`wcif_desktop.domain.survey.compute_results`)."""
-    return compute_results(load_survey_data(ef))
+def survey_results(ef: EvaluationFile, data: SurveyData | None = None) -> tuple[list[GroupResult], GroupResult]:
+    """Results per respondent group and overall (see :func:`wcif_desktop.domain.survey.compute_results`).
+
+    ``data``: records already read with :func:`load_survey_data` (views showing several tables read once)."""
+    return compute_results(data or load_survey_data(ef))
 
 
-def results_table(ef: EvaluationFile) -> list[dict]:
+def results_table(ef: EvaluationFile, data: SurveyData | None = None) -> list[dict]:
     """The report's survey results table: one row per group, then the overall row (group ``全部``).
 
     Each row: ``group``, ``surveys`` (titles), ``valid_responses``, ``satisfaction_rate``/``awareness_rate``
@@ -327,7 +329,7 @@ def results_table(ef: EvaluationFile) -> list[dict]:
     in %), ``satisfaction_n``/``awareness_n`` (respondents, the n of the interval), ``warnings`` (sentences)
     and ``sentences`` (how each rate was computed, to quote in the report).
     """
-    groups, overall = survey_results(ef)
+    groups, overall = survey_results(ef, data)
     rows = []
     for g in groups + ([overall] if groups else []):
         row = {"group": g.group, "surveys": g.surveys, "valid_responses": g.responses}
@@ -347,10 +349,10 @@ def results_table(ef: EvaluationFile) -> list[dict]:
     return rows
 
 
-def appendix(ef: EvaluationFile) -> list[QuestionStats]:
+def appendix(ef: EvaluationFile, data: SurveyData | None = None) -> list[QuestionStats]:
     """The survey appendix (问卷及答案分布): per question, counts per answer option, answers outside the scale,
     unanswered count, free-text answers, and the question's own rate with its interval (n = its answers)."""
-    return question_stats(load_survey_data(ef))
+    return question_stats(data or load_survey_data(ef))
 
 
 METRIC_KEYS = """\
