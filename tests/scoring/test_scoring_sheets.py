@@ -153,3 +153,29 @@ def test_missing_or_headerless_sheet_errors(workdir):
     wb.save(workdir / "无表头.xlsx")
     with pytest.raises(WcifError, match="表头"):
         read_score_sheet(workdir / "无表头.xlsx")
+
+
+def test_import_framework_sheet_without_scores(workdir, empty_eval):
+    """A framework as evaluators keep it: no score column, 指标解释 and 评分标准 columns, blank level cells below
+    the first row of a group (not merged), weights as points."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "指标体系"
+    ws.append(["工伤保险基金绩效评价指标体系"])
+    ws.append(["一级指标", "二级指标", "三级指标", "分值", "指标解释", "评分标准"])
+    ws.append(["决策", "项目立项", "立项依据充分性", 10, "项目立项是否符合法律法规", "逐项核查"])
+    ws.append([None, None, "立项程序规范性", 10, "是否按规定程序", "逐项核查"])
+    ws.append([None, "绩效目标", "绩效目标合理性", 20, "目标是否合理", "有目标得40%"])
+    ws.append(["产出", "产出数量", "参保人数完成率", 60, "实际÷目标", "比率法"])
+    ws.append(["合计", None, None, 100, None, None])
+    path = workdir / "指标 体系.xlsx"
+    wb.save(path)
+    data = read_score_sheet(path)
+    assert [r.path for r in data.rows] == [("决策", "项目立项", "立项依据充分性"), ("决策", "项目立项", "立项程序规范性"),
+                                           ("决策", "绩效目标", "绩效目标合理性"), ("产出", "产出数量", "参保人数完成率")]
+    assert data.stated_total is None and not data.mismatch and data.crossfoot() == []
+    import_score_sheet(empty_eval, path, with_scores=False)
+    inds = {i.name: i for i in empty_eval.records(Indicator)}
+    assert inds["决策"].weight == Decimal(40) and inds["项目立项"].weight == Decimal(20)
+    assert inds["绩效目标合理性"].definition == "目标是否合理" and inds["绩效目标合理性"].scoring_rule == "有目标得40%"
+    assert inds["绩效目标合理性"].code == "1.2.1" and inds["参保人数完成率"].code == "2.1.1"
