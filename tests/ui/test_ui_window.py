@@ -223,3 +223,22 @@ def test_typed_text_is_saved_when_switching_files_or_closing(window, qtbot, work
     window.close()
     with open_file(workdir / "另一个.wcif") as ef:
         assert "关窗前输入的标题" in [f.title for f in load_snapshot(ef).findings]
+
+
+def test_locked_evaluation_refuses_edits_and_shows_saved_text(window, messages):
+    from wcif_desktop.domain.model import Evaluation
+    from wcif_desktop.services import evaluation as svc
+
+    svc.update_record(window.ctx.ef, Evaluation, window.ctx.evaluation().id, locked=True)
+    page = window.show_step("findings")
+    page.views["practice"].setCurrentIndex(page.models["practice"].index(0, 0))
+    old = page.title_edit.text()
+    page.title_edit.setText("锁定后修改")
+    page.title_edit.commit()
+    assert messages and "锁定" in messages[-1]
+    assert page.title_edit.text() == old
+    review = window.show_step("review")
+    before = review.process_edit.toPlainText()
+    review.process_edit.setPlainText("锁定后修改")
+    review.process_edit.commit()
+    assert review.process_edit.toPlainText() == before and len(messages) == 2

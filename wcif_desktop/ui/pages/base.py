@@ -188,7 +188,7 @@ class NarrativeEditor(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.edit = CommitTextEdit()
         self.edit.setObjectName(f"narrative_{section}")
-        self.edit.committed.connect(lambda text: self.ctx.set_narrative(self.section, text))
+        self.edit.committed.connect(self._commit)
         lay.addWidget(self.edit, 3)
         self.preview = QLabel()
         self.preview.setObjectName(f"preview_{section}")
@@ -196,6 +196,10 @@ class NarrativeEditor(QWidget):
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         lay.addWidget(self.preview, 0)
+
+    def _commit(self, text: str) -> None:
+        if not self.ctx.set_narrative(self.section, text):
+            self.refresh()  # rejected: show the saved text again
 
     def refresh(self) -> None:
         from ...domain.fields import field_values, fill

@@ -133,8 +133,8 @@ class FindingsPage(StepPage):
         self.cause_edit.setVisible(is_problem)
 
     def _commit(self, field: str, text: str) -> None:
-        if self.current is not None:
-            self.ctx.edit_fields(Finding, self.current.id, **{field: text})
+        if self.current is not None and not self.ctx.edit_fields(Finding, self.current.id, **{field: text}):
+            self.refresh()  # rejected: show the saved text again
 
     def refresh(self) -> None:
         if self.current is None:
