@@ -243,6 +243,9 @@ def test_delete_response_and_survey_are_tombstones(ef):
     r = ef.records(sv.SurveyResponse)[0]
     sv.delete_response(ef, r.id)
     assert sv.survey_results(ef)[0][0].responses == 4
+    sv.restore_response(ef, r.id)
+    assert sv.survey_results(ef)[0][0].satisfaction.rate == Decimal("55.56")
+    sv.delete_response(ef, r.id)
     sv.delete_survey(ef, s.id)
     assert sv.survey_results(ef) == ([], sv.survey_results(ef)[1])
     assert ef.rows("survey_answer") == []

@@ -288,6 +288,18 @@ def delete_response(ef: EvaluationFile, response_id: str) -> Changes:
     return Changes().add("survey_response", response_id).add("survey_answer")
 
 
+def restore_response(ef: EvaluationFile, response_id: str) -> Changes:
+    """Bring back a deleted response with its answers (the undo of :func:`delete_response`)."""
+    _ensure_unlocked(ef)
+    if not ef.rows("survey_response", "id = ?", [response_id], include_deleted=True):
+        raise WcifError(f"记录不存在：survey_response/{response_id}")
+    with ef.transaction():
+        ef.restore("survey_response", response_id)
+        for a in ef.rows("survey_answer", "response_id = ? AND deleted = 1", [response_id], include_deleted=True):
+            ef.restore("survey_answer", a["id"])
+    return Changes().add("survey_response", response_id).add("survey_answer")
+
+
 def find_survey(ef: EvaluationFile, group: str, title: str | None = None) -> Survey:
     """The survey of a respondent group (or with that title); ``title`` picks one when a group has several.
 
