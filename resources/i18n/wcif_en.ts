@@ -140,6 +140,10 @@
         <source>在左侧选择一个条目进行编辑。</source>
         <translation>Select an item on the left to edit it.</translation>
     </message>
+    <message>
+        <source>报告中显示为：</source>
+        <translation>In the report: </translation>
+    </message>
 </context>
 <context>
     <name>IndicatorTreeModel</name>

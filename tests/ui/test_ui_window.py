@@ -106,6 +106,8 @@ def test_edit_finding_text_and_facts(window, qtbot, messages):
     view = page.views["problem"]
     view.setCurrentIndex(page.models["problem"].index(1, 0))
     assert page.title_edit.text() == "项目资金预算不够精准" and page.cause_edit.isVisibleTo(page)
+    assert "{{income_budget}}" in page.body_edit.toPlainText()
+    assert page.preview.isVisibleTo(page) and "11,026.63 万元" in page.preview.text()
     page.title_edit.setText("项目资金预算编制不够精准")
     page.title_edit.editingFinished.emit()
     page.cause_edit.setPlainText("测算依据单一")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -90,6 +91,12 @@ class FindingsPage(StepPage):
         form.addRow(self.tr("标题"), self.title_edit)
         form.addRow(self.tr("正文"), self.body_edit)
         form.addRow(self.cause_label, self.cause_edit)
+        self.preview = QLabel()
+        self.preview.setObjectName("finding_preview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        form.addRow(self.preview)
         self.title_edit.committed.connect(lambda t: self._commit("title", t))
         self.body_edit.committed.connect(lambda t: self._commit("body", t))
         self.cause_edit.committed.connect(lambda t: self._commit("cause", t))
@@ -120,6 +127,7 @@ class FindingsPage(StepPage):
         for w in (self.title_edit, self.body_edit, self.cause_edit):
             w.setEnabled(enabled)
         if f is None:
+            self.preview.setVisible(False)
             self.kind_label.setText(self.tr("在左侧选择一个条目进行编辑。"))
             for w in (self.title_edit, self.body_edit, self.cause_edit):
                 w.set_value("")
@@ -131,6 +139,15 @@ class FindingsPage(StepPage):
         is_problem = f.kind == "problem"
         self.cause_label.setVisible(is_problem)
         self.cause_edit.setVisible(is_problem)
+        texts = [f.body] + ([f.cause] if is_problem else [])
+        if any("{{" in t for t in texts):
+            from ...domain.fields import field_values, fill
+
+            values = field_values(self.ctx.snapshot())
+            self.preview.setText(self.tr("报告中显示为：") + "\n" + "\n".join(fill(t, values) for t in texts if t))
+            self.preview.setVisible(True)
+        else:
+            self.preview.setVisible(False)
 
     def _commit(self, field: str, text: str) -> None:
         if self.current is not None and not self.ctx.edit_fields(Finding, self.current.id, **{field: text}):
