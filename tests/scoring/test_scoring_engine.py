@@ -62,22 +62,29 @@ def test_survey_provider_can_be_appended(sample_file, monkeypatch):
 
 
 def test_prevention_share_and_contribution_rate_from_finance_lines(empty_eval):
+    from wcif_desktop.services import finance
+
     ef = empty_eval
-    for line in (FinanceLine(fiscal_year=2020, code="income_contribution", name="工伤保险费收入",
+    for line in (FinanceLine(fiscal_year=2020, code="premium_income", name="工伤保险费收入",
                              actual=wan_to_yuan("10000")),
-                 FinanceLine(fiscal_year=2021, code="income_contribution", name="工伤保险费收入",
+                 FinanceLine(fiscal_year=2021, code="premium_income", name="工伤保险费收入",
                              budget=wan_to_yuan("11000"), actual=wan_to_yuan("9900")),
-                 FinanceLine(fiscal_year=2021, code="expenditure_prevention", name="工伤预防费支出", kind="expenditure",
+                 FinanceLine(fiscal_year=2021, code="prevention_expenditure", name="工伤预防费", kind="expenditure",
                              actual=wan_to_yuan("350"))):
         svc.add_record(ef, line)
     m = metrics.compute_metrics(ef)
     assert m["contribution_collection_rate"] == Decimal("90.00")
     assert m["prevention_spending_share"] == Decimal("3.50")
+    assert m["prevention_cap_usage"] == Decimal("116.67")  # 350 ÷ (10,000 × 3 %)
     fw.apply_template(ef, "gongshang-fund")
     scoring.recompute(ef)
     prev = _by_name(ef, "工伤预防费使用控制")
-    assert prev.score == 0 and "高于3.00%" in prev.deduction_reason
+    assert prev.score == 0 and "工伤预防费占规定上限的比例116.67%，高于100.00%" in prev.deduction_reason
     assert _by_name(ef, "工伤保险费征缴完成率").score == Decimal("4.50")
+    # the province approved a 4 % cap: the same spending is now within it, and the score follows
+    finance.set_settings(ef, prevention_cap_rate="4")
+    scoring.recompute(ef)
+    assert _by_name(ef, "工伤预防费使用控制").score == Decimal(5)
 
 
 def test_update_rule_inputs_checklist_and_ratio(empty_eval):

@@ -64,7 +64,7 @@ def test_fund_framework_adds_fund_indicators():
     assert "15日" in names["工伤认定按时办结率"].guidance and "60日" in names["工伤认定按时办结率"].guidance
     assert "延长30日" in names["劳动能力鉴定按时完成率"].guidance
     cap = parse_params(names["工伤预防费使用控制"].rule_params)
-    assert cap["metric"] == "prevention_spending_share" and cap["bands"][0][0] == "3"
+    assert cap["metric"] == "prevention_cap_usage" and cap["bands"][0][0] == "100"
     # taken from the base template: official wording and status
     assert names["立项依据充分性"].status == "[V-peer]"
     assert names["立项依据充分性"].definition.startswith("项目立项是否符合法律法规")

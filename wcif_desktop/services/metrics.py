@@ -12,11 +12,13 @@ Metric keys (units in brackets):
 - ``income_deviation_rate`` [%] 收入预算偏差率 = (实际收入 − 收入预算) ÷ 收入预算 × 100
 - ``expenditure_deviation_rate`` [%] 支出预算偏差率 = (实际支出 − 支出预算) ÷ 支出预算 × 100
 - ``coverage_months`` [months] 累计结余可支付月数 = 年末滚存结余 ÷ (当年支出 ÷ 12)
-- ``contribution_collection_rate`` [%] 工伤保险费征缴完成率 = 工伤保险费收入实际数 ÷ 预算数 × 100
-  (finance line ``income_contribution`` or named “工伤保险费收入”)
-- ``prevention_spending_share`` [%] 工伤预防费占上年征缴收入比例 = 当年工伤预防费支出 ÷ 上年工伤保险费收入 × 100
-  (lines ``expenditure_prevention`` / named “工伤预防…” of the year, ``income_contribution`` of the year before;
-  cap 3 %, DOMAIN.md §3.2)
+- ``income_growth_rate`` / ``expenditure_growth_rate`` [%] 比上年增长 (previous year's statement lines)
+- ``contribution_collection_rate`` [%] 工伤保险费征缴完成率 = 工伤保险费收入（line ``premium_income``）实际数 ÷ 预算数 × 100
+- ``prevention_spending_share`` [%] 工伤预防费占上年工伤保险费收入比例 (line ``prevention_expenditure`` of the year ÷
+  ``premium_income`` of the year before × 100)
+- ``prevention_cap_usage`` [%] 工伤预防费占其上限的比例 = 工伤预防费 ÷ (上年工伤保险费收入 × 上限比例) × 100; the cap rate is
+  the finance settings' (3 % by default, 人社部规〔2017〕13号 第四条; higher with the province's approval), so ≤ 100
+  means within the cap
 - ``satisfaction_rate`` [%] 满意度, ``awareness_rate`` [%] 政策知晓率 — supplied by the survey provider
   (:func:`wcif_desktop.services.survey.survey_metrics`): overall, and per respondent group as
   ``satisfaction_rate[参保单位]`` / ``awareness_rate[工伤职工]``; ``survey_responses[...]`` counts valid responses.
@@ -29,10 +31,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable
 
-from ..domain.finance import execution_rate, summarize
-from ..domain.model import Evaluation, FinanceLine
+from ..domain.model import Evaluation
 from ..domain.money import HUNDRED, round2
 from ..store.db import EvaluationFile
+from . import finance
 
 Provider = Callable[[EvaluationFile], dict[str, Decimal]]
 
@@ -42,8 +44,11 @@ METRICS: dict[str, tuple[str, str]] = {
     "income_deviation_rate": ("收入预算偏差率", "%"),
     "expenditure_deviation_rate": ("支出预算偏差率", "%"),
     "coverage_months": ("累计结余可支付月数", "个月"),
+    "income_growth_rate": ("基金收入比上年增长率", "%"),
+    "expenditure_growth_rate": ("基金支出比上年增长率", "%"),
     "contribution_collection_rate": ("工伤保险费征缴完成率", "%"),
-    "prevention_spending_share": ("工伤预防费占上年征缴收入比例", "%"),
+    "prevention_spending_share": ("工伤预防费占上年工伤保险费收入比例", "%"),
+    "prevention_cap_usage": ("工伤预防费占规定上限的比例", "%"),
     "satisfaction_rate": ("满意度", "%"),
     "awareness_rate": ("政策知晓率", "%"),
 }
@@ -54,39 +59,28 @@ def metric_labels() -> dict[str, str]:
     return {k: v[0] for k, v in METRICS.items()}
 
 
-def _find_line(lines: list[FinanceLine], year: int, code: str, name_part: str) -> FinanceLine | None:
-    for ln in lines:
-        if ln.fiscal_year == year and ln.code == code:
-            return ln
-    for ln in lines:
-        if ln.fiscal_year == year and name_part in ln.name:
-            return ln
-    return None
-
-
 def finance_metrics(ef: EvaluationFile) -> dict[str, Decimal]:
-    """Metrics from the fund statement (finance lines of the evaluation's fiscal year; see module docstring)."""
-    evs = ef.records(Evaluation)
-    if not evs:
+    """Metrics from the fund statement of the evaluated year (services/finance.py :func:`analysis`)."""
+    if not ef.records(Evaluation):
         return {}
-    year = evs[0].fiscal_year
-    lines = ef.records(FinanceLine)
-    fs = summarize(lines, year)
+    fa = finance.analysis(ef)
+    fs = fa.summary
     out: dict[str, Decimal | None] = {
         "income_execution_rate": fs.income_execution_rate,
         "expenditure_execution_rate": fs.expenditure_execution_rate,
         "income_deviation_rate": fs.income_deviation_rate,
         "expenditure_deviation_rate": fs.expenditure_deviation_rate,
         "coverage_months": fs.coverage_months,
+        "income_growth_rate": fa.income_growth_rate,
+        "expenditure_growth_rate": fa.expenditure_growth_rate,
+        "prevention_spending_share": fa.prevention.share,
     }
-    contrib = _find_line(lines, year, "income_contribution", "工伤保险费收入")
-    if contrib is not None:
-        budget = contrib.adjusted_budget if contrib.adjusted_budget is not None else contrib.budget
-        out["contribution_collection_rate"] = execution_rate(contrib.actual, budget)
-    prevention = _find_line(lines, year, "expenditure_prevention", "工伤预防")
-    prior = _find_line(lines, year - 1, "income_contribution", "工伤保险费收入")
-    if prevention is not None and prevention.actual is not None and prior is not None and prior.actual:
-        out["prevention_spending_share"] = round2(prevention.actual / prior.actual * HUNDRED)
+    premium = next((f for f in fa.lines if f.line.code == "premium_income"), None)
+    if premium is not None:
+        out["contribution_collection_rate"] = premium.execution_rate
+    pc = fa.prevention
+    if pc.spending is not None and pc.cap:
+        out["prevention_cap_usage"] = round2(pc.spending / pc.cap * HUNDRED)
     return {k: v for k, v in out.items() if v is not None}
 
 
