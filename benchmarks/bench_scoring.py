@@ -20,14 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from _common import report  # noqa: E402
+from _common import report
 
-from wcif_desktop.domain.model import Indicator, TeamMember  # noqa: E402
-from wcif_desktop.domain.panel import PanelScore, panel_rows  # noqa: E402
-from wcif_desktop.domain.rules import _evaluate_text, _parsed, dump_params  # noqa: E402
-from wcif_desktop.domain.scoring import build_sheet  # noqa: E402
-from wcif_desktop.services.metrics import metric_labels  # noqa: E402
-from wcif_desktop.services.scoring import apply_rules  # noqa: E402
+from wcif_desktop.domain.model import Indicator, TeamMember
+from wcif_desktop.domain.panel import PanelScore, panel_rows
+from wcif_desktop.domain.rules import _evaluate_text, _parsed, dump_params
+from wcif_desktop.domain.scoring import build_sheet
+from wcif_desktop.services.metrics import metric_labels
+from wcif_desktop.services.scoring import apply_rules
 
 N_LEAVES = 500
 N_SCORERS = 7

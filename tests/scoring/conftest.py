@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from scoring_cases import write_case_03, write_case_08, write_case_09
 
 

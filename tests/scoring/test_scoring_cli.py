@@ -3,10 +3,10 @@
 import json
 from decimal import Decimal
 
+from scoring_cases import write_case_08, write_case_09
+
 from wcif_desktop.cli import main
 from wcif_desktop.services.score_sheet import export_score_sheet
-
-from scoring_cases import write_case_08, write_case_09
 
 
 def test_score_text_and_json(sample_path, capsys):

@@ -54,7 +54,7 @@ def test_a_change_in_the_data_moves_the_score(sample_file):
 
 
 def test_survey_provider_can_be_appended(sample_file, monkeypatch):
-    monkeypatch.setattr(metrics, "PROVIDERS", metrics.PROVIDERS + [lambda ef: {"satisfaction_rate": Decimal("86")}])
+    monkeypatch.setattr(metrics, "PROVIDERS", metrics.PROVIDERS + [lambda ef: {"satisfaction_rate": Decimal(86)}])
     fw.apply_template(sample_file, "gongshang-fund", replace=True)
     scoring.recompute(sample_file)
     sat = _by_name(sample_file, "服务对象满意度")

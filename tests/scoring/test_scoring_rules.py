@@ -39,13 +39,13 @@ def test_ratio_missing_input_leaves_unscored():
 
 def test_bands_higher_and_lower_with_abs():
     bands = {"metric": "satisfaction_rate", "bands": [["90", "100%"], ["80", "70%"]], "else": "0", "unit": "%"}
-    assert evaluate("bands", bands, Decimal(10), {"satisfaction_rate": Decimal("92")}).score == 10
-    r = evaluate("bands", bands, Decimal(10), {"satisfaction_rate": Decimal("85")}, {"satisfaction_rate": "满意度"})
+    assert evaluate("bands", bands, Decimal(10), {"satisfaction_rate": Decimal(92)}).score == 10
+    r = evaluate("bands", bands, Decimal(10), {"satisfaction_rate": Decimal(85)}, {"satisfaction_rate": "满意度"})
     assert r.score == Decimal("7.00") and r.reason.startswith("满意度85.00%，低于90.00%、不低于80.00%")
     assert evaluate("bands", bands, Decimal(10), {"satisfaction_rate": Decimal("79.99")}).score == 0
     dev = {"metric": "d", "abs": True, "direction": "lower", "bands": [["5", "4"], ["10", "2"]], "else": "0"}
     assert evaluate("bands", dev, W, {"d": Decimal("-4.5")}).score == 4
-    assert evaluate("bands", dev, W, {"d": Decimal("-7")}).score == 2
+    assert evaluate("bands", dev, W, {"d": Decimal(-7)}).score == 2
     assert evaluate("bands", dev, W, {"d": Decimal("53.06")}).score == 0
 
 
@@ -85,8 +85,8 @@ def test_checklist_each_met_element_earns_its_points():
 def test_metric_rule_moves_with_data():
     p = {"metric": "expenditure_execution_rate", "method": "ratio", "target": "100", "unit": "%"}
     labels = {"expenditure_execution_rate": "支出预算执行率"}
-    low = evaluate("metric", p, W, {"expenditure_execution_rate": Decimal("80")}, labels)
-    high = evaluate("metric", p, W, {"expenditure_execution_rate": Decimal("95")}, labels)
+    low = evaluate("metric", p, W, {"expenditure_execution_rate": Decimal(80)}, labels)
+    high = evaluate("metric", p, W, {"expenditure_execution_rate": Decimal(95)}, labels)
     assert low.score == Decimal("3.20") and high.score == Decimal("3.80")
     assert low.reason.startswith("支出预算执行率80.00%")
     assert evaluate("metric", p, W, {}).score is None

@@ -5,13 +5,12 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from scoring_cases import CASE_08_ROWS, CASE_09_ROWS, write_case_08, write_case_09
 
 from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.domain.model import Indicator
 from wcif_desktop.services import scoring
 from wcif_desktop.services.score_sheet import export_score_sheet, import_score_sheet, read_score_sheet
-
-from scoring_cases import CASE_08_ROWS, CASE_09_ROWS, write_case_08, write_case_09
 
 
 def test_case_03_level1_table_recomputes_75_46_grade_zhong(case_03, empty_eval):

@@ -11,9 +11,9 @@ Rules (firm practice; 财预〔2020〕10号 names 专家评估 under 公众评�
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable, Sequence
 
 from .errors import ValidationError
 from .model import Record

@@ -35,13 +35,14 @@ Rule types (all scores in points, in [0, weight], rounded half-up to two decimal
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import ValidationError
-from .money import CENT, HUNDRED, D, round2
+from .money import CENT, HUNDRED, D
 
 RULE_TYPES: dict[str, str] = {
     "manual": "人工评分",

@@ -58,7 +58,7 @@ def validate_score(indicator: Indicator, score: Decimal | None, reason: str) -> 
 @dataclass
 class Node:
     indicator: Indicator
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
     @property
     def is_leaf(self) -> bool:
@@ -136,7 +136,7 @@ class ScoreSheet:
             visit(r)
         return out
 
-    def check(self) -> list["Problem"]:
+    def check(self) -> list[Problem]:
         """Structural and scoring checks as :class:`Problem` records (severity, indicator id, message).
 
         - error: children's weights do not sum to the parent's weight; total weight is not 100; a level-3 score

@@ -12,11 +12,12 @@ Every edit returns a :class:`~wcif_desktop.services.evaluation.Changes`; codes (
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+
+import tomllib
 
 from ..domain.errors import ValidationError, WcifError
 from ..domain.model import Indicator, new_id
@@ -55,7 +56,7 @@ class TemplateNode:
     scoring_rule: str = ""
     rule_type: str = "manual"
     rule_params: dict = field(default_factory=dict)
-    children: list["TemplateNode"] = field(default_factory=list)
+    children: list[TemplateNode] = field(default_factory=list)
 
     def walk(self, level: int = 1):
         yield level, self

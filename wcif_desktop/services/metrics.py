@@ -28,8 +28,8 @@ All rates are rounded half-up to two decimals (domain/finance.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 from ..domain.model import Evaluation
 from ..domain.money import HUNDRED, round2

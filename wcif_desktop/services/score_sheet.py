@@ -34,12 +34,21 @@ from ..domain.fields import field_values, fill
 from ..domain.model import Indicator
 from ..domain.money import HUNDRED, round2
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..domain.scoring import build_sheet
 from ..store.db import EvaluationFile
 from . import evaluation as svc
 from .evaluation import Changes
-from .tabular import Cell, CellError, Rejection, Table, column_letter, normalize, parse_decimal, parse_percent, \
-    read_grid, table_from_grid
+from .tabular import (
+    Cell,
+    CellError,
+    Rejection,
+    Table,
+    column_letter,
+    normalize,
+    parse_decimal,
+    parse_percent,
+    read_grid,
+    table_from_grid,
+)
 
 HEADER_KEYWORDS = ("三级指标", "一级指标", "指标名称")
 LEVEL_COLUMNS = (("一级指标",), ("二级指标",), ("三级指标", "指标名称"))
@@ -254,7 +263,7 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             continue
         data.weights_as_percent |= pct
 
-        def text(key):
+        def text(key, row=row):
             c = cols.get(key)
             return normalize(row.text(c.index)) if c else ""
 

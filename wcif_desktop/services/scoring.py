@@ -14,9 +14,9 @@ Every writing function returns a :class:`~wcif_desktop.services.evaluation.Chang
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping
 
 from ..domain.errors import ValidationError
 from ..domain.model import Indicator, TeamMember
