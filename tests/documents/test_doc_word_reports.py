@@ -84,3 +84,17 @@ def test_outline_rejects_ragged_tables():
 
     with pytest.raises(ValueError, match="row 1"):
         Table(["a", "b"], [["only one"]])
+
+
+def test_word_and_pdf_brief_report_say_the_same(sample_file, workdir):
+    """Every heading and paragraph of the .docx brief report is in the report module's PDF."""
+    from wcif_desktop.documents.generate import write_document
+    from wcif_desktop.documents.outline import Heading, Para
+
+    from .docutil import pdf_text, squash
+
+    pdf = squash(pdf_text(write_document(sample_file, "report-brief", workdir / "简版.pdf")))
+    pdf = re.sub(r"—\d+—", "", pdf)  # page numbers interleave where a paragraph crosses a page
+    outline = brief_report(load_snapshot(sample_file))
+    missing = [b.text for b in outline.blocks if isinstance(b, (Heading, Para)) and squash(b.text) not in pdf]
+    assert missing == []
