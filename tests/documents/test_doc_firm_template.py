@@ -72,6 +72,7 @@ def test_template_with_chinese_style_ids(sample_file, workdir):
     ("{{ fiscal_yr }}", "{{ fiscal_yr }}"),
     ("{{ region.name }}", "{{ region.name }}"),
     ("{% for m in team %}{{ m.phone }}{% endfor %}", "{{ m.phone }}"),
+    ("{{ ''.__class__ }}", "__class__"),
 ])
 def test_unknown_placeholder_is_refused_by_name(sample_file, workdir, text, named):
     bad = _template_with(workdir, text)

@@ -7,7 +7,8 @@ is written with the template's own ``Heading 1``–``Heading 3`` styles (found b
 ids work too; added when the template lacks them).
 
 A template naming anything not in the list is refused before anything is written, with a message naming the
-placeholder (:func:`check_template`).
+placeholder (:func:`check_template`). Templates come from outside the app, so they are parsed and rendered in
+Jinja's sandbox.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
 
 from ..domain.errors import WcifError
 from ..domain.fields import FIELD_LABELS
@@ -116,7 +118,7 @@ def check_template(path) -> list[str]:
     """
     path = Path(path)
     tpl = _load(path)
-    env = jinja2.Environment()
+    env = SandboxedEnvironment()
     try:
         ast = env.parse(_template_xml(tpl))
     except jinja2.TemplateSyntaxError as e:
@@ -135,10 +137,13 @@ def check_template(path) -> list[str]:
                     if isinstance(ga.node, nodes.Name) and ga.node.name == loop.target.name \
                             and ga.attr not in allowed:
                         unknown.append(f"{loop.target.name}.{ga.attr}")
-    # attributes of plain fields: {{ region.foo }}
+    # attributes of plain fields ({{ region.foo }}) and of anything that is not a name ({{ "".__class__ }})
     for ga in ast.find_all(nodes.Getattr):
-        if isinstance(ga.node, nodes.Name) and ga.node.name in PLACEHOLDERS and ga.node.name not in LIST_ATTRIBUTES:
-            unknown.append(f"{ga.node.name}.{ga.attr}")
+        if isinstance(ga.node, nodes.Name):
+            if ga.node.name in PLACEHOLDERS and ga.node.name not in LIST_ATTRIBUTES:
+                unknown.append(f"{ga.node.name}.{ga.attr}")
+        else:
+            unknown.append(f"….{ga.attr}")
     if unknown:
         names = "、".join("{{ " + u + " }}" for u in dict.fromkeys(unknown))
         raise WcifError(f"Word 模板 {path.name} 含有未知占位符：{names}。可用的占位符见 docs/word-templates.md")
@@ -179,7 +184,7 @@ def render_with_template(snap: EvaluationSnapshot, outline: DocOutline, template
     outline = outline.without_cover()
     tpl = _load(Path(template))
     try:
-        tpl.render(template_context(snap, outline), jinja_env=jinja2.Environment(), autoescape=True)
+        tpl.render(template_context(snap, outline), jinja_env=SandboxedEnvironment(), autoescape=True)
     except jinja2.TemplateError as e:
         raise WcifError(f"Word 模板 {Path(template).name} 填充失败：{e}") from e
     buf = io.BytesIO()
