@@ -179,3 +179,14 @@ def test_cli_identity(workdir):
     assert info.signer == "李晓梅" and info.organisation == "某事务所" and info.self_signed
 
 
+
+
+def test_passphrase_file_in_utf8_or_gbk(workdir):
+    from wcif_desktop.commands.report import read_passphrase
+
+    a, b = workdir / "utf8.txt", workdir / "gbk.txt"
+    a.write_bytes("\ufeff密码 一\r\nignored".encode("utf-8"))
+    b.write_bytes("密码 一\n".encode("gbk"))
+    assert read_passphrase(a) == read_passphrase(b) == "密码 一"
+    with pytest.raises(SigningError):
+        read_passphrase(workdir / "没有.txt")

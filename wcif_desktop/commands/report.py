@@ -82,9 +82,16 @@ def read_passphrase(path: Path | None) -> str:
     if path is None:
         raise SigningError("签署需要 --passphrase-file（其第一行为签名证书密码）")
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        data = Path(path).read_bytes()
     except OSError as e:
         raise SigningError(f"无法读取密码文件：{path}（{e.strerror or e}）") from e
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:  # Notepad on a Chinese Windows saves “ANSI” = GBK
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise SigningError(f"密码文件的编码无法识别（请保存为 UTF-8）：{path}") from None
     return text.splitlines()[0] if text else ""
 
 
