@@ -84,3 +84,20 @@ def test_cli_errors_exit_2_with_a_message(sample_path, workdir, capsys):
     assert main(["document", str(sample_path), "letter", "-o", str(workdir / "x.docx"), "--template", str(bad)]) == 2
     assert "{{ nonexistent_field }}" in capsys.readouterr().err
     assert not (workdir / "x.docx").exists()
+
+
+def test_cli_review_targets_and_library(sample_path, workdir, capsys):
+    from wcif_desktop.services.finding_library import FindingLibrary, LibraryEntry
+
+    # the sample declares no target table: the annual-target rule fails, exit code 1
+    assert main(["review-targets", str(sample_path), "--prefill"]) == 1
+    out = capsys.readouterr().out
+    assert "[未通过] 年度绩效目标已填报（绩效目标合理性）" in out and "已写入工作底稿" in out
+    with FindingLibrary() as lib:
+        lib.save(LibraryEntry(title="工伤预防费未列入预算", category="过程"))
+    assert main(["library", "export", str(workdir / "库.json")]) == 0
+    assert main(["library", "list", "--search", "预防"]) == 0
+    assert "工伤预防费未列入预算" in capsys.readouterr().out
+    assert main(["library", "import", str(workdir / "库.json")]) == 0
+    assert "跳过 1 条" in capsys.readouterr().out
+    assert main(["library", "import", str(workdir / "nope.json")]) == 2
