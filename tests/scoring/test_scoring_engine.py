@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from wcif_desktop.domain.errors import ValidationError
 from wcif_desktop.domain.model import FinanceLine, Indicator
 from wcif_desktop.domain.money import round2, wan_to_yuan
-from wcif_desktop.domain.scoring import DEFAULT_GRADE_BANDS, bands_sentence, build_sheet, grade_for
+from wcif_desktop.domain.scoring import DEFAULT_GRADE_BANDS, bands_sentence, build_sheet, grade_for, sheet_for
 from wcif_desktop.services import evaluation as svc
 from wcif_desktop.services import frameworks as fw
 from wcif_desktop.services import metrics, scoring
@@ -152,6 +152,8 @@ def test_grade_bands_are_stored_per_evaluation(sample_file):
     assert scoring.grade_bands(sample_file) == DEFAULT_GRADE_BANDS
     scoring.set_grade_bands(sample_file, [("90", "优秀"), ("80", "良好"), ("70", "一般"), ("60", "及格"), ("0", "较差")])
     assert scoring.score_sheet(sample_file).grade() == "良好"
+    snap = svc.load_snapshot(sample_file)  # the snapshot carries the evaluation's bands for reports
+    assert sheet_for(snap).grade() == "良好" and build_sheet(snap.indicators).grade() == "良"
     scoring.set_grade_bands(sample_file, [("85", "优"), ("0", "其他")])
     assert scoring.score_sheet(sample_file).grade() == "其他"
     for bad in ([], [("90", "优"), ("90", "良"), ("0", "差")], [("90", "优"), ("10", "差")], [("120", "优"), ("0", "差")]):

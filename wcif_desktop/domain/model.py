@@ -165,6 +165,7 @@ class EvaluationSnapshot:
     indicators: list[Indicator] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     narratives: dict[str, str] = field(default_factory=dict)
+    grade_bands: tuple = ()  # ((lower bound, grade), …) of this evaluation; () = default (domain/scoring.py)
 
     def findings_of(self, kind: str) -> list[Finding]:
         return sorted((f for f in self.findings if f.kind == kind), key=lambda f: f.sort_order)

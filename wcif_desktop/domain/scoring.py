@@ -212,6 +212,21 @@ def bands_from_json(text: str | None) -> tuple[tuple[Decimal, str], ...]:
     return validate_bands(bands)
 
 
+SETTINGS_ID = "scoring-settings"  # the fixed id of the scoring_settings row (copies of a file merge into it)
+
+
+def bands_from_rows(rows: list[dict]) -> tuple[tuple[Decimal, str], ...]:
+    """Grade bands from the ``scoring_settings`` table rows (the fixed-id row first); default when none."""
+    rows = sorted(rows, key=lambda r: r.get("id") != SETTINGS_ID)
+    return bands_from_json(rows[0].get("grade_bands")) if rows else DEFAULT_GRADE_BANDS
+
+
+def sheet_for(snap) -> ScoreSheet:
+    """The score sheet of an :class:`~wcif_desktop.domain.model.EvaluationSnapshot` with the evaluation's own
+    grade bands (use this rather than ``build_sheet(snap.indicators)``, which grades by the default bands)."""
+    return build_sheet(snap.indicators, snap.grade_bands or DEFAULT_GRADE_BANDS)
+
+
 def validate_bands(bands) -> tuple[tuple[Decimal, str], ...]:
     """Sort bands high to low and check them (lower bounds in [0, 100], unique, one at 0, names given).
 

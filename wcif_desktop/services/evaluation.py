@@ -23,7 +23,7 @@ from ..domain.model import (
     TeamMember,
 )
 from ..domain.money import D
-from ..domain.scoring import validate_score
+from ..domain.scoring import bands_from_rows, validate_score
 from ..store.db import EvaluationFile
 
 
@@ -75,6 +75,7 @@ def load_snapshot(ef: EvaluationFile) -> EvaluationSnapshot:
         indicators=ef.records(Indicator),
         findings=sorted(ef.records(Finding), key=lambda f: (f.kind, f.sort_order)),
         narratives={n.section: n.text for n in ef.records(Narrative)},
+        grade_bands=bands_from_rows(ef.rows("scoring_settings")),
     )
 
 

@@ -28,6 +28,7 @@ from ..domain.scoring import (
     Problem,
     ScoreCitation,
     ScoreSheet,
+    SETTINGS_ID,
     ScoringSettings,
     bands_from_json,
     bands_to_json,
@@ -45,7 +46,6 @@ CITATION_KINDS = {"working_paper": "工作底稿", "evidence": "证据"}
 
 # ----------------------------------------------------------------------------------------------- settings
 # Fixed ids, so that copies of one evaluation edited on two laptops merge into the same records.
-SETTINGS_ID = "scoring-settings"
 _PANEL_NS = uuid.UUID("6f1d2c1e-4a57-4c6b-9a0e-57434946a010")
 
 
