@@ -119,3 +119,19 @@ def test_cancelling_writes_nothing(sample_file, workdir):
             write_document(sample_file, "work-plan", out, progress=Stop())
         assert not out.exists() and not list(workdir.glob("*.part"))
     assert sample_file.records(GeneratedDocument) == []
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_every_kind_for_an_empty_evaluation(workdir, fmt):
+    """A new, empty evaluation still yields every document (with the gaps visible, not a crash)."""
+    from wcif_desktop.services.evaluation import create_empty
+
+    ef = create_empty(workdir / "空白 评价.wcif", title="新评价", fiscal_year=2024)
+    try:
+        for kind in KINDS:
+            if fmt == "pdf" and kind.startswith("report-"):
+                continue  # the report module's own PDF rules apply there
+            out = write_document(ef, kind, workdir / f"{kind}.{fmt}")
+            assert out.stat().st_size > 0
+    finally:
+        ef.close()
