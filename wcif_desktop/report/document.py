@@ -283,6 +283,7 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
         progress.set(n, max_passes + 1, f"排版第 {n} 遍")
         w = compose(pages)
         if n == 1:
+            w.collector.add("— 0123456789 —")  # the footer's page numbers
             w.check_glyphs()
         buf = io.BytesIO()
         doc = ReportDoc(buf, fonts, title=title, author=author, subject=subject, progress=progress,

@@ -260,7 +260,7 @@ def _appearance_pdf(width: float, height: float, seal_png: Path | None, name: st
     fonts = register_fonts()
     font = fonts.body
     date = f"{when:%Y-%m-%d %H:%M}"
-    missing = missing_glyphs(name, fonts)
+    missing = missing_glyphs(name + "数字签名：0123456789-:", fonts)
     if missing:
         raise SigningError(f"签署人姓名中有字体无法显示的字符：{describe_chars(missing)}")
     buf = io.BytesIO()
