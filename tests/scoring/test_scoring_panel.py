@@ -123,3 +123,21 @@ def test_consensus_method(panel):
     assert "集体合议" in scoring.panel_sentence(ef)
     with pytest.raises(ValidationError):
         scoring.set_panel_method(ef, "vote")
+
+
+@given(st.lists(st.lists(st.decimals(min_value=0, max_value=10, places=2), max_size=8), min_size=1, max_size=6),
+       st.sampled_from(["mean", "trimmed_mean", "consensus"]),
+       st.one_of(st.none(), st.decimals(min_value=0, max_value=10, places=2)))
+def test_panel_rows_agree_with_aggregate(per_indicator, method, cons):
+    from wcif_desktop.domain.panel import PanelScore, panel_rows
+
+    scores, ids = [], []
+    for k, values in enumerate(per_indicator):
+        iid = f"i{k}"
+        ids.append(iid)
+        scores += [PanelScore(indicator_id=iid, member_id=f"m{j}", score=v) for j, v in enumerate(values)]
+        if cons is not None:
+            scores.append(PanelScore(indicator_id=iid, member_id="lead", kind="consensus", score=cons))
+    for row, values in zip(panel_rows(ids, scores, method), per_indicator):
+        assert row.aggregate == aggregate(values, method, cons)
+        assert row.spread == spread(values)

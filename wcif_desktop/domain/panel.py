@@ -64,12 +64,13 @@ def aggregate(scores: Sequence[Decimal], method: str = "mean", consensus: Decima
     values = [s for s in scores if s is not None]
     if not values:
         return None
+    total, n = sum(values, Decimal(0)), len(values)
     if method == "trimmed_mean":
-        if len(values) >= TRIM_MINIMUM:
-            values = sorted(values)[1:-1]
+        if n >= TRIM_MINIMUM:  # drop one highest and one lowest score
+            total, n = total - max(values) - min(values), n - 2
     elif method != "mean":
         raise ValidationError(f"未知的专家评分汇总方法：{method}（可用：{'、'.join(PANEL_METHODS)}）")
-    return (sum(values, Decimal(0)) / len(values)).quantize(CENT, ROUND_HALF_UP)
+    return (total / n).quantize(CENT, ROUND_HALF_UP)
 
 
 def visible(scores: Iterable[PanelScore], viewer_member_id: str, revealed: bool) -> list[PanelScore]:
@@ -116,12 +117,25 @@ def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], metho
         if s.kind == "consensus":
             consensus[s.indicator_id] = s.score
         else:
-            members.setdefault(s.indicator_id, {})[s.member_id] = s.score
+            mine = members.get(s.indicator_id)
+            if mine is None:
+                mine = members[s.indicator_id] = {}
+            mine[s.member_id] = s.score
+    if method not in PANEL_METHODS:
+        raise ValidationError(f"未知的专家评分汇总方法：{method}（可用：{'、'.join(PANEL_METHODS)}）")
+    trim = method == "trimmed_mean"
     rows = []
-    for iid in indicator_ids:
+    for iid in indicator_ids:  # the same arithmetic as aggregate(), with min/max/sum taken once
         mine = members.get(iid) or {}
         vals = [v for v in mine.values() if v is not None]
         cons = consensus.get(iid)
-        rows.append(PanelRow(iid, mine, (max(vals) - min(vals)) if vals else None,
-                             aggregate(vals, method, cons), cons))
+        lo = hi = agg = None
+        if vals:
+            lo, hi, total, n = min(vals), max(vals), sum(vals, Decimal(0)), len(vals)
+            if trim and n >= TRIM_MINIMUM:
+                total, n = total - hi - lo, n - 2
+            agg = (total / n).quantize(CENT, ROUND_HALF_UP)
+        if method == "consensus":
+            agg = None if cons is None else round2(cons)
+        rows.append(PanelRow(iid, mine, None if lo is None else hi - lo, agg, cons))
     return rows
