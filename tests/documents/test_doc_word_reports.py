@@ -98,3 +98,23 @@ def test_word_and_pdf_brief_report_say_the_same(sample_file, workdir):
     outline = brief_report(load_snapshot(sample_file))
     missing = [b.text for b in outline.blocks if isinstance(b, (Heading, Para)) and squash(b.text) not in pdf]
     assert missing == []
+
+
+def test_level1_and_level2_cells_are_merged_in_word(sample_file, workdir):
+    from wcif_desktop.documents.common import score_table, values
+
+    snap = load_snapshot(sample_file)
+    sheet = build_sheet(snap.indicators)
+    table = score_table(sheet, values(snap))
+    runs = table.merged_runs()
+    # one run per level-1 indicator, one per level-2 indicator with more than one leaf
+    assert sum(1 for c, _a, _b in runs if c == 0) == len(sheet.roots)
+    assert sum(1 for c, _a, _b in runs if c == 1) == sum(
+        1 for r in sheet.roots for l2 in r.children if len(l2.children) > 1)
+    from wcif_desktop.documents.outline import DocOutline
+
+    out = write_docx(DocOutline("t", "t", [table]), workdir / "合并.docx")
+    xml = docx_xml(out)
+    assert xml.count('<w:vMerge w:val="restart"/>') == len(runs)
+    t = docx.Document(str(out)).tables[0]
+    assert [r.cells[0].text for r in t.rows[1:-1]] == [row[0] for row in table.rows[:-1]]

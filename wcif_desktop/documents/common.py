@@ -100,7 +100,7 @@ def score_table(sheet: ScoreSheet, vals: dict[str, str], caption: str = "绩效�
             for l1, l2, ind in _leaf_rows(sheet)]
     rows.append(["合计", "", "", fmt_score(sheet.total_weight()), fmt_score(sheet.total()), f"评级：{sheet.grade()}"])
     return Table(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"], rows,
-                 widths=[2, 3, 4, 1.6, 1.6, 7], caption=caption, numeric=(3, 4))
+                 widths=[2, 3, 4, 1.6, 1.6, 7], caption=caption, numeric=(3, 4), merge=(0, 1))
 
 
 def framework_table(sheet: ScoreSheet, vals: dict[str, str], caption: str = "绩效评价指标体系及评分标准") -> Table:
@@ -109,7 +109,7 @@ def framework_table(sheet: ScoreSheet, vals: dict[str, str], caption: str = "绩
             for l1, l2, ind in _leaf_rows(sheet)]
     rows.append(["合计", "", "", fmt_score(sheet.total_weight()), "", ""])
     return Table(["一级指标", "二级指标", "三级指标", "分值", "指标解释", "评分标准"], rows,
-                 widths=[2, 3, 4, 1.6, 6, 5], caption=caption, numeric=(3,))
+                 widths=[2, 3, 4, 1.6, 6, 5], caption=caption, numeric=(3,), merge=(0, 1))
 
 
 def finance_table(snap: EvaluationSnapshot, caption: str = "基金收支情况表（单位：万元）") -> Table:
@@ -138,7 +138,7 @@ def targets_table(snap: EvaluationSnapshot, version: str, caption: str) -> Table
     if not rows:
         return None
     return Table(["一级指标", "二级指标", "三级指标", "指标值", "评价标准", "实际完成值", "完成情况"], rows,
-                 widths=[2, 2.4, 4.5, 2.2, 2.2, 2.6, 1.8], caption=caption)
+                 widths=[2, 2.4, 4.5, 2.2, 2.2, 2.6, 1.8], caption=caption, merge=(0, 1))
 
 
 def findings_blocks(snap: EvaluationSnapshot, kind: str, vals: dict[str, str], *, with_cause: bool = True

@@ -24,7 +24,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -298,6 +298,10 @@ def _table(doc, block: Table):
     for row in t.rows:
         for j, cell in enumerate(row.cells):
             cell.width = col_w[j]
+    for col, first, last in block.merged_runs():
+        merged = t.cell(first + 1, col).merge(t.cell(last + 1, col))
+        _cell_text(merged, block.rows[first][col])
+        merged.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     # a blank line after the table keeps the next paragraph from sticking to it
     doc.add_paragraph().paragraph_format.first_line_indent = Pt(0)
     return t

@@ -55,7 +55,9 @@ class Para:
 class Table:
     """A table with one header row. ``widths`` are relative column widths (any unit, e.g. characters).
 
-    ``numeric`` lists column indexes whose cells are right-aligned (amounts, scores).
+    ``numeric`` lists column indexes whose cells are right-aligned (amounts, scores). ``merge`` lists column
+    indexes where runs of equal, non-empty cells in adjacent rows are merged vertically (一级/二级指标 columns);
+    a run only continues while the columns to its left continue too.
     """
 
     header: list[str]
@@ -63,6 +65,24 @@ class Table:
     widths: list[float] | None = None
     caption: str = ""
     numeric: tuple[int, ...] = ()
+    merge: tuple[int, ...] = ()
+
+    def merged_runs(self) -> list[tuple[int, int, int]]:
+        """(column, first row, last row) of each vertical merge, row indexes 0-based over ``rows``."""
+        runs = []
+        parents: list[tuple[int, int]] = [(0, len(self.rows) - 1)]
+        for col in sorted(self.merge):
+            next_parents = []
+            for lo, hi in parents:
+                start = lo
+                for r in range(lo + 1, hi + 2):
+                    if r > hi or self.rows[r][col] != self.rows[start][col] or not self.rows[start][col]:
+                        if r - 1 > start and self.rows[start][col]:
+                            runs.append((col, start, r - 1))
+                        next_parents.append((start, r - 1))
+                        start = r
+            parents = next_parents
+        return runs
 
     def __post_init__(self):
         n = len(self.header)

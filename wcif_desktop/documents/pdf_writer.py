@@ -120,9 +120,12 @@ def _table(block: Table, st, width) -> list:
     out = []
     if block.caption:
         out.append(_p(block.caption, st["center"]))
+    runs = block.merged_runs()
+    hidden = {(col, r) for col, first, last in runs for r in range(first + 1, last + 1)}
     data = [[_p(h, st["cellhead"]) for h in block.header]]
-    for row in block.rows:
-        data.append([_p(v, st["cellnum"] if j in block.numeric else st["cell"]) for j, v in enumerate(row)])
+    for i, row in enumerate(block.rows):
+        data.append([_p("" if (j, i) in hidden else v, st["cellnum"] if j in block.numeric else st["cell"])
+                     for j, v in enumerate(row)])
     widths = block.widths or [1] * len(block.header)
     total = sum(widths)
     t = RLTable(data, colWidths=[width * w / total for w in widths], repeatRows=1)
@@ -131,7 +134,7 @@ def _table(block: Table, st, width) -> list:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    ] + [("SPAN", (col, first + 1), (col, last + 1)) for col, first, last in runs]))
     out += [t, Spacer(1, 6)]
     return out
 
