@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO))
 
 
 def parse_size(text: str) -> int:
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?i?B?)?\s*", text, re.I)
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?i?B?)?\s*", text, re.IGNORECASE)
     if not m:
         raise argparse.ArgumentTypeError(f"not a size: {text}")
     unit = (m.group(2) or "").upper().rstrip("B").rstrip("I")
@@ -80,6 +80,19 @@ def measured(lead: Path, member: Path, out: Path, password: str | None) -> dict:
     from wcif_desktop.services import exchange
     from wcif_desktop.store.db import EvaluationFile
 
+    phases: dict[str, float] = {}
+
+    def timed(name, fn):
+        def wrapper(*a, **k):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                phases[name] = phases.get(name, 0) + time.perf_counter() - t
+        return wrapper
+
+    exchange.prepare_incoming = timed("import: copy and checks", exchange.prepare_incoming)
+    exchange.merge.merge_attached = timed("import: merge", exchange.merge.merge_attached)
     t0 = time.perf_counter()
     exchange.export_evaluation(member, out, password=password)
     t1 = time.perf_counter()
@@ -90,7 +103,7 @@ def measured(lead: Path, member: Path, out: Path, password: str | None) -> dict:
         ef.close()
     t2 = time.perf_counter()
     return {"export_s": t1 - t0, "import_s": t2 - t1, "content_added": rep.content_added,
-            "conflicts": len(rep.conflicts), "export_bytes": out.stat().st_size}
+            "conflicts": len(rep.conflicts), "export_bytes": out.stat().st_size, "phases": phases}
 
 
 def baseline(files: list[Path], work: Path) -> float:
@@ -137,6 +150,8 @@ def main(argv=None) -> int:
               f"{', encrypted' if args.password else ''})")
         print(f"import: {res['import_s']:.2f} s (evidence chunks added {res['content_added']}, "
               f"conflicts {res['conflicts']})")
+        for name, secs in res["phases"].items():
+            print(f"  {name}: {secs:.2f} s")
         print(f"ours export+import: {ours:.2f} s = {mib / ours:.0f} MiB/s")
         print(f"baseline sha256sum+cp: {base:.2f} s = {mib / base:.0f} MiB/s")
         print(f"speed ratio (baseline time / ours): {ratio:.2f}  (target >= 0.5) {'OK' if ratio >= 0.5 else 'BELOW'}")

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from wcif_desktop.domain.errors import ValidationError
-from wcif_desktop.domain.model import Finding, Narrative
+from wcif_desktop.domain.model import Finding
 from wcif_desktop.services import exchange, merge
 from wcif_desktop.store.db import EvaluationFile
 

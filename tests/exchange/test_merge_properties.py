@@ -5,7 +5,6 @@ import itertools
 import shutil
 
 import pytest
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -134,7 +134,7 @@ def decrypt_stream(src: BinaryIO, dst: BinaryIO, password: str, *, name: str = "
     header = src.read(HEADER_SIZE)
     if len(header) < HEADER_SIZE or not header.startswith(MAGIC):
         raise DamagedFile(f"不是加密的评价导出文件，或文件头已损坏：{name}")
-    magic, version, kdf, log2_n, r, p, salt, prefix, chunk_size = _HEADER.unpack(header[:_HEADER.size])
+    _magic, version, kdf, log2_n, r, p, salt, prefix, chunk_size = _HEADER.unpack(header[:_HEADER.size])
     if version != VERSION or kdf != KDF_SCRYPT:
         raise DamagedFile(f"加密文件的格式版本 {version} 不受支持（本程序支持 {VERSION}），请升级软件：{name}")
     if not (10 <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16 and 1024 <= chunk_size <= 256 * 2 ** 20):

@@ -49,6 +49,7 @@ from ..store.db import EvaluationFile, now_iso
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
 LOCAL_TABLES = {"sync_head", "sync_ancestor", "merge_conflict", "merge_log", "peer_history"}
+MERGE_CACHE_KIB = -65536  # 64 MiB page cache while merging (negative: KiB, SQLite convention)
 LABEL_COLUMNS = ("code", "name", "title", "section", "key", "label")
 
 
@@ -259,6 +260,8 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
     report = MergeReport(source=source, merge_id=str(uuid.uuid4()))
     refresh_sync_state(ef, progress)
     conn.execute("ATTACH DATABASE ? AS theirs", [str(theirs_path)])
+    cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA main.cache_size = {MERGE_CACHE_KIB}")  # fewer journal syncs for big evidence
     try:
         with ef.transaction():
             conn.execute("PRAGMA defer_foreign_keys=ON")
@@ -294,6 +297,7 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             if bad:
                 raise WcifError(f"合并后外键关系不完整（{bad[0][0]} 表），已撤销合并，文件保持原样")
     finally:
+        conn.execute(f"PRAGMA main.cache_size = {cache}")
         conn.execute("DETACH DATABASE theirs")
     progress.set(total, total, "合并完成")
     return report
