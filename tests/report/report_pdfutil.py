@@ -40,17 +40,24 @@ def toc_entries(pdf: Path) -> list[tuple[str, int]]:
     """(title, page) of every 目录 line; lines may come as “title ....” and “N” on separate lines."""
     texts = page_texts(pdf)
     k = next(i for i, t in enumerate(texts) if norm(t).startswith("目录"))
-    lines = [ln.strip() for ln in texts[k].splitlines() if ln.strip()]
+    end = k + 1
+    while end < len(texts) and not FOOTER.search(texts[end]):  # 目录 pages carry no page number
+        end += 1
+    lines = [ln.strip() for t in texts[k:end] for ln in t.splitlines() if ln.strip()]
     merged, out = [], []
     for ln in lines:
         if ln.isdigit() and merged:
             merged[-1] += " " + ln
         else:
             merged.append(ln)
-    for ln in merged:
-        m = TOC_LINE.match(ln)
+    pending = ""  # a long title wraps: its first lines carry no dots or number
+    for ln in merged[1:] if merged and norm(merged[0]) == "目录" else merged:
+        m = TOC_LINE.match(pending + ln)
         if m:
             out.append((m.group("title").strip(), int(m.group("page"))))
+            pending = ""
+        else:
+            pending += ln
     return out
 
 
@@ -59,7 +66,7 @@ def logical_page_of(pdf: Path, heading: str) -> int | None:
     target = norm(heading)
     for t in page_texts(pdf):
         n = norm(t)
-        if n.startswith("目录"):
+        if not FOOTER.search(t):  # cover and 目录 pages
             continue
         if target in n:
             m = FOOTER.search(t)

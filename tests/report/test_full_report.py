@@ -13,7 +13,8 @@ from wcif_desktop.domain.model import Evaluation, EvaluationSnapshot, Indicator,
 from wcif_desktop.report.build import generate_report, render_report
 from wcif_desktop.services import evaluation as svc
 
-FULL_OUTLINE = ["一、基本情况", "（一）项目概况", "（二）项目绩效目标", "二、绩效评价工作开展情况", "三、综合评价情况及评价结论",
+FULL_OUTLINE = ["一、基本情况", "（一）项目概况", "（二）项目绩效目标", "二、绩效评价工作开展情况", "（一）绩效评价目的、对象和范围",
+                "（二）绩效评价原则、评价指标体系、评价方法、评价标准", "（三）绩效评价工作过程", "三、综合评价情况及评价结论",
                 "四、绩效评价指标分析", "（一）决策指标分析", "（二）过程指标分析", "（三）产出指标分析", "（四）效益指标分析",
                 "五、主要经验及做法、存在的问题及原因分析", "（一）主要经验及做法", "（二）存在问题及原因分析", "六、有关建议",
                 "七、其他需要说明的问题", "附件1：绩效评价指标体系及评分表", "附件2：细化后的绩效目标表", "附件3：评价组成员及独立性"]
@@ -127,3 +128,25 @@ def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
     assert [t for t, _ in entries][-2:] == ["附件4：资料清单及提供情况", "附件5：问卷调查结果"]
     for title, page in entries:
         assert logical_page_of(out, title) == page, title
+
+
+def test_section_two_from_the_evaluation_plan(sample_path, workdir):
+    from wcif_desktop.report.pipeline import build_report_file
+    from wcif_desktop.services import plan
+    from wcif_desktop.store.db import EvaluationFile
+
+    out0 = build_report_file(sample_path, workdir / "无方案.pdf", template="full", keep=False)
+    text0 = all_text(out0)
+    assert norm("（一）绩效评价目的、对象和范围") in text0
+    assert norm("评价对象：呼和浩特市2021 年度工伤保险基金项目") in text0  # generated from the facts
+    assert norm("一级指标为决策（20.00分）、过程（20.00分）、产出（30.00分）、效益（30.00分），共 24 项三级指标") in text0
+    with EvaluationFile.open(sample_path) as ef:
+        plan.set_plan(ef, objectives="检验基金收支的规范性和有效性", methods=["比较法", "因素分析法"],
+                      standards=["plan", "history"])
+        plan.add_basis(ef, "项目支出绩效评价管理办法", "财政部", "财预〔2020〕10号")
+    text = all_text(build_report_file(sample_path, workdir / "有方案.pdf", template="full", keep=False))
+    assert norm("评价目的：检验基金收支的规范性和有效性。") in text
+    assert norm("评价方法：比较法、因素分析法。评价标准：计划标准、历史标准。") in text
+    assert norm("评价依据：《项目支出绩效评价管理办法》（财政部 财预〔2020〕10号）。") in text
+    # the evaluator's own 工作过程 narrative still wins over generated sentences
+    assert norm("前期成立绩效评价小组，制定绩效评价方案") in text

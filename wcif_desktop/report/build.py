@@ -33,7 +33,7 @@ def render_report(snapshot: EvaluationSnapshot, template: str = "brief", progres
         raise ReportError(f"未知的报告模板：{template}（可选：{'、'.join(TEMPLATES)}）")
     fonts = fonts or register_fonts()
     check(progress)
-    content = Content(snapshot)
+    content = Content(snapshot, extras)
     ev = snapshot.evaluation
     return render(lambda pages: compose(content, template, fonts, pages, extras), fonts,
                   title=content.title(template), author=ev.agency or "", subject=ev.title or "",

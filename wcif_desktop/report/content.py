@@ -27,7 +27,9 @@ NARRATIVE_SECTIONS: dict[str, str] = {
     "basic.content": "一、基本情况 — 项目内容",
     "basic.funding": "一、基本情况 — 项目资金投入情况",
     "basic.targets": "一、基本情况 — 项目绩效目标",
-    "process": "二、绩效评价工作开展情况",
+    "process.purpose": "二、绩效评价工作开展情况 — 目的、对象和范围（完整报告）",
+    "process.method": "二、绩效评价工作开展情况 — 原则、指标体系、方法和标准（完整报告）",
+    "process": "二、绩效评价工作开展情况（完整报告：工作过程）",
     "conclusion.score": "三、综合评价情况及评价结论 — 综合评分",
     "conclusion.overall": "三、综合评价情况及评价结论 — 总体结论",
     "analysis.决策": "四、绩效评价指标分析 — 决策（完整报告）",
@@ -38,10 +40,10 @@ NARRATIVE_SECTIONS: dict[str, str] = {
 }
 
 
-def generated_text(snap: EvaluationSnapshot, key: str) -> str:
+def generated_text(snap: EvaluationSnapshot, key: str, extras=None) -> str:
     """The sentence the report uses for section ``key`` when the evaluator wrote none (for the editor's
-    placeholder; the evaluator can replace it)."""
-    c = Content(snap)
+    placeholder; the evaluator can replace it). ``extras``: :func:`wcif_desktop.report.extras.load_extras`."""
+    c = Content(snap, extras)
     gen = getattr(c, "gen_" + key.replace(".", "_"), None)
     if gen is not None:
         return gen()
@@ -50,9 +52,9 @@ def generated_text(snap: EvaluationSnapshot, key: str) -> str:
     return ""
 
 
-def section_text(snap: EvaluationSnapshot, key: str) -> str:
+def section_text(snap: EvaluationSnapshot, key: str, extras=None) -> str:
     """What the report prints for section ``key``: the narrative with its fields filled, or the generated one."""
-    return Content(snap).text(key)
+    return Content(snap, extras).text(key)
 
 
 def cn_number(n: int) -> str:
@@ -75,7 +77,10 @@ def cn_date(iso: str) -> str:
 class Content:
     """Everything the outlines need, computed once from a snapshot."""
 
-    def __init__(self, snap: EvaluationSnapshot):
+    def __init__(self, snap: EvaluationSnapshot, extras=None):
+        from .extras import ReportExtras
+
+        self.extras = extras or ReportExtras()
         self.snap = snap
         self.ev = snap.evaluation
         self.values = field_values(snap)
@@ -163,7 +168,39 @@ class Content:
             out.append("评价组细化的绩效指标包括：" + "；".join(items) + "。")
         return "".join(out)
 
+    def gen_process_purpose(self) -> str:
+        ev, pl = self.ev, self.extras.plan
+        purpose = pl.get("objectives") or (
+            "了解和掌握项目预算资金的使用情况和绩效目标的实现程度，总结经验做法，发现存在问题，"
+            "提出改进建议，提高财政资金使用效益")
+        obj = pl.get("evaluation_object") or f"{ev.region}{ev.fiscal_year} 年度{ev.project_name}"
+        scope = pl.get("scope") or (f"{ev.evaluated_unit}管理的{ev.fund_name}{ev.fiscal_year} 年度收支及相关业务"
+                                    if ev.evaluated_unit else f"{ev.fund_name}{ev.fiscal_year} 年度收支及相关业务")
+        return f"评价目的：{purpose.rstrip('。')}。评价对象：{obj.rstrip('。')}。评价范围：{scope.rstrip('。')}。"
+
+    def gen_process_method(self) -> str:
+        x = self.extras
+        leaves = len(self.sheet.leaves())
+        dims = "、".join(f"{n}（{fmt_score(w)}分）" for n, w, _ in self.sheet.dimension_scores())
+        parts = []
+        if x.plan.get("principles"):
+            parts.append(f"评价原则：{x.plan['principles'].rstrip('。')}。")
+        else:
+            parts.append("评价遵循科学公正、统筹兼顾、激励约束、公开透明的原则。")
+        parts.append(f"评价指标体系参照《项目支出绩效评价管理办法》（财预〔2020〕10号）共性指标框架，结合{self.ev.fund_name}"
+                     f"特点设置，一级指标为{dims or '决策、过程、产出、效益'}，共 {leaves} 项三级指标，满分 100 分。")
+        if x.methods:
+            parts.append("评价方法：" + "、".join(x.methods) + "。")
+        if x.standards:
+            parts.append("评价标准：" + "、".join(x.standards) + "。" + (x.standards_note.rstrip("。") + "。"
+                                                                      if x.standards_note else ""))
+        if x.basis:
+            parts.append("评价依据：" + "；".join(x.basis) + "。")
+        return "".join(parts)
+
     def gen_process(self) -> str:
+        if self.extras.work_process:
+            return "".join(s if s.endswith("。") else s + "。" for s in self.extras.work_process)
         team = self.snap.team
         lead = next((m.name for m in team if m.role == "lead"), "")
         s = f"{self.ev.agency or '评价机构'}成立绩效评价小组"

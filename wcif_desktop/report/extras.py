@@ -21,6 +21,13 @@ class ReportExtras:
     document_requests: list[list[str]] = field(default_factory=list)  # 编号, 类别, 资料名称, 状态, 说明
     survey_rows: list[list[str]] = field(default_factory=list)  # 对象, 有效问卷, 满意度, 政策知晓率
     survey_notes: list[str] = field(default_factory=list)  # how rates were computed, sample warnings
+    # 评价方案 (issue 4's evaluation_plan): objectives, object, scope, principles; method and standard names
+    plan: dict[str, str] = field(default_factory=dict)
+    methods: list[str] = field(default_factory=list)
+    standards: list[str] = field(default_factory=list)
+    standards_note: str = ""
+    basis: list[str] = field(default_factory=list)  # 评价依据: 《title》(issuer number)
+    work_process: list[str] = field(default_factory=list)  # sentences on the schedule, requests, interviews
 
 
 def _pct(v) -> str:
@@ -49,6 +56,25 @@ def load_extras(ef) -> ReportExtras:
                 if s and s not in out.survey_notes:
                     out.survey_notes.append(s)
     except (ImportError, sqlite3.Error, WcifError, AttributeError, KeyError):
+        pass
+    try:
+        import json
+
+        from ..domain.review import STANDARDS
+        from ..services import plan as plan_svc
+
+        pl = plan_svc.plan(ef)
+        out.plan = {k: (getattr(pl, k) or "").strip() for k in ("objectives", "evaluation_object", "scope",
+                                                                 "principles")}
+        out.methods = [m for m in json.loads(pl.methods or "[]") if m]
+        out.standards = [STANDARDS.get(k, k) for k in json.loads(pl.standards or "[]") if k]
+        out.standards_note = (pl.standards_note or "").strip()
+        for b in plan_svc.basis(ef):
+            ref = " ".join(x for x in (b.issuer, b.number) if x)
+            title = b.title if b.title.startswith("《") else f"《{b.title}》"
+            out.basis.append(title + (f"（{ref}）" if ref else ""))
+        out.work_process = [t for t in plan_svc.work_process_sentences_for(ef) if t]
+    except (ImportError, sqlite3.Error, WcifError, AttributeError, ValueError):
         pass
     return out
 

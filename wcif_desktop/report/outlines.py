@@ -202,6 +202,12 @@ def compose(c: Content, template: str, fonts, pages, extras=None) -> Writer:
     w.para(c.title(template), w.st.title)
     _basic(w, c, full)
     w.heading("二、绩效评价工作开展情况", 0)
+    if full:
+        w.heading("（一）绩效评价目的、对象和范围", 1)
+        w.para(c.text("process.purpose"))
+        w.heading("（二）绩效评价原则、评价指标体系、评价方法、评价标准", 1)
+        w.para(c.text("process.method"))
+        w.heading("（三）绩效评价工作过程", 1)
     w.para(c.text("process"))
     _conclusion(w, c, full)
     if full:

@@ -55,7 +55,7 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
     with EvaluationFile.open(Path(evaluation_path)) as ef:
         snap = load_snapshot(ef)
         check(progress)
-        extras = load_extras(ef) if template == "full" else None
+        extras = load_extras(ef)
         rendered = render_report(snap, template, _Scaled(progress, 5, 70), extras=extras)
         title = Content(snap).title(template)
         signers: list[str] = []
