@@ -178,3 +178,21 @@ def test_import_framework_sheet_without_scores(workdir, empty_eval):
     assert inds["决策"].weight == Decimal(40) and inds["项目立项"].weight == Decimal(20)
     assert inds["绩效目标合理性"].definition == "目标是否合理" and inds["绩效目标合理性"].scoring_rule == "有目标得40%"
     assert inds["绩效目标合理性"].code == "1.2.1" and inds["参保人数完成率"].code == "2.1.1"
+
+
+def test_list_markers_and_points_written_as_text(workdir):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因"])
+    ws.append([1, "一、决策（20分）", "（一）项目立项", "1.1 立项依据充分性", "10分", "10分", None])
+    ws.append([2, None, None, "1.2 立项程序规范性", "10分", "8", "未经集体决策"])
+    ws.append([3, "二、产出（80分）", "（一）产出数量", "参保人数完成率", "80分", "80", None])
+    ws.append(["合计", None, None, None, "100分", "98分", None])
+    path = workdir / "带序号.xlsx"
+    wb.save(path)
+    data = read_score_sheet(path)
+    assert [r.path for r in data.rows] == [("决策", "项目立项", "立项依据充分性"), ("决策", "项目立项", "立项程序规范性"),
+                                           ("产出", "产出数量", "参保人数完成率")]
+    assert data.stated_group_weights[("决策",)][0] == Decimal(20)
+    assert data.recomputed_total() == Decimal(98) == data.stated_total
+    assert data.crossfoot() == []

@@ -63,6 +63,7 @@ FIELD_COLUMNS = {
 }
 TOTAL_RE = re.compile(r"^(总分|总计|合计|得分合计|综合得分|评分合计|总得分)")
 POINTS_IN_NAME = re.compile(r"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+LIST_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*[、.]?\s+|\d+[、])")
 BUDGET_ROW_RE = re.compile(r"(年度资金总额|资金总额|预算执行情况)")
 
 
@@ -183,6 +184,8 @@ def _find(table: Table, keywords, exclude=()):
 
 
 def _split_points(name: str) -> tuple[str, Decimal | None]:
+    """“一、产出指标(50分)” → (“产出指标”, 50): list markers dropped, stated points split off."""
+    name = LIST_MARKER.sub("", name).strip() or name
     m = POINTS_IN_NAME.match(name)
     if m:
         return m.group(1).strip(), Decimal(m.group(2))
@@ -195,6 +198,8 @@ def _is_percent(cell: Cell) -> bool:
 
 def _points(cell: Cell, rejections: list[Rejection], what: str) -> tuple[Decimal | None, bool]:
     """(points, was_percent); a rejection is recorded instead of raising."""
+    if isinstance(cell.value, str) and normalize(cell.value).endswith("分"):  # “4分”
+        cell = Cell(cell.sheet, cell.row, cell.col, normalize(cell.value)[:-1], cell.number_format, None, cell.merged)
     try:
         if _is_percent(cell):
             return parse_percent(cell), True
