@@ -70,7 +70,8 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
             points.append("工作底稿均已编制人、复核人签字")
         if chk.ok:
             points.append("问题清单与报告问题部分、指标分析一致")
-        points = points or ["评价按工作方案的程序完成"]
+        if not points:
+            out.add(Para("评价记录中尚无可归纳的经验要点。", "plain"))
         for i, p in enumerate(points, start=1):
             out.add(Para(f"{i}. {p}。", "plain"))
 
