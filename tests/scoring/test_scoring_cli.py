@@ -58,3 +58,13 @@ def test_check_sheet_exit_codes(workdir, capsys, sample_file):
     junk = workdir / "坏 文件.xlsx"
     junk.write_bytes(b"not a zip")
     assert main(["check-sheet", str(junk)]) == 2
+
+
+def test_score_uses_the_evaluations_grade_bands(sample_path, capsys):
+    from wcif_desktop.services import scoring
+    from wcif_desktop.services.evaluation import open_file
+
+    with open_file(sample_path) as ef:
+        scoring.set_grade_bands(ef, [("85", "优秀"), ("75", "良好"), ("0", "一般")])
+    assert main(["score", str(sample_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["grade"] == "良好"
