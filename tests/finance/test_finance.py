@@ -391,3 +391,19 @@ def test_case20_statement_recomputed(shared_dir, workdir):
     assert next(c for c in a.checks if c.key == "sum:income_subtotal:budget").ok
     # the expenditure lines after 劳动能力鉴定支出 are cut off in the source: the total cannot be footed
     assert not next(c for c in a.checks if c.key == "sum:expenditure_total:budget").ok
+
+
+def test_multi_year_table_maps_each_year(workdir):
+    path = workdir / "历年.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["历年基金收支情况（单位：万元）"])
+    ws.append(["项目", 2019, "2020年", "2021年度"])
+    ws.append(["基金收入合计", "10,000.00", "11,000.00", "12,383.13"])
+    ws.append(["基金支出合计", "9,000.00", "12,000.00", "13,013.76"])
+    wb.save(path)
+    plan = fs.plan_statement_import(path, year=2021)
+    assert {c: (t.field, t.year) for c, t in plan.mapping.items()} == {
+        2: ("actual", 2019), 3: ("actual", 2020), 4: ("actual", 2021)}
+    inc = plan.lines[0].values
+    assert inc[fs.ColumnTarget("actual", 2019)] == W("10000.00") and plan.unit == "万元"

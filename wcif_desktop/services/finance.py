@@ -223,6 +223,7 @@ class StatementImport:
 
 
 _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
+_BARE_YEAR_RE = re.compile(r"^(20\d{2}|19\d{2})\s*(?:年度?)?\s*(?:\(?[万元]*\)?)?$")
 
 
 def guess_mapping(table: tb.Table, year: int) -> tuple[int, dict[int, ColumnTarget]]:
@@ -230,7 +231,8 @@ def guess_mapping(table: tb.Table, year: int) -> tuple[int, dict[int, ColumnTarg
 
     预算数 (not 调整/进度/执行) → budget; 调整后预算 → adjusted_budget; 累计执行数 / 执行数 / 决算数 / 实际 /
     完成数 / 本年数 → actual (累计 preferred over 当期); a header year (“2020年决算数”) or 上年/上年同期 moves a
-    column to that year. Progress (进度), growth (增长/同比) and % columns are never mapped.
+    column to that year; a header that is only a year (“2019年”, “2019”) is that year's actual (a multi-year
+    table, the 历史标准). Progress (进度), growth (增长/同比) and % columns are never mapped.
     """
     label_col = None
     for kw in ("项目", "科目", "名称", "行次名称"):
@@ -245,7 +247,7 @@ def guess_mapping(table: tb.Table, year: int) -> tuple[int, dict[int, ColumnTarg
     never = ("进度", "增长", "同比", "%", "率", "行次", "备注", "说明")
 
     def year_of(name: str) -> int:
-        m = _YEAR_RE.search(name)
+        m = _YEAR_RE.search(name) or _BARE_YEAR_RE.match(name)
         if m:
             return int(m.group(1))
         if "上年" in name or "上期" in name:
@@ -258,6 +260,8 @@ def guess_mapping(table: tb.Table, year: int) -> tuple[int, dict[int, ColumnTarg
         if "预算" in name and "执行" not in name:
             return "budget"
         if any(k in name for k in ("执行", "决算", "实际", "完成", "本年数", "本期数", "发生数")):
+            return "actual"
+        if _BARE_YEAR_RE.match(tb.normalize(name)):  # “2019年” over a column of a multi-year table: its actuals
             return "actual"
         return None
 

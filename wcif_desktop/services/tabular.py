@@ -439,6 +439,9 @@ class Table:
 
 
 def _is_number_like(cell: Cell) -> bool:
+    """A numeric cell (a year such as 2021 written as a number is not: headers often are years)."""
+    if isinstance(cell.value, int) and not isinstance(cell.value, bool) and 1990 <= cell.value <= 2100:
+        return False
     if isinstance(cell.value, (int, float, Decimal)) and not isinstance(cell.value, bool):
         return True
     if cell.formula is not None:
