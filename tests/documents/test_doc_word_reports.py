@@ -75,8 +75,12 @@ def test_word_structure_fonts_page_and_fields(sample_file, workdir):
     body = docx_xml(out)
     assert 'TOC \\o "1-3"' in body
     assert 'w:updateFields w:val="true"' in docx_xml(out, "word/settings.xml")
-    footer = next(n for n in docx.Document(str(out)).part.package.parts if "footer" in str(n.partname))
-    assert b"PAGE" in footer.blob
+    # page numbers at the outer side: odd pages right, even pages left
+    assert "w:evenAndOddHeaders" in docx_xml(out, "word/settings.xml")
+    sec = docx.Document(str(out)).sections[0]
+    for footer, align in ((sec.footer, "RIGHT"), (sec.even_page_footer, "LEFT")):
+        p = footer.paragraphs[0]
+        assert p.alignment.name == align and "PAGE" in p._p.xml and p.text.startswith("— ")
 
 
 def test_outline_rejects_ragged_tables():

@@ -8,7 +8,7 @@ What Word and WPS need to treat the file like a hand-made one:
 - a real ``TOC \\o "1-3" \\h \\z \\u`` field, pre-filled with the headings and marked to update on open
   (``w:updateFields``), so page numbers appear when Word/WPS opens the file;
 - A4 with the GB/T 9704-2012 margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm) and a ``PAGE`` field
-  in the footer (``— 1 —``);
+  in the footers (``— 1 —``, outer side: right on odd pages, left on even ones);
 - Chinese fonts set through ``w:eastAsia`` (theme fonts removed, since a theme attribute would win): body 仿宋
   16 pt (3号), level-1 headings 黑体, level-2 楷体, level-3 仿宋 bold, title 宋体 22 pt (2号); Latin text
   Times New Roman.
@@ -186,19 +186,27 @@ def _field_runs(paragraph, instr: str, placeholder: str = "") -> None:
 
 
 def add_page_number_footer(doc) -> None:
-    """Footer ``— PAGE —`` centred, 4号 (14 pt) Latin digits (GB/T 9704 as a guide)."""
+    """Footers ``— PAGE —`` in 4号 (14 pt), at the outer side one character in: right on odd pages, left on even
+    ones (GB/T 9704-2012 as a guide; odd/even footers switched on in the settings)."""
+    doc.settings.odd_and_even_pages_header_footer = True
     for section in doc.sections:
-        footer = section.footer
-        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        p.text = ""
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.first_line_indent = Pt(0)
-        p.add_run("— ")
-        _field_runs(p, "PAGE", "1")
-        p.add_run(" —")
-        for r in p.runs:
-            r.font.size = Pt(14)
-            set_run_fonts(r, BODY_FONT)
+        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            footer.is_linked_to_previous = False
+            p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            p.text = ""
+            p.alignment = align
+            p.paragraph_format.first_line_indent = Pt(0)
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                p.paragraph_format.right_indent = Pt(14)
+            else:
+                p.paragraph_format.left_indent = Pt(14)
+            p.add_run("— ")
+            _field_runs(p, "PAGE", "1")
+            p.add_run(" —")
+            for r in p.runs:
+                r.font.size = Pt(14)
+                set_run_fonts(r, BODY_FONT)
 
 
 def _enable_update_fields(doc) -> None:
