@@ -185,3 +185,16 @@ def test_undo_helpers_restore_subtree_and_position(empty_eval):
     fw.restore_indicators(ef, ids)
     assert _by_name(ef, "组织实施").code == "2.2" and _by_name(ef, "制度执行有效性").code == "2.2.2"
     assert fw.check(ef) == []
+
+
+def test_locked_evaluation_refuses_template_and_edits(sample_file):
+    from wcif_desktop.domain.model import Evaluation
+
+    ev = sample_file.records(Evaluation)[0]
+    svc.update_record(sample_file, Evaluation, ev.id, locked=True)
+    before = len(sample_file.records(Indicator))
+    with pytest.raises(ValidationError, match="锁定"):
+        fw.apply_template(sample_file, "caiyu-2020-10", replace=True)
+    with pytest.raises(ValidationError, match="锁定"):
+        fw.reweight(sample_file, _by_name(sample_file, "预算执行率").id, "5")
+    assert len(sample_file.records(Indicator)) == before

@@ -187,7 +187,7 @@ def apply_template(ef: EvaluationFile, key: str, *, replace: bool = False) -> Ch
     with ef.transaction():
         for ind in existing:
             changes.add("indicator", ind.id)
-            ef.delete("indicator", ind.id)
+            svc.delete_record(ef, Indicator, ind.id)
         for ind in _as_indicators(tpl):
             svc.add_record(ef, ind)
             changes.add("indicator", ind.id)

@@ -335,7 +335,7 @@ def import_score_sheet(ef: EvaluationFile, path, *, sheet: str | None = None, wi
     sums: dict[tuple[str, ...], Decimal] = {}
     with ef.transaction():
         for ind in existing:
-            ef.delete("indicator", ind.id)
+            svc.delete_record(ef, Indicator, ind.id)
             changes.add("indicator", ind.id)
         for n, r in enumerate(data.rows, start=1):
             check(progress)
