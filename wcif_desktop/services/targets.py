@@ -232,7 +232,8 @@ def apply_target_import(ef: EvaluationFile, plan: TargetImport, *, replace: bool
                 changes.add(TargetIndicator.table, t.id)
         else:
             start = max((t.sort_order for t in existing), default=0)
-        header_fields = {k: getattr(plan.header, k) for k in plan.header.__dataclass_fields__ if k != "id"}
+        header_fields = {k: getattr(plan.header, k) for k in plan.header.__dataclass_fields__
+                         if k != "id" and getattr(plan.header, k)}  # a table without a header block keeps it
         if sheets:
             svc.update_record(ef, TargetSheet, sheets[0].id, **header_fields)
             changes.add(TargetSheet.table, sheets[0].id)
