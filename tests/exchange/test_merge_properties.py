@@ -14,11 +14,12 @@ from wcif_desktop.store.db import EvaluationFile
 
 from .helpers import export_copy, record_state
 
-FIELDS = ("title", "body", "cause")
+FIELDS = {"finding": ("title", "body", "cause"), "narrative": ("text",), "team_member": ("contact", "qualification")}
 VALUES = ("甲", "乙", "丙", "")
 
 op = st.one_of(
-    st.tuples(st.just("update"), st.integers(0, 11), st.sampled_from(FIELDS), st.sampled_from(VALUES)),
+    st.tuples(st.just("update"), st.integers(0, 11),
+              st.sampled_from([(t, f) for t, fs in FIELDS.items() for f in fs]), st.sampled_from(VALUES)),
     st.tuples(st.just("delete"), st.integers(0, 11)),
     st.tuples(st.just("insert"), st.sampled_from(VALUES)),
 )
@@ -29,16 +30,16 @@ def _apply(path, who, ops):
     ef = EvaluationFile.open(path, who=who, backup=False)
     try:
         for o in ops:
-            ids = [r["id"] for r in ef.rows("finding")]  # live ones, in a stable order
-            ids.sort()
+            table = o[2][0] if o[0] == "update" else "finding"
+            ids = sorted(r["id"] for r in ef.rows(table))  # live ones, in a stable order
             if o[0] == "insert":
                 ef.insert(Finding(title=f"{who}新增{o[1]}", kind="problem"))
             elif ids:
                 rid = ids[o[1] % len(ids)]
                 if o[0] == "update":
-                    ef.update("finding", rid, {o[2]: f"{who}:{o[3]}"})
+                    ef.update(table, rid, {o[2][1]: f"{who}:{o[3]}"})
                 else:
-                    ef.delete("finding", rid)
+                    ef.delete(table, rid)
     finally:
         ef.close()
 
