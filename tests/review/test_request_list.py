@@ -136,8 +136,10 @@ def test_export_xlsx_read_back(ef, workdir):
     assert "资料清单" in ws["A1"].value and "呼和浩特市社会保险事业管理中心" in ws["A2"].value
     header = [c.value for c in ws[3]]
     assert header == ["编号", "类别", "资料名称", "说明", "索取日期", "截止日期", "状态", "备注"]
-    rows = {r[0]: r for r in ws.iter_rows(min_row=4, values_only=True)}
+    rows = {r[0]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[0][:1].isalnum()
+            and r[0][1:].isdigit()}
     assert len(rows) == len(review.request_items(ef))
+    assert ws.cell(ws.max_row, 1).value.startswith("被评价单位签收")
     assert rows["C02"][6] == "已收到" and rows["C02"][5] == "2022-04-08"
     assert rows["A01"][2] == "年度工伤保险基金预算（草案）及编制说明"
 
@@ -151,6 +153,7 @@ def test_export_pdf_read_back(ef, workdir):
     for it in review.request_items(ef):
         assert it.code in text
     assert "劳动能力鉴定申请、结论台账" in text and "2022-04-08" in text and "已索取" in text
+    assert "被评价单位签收" in reader.pages[-1].extract_text()
 
 
 def test_export_refuses_bad_targets_and_keeps_existing(ef, workdir):

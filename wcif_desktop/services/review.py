@@ -457,6 +457,8 @@ def indicator_names(ef: EvaluationFile, indicator_ids) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------- export
 EXPORT_COLUMNS = ("编号", "类别", "资料名称", "说明", "索取日期", "截止日期", "状态", "备注")
+HANDOVER_NOTE = "说明：请按上表编号提供资料，并在每份资料首页注明对应编号；无法提供的资料请在备注中说明原因。"
+RECEIPT_LINE = "被评价单位签收：____________________　　日期：____________________"
 
 
 def _export_rows(ef: EvaluationFile) -> list[list[str]]:
@@ -538,6 +540,9 @@ def _write_xlsx(ef: EvaluationFile, rows, path: Path, progress: Progress) -> Non
         if i % 50 == 0:
             check(progress)
             progress.set(i, len(rows), "导出资料清单")
+    ws.append([])
+    ws.append([HANDOVER_NOTE])
+    ws.append([RECEIPT_LINE])
     for col, width in zip("ABCDEFGH", (8, 16, 40, 30, 12, 12, 10, 24)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A4"
@@ -611,6 +616,7 @@ def _write_pdf(ef: EvaluationFile, rows, path: Path, progress: Progress) -> None
 
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=15 * mm, bottomMargin=18 * mm, title=title, author="WCIF Desktop")
-    story = [P(title, h1), P(sub, small), Spacer(1, 4 * mm), table]
+    story = [P(title, h1), P(sub, small), Spacer(1, 4 * mm), table, Spacer(1, 6 * mm), P(HANDOVER_NOTE),
+             Spacer(1, 8 * mm), P(RECEIPT_LINE)]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     progress.set(len(rows), len(rows), "导出资料清单")
