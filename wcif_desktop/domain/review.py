@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from .errors import ValidationError
 from .model import ROLES, Record, TeamMember
 
-# 财预〔2020〕10号 第二十一条 (methods) — the six methods, in the order of the text (shared/DOMAIN.md §1.1).
+# 财预〔2020〕10号 — the six evaluation methods, in the order of the text (shared/DOMAIN.md §1.1).
 METHODS = ("成本效益分析法", "比较法", "因素分析法", "最低成本法", "公众评判法", "标杆管理法")
 
 # 评价标准 (shared/DOMAIN.md §1.2): key → Chinese name.
