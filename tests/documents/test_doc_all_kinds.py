@@ -135,3 +135,18 @@ def test_every_kind_for_an_empty_evaluation(workdir, fmt):
             assert out.stat().st_size > 0
     finally:
         ef.close()
+
+
+def test_pdf_pages_are_numbered_from_the_body(sample_file, workdir):
+    """Cover and 目录 carry no number; the body starts at — 1 —; the 目录 gives body page numbers."""
+    from pypdf import PdfReader
+
+    out = write_document(sample_file, "work-plan", workdir / "方案.pdf")
+    pages = [p.extract_text() or "" for p in PdfReader(str(out)).pages]
+    first_body = next(i for i, t in enumerate(pages) if "一、项目基本情况" in t and "评价依据" not in t)
+    assert all("— " not in t for t in pages[:first_body])
+    assert "— 1 —" in pages[first_body] and "— 2 —" in pages[first_body + 1]
+    toc_lines = [line.strip() for p in PdfReader(str(out)).pages[:first_body]
+                 for line in p.extract_text(extraction_mode="layout").splitlines()]
+    entry = next(line for line in toc_lines if line.startswith("一、项目基本情况"))
+    assert entry.endswith(" 1")

@@ -77,8 +77,12 @@ def test_word_structure_fonts_page_and_fields(sample_file, workdir):
     assert 'w:updateFields w:val="true"' in docx_xml(out, "word/settings.xml")
     # page numbers at the outer side: odd pages right, even pages left
     assert "w:evenAndOddHeaders" in docx_xml(out, "word/settings.xml")
-    sec = docx.Document(str(out)).sections[0]
-    for footer, align in ((sec.footer, "RIGHT"), (sec.even_page_footer, "LEFT")):
+    # cover and 目录 form a section without page numbers; the body section is numbered from 1
+    front, body_sec = docx.Document(str(out)).sections
+    assert "PAGE" not in front.footer._element.xml and "PAGE" not in front.even_page_footer._element.xml
+    assert 'w:pgNumType w:start="1"' in body_sec._sectPr.xml
+    assert (round(body_sec.page_width.mm), round(body_sec.top_margin.mm)) == (210, 37)
+    for footer, align in ((body_sec.footer, "RIGHT"), (body_sec.even_page_footer, "LEFT")):
         p = footer.paragraphs[0]
         assert p.alignment.name == align and "PAGE" in p._p.xml and p.text.startswith("— ")
 

@@ -32,7 +32,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..domain.errors import ReportError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from .outline import DocOutline, Heading, PageBreak, Para, Table, Toc
+from .outline import BodyStart, DocOutline, Heading, PageBreak, Para, Table, Toc
 
 BODY_FONT = "仿宋"
 HEI_FONT = "黑体"
@@ -185,28 +185,57 @@ def _field_runs(paragraph, instr: str, placeholder: str = "") -> None:
     fld("end")
 
 
+def _number_footers(section) -> None:
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                          (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        p.text = ""
+        p.alignment = align
+        p.paragraph_format.first_line_indent = Pt(0)
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            p.paragraph_format.right_indent = Pt(14)
+        else:
+            p.paragraph_format.left_indent = Pt(14)
+        p.add_run("— ")
+        _field_runs(p, "PAGE", "1")
+        p.add_run(" —")
+        for r in p.runs:
+            r.font.size = Pt(14)
+            set_run_fonts(r, BODY_FONT)
+
+
+def _blank_footers(section) -> None:
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False
+        for p in footer.paragraphs:
+            for r in list(p.runs):
+                r._r.getparent().remove(r._r)
+
+
 def add_page_number_footer(doc) -> None:
     """Footers ``— PAGE —`` in 4号 (14 pt), at the outer side one character in: right on odd pages, left on even
     ones (GB/T 9704-2012 as a guide; odd/even footers switched on in the settings)."""
     doc.settings.odd_and_even_pages_header_footer = True
     for section in doc.sections:
-        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
-            footer.is_linked_to_previous = False
-            p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-            p.text = ""
-            p.alignment = align
-            p.paragraph_format.first_line_indent = Pt(0)
-            if align == WD_ALIGN_PARAGRAPH.RIGHT:
-                p.paragraph_format.right_indent = Pt(14)
-            else:
-                p.paragraph_format.left_indent = Pt(14)
-            p.add_run("— ")
-            _field_runs(p, "PAGE", "1")
-            p.add_run(" —")
-            for r in p.runs:
-                r.font.size = Pt(14)
-                set_run_fonts(r, BODY_FONT)
+        _number_footers(section)
+
+
+def start_body_section(doc) -> None:
+    """A new section on a new page where the body starts: the sections before it lose their page numbers, the
+    new one is numbered from 1 (``w:pgNumType w:start="1"``)."""
+    from docx.enum.section import WD_SECTION
+
+    new = doc.add_section(WD_SECTION.NEW_PAGE)
+    for section in doc.sections[:-1]:
+        _blank_footers(section)
+    _number_footers(new)
+    sect_pr = new._sectPr
+    num = sect_pr.find(qn("w:pgNumType"))
+    if num is None:
+        num = OxmlElement("w:pgNumType")
+        sect_pr.append(num)
+    num.set(qn("w:start"), "1")
 
 
 def _enable_update_fields(doc) -> None:
@@ -352,8 +381,12 @@ def _toc(doc, block: Toc, headings: list[Heading]):
     _enable_update_fields(doc)
 
 
-def write_blocks(doc, outline: DocOutline, progress: Progress = NO_PROGRESS) -> None:
-    """Append the outline's blocks to a python-docx Document (base document or rendered firm template)."""
+def write_blocks(doc, outline: DocOutline, progress: Progress = NO_PROGRESS, *, sections: bool = True) -> None:
+    """Append the outline's blocks to a python-docx Document (base document or rendered firm template).
+
+    ``sections``: a :class:`BodyStart` opens a new section numbered from 1; with ``False`` (a firm template,
+    whose sections and footers are its own) it is a plain page break.
+    """
     headings = list(outline.headings())
     for level in (1, 2, 3):
         heading_style(doc, level)
@@ -374,6 +407,13 @@ def write_blocks(doc, outline: DocOutline, progress: Progress = NO_PROGRESS) -> 
             p.add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(b, Toc):
             _toc(doc, b, headings)
+        elif isinstance(b, BodyStart):
+            if sections:
+                start_body_section(doc)
+            else:
+                p = doc.add_paragraph()
+                p.paragraph_format.first_line_indent = Pt(0)
+                p.add_run().add_break(WD_BREAK.PAGE)
         else:  # pragma: no cover - outline types are closed
             raise TypeError(f"unknown block {b!r}")
     progress.set(n, n, "写入 Word 文档")

@@ -196,7 +196,7 @@ def render_with_template(snap: EvaluationSnapshot, outline: DocOutline, template
     before = set(body)
     for level in (1, 2, 3):
         heading_style(doc, level)
-    write_blocks(doc, outline, progress)
+    write_blocks(doc, outline, progress, sections=False)
     if marker is not None:
         new = [el for el in body if el not in before]
         anchor = marker._p

@@ -97,6 +97,12 @@ class PageBreak:
 
 
 @dataclass
+class BodyStart:
+    """The body starts on a new page here: the pages before it (cover, 目录) carry no page number and the body
+    is numbered from 1 (Word: a new section restarting the numbering; PDF: numbers offset)."""
+
+
+@dataclass
 class Toc:
     """A table of contents (Word: a TOC field updated on open; PDF: built in a second pass)."""
 
@@ -104,7 +110,7 @@ class Toc:
     levels: int = 3
 
 
-Block = Union[Heading, Para, Table, PageBreak, Toc]
+Block = Union[Heading, Para, Table, PageBreak, Toc, BodyStart]
 
 
 @dataclass
@@ -184,6 +190,7 @@ def paras(text: str, style: str = "body") -> list[Para]:
 
 __all__ = [
     "Block",
+    "BodyStart",
     "DocOutline",
     "Heading",
     "PageBreak",

@@ -29,7 +29,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from ..domain.errors import ReportError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..report.fonts import describe_chars, missing_glyphs, register_fonts
-from .outline import DocOutline, Heading, PageBreak, Para, Table, Toc
+from .outline import BodyStart, DocOutline, Heading, PageBreak, Para, Table, Toc
 
 BODY_PT = 14
 LEADING = 24
@@ -43,22 +43,38 @@ class _Doc(BaseDocTemplate):
         self._fonts = fonts
         self._progress = progress
         self._heading_seq = 0
+        self.body_start: int | None = None  # physical page where BodyStart fell (numbering starts there)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._footer)])
+
+    def beforeDocument(self):
+        self.body_start = None
+
+    def number(self, page: int) -> int | None:
+        """The printed page number of physical page ``page`` (``None`` before the body)."""
+        if self.body_start is None:
+            return page if not self._has_body_start else None
+        return page - self.body_start + 1 if page >= self.body_start else None
 
     def _footer(self, canvas, doc):
         """``— n —`` in 4号 (14 pt) at the outer side, one character in: right on odd, left on even pages
         (GB/T 9704-2012 as a guide, as the report does)."""
+        n = self.number(doc.page)
+        if n is None:
+            return
         canvas.saveState()
         canvas.setFont(self._fonts.body, 14)
-        text, y = f"— {doc.page} —", 18 * mm
-        if doc.page % 2:
+        text, y = f"— {n} —", 18 * mm
+        if n % 2:
             canvas.drawRightString(A4[0] - self.rightMargin - 14, y, text)
         else:
             canvas.drawString(self.leftMargin + 14, y, text)
         canvas.restoreState()
 
     def afterFlowable(self, flowable):
+        if getattr(flowable, "_wcif_body_start", False):
+            self.body_start = self.page
+            return
         level = getattr(flowable, "_wcif_level", None)
         if level is None:
             return
@@ -66,7 +82,7 @@ class _Doc(BaseDocTemplate):
         key = flowable._wcif_key
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level - 1, closed=level > 1)
-        self.notify("TOCEntry", (level - 1, text, self.page, key))
+        self.notify("TOCEntry", (level - 1, text, self.number(self.page) or self.page, key))
 
 
 def _styles(fonts):
@@ -170,6 +186,10 @@ def _story(outline: DocOutline, st, width, fonts, progress: Progress) -> list:
             story.extend(_table(b, st, width))
         elif isinstance(b, PageBreak):
             story.append(RLPageBreak())
+        elif isinstance(b, BodyStart):
+            marker = Spacer(0, 0)
+            marker._wcif_body_start = True
+            story += [RLPageBreak(), marker]
         elif isinstance(b, Toc):
             toc = TableOfContents(dotsMinLevel=0)
             toc.levelStyles = [
@@ -194,6 +214,7 @@ def write_pdf(outline: DocOutline, out: Path, progress: Progress = NO_PROGRESS) 
         raise ReportError(f"以下字符在报告字体中没有字形，无法写入 PDF：{describe_chars(missing)}")
     buf = io.BytesIO()
     doc = _Doc(buf, outline, fonts, progress)
+    doc._has_body_start = any(isinstance(b, BodyStart) for b in outline.blocks)
     st = _styles(fonts)
     story = _story(outline, st, doc.width, fonts, progress)
     if any(isinstance(b, Toc) for b in outline.blocks):

@@ -26,7 +26,7 @@ from .common import (
     today_iso,
     values,
 )
-from .outline import DocOutline, Heading, PageBreak, Para, Table, Toc, h1, h2, paras
+from .outline import BodyStart, DocOutline, Heading, PageBreak, Para, Table, Toc, h1, h2, paras
 from .reports import grade_bands_text
 from .sources import Sources, outline_topics
 
@@ -300,7 +300,7 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
     first = min((p.start_date for p in src.phases if p.start_date), default="")
     out.add(Para(cn_date(first or today_iso()), "center"), PageBreak())
     out.cover_blocks = len(out.blocks)
-    out.add(Toc(), PageBreak(), Para(title, "title"))
+    out.add(Toc(), BodyStart(), Para(title, "title"))
     if issuer == "commissioner":
         out.add(Para(f"为加强{ev.fund_name}预算绩效管理，{ev.commissioner}委托第三方机构{ev.agency}对"
                      f"{ev.region}{ev.fiscal_year}年度{ev.project_name}开展绩效评价，特制定本方案。"))

@@ -26,7 +26,7 @@ from .common import (
     targets_table,
     values,
 )
-from .outline import DocOutline, Heading, PageBreak, Para, Toc, h1, h2, h3, paras
+from .outline import BodyStart, DocOutline, Heading, PageBreak, Para, Toc, h1, h2, h3, paras
 
 DIMENSION_TITLES = {"决策": "项目决策情况", "过程": "项目过程情况", "产出": "项目产出情况", "效益": "项目效益情况",
                     "投入": "项目投入情况", "效果": "项目效果情况"}
@@ -44,7 +44,7 @@ def _cover(outline: DocOutline, snap: EvaluationSnapshot, vals) -> None:
         outline.add(Para(f"评价机构：{ev.agency}", "center"))
     outline.add(PageBreak())
     outline.cover_blocks = len(outline.blocks)
-    outline.add(Toc(), PageBreak(), Para(outline.title, "title"))
+    outline.add(Toc(), BodyStart(), Para(outline.title, "title"))
 
 
 def _signature(outline: DocOutline, snap: EvaluationSnapshot) -> None:
