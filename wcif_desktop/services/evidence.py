@@ -80,7 +80,7 @@ def _open_source(path: Path):
     try:
         fh = open(path, "rb")
     except PermissionError as e:
-        raise WcifError(f"没有读取权限，无法添加：{path}") from e
+        raise WcifError(f"没有读取权限（或文件正被其他程序独占打开），无法添加：{path}") from e
     except OSError as e:
         raise WcifError(f"无法读取文件 {path}：{e.strerror or e}") from e
     try:
