@@ -126,7 +126,7 @@ def request_rows(src: Sources) -> tuple[list[list[str]], bool, str]:
 
 def request_table(src: Sources) -> tuple[Table, bool, str]:
     rows, from_template, last = request_rows(src)
-    t = Table(["编号", "类别", "资料名称", "说明", "提交期限"], rows, widths=[1.4, 3, 5, 5, 3])
+    t = Table(["编号", "类别", "资料名称", "说明", "提交期限"], rows, widths=[1.4, 3, 5, 5, 3], merge=(1,))
     return t, from_template, last
 
 
