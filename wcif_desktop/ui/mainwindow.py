@@ -258,6 +258,9 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.ctx = ctx
         ctx.widget = self
+        from .lock import install as install_lock_guard
+
+        install_lock_guard(ctx)  # edits on a locked evaluation ask to reopen it with a reason
         self.undo_group.addStack(ctx.undo_stack)
         self.undo_group.setActiveStack(ctx.undo_stack)
         self.step_list.blockSignals(True)
