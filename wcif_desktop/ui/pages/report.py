@@ -1,5 +1,7 @@
-"""Step 报告: generate the brief report PDF off the UI thread (with progress and cancel), sign it with a signing
-identity (a PKCS#12 file: create a self-signed one, or use an existing .p12/.pfx), verify it, and open it.
+"""Step 报告: choose the outline (简式/完整), edit the narrative of each section, check readiness, generate the
+report PDF off the UI thread (with progress and cancel), preview and print it inside the app, sign it with a
+signing identity (a PKCS#12 file: create a self-signed one, or use an existing .p12/.pfx) — a final signature
+locks the evaluation —, verify it, and list the reports kept in the evaluation file (save one out again).
 
 The report package is imported lazily (only when the user generates/signs/verifies) so start-up stays light.
 """
@@ -9,19 +11,25 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +39,9 @@ from ...domain.model import EvaluationSnapshot
 from ...domain.progress import NO_PROGRESS, check
 from ...services.evaluation import Changes
 from ..errors import handle_exception, show_user_error
+from ..narrative_editor import NarrativeComposer
+from ..readiness_view import ReadinessView
+from ..report_preview import PdfPreview, PrintController
 from ..settings import Settings
 from ..workers import Task, run_with_progress
 from .base import StepPage, StepState
@@ -50,15 +61,17 @@ def saved_reports(ef) -> list[dict]:
 
 
 # ---------------------------------------------------------------------- Qt-free work run on the worker thread
-def generate_report(evaluation_path, out_pdf, p12=None, passphrase=None, progress=NO_PROGRESS):
-    """Build the brief report (signed when ``p12`` is given; kept in the evaluation file) and verify it.
+def generate_report(evaluation_path, out_pdf, p12=None, passphrase=None, progress=NO_PROGRESS, *,
+                    template: str = "brief", final: bool = False):
+    """Build the report (``template`` ``brief`` or ``full``; signed when ``p12`` is given, ``final`` then locks
+    the evaluation; kept in the evaluation file) and verify it.
 
     Returns ``(pdf_path, statuses)``; ``statuses`` is the list of ``SignatureStatus`` (empty when unsigned).
     """
     from ...report.pipeline import build_report_file
 
-    pdf = build_report_file(Path(evaluation_path), Path(out_pdf), template="brief", p12=p12,
-                            passphrase=passphrase, progress=progress)
+    pdf = build_report_file(Path(evaluation_path), Path(out_pdf), template=template, p12=p12,
+                            passphrase=passphrase, progress=progress, final=final)
     statuses = []
     if p12:
         check(progress)
@@ -68,8 +81,9 @@ def generate_report(evaluation_path, out_pdf, p12=None, passphrase=None, progres
     return Path(pdf), statuses
 
 
-def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRESS):
-    """Sign ``pdf`` in place (through a temporary file beside it) and verify it. Returns ``(pdf, statuses)``."""
+def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRESS, *, final: bool = False):
+    """Sign ``pdf`` in place (through a temporary file beside it) and verify it; ``final`` locks the evaluation.
+    Returns ``(pdf, statuses)``."""
     from ...report.pipeline import sign_report_file
     from ...report.signing import verify_pdf
 
@@ -77,7 +91,7 @@ def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRE
     tmp = pdf.with_name(pdf.stem + ".signing.tmp.pdf")
     check(progress)
     try:
-        sign_report_file(pdf, tmp, p12, passphrase, progress=progress, evaluation_path=evaluation_path)
+        sign_report_file(pdf, tmp, p12, passphrase, progress=progress, evaluation_path=evaluation_path, final=final)
         os.replace(tmp, pdf)
     finally:
         if tmp.exists():
@@ -167,10 +181,27 @@ class CreateIdentityDialog(QDialog):
 
 
 # ---------------------------------------------------------------------- the page
+TEMPLATE_TEXTS = {
+    "brief": QT_TRANSLATE_NOOP("ReportPage", "简式报告（与样例报告结构一致）"),
+    "full": QT_TRANSLATE_NOOP("ReportPage", "完整报告（财预〔2020〕10号 报告提纲，含附件）"),
+}
+TEMPLATE_SHORT = {"brief": QT_TRANSLATE_NOOP("ReportPage", "简式"), "full": QT_TRANSLATE_NOOP("ReportPage", "完整")}
+
+
+def _signers(text: str) -> list[str]:
+    import json
+
+    try:
+        got = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [str(s) for s in got] if isinstance(got, list) else []
+
+
 class ReportPage(StepPage):
     key = "report"
     title = QT_TRANSLATE_NOOP("steps", "报告")
-    tables = (REPORT_TABLE,)
+    tables = (REPORT_TABLE, "evaluation", "lock_event")
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
@@ -186,11 +217,22 @@ class ReportPage(StepPage):
         self.settings = Settings()
         self.task: Task | None = None
         self.last_pdf: Path | None = None
-        lay = QVBoxLayout(self)
+        self._printer = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("report_tabs")
+        outer.addWidget(self.tabs)
 
+        # --- tab 1: generate, sign, lock, readiness
+        main = QWidget()
+        lay = QVBoxLayout(main)
         gen = QGroupBox(self.tr("生成报告"))
         gl = QFormLayout(gen)
-        self.template_label = QLabel(self.tr("简式报告（与样例报告结构一致）"))
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("report_template")
+        for key, text in TEMPLATE_TEXTS.items():
+            self.template_combo.addItem(QCoreApplication.translate("ReportPage", text), key)
         self.out_edit = QLineEdit()
         self.out_edit.setObjectName("report_out")
         browse = QPushButton(self.tr("浏览…"))
@@ -199,12 +241,15 @@ class ReportPage(StepPage):
         row.addWidget(self.out_edit, 1)
         row.addWidget(browse)
         self.sign_check = QCheckBox(self.tr("生成后用签名证书签名"))
+        self.final_check = QCheckBox(self.tr("最终签署（签署后评价锁定，修改须说明原因）"))
+        self.final_check.setObjectName("final_signature")
         self.generate_btn = QPushButton(self.tr("生成 PDF 报告"))
         self.generate_btn.setObjectName("generate_report")
         self.generate_btn.clicked.connect(self.generate)
-        gl.addRow(self.tr("报告模板"), self.template_label)
+        gl.addRow(self.tr("报告模板"), self.template_combo)
         gl.addRow(self.tr("保存为"), row)
         gl.addRow("", self.sign_check)
+        gl.addRow("", self.final_check)
         gen_row = QHBoxLayout()
         gen_row.addWidget(self.generate_btn)
         gen_row.addStretch(1)
@@ -244,20 +289,92 @@ class ReportPage(StepPage):
         self.signature_label.setWordWrap(True)
         rl.addWidget(self.signature_label)
         rb = QHBoxLayout()
+        self.preview_btn = QPushButton(self.tr("预览"))
+        self.print_btn = QPushButton(self.tr("打印…"))
         self.sign_btn = QPushButton(self.tr("签名此报告"))
         self.verify_btn = QPushButton(self.tr("验证签名"))
-        self.open_btn = QPushButton(self.tr("打开 PDF"))
+        self.open_btn = QPushButton(self.tr("用其他程序打开"))
         self.folder_btn = QPushButton(self.tr("打开所在文件夹"))
+        self.preview_btn.clicked.connect(self.preview_last)
+        self.print_btn.clicked.connect(self.print_last)
         self.sign_btn.clicked.connect(self.sign_last)
         self.verify_btn.clicked.connect(self.verify_last)
         self.open_btn.clicked.connect(self.open_pdf)
         self.folder_btn.clicked.connect(self.open_folder)
-        for b in (self.sign_btn, self.verify_btn, self.open_btn, self.folder_btn):
+        for b in (self.preview_btn, self.print_btn, self.sign_btn, self.verify_btn, self.open_btn, self.folder_btn):
             rb.addWidget(b)
         rb.addStretch(1)
         rl.addLayout(rb)
+        lock_row = QHBoxLayout()
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("lock_status")
+        self.lock_label.setWordWrap(True)
+        self.reopen_btn = QPushButton(self.tr("解除锁定…"))
+        self.reopen_btn.setObjectName("reopen")
+        self.reopen_btn.clicked.connect(self.reopen)
+        lock_row.addWidget(self.lock_label, 1)
+        lock_row.addWidget(self.reopen_btn)
+        rl.addLayout(lock_row)
         lay.addWidget(res)
-        lay.addStretch(1)
+
+        ready = QGroupBox(self.tr("报告完整性检查"))
+        rdl = QVBoxLayout(ready)
+        self.readiness = ReadinessView(ctx)
+        rdl.addWidget(self.readiness)
+        lay.addWidget(ready, 1)
+        self.tabs.addTab(main, self.tr("生成与签名"))
+
+        # --- tab 2: narrative
+        self.composer = NarrativeComposer(ctx)
+        self.tabs.addTab(self.composer, self.tr("报告文字"))
+
+        # --- tab 3: preview and print
+        prev = QWidget()
+        pl = QVBoxLayout(prev)
+        self.preview = PdfPreview()
+        self.preview.setObjectName("report_preview")
+        pbar = QHBoxLayout()
+        self.preview_label = QLabel(self.tr("生成报告后在此预览；也可预览已保存的报告。"))
+        self.preview_label.setWordWrap(True)
+        self.preview_print_btn = QPushButton(self.tr("打印…"))
+        self.preview_print_btn.clicked.connect(self.print_preview)
+        pbar.addWidget(self.preview_label, 1)
+        pbar.addWidget(self.preview_print_btn)
+        pl.addLayout(pbar)
+        pl.addWidget(self.preview, 1)
+        self.preview_tab = self.tabs.addTab(prev, self.tr("预览与打印"))
+
+        # --- tab 4: kept reports
+        kept = QWidget()
+        kl = QVBoxLayout(kept)
+        note = QLabel(self.tr("每次生成或签名的报告都保存在评价文件中（SHA-256 校验），可随时另存出来。"))
+        note.setWordWrap(True)
+        kl.addWidget(note)
+        self.kept_table = QTableWidget(0, 6)
+        self.kept_table.setObjectName("kept_reports")
+        self.kept_table.setHorizontalHeaderLabels([self.tr("生成时间"), self.tr("报告"), self.tr("页数"),
+                                                   self.tr("SHA-256"), self.tr("签名人"), self.tr("最终")])
+        self.kept_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.kept_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.kept_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.kept_table.verticalHeader().setVisible(False)
+        self.kept_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.kept_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.kept_table.itemSelectionChanged.connect(self._kept_selection)
+        self.kept_table.itemDoubleClicked.connect(lambda _it: self.preview_kept())
+        kl.addWidget(self.kept_table, 1)
+        kb = QHBoxLayout()
+        self.save_kept_btn = QPushButton(self.tr("另存为…"))
+        self.save_kept_btn.setObjectName("save_kept")
+        self.preview_kept_btn = QPushButton(self.tr("预览"))
+        self.save_kept_btn.clicked.connect(self.save_kept)
+        self.preview_kept_btn.clicked.connect(self.preview_kept)
+        kb.addWidget(self.save_kept_btn)
+        kb.addWidget(self.preview_kept_btn)
+        kb.addStretch(1)
+        kl.addLayout(kb)
+        self.kept_tab = self.tabs.addTab(kept, self.tr("已保存的报告"))
+        self.kept_ids: list[str] = []
 
         if not report_package_available():
             self.generate_btn.setEnabled(False)
@@ -268,7 +385,27 @@ class ReportPage(StepPage):
     def p12(self) -> str:
         return self.settings["signing/p12"]
 
+    def template(self) -> str:
+        return self.template_combo.currentData() or "brief"
+
+    def set_template(self, template: str) -> None:
+        i = self.template_combo.findData(template)
+        if i < 0:
+            raise ValueError(template)
+        self.template_combo.setCurrentIndex(i)
+
+    def printer(self):
+        if self._printer is None:
+            self._printer = PrintController(self.settings.qs)
+        return self._printer
+
+    def _on_changed(self, changes) -> None:
+        super()._on_changed(changes)
+        self.readiness.refresh()  # findings, scores, narrative text and facts all feed the check
+
     def refresh(self) -> None:
+        if self.ctx.closed:
+            return
         if not self.out_edit.text():
             self.out_edit.setText(str(self.ctx.path.with_suffix(".pdf")))
         p12 = self.p12()
@@ -282,9 +419,62 @@ class ReportPage(StepPage):
             self.status.setText(self.tr("评价文件中已保存 {0} 份报告，最近一份：{1}（{2}）").format(
                 len(reports), last.get("file_name", ""), (last.get("created_at") or "")[:16]))
         has_pdf = self.last_pdf is not None and self.last_pdf.is_file()
-        for b in (self.verify_btn, self.open_btn, self.folder_btn):
+        for b in (self.verify_btn, self.open_btn, self.folder_btn, self.preview_btn, self.print_btn):
             b.setEnabled(has_pdf)
         self.sign_btn.setEnabled(has_pdf and bool(p12))
+        self.preview_print_btn.setEnabled(self.preview.pages is not None)
+        self._refresh_lock()
+        self._refresh_kept()
+
+    def _refresh_lock(self) -> None:
+        from ..lock import is_locked
+
+        locked = is_locked(self.ctx)
+        self.reopen_btn.setVisible(locked)
+        if locked:
+            self.lock_label.setText(self.tr("🔒 报告已最终签署，评价已锁定。修改任何内容前须说明原因解除锁定。"))
+        else:
+            self.lock_label.setText(self.tr("评价未锁定。勾选“最终签署”签名后，评价将被锁定。"))
+
+    def _refresh_kept(self) -> None:
+        import sqlite3
+
+        from ...report.archive import saved_reports as kept_reports
+
+        try:
+            reports = kept_reports(self.ctx.ef)
+        except (sqlite3.Error, WcifError):
+            reports = []
+        selected = self.selected_kept()
+        self.kept_ids = [r.id for r in reports]
+        self.kept_table.setRowCount(len(reports))
+        for row, r in enumerate(reports):
+            signers = _signers(r.signers)
+            cells = [(r.created_at or "").replace("T", " ")[:19],
+                     QCoreApplication.translate("ReportPage", TEMPLATE_SHORT.get(r.template, r.template or "—")),
+                     str(r.pages or ""), r.sha256, "、".join(signers) or self.tr("（未签名）"),
+                     self.tr("是") if r.final else ""]
+            for col, text in enumerate(cells):
+                it = QTableWidgetItem(text)
+                if col == 3:
+                    it.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+                    it.setToolTip(r.file_name)
+                self.kept_table.setItem(row, col, it)
+        self.tabs.setTabText(self.kept_tab, self.tr("已保存的报告（{0}）").format(len(reports)))
+        if selected in self.kept_ids:
+            self.kept_table.selectRow(self.kept_ids.index(selected))
+        self._kept_selection()
+
+    def selected_kept(self) -> str | None:
+        rows = self.kept_table.selectionModel().selectedRows() if self.kept_table.selectionModel() else []
+        if rows and 0 <= rows[0].row() < len(self.kept_ids):
+            return self.kept_ids[rows[0].row()]
+        return None
+
+    def _kept_selection(self) -> None:
+        on = self.selected_kept() is not None
+        self.save_kept_btn.setEnabled(on)
+        self.preview_kept_btn.setEnabled(on)
 
     def _browse_out(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("报告保存为"), self.out_edit.text(),
@@ -309,10 +499,12 @@ class ReportPage(StepPage):
             if not pw:
                 show_user_error(self, self.tr("请输入签名证书的口令"))
                 return
+        self.composer.edit.commit()  # text still being typed goes into the report
         self._busy(True)
         self.status.setText(self.tr("正在生成报告…"))
         self.task = run_with_progress(self, self.tr("正在生成报告"), generate_report, self.ctx.path, out, p12, pw,
-                                      on_done=self._done, on_error=self._failed)
+                                      on_done=self._done, on_error=self._failed, template=self.template(),
+                                      final=bool(p12) and self.final_check.isChecked())
 
     def sign_last(self) -> None:
         if self.last_pdf is None:
@@ -323,7 +515,7 @@ class ReportPage(StepPage):
         self._busy(True)
         self.task = run_with_progress(self, self.tr("正在签名"), sign_existing, self.last_pdf, self.p12(),
                                       self.passphrase.text(), self.ctx.path, on_done=self._done,
-                                      on_error=self._failed)
+                                      on_error=self._failed, final=self.final_check.isChecked())
 
     def verify_last(self) -> None:
         if self.last_pdf is None:
@@ -337,8 +529,10 @@ class ReportPage(StepPage):
         self.last_pdf = Path(pdf)
         self.status.setText(self.tr("报告已保存：{0}").format(pdf))
         self._show_statuses(statuses)
+        self._load_preview(self.last_pdf, self.tr("当前报告：{0}").format(self.last_pdf.name))
         self._busy(False)
-        self.ctx.changed.emit(Changes().add(REPORT_TABLE))  # the pipeline kept the report in the file
+        # the pipeline kept the report in the file (and a final signature locked the evaluation)
+        self.ctx.changed.emit(Changes().add(REPORT_TABLE).add("evaluation").add("lock_event"))
 
     def _verified(self, result) -> None:
         _pdf, statuses = result
@@ -365,6 +559,85 @@ class ReportPage(StepPage):
         else:
             self.status.setText(self.tr("发生意外错误。"))
             handle_exception(type(exc), exc, exc.__traceback__)
+
+    # --- preview and print
+    def _load_preview(self, source, label: str) -> bool:
+        try:
+            self.preview.load(source)
+        except WcifError as e:
+            show_user_error(self, e)
+            return False
+        self.preview_label.setText(label)
+        self.preview_print_btn.setEnabled(True)
+        return True
+
+    def preview_last(self) -> None:
+        if self.last_pdf is not None and self._load_preview(self.last_pdf,
+                                                            self.tr("当前报告：{0}").format(self.last_pdf.name)):
+            self.tabs.setCurrentIndex(self.preview_tab)
+
+    def print_preview(self) -> bool:
+        """Print what the preview shows, through the system print preview (A4 portrait unless changed)."""
+        if self.preview.pages is None:
+            return False
+        return self.printer().print_with_preview(self.preview.pages, self)
+
+    def print_last(self) -> bool:
+        if self.last_pdf is None:
+            return False
+        if self.preview.source != self.last_pdf and not self._load_preview(
+                self.last_pdf, self.tr("当前报告：{0}").format(self.last_pdf.name)):
+            return False
+        return self.print_preview()
+
+    # --- kept reports
+    def preview_kept(self) -> bool:
+        from ...report.archive import GeneratedReport, report_bytes
+
+        rid = self.selected_kept()
+        if rid is None:
+            return False
+        try:
+            data = report_bytes(self.ctx.ef, rid)
+            rec = self.ctx.ef.get(GeneratedReport, rid)
+        except WcifError as e:
+            show_user_error(self, e)
+            return False
+        if self._load_preview(data, self.tr("已保存的报告：{0}（{1}）").format(
+                rec.file_name or rec.title, (rec.created_at or "").replace("T", " ")[:16])):
+            self.tabs.setCurrentIndex(self.preview_tab)
+            return True
+        return False
+
+    def save_kept(self, dest=None) -> Path | None:
+        """Write the selected kept report out again (its SHA-256 is checked first)."""
+        from ...report.archive import GeneratedReport, save_report_as
+
+        rid = self.selected_kept()
+        if rid is None:
+            return None
+        if dest is None:
+            rec = self.ctx.ef.get(GeneratedReport, rid)
+            start = str(self.ctx.path.parent / (rec.file_name or "report.pdf"))
+            dest, _ = QFileDialog.getSaveFileName(self, self.tr("另存报告"), start, self.tr("PDF 文件 (*.pdf)"))
+            if not dest:
+                return None
+        try:
+            out = save_report_as(self.ctx.ef, rid, Path(dest))
+        except WcifError as e:
+            show_user_error(self, e)
+            return None
+        self.status.setText(self.tr("已另存报告：{0}").format(out))
+        return out
+
+    # --- lock
+    def reopen(self) -> bool:
+        """Ask for the reason and reopen the locked evaluation (the reason goes into the history)."""
+        from ..lock import ensure_unlocked
+
+        ok = ensure_unlocked(self.ctx, self)
+        self._refresh_lock()
+        return ok
 
     def create_identity(self) -> None:
         ev = self.ctx.evaluation()
