@@ -31,6 +31,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+from _common import report  # noqa: E402  (BENCH lines for benchmarks/run_all.py)
 
 
 def parse_size(text: str) -> int:
@@ -156,6 +158,10 @@ def main(argv=None) -> int:
         print(f"baseline sha256sum+cp: {base:.2f} s = {mib / base:.0f} MiB/s")
         print(f"speed ratio (baseline time / ours): {ratio:.2f}  (target >= 0.5) {'OK' if ratio >= 0.5 else 'BELOW'}")
         print(f"peak memory of export+import: {peak_mb:.0f} MB  (target <= 300) {'OK' if peak_mb <= 300 else 'ABOVE'}")
+        report(f"exchange: export+import {mib:.0f} MiB evidence", round(ours, 2), "s")
+        report("exchange: throughput", round(mib / ours, 1), "MiB/s")
+        report("exchange: speed ratio sha256sum+cp / ours", round(ratio, 2), "x", ">= 0.5", ratio >= 0.5)
+        report("exchange: peak memory export+import", round(peak_mb, 1), "MB", "<= 300", peak_mb <= 300)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

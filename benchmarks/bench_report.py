@@ -25,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import report  # noqa: E402  (BENCH lines for benchmarks/run_all.py)
 
 
 def _median_time(fn, runs: int) -> float:
@@ -109,10 +111,14 @@ def main(argv=None) -> int:
         print(f"WCIF signed brief report, in-process (as in the app):              {t_inproc:.2f} s")
         print(f"WCIF full report, 120 indicators + appendices ({pages} pages), in-process: {t_full:.2f} s "
               f"(target ≤ 1 s)")
+        report("report: signed brief, whole process (CLI)", round(t_cli, 2), "s")
+        report("report: signed brief, in-process", round(t_inproc, 2), "s")
+        report(f"report: full, 120 indicators ({pages} pages)", round(t_full, 2), "s", "<= 1", t_full <= 1)
 
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if not soffice:
             print("LibreOffice (soffice) not found: no comparison. Install LibreOffice to get the ratio.")
+            report("report: ratio WCIF / LibreOffice", None, "x", "<= 0.2", None, "LibreOffice not installed")
             return 0
         with EvaluationFile.open(sample) as ef:
             snap = load_snapshot(ef)
@@ -127,6 +133,8 @@ def main(argv=None) -> int:
         t_lo = _median_time(lambda: subprocess.run(cmd, check=True, capture_output=True), args.runs)
         print(f"LibreOffice .docx → PDF (same text, unsigned):                   {t_lo:.2f} s")
         print(f"ratio WCIF (whole process) / LibreOffice = {t_cli / t_lo:.3f} (target ≤ 0.2)")
+        report("report: LibreOffice .docx -> PDF", round(t_lo, 2), "s")
+        report("report: ratio WCIF / LibreOffice", round(t_cli / t_lo, 3), "x", "<= 0.2", t_cli / t_lo <= 0.2)
     return 0
 
 
