@@ -39,7 +39,6 @@ from ...domain.model import EvaluationSnapshot
 from ...domain.progress import NO_PROGRESS, check
 from ...services.evaluation import Changes
 from ..errors import handle_exception, show_user_error
-from ..narrative_editor import NarrativeComposer
 from ..readiness_view import ReadinessView
 from ..report_preview import PdfPreview, PrintController
 from ..settings import Settings
@@ -325,6 +324,8 @@ class ReportPage(StepPage):
         self.tabs.addTab(main, self.tr("生成与签名"))
 
         # --- tab 2: narrative
+        from ..narrative_editor import NarrativeComposer  # (imports pages.base: not at module level)
+
         self.composer = NarrativeComposer(ctx)
         self.tabs.addTab(self.composer, self.tr("报告文字"))
 

@@ -1,0 +1,133 @@
+"""Issue 7 in the app: the narrative composer (fields, live preview, generated text, undo) and the readiness
+check on the report page."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def composer(qtbot, ctx):
+    from wcif_desktop.ui.narrative_editor import NarrativeComposer
+
+    w = NarrativeComposer(ctx)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_every_section_of_both_outlines_is_listed(composer):
+    from wcif_desktop.report.content import NARRATIVE_SECTIONS
+
+    keys = [composer.list.item(i).data(0x0100) for i in range(composer.list.count())]
+    assert keys == list(NARRATIVE_SECTIONS)
+    assert "analysis.决策" in keys and "other" in keys and "basic.intro" in keys
+
+
+def test_field_inserted_from_picker_shows_current_value_and_follows_the_data(composer, ctx):
+    from wcif_desktop.domain.model import Evaluation
+
+    composer.select("other")
+    composer.edit.setPlainText("评价地区：")
+    cursor = composer.edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    composer.edit.setTextCursor(cursor)
+    composer.fields.setCurrentIndex(composer.fields.findData("region"))
+    composer.insert_field()
+    assert ctx.snapshot().narratives["other"] == "评价地区：{{region}}"  # saved
+    assert composer.preview.text() == "评价地区：呼和浩特市"
+    # the data changes elsewhere (another page): the preview follows through the context's changed signal
+    assert ctx.edit_fields(Evaluation, ctx.evaluation().id, region="包头市")
+    assert composer.preview.text() == "评价地区：包头市"
+    # Ctrl+Z on the region, then on the narrative
+    ctx.undo_stack.undo()
+    assert composer.preview.text() == "评价地区：呼和浩特市"
+    ctx.undo_stack.undo()
+    assert ctx.snapshot().narratives.get("other", "") == ""
+    assert composer.edit.toPlainText() == ""
+
+
+def test_amount_field_in_wan_yuan(composer, ctx):
+    composer.select("basic.funding")
+    composer.edit.setPlainText("支出预算 {{expenditure_budget}} 万元，执行率 {{expenditure_execution_rate}}")
+    composer.edit.commit()
+    text = composer.preview.text()
+    assert "{{" not in text and "万元" in text
+    import re
+
+    assert re.search(r"支出预算 \d{1,3}(,\d{3})*\.\d\d 万元", text), text
+
+
+def test_section_without_narrative_shows_generated_sentence_adopt_and_reset(composer, ctx):
+    from wcif_desktop.report.content import generated_text
+    from wcif_desktop.report.extras import load_extras
+
+    key = "analysis.决策"
+    assert not ctx.snapshot().narratives.get(key)
+    composer.select(key)
+    gen = generated_text(ctx.snapshot(), key, load_extras(ctx.ef))
+    assert gen.startswith("决策类指标分值")
+    assert composer.preview.text() == gen  # the report will print this
+    assert gen in composer.edit.placeholderText()
+    assert "自动生成" in composer.source.text() and not composer.reset_btn.isEnabled()
+    assert "自动生成" in composer.list.currentItem().text()
+
+    composer.adopt_generated()
+    assert ctx.snapshot().narratives[key] == gen
+    assert "自撰" in composer.list.currentItem().text() and composer.reset_btn.isEnabled()
+    composer.edit.setPlainText(gen + "决策指标总体较好。")
+    composer.edit.commit()
+    assert composer.preview.text().endswith("决策指标总体较好。")
+
+    composer.reset_to_generated()
+    from wcif_desktop.report.content import section_text
+
+    assert section_text(ctx.snapshot(), key) == gen  # back to the generated sentence
+    assert composer.preview.text() == gen
+    ctx.undo_stack.undo()  # undo the reset
+    assert ctx.snapshot().narratives[key].endswith("决策指标总体较好。")
+
+
+def test_unknown_placeholder_is_flagged(composer, ctx):
+    composer.select("process")
+    composer.edit.setPlainText("资金 {{expenditure_budgte}} 与 {{region}}")
+    assert composer.unknown() == ["expenditure_budgte"]
+    assert not composer.warning.isHidden() and "expenditure_budgte" in composer.warning.text()
+    assert "【未知字段：expenditure_budgte】" in composer.preview.text()
+    composer.edit.commit()
+    from wcif_desktop.report.readiness import check_readiness
+
+    assert any("expenditure_budgte" in i.message for i in check_readiness(ctx.snapshot()))
+    composer.edit.setPlainText("资金 {{expenditure_budget}}")
+    assert composer.warning.isHidden()
+
+
+def test_text_being_typed_is_not_overwritten_by_a_data_change(composer, ctx, qtbot):
+    from wcif_desktop.domain.model import Evaluation
+
+    composer.show()
+    qtbot.waitExposed(composer)
+    composer.select("other")
+    composer.edit.setFocus()
+    qtbot.waitUntil(composer.edit.hasFocus, timeout=2000)
+    composer.edit.setPlainText("正在输入 {{region}}")
+    ctx.edit_fields(Evaluation, ctx.evaluation().id, region="包头市")
+    assert composer.edit.toPlainText() == "正在输入 {{region}}"
+    assert composer.preview.text() == "正在输入 包头市"
+
+
+def test_report_page_template_choice_and_readiness(window):
+    from wcif_desktop.domain.model import Finding
+
+    page = window.show_step("report")
+    assert [page.template_combo.itemData(i) for i in range(page.template_combo.count())] == ["brief", "full"]
+    page.set_template("full")
+    assert page.template() == "full"
+    assert page.readiness.messages() == []  # the sample is complete
+    ctx = window.ctx
+    problem = ctx.snapshot().findings_of("problem")[0]
+    assert ctx.edit_fields(Finding, problem.id, cause="")
+    assert any("未填写原因分析" in m for m in page.readiness.messages())
+    ctx.undo_stack.undo()
+    assert page.readiness.messages() == []
