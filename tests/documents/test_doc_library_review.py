@@ -194,7 +194,8 @@ def test_problem_details_override_and_disagreements_are_named(sample_file):
     p = _problem(ef, "工伤预防宣传未能有效实施")
     set_problem_detail(ef, p.id, category="工伤预防", indicator_ids=[inds["资金到位率"].id])
     svc.add_record(ef, Finding(kind="problem", title="新问题", body="b", sort_order=9))
-    chk = check_problems(svc.load_snapshot(ef), load_sources(ef).problem_details)
+    src = load_sources(ef)
+    chk = check_problems(src.snap, src.problem_details, src.finding_links)
     row = next(r for r in chk.rows if r.finding.id == p.id)
     assert row.category == "工伤预防" and not row.auto and [i.name for i in row.indicators] == ["资金到位率"]
     assert "问题“工伤预防宣传未能有效实施”涉及的指标“资金到位率”得满分，与指标分析不一致" in chk.messages
@@ -220,3 +221,30 @@ def test_case_12_stored_as_declared_table_is_reviewed_from_the_file(shared_dir, 
     assert res["level2_names"].items == ["“社会效率指标”"]
     texts, _ = prefill_working_papers(ef, review_evaluation(ef))
     assert "工伤预防成效显著" in texts["绩效目标合理性"]
+
+
+def test_problem_list_uses_the_findings_page_links(sample_file, workdir):
+    """Links made on the findings page (finding_link) are the problem's indicators, papers and evidence."""
+    from wcif_desktop.documents.generate import build_outline
+    from wcif_desktop.services import finding_links as links_svc
+    from wcif_desktop.services import review as rsvc
+    from wcif_desktop.services.evidence import add_evidence
+
+    ef = sample_file
+    inds = {i.name: i for i in ef.records(Indicator)}
+    p = _problem(ef, "项目资金预算不够精准")
+    links_svc.link(ef, p.id, "indicator", inds["基金支出控制情况"].id)
+    paper, _ = rsvc.add_working_paper(ef, "预算执行核查", indicator_ids=[inds["基金支出控制情况"].id])
+    f = workdir / "预算批复.txt"
+    f.write_text("批复", encoding="utf-8")
+    ev = add_evidence(ef, f).evidence
+    links_svc.link(ef, p.id, "evidence", ev.id)
+    text = build_outline(ef, "problem-list").text()
+    assert "基金支出控制情况" in text.split("一致性检查")[0]
+    assert "预算执行核查" in text and "预算批复.txt" in text
+    # the explicit link replaces the suggestion: 预算编制科学性 is no longer counted for this problem
+    assert "指标“预算编制科学性”扣分" in text
+    # set_problem_detail edits the same links
+    set_problem_detail(ef, p.id, indicator_ids=[inds["预算编制科学性"].id, inds["预算执行率"].id])
+    names = sorted(i.label for i in links_svc.links(ef, p.id, derived=False) if i.kind == "indicator")
+    assert len(names) == 2 and any("预算编制科学性" in n for n in names)

@@ -52,7 +52,7 @@ def build_outline(ef: EvaluationFile, kind: str, issuer: str = "agency", src: So
     if kind == "report-brief":
         return reports.brief_report(src.snap)
     if kind == "report-full":
-        return reports.full_report(src.snap, src.problem_details)
+        return reports.full_report(src.snap, src.problem_details, src.finding_links)
     if kind == "work-plan":
         return plan_docs.work_plan(src, issuer)
     if kind == "letter":
@@ -64,7 +64,7 @@ def build_outline(ef: EvaluationFile, kind: str, issuer: str = "agency", src: So
     if kind == "site-schedule":
         return plan_docs.site_schedule(src)
     if kind == "problem-list":
-        return problem_list.problem_list(src.snap, src.problem_details)
+        return problem_list.problem_list(src.snap, src.problem_details, src.finding_links)
     return summary.work_summary(src, interviews=_count(ef, "interview"),
                                 survey_responses=_count(ef, "survey_response", "excluded = 0 OR excluded IS NULL"))
 

@@ -1,8 +1,9 @@
 """Problem list (问题清单): every problem with its category, the indicators it touches and its
 recommendations, and the check that it agrees with the report's problem section and the indicator analysis.
 
-Which indicators a problem touches comes from its :class:`~wcif_desktop.documents.records.ProblemDetail`
-(set by the evaluator). Without one, indicators are *suggested* by text overlap (shared two-character
+Which indicators a problem touches comes from its links (``finding_link``, set on the findings page or with
+:func:`set_problem_detail`; an older :class:`~wcif_desktop.documents.records.ProblemDetail` ``indicator_ids``
+is read as well). Without any, indicators are *suggested* by text overlap (shared two-character
 sequences) between the problem (title, body, cause) and each deducted indicator (name, deduction reason); the
 list marks them ``（自动匹配）`` so the evaluator confirms them. The category defaults to the level-1
 dimension(s) (决策/过程/产出/效益) of the touched indicators.
@@ -41,6 +42,8 @@ class ProblemRow:
     recommendations: list[Finding]
     basis: str = ""
     evidence: str = ""
+    papers: list[str] = field(default_factory=list)  # linked working papers (labels)
+    evidence_files: list[str] = field(default_factory=list)  # linked evidence (labels)
 
 
 @dataclass
@@ -84,7 +87,8 @@ def suggest_links(snap: EvaluationSnapshot, vals: dict[str, str] | None = None) 
     return out
 
 
-def check_problems(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] | None = None) -> ProblemCheck:
+def check_problems(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] | None = None,
+                   links: dict | None = None) -> ProblemCheck:
     """Build the problem list rows and check them.
 
     Messages (each names the problem or indicator):
@@ -95,6 +99,7 @@ def check_problems(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] |
     - a recommendation that answers no problem.
     """
     details = details or {}
+    links = links or {}
     vals = values(snap)
     by_id = {i.id: i for i in snap.indicators}
     result = ProblemCheck()
@@ -102,8 +107,10 @@ def check_problems(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] |
     suggested = suggest_links(snap, vals)
     for f in snap.findings_of("problem"):
         d = details.get(f.id)
-        chosen = []
-        if d is not None:
+        mine = links.get(f.id, [])
+        chosen = [by_id[i.target_id] for i in mine if i.kind == "indicator" and not i.derived
+                  and i.target_id in by_id]
+        if not chosen and d is not None:
             try:
                 chosen = [by_id[i] for i in json.loads(d.indicator_ids or "[]") if i in by_id]
             except json.JSONDecodeError:
@@ -118,7 +125,9 @@ def check_problems(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] |
         category = (d.category.strip() if d and d.category.strip() else "、".join(dims)) or "未分类"
         recs = answered_by(snap, f)
         result.rows.append(ProblemRow(f, category, inds, auto and bool(inds), recs,
-                                      basis=d.basis if d else "", evidence=d.evidence if d else ""))
+                                      basis=d.basis if d else "", evidence=d.evidence if d else "",
+                                      papers=[i.label for i in mine if i.kind == "working_paper"],
+                                      evidence_files=[i.label for i in mine if i.kind == "evidence"]))
         title = fill(f.title, vals)
         if not recs:
             result.messages.append(f"问题“{title}”没有对应的建议")
@@ -142,10 +151,10 @@ def check_problems(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] |
 
 
 def problem_table(snap: EvaluationSnapshot, vals: dict[str, str] | None = None,
-                  details: dict[str, ProblemDetail] | None = None) -> Table:
+                  details: dict[str, ProblemDetail] | None = None, links: dict | None = None) -> Table:
     """序号 | 问题 | 类别 | 涉及指标 | 原因 | 建议."""
     vals = vals if vals is not None else values(snap)
-    chk = check_problems(snap, details)
+    chk = check_problems(snap, details, links)
     rows = []
     for i, r in enumerate(chk.rows, start=1):
         inds = "、".join(ind.name for ind in r.indicators) + ("（自动匹配）" if r.auto else "")
@@ -155,22 +164,27 @@ def problem_table(snap: EvaluationSnapshot, vals: dict[str, str] | None = None,
     return Table(["序号", "问题", "类别", "涉及指标", "原因分析", "建议"], rows, widths=[1, 4, 2, 4, 6, 4.5])
 
 
-def problem_list(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] | None = None) -> DocOutline:
+def problem_list(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] | None = None,
+                 links: dict | None = None) -> DocOutline:
     """问题清单 annex with a consistency section listing any disagreement found by :func:`check_problems`."""
     vals = values(snap)
     ev = snap.evaluation
     title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价问题清单"
     out = DocOutline("problem-list", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
-    chk = check_problems(snap, details)
-    out.add(problem_table(snap, vals, details))
+    chk = check_problems(snap, details, links)
+    out.add(problem_table(snap, vals, details, links))
     for i, r in enumerate(chk.rows, start=1):
-        if r.basis or r.evidence:
+        if r.basis or r.evidence or r.papers or r.evidence_files:
             out.add(Para(f"问题{i}：{fill(r.finding.title, vals)}", "plain", bold=True))
             if r.basis:
                 out.add(Para(f"依据：{r.basis}"))
             if r.evidence:
-                out.add(Para(f"证据：{r.evidence}"))
+                out.add(Para(f"证明材料：{r.evidence}"))
+            if r.papers:
+                out.add(Para(f"工作底稿：{'、'.join(r.papers)}"))
+            if r.evidence_files:
+                out.add(Para(f"证据文件：{'、'.join(r.evidence_files)}"))
     out.add(h1(1, "一致性检查"))
     if chk.ok:
         out.add(Para("问题清单与报告“存在的问题”部分及指标分析一致：每个问题均有对应建议，涉及的指标均有扣分，"
@@ -183,29 +197,44 @@ def problem_list(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] | N
 
 def set_problem_detail(ef: EvaluationFile, finding_id: str, *, category: str | None = None, indicator_ids=None,
                        basis: str | None = None, evidence: str | None = None, library_id: str | None = None):
-    """Set a problem's category, touched indicators (list of level-3 ids), basis and evidence (created on first
-    use). Returns the :class:`~wcif_desktop.services.evaluation.Changes`.
+    """Set a problem's category, basis and evidence (created on first use) and the indicators it touches (list
+    of indicator ids, kept as the problem's ``finding_link`` rows, the same links the findings page edits).
+    Returns the :class:`~wcif_desktop.services.evaluation.Changes`.
 
     Raises:
         ValidationError: the finding is not a problem, or an indicator id does not exist.
     """
     from ..domain.errors import ValidationError
     from ..services import evaluation as svc
+    from ..services.evaluation import Changes
 
     f = ef.get(Finding, finding_id)
     if f.kind != "problem":
         raise ValidationError(f"“{f.title}”不是存在问题，不能设置问题清单信息")
     fields = {k: v for k, v in dict(category=category, basis=basis, evidence=evidence,
                                     library_id=library_id).items() if v is not None}
+    changes = Changes()
     if indicator_ids is not None:
-        for i in indicator_ids:
+        from ..services import finding_links as links_svc
+
+        wanted = list(dict.fromkeys(indicator_ids))
+        for i in wanted:
             if not ef.rows("indicator", "id = ?", [i]):
                 raise ValidationError(f"关联的指标不存在：{i}")
-        fields["indicator_ids"] = json.dumps(list(indicator_ids), ensure_ascii=False)
+        with ef.transaction():
+            for lk in links_svc.links(ef, finding_id, derived=False):
+                if lk.kind == "indicator" and lk.target_id not in wanted:
+                    changes.tables.update(links_svc.unlink(ef, lk.link_id).tables)
+            for i in wanted:
+                changes.tables.update(links_svc.link(ef, finding_id, "indicator", i)[1].tables)
+    if not fields:
+        return changes
     rows = ef.rows(ProblemDetail.table, "finding_id = ?", [finding_id])
     if rows:
-        return svc.update_record(ef, ProblemDetail, rows[0]["id"], **fields)
-    return svc.add_record(ef, ProblemDetail(finding_id=finding_id, **fields))
+        changes.tables.update(svc.update_record(ef, ProblemDetail, rows[0]["id"], **fields).tables)
+    else:
+        changes.tables.update(svc.add_record(ef, ProblemDetail(finding_id=finding_id, **fields)).tables)
+    return changes
 
 
 __all__ = [

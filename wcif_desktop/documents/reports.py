@@ -129,9 +129,10 @@ def _analysis(snap, sheet, vals) -> list:
     return blocks
 
 
-def full_report(snap: EvaluationSnapshot, details=None) -> DocOutline:
+def full_report(snap: EvaluationSnapshot, details=None, links=None) -> DocOutline:
     """The full report in the 财预〔2020〕10号 附件3 outline (一 基本情况 … 七 其他需要说明的问题) with the
-    score table and the problem list as annexes. ``details``: finding id → ProblemDetail (problem list)."""
+    score table and the problem list as annexes. ``details``: finding id → ProblemDetail, ``links``: finding id → finding links
+    (problem list)."""
     vals = values(snap)
     ev = snap.evaluation
     sheet = sheet_of(snap)
@@ -195,7 +196,7 @@ def full_report(snap: EvaluationSnapshot, details=None) -> DocOutline:
     out.add(PageBreak(), Heading(1, "附件1：绩效评价评分表"), score_table(sheet, vals, caption=""))
     from .problem_list import problem_table
 
-    out.add(PageBreak(), Heading(1, "附件2：问题清单"), problem_table(snap, vals, details))
+    out.add(PageBreak(), Heading(1, "附件2：问题清单"), problem_table(snap, vals, details, links))
     return out
 
 

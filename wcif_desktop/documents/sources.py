@@ -3,7 +3,8 @@
 Besides the :class:`~wcif_desktop.domain.model.EvaluationSnapshot` it holds the plan, basis documents,
 schedule, request list, working papers and evidence (tables of the review area, ``m0020_review``), survey
 questionnaires (``m0040_surveys``) and the site schedule, research answers and problem details of this area
-(``m0070_documents``). A table an older file lacks reads as empty.
+(``m0070_documents``), and the links of each problem to indicators, working papers and evidence
+(``finding_link``, services/finding_links.py). A table an older file lacks reads as empty.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Sources:
     problem_details: dict[str, ProblemDetail] = field(default_factory=dict)
     generated: list[GeneratedDocument] = field(default_factory=list)
     questionnaires: list[Questionnaire] = field(default_factory=list)
+    finding_links: dict = field(default_factory=dict)  # finding id → [LinkInfo] (services/finding_links.py)
     path: Path | None = None
 
     def member_names(self, ids_json: str) -> list[str]:
@@ -86,12 +88,21 @@ def _questionnaires(ef: EvaluationFile) -> list[Questionnaire]:
     return out
 
 
+def _finding_links(ef: EvaluationFile, snap: EvaluationSnapshot) -> dict:
+    from ..services import finding_links as links_svc
+
+    if not links_svc.available(ef):
+        return {}
+    return {f.id: links_svc.links(ef, f.id, derived=True) for f in snap.findings if f.kind == "problem"}
+
+
 def load_sources(ef: EvaluationFile) -> Sources:
     """Read what the documents need from ``ef`` (see module doc)."""
     plans = _records(ef, EvaluationPlan)
+    snap = load_snapshot(ef)
     details = {d.finding_id: d for d in _records(ef, ProblemDetail)}
     return Sources(
-        snap=load_snapshot(ef),
+        snap=snap,
         plan=plans[0] if plans else None,
         basis=_records(ef, PlanBasis),
         phases=_records(ef, PlanPhase),
@@ -103,6 +114,7 @@ def load_sources(ef: EvaluationFile) -> Sources:
         problem_details=details,
         generated=_records(ef, GeneratedDocument),
         questionnaires=_questionnaires(ef),
+        finding_links=_finding_links(ef, snap),
         path=ef.path,
     )
 

@@ -54,7 +54,7 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
     for name, w, s in sheet.dimension_scores():
         out.add(Para(f"{name}：分值{pts(w)}分，得分{pts(s)}分。", "plain"))
 
-    chk = check_problems(snap, src.problem_details)
+    chk = check_problems(snap, src.problem_details, src.finding_links)
     out.add(h1(3, "工作经验"))
     exp = narrative(snap, "summary.experience", vals)
     if exp:
