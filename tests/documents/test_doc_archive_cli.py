@@ -9,7 +9,7 @@ import pytest
 
 from wcif_desktop.cli import main
 from wcif_desktop.documents.archive import archive
-from wcif_desktop.documents.generate import KINDS
+from wcif_desktop.documents.generate import KINDS, write_document
 from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.domain.model import Finding
 from wcif_desktop.services import evaluation as svc
@@ -28,8 +28,18 @@ def test_archive_writes_everything_with_hashes_and_locks(sample_file, workdir):
     ev_file = workdir / "凭证 一.txt"
     ev_file.write_text("2021年基金收支凭证", encoding="utf-8")
     add_evidence(sample_file, ev_file, note="收支凭证")
+    # a report kept in the evaluation file (as the report step keeps the signed one), then locked
+    from wcif_desktop.report.archive import lock, lock_history, record_report
+
+    kept_pdf = write_document(sample_file, "report-brief", workdir / "报告.pdf", record=False).read_bytes()
+    record_report(sample_file, kept_pdf, template="brief", title="简版报告", file_name="简版报告（签署）.pdf",
+                  signers=["王建国"], final=True)
+    lock(sample_file, "报告已最终签署")
     folder = workdir / "归档 2021"
     result = archive(sample_file, folder)
+    (rep_path, rep_sha), = result.reports
+    assert rep_path.read_bytes() == kept_pdf and rep_sha == hashlib.sha256(kept_pdf).hexdigest()
+    assert [e.reason for e in lock_history(sample_file)] == ["报告已最终签署"]  # already locked: no second event
     assert len(result.documents) == 2 * len(KINDS)
     # every file in SHA256SUMS.txt matches its content, and every file is listed
     listed = {}
@@ -47,6 +57,7 @@ def test_archive_writes_everything_with_hashes_and_locks(sample_file, workdir):
     for p, sha in result.documents:
         assert sha in index and p.name in index
     assert ev_sha in index and "凭证 一.txt" in index
+    assert rep_sha in index and "王建国" in index
     assert ev_sha in squash(pdf_text(result.index_pdf))
     # locked; the copy in the folder is locked too and opens
     assert svc.evaluation(sample_file).locked
@@ -101,3 +112,13 @@ def test_cli_review_targets_and_library(sample_path, workdir, capsys):
     assert main(["library", "import", str(workdir / "库.json")]) == 0
     assert "跳过 1 条" in capsys.readouterr().out
     assert main(["library", "import", str(workdir / "nope.json")]) == 2
+
+
+@pytest.mark.slow
+def test_archive_locks_with_a_reason_in_the_history(sample_file, workdir):
+    from wcif_desktop.report.archive import lock_history
+
+    result = archive(sample_file, workdir / "归档")
+    assert result.reports == [] and result.evidence == []
+    assert [(e.action, e.reason) for e in lock_history(sample_file)] == [("lock", "已归档")]
+    assert "评价文件中没有保存的报告" in docx_all_text(result.index_docx)

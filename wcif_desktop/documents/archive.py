@@ -4,26 +4,27 @@ evidence file into an archive folder with an index of their SHA-256, then lock t
 Folder layout::
 
     <folder>/文档/<kind>.docx|.pdf          every document kind, both formats
+    <folder>/报告/<nn>-<file name>.pdf      every report kept in the evaluation file (signed ones included),
+                                           SHA-256 checked against the record (report/archive.py)
     <folder>/证据/<nnn>-<original name>     every evidence file, content verified against its SHA-256
     <folder>/归档目录.docx, 归档目录.pdf     the archive index (documents, evidence, earlier generated documents)
     <folder>/<evaluation>.wcif             a copy of the locked evaluation file (SQLite backup API)
     <folder>/SHA256SUMS.txt                ``<sha256>  <relative path>`` for every file above (sha256sum -c)
 
 Order: documents and evidence are written and hashed, the index written, the archive record added, then the
-evaluation locked and copied; SHA256SUMS.txt is written last. If anything fails before the lock, the evaluation
+evaluation locked (report/archive.py ``lock``, so the lock is in the history with the reason 已归档) and copied;
+SHA256SUMS.txt is written last. If anything fails before the lock, the evaluation
 stays unlocked and the partial folder is left for inspection (nothing in the evaluation file is lost).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.errors import WcifError
-from ..domain.model import Evaluation
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..services import evaluation as svc
 from ..store.db import EvaluationFile, now_iso
 from .common import values
 from .firm_template import KIND_NAMES
@@ -45,14 +46,26 @@ class ArchiveResult:
     index_pdf: Path
     sums: Path
     evaluation_copy: Path
+    reports: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def _json_list(text: str) -> list[str]:
+    import json
+
+    try:
+        v = json.loads(text or "[]")
+    except ValueError:
+        return []
+    return [str(x) for x in v] if isinstance(v, list) else []
 
 
 def _size(n: int) -> str:
     return f"{n:,} 字节"
 
 
-def archive_index(snap, documents, evidence, earlier, folder: Path) -> DocOutline:
-    """The archive index outline: documents, evidence files and the register of earlier documents."""
+def archive_index(snap, documents, evidence, earlier, folder: Path, reports=()) -> DocOutline:
+    """The archive index outline: documents, kept reports, evidence files and the register of earlier
+    documents. ``reports``: (path, GeneratedReport) pairs."""
     vals = values(snap)
     ev = snap.evaluation
     title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价档案目录"
@@ -63,14 +76,22 @@ def archive_index(snap, documents, evidence, earlier, folder: Path) -> DocOutlin
     out.add(Table(["序号", "文件", "文档", "大小", "SHA-256"],
                   [[str(i), p.relative_to(folder).as_posix(), KIND_NAMES.get(kind, kind), _size(p.stat().st_size), sha]
                    for i, (p, sha, kind) in enumerate(documents, start=1)], widths=[1, 4.5, 2.4, 2.4, 7]))
-    out.add(Heading(1, "二、证据文件"))
+    out.add(Heading(1, "二、保存的报告"))
+    if reports:
+        out.add(Table(["序号", "文件", "生成时间", "签署人", "定稿", "SHA-256"],
+                      [[str(i), p.relative_to(folder).as_posix(), r.created_at, "、".join(_json_list(r.signers)) or "—",
+                        "是" if r.final else "否", r.sha256] for i, (p, r) in enumerate(reports, start=1)],
+                      widths=[1, 4, 3, 2.4, 1.2, 6.5]))
+    else:
+        out.add(Para("评价文件中没有保存的报告。", "plain"))
+    out.add(Heading(1, "三、证据文件"))
     if evidence:
         out.add(Table(["序号", "文件", "原文件名", "大小", "SHA-256", "说明"],
                       [[str(i), p.relative_to(folder).as_posix(), e.original_name, _size(e.size), e.sha256, e.note]
                        for i, (p, e) in enumerate(evidence, start=1)], widths=[1, 4, 3, 2.2, 6, 2.5]))
     else:
         out.add(Para("评价文件中没有证据文件。", "plain"))
-    out.add(Heading(1, "三、此前生成的文档"))
+    out.add(Heading(1, "四、此前生成的文档"))
     if earlier:
         out.add(Table(["序号", "生成时间", "文件名", "格式", "SHA-256"],
                       [[str(i), g.generated_at, g.file_name, g.format, g.sha256]
@@ -111,6 +132,19 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
             p = write_document(ef, kind, docs_dir / f"{KIND_NAMES.get(kind, kind)}.{fmt}", src=src)
             documents.append((p, sha256_file(p), kind))
             step += 1
+    from ..report.archive import lock, saved_reports, save_report_as
+
+    reports = []
+    kept = list(reversed(saved_reports(ef))) if ef.db["generated_report"].exists() else []
+    if kept:
+        (folder / "报告").mkdir(exist_ok=True)
+    for i, r in enumerate(kept, start=1):
+        check(progress)
+        name = safe_name(r.file_name or f"{r.title or '评价报告'}.pdf", r.sha256)
+        if not name.lower().endswith(".pdf"):
+            name += ".pdf"
+        p = save_report_as(ef, r.id, folder / "报告" / f"{i:02d}-{name}")
+        reports.append((p, r))
     evidence = []
     for i, e in enumerate(src.evidence, start=1):
         check(progress)
@@ -118,7 +152,7 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
         p = extract_evidence(ef, e.sha256, ev_dir / f"{i:03d}-{safe_name(e.original_name, e.sha256)}")
         evidence.append((p, e))
         step += 1
-    index = archive_index(src.snap, documents, evidence, earlier, folder)
+    index = archive_index(src.snap, documents, evidence, earlier, folder, reports)
     from .docx_writer import write_docx
     from .pdf_writer import write_pdf
 
@@ -126,13 +160,11 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
     index_pdf = write_pdf(index, folder / f"{INDEX_NAME}.pdf")
     check(progress)
     progress.set(step + 1, total, "锁定评价")
-    ev = src.snap.evaluation
     with ef.transaction():
         rec = ArchiveRecord(archived_at=now_iso(), folder=str(folder), index_sha256=sha256_file(index_pdf),
                             documents=len(documents), evidence_files=len(evidence))
         ef.insert(rec)
-        if not ev.locked:
-            svc.update_record(ef, Evaluation, ev.id, locked=True)
+        lock(ef, "已归档")
     copy = folder / ef.path.name
     try:
         dst = sqlite3.connect(str(copy))
@@ -149,7 +181,7 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
     sums.write_text("\n".join(lines) + "\n", encoding="utf-8")
     progress.set(total, total, "归档完成")
     return ArchiveResult(folder, [(p, s) for p, s, _k in documents], [(p, e.sha256) for p, e in evidence],
-                         index_docx, index_pdf, sums, copy)
+                         index_docx, index_pdf, sums, copy, [(p, r.sha256) for p, r in reports])
 
 
 __all__ = ["ArchiveResult", "archive", "archive_index"]
