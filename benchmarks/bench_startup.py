@@ -3,10 +3,16 @@
 Both are measured as separate processes, median of N runs, from process start to the moment the window has
 been shown and painted (the ``--screenshot`` path renders the window once, the bare script does the same).
 Target (issue 9): ratio ≤ 2.5.
+
+    python3 benchmarks/bench_startup.py [--runs N] [--bundle DIST/wcif-desktop]
+
+When a bundle exists (``--bundle``, default ``dist/wcif-desktop``) its launch → window on the sample is timed too
+(informational: the frozen app against the same bare window run by Python).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -34,23 +40,38 @@ def timed(cmd, env) -> float:
     return time.perf_counter() - t0
 
 
-def main(runs: int = 5) -> None:
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--bundle", type=Path, default=ROOT / "dist" / "wcif-desktop")
+    args = ap.parse_args(argv)
+    runs = args.runs
+    exe = args.bundle / ("wcif-desktop.exe" if sys.platform == "win32" else "wcif-desktop")
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     with tempfile.TemporaryDirectory(prefix="wcif bench ") as d:
         d = Path(d)
         sample = d / "样例.wcif"
         subprocess.run([sys.executable, "-m", "wcif_desktop", "sample", str(sample)], check=True, env=env,
                        capture_output=True)
-        bare, app = [], []
+        bare, app, frozen = [], [], []
         for i in range(runs):
             bare.append(timed([sys.executable, "-c", BARE, str(d / f"bare{i}.png")], env))
             app.append(timed([sys.executable, "-m", "wcif_desktop", str(sample), "--screenshot",
                               str(d / f"app{i}.png")], env))
+            if exe.is_file():
+                frozen.append(timed([str(exe), str(sample), "--screenshot", str(d / f"frozen{i}.png")], env))
     b, a = statistics.median(bare), statistics.median(app)
     print(f"bare PySide6 window: {b * 1000:.0f} ms; WCIF Desktop on the sample: {a * 1000:.0f} ms (median of {runs})")
     report("start-up: bare PySide6 window", round(b * 1000, 1), "ms")
     report("start-up: WCIF Desktop with sample", round(a * 1000, 1), "ms")
     report("start-up ratio app / bare", round(a / b, 2), "x", "<= 2.5", a / b <= 2.5)
+    if frozen:
+        f = statistics.median(frozen)
+        print(f"bundle ({exe}): {f * 1000:.0f} ms")
+        report("start-up: bundle with sample", round(f * 1000, 1), "ms", "", None, f"{f / b:.2f} x bare")
 
 
 if __name__ == "__main__":

@@ -52,13 +52,18 @@ def main() -> int:
                          "target": "", "ok": False, "note": f"exit {code}"})
         print(f"   ({time.perf_counter() - t0:.1f} s)")
     print()
-    header = f"{'script':<22} {'figure':<44} {'value':>12} {'unit':<6} {'target':<12} {'ok':<4} note"
+    wide = max([len("figure")] + [len(r["name"]) for r in rows])
+    header = f"{'script':<20} {'figure':<{wide}} {'value':>10} {'unit':<6} {'target':<8} {'ok':<3} note"
     print(header)
     print("-" * len(header))
     for r in rows:
         v = "—" if r["value"] is None else (f"{r['value']:.3f}" if isinstance(r["value"], float) else str(r["value"]))
         ok = {True: "yes", False: "NO", None: "—"}[r.get("ok")]
-        print(f"{r['script']:<22} {r['name']:<44} {v:>12} {r['unit']:<6} {r['target']:<12} {ok:<4} {r.get('note', '')}")
+        print(f"{r['script']:<20} {r['name']:<{wide}} {v:>10} {r['unit']:<6} {r['target']:<8} {ok:<3} "
+              f"{r.get('note', '')}")
+    failed = [r for r in rows if r.get("ok") is False]
+    print(f"\n{len(rows)} figures, {sum(r.get('ok') is True for r in rows)} on target, {len(failed)} off target "
+          f"or not measured")
     return 0
 
 
