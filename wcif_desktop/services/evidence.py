@@ -230,7 +230,7 @@ def add_evidence(ef: EvaluationFile, path, *, target_kind: str | None = None, ta
         In every case nothing already stored is touched and nothing of this add remains.
     """
     path = Path(path)
-    svc._ensure_unlocked(ef)  # noqa: SLF001 - same rule as every edit
+    svc._ensure_unlocked(ef)
     _check_target(ef, target_kind, target_id)
     fh, size = _open_source(path)
     with fh:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import tempfile
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomllib
 
 from ..domain.errors import ReportError, ValidationError, WcifError
 from ..domain.model import Indicator
@@ -556,12 +557,13 @@ def _write_xlsx(ef: EvaluationFile, rows, path: Path, progress: Progress) -> Non
 
 
 def _write_pdf(ef: EvaluationFile, rows, path: Path, progress: Progress) -> None:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
-    from xml.sax.saxutils import escape
 
     try:
         from ..report.fonts import describe_chars, missing_glyphs, register_fonts
