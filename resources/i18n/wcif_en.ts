@@ -125,6 +125,10 @@
         <translation>New item</translation>
     </message>
     <message>
+        <source>完整性检查</source>
+        <translation>Readiness check</translation>
+    </message>
+    <message>
         <source>内容</source>
         <translation>Content</translation>
     </message>
@@ -137,12 +141,52 @@
         <translation>Text</translation>
     </message>
     <message>
+        <source>问题的依据（指标、工作底稿、证据）</source>
+        <translation>Basis of the problem (indicators, working papers, evidence)</translation>
+    </message>
+    <message>
+        <source>关联</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>该建议针对的问题</source>
+        <translation>Problems this recommendation answers</translation>
+    </message>
+    <message>
         <source>在左侧选择一个条目进行编辑。</source>
         <translation>Select an item on the left to edit it.</translation>
     </message>
     <message>
         <source>报告中显示为：</source>
         <translation>In the report: </translation>
+    </message>
+    <message>
+        <source>（经关联指标/底稿）</source>
+        <translation> (via a linked indicator/working paper)</translation>
+    </message>
+    <message>
+        <source>该评价文件不支持问题关联（文件版本较旧）。</source>
+        <translation>This evaluation file does not support finding links (older file version).</translation>
+    </message>
+    <message>
+        <source>尚未关联任何指标、工作底稿或证据。</source>
+        <translation>No indicator, working paper or evidence linked yet.</translation>
+    </message>
+    <message>
+        <source>（没有可关联的{0}）</source>
+        <translation>(nothing of type {0} to link)</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>建议对应的问题不存在：{0}</source>
+        <translation>The problem the recommendation answers does not exist: {0}</translation>
     </message>
 </context>
 <context>
@@ -296,10 +340,80 @@
     </message>
 </context>
 <context>
+    <name>NarrativeComposer</name>
+    <message>
+        <source>插入字段</source>
+        <translation>Insert field</translation>
+    </message>
+    <message>
+        <source>采用生成的文字并编辑</source>
+        <translation>Adopt the generated text and edit it</translation>
+    </message>
+    <message>
+        <source>恢复为自动生成</source>
+        <translation>Reset to generated text</translation>
+    </message>
+    <message>
+        <source>数据字段</source>
+        <translation>Data field</translation>
+    </message>
+    <message>
+        <source>报告中显示为（当前数据）</source>
+        <translation>As printed in the report (current data)</translation>
+    </message>
+    <message>
+        <source>自撰</source>
+        <translation>written</translation>
+    </message>
+    <message>
+        <source>自动生成</source>
+        <translation>generated</translation>
+    </message>
+    <message>
+        <source>（未撰写：报告将使用根据数据生成的文字）</source>
+        <translation>(Not written: the report uses the text generated from the data)</translation>
+    </message>
+    <message>
+        <source>来源：评价人员撰写</source>
+        <translation>Source: written by the evaluator</translation>
+    </message>
+    <message>
+        <source>来源：根据数据自动生成</source>
+        <translation>Source: generated from the data</translation>
+    </message>
+    <message>
+        <source>（该部分在报告中没有文字）</source>
+        <translation>(This section has no text in the report)</translation>
+    </message>
+    <message>
+        <source>未知字段（报告中将显示为【未知字段】）：{0}</source>
+        <translation>Unknown fields (printed as 【未知字段】 in the report): {0}</translation>
+    </message>
+</context>
+<context>
     <name>NarrativeEditor</name>
     <message>
         <source>报告中显示为：</source>
         <translation>In the report: </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>尚无可预览的报告。</source>
+        <translation>No report to preview yet.</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>第 {0} / {1} 页</source>
+        <translation>Page {0} of {1}</translation>
     </message>
 </context>
 <context>
@@ -322,6 +436,17 @@
     </message>
 </context>
 <context>
+    <name>ReadinessView</name>
+    <message>
+        <source>检查通过：没有发现问题。</source>
+        <translation>Check passed: no problems found.</translation>
+    </message>
+    <message>
+        <source>{0} 项需要修改，{1} 项提示。</source>
+        <translation>{0} to fix, {1} hints.</translation>
+    </message>
+</context>
+<context>
     <name>RecordListControls</name>
     <message>
         <source>添加</source>
@@ -341,6 +466,25 @@
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>评价已锁定</source>
+        <translation>Evaluation locked</translation>
+    </message>
+    <message>
+        <source>报告已最终签署，评价已锁定。如需修改，请说明解除锁定的原因（将记入评价的修改记录）。已签署的报告保持不变；修改后需要重新生成并签署报告。</source>
+        <translation>The report has been finally signed and the evaluation is locked. To change it, give the reason for reopening it (kept in the evaluation's history). The signed report stays as it is; after changes, generate and sign the report again.</translation>
+    </message>
+    <message>
+        <source>解除锁定的原因，例如：委托方要求更正第三部分的数据</source>
+        <translation>Reason for reopening, e.g. the commissioning body asked to correct the figures in part three</translation>
+    </message>
+    <message>
+        <source>解除锁定并修改</source>
+        <translation>Reopen and edit</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>生成报告</source>
@@ -351,12 +495,28 @@
         <translation>Brief report (structure of the sample report)</translation>
     </message>
     <message>
+        <source>完整报告（财预〔2020〕10号 报告提纲，含附件）</source>
+        <translation>Full report (outline of 财预〔2020〕10号, with appendices)</translation>
+    </message>
+    <message>
+        <source>简式</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>完整</source>
+        <translation>Full</translation>
+    </message>
+    <message>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
         <source>生成后用签名证书签名</source>
         <translation>Sign with the signing identity after generating</translation>
+    </message>
+    <message>
+        <source>最终签署（签署后评价锁定，修改须说明原因）</source>
+        <translation>Final signature (locks the evaluation; changes then need a reason)</translation>
     </message>
     <message>
         <source>生成 PDF 报告</source>
@@ -399,6 +559,14 @@
         <translation>No report generated yet.</translation>
     </message>
     <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
         <source>签名此报告</source>
         <translation>Sign this report</translation>
     </message>
@@ -407,12 +575,72 @@
         <translation>Verify signatures</translation>
     </message>
     <message>
-        <source>打开 PDF</source>
-        <translation>Open PDF</translation>
+        <source>用其他程序打开</source>
+        <translation>Open in another application</translation>
     </message>
     <message>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>解除锁定…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>报告完整性检查</source>
+        <translation>Report readiness check</translation>
+    </message>
+    <message>
+        <source>生成与签名</source>
+        <translation>Generate and sign</translation>
+    </message>
+    <message>
+        <source>报告文字</source>
+        <translation>Report text</translation>
+    </message>
+    <message>
+        <source>生成报告后在此预览；也可预览已保存的报告。</source>
+        <translation>Generated reports are previewed here; kept reports can be previewed too.</translation>
+    </message>
+    <message>
+        <source>预览与打印</source>
+        <translation>Preview and print</translation>
+    </message>
+    <message>
+        <source>每次生成或签名的报告都保存在评价文件中（SHA-256 校验），可随时另存出来。</source>
+        <translation>Every generated or signed report is kept in the evaluation file (checked by SHA-256) and can be saved out again at any time.</translation>
+    </message>
+    <message>
+        <source>生成时间</source>
+        <translation>Generated at</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>签名人</source>
+        <translation>Signers</translation>
+    </message>
+    <message>
+        <source>最终</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>已保存的报告</source>
+        <translation>Kept reports</translation>
     </message>
     <message>
         <source>报告模块不可用（安装不完整）。</source>
@@ -425,6 +653,26 @@
     <message>
         <source>评价文件中已保存 {0} 份报告，最近一份：{1}（{2}）</source>
         <translation>{0} report(s) kept in the evaluation file; the latest: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>🔒 报告已最终签署，评价已锁定。修改任何内容前须说明原因解除锁定。</source>
+        <translation>🔒 The report has been finally signed; the evaluation is locked. Any change first needs a reason to reopen it.</translation>
+    </message>
+    <message>
+        <source>评价未锁定。勾选“最终签署”签名后，评价将被锁定。</source>
+        <translation>The evaluation is not locked. Signing with “Final signature” ticked locks it.</translation>
+    </message>
+    <message>
+        <source>（未签名）</source>
+        <translation>(unsigned)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>已保存的报告（{0}）</source>
+        <translation>Kept reports ({0})</translation>
     </message>
     <message>
         <source>报告保存为</source>
@@ -459,6 +707,10 @@
         <translation>Report saved: {0}</translation>
     </message>
     <message>
+        <source>当前报告：{0}</source>
+        <translation>Current report: {0}</translation>
+    </message>
+    <message>
         <source>该报告没有签名。</source>
         <translation>The report is not signed.</translation>
     </message>
@@ -477,6 +729,18 @@
     <message>
         <source>发生意外错误。</source>
         <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <source>已保存的报告：{0}（{1}）</source>
+        <translation>Kept report: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>另存报告</source>
+        <translation>Save report as</translation>
+    </message>
+    <message>
+        <source>已另存报告：{0}</source>
+        <translation>Report saved as: {0}</translation>
     </message>
     <message>
         <source>文件已存在，不会覆盖：{0}</source>
@@ -707,6 +971,18 @@
 <context>
     <name>findings</name>
     <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>工作底稿</source>
+        <translation>Working paper</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
         <source>主要经验及做法</source>
         <translation>Good practices</translation>
     </message>
@@ -717,6 +993,17 @@
     <message>
         <source>有关建议</source>
         <translation>Recommendations</translation>
+    </message>
+</context>
+<context>
+    <name>readiness</name>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Hint</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,10 @@ def messages(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(record))
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
+    from wcif_desktop.ui import lock
+
+    # editing a locked evaluation asks for a reason to reopen it: tests answer "cancel" unless they patch it
+    monkeypatch.setattr(lock, "ask_reason", lambda parent: None)
     return seen
 
 

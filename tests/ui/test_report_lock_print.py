@@ -255,8 +255,10 @@ def test_reopen_button_and_dialog(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
     from wcif_desktop.report import archive
+    from wcif_desktop.ui import lock
     from wcif_desktop.ui.lock import ReopenDialog
 
+    monkeypatch.setattr(lock, "ask_reason", lock.ask_reason_with_dialog)  # the real dialog (exec patched below)
     dlg = ReopenDialog()
     qtbot.addWidget(dlg)
     ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)

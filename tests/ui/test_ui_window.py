@@ -227,20 +227,24 @@ def test_typed_text_is_saved_when_switching_files_or_closing(window, qtbot, work
         assert "关窗前输入的标题" in [f.title for f in load_snapshot(ef).findings]
 
 
-def test_locked_evaluation_refuses_edits_and_shows_saved_text(window, messages):
+def test_locked_evaluation_refuses_edits_and_shows_saved_text(window, messages, monkeypatch):
     from wcif_desktop.domain.model import Evaluation
     from wcif_desktop.services import evaluation as svc
+    from wcif_desktop.ui import lock
 
+    asked = []
+    monkeypatch.setattr(lock, "ask_reason", lambda parent: asked.append(parent) and None)  # 取消: stays locked
     svc.update_record(window.ctx.ef, Evaluation, window.ctx.evaluation().id, locked=True)
     page = window.show_step("findings")
     page.views["practice"].setCurrentIndex(page.models["practice"].index(0, 0))
     old = page.title_edit.text()
     page.title_edit.setText("锁定后修改")
     page.title_edit.commit()
-    assert messages and "锁定" in messages[-1]
+    assert len(asked) == 1  # the edit asked whether to reopen the evaluation (issue 7)
     assert page.title_edit.text() == old
     review = window.show_step("review")
     before = review.process_edit.toPlainText()
     review.process_edit.setPlainText("锁定后修改")
     review.process_edit.commit()
-    assert review.process_edit.toPlainText() == before and len(messages) == 2
+    assert review.process_edit.toPlainText() == before and len(asked) == 2
+    assert window.ctx.evaluation().locked and messages == []

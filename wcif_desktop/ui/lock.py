@@ -48,12 +48,18 @@ class ReopenDialog(QDialog):
         return self.reason.toPlainText().strip()
 
 
-def ask_reason(parent: QWidget | None) -> str | None:
-    """Show :class:`ReopenDialog`; the reason, or ``None`` when cancelled. (Tests patch this function.)"""
+def ask_reason_with_dialog(parent: QWidget | None) -> str | None:
+    """Show :class:`ReopenDialog`; the reason, or ``None`` when cancelled."""
     dlg = ReopenDialog(parent)
-    if dlg.exec() == QDialog.DialogCode.Accepted and dlg.value():
-        return dlg.value()
-    return None
+    try:
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.value():
+            return dlg.value()
+        return None
+    finally:
+        dlg.deleteLater()
+
+
+ask_reason = ask_reason_with_dialog  # what edits call (tests replace it so that nothing blocks)
 
 
 def is_locked(ctx) -> bool:
@@ -127,4 +133,4 @@ def install(ctx) -> None:
     ctx.run_service = guarded_service
 
 
-__all__ = ["ReopenDialog", "ask_reason", "ensure_unlocked", "install", "is_locked", "reopen"]
+__all__ = ["ReopenDialog", "ask_reason", "ask_reason_with_dialog", "ensure_unlocked", "install", "is_locked", "reopen"]
