@@ -70,6 +70,7 @@ def test_print_page_range(qapp, workdir, sample_path):
     ctl.printer.setResolution(100)
     assert print_pdf(pages, ctl.printer) == 2
     assert len(PdfReader(str(workdir / "第2-3页.pdf")).pages) == 2
+    pages.close()
 
 
 def test_layout_chosen_in_print_preview_survives_the_dialog(qapp, workdir, sample_path, monkeypatch):
@@ -130,6 +131,8 @@ def test_preview_widget_shows_pages(qtbot, workdir, sample_path):
     assert w.canvas.width() > 1000
     with pytest.raises(ReportError):
         w.load(b"not a pdf")
+    assert len(w.pages) == n  # the shown document stays
+    w.clear()
 
 
 # ---------------------------------------------------------------------- report page: generate, preview, kept
@@ -309,3 +312,26 @@ def test_final_signature_from_the_page_locks(window, qtbot, workdir, messages, m
     ctx = window.ctx
     assert not ctx.edit_fields(Evaluation, ctx.evaluation().id, region="包头市")
     assert archive.is_locked(ctx.ef)
+
+
+def test_run_service_on_locked_evaluation(ctx, monkeypatch):
+    """Edits through ``run_service`` ask too; reads through it on a locked evaluation do not."""
+    from wcif_desktop.report import archive
+    from wcif_desktop.services import evaluation as svc
+    from wcif_desktop.ui import lock
+
+    lock.install(ctx)
+    archive.lock(ctx.ef)
+    asked = []
+    monkeypatch.setattr(lock, "ask_reason", lambda parent: asked.append(1) and None)
+    assert ctx.run_service(svc.load_snapshot).evaluation.locked  # a read: no question
+    assert asked == []
+    assert ctx.run_service(svc.set_narrative, "other", "锁定时写的") is None
+    assert asked == [1] and archive.is_locked(ctx.ef) and not ctx.snapshot().narratives.get("other")
+    monkeypatch.setattr(lock, "ask_reason", lambda parent: "补充说明")
+    seen = []
+    ctx.changed.connect(seen.append)
+    changes = ctx.run_service(svc.set_narrative, "other", "解锁后写的")
+    assert changes and ctx.snapshot().narratives["other"] == "解锁后写的"
+    assert not archive.is_locked(ctx.ef) and archive.lock_history(ctx.ef)[-1].reason == "补充说明"
+    assert any(c.touches("lock_event") for c in seen) and any(c.touches("narrative") for c in seen)

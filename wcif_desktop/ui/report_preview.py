@@ -56,10 +56,20 @@ class PdfPages:
         return len(self.sizes)
 
     def close(self) -> None:
-        self._doc.close()
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - interpreter shutdown
+            pass
 
     def render(self, index: int, dpi: float) -> QImage:
         """Page ``index`` (0-based) at ``dpi`` as an RGBX ``QImage`` owning its pixels."""
+        if self._doc is None:
+            raise ReportError("PDF 已关闭")
         page = self._doc[index]
         try:
             bitmap = page.render(scale=dpi / 72.0, rev_byteorder=True, prefer_bgrx=True, may_draw_forms=True)
