@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>报告已最终签署，评价已锁定。如需修改，请说明解除锁定的原因（将记入评价的修改记录）。已签署的报告保持不变；修改后需要重新生成并签署报告。</source>
-        <translation>The report has been finally signed and the evaluation is locked. To change it, give the reason for reopening it (kept in the evaluation's history). The signed report stays as it is; after changes, generate and sign the report again.</translation>
+        <translation>The report has been finally signed and the evaluation is locked. To change it, give the reason for reopening it (kept in the evaluation&apos;s history). The signed report stays as it is; after changes, generate and sign the report again.</translation>
     </message>
     <message>
         <source>解除锁定的原因，例如：委托方要求更正第三部分的数据</source>

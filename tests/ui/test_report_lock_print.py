@@ -335,3 +335,23 @@ def test_run_service_on_locked_evaluation(ctx, monkeypatch):
     assert changes and ctx.snapshot().narratives["other"] == "解锁后写的"
     assert not archive.is_locked(ctx.ef) and archive.lock_history(ctx.ef)[-1].reason == "补充说明"
     assert any(c.touches("lock_event") for c in seen) and any(c.touches("narrative") for c in seen)
+
+
+def test_preview_tab_shows_newest_kept_report(window, workdir):
+    from pypdf import PdfReader
+
+    ctx = window.ctx
+    _report(ctx.path, workdir / "简式.pdf", template="brief")
+    full = _report(ctx.path, workdir / "完整.pdf", template="full")
+    page = window.show_step("report")
+    page.refresh()
+    assert page.preview.pages is None
+    page.tabs.setCurrentIndex(page.preview_tab)
+    assert page.preview.pages is not None
+    newest = page.kept_ids[0]
+    from wcif_desktop.report.archive import GeneratedReport
+
+    rec = ctx.ef.get(GeneratedReport, newest)
+    assert len(page.preview.pages) == rec.pages
+    assert rec.file_name in page.preview_label.text()
+    assert rec.pages in (len(PdfReader(str(full)).pages), len(PdfReader(str(workdir / "简式.pdf")).pages))

@@ -376,6 +376,7 @@ class ReportPage(StepPage):
         kl.addLayout(kb)
         self.kept_tab = self.tabs.addTab(kept, self.tr("已保存的报告"))
         self.kept_ids: list[str] = []
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         if not report_package_available():
             self.generate_btn.setEnabled(False)
@@ -571,6 +572,16 @@ class ReportPage(StepPage):
         self.preview_label.setText(label)
         self.preview_print_btn.setEnabled(True)
         return True
+
+    def _tab_changed(self, index: int) -> None:
+        """Opening 预览与打印 with nothing shown yet shows the current report, else the newest kept one."""
+        if index != self.preview_tab or self.preview.pages is not None:
+            return
+        if self.last_pdf is not None and self.last_pdf.is_file():
+            self._load_preview(self.last_pdf, self.tr("当前报告：{0}").format(self.last_pdf.name))
+        elif self.kept_ids:
+            self.kept_table.selectRow(0)
+            self.preview_kept()
 
     def preview_last(self) -> None:
         if self.last_pdf is not None and self._load_preview(self.last_pdf,
