@@ -156,6 +156,8 @@ def test_generate_full_report_previews_and_keeps_it(window, qtbot, workdir, mess
     assert len(kept) == 1 and kept[0].template == "full"
     assert page.kept_table.rowCount() == 1
     assert page.kept_table.item(0, 1).text() == "完整"
+    tip = page.kept_table.item(0, 1).toolTip()
+    assert tip.splitlines()[0].startswith("一、基本情况 …… ") and "四、绩效评价指标分析" in tip
     assert page.kept_table.item(0, 3).text() == sha256_hex(out.read_bytes())
     assert page.kept_table.item(0, 4).text() == "（未签名）"
     assert "（1）" in page.tabs.tabText(page.kept_tab)

@@ -197,6 +197,19 @@ def _signers(text: str) -> list[str]:
     return [str(s) for s in got] if isinstance(got, list) else []
 
 
+def _outline_text(text: str) -> str:
+    """The kept outline (JSON list of {level, text, page}) as lines ``一、基本情况 …… 3`` (top two levels)."""
+    import json
+
+    try:
+        items = json.loads(text or "[]")
+    except ValueError:
+        return ""
+    lines = [("　" * int(h.get("level", 0))) + f"{h.get('text', '')} …… {h.get('page', '')}"
+             for h in items if isinstance(h, dict) and int(h.get("level", 0)) <= 1]
+    return "\n".join(lines)
+
+
 class ReportPage(StepPage):
     key = "report"
     title = QT_TRANSLATE_NOOP("steps", "报告")
@@ -458,6 +471,8 @@ class ReportPage(StepPage):
                      self.tr("是") if r.final else ""]
             for col, text in enumerate(cells):
                 it = QTableWidgetItem(text)
+                if col == 1:
+                    it.setToolTip(_outline_text(r.outline))
                 if col == 3:
                     it.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
                     it.setToolTip(r.file_name)
