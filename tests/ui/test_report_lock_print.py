@@ -29,9 +29,9 @@ def _ink(pdf: Path, index: int) -> float:
 # ---------------------------------------------------------------------- printing
 @pytest.mark.parametrize("orientation", ["Portrait", "Landscape"])
 def test_print_to_pdf_keeps_pages_size_and_orientation(qapp, workdir, sample_path, orientation):
+    from pypdf import PdfReader
     from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtPrintSupport import QPrinter
-    from pypdf import PdfReader
 
     from wcif_desktop.ui.report_preview import PdfPages, PrintController, print_pdf
 
@@ -57,8 +57,8 @@ def test_print_to_pdf_keeps_pages_size_and_orientation(qapp, workdir, sample_pat
 
 
 def test_print_page_range(qapp, workdir, sample_path):
-    from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
 
     from wcif_desktop.ui.report_preview import PdfPages, PrintController, print_pdf
 
@@ -74,10 +74,10 @@ def test_print_page_range(qapp, workdir, sample_path):
 
 
 def test_layout_chosen_in_print_preview_survives_the_dialog(qapp, workdir, sample_path, monkeypatch):
+    from pypdf import PdfReader
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-    from pypdf import PdfReader
 
     from wcif_desktop.ui.report_preview import PdfPages, PrintController
 

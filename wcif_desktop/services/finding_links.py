@@ -189,5 +189,16 @@ def set_answers(ef: EvaluationFile, recommendation_id: str, problem_ids) -> svc.
     return svc.update_record(ef, Finding, recommendation_id, answers=",".join(ids_))
 
 
-__all__ = ["FindingLink", "LinkInfo", "TARGETS", "available", "candidates", "links", "link", "unlink", "check_link", "set_answers",
-           "answered_problems"]
+__all__ = [
+    "TARGETS",
+    "FindingLink",
+    "LinkInfo",
+    "answered_problems",
+    "available",
+    "candidates",
+    "check_link",
+    "link",
+    "links",
+    "set_answers",
+    "unlink",
+]

@@ -45,7 +45,7 @@ class PlaceholderHighlighter(QSyntaxHighlighter):
         self.bad.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self.bad.setUnderlineColor(QColor("#c62828"))
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802
+    def highlightBlock(self, text: str) -> None:
         for m in PLACEHOLDER.finditer(text):
             self.setFormat(m.start(), m.end() - m.start(), self.ok if m.group(1) in self.known else self.bad)
 

@@ -61,10 +61,10 @@ class PdfPages:
             self._doc = None
 
     def __del__(self):
-        try:
+        import contextlib
+
+        with contextlib.suppress(Exception):  # at interpreter shutdown PDFium may be gone already
             self.close()
-        except Exception:  # noqa: BLE001 - interpreter shutdown
-            pass
 
     def render(self, index: int, dpi: float) -> QImage:
         """Page ``index`` (0-based) at ``dpi`` as an RGBX ``QImage`` owning its pixels."""
@@ -232,7 +232,7 @@ class _PageCanvas(QWidget):
             self._cache.move_to_end(key)
         return img
 
-    def paintEvent(self, event):  # noqa: N802
+    def paintEvent(self, event):
         p = QPainter(self)
         p.fillRect(event.rect(), self.palette().dark())
         for i, r in enumerate(self.page_rects()):
@@ -315,7 +315,7 @@ class PdfPreview(QWidget):
         self.canvas.set_zoom(z or 1.0)
         self._update_info()
 
-    def resizeEvent(self, event):  # noqa: N802
+    def resizeEvent(self, event):
         super().resizeEvent(event)
         if not self.zoom.currentData():
             self._zoom_changed()
@@ -326,4 +326,4 @@ class PdfPreview(QWidget):
         self.info.setText(self.tr("第 {0} / {1} 页").format(self.current_page(), len(self.pages)))
 
 
-__all__ = ["PdfPages", "PdfPreview", "PrintController", "print_pdf", "a4_portrait_layout"]
+__all__ = ["PdfPages", "PdfPreview", "PrintController", "a4_portrait_layout", "print_pdf"]
