@@ -48,6 +48,7 @@ def test_rules_hold_on_every_seed_paragraph_at_many_widths(shared_dir):
     ("基金收入一二三，总收入", 7, ["基金收入一二", "三，总收入"]),  # ， pulls its character along
     ("参照参照《工伤》", 5, ["参照参照", "《工伤》"]),  # 《 does not end a line
     ("他说“好”。", 3, ["他说", "“好”。"]),
+    ("工工（（工 ，", 4, ["工工", "（（工，"]),
 ])
 def test_specific_cases(text, width, expected):
     assert break_lines(text, width, measure) == expected

@@ -70,3 +70,37 @@ def test_newer_schema_is_refused(sample_path):
     conn.close()
     with pytest.raises(NewerSchemaError, match="更新版本"):
         EvaluationFile.open(sample_path)
+
+
+def test_migration_added_below_the_files_version_is_still_applied(sample_path):
+    """A migration numbered below the file's user_version (added by another area in the same release) runs."""
+    conn = sqlite3.connect(sample_path, isolation_level=None)
+    conn.execute("DELETE FROM schema_migrations WHERE number = 1")
+    conn.execute("ALTER TABLE meta RENAME TO meta_old")
+    conn.close()
+    import wcif_desktop.store.migrations.m0001_core as core
+
+    calls = []
+    original = core.migrate
+
+    def only_meta(db):
+        calls.append(1)
+        db["meta"].create({"key": str, "value": str}, pk="key")
+
+    core.migrate = only_meta
+    try:
+        ef = EvaluationFile.open(sample_path)
+    finally:
+        core.migrate = original
+    assert calls == [1]
+    assert 1 in ef.applied_migrations() and ef.pending_migrations() == []
+    assert sample_path.with_name(sample_path.name + f".v{schema_version()}.bak").exists()
+    ef.close()
+
+
+def test_file_with_unknown_migration_is_refused(sample_path):
+    conn = sqlite3.connect(sample_path, isolation_level=None)
+    conn.execute("INSERT INTO schema_migrations VALUES (15, 'm0015_future', '')")
+    conn.close()
+    with pytest.raises(NewerSchemaError, match="15"):
+        EvaluationFile.open(sample_path)

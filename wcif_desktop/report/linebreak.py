@@ -74,7 +74,11 @@ def boxes(text: str, measure: Callable[[str], float]) -> list[Box]:
             groups.append([" "])
             glue_next = False
             continue
-        if groups and groups[-1] != [" "] and (glue_next or t[0] in CANNOT_START):
+        if t[0] in CANNOT_START and len(groups) >= 2 and groups[-1] == [" "]:
+            # “工 ，”: a closing mark after a space is no break opportunity; the space before it is dropped.
+            groups.pop()
+            groups[-1].append(t)
+        elif groups and groups[-1] != [" "] and (glue_next or t[0] in CANNOT_START):
             groups[-1].append(t)
         else:
             groups.append([t])

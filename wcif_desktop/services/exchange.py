@@ -416,10 +416,9 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     check(progress)
     try:
         ef = EvaluationFile(copy, _connect(copy))  # checked above; migrated here, on the copy
-        version = ef.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version < schema_version():
+        if ef.pending_migrations():
             with ef.transaction():
-                ef._migrate(from_version=version)
+                ef.migrate_pending()
     except (WcifError, sqlite3.Error) as e:
         raise ImportRefused(f"无法打开或升级要导入的文件 {src}：{e}") from e
     try:

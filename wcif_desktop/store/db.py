@@ -71,7 +71,8 @@ def current_user() -> str:
 
 
 def now_iso() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+    """Local time with offset, to the microsecond (so records made in the same second still sort in order)."""
+    return _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="microseconds")
 
 
 def to_db(value):
@@ -161,7 +162,7 @@ class EvaluationFile:
         ef = cls(path, conn, who)
         with ef.transaction():
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            ef._migrate(from_version=0)
+            ef.migrate_pending()
             ef.db["meta"].insert_all([
                 {"key": "created_at", "value": now_iso()},
                 {"key": "created_by", "value": ef.who},
@@ -188,22 +189,68 @@ class EvaluationFile:
             rolling_backup(path)
         conn = _connect(path)
         ef = cls(path, conn, who)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version < schema_version() and migrate:
+        unknown = ef.applied_migrations() - {n for n, _name, _fn in all_migrations()}
+        if unknown:
+            ef.close()
+            raise NewerSchemaError(
+                f"该评价文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {sorted(unknown)}），"
+                f"请升级软件后再打开：{path}")
+        if ef.pending_migrations() and migrate:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
             ef.close()
             backup = path.with_name(path.name + f".v{version}.bak")
             shutil.copy2(path, backup)
             conn = _connect(path)
             ef = cls(path, conn, who)
             with ef.transaction():
-                ef._migrate(from_version=version)
+                ef.migrate_pending()
         return ef
 
+    def applied_migrations(self) -> set[int]:
+        """Numbers of the migrations applied to this file.
+
+        Recorded in table ``schema_migrations``; a file from before that table existed counts every migration up
+        to its ``PRAGMA user_version`` as applied.
+        """
+        has_table = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'").fetchone()
+        if has_table:
+            return {r[0] for r in self.conn.execute("SELECT number FROM schema_migrations")}
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return {n for n, _name, _fn in all_migrations() if n <= version}
+
+    def pending_migrations(self) -> list[tuple[int, str]]:
+        """(number, name) of the migrations this build knows and the file lacks, in order."""
+        applied = self.applied_migrations()
+        return [(n, name) for n, name, _fn in all_migrations() if n not in applied]
+
+    def migrate_pending(self) -> list[str]:
+        """Apply every pending migration (inside the caller's transaction); returns their names.
+
+        Migrations are applied by number, each once, even when a later-numbered one is already there (two areas
+        may add migrations in the same release); ``PRAGMA user_version`` is the highest number applied.
+        """
+        applied = self.applied_migrations()
+        self.conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                          "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        if not self.conn.execute("SELECT 1 FROM schema_migrations LIMIT 1").fetchone():
+            names = {n: name for n, name, _fn in all_migrations()}
+            self.conn.executemany("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                                  [(n, names.get(n, "?"), "") for n in sorted(applied)])
+        done = []
+        for number, name, fn in all_migrations():
+            if number in applied:
+                continue
+            fn(self.db)
+            self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, now_iso()))
+            done.append(name)
+        top = max([*applied, *(n for n, _name, _fn in all_migrations() if _name in done)], default=0)
+        self.conn.execute(f"PRAGMA user_version={top}")
+        return done
+
     def _migrate(self, from_version: int) -> None:
-        for number, _name, fn in all_migrations():
-            if number > from_version:
-                fn(self.db)
-                self.conn.execute(f"PRAGMA user_version={number}")
+        """Compatibility wrapper: apply every pending migration (``from_version`` is read from the file)."""
+        self.migrate_pending()
 
     def close(self) -> None:
         try:

@@ -1,7 +1,7 @@
 """Schema migrations, applied in order of their number.
 
 Each module ``mNNNN_name.py`` in this package defines ``migrate(db)`` (db: ``sqlite_utils.Database``) and is
-applied once; ``PRAGMA user_version`` records the highest number applied. Number ranges per area, so that
+applied once (table ``schema_migrations`` records which; ``PRAGMA user_version`` the highest number). Number ranges per area, so that
 work on different areas does not collide: 0001–0009 core, 0010s scoring, 0020s review/evidence, 0030s finance
 and targets, 0040s surveys, 0050s report, 0060s exchange/history, 0070s documents.
 """
