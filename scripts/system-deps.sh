@@ -5,7 +5,8 @@ set -euo pipefail
 command -v apt-get >/dev/null 2>&1 || exit 0
 PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
- libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 libnss3 xvfb xauth poppler-utils"
+ libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 libnss3 xvfb xauth poppler-utils
+ icu-devtools binutils"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 [ -z "$missing" ] && exit 0

@@ -14,7 +14,25 @@ def composer(qtbot, ctx):
 
     w = NarrativeComposer(ctx)
     qtbot.addWidget(w)
+    w.show()  # a hidden composer reads the data lazily, when it is shown (see the test below)
     return w
+
+
+def test_hidden_composer_reads_lazily_and_catches_up_when_shown(qtbot, ctx):
+    from wcif_desktop.domain.model import Evaluation
+    from wcif_desktop.ui.narrative_editor import NarrativeComposer
+
+    w = NarrativeComposer(ctx)
+    qtbot.addWidget(w)
+    calls = []
+    original = w.reload
+    w.reload = lambda: (calls.append(1), original())
+    assert ctx.edit_fields(Evaluation, ctx.evaluation().id, region="包头市")
+    assert calls == []  # nothing read while hidden
+    w.show()
+    assert calls == [1]
+    w.select("basic.funding")
+    assert "包头市" in w.preview.text()
 
 
 def test_every_section_of_both_outlines_is_listed(composer):

@@ -147,7 +147,7 @@ class NarrativeComposer(QWidget):
         lay.addWidget(split)
 
         ctx.changed.connect(self._on_changed)
-        self.reload()
+        self._stale = True  # read lazily: on first show or first use (keeps start-up and edits elsewhere fast)
         self.list.setCurrentRow(0)
 
     # ------------------------------------------------------------------ data
@@ -171,18 +171,32 @@ class NarrativeComposer(QWidget):
             it.setForeground(self.palette().text() if own else self.palette().placeholderText())
         self.show_section(self.section)
 
+    def ensure_fresh(self) -> None:
+        """Reload if data changed since the last read (or nothing was read yet)."""
+        if self._stale and not self.ctx.closed:
+            self._stale = False
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.ensure_fresh()
+        super().showEvent(event)
+
     def _on_changed(self, _changes) -> None:
         if self.ctx.closed:
             return
-        self.reload()  # any data change may change a field's value or a generated sentence
+        # any data change may change a field's value or a generated sentence
+        self._stale = True
+        if self.isVisible():
+            self.ensure_fresh()
 
     def _row_changed(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self._stale and not self.isVisible():
             return
         self.edit.commit()  # save the section being left
         self.show_section(self.list.item(row).data(Qt.ItemDataRole.UserRole))
 
     def select(self, key: str) -> None:
+        self.ensure_fresh()
         for i in range(self.list.count()):
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) == key:
                 self.list.setCurrentRow(i)
@@ -190,6 +204,11 @@ class NarrativeComposer(QWidget):
         raise KeyError(key)
 
     def show_section(self, key: str) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()  # reload() shows the current section itself
+            if key == self.section:
+                return
         changed = key != self.section
         self.section = key
         self.title.setText(self.sections[key])
