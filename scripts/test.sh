@@ -9,4 +9,5 @@ PY=${PYTHON:-python3}
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test]"
 export QT_QPA_PLATFORM=offscreen
+export PATH="$PWD/.venv/bin:$PATH"  # pyside6-lupdate/lrelease and the wcif-desktop script of the venv
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
