@@ -194,6 +194,9 @@ class MainWindow(QMainWindow):
         m_help = mb.addMenu(self.tr("帮助(&H)"))
         m_help.addAction(self.tr("关于"), self.about)
         self._update_file_actions()
+        from .exchange_actions import install as install_exchange  # File ▸ 交换: export/import/merge (issue 8)
+
+        install_exchange(self)
 
     def _update_file_actions(self) -> None:
         self.act_save_as.setEnabled(self.ctx is not None)
