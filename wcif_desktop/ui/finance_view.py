@@ -1,0 +1,425 @@
+"""The fund finance view (基金收支): statement lines, derived values, checks and a budget-vs-actual chart.
+
+Shown from the 数据 menu (:func:`add_finance_menu`) in a non-modal window. Figures come from
+:func:`wcif_desktop.services.finance.analysis` (Decimal), shown in 万元; the chart converts to float only to
+draw (QPainter; QtCharts is not part of PySide6-Essentials). The view refreshes when an edit touches the
+statement lines or the finance settings. The menu also imports a fund statement
+(:class:`~wcif_desktop.ui.finance_import.StatementImportDialog`) and a 绩效目标表, and shows the declared vs
+refined targets (:class:`TargetComparisonDialog`).
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenuBar,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import WcifError
+from ..domain.money import fmt_pct, fmt_wan
+from ..services import finance as fin
+from ..services import targets as tg
+from .context import EvaluationContext
+from .errors import show_user_error
+
+SHEET_FILTER = "表格 (*.xlsx *.xlsm *.csv)"
+# The report charts' colours (report/charts.py); reportlab itself is imported only when a chart is needed.
+BUDGET_COLOR = "#9DB4C8"
+ACTUAL_COLOR = "#1F4E79"
+
+
+def _wan(v) -> str:
+    return "—" if v is None else fmt_wan(v)
+
+
+class BudgetActualChart(QWidget):
+    """Grouped bars (budget, actual) per statement line, in 万元, drawn with QPainter."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.values: list[tuple[str, Decimal | None, Decimal | None]] = []
+        self.setMinimumSize(360, 220)
+
+    def set_values(self, values) -> None:
+        self.values = list(values)
+        self.update()
+
+    def paintEvent(self, event):  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        if not self.values:
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("暂无预算数或执行数"))
+            p.end()
+            return
+        from ..report.charts import nice_step  # lazily: keeps reportlab out of the start-up
+
+        fm = p.fontMetrics()
+        left, right, top, bottom = 64, 12, 28, 36
+        plot = QRectF(left, top, max(self.width() - left - right, 10), max(self.height() - top - bottom, 10))
+        nums = [float(v) for _, b, a in self.values for v in (b, a) if v is not None]  # drawing boundary
+        vmax = max(max(nums), 0.0)
+        vmin = min(min(nums), 0.0)
+        step = nice_step((vmax - vmin) or 1.0)
+        vmax = math.ceil(vmax / step) * step or step
+        vmin = math.floor(vmin / step) * step
+        span = vmax - vmin
+
+        def y_of(v: float) -> float:
+            return plot.bottom() - (v - vmin) / span * plot.height()
+
+        p.setPen(QPen(QColor("#888888")))
+        for i in range(round(span / step) + 1):
+            v = vmin + step * i
+            y = y_of(v)
+            p.drawLine(QPointF(plot.left() - 4, y), QPointF(plot.right(), y))
+            p.drawText(QRectF(0, y - fm.height() / 2, left - 8, fm.height()),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{v:,.0f}")
+        group = plot.width() / len(self.values)
+        bar = group * 0.32
+        zero = y_of(0.0)
+        for i, (label, b, a) in enumerate(self.values):
+            x0 = plot.left() + i * group + group * 0.16
+            for j, (v, colour) in enumerate(((b, BUDGET_COLOR), (a, ACTUAL_COLOR))):
+                if v is None:
+                    continue
+                y = y_of(float(v))
+                p.fillRect(QRectF(x0 + j * bar, min(y, zero), bar - 2, abs(zero - y)), QColor(colour))
+            p.setPen(QPen(QColor("#333333")))
+            p.drawText(QRectF(plot.left() + i * group, plot.bottom() + 4, group, fm.height() * 2),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, label)
+        x = plot.left()
+        for text, colour in ((self.tr("预算数"), BUDGET_COLOR), (self.tr("执行数"), ACTUAL_COLOR)):
+            p.fillRect(QRectF(x, 8, 10, 10), QColor(colour))
+            p.setPen(QPen(QColor("#333333")))
+            p.drawText(QPointF(x + 14, 18), text)
+            x += 14 + fm.horizontalAdvance(text) + 18
+        p.drawText(QPointF(x, 18), self.tr("（万元）"))
+        p.end()
+
+
+class FinanceView(QWidget):
+    """Statement lines of a year with rates, the derived values, the checks, and the chart."""
+
+    DERIVED = (
+        ("income_execution_rate", "收入预算执行率"), ("expenditure_execution_rate", "支出预算执行率"),
+        ("income_deviation_rate", "收入预算偏差率"), ("expenditure_deviation_rate", "支出预算偏差率"),
+        ("current_year_result", "当年收支结余（万元）"), ("opening_balance", "期初余额（万元）"),
+        ("year_end_balance", "年末滚存结余（万元）"), ("coverage_months", "累计结余可支付月数"),
+        ("income_growth_rate", "收入同比增长"), ("expenditure_growth_rate", "支出同比增长"),
+        ("prevention_cap", "工伤预防费上限（万元）"), ("prevention_share", "工伤预防费占上年保险费收入"),
+    )
+
+    def __init__(self, ctx: EvaluationContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("finance_year")
+        bar.addWidget(QLabel(self.tr("年度")))
+        bar.addWidget(self.year_combo)
+        bar.addStretch(1)
+        self.import_button = QPushButton(self.tr("导入基金收支表…"))
+        self.import_button.clicked.connect(self.import_dialog)
+        bar.addWidget(self.import_button)
+        lay.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.lines = QTableWidget(0, 7)
+        self.lines.setObjectName("finance_lines")
+        self.lines.setHorizontalHeaderLabels([self.tr("行次"), self.tr("预算数"), self.tr("调整后预算数"),
+                                              self.tr("执行数"), self.tr("执行率"), self.tr("偏差率"),
+                                              self.tr("同比增长")])
+        self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        box = QGroupBox(self.tr("基金收支（万元）"))
+        QVBoxLayout(box).addWidget(self.lines)
+        split.addWidget(box)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        derived_box = QGroupBox(self.tr("测算指标"))
+        self.derived = QFormLayout(derived_box)
+        self.values: dict[str, QLabel] = {}
+        for key, label in self.DERIVED:
+            v = QLabel("—")
+            v.setObjectName(f"value_{key}")
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = v
+            self.derived.addRow(self.tr(label), v)
+        self.cap_edit = QLineEdit()
+        self.cap_edit.setObjectName("prevention_cap_rate")
+        self.cap_edit.setToolTip(self.tr("工伤预防费上限：上年工伤保险费收入的百分比（人社部规〔2017〕13号为3%，"
+                                         "省级批准可提高）"))
+        self.cap_edit.editingFinished.connect(self._commit_cap)
+        self.derived.addRow(self.tr("工伤预防费上限比例（%）"), self.cap_edit)
+        lower.addWidget(derived_box)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        self.chart = BudgetActualChart()
+        self.chart.setObjectName("finance_chart")
+        rl.addWidget(self.chart, 2)
+        self.checks = QListWidget()
+        self.checks.setObjectName("finance_checks")
+        rl.addWidget(QLabel(self.tr("核对")))
+        rl.addWidget(self.checks, 1)
+        lower.addWidget(right)
+        split.addWidget(lower)
+        split.setSizes([300, 340])
+        lay.addWidget(split, 1)
+
+        self.year_combo.currentIndexChanged.connect(self.refresh)
+        ctx.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, changes) -> None:
+        if changes.touches("finance_line") or changes.touches("finance_settings"):
+            self.refresh()
+
+    def year(self) -> int:
+        y = self.year_combo.currentData()
+        return int(y) if y is not None else self.ctx.evaluation().fiscal_year
+
+    def _fill_years(self) -> None:
+        current = self.year_combo.currentData()
+        years = sorted({ln.fiscal_year for ln in self.ctx.snapshot().finance} | {self.ctx.evaluation().fiscal_year},
+                       reverse=True)
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for y in years:
+            self.year_combo.addItem(f"{y}年", y)
+        idx = self.year_combo.findData(current if current is not None else self.ctx.evaluation().fiscal_year)
+        self.year_combo.setCurrentIndex(max(idx, 0))
+        self.year_combo.blockSignals(False)
+
+    def refresh(self) -> None:
+        self._fill_years()
+        year = self.year()
+        try:
+            a = fin.analysis(self.ctx.ef, year)
+        except WcifError as e:
+            show_user_error(self, e)
+            return
+        self.analysis = a
+        self.lines.setRowCount(len(a.lines))
+        for r, f in enumerate(a.lines):
+            ln = f.line
+            cells = [("    " if ln.parent_code else "") + ln.name, _wan(ln.budget), _wan(ln.adjusted_budget),
+                     _wan(ln.actual), fmt_pct(f.execution_rate), fmt_pct(f.deviation_rate), fmt_pct(f.growth_rate)]
+            for c, text in enumerate(cells):
+                it = QTableWidgetItem(text)
+                if c:
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.lines.setItem(r, c, it)
+        s, p = a.summary, a.prevention
+        source = {"line": self.tr("表中期初余额"), "previous_year": self.tr("上年年末滚存结余"),
+                  "implied": self.tr("由年末结余倒推")}.get(a.opening_source, "—")
+        texts = {
+            "income_execution_rate": fmt_pct(s.income_execution_rate),
+            "expenditure_execution_rate": fmt_pct(s.expenditure_execution_rate),
+            "income_deviation_rate": fmt_pct(s.income_deviation_rate),
+            "expenditure_deviation_rate": fmt_pct(s.expenditure_deviation_rate),
+            "current_year_result": _wan(s.current_year_result),
+            "opening_balance": f"{_wan(a.opening_balance)}（{source}）",
+            "year_end_balance": _wan(s.year_end_balance),
+            "coverage_months": "—" if s.coverage_months is None else f"{s.coverage_months:.2f}",
+            "income_growth_rate": fmt_pct(a.income_growth_rate),
+            "expenditure_growth_rate": fmt_pct(a.expenditure_growth_rate),
+            "prevention_cap": _wan(p.cap),
+            "prevention_share": fmt_pct(p.share),
+        }
+        for key, text in texts.items():
+            self.values[key].setText(text)
+        self.cap_edit.setText(f"{p.cap_rate}")
+        from ..report.charts import budget_actual_data
+
+        self.chart.set_values(budget_actual_data(self.ctx.ef.records(fin.FinanceLine), year))
+        self.checks.clear()
+        if a.roll_forward is None:
+            self.checks.addItem(self.tr("滚存核对：期初余额由年末结余倒推，无法核对") if a.opening_source == "implied"
+                                else self.tr("滚存核对：缺少期初余额或收支数据，无法核对"))
+        for c in a.checks:
+            it = QListWidgetItem(("✓ " if c.ok else "✗ ") + c.message)
+            it.setForeground(QBrush(QColor("#2e7d32" if c.ok else "#b00020")))
+            self.checks.addItem(it)
+
+    def _commit_cap(self) -> None:
+        text = self.cap_edit.text().strip()
+        old = fin.load_settings(self.ctx.ef).prevention_cap_rate
+        if not text or text == f"{old}":
+            return
+        ef = self.ctx.ef
+        self.ctx.apply(self.tr("修改工伤预防费上限比例"),
+                       lambda: fin.set_settings(ef, prevention_cap_rate=text),
+                       lambda: fin.set_settings(ef, prevention_cap_rate=old))
+
+    def import_dialog(self, path=None) -> None:
+        """Ask for a spreadsheet (unless ``path`` is given) and open the mapping dialog."""
+        from .finance_import import StatementImportDialog
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入基金收支表"), str(self.ctx.path.parent),
+                                                  SHEET_FILTER)
+        if path:
+            StatementImportDialog(self.ctx, path, self, year=self.year()).exec()
+
+
+class FinanceWindow(QDialog):
+    """A non-modal window around :class:`FinanceView`."""
+
+    def __init__(self, ctx: EvaluationContext, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("基金收支"))
+        self.resize(980, 700)
+        self.view = FinanceView(ctx, self)
+        QVBoxLayout(self).addWidget(self.view)
+
+
+class TargetComparisonDialog(QDialog):
+    """Declared vs refined targets side by side, with what changed and why (:func:`services.targets.comparison`)."""
+
+    HEADERS = ("状态", "申报的指标", "申报指标值", "细化后的指标", "细化指标值", "变化", "调整原因")
+
+    def __init__(self, ctx: EvaluationContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("申报目标与细化目标对比"))
+        self.resize(1000, 520)
+        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table.setObjectName("target_comparison")
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        QVBoxLayout(self).addWidget(self.table)
+        ctx.changed.connect(lambda ch: ch.touches("target_indicator") and self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        from ..domain.targets import display_value
+
+        rows = tg.comparison(self.ctx.ef)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            d, f = row.declared, row.refined
+            cells = (row.status, d.name if d else "—", display_value(d) if d else "—", f.name if f else "—",
+                     display_value(f) if f else "—", "、".join(row.changed), row.reason)
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+
+def import_targets(window, path=None, version: str = "declared") -> bool:
+    """Read a 绩效目标表, show what would be imported (and every rejected cell), write after confirmation."""
+    ctx = window.ctx
+    if ctx is None:
+        return False
+    if not path:
+        path, _ = QFileDialog.getOpenFileName(window, window.tr("导入绩效目标表"), str(ctx.path.parent), SHEET_FILTER)
+    if not path:
+        return False
+    try:
+        plan = tg.plan_target_import(Path(path), version=version)
+    except WcifError as e:
+        show_user_error(window, e)
+        return False
+    details = "\n".join([plan.describe()] + [window.tr("拒绝：") + str(r) for r in plan.rejections])
+    box = QMessageBox(QMessageBox.Icon.Question, window.tr("导入绩效目标表"), details,
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, window)
+    if box.exec() != QMessageBox.StandardButton.Ok or not plan.indicators:
+        return False
+    ef = ctx.ef
+    state = {}
+
+    def do():
+        state["changes"] = tg.apply_target_import(ef, plan)
+        return state["changes"]
+
+    def undo():
+        from ..domain.model import TargetIndicator
+        from ..services.evaluation import Changes, delete_record
+
+        out = Changes()
+        with ef.transaction():
+            for rid in state["changes"].tables.get(TargetIndicator.table, ()):
+                out.tables.update(delete_record(ef, TargetIndicator, rid).tables)
+        return out.add(TargetIndicator.table)
+
+    return ctx.apply(window.tr("导入绩效目标表"), do, undo)
+
+
+def add_finance_menu(window, menubar: QMenuBar) -> None:
+    """Add the 数据 menu (基金收支, 导入基金收支表, 导入绩效目标表, 目标对比) to the main window's menu bar.
+
+    The actions are enabled while an evaluation is open (the window's ``ctx``).
+    """
+    menu = menubar.addMenu(window.tr("数据(&D)"))
+    state: dict[str, FinanceWindow] = {}
+
+    def show_finance():
+        if window.ctx is None:
+            return
+        w = state.get("win")
+        if w is None or w.view.ctx is not window.ctx:
+            w = FinanceWindow(window.ctx, window)
+            state["win"] = w
+        w.show()
+        w.raise_()
+
+    def import_statement():
+        show_finance()
+        state["win"].view.import_dialog()
+
+    act_view = QAction(window.tr("基金收支…"), window)
+    act_view.triggered.connect(show_finance)
+    act_import = QAction(window.tr("导入基金收支表…"), window)
+    act_import.triggered.connect(import_statement)
+    act_targets = QAction(window.tr("导入绩效目标表…"), window)
+    act_targets.triggered.connect(lambda: import_targets(window))
+
+    def show_comparison():
+        if window.ctx is not None:
+            TargetComparisonDialog(window.ctx, window).exec()
+
+    act_compare = QAction(window.tr("申报目标与细化目标对比…"), window)
+    act_compare.triggered.connect(show_comparison)
+    actions = (act_view, act_import, act_targets, act_compare)
+    for act in actions:
+        menu.addAction(act)
+        act.setEnabled(window.ctx is not None)
+    window.act_finance, window.act_import_finance, window.act_import_targets, window.act_compare_targets = actions
+    window.finance_window = lambda: state.get("win")
+
+    def on_opened(_ctx):
+        for act in actions:
+            act.setEnabled(True)
+        old = state.pop("win", None)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    window.opened.connect(on_opened)
