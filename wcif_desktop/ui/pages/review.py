@@ -41,6 +41,12 @@ class ReviewPage(StepPage):
         self.extension_layout.addWidget(note)
         self.extension_layout.addStretch(1)
         lay.addWidget(self.extension_box, 1)
+        from ..review_panel import install  # request list, evidence, working papers (issue 4)
+
+        install(self)
+        from ..survey_view import install as install_surveys  # satisfaction / awareness surveys (issue 6)
+
+        install_surveys(self)
         self.refresh()
 
     def refresh(self) -> None:

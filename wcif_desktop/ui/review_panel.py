@@ -1,0 +1,885 @@
+"""The on-site review (现场资料核查) widgets: the document request list with statuses, review notes and
+evidence (attach by file dialog or drag and drop, off the UI thread with progress and cancel), evidence preview
+(images with Qt; PDFs with :class:`~wcif_desktop.ui.report_preview.PdfPreview`, rendered by PDFium because QtPdf
+is not part of PySide6-Essentials), and working papers with preparer / reviewer sign-off.
+
+Everything edits through the services (:mod:`wcif_desktop.services.review`, :mod:`~wcif_desktop.services.evidence`)
+via the :class:`~wcif_desktop.ui.context.EvaluationContext`, so edits are validated, saved and (except attaching)
+undoable. :func:`install` puts the panels into the 现场资料核查 page.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import Cancelled, WcifError
+from ..domain.review import REQUEST_STATUSES, DocumentRequest, EvidenceLink, WorkingPaper, is_overdue
+from ..services import evaluation as svc
+from ..services import evidence as evsvc
+from ..services import review as rsvc
+from ..services.evaluation import Changes
+from ..store.db import EvaluationFile, _connect
+from .context import EvaluationContext
+from .errors import show_user_error
+from .report_preview import PdfPreview
+from .workers import run_with_progress
+
+REVIEW_TABLES = ("document_request", "review_note", "evidence", "evidence_link", "working_paper", "team_member")
+OVERDUE_COLOR = QColor("#b00020")
+PREVIEW_IMAGE = ("image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff", "image/webp")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("review", text)
+
+
+def _fmt_size(n: int) -> str:
+    return evsvc._fmt_size(n)
+
+
+# ---------------------------------------------------------------------------------------------- attaching
+class _KiBProgress:
+    """Forwards byte progress in KiB (Qt ints are 32-bit) with ``n/m 名称`` in the label."""
+
+    def __init__(self, inner, index: int, count: int, name: str):
+        self.inner, self.prefix = inner, (f"({index + 1}/{count}) {name}：" if count > 1 else f"{name}：")
+
+    def set(self, done: int, total: int, label: str = "") -> None:
+        self.inner.set(done // 1024, max(total // 1024, 1), self.prefix + (label or ""))
+
+    def cancelled(self) -> bool:
+        return self.inner.cancelled()
+
+
+def add_files_work(path: Path, who: str, files: list[Path], target_kind: str | None, target_id: str | None,
+                   progress) -> dict:
+    """Worker-thread body: add ``files`` one by one through a connection of this thread.
+
+    Returns ``{"added": [AddResult], "errors": [(file, message)], "cancelled": bool}``; each file is its own
+    transaction, so a failure or a cancel keeps the files added before it and leaves nothing of the current one.
+    """
+    ef = EvaluationFile(path, _connect(path), who)
+    out = {"added": [], "errors": [], "cancelled": False}
+    try:
+        for i, f in enumerate(files):
+            try:
+                out["added"].append(evsvc.add_evidence(ef, f, target_kind=target_kind, target_id=target_id,
+                                                       progress=_KiBProgress(progress, i, len(files), Path(f).name)))
+            except Cancelled:
+                out["cancelled"] = True
+                break
+            except WcifError as e:
+                out["errors"].append((str(f), str(e)))
+    finally:
+        ef.close()
+    return out
+
+
+def attach_files(parent: QWidget | None, ctx: EvaluationContext, files, target_kind: str | None = None,
+                 target_id: str | None = None, on_done=None):
+    """Attach files off the UI thread with a progress dialog (cancel stops after nothing of the current file
+    is kept). On the UI thread afterwards: the context's ``changed`` is emitted, problems are shown, then
+    ``on_done(result)`` runs. Returns the running :class:`~wcif_desktop.ui.workers.Task`."""
+    files = [Path(f) for f in files]
+
+    def done(result):
+        changes = Changes().add("evidence").add("evidence_link")
+        if target_kind:
+            changes.add(target_kind, target_id)
+        if result["added"]:
+            ctx.changed.emit(changes)
+        problems = [f"{Path(f).name}：{msg}" for f, msg in result["errors"]]
+        if result["cancelled"]:
+            problems.append(tr("已取消：正在添加的文件未保存，此前添加的文件已保存。"))
+        if problems:
+            show_user_error(parent, "\n".join(problems), tr("部分文件未添加"))
+        if on_done:
+            on_done(result)
+
+    def failed(exc):
+        show_user_error(parent, exc)
+        if on_done:
+            on_done(None)
+
+    return run_with_progress(parent, tr("添加附件"), add_files_work, ctx.path, ctx.ef.who, files, target_kind,
+                             target_id, on_done=done, on_error=failed)
+
+
+def _extract_work(path: Path, who: str, sha256: str, out: Path, progress):
+    ef = EvaluationFile(path, _connect(path), who)
+    try:
+        return evsvc.extract_evidence(ef, sha256, out, overwrite=True, progress=progress)
+    finally:
+        ef.close()
+
+
+def extract_async(parent, ctx: EvaluationContext, sha256: str, out: Path, on_done):
+    """Extract evidence off the UI thread (progress, cancel); ``on_done(path)`` on success."""
+    class Scaled:
+        def __init__(self, p):
+            self.p = p
+
+        def set(self, d, t, label=""):
+            self.p.set(d // 1024, max(t // 1024, 1), label)
+
+        def cancelled(self):
+            return self.p.cancelled()
+
+    def work(progress):
+        return _extract_work(ctx.path, ctx.ef.who, sha256, out, Scaled(progress))
+
+    def failed(exc):
+        if not isinstance(exc, Cancelled):
+            show_user_error(parent, exc)
+
+    return run_with_progress(parent, tr("导出附件"), work, on_done=on_done, on_error=failed)
+
+
+class FileDropFilter(QObject):
+    """Accepts local files dropped on a widget and reports ``dropped(paths, position)``."""
+
+    dropped = Signal(list, object)
+
+    def eventFilter(self, obj, event):
+        et = event.type()
+        if et in (event.Type.DragEnter, event.Type.DragMove):
+            if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+                event.acceptProposedAction()
+                return True
+        elif et == event.Type.Drop:
+            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                event.acceptProposedAction()
+                self.dropped.emit(paths, event.position().toPoint())
+                return True
+        return False
+
+
+# ---------------------------------------------------------------------------------------------- request model
+class RequestTableModel(QAbstractTableModel):
+    """The request list: 编号, 类别, 资料名称, 索取日期, 截止日期, 状态, 附件 (count), 核查记录 (count).
+
+    Overdue items (still 已索取 after the due date, as of :attr:`as_of`) show in red with a tooltip. 资料名称 and
+    截止日期 are editable (validated by the service, undoable).
+    """
+
+    CODE, CATEGORY, TITLE, REQUESTED, DUE, STATUS, EVIDENCE, NOTES = range(8)
+    HEADERS = ("编号", "类别", "资料名称", "索取日期", "截止日期", "状态", "附件", "核查记录")
+    EDITABLE = {TITLE: "title", DUE: "due_on", CATEGORY: "category"}
+
+    def __init__(self, ctx: EvaluationContext, as_of: _dt.date | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.as_of = as_of or _dt.date.today()
+        self._rows: list[DocumentRequest] = []
+        self._evidence: dict[str, int] = {}
+        self._notes: dict[str, int] = {}
+        self.reload()
+        ctx.changed.connect(self._on_changed)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        ef = self.ctx.ef
+        self._rows = rsvc.request_items(ef)
+        self._evidence, self._notes = {}, {}
+        for r in ef.rows("evidence_link", "target_kind = 'document_request'"):
+            self._evidence[r["target_id"]] = self._evidence.get(r["target_id"], 0) + 1
+        for r in ef.rows("review_note"):
+            self._notes[r["request_id"]] = self._notes.get(r["request_id"], 0) + 1
+        self.endResetModel()
+
+    def _on_changed(self, changes) -> None:
+        if any(changes.touches(t) for t in ("document_request", "evidence_link", "evidence", "review_note")):
+            self.reload()
+
+    def record(self, row: int) -> DocumentRequest:
+        return self._rows[row]
+
+    def records(self) -> list[DocumentRequest]:
+        return list(self._rows)
+
+    def row_of(self, record_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
+
+    def overdue(self, row: int) -> bool:
+        return is_overdue(self._rows[row], self.as_of)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return {
+                self.CODE: r.code, self.CATEGORY: r.category, self.TITLE: r.title, self.REQUESTED: r.requested_on,
+                self.DUE: r.due_on, self.STATUS: tr(REQUEST_STATUSES.get(r.status, r.status)),
+                self.EVIDENCE: str(self._evidence.get(r.id, 0) or ""), self.NOTES: str(self._notes.get(r.id, 0) or ""),
+            }[c]
+        if role == Qt.ItemDataRole.ForegroundRole and self.overdue(index.row()):
+            return QBrush(OVERDUE_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = [r.description] if r.description else []
+            if self.overdue(index.row()):
+                tips.append(tr("已逾期（截止 {0}）").format(r.due_on))
+            return "\n".join(tips) or None
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+    def flags(self, index):
+        f = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid() and index.column() in self.EDITABLE:
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in self.EDITABLE:
+            return False
+        rec = self._rows[index.row()]
+        field = self.EDITABLE[index.column()]
+        old, new = getattr(rec, field), str(value).strip()
+        if old == new:
+            return True
+        ef = self.ctx.ef
+        return self.ctx.apply(tr("修改资料"), lambda: rsvc.update_request_item(ef, rec.id, **{field: new}),
+                              lambda: rsvc.update_request_item(ef, rec.id, **{field: old}))
+
+
+# ---------------------------------------------------------------------------------------------- preview
+class PreviewDialog(QDialog):
+    """Shows an extracted evidence file: an image (Qt's image readers), or a PDF with the report page's
+    :class:`~wcif_desktop.ui.report_preview.PdfPreview` (PDFium; QtPdf is not part of PySide6-Essentials).
+    Other types are offered to the system's viewer. :attr:`kind` is ``image``, ``pdf`` or ``none``."""
+
+    def __init__(self, file: Path, media_type: str, title: str = "", parent=None):
+        super().__init__(parent)
+        self.file, self.media_type = Path(file), media_type
+        self.setWindowTitle(title or self.file.name)
+        self.resize(900, 700)
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.info = QLabel()
+        self.info.setObjectName("preview_info")
+        self.info.setWordWrap(True)
+        bar.addWidget(self.info, 1)
+        open_btn = QPushButton(tr("用系统程序打开"))
+        open_btn.clicked.connect(self.open_external)
+        bar.addWidget(open_btn)
+        lay.addLayout(bar)
+        self.image = QLabel()
+        self.image.setObjectName("preview_image")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.image)
+        self.scroll.setWidgetResizable(True)
+        self.pdf = PdfPreview()
+        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.pdf, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.page_count = 0
+        self.kind = self._load()
+        self.scroll.setVisible(self.kind != "pdf")
+        self.pdf.setVisible(self.kind == "pdf")
+
+    def _load(self) -> str:
+        if self.media_type == "application/pdf":
+            try:
+                self.page_count = self.pdf.load(self.file)
+            except WcifError as e:
+                self.info.setText(tr("无法预览该 PDF：{0}").format(e))
+                return "none"
+            self.info.setText(tr("{0}，共 {1} 页").format(self.file.name, self.page_count))
+            return "pdf"
+        img = QImageReader(str(self.file)).read()
+        if not img.isNull():
+            self.image.setPixmap(QPixmap.fromImage(img))
+            self.info.setText(f"{self.file.name}，{img.width()} × {img.height()}")
+            return "image"
+        self.info.setText(tr("此类文件不能在程序内预览，请用系统程序打开。"))
+        return "none"
+
+    def open_external(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.file)))
+
+    def done(self, result) -> None:
+        self.pdf.clear()
+        super().done(result)
+
+
+# ---------------------------------------------------------------------------------------------- evidence list
+class EvidenceList(QWidget):
+    """Evidence attached to one target (request item or working paper): name, size, SHA-256; attach, preview,
+    open with the system's viewer (temporary copy), save a copy, remove the link."""
+
+    def __init__(self, ctx: EvaluationContext, target_kind: str, parent=None):
+        super().__init__(parent)
+        self.ctx, self.kind, self.target_id = ctx, target_kind, None
+        self.infos: list[evsvc.EvidenceInfo] = []
+        self.task = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName(f"evidence_{target_kind}")
+        self.table.setHorizontalHeaderLabels([tr("文件名"), tr("大小"), tr("SHA-256")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(lambda _i: self.preview())
+        self.table.setAcceptDrops(True)
+        self.drop_filter = FileDropFilter(self)
+        self.table.viewport().setAcceptDrops(True)
+        self.table.viewport().installEventFilter(self.drop_filter)
+        self.drop_filter.dropped.connect(lambda paths, _pos: self.attach(paths))
+        lay.addWidget(self.table)
+        row = QHBoxLayout()
+        self.attach_btn = QPushButton(tr("添加附件…"))
+        self.preview_btn = QPushButton(tr("预览"))
+        self.open_btn = QPushButton(tr("用系统程序打开"))
+        self.save_btn = QPushButton(tr("另存为…"))
+        self.remove_btn = QPushButton(tr("移除"))
+        for b in (self.attach_btn, self.preview_btn, self.open_btn, self.save_btn, self.remove_btn):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.attach_btn.clicked.connect(self.attach_dialog)
+        self.preview_btn.clicked.connect(self.preview)
+        self.open_btn.clicked.connect(self.open_external)
+        self.save_btn.clicked.connect(self.save_copy)
+        self.remove_btn.clicked.connect(self.remove)
+        ctx.changed.connect(lambda ch: self.refresh() if ch.touches("evidence") or ch.touches("evidence_link")
+                            else None)
+        self.set_target(None)
+
+    def set_target(self, target_id: str | None) -> None:
+        self.target_id = target_id
+        for b in (self.attach_btn, self.preview_btn, self.open_btn, self.save_btn, self.remove_btn):
+            b.setEnabled(target_id is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.infos = evsvc.list_evidence(self.ctx.ef, self.kind, self.target_id) if self.target_id else []
+        self.table.setRowCount(len(self.infos))
+        for i, info in enumerate(self.infos):
+            e = info.evidence
+            for c, text in enumerate((e.original_name, _fmt_size(e.size), e.sha256)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{e.original_name}\n{e.media_type}\n{e.added_by} {e.added_at}")
+                self.table.setItem(i, c, item)
+
+    def current(self) -> evsvc.EvidenceInfo | None:
+        row = self.table.currentRow()
+        return self.infos[row] if 0 <= row < len(self.infos) else None
+
+    def attach(self, paths, on_done=None):
+        if not self.target_id or not paths:
+            return None
+        self.task = attach_files(self, self.ctx, paths, self.kind, self.target_id, on_done=on_done)
+        return self.task
+
+    def attach_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, tr("选择要添加的附件"), "",
+                                                tr("常见证据 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.xlsx *.xls *.docx *.doc);;所有文件 (*)"))
+        if files:
+            self.attach(files)
+
+    def _with_copy(self, then) -> None:
+        info = self.current()
+        if info is None:
+            return
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="wcif-preview-"))
+        out = folder / evsvc.safe_name(info.evidence.original_name, info.evidence.sha256)
+        self.task = extract_async(self, self.ctx, info.evidence.sha256, out, lambda p: then(Path(p), info))
+
+    def preview(self) -> None:
+        def show(path, info):
+            self.dialog = PreviewDialog(path, info.evidence.media_type, info.evidence.original_name, self)
+            self.dialog.show()
+        self._with_copy(show)
+
+    def open_external(self) -> None:
+        self._with_copy(lambda path, _info: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+    def save_copy(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, tr("另存为"),
+                                              evsvc.safe_name(info.evidence.original_name, info.evidence.sha256))
+        if name:
+            self.task = extract_async(self, self.ctx, info.evidence.sha256, Path(name), lambda p: None)
+
+    def remove(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        link = next(iter(self.ctx.ef.records(EvidenceLink, "evidence_id = ? AND target_kind = ? AND target_id = ?",
+                                             [info.evidence.id, self.kind, self.target_id])), None)
+        if link is not None:
+            self.ctx.apply(tr("移除附件"), lambda: evsvc.unlink_evidence(self.ctx.ef, link.id),
+                           lambda: svc.restore_record(self.ctx.ef, type(link), link.id).add(self.kind, self.target_id))
+
+
+# ---------------------------------------------------------------------------------------------- request list
+class RequestListPanel(QWidget):
+    """The request list with counts per status and overdue items, add / reorder / status / notes / export, and
+    the selected item's evidence (drop files on a row to attach them to that item)."""
+
+    def __init__(self, ctx: EvaluationContext, as_of: _dt.date | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RequestTableModel(ctx, as_of, self)
+        lay = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("request_summary")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+
+        bar = QHBoxLayout()
+        self.template_btn = QPushButton(tr("按模板生成清单"))
+        self.add_btn = QPushButton(tr("添加资料"))
+        self.up_btn = QPushButton(tr("上移"))
+        self.down_btn = QPushButton(tr("下移"))
+        self.status_box = QComboBox()
+        self.status_box.setObjectName("request_status")
+        for key, label in REQUEST_STATUSES.items():
+            self.status_box.addItem(tr(label), key)
+        self.status_btn = QPushButton(tr("设为此状态"))
+        self.note_btn = QPushButton(tr("添加核查记录…"))
+        self.export_btn = QPushButton(tr("导出清单…"))
+        for w in (self.template_btn, self.add_btn, self.up_btn, self.down_btn, self.status_box, self.status_btn,
+                  self.note_btn, self.export_btn):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.view = QTableView()
+        self.view.setObjectName("request_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setToolTip(tr("把文件拖到某一项上，即作为该项资料的附件保存到评价文件中"))
+        for col, w in enumerate((56, 130, 340, 90, 90, 70, 50, 70)):
+            self.view.setColumnWidth(col, w)
+        self.view.viewport().setAcceptDrops(True)
+        self.drop_filter = FileDropFilter(self)
+        self.view.viewport().installEventFilter(self.drop_filter)
+        self.drop_filter.dropped.connect(self._dropped)
+        split.addWidget(self.view)
+
+        lower = QWidget()
+        ll = QHBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 0, 0)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("request_notes")
+        self.notes.setReadOnly(True)
+        self.notes.setPlaceholderText(tr("核查记录"))
+        self.evidence = EvidenceList(ctx, "document_request")
+        ll.addWidget(self.notes, 1)
+        ll.addWidget(self.evidence, 2)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay.addWidget(split, 1)
+
+        self.template_btn.clicked.connect(self.build_from_template)
+        self.add_btn.clicked.connect(self.add_item)
+        self.up_btn.clicked.connect(lambda: self.move(-1))
+        self.down_btn.clicked.connect(lambda: self.move(1))
+        self.status_btn.clicked.connect(lambda: self.set_status(self.status_box.currentData()))
+        self.note_btn.clicked.connect(self.add_note_dialog)
+        self.export_btn.clicked.connect(self.export_dialog)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.model.modelReset.connect(self._after_reset)
+        ctx.changed.connect(self._on_changed)
+        self.refresh_summary()
+        self._selection_changed()
+
+    # -------------------------------------------------------------- state
+    def _on_changed(self, changes) -> None:
+        if any(changes.touches(t) for t in ("document_request", "review_note", "team_member")):
+            self.refresh_summary()
+            self._show_notes()
+
+    def _after_reset(self) -> None:
+        if getattr(self, "_keep", None):
+            self.select(self._keep)
+
+    def refresh_summary(self) -> None:
+        s = rsvc.request_summary(self.ctx.ef, self.model.as_of)
+        text = s.text()
+        if s.overdue:
+            text += "\n" + tr("逾期：") + "、".join(f"{i.code} {i.title}" for i in s.overdue[:5]) + (
+                tr("等") if len(s.overdue) > 5 else "")
+        self.summary.setText(text)
+
+    def current(self) -> DocumentRequest | None:
+        idx = self.view.currentIndex()
+        return self.model.record(idx.row()) if idx.isValid() else None
+
+    def select(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        cur = self.current()
+        self._keep = cur.id if cur else None
+        for b in (self.up_btn, self.down_btn, self.status_btn, self.note_btn):
+            b.setEnabled(cur is not None)
+        if cur is not None:
+            self.status_box.setCurrentIndex(max(0, self.status_box.findData(cur.status)))
+        self.evidence.set_target(cur.id if cur else None)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        cur = self.current()
+        if cur is None:
+            self.notes.setPlainText("")
+            return
+        lines = [f"{cur.code} {cur.title}", ""]
+        for n in rsvc.review_notes(self.ctx.ef, cur.id):
+            lines.append(f"[{n.written_at[:16].replace('T', ' ')} {n.reviewer_name}] {n.text}")
+        self.notes.setPlainText("\n".join(lines))
+
+    # -------------------------------------------------------------- edits
+    def build_from_template(self) -> None:
+        """Add the fund template's items the list lacks (not undoable as one step; items can be deleted)."""
+        self.ctx.run_service(rsvc.add_request_list_from_template)
+
+    def add_item(self, title: str | None = None, category: str | None = None) -> DocumentRequest | None:
+        if title is None:
+            title, ok = QInputDialog.getText(self, tr("添加资料"), tr("资料名称："))
+            if not ok:
+                return None
+        if category is None:
+            cur = self.current()
+            category, ok = QInputDialog.getText(self, tr("添加资料"), tr("类别："),
+                                                text=cur.category if cur else tr("其他"))
+            if not ok:
+                return None
+        result = self.ctx.run_service(rsvc.add_request_item, title, category,
+                                      requested_on=_dt.date.today().isoformat())
+        if result is None:
+            return None
+        rec, changes = result
+        self.ctx.changed.emit(changes)
+        self.select(rec.id)
+        return rec
+
+    def move(self, step: int) -> None:
+        cur = self.current()
+        if cur is None:
+            return
+        row = self.model.row_of(cur.id)
+        target = row + step
+        if not 0 <= target < self.model.rowCount():
+            return
+        ef = self.ctx.ef
+        self._keep = cur.id
+        self.ctx.apply(tr("调整顺序"), lambda: rsvc.move_request_item(ef, cur.id, target),
+                       lambda: rsvc.move_request_item(ef, cur.id, row))
+        self.select(cur.id)
+
+    def set_status(self, status: str) -> bool:
+        cur = self.current()
+        if cur is None or status == cur.status:
+            return False
+        ef, old, old_at = self.ctx.ef, cur.status, cur.status_changed_at
+        self._keep = cur.id
+        ok = self.ctx.apply(tr("更改状态"), lambda: rsvc.set_request_status(ef, cur.id, status),
+                            lambda: svc.update_record(ef, DocumentRequest, cur.id, status=old,
+                                                      status_changed_at=old_at))
+        self.select(cur.id)
+        return ok
+
+    def add_note(self, reviewer_id: str, text: str) -> bool:
+        cur = self.current()
+        if cur is None:
+            return False
+        result = self.ctx.run_service(rsvc.add_review_note, cur.id, reviewer_id, text)
+        if result is None:
+            return False
+        self.ctx.changed.emit(result[1])
+        return True
+
+    def add_note_dialog(self) -> None:
+        cur = self.current()
+        if cur is None:
+            return
+        dlg = NoteDialog(self.ctx, cur, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.add_note(dlg.reviewer.currentData(), dlg.text.toPlainText())
+
+    def export_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, tr("导出资料清单"), tr("资料清单.pdf"),
+                                              tr("PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)"))
+        if not name:
+            return
+        ctx = self.ctx
+
+        def work(progress):
+            ef = EvaluationFile(ctx.path, _connect(ctx.path), ctx.ef.who)
+            try:
+                return rsvc.export_request_list(ef, name, progress=progress)
+            finally:
+                ef.close()
+
+        def failed(exc):
+            if not isinstance(exc, Cancelled):
+                show_user_error(self, exc)
+
+        self.task = run_with_progress(self, tr("导出资料清单"), work, on_done=lambda p: None, on_error=failed)
+
+    def _dropped(self, paths: list, pos) -> None:
+        idx = self.view.indexAt(pos)
+        if idx.isValid():
+            self.view.setCurrentIndex(self.model.index(idx.row(), 0))
+        cur = self.current()
+        if cur is None:
+            show_user_error(self, tr("请把文件拖到资料清单中的某一项上"))
+            return
+        self.evidence.attach(paths)
+
+
+class NoteDialog(QDialog):
+    """Asks for a review note's reviewer (team member) and text."""
+
+    def __init__(self, ctx: EvaluationContext, item: DocumentRequest, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("核查记录：{0} {1}").format(item.code, item.title))
+        lay = QVBoxLayout(self)
+        self.reviewer = member_combo(ctx)
+        self.text = QPlainTextEdit()
+        lay.addWidget(QLabel(tr("核查人")))
+        lay.addWidget(self.reviewer)
+        lay.addWidget(QLabel(tr("核查情况")))
+        lay.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+
+def member_combo(ctx: EvaluationContext) -> QComboBox:
+    from ..domain.model import ROLES
+    from ..services.plan import team
+
+    box = QComboBox()
+    for m in team(ctx.ef):
+        box.addItem(f"{m.name}（{ROLES.get(m.role, m.role)}）", m.id)
+    return box
+
+
+# ---------------------------------------------------------------------------------------------- working papers
+class WorkingPaperPanel(QWidget):
+    """Working papers: list, title and body editor, evidence, and preparer / reviewer sign-off with the state
+    shown (a sign-off made before the last edit shows as stale, in red)."""
+
+    def __init__(self, ctx: EvaluationContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.papers: list[WorkingPaper] = []
+        self._shown = None
+        lay = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.list.setObjectName("paper_list")
+        left.addWidget(self.list, 1)
+        self.new_btn = QPushButton(tr("新建底稿"))
+        left.addWidget(self.new_btn)
+        lay.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        self.title = QLineEdit()
+        self.title.setObjectName("paper_title")
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("paper_body")
+        self.save_btn = QPushButton(tr("保存底稿"))
+        right.addWidget(QLabel(tr("标题")))
+        right.addWidget(self.title)
+        right.addWidget(QLabel(tr("内容")))
+        right.addWidget(self.body, 2)
+        right.addWidget(self.save_btn)
+        sign = QHBoxLayout()
+        self.signer = member_combo(ctx)
+        self.signer.setObjectName("paper_signer")
+        self.prepare_btn = QPushButton(tr("编制人签字"))
+        self.review_btn = QPushButton(tr("复核人签字"))
+        sign.addWidget(self.signer)
+        sign.addWidget(self.prepare_btn)
+        sign.addWidget(self.review_btn)
+        sign.addStretch(1)
+        right.addLayout(sign)
+        self.state = QLabel()
+        self.state.setObjectName("paper_signoff")
+        self.state.setWordWrap(True)
+        right.addWidget(self.state)
+        self.evidence = EvidenceList(ctx, "working_paper")
+        right.addWidget(self.evidence, 1)
+        lay.addLayout(right, 3)
+
+        self.new_btn.clicked.connect(lambda: self.new_paper())
+        self.save_btn.clicked.connect(self.save)
+        self.prepare_btn.clicked.connect(lambda: self.sign("preparer"))
+        self.review_btn.clicked.connect(lambda: self.sign("reviewer"))
+        self.list.currentRowChanged.connect(self._row_changed)
+        ctx.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, changes) -> None:
+        if any(changes.touches(t) for t in ("working_paper", "evidence_link", "evidence", "team_member")):
+            self.reload()
+
+    def reload(self) -> None:
+        keep = self.current().id if self.current() else None
+        self.papers = rsvc.working_papers(self.ctx.ef)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for p in self.papers:
+            s = rsvc.paper_signoff(self.ctx.ef, p.id)
+            item = QListWidgetItem(f"{p.code} {p.title}")
+            if s.stale:
+                item.setForeground(QBrush(OVERDUE_COLOR))
+            self.list.addItem(item)
+        rows = [i for i, p in enumerate(self.papers) if p.id == keep]
+        self.list.setCurrentRow(rows[0] if rows else (0 if self.papers else -1))
+        self.list.blockSignals(False)
+        self._show_current()
+
+    def current(self) -> WorkingPaper | None:
+        row = self.list.currentRow() if hasattr(self, "list") else -1
+        return self.papers[row] if 0 <= row < len(self.papers) else None
+
+    def _row_changed(self, _row: int) -> None:
+        self.save()  # keep edits of the paper shown before
+        self._show_current()
+
+    def _show_current(self) -> None:
+        p = self.current()
+        self._shown = p.id if p else None
+        for w in (self.title, self.body, self.save_btn, self.prepare_btn, self.review_btn):
+            w.setEnabled(p is not None)
+        self.title.setText(p.title if p else "")
+        self.body.setPlainText(p.body if p else "")
+        self.evidence.set_target(p.id if p else None)
+        if p is None:
+            self.state.setText("")
+            return
+        s = rsvc.paper_signoff(self.ctx.ef, p.id)
+        self.state.setText(s.text())
+        self.state.setStyleSheet("color: #b00020;" if s.stale else "")
+
+    def new_paper(self, title: str | None = None) -> WorkingPaper | None:
+        title = title or tr("新工作底稿")
+        result = self.ctx.run_service(rsvc.add_working_paper, title)
+        if result is None:
+            return None
+        rec, changes = result
+        self.ctx.changed.emit(changes)
+        self.list.setCurrentRow(next(i for i, p in enumerate(self.papers) if p.id == rec.id))
+        return rec
+
+    def save(self) -> bool:
+        """Save the title and body shown (of the paper shown, even while the list selection moves)."""
+        p = next((x for x in self.papers if x.id == self._shown), None)
+        if p is None:
+            return False
+        fields = {k: v for k, v in (("title", self.title.text()), ("body", self.body.toPlainText()))
+                  if getattr(p, k) != v}
+        if not fields:
+            return True
+        old = {k: getattr(p, k) for k in fields}
+        ef = self.ctx.ef
+        return self.ctx.apply(tr("修改工作底稿"), lambda: rsvc.update_working_paper(ef, p.id, **fields),
+                              lambda: rsvc.update_working_paper(ef, p.id, **old))
+
+    def sign(self, as_role: str) -> bool:
+        p = self.current()
+        if p is None:
+            return False
+        if not self.save():
+            return False
+        ef, who = self.ctx.ef, self.signer.currentData()
+        keys = ("preparer_id", "prepared_at", "prepared_hash") if as_role == "preparer" else \
+            ("reviewer_id", "reviewed_at", "reviewed_hash")
+        cur = ef.get(WorkingPaper, p.id)
+        old = {k: getattr(cur, k) for k in keys}
+        return self.ctx.apply(tr("签字"), lambda: rsvc.sign_off(ef, p.id, who, as_role),
+                              lambda: svc.update_record(ef, WorkingPaper, p.id, **old))
+
+
+# ---------------------------------------------------------------------------------------------- hook
+class ReviewTabs(QTabWidget):
+    """资料清单 and 工作底稿 as tabs; put into the 现场资料核查 page by :func:`install`."""
+
+    def __init__(self, ctx: EvaluationContext, parent=None):
+        super().__init__(parent)
+        self.setObjectName("review_tabs")
+        self.requests = RequestListPanel(ctx)
+        self.papers = WorkingPaperPanel(ctx)
+        self.addTab(self.requests, tr("资料清单"))
+        self.addTab(self.papers, tr("工作底稿"))
+
+
+def install(page) -> ReviewTabs:
+    """Replace the placeholder of the 现场资料核查 page's extension area with the review tabs."""
+    lay = page.extension_layout
+    while lay.count():
+        item = lay.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+    tabs = ReviewTabs(page.ctx, page.extension_box)
+    lay.addWidget(tabs)
+    outer = page.layout()
+    if outer is not None:
+        outer.setStretchFactor(page.extension_box, 4)  # the list needs the room; the narrative keeps its share
+    page.review_tabs = tabs
+    return tabs
