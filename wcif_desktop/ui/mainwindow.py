@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
         from .finance_view import add_finance_menu
 
         add_finance_menu(self, mb)  # 数据: 基金收支, 导入基金收支表, 导入绩效目标表, 目标对比
+        from .documents_dialog import install_menu
+
+        install_menu(self)  # 文档: 生成文档（Word/PDF）, 绩效目标表审核, 问题库, 归档
         m_settings = mb.addMenu(self.tr("设置(&S)"))
         m_settings.addAction(self.tr("首选项…"), self.preferences)
         m_help = mb.addMenu(self.tr("帮助(&H)"))
