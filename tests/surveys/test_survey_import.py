@@ -304,6 +304,13 @@ def test_bad_decision_and_unreadable_file(ef, survey, workdir):
         sv.import_responses(ef, survey.id, bad)
 
 
+def test_infer_kind_thresholds():
+    assert sv.infer_kind(["满意"] * 4 + ["6"]) == "satisfaction"  # 80 % on the scale
+    assert sv.infer_kind(["满意"] * 3 + ["6", "还行"]) == "text"
+    assert sv.infer_kind(["知道", "不了解", "是", "否", "听说过"]) == "awareness"
+    assert sv.infer_kind(["", " "]) == "text"
+
+
 def test_infer_kind_and_create_from_file(ef, workdir):
     path = write_xlsx(workdir / "新问卷.xlsx", HEADERS, ROWS)
     s = sv.create_survey_from_file(ef, path, "工伤职工")

@@ -751,16 +751,18 @@ def distinct_answers(rf: ResponseFile, columns: list[ColumnMatch]) -> dict[str, 
 
 
 def infer_kind(answers) -> str:
-    """Guess a question's kind from its answers: ``satisfaction`` when every answer is a 5-point Likert text
-    or a whole number 1–5, ``awareness`` when every answer is a knows / does-not-know text, else ``text``."""
-    norm = {normalize_answer(a) for a in answers if str(a).strip()}
-    if not norm:
-        return "text"
+    """Guess a question's kind from its answers: ``satisfaction`` when at least 80 % of the non-blank answers
+    are 5-point Likert texts or whole numbers 1–5, ``awareness`` when at least 80 % are knows / does-not-know
+    texts, else ``text``. (The rest become answers outside the scale, reported by the import.)"""
     from ..domain.survey import KNOWS_SYNONYMS, LIKERT_SYNONYMS
 
-    if all(a in LIKERT_SYNONYMS or a in {"1", "2", "3", "4", "5"} for a in norm):
+    norm = [normalize_answer(a) for a in answers if str(a).strip()]
+    if not norm:
+        return "text"
+    likert = sum(1 for a in norm if a in LIKERT_SYNONYMS or a in {"1", "2", "3", "4", "5"})
+    if likert * 5 >= len(norm) * 4:
         return "satisfaction"
-    if all(a in KNOWS_SYNONYMS for a in norm):
+    if sum(1 for a in norm if a in KNOWS_SYNONYMS) * 5 >= len(norm) * 4:
         return "awareness"
     return "text"
 
