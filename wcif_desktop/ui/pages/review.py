@@ -44,9 +44,6 @@ class ReviewPage(StepPage):
         from ..review_panel import install  # request list, evidence, working papers (issue 4)
 
         install(self)
-        from ..survey_view import install as install_surveys  # satisfaction / awareness surveys (issue 6)
-
-        install_surveys(self)
         self.refresh()
 
     def refresh(self) -> None:
