@@ -366,7 +366,9 @@ class TargetReviewDialog(QDialog):
         for i, r in enumerate(self.results):
             for j, text in enumerate((self.tr("通过") if r.passed else self.tr("未通过"), r.rule.name,
                                       r.rule.indicator, r.opinion)):
-                self.table.setItem(i, j, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(r.opinion)
+                self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
         failed = sum(1 for r in self.results if not r.passed)
