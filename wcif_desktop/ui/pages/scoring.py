@@ -21,6 +21,7 @@ from ...domain.money import fmt_score
 from ...domain.scoring import build_sheet
 from ...services.evaluation import leaf_indicators
 from ..models import IndicatorTreeModel
+from ..scoring_editor import ScoringTools
 from .base import StepPage, StepState, state_of
 
 
@@ -91,6 +92,9 @@ class ScoringPage(StepPage):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([560, 150])
+        self.tools = ScoringTools(self)  # tree editing, chart, expert panel (ui/scoring_editor.py)
+        split.addWidget(self.tools)
+        split.setSizes([420, 130, 300])
         lay.addWidget(split, 1)
         self.refresh()
 
