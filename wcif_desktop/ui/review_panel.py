@@ -365,6 +365,7 @@ class EvidenceList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(48)  # the page may be shared with other panels: let the list above grow
         self.table.doubleClicked.connect(lambda _i: self.preview())
         self.table.setAcceptDrops(True)
         self.drop_filter = FileDropFilter(self)
@@ -520,12 +521,14 @@ class RequestListPanel(QWidget):
         self.notes.setObjectName("request_notes")
         self.notes.setReadOnly(True)
         self.notes.setPlaceholderText(tr("核查记录"))
+        self.notes.setMinimumHeight(48)
         self.evidence = EvidenceList(ctx, "document_request")
         ll.addWidget(self.notes, 1)
         ll.addWidget(self.evidence, 2)
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([600, 200])  # the list first; notes and evidence below (drag the handle for more)
         lay.addWidget(split, 1)
 
         self.template_btn.clicked.connect(self.build_from_template)
@@ -875,6 +878,7 @@ def install(page) -> ReviewTabs:
     while lay.count():
         item = lay.takeAt(0)
         if item.widget() is not None:
+            item.widget().hide()
             item.widget().deleteLater()
     tabs = ReviewTabs(page.ctx, page.extension_box)
     lay.addWidget(tabs)
