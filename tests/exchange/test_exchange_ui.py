@@ -1,17 +1,16 @@
 """GUI of the exchange: conflict dialog (side by side, field by field), record history, File ▸ 交换 actions
 running off the UI thread."""
 
-import shutil
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from wcif_desktop.domain.model import Finding  # noqa: E402
-from wcif_desktop.services import exchange, merge  # noqa: E402
-from wcif_desktop.store.db import EvaluationFile  # noqa: E402
+from wcif_desktop.domain.model import Finding
+from wcif_desktop.services import exchange, merge
+from wcif_desktop.store.db import EvaluationFile
 
-from .helpers import export_copy  # noqa: E402
+from .helpers import export_copy
 
 pytestmark = pytest.mark.gui
 
@@ -80,7 +79,7 @@ def test_conflict_dialog_side_by_side_field_by_field(qtbot, conflicted, ctx):
     assert dlg.table.item(r_title, COL_THEIRS).text() == "甲的标题"
     assert dlg.choice(r_title) == "mine"
     # take theirs for the title (radio button), edit the body by typing into the result cell
-    theirs_btn = [b for b in dlg.groups[r_title].buttons() if b.property("choice") == "theirs"][0]
+    theirs_btn = next(b for b in dlg.groups[r_title].buttons() if b.property("choice") == "theirs")
     theirs_btn.click()
     assert dlg.table.item(r_title, COL_RESULT).text() == "甲的标题"
     dlg.table.item(r_body, COL_RESULT).setText("两人合写的正文")

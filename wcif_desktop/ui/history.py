@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from ..services import merge
 
+_ROOT = QModelIndex()
+
 
 def _short(v, n: int = 200) -> str:
     s = "" if v is None else str(v)
@@ -37,13 +39,13 @@ class HistoryModel(QAbstractTableModel):
         self.headers = [self.tr("时间"), self.tr("修改人"), self.tr("字段"), self.tr("原值"), self.tr("新值"),
                         self.tr("来源")]
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+    def columnCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
