@@ -107,7 +107,8 @@ def run_finance(args) -> int:
         print(f"{label}：{value}")
     print()
     if a.roll_forward is None:
-        print("滚存核对：缺少期初余额或收支数据，无法核对")
+        print("滚存核对：期初余额由年末结余倒推，无法核对" if a.opening_source == "implied"
+              else "滚存核对：缺少期初余额或收支数据，无法核对")
     for c in a.checks:
         print(("✓ " if c.ok else "✗ ") + c.message)
     return 0
