@@ -39,7 +39,7 @@ class _Doc(BaseDocTemplate):
     def __init__(self, buf, outline: DocOutline, fonts, progress: Progress):
         super().__init__(buf, pagesize=A4, leftMargin=28 * mm, rightMargin=26 * mm, topMargin=37 * mm,
                          bottomMargin=35 * mm, title=outline.title, author=outline.author, subject=outline.kind,
-                         lang="zh-CN")
+                         lang="zh-CN", initialFontName=fonts.body, initialFontSize=12)
         self._fonts = fonts
         self._progress = progress
         self._heading_seq = 0
@@ -152,6 +152,7 @@ def _table(block: Table, st, width) -> list:
     total = sum(widths)
     t = RLTable(data, colWidths=[width * w / total for w in widths], repeatRows=1)
     t.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), _FONTS.body, 10),  # else reportlab opens each cell in unembedded Helvetica
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEEEEE")),
@@ -191,7 +192,10 @@ def _story(outline: DocOutline, st, width, fonts, progress: Progress) -> list:
             marker._wcif_body_start = True
             story += [RLPageBreak(), marker]
         elif isinstance(b, Toc):
-            toc = TableOfContents(dotsMinLevel=0)
+            toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
+                ("FONT", (0, 0), (-1, -1), fonts.body, 12),  # the TOC is a table: no unembedded Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
             toc.levelStyles = [
                 ParagraphStyle(f"toc{lv}", fontName=fonts.body, fontSize=12, leading=20, leftIndent=14 * lv,
                                wordWrap="CJK") for lv in range(max(b.levels, 1))]

@@ -605,6 +605,7 @@ def _write_pdf(ef: EvaluationFile, rows, path: Path, progress: Progress) -> None
     widths = [14 * mm, 28 * mm, 70 * mm, 55 * mm, 22 * mm, 22 * mm, 16 * mm, 40 * mm]
     table = LongTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.body, 9),  # else reportlab opens each cell in unembedded Helvetica
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -617,7 +618,8 @@ def _write_pdf(ef: EvaluationFile, rows, path: Path, progress: Progress) -> None
         canvas.restoreState()
 
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=15 * mm, bottomMargin=18 * mm, title=title, author="WCIF Desktop")
+                            topMargin=15 * mm, bottomMargin=18 * mm, title=title, author="WCIF Desktop",
+                            initialFontName=fonts.body, initialFontSize=9)  # no unembedded Helvetica
     story = [P(title, h1), P(sub, small), Spacer(1, 4 * mm), table, Spacer(1, 6 * mm), P(HANDOVER_NOTE),
              Spacer(1, 8 * mm), P(RECEIPT_LINE)]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
