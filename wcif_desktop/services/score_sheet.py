@@ -193,7 +193,7 @@ def _split_points(name: str) -> tuple[str, Decimal | None]:
 
 
 def _is_percent(cell: Cell) -> bool:
-    return "%" in cell.text or "%" in (cell.number_format or "")
+    return "%" in cell.text or "％" in cell.text or "%" in (cell.number_format or "")
 
 
 def _points(cell: Cell, rejections: list[Rejection], what: str) -> tuple[Decimal | None, bool]:
