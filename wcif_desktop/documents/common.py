@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..domain.fields import field_values, fill
 from ..domain.model import EvaluationSnapshot, Finding
 from ..domain.money import fmt_pct, fmt_score, fmt_wan, round2
-from ..domain.scoring import ScoreSheet, build_sheet
+from ..domain.scoring import ScoreSheet, sheet_for
 from .outline import Block, Para, Table, h3, paras
 
 
@@ -45,7 +45,7 @@ def narrative(snap: EvaluationSnapshot, section: str, vals: dict[str, str], defa
 
 
 def sheet_of(snap: EvaluationSnapshot) -> ScoreSheet:
-    return build_sheet(snap.indicators)
+    return sheet_for(snap)
 
 
 def indicator_counts(sheet: ScoreSheet) -> dict[int, int]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..domain.fields import fill
 from ..domain.model import EvaluationSnapshot, Finding, Indicator
-from ..domain.scoring import build_sheet
+from ..domain.scoring import sheet_for
 from ..store.db import EvaluationFile
 from .common import answered_by, values
 from .outline import DocOutline, Para, Table, h1
@@ -74,7 +74,7 @@ def suggest_links(snap: EvaluationSnapshot, vals: dict[str, str] | None = None) 
     problems = snap.findings_of("problem")
     texts = {f.id: _bigrams(fill(f.title + f.body + f.cause, vals)) for f in problems}
     out: dict[str, list[Indicator]] = {f.id: [] for f in problems}
-    for leaf in build_sheet(snap.indicators).leaves():
+    for leaf in sheet_for(snap).leaves():
         ind = leaf.indicator
         if ind.score is None or ind.score >= ind.weight:
             continue
@@ -137,7 +137,7 @@ def check_problems(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] |
             touched.add(ind.id)
             if ind.score is not None and ind.score >= ind.weight:
                 result.messages.append(f"问题“{title}”涉及的指标“{ind.name}”得满分，与指标分析不一致")
-    sheet = build_sheet(snap.indicators)
+    sheet = sheet_for(snap)
     for leaf in sheet.leaves():
         ind = leaf.indicator
         if ind.score is not None and ind.score < ind.weight and ind.id not in touched:

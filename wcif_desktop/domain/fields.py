@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .finance import summarize
 from .model import EvaluationSnapshot
 from .money import fmt_pct, fmt_score, fmt_wan
-from .scoring import build_sheet
+from .scoring import sheet_for
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}")
 
@@ -51,7 +51,7 @@ def field_values(snap: EvaluationSnapshot) -> dict[str, str]:
     """Current display value of every field (str). Missing data shows as ``—``."""
     ev = snap.evaluation
     fs = summarize(snap.finance, ev.fiscal_year)
-    sheet = build_sheet(snap.indicators)
+    sheet = sheet_for(snap)
 
     def wan(v):
         return "—" if v is None else fmt_wan(v)

@@ -16,7 +16,7 @@ from ..domain.fields import field_values, fill
 from ..domain.finance import summarize
 from ..domain.model import ROLES, EvaluationSnapshot
 from ..domain.money import fmt_pct, fmt_score, round2
-from ..domain.scoring import ScoreSheet, build_sheet
+from ..domain.scoring import ScoreSheet, sheet_for
 
 CN_NUM = "一二三四五六七八九十"
 
@@ -84,7 +84,7 @@ class Content:
         self.snap = snap
         self.ev = snap.evaluation
         self.values = field_values(snap)
-        self.sheet: ScoreSheet = build_sheet(snap.indicators)
+        self.sheet: ScoreSheet = sheet_for(snap)
         self.fund = summarize(snap.finance, self.ev.fiscal_year)
 
     # ------------------------------------------------------------------ basics

@@ -28,6 +28,7 @@ class ReportExtras:
     standards_note: str = ""
     basis: list[str] = field(default_factory=list)  # 评价依据: 《title》(issuer number)
     work_process: list[str] = field(default_factory=list)  # sentences on the schedule, requests, interviews
+    panel_sentence: str = ""  # how the expert panel's scores were combined (issue 3), '' without a panel
 
 
 def _pct(v) -> str:
@@ -37,6 +38,12 @@ def _pct(v) -> str:
 def load_extras(ef) -> ReportExtras:
     """Read what the optional appendices need; anything missing is skipped, never an error."""
     out = ReportExtras()
+    try:
+        from ..services.scoring import panel_sentence
+
+        out.panel_sentence = panel_sentence(ef)
+    except (ImportError, sqlite3.Error, WcifError, AttributeError):
+        pass
     try:
         from ..domain.review import REQUEST_STATUSES
         from ..services.review import request_items

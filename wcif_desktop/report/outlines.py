@@ -123,6 +123,8 @@ def _finance_rows(c: Content) -> list[list[str]]:
 def _conclusion(w: Writer, c: Content, full: bool) -> None:
     w.heading("三、综合评价情况及评价结论", 0)
     w.para(c.text("conclusion.score"))
+    if c.extras.panel_sentence:
+        w.para(c.extras.panel_sentence)
     w.para(c.text("conclusion.overall"))
     n = "表2" if full else "表1"
     w.table(["一级指标", "分值", "得分", "得分率"], c.dimension_rows(), [3, 2, 2, 2], numeric={1, 2, 3},

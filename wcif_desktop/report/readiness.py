@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..domain.fields import field_values, unknown_fields
 from ..domain.model import EvaluationSnapshot
-from ..domain.scoring import build_sheet
+from ..domain.scoring import sheet_for
 
 ERROR, HINT = "错误", "提示"
 
@@ -48,7 +48,7 @@ def check_readiness(snap: EvaluationSnapshot) -> list[ReadinessItem]:
             out.append(ReadinessItem(ERROR, "finding", f"问题“{name}”未填写原因分析", p.id))
         if p.id not in answered:
             out.append(ReadinessItem(ERROR, "finding", f"问题“{name}”没有对应的建议", p.id))
-    sheet = build_sheet(snap.indicators)
+    sheet = sheet_for(snap)
     unscored = [n.indicator for n in sheet.leaves() if n.indicator.score is None]
     if unscored:
         names = "、".join(i.name for i in unscored[:5]) + ("等" if len(unscored) > 5 else "")

@@ -22,7 +22,7 @@ from ..domain.errors import ValidationError
 from ..domain.fields import field_values, fill
 from ..domain.model import Indicator, Record
 from ..domain.money import fmt_score
-from ..domain.scoring import ScoreSheet, build_sheet
+from ..domain.scoring import ScoreSheet, build_sheet, sheet_for
 from .context import EvaluationContext
 
 DisplayFn = Callable[[Any], str]
@@ -200,7 +200,7 @@ class IndicatorTreeModel(QAbstractItemModel):
     def reload(self) -> None:
         snap = self.ctx.snapshot()
         self.values = field_values(snap)
-        sheet = build_sheet(snap.indicators)
+        sheet = sheet_for(snap)
         if self._shape(sheet) == self._shape(self.sheet) and self._items:
             self.sheet = sheet
             for r in sheet.roots:

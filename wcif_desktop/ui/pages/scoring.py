@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import EvaluationSnapshot
 from ...domain.money import fmt_score
-from ...domain.scoring import build_sheet
+from ...domain.scoring import sheet_for
 from ...services.evaluation import leaf_indicators
 from ..models import IndicatorTreeModel
 from ..scoring_editor import ScoringTools
@@ -37,7 +37,7 @@ class ScoringPage(StepPage):
             return StepState.NOT_STARTED
         scored = sum(1 for i in leaves if i.score is not None)
         st = state_of(scored, len(leaves))
-        if st is StepState.DONE and any(not p.startswith("提示") for p in build_sheet(snap.indicators).problems()):
+        if st is StepState.DONE and any(not p.startswith("提示") for p in sheet_for(snap).problems()):
             return StepState.IN_PROGRESS
         return st
 
