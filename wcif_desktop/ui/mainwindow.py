@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.remember = remember
         self.ctx: EvaluationContext | None = None
-        self.pages: list[StepPage] = []
+        self._pages: dict[int, StepPage] = {}  # built on first show (keeps start-up fast)
         self.undo_group = QUndoGroup(self)
         self.resize(1200, 780)
         self.setMinimumSize(QSize(900, 600))
@@ -257,10 +257,10 @@ class MainWindow(QMainWindow):
     def _set_context(self, ctx: EvaluationContext) -> None:
         self.commit_pending()
         old, old_row = self.ctx, self.step_list.currentRow()
-        for page in self.pages:
+        for page in self._pages.values():
             self.page_stack.removeWidget(page)
             page.deleteLater()
-        self.pages = []
+        self._pages = {}
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.close()
@@ -275,9 +275,6 @@ class MainWindow(QMainWindow):
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for cls in STEP_PAGES:
-            page = cls(ctx, self.page_stack)
-            self.pages.append(page)
-            self.page_stack.addWidget(page)
             self.step_list.addItem(QListWidgetItem(cls.display_title()))
         self.step_list.blockSignals(False)
         ctx.changed.connect(self._update_states)
@@ -399,14 +396,28 @@ class MainWindow(QMainWindow):
         """Show a step by key or title (raises ValueError for an unknown one)."""
         i = step_index(name)
         self.step_list.setCurrentRow(i)
-        return self.pages[i]
+        return self._page_at(i)
 
     def page(self, key: str) -> StepPage:
-        return self.pages[step_index(key)]
+        return self._page_at(step_index(key))
+
+    @property
+    def pages(self) -> list[StepPage]:
+        """Every step's page (building those not shown yet)."""
+        return [self._page_at(i) for i in range(len(STEP_PAGES))] if self.ctx is not None else []
+
+    def _page_at(self, row: int) -> StepPage:
+        """The page of step ``row``, built on first use: a step the user never opens costs nothing at start."""
+        page = self._pages.get(row)
+        if page is None:
+            page = STEP_PAGES[row](self.ctx, self.page_stack)
+            self._pages[row] = page
+            self.page_stack.addWidget(page)
+        return page
 
     def _show_step(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            self.page_stack.setCurrentWidget(self.pages[row])
+        if self.ctx is not None and 0 <= row < len(STEP_PAGES):
+            self.page_stack.setCurrentWidget(self._page_at(row))
             if self.remember:
                 self.settings["window/step"] = STEP_PAGES[row].key
 
