@@ -44,6 +44,9 @@ class ReviewPage(StepPage):
         from ..review_panel import install  # request list, evidence, working papers (issue 4)
 
         install(self)
+        from ..interviews_panel import install as install_interviews  # interview records (issue 4)
+
+        install_interviews(self.review_tabs, ctx)
         self.refresh()
 
     def refresh(self) -> None:

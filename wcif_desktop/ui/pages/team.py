@@ -125,6 +125,9 @@ class TeamPage(StepPage):
                                         lambda order: TeamMember(name=self.tr("新成员"), sort_order=order),
                                         add_text=self.tr("添加成员")))
         lay.addWidget(team, 1)
+        from ..plan_panel import install as install_plan  # independence declarations and the plan (issue 4)
+
+        install_plan(self)
         self.refresh()
 
     def _commit_fact(self, name: str, text: str) -> None:
