@@ -30,10 +30,6 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from ..domain.errors import WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 
@@ -83,6 +79,8 @@ def read_password_file(path) -> str:
 
 
 def _key(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # imported when first needed (start-up)
+
     if not password:
         raise WcifError("密码不能为空")
     return Scrypt(salt=salt, length=32, n=2 ** log2_n, r=r, p=p).derive(password.encode("utf-8"))
@@ -99,6 +97,8 @@ def encrypt_stream(src: BinaryIO, dst: BinaryIO, password: str, *, total: int = 
 
     ``total`` (bytes) is only used for progress. Raises :class:`~wcif_desktop.domain.errors.Cancelled`.
     """
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = os.urandom(16)
     prefix = os.urandom(7)
     base = _HEADER.pack(MAGIC, VERSION, KDF_SCRYPT, log2_n, 8, 1, salt, prefix, chunk_size)
@@ -131,6 +131,9 @@ def decrypt_stream(src: BinaryIO, dst: BinaryIO, password: str, *, name: str = "
         WrongPassword: wrong password.
         DamagedFile: not an encrypted export, unknown version, altered or truncated.
     """
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     header = src.read(HEADER_SIZE)
     if len(header) < HEADER_SIZE or not header.startswith(MAGIC):
         raise DamagedFile(f"不是加密的评价导出文件，或文件头已损坏：{name}")

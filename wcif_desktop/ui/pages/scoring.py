@@ -21,7 +21,6 @@ from ...domain.money import fmt_score
 from ...domain.scoring import sheet_for
 from ...services.evaluation import leaf_indicators
 from ..models import IndicatorTreeModel
-from ..scoring_editor import ScoringTools
 from .base import StepPage, StepState, state_of
 
 
@@ -92,6 +91,8 @@ class ScoringPage(StepPage):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([560, 150])
+        from ..scoring_editor import ScoringTools  # with the page, not at start-up
+
         self.tools = ScoringTools(self)  # tree editing, chart, expert panel (ui/scoring_editor.py)
         split.addWidget(self.tools)
         split.setSizes([420, 130, 300])
@@ -117,9 +118,9 @@ class ScoringPage(StepPage):
         if ind is None:
             return
         esc = html.escape
-        parts = [f"<b>{esc(ind.code)} {esc(ind.name)}</b>（{self.tr('分值')} {fmt_score(ind.weight)}）"]
+        parts = [f"<b>{esc(ind.code)} {esc(ind.name)}</b>" + self.tr("（分值 {0}）").format(fmt_score(ind.weight))]
         if ind.definition:
-            parts.append(f"{self.tr('指标解释')}：{esc(ind.definition)}")
+            parts.append(self.tr("指标解释：{0}").format(esc(ind.definition)))
         if ind.scoring_rule:
-            parts.append(f"{self.tr('评分标准')}：{esc(ind.scoring_rule)}")
+            parts.append(self.tr("评分标准：{0}").format(esc(ind.scoring_rule)))
         self.detail.setText("<br>".join(parts))
