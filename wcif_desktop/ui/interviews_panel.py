@@ -82,11 +82,14 @@ class InterviewTableModel(QAbstractTableModel):
         ctx.changed.connect(self._on_changed)
 
     def headers(self) -> list[str]:
-        t = QCoreApplication.translate
-        return [t("InterviewTableModel", "被访谈人"), t("InterviewTableModel", "职务"),
-                t("InterviewTableModel", "单位"), t("InterviewTableModel", "时间"),
-                t("InterviewTableModel", "地点"), t("InterviewTableModel", "访谈人"),
-                t("InterviewTableModel", "摘要"), t("InterviewTableModel", "关联指标")]
+        return [QCoreApplication.translate("InterviewTableModel", "被访谈人"),
+                QCoreApplication.translate("InterviewTableModel", "职务"),
+                QCoreApplication.translate("InterviewTableModel", "单位"),
+                QCoreApplication.translate("InterviewTableModel", "时间"),
+                QCoreApplication.translate("InterviewTableModel", "地点"),
+                QCoreApplication.translate("InterviewTableModel", "访谈人"),
+                QCoreApplication.translate("InterviewTableModel", "摘要"),
+                QCoreApplication.translate("InterviewTableModel", "关联指标")]
 
     def _on_changed(self, changes) -> None:
         if any(changes.touches(t) for t in INTERVIEW_TABLES):

@@ -19,7 +19,7 @@ import datetime as _dt
 import json
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -51,6 +51,22 @@ from ..services.evaluation import Changes
 from .context import EvaluationContext
 from .models import Column, RecordTableModel
 from .pages.base import CommitLineEdit, CommitTextEdit, RecordListControls
+
+# The six methods of 财预〔2020〕10号 and the four standards, marked for translation (context "PlanPanel").
+METHOD_TEXTS = {
+    "成本效益分析法": QT_TRANSLATE_NOOP("PlanPanel", "成本效益分析法"),
+    "比较法": QT_TRANSLATE_NOOP("PlanPanel", "比较法"),
+    "因素分析法": QT_TRANSLATE_NOOP("PlanPanel", "因素分析法"),
+    "最低成本法": QT_TRANSLATE_NOOP("PlanPanel", "最低成本法"),
+    "公众评判法": QT_TRANSLATE_NOOP("PlanPanel", "公众评判法"),
+    "标杆管理法": QT_TRANSLATE_NOOP("PlanPanel", "标杆管理法"),
+}
+STANDARD_TEXTS = {
+    "plan": QT_TRANSLATE_NOOP("PlanPanel", "计划标准"),
+    "industry": QT_TRANSLATE_NOOP("PlanPanel", "行业标准"),
+    "history": QT_TRANSLATE_NOOP("PlanPanel", "历史标准"),
+    "other": QT_TRANSLATE_NOOP("PlanPanel", "其他标准"),
+}
 
 PLAN_TABLES = ("evaluation_plan", "plan_basis", "plan_phase", "team_member", "document_request", "interview",
                "independence_declaration")
@@ -332,7 +348,7 @@ class PlanPanel(QWidget):
         grid = QGridLayout(methods)
         self.methods: dict[str, QCheckBox] = {}
         for i, m in enumerate(METHODS):
-            box = QCheckBox(self.tr(m))
+            box = QCheckBox(self.tr(METHOD_TEXTS.get(m, m)))
             box.setObjectName(f"method_{i}")
             box.toggled.connect(lambda _on: self._commit_methods())
             self.methods[m] = box
@@ -343,7 +359,7 @@ class PlanPanel(QWidget):
         sl = QHBoxLayout(standards)
         self.standards: dict[str, QCheckBox] = {}
         for key, label in STANDARDS.items():
-            box = QCheckBox(self.tr(label))
+            box = QCheckBox(self.tr(STANDARD_TEXTS.get(key, label)))
             box.setObjectName(f"standard_{key}")
             box.toggled.connect(lambda _on: self._commit_standards())
             self.standards[key] = box
