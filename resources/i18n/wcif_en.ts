@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BudgetActualChart</name>
+    <message>
+        <source>暂无预算数或执行数</source>
+        <translation>No budget or actual figures yet</translation>
+    </message>
+    <message>
+        <source>预算数</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>执行数</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>（万元）</source>
+        <translation>(10k yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>解决合并冲突</source>
+        <translation>Resolve merge conflicts</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>本文件</source>
+        <translation>This file</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>全部保留本文件</source>
+        <translation>Keep this file for all</translation>
+    </message>
+    <message>
+        <source>全部采用导入</source>
+        <translation>Take import for all</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>记录历史…</source>
+        <translation>Record history…</translation>
+    </message>
+    <message>
+        <source>来自 {0}，{1}</source>
+        <translation>From {0}, {1}</translation>
+    </message>
+    <message>
+        <source>没有待解决的冲突。</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”在本文件和导入文件（{2}）中都被修改过。请逐字段选择结果。</source>
+        <translation>{0} “{1}” was changed both in this file and in the imported file ({2}). Choose the result field by field.</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>无法解决冲突</source>
+        <translation>Cannot resolve the conflict</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>程序出现意外错误</source>
@@ -80,6 +162,77 @@
     </message>
 </context>
 <context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>生成文档</source>
+        <translation>Generate document</translation>
+    </message>
+    <message>
+        <source>（不使用事务所模板）</source>
+        <translation>(no firm template)</translation>
+    </message>
+    <message>
+        <source>选择模板…</source>
+        <translation>Choose template…</translation>
+    </message>
+    <message>
+        <source>文档</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>出具名义</source>
+        <translation>Issued in the name of</translation>
+    </message>
+    <message>
+        <source>事务所 Word 模板</source>
+        <translation>Firm Word template</translation>
+    </message>
+    <message>
+        <source>Word 文档使用标题样式和目录域，可在 Word/WPS 中继续编辑；模板占位符见 docs/word-templates.md。</source>
+        <translation>Word documents use heading styles and a table-of-contents field and can be edited further in Word/WPS; template placeholders are described in docs/word-templates.md.</translation>
+    </message>
+    <message>
+        <source>生成…</source>
+        <translation>Generate…</translation>
+    </message>
+    <message>
+        <source>选择事务所 Word 模板</source>
+        <translation>Choose the firm&apos;s Word template</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF 文档 (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>以评价机构名义</source>
+        <translation>In the evaluation agency&apos;s name</translation>
+    </message>
+    <message>
+        <source>以委托方名义</source>
+        <translation>In the commissioning body&apos;s name</translation>
+    </message>
+    <message>
+        <source>保存文档</source>
+        <translation>Save document</translation>
+    </message>
+    <message>
+        <source>已写入：{0}</source>
+        <translation>Written: {0}</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationContext</name>
     <message>
         <source>修改{0}</source>
@@ -112,6 +265,322 @@
     <message>
         <source>无法另存为 {0}：{1}</source>
         <translation>Cannot save as {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>导出评价…</source>
+        <translation>Export evaluation…</translation>
+    </message>
+    <message>
+        <source>导出成员工作包…</source>
+        <translation>Export member work package…</translation>
+    </message>
+    <message>
+        <source>导入并合并…</source>
+        <translation>Import and merge…</translation>
+    </message>
+    <message>
+        <source>解决合并冲突…</source>
+        <translation>Resolve merge conflicts…</translation>
+    </message>
+    <message>
+        <source>记录历史…</source>
+        <translation>Record history…</translation>
+    </message>
+    <message>
+        <source>密码（留空则不加密）：</source>
+        <translation>Password (leave empty for no encryption):</translation>
+    </message>
+    <message>
+        <source>再次输入密码：</source>
+        <translation>Enter the password again:</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The passwords do not match</translation>
+    </message>
+    <message>
+        <source>评价小组中还没有成员</source>
+        <translation>The evaluation team has no members yet</translation>
+    </message>
+    <message>
+        <source>导出成员工作包</source>
+        <translation>Export member work package</translation>
+    </message>
+    <message>
+        <source>成员：</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>导出评价</source>
+        <translation>Export evaluation</translation>
+    </message>
+    <message>
+        <source>（导出）</source>
+        <translation> (export)</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>导入并合并</source>
+        <translation>Import and merge</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>该文件已加密，请输入密码：</source>
+        <translation>This file is encrypted. Enter the password:</translation>
+    </message>
+    <message>
+        <source>合并完成，有冲突待解决</source>
+        <translation>Merge finished; conflicts to resolve</translation>
+    </message>
+    <message>
+        <source>合并完成</source>
+        <translation>Merge finished</translation>
+    </message>
+    <message>
+        <source>正在检查并合并…</source>
+        <translation>Checking and merging…</translation>
+    </message>
+    <message>
+        <source>未导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>交换(&amp;X)</source>
+        <translation>E&amp;xchange</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceView</name>
+    <message>
+        <source>收入预算执行率</source>
+        <translation>Income budget execution rate</translation>
+    </message>
+    <message>
+        <source>支出预算执行率</source>
+        <translation>Expenditure budget execution rate</translation>
+    </message>
+    <message>
+        <source>收入预算偏差率</source>
+        <translation>Income budget deviation rate</translation>
+    </message>
+    <message>
+        <source>支出预算偏差率</source>
+        <translation>Expenditure budget deviation rate</translation>
+    </message>
+    <message>
+        <source>当年收支结余（万元）</source>
+        <translation>Current-year surplus (10k yuan)</translation>
+    </message>
+    <message>
+        <source>期初余额（万元）</source>
+        <translation>Opening balance (10k yuan)</translation>
+    </message>
+    <message>
+        <source>年末滚存结余（万元）</source>
+        <translation>Year-end accumulated balance (10k yuan)</translation>
+    </message>
+    <message>
+        <source>累计结余可支付月数</source>
+        <translation>Months of payment coverage</translation>
+    </message>
+    <message>
+        <source>收入同比增长</source>
+        <translation>Income growth (year on year)</translation>
+    </message>
+    <message>
+        <source>支出同比增长</source>
+        <translation>Expenditure growth (year on year)</translation>
+    </message>
+    <message>
+        <source>工伤预防费上限（万元）</source>
+        <translation>Injury prevention expense cap (10k yuan)</translation>
+    </message>
+    <message>
+        <source>工伤预防费占上年保险费收入</source>
+        <translation>Injury prevention expense / prior-year premium income</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>导入基金收支表…</source>
+        <translation>Import fund statement…</translation>
+    </message>
+    <message>
+        <source>行次</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>预算数</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>调整后预算数</source>
+        <translation>Adjusted budget</translation>
+    </message>
+    <message>
+        <source>执行数</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>执行率</source>
+        <translation>Execution rate</translation>
+    </message>
+    <message>
+        <source>偏差率</source>
+        <translation>Deviation rate</translation>
+    </message>
+    <message>
+        <source>同比增长</source>
+        <translation>Growth (YoY)</translation>
+    </message>
+    <message>
+        <source>基金收支（万元）</source>
+        <translation>Fund income and expenditure (10k yuan)</translation>
+    </message>
+    <message>
+        <source>测算指标</source>
+        <translation>Derived indicators</translation>
+    </message>
+    <message>
+        <source>工伤预防费上限：上年工伤保险费收入的百分比（人社部规〔2017〕13号为3%，省级批准可提高）</source>
+        <translation>Injury prevention expense cap: percentage of the prior year&apos;s work-injury insurance premium income (3% under 人社部规〔2017〕13号; may be raised with provincial approval)</translation>
+    </message>
+    <message>
+        <source>工伤预防费上限比例（%）</source>
+        <translation>Injury prevention cap rate (%)</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>表中期初余额</source>
+        <translation>Opening balance in the statement</translation>
+    </message>
+    <message>
+        <source>上年年末滚存结余</source>
+        <translation>Prior year-end accumulated balance</translation>
+    </message>
+    <message>
+        <source>由年末结余倒推</source>
+        <translation>Derived from the year-end balance</translation>
+    </message>
+    <message>
+        <source>滚存核对：期初余额由年末结余倒推，无法核对</source>
+        <translation>Roll-forward check: the opening balance is derived from the year-end balance and cannot be checked</translation>
+    </message>
+    <message>
+        <source>滚存核对：缺少期初余额或收支数据，无法核对</source>
+        <translation>Roll-forward check: opening balance or income/expenditure missing; cannot be checked</translation>
+    </message>
+    <message>
+        <source>修改工伤预防费上限比例</source>
+        <translation>Change the injury prevention cap rate</translation>
+    </message>
+    <message>
+        <source>导入基金收支表</source>
+        <translation>Import fund statement</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceWindow</name>
+    <message>
+        <source>基金收支</source>
+        <translation>Fund income and expenditure</translation>
+    </message>
+</context>
+<context>
+    <name>FindingLibraryDialog</name>
+    <message>
+        <source>问题库</source>
+        <translation>Finding library</translation>
+    </message>
+    <message>
+        <source>搜索标题、依据、原因、建议…</source>
+        <translation>Search titles, basis, causes, recommendations…</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>用所选条目新建问题</source>
+        <translation>New problem from the selected entry</translation>
+    </message>
+    <message>
+        <source>存入问题库</source>
+        <translation>Save to library</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>本评价的问题：</source>
+        <translation>Problems of this evaluation:</translation>
+    </message>
+    <message>
+        <source>原因：{0}
+建议：{1}
+证明材料：{2}</source>
+        <translation>Cause: {0}
+Recommendation: {1}
+Supporting evidence: {2}</translation>
+    </message>
+    <message>
+        <source>导入问题库</source>
+        <translation>Import finding library</translation>
+    </message>
+    <message>
+        <source>问题库 (*.json)</source>
+        <translation>Finding library (*.json)</translation>
+    </message>
+    <message>
+        <source>新增 {0} 条，更新 {1} 条，跳过 {2} 条</source>
+        <translation>{0} added, {1} updated, {2} skipped</translation>
+    </message>
+    <message>
+        <source>导出问题库</source>
+        <translation>Export finding library</translation>
     </message>
 </context>
 <context>
@@ -190,6 +659,96 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>修改人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>（新建）</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <source>本文件</source>
+        <translation>This file</translation>
+    </message>
+</context>
+<context>
+    <name>IndependenceEditor</name>
+    <message>
+        <source>未声明</source>
+        <translation>Not declared</translation>
+    </message>
+    <message>
+        <source>独立（{0}）</source>
+        <translation>Independent ({0})</translation>
+    </message>
+    <message>
+        <source>不独立（{0}）：{1}</source>
+        <translation>Not independent ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>独立性声明</source>
+        <translation>Independence declaration</translation>
+    </message>
+    <message>
+        <source>独立</source>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>不独立</source>
+        <translation>Not independent</translation>
+    </message>
+    <message>
+        <source>说明（声明“不独立”时必填：与委托方或被评价单位的关系）</source>
+        <translation>Explanation (required for “not independent”: the relationship with the commissioning body or the evaluated unit)</translation>
+    </message>
+    <message>
+        <source>保存声明</source>
+        <translation>Save declaration</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>声明日期</source>
+        <translation>Declared on</translation>
+    </message>
+    <message>
+        <source>独立性待处理：</source>
+        <translation>Independence pending:</translation>
+    </message>
+    <message>
+        <source>全部成员均已声明具备独立性。</source>
+        <translation>All members have declared their independence.</translation>
+    </message>
+    <message>
+        <source>修改独立性声明</source>
+        <translation>Change independence declaration</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTreeModel</name>
     <message>
         <source>编号</source>
@@ -210,6 +769,72 @@
     <message>
         <source>扣分原因</source>
         <translation>Reason for deduction</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewForm</name>
+    <message>
+        <source>姓名或职务，如 基金科科长</source>
+        <translation>Name or position, e.g. head of the fund section</translation>
+    </message>
+    <message>
+        <source>被访谈人</source>
+        <translation>Interviewee</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>访谈日期</source>
+        <translation>Interview date</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>访谈人</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <source>关联指标</source>
+        <translation>Linked indicators</translation>
+    </message>
+    <message>
+        <source>访谈摘要</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsPanel</name>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>保存访谈记录</source>
+        <translation>Save interview record</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>添加访谈记录</source>
+        <translation>Add interview record</translation>
+    </message>
+    <message>
+        <source>修改访谈记录</source>
+        <translation>Change interview record</translation>
+    </message>
+    <message>
+        <source>访谈记录</source>
+        <translation>Interview records</translation>
     </message>
 </context>
 <context>
@@ -338,6 +963,58 @@
         <source>工伤保险基金项目绩效评价工具（离线）</source>
         <translation>Offline performance evaluation of work-injury insurance funds</translation>
     </message>
+    <message>
+        <source>选择归档文件夹（新的或空的文件夹）</source>
+        <translation>Choose an archive folder (new or empty)</translation>
+    </message>
+    <message>
+        <source>文档(&amp;D)</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>生成文档（Word/PDF）…</source>
+        <translation>Generate document (Word/PDF)…</translation>
+    </message>
+    <message>
+        <source>绩效目标表审核…</source>
+        <translation>Performance target table review…</translation>
+    </message>
+    <message>
+        <source>问题库…</source>
+        <translation>Finding library…</translation>
+    </message>
+    <message>
+        <source>归档…</source>
+        <translation>Archive…</translation>
+    </message>
+    <message>
+        <source>导入绩效目标表</source>
+        <translation>Import performance target table</translation>
+    </message>
+    <message>
+        <source>拒绝：</source>
+        <translation>Rejected: </translation>
+    </message>
+    <message>
+        <source>数据(&amp;D)</source>
+        <translation>D&amp;ata</translation>
+    </message>
+    <message>
+        <source>基金收支…</source>
+        <translation>Fund income and expenditure…</translation>
+    </message>
+    <message>
+        <source>导入基金收支表…</source>
+        <translation>Import fund statement…</translation>
+    </message>
+    <message>
+        <source>导入绩效目标表…</source>
+        <translation>Import performance target table…</translation>
+    </message>
+    <message>
+        <source>申报目标与细化目标对比…</source>
+        <translation>Declared vs. refined targets…</translation>
+    </message>
 </context>
 <context>
     <name>NarrativeComposer</name>
@@ -398,6 +1075,127 @@
     </message>
 </context>
 <context>
+    <name>OwnerDelegate</name>
+    <message>
+        <source>（未指定）</source>
+        <translation>(not assigned)</translation>
+    </message>
+</context>
+<context>
+    <name>PanelWidget</name>
+    <message>
+        <source>组长公开评分</source>
+        <translation>Lead reveals the scores</translation>
+    </message>
+    <message>
+        <source>汇总写入指标得分</source>
+        <translation>Write the aggregate to the indicator scores</translation>
+    </message>
+    <message>
+        <source>评分人</source>
+        <translation>Scorer</translation>
+    </message>
+    <message>
+        <source>汇总方法</source>
+        <translation>Aggregation method</translation>
+    </message>
+    <message>
+        <source>保存我的评分</source>
+        <translation>Save my scores</translation>
+    </message>
+    <message>
+        <source>我的得分</source>
+        <translation>My score</translation>
+    </message>
+    <message>
+        <source>扣分说明</source>
+        <translation>Deduction reason</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>极差</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <source>尚无专家评分。</source>
+        <translation>No expert scores yet.</translation>
+    </message>
+    <message>
+        <source>专家评分</source>
+        <translation>Expert scoring</translation>
+    </message>
+    <message>
+        <source>专家评分汇总方法</source>
+        <translation>Expert score aggregation method</translation>
+    </message>
+    <message>
+        <source>公开专家评分</source>
+        <translation>Reveal expert scores</translation>
+    </message>
+    <message>
+        <source>汇总专家评分</source>
+        <translation>Aggregate expert scores</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryDialog</name>
+    <message>
+        <source>录入纸质问卷：{0}</source>
+        <translation>Enter paper questionnaires: {0}</translation>
+    </message>
+    <message>
+        <source>问卷编号（可不填）</source>
+        <translation>Questionnaire number (optional)</translation>
+    </message>
+    <message>
+        <source>填写日期，如 2022-03-01（可不填）</source>
+        <translation>Date filled in, e.g. 2022-03-01 (optional)</translation>
+    </message>
+    <message>
+        <source>问卷编号</source>
+        <translation>Questionnaire number</translation>
+    </message>
+    <message>
+        <source>填写日期</source>
+        <translation>Date filled in</translation>
+    </message>
+    <message>
+        <source>（未作答）</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <source>保存并录入下一份</source>
+        <translation>Save and enter the next</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>本次已录入 {0} 份</source>
+        <translation>{0} entered in this session</translation>
+    </message>
+    <message>
+        <source>录入纸质问卷</source>
+        <translation>Enter paper questionnaires</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>尚无可预览的报告。</source>
@@ -414,6 +1212,108 @@
     <message>
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseModel</name>
+    <message>
+        <source>修改工作阶段</source>
+        <translation>Change work phase</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>评价目的、对象与范围</source>
+        <translation>Objectives, object and scope</translation>
+    </message>
+    <message>
+        <source>评价目的</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>评价对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>评价范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>评价方法（财预〔2020〕10号）</source>
+        <translation>Methods (财预〔2020〕10号)</translation>
+    </message>
+    <message>
+        <source>评价标准</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>评价依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>文件名称</source>
+        <translation>Document title</translation>
+    </message>
+    <message>
+        <source>发文机关</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>新文件</source>
+        <translation>New document</translation>
+    </message>
+    <message>
+        <source>添加依据</source>
+        <translation>Add basis</translation>
+    </message>
+    <message>
+        <source>工作安排（阶段、时间、负责人）</source>
+        <translation>Schedule (phases, dates, owners)</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>工作内容</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>新阶段</source>
+        <translation>New phase</translation>
+    </message>
+    <message>
+        <source>添加阶段</source>
+        <translation>Add phase</translation>
+    </message>
+    <message>
+        <source>报告第二部分预览（评价依据与工作过程）</source>
+        <translation>Preview of report part two (basis and work process)</translation>
+    </message>
+    <message>
+        <source>修改评价方案</source>
+        <translation>Change evaluation plan</translation>
+    </message>
+    <message>
+        <source>评价依据：</source>
+        <translation>Basis:</translation>
     </message>
 </context>
 <context>
@@ -447,6 +1347,17 @@
     </message>
 </context>
 <context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>记录历史</source>
+        <translation>Record history</translation>
+    </message>
+    <message>
+        <source>{0} 的修改历史（共 {1} 条）</source>
+        <translation>Change history of {0} ({1} entries)</translation>
+    </message>
+</context>
+<context>
     <name>RecordListControls</name>
     <message>
         <source>添加</source>
@@ -463,6 +1374,25 @@
     <message>
         <source>下移</source>
         <translation>Down</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPickerDialog</name>
+    <message>
+        <source>选择记录</source>
+        <translation>Choose a record</translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>（已删除）</source>
+        <translation>(deleted)</translation>
     </message>
 </context>
 <context>
@@ -796,6 +1726,116 @@
         <source>未发现问题：分值合计 100，各级分值一致，扣分均有原因。</source>
         <translation>No problems: weights sum to 100, levels agree, every deduction has a reason.</translation>
     </message>
+    <message>
+        <source>（分值 {0}）</source>
+        <translation> (weight {0})</translation>
+    </message>
+    <message>
+        <source>指标解释：{0}</source>
+        <translation>Definition: {0}</translation>
+    </message>
+    <message>
+        <source>评分标准：{0}</source>
+        <translation>Scoring rule: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringTools</name>
+    <message>
+        <source>编辑指标体系</source>
+        <translation>Edit indicator framework</translation>
+    </message>
+    <message>
+        <source>维度得分率</source>
+        <translation>Dimension score rates</translation>
+    </message>
+    <message>
+        <source>专家评分</source>
+        <translation>Expert scoring</translation>
+    </message>
+</context>
+<context>
+    <name>StatementImportDialog</name>
+    <message>
+        <source>导入基金收支表 — {0}</source>
+        <translation>Import fund statement — {0}</translation>
+    </message>
+    <message>
+        <source>自动识别</source>
+        <translation>Detect automatically</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>金额单位</source>
+        <translation>Amount unit</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>行标题列</source>
+        <translation>Row title column</translation>
+    </message>
+    <message>
+        <source>文件：{0}</source>
+        <translation>File: {0}</translation>
+    </message>
+    <message>
+        <source>预览（红色：拒绝的单元格；绿色：将导入的数值）</source>
+        <translation>Preview (red: rejected cells; green: values to import)</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>列的对应关系</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>拒绝的单元格和跳过的行</source>
+        <translation>Rejected cells and skipped rows</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <source>“{0}”对应了多列，请只保留一列</source>
+        <translation>“{0}” is mapped to several columns; keep only one</translation>
+    </message>
+    <message>
+        <source>拒绝：</source>
+        <translation>Rejected: </translation>
+    </message>
+    <message>
+        <source>跳过：</source>
+        <translation>Skipped: </translation>
+    </message>
+    <message>
+        <source>导入基金收支表</source>
+        <translation>Import fund statement</translation>
+    </message>
 </context>
 <context>
     <name>StepState</name>
@@ -810,6 +1850,325 @@
     <message>
         <source>已完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyImportDialog</name>
+    <message>
+        <source>导入问卷答卷：{0}</source>
+        <translation>Import survey responses: {0}</translation>
+    </message>
+    <message>
+        <source>问卷“{0}”（调查对象：{1}）  文件：{2}（{3} 行）</source>
+        <translation>Questionnaire “{0}” (respondents: {1})  File: {2} ({3} rows)</translation>
+    </message>
+    <message>
+        <source>列 → 题目</source>
+        <translation>Column → question</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>列标题</source>
+        <translation>Column title</translation>
+    </message>
+    <message>
+        <source>对应到</source>
+        <translation>Mapped to</translation>
+    </message>
+    <message>
+        <source>匹配方式</source>
+        <translation>Matched by</translation>
+    </message>
+    <message>
+        <source>答案 → 选项（量表分值）</source>
+        <translation>Answer → option (scale points)</translation>
+    </message>
+    <message>
+        <source>题目</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>答案</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>问题数据的处理</source>
+        <translation>Handling of problem data</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(please choose)</translation>
+    </message>
+    <message>
+        <source>检查（不写入）</source>
+        <translation>Check (no write)</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>（未对应）</source>
+        <translation>(not mapped)</translation>
+    </message>
+    <message>
+        <source>忽略该列</source>
+        <translation>Ignore this column</translation>
+    </message>
+    <message>
+        <source>答卷编号</source>
+        <translation>Response number</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <source>已保存的对应</source>
+        <translation>Saved mapping</translation>
+    </message>
+    <message>
+        <source>题目相同</source>
+        <translation>Same question</translation>
+    </message>
+    <message>
+        <source>题目相近</source>
+        <translation>Similar question</translation>
+    </message>
+    <message>
+        <source>平台字段</source>
+        <translation>Platform field</translation>
+    </message>
+    <message>
+        <source>手工指定</source>
+        <translation>Chosen by hand</translation>
+    </message>
+    <message>
+        <source>（未对应：量表外）</source>
+        <translation>(not mapped: off scale)</translation>
+    </message>
+    <message>
+        <source>量表外，不计分</source>
+        <translation>Off scale, not scored</translation>
+    </message>
+    <message>
+        <source>{0}（{1}分）</source>
+        <translation>{0} ({1} points)</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>正确</source>
+        <translation>correct</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>wrong</translation>
+    </message>
+    <message>
+        <source>正在导入答卷</source>
+        <translation>Importing responses</translation>
+    </message>
+    <message>
+        <source>已取消，未写入任何答卷。</source>
+        <translation>Cancelled; no responses were written.</translation>
+    </message>
+    <message>
+        <source>未能完成：{0}</source>
+        <translation>Not completed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPanel</name>
+    <message>
+        <source>满意度与政策知晓度调查</source>
+        <translation>Satisfaction and policy awareness survey</translation>
+    </message>
+    <message>
+        <source>问卷：</source>
+        <translation>Questionnaire:</translation>
+    </message>
+    <message>
+        <source>满意度计算方法：</source>
+        <translation>Satisfaction rate method:</translation>
+    </message>
+    <message>
+        <source>题目 / 答案</source>
+        <translation>Question / answer</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>比例</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>导入答卷…</source>
+        <translation>Import responses…</translation>
+    </message>
+    <message>
+        <source>录入纸质问卷…</source>
+        <translation>Enter paper questionnaires…</translation>
+    </message>
+    <message>
+        <source>按导出文件新建问卷…</source>
+        <translation>New questionnaire from an export file…</translation>
+    </message>
+    <message>
+        <source>尚无问卷。可按问卷平台导出的 Excel/CSV 文件新建问卷，再导入答卷。</source>
+        <translation>No questionnaire yet. Create one from the survey platform&apos;s Excel/CSV export, then import the responses.</translation>
+    </message>
+    <message>
+        <source>量表外（不计分）</source>
+        <translation>Off scale (not scored)</translation>
+    </message>
+    <message>
+        <source>未作答</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>修改满意度计算方法</source>
+        <translation>Change the satisfaction rate method</translation>
+    </message>
+    <message>
+        <source>选择问卷平台导出的答卷文件</source>
+        <translation>Choose the response file exported by the survey platform</translation>
+    </message>
+    <message>
+        <source>表格文件 (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>新建问卷</source>
+        <translation>New questionnaire</translation>
+    </message>
+    <message>
+        <source>调查对象（可输入其他群体）：</source>
+        <translation>Respondent group (another group may be typed in):</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyResultsModel</name>
+    <message>
+        <source>调查对象</source>
+        <translation>Respondents</translation>
+    </message>
+    <message>
+        <source>有效答卷</source>
+        <translation>Valid responses</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>满意度95%区间</source>
+        <translation>Satisfaction 95% CI</translation>
+    </message>
+    <message>
+        <source>政策知晓率</source>
+        <translation>Policy awareness rate</translation>
+    </message>
+    <message>
+        <source>知晓率95%区间</source>
+        <translation>Awareness 95% CI</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Hint</translation>
+    </message>
+</context>
+<context>
+    <name>TargetComparisonDialog</name>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>申报的指标</source>
+        <translation>Declared indicator</translation>
+    </message>
+    <message>
+        <source>申报指标值</source>
+        <translation>Declared value</translation>
+    </message>
+    <message>
+        <source>细化后的指标</source>
+        <translation>Refined indicator</translation>
+    </message>
+    <message>
+        <source>细化指标值</source>
+        <translation>Refined value</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>调整原因</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>申报目标与细化目标对比</source>
+        <translation>Declared vs. refined targets</translation>
+    </message>
+</context>
+<context>
+    <name>TargetReviewDialog</name>
+    <message>
+        <source>绩效目标表审核</source>
+        <translation>Performance target table review</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>底稿</source>
+        <translation>Working paper</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>写入工作底稿</source>
+        <translation>Write to working papers</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>共 {0} 项规则，未通过 {1} 项</source>
+        <translation>{0} rules, {1} failed</translation>
+    </message>
+    <message>
+        <source>已写入“绩效目标合理性”“绩效指标明确性”的工作底稿（已有内容的底稿未覆盖）。</source>
+        <translation>Written to the working papers “绩效目标合理性” and “绩效指标明确性” (working papers with content were not overwritten).</translation>
     </message>
 </context>
 <context>
@@ -933,6 +2292,137 @@
         <source>添加成员</source>
         <translation>Add member</translation>
     </message>
+    <message>
+        <source>独立性声明</source>
+        <translation>Independence declaration</translation>
+    </message>
+    <message>
+        <source>基本信息与评价小组</source>
+        <translation>Basic information and evaluation team</translation>
+    </message>
+    <message>
+        <source>评价方案</source>
+        <translation>Evaluation plan</translation>
+    </message>
+</context>
+<context>
+    <name>TreeEditor</name>
+    <message>
+        <source>添加同级指标</source>
+        <translation>Add sibling indicator</translation>
+    </message>
+    <message>
+        <source>添加下级指标</source>
+        <translation>Add child indicator</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>升一级</source>
+        <translation>Promote</translation>
+    </message>
+    <message>
+        <source>降一级</source>
+        <translation>Demote</translation>
+    </message>
+    <message>
+        <source>按规则重新计算</source>
+        <translation>Recalculate by rule</translation>
+    </message>
+    <message>
+        <source>指标名称</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>指标解释</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>评价要点</source>
+        <translation>Key points</translation>
+    </message>
+    <message>
+        <source>评分标准</source>
+        <translation>Scoring rule</translation>
+    </message>
+    <message>
+        <source>评分规则</source>
+        <translation>Scoring method</translation>
+    </message>
+    <message>
+        <source>规则参数（JSON）</source>
+        <translation>Rule parameters (JSON)</translation>
+    </message>
+    <message>
+        <source>保存指标修改</source>
+        <translation>Save indicator changes</translation>
+    </message>
+    <message>
+        <source>套用模板</source>
+        <translation>Apply template</translation>
+    </message>
+    <message>
+        <source>引用</source>
+        <translation>Cite</translation>
+    </message>
+    <message>
+        <source>取消引用</source>
+        <translation>Remove citation</translation>
+    </message>
+    <message>
+        <source>评分依据</source>
+        <translation>Scoring basis</translation>
+    </message>
+    <message>
+        <source>由工作底稿或证据一侧关联</source>
+        <translation>Linked from the working paper or evidence side</translation>
+    </message>
+    <message>
+        <source>引用评分依据</source>
+        <translation>Cite scoring basis</translation>
+    </message>
+    <message>
+        <source>新指标</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <source>删除指标“{0}”</source>
+        <translation>Delete indicator “{0}”</translation>
+    </message>
+    <message>
+        <source>移动指标“{0}”</source>
+        <translation>Move indicator “{0}”</translation>
+    </message>
+    <message>
+        <source>修改指标“{0}”</source>
+        <translation>Change indicator “{0}”</translation>
+    </message>
+    <message>
+        <source>套用模板会替换本评价现有的指标体系（可撤销）。是否继续？</source>
+        <translation>Applying the template replaces this evaluation&apos;s indicator framework (can be undone). Continue?</translation>
+    </message>
+    <message>
+        <source>套用指标体系模板</source>
+        <translation>Apply indicator framework template</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -1004,6 +2494,277 @@
     <message>
         <source>提示</source>
         <translation>Hint</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <source>已取消：正在添加的文件未保存，此前添加的文件已保存。</source>
+        <translation>Cancelled: the file being added was not saved; files added before it were saved.</translation>
+    </message>
+    <message>
+        <source>部分文件未添加</source>
+        <translation>Some files were not added</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <source>导出附件</source>
+        <translation>Export attachment</translation>
+    </message>
+    <message>
+        <source>已逾期（截止 {0}）</source>
+        <translation>Overdue (due {0})</translation>
+    </message>
+    <message>
+        <source>修改资料</source>
+        <translation>Change request item</translation>
+    </message>
+    <message>
+        <source>用系统程序打开</source>
+        <translation>Open with system application</translation>
+    </message>
+    <message>
+        <source>无法预览该 PDF：{0}</source>
+        <translation>Cannot preview this PDF: {0}</translation>
+    </message>
+    <message>
+        <source>{0}，共 {1} 页</source>
+        <translation>{0}, {1} pages</translation>
+    </message>
+    <message>
+        <source>此类文件不能在程序内预览，请用系统程序打开。</source>
+        <translation>This kind of file cannot be previewed here; open it with the system application.</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Attach files…</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>选择要添加的附件</source>
+        <translation>Choose files to attach</translation>
+    </message>
+    <message>
+        <source>常见证据 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.xlsx *.xls *.docx *.doc);;所有文件 (*)</source>
+        <translation>Common evidence (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.xlsx *.xls *.docx *.doc);;All files (*)</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save As</translation>
+    </message>
+    <message>
+        <source>移除附件</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>按模板生成清单</source>
+        <translation>Generate list from template</translation>
+    </message>
+    <message>
+        <source>添加资料</source>
+        <translation>Add request item</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>设为此状态</source>
+        <translation>Set this status</translation>
+    </message>
+    <message>
+        <source>添加核查记录…</source>
+        <translation>Add review note…</translation>
+    </message>
+    <message>
+        <source>导出清单…</source>
+        <translation>Export list…</translation>
+    </message>
+    <message>
+        <source>把文件拖到某一项上，即作为该项资料的附件保存到评价文件中</source>
+        <translation>Drop a file on an item to attach it to that item and keep it in the evaluation file</translation>
+    </message>
+    <message>
+        <source>核查记录</source>
+        <translation>Review notes</translation>
+    </message>
+    <message>
+        <source>已索取</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>已收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>已核查</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>未提供</source>
+        <translation>Not provided</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>资料名称</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>索取日期</source>
+        <translation>Requested on</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>逾期：</source>
+        <translation>Overdue: </translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <source>资料名称：</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <source>类别：</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>调整顺序</source>
+        <translation>Reorder</translation>
+    </message>
+    <message>
+        <source>更改状态</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>导出资料清单</source>
+        <translation>Export document request list</translation>
+    </message>
+    <message>
+        <source>资料清单.pdf</source>
+        <translation>document request list.pdf</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
+        <translation>PDF file (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>请把文件拖到资料清单中的某一项上</source>
+        <translation>Drop the file on an item of the document request list</translation>
+    </message>
+    <message>
+        <source>核查记录：{0} {1}</source>
+        <translation>Review notes: {0} {1}</translation>
+    </message>
+    <message>
+        <source>核查人</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <source>核查情况</source>
+        <translation>Findings of the review</translation>
+    </message>
+    <message>
+        <source>新建底稿</source>
+        <translation>New working paper</translation>
+    </message>
+    <message>
+        <source>保存底稿</source>
+        <translation>Save working paper</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>编制人签字</source>
+        <translation>Preparer sign-off</translation>
+    </message>
+    <message>
+        <source>复核人签字</source>
+        <translation>Reviewer sign-off</translation>
+    </message>
+    <message>
+        <source>新工作底稿</source>
+        <translation>New working paper</translation>
+    </message>
+    <message>
+        <source>修改工作底稿</source>
+        <translation>Change working paper</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>资料清单</source>
+        <translation>Document request list</translation>
+    </message>
+    <message>
+        <source>工作底稿</source>
+        <translation>Working papers</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,8 +29,10 @@ from ..domain.errors import Cancelled, WcifError
 from .errors import show_user_error
 from .workers import run_with_progress
 
-FORMATS = (("docx", "Word 文档 (*.docx)"), ("pdf", "PDF 文档 (*.pdf)"))
-ISSUERS = (("agency", "以评价机构名义"), ("commissioner", "以委托方名义"))
+FORMATS = (("docx", QT_TRANSLATE_NOOP("DocumentsDialog", "Word 文档 (*.docx)")),
+           ("pdf", QT_TRANSLATE_NOOP("DocumentsDialog", "PDF 文档 (*.pdf)")))
+ISSUERS = (("agency", QT_TRANSLATE_NOOP("DocumentsDialog", "以评价机构名义")),
+           ("commissioner", QT_TRANSLATE_NOOP("DocumentsDialog", "以委托方名义")))
 
 
 # ---------------------------------------------------------------------- Qt-free work run on the worker thread
@@ -164,7 +166,7 @@ class DocumentsDialog(QDialog):
 
 def ask_and_archive(ctx, parent: QWidget | None, on_done=None):
     """Ask for an empty folder, confirm the lock, archive off the UI thread."""
-    folder = QFileDialog.getExistingDirectory(parent, parent.tr("选择归档文件夹（新的或空的文件夹）") if parent else "归档",
+    folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("MainWindow", "选择归档文件夹（新的或空的文件夹）") if parent else "归档",
                                               str(ctx.path.parent))
     if not folder:
         return None
@@ -411,12 +413,12 @@ def _archive(window):
 def install_menu(window) -> None:
     """Add the 文档 menu (生成文档, 绩效目标表审核, 问题库, 归档) to ``window``'s menu bar, before 设置; its
     actions are enabled while an evaluation is open."""
-    menu = QMenu(window.tr("文档(&D)"), window)
-    window.act_documents = menu.addAction(window.tr("生成文档（Word/PDF）…"), lambda: _open(window, DocumentsDialog))
-    window.act_target_review = menu.addAction(window.tr("绩效目标表审核…"), lambda: _open(window, TargetReviewDialog))
-    window.act_finding_library = menu.addAction(window.tr("问题库…"), lambda: _open(window, FindingLibraryDialog))
+    menu = QMenu(QCoreApplication.translate("MainWindow", "文档(&D)"), window)
+    window.act_documents = menu.addAction(QCoreApplication.translate("MainWindow", "生成文档（Word/PDF）…"), lambda: _open(window, DocumentsDialog))
+    window.act_target_review = menu.addAction(QCoreApplication.translate("MainWindow", "绩效目标表审核…"), lambda: _open(window, TargetReviewDialog))
+    window.act_finding_library = menu.addAction(QCoreApplication.translate("MainWindow", "问题库…"), lambda: _open(window, FindingLibraryDialog))
     menu.addSeparator()
-    window.act_archive = menu.addAction(window.tr("归档…"), lambda: _archive(window))
+    window.act_archive = menu.addAction(QCoreApplication.translate("MainWindow", "归档…"), lambda: _archive(window))
     actions = (window.act_documents, window.act_target_review, window.act_finding_library, window.act_archive)
 
     def update():

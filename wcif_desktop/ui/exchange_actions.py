@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from ..domain.errors import WcifError
@@ -57,13 +58,12 @@ class ExchangeActions:
 
     def __init__(self, window, menu: QMenu):
         self.window = window
-        tr = window.tr
         self.menu = menu
-        self.act_export = menu.addAction(tr("导出评价…"), self.export_dialog)
-        self.act_export_member = menu.addAction(tr("导出成员工作包…"), self.export_member_dialog)
-        self.act_import = menu.addAction(tr("导入并合并…"), self.import_dialog)
-        self.act_conflicts = menu.addAction(tr("解决合并冲突…"), self.show_conflicts)
-        self.act_history = menu.addAction(tr("记录历史…"), self.show_history)
+        self.act_export = menu.addAction(QCoreApplication.translate("ExchangeActions", "导出评价…"), self.export_dialog)
+        self.act_export_member = menu.addAction(QCoreApplication.translate("ExchangeActions", "导出成员工作包…"), self.export_member_dialog)
+        self.act_import = menu.addAction(QCoreApplication.translate("ExchangeActions", "导入并合并…"), self.import_dialog)
+        self.act_conflicts = menu.addAction(QCoreApplication.translate("ExchangeActions", "解决合并冲突…"), self.show_conflicts)
+        self.act_history = menu.addAction(QCoreApplication.translate("ExchangeActions", "记录历史…"), self.show_history)
         self.actions = [self.act_export, self.act_export_member, self.act_import, self.act_conflicts,
                         self.act_history]
         self.task = None
@@ -82,16 +82,15 @@ class ExchangeActions:
     # ------------------------------------------------------------------ export
     def _ask_password(self, title: str, confirm: bool) -> str | None:
         """"" for no password, None when cancelled."""
-        tr = self.window.tr
-        pw, ok = QInputDialog.getText(self.window, title, tr("密码（留空则不加密）："), QLineEdit.EchoMode.Password)
+        pw, ok = QInputDialog.getText(self.window, title, QCoreApplication.translate("ExchangeActions", "密码（留空则不加密）："), QLineEdit.EchoMode.Password)
         if not ok:
             return None
         if pw and confirm:
-            again, ok = QInputDialog.getText(self.window, title, tr("再次输入密码："), QLineEdit.EchoMode.Password)
+            again, ok = QInputDialog.getText(self.window, title, QCoreApplication.translate("ExchangeActions", "再次输入密码："), QLineEdit.EchoMode.Password)
             if not ok:
                 return None
             if again != pw:
-                show_user_error(self.window, tr("两次输入的密码不一致"), title)
+                show_user_error(self.window, QCoreApplication.translate("ExchangeActions", "两次输入的密码不一致"), title)
                 return None
         return pw
 
@@ -103,9 +102,9 @@ class ExchangeActions:
             return
         names = [r["name"] for r in self.ctx.ef.rows("team_member") if r.get("name")]
         if not names:
-            show_user_error(self.window, self.window.tr("评价小组中还没有成员"))
+            show_user_error(self.window, QCoreApplication.translate("ExchangeActions", "评价小组中还没有成员"))
             return
-        name, ok = QInputDialog.getItem(self.window, self.window.tr("导出成员工作包"), self.window.tr("成员："),
+        name, ok = QInputDialog.getItem(self.window, QCoreApplication.translate("ExchangeActions", "导出成员工作包"), QCoreApplication.translate("ExchangeActions", "成员："),
                                         names, 0, False)
         if ok and name:
             self._export(name)
@@ -113,9 +112,8 @@ class ExchangeActions:
     def _export(self, member: str | None) -> None:
         if self.ctx is None:
             return
-        tr = self.window.tr
-        title = tr("导出成员工作包") if member else tr("导出评价")
-        suggested = self.ctx.path.stem + (f"（{member}）" if member else tr("（导出）")) + ".wcif"
+        title = QCoreApplication.translate("ExchangeActions", "导出成员工作包") if member else QCoreApplication.translate("ExchangeActions", "导出评价")
+        suggested = self.ctx.path.stem + (f"（{member}）" if member else QCoreApplication.translate("ExchangeActions", "（导出）")) + ".wcif"
         out, _ = QFileDialog.getSaveFileName(self.window, title, str(self.ctx.path.parent / suggested), FILTER)
         if not out:
             return
@@ -127,34 +125,32 @@ class ExchangeActions:
     def export_to(self, out: Path, member: str | None = None, password: str | None = None):
         """Start the export (worker thread); returns the task."""
         self.window.commit_pending()
-        tr = self.window.tr
 
         def done(res):
             self.last_result = res
             extra = "\n".join(res.notes)
-            QMessageBox.information(self.window, tr("导出完成"),
-                                    tr("已导出到 {0}").format(res.path) + (("\n" + extra) if extra else ""))
+            QMessageBox.information(self.window, QCoreApplication.translate("ExchangeActions", "导出完成"),
+                                    QCoreApplication.translate("ExchangeActions", "已导出到 {0}").format(res.path) + (("\n" + extra) if extra else ""))
 
-        self.task = run_with_progress(self.window, tr("正在导出…"), export_job, self.ctx.path, out, member,
-                                      password, on_done=done, on_error=self._failed(tr("导出失败")))
+        self.task = run_with_progress(self.window, QCoreApplication.translate("ExchangeActions", "正在导出…"), export_job, self.ctx.path, out, member,
+                                      password, on_done=done, on_error=self._failed(QCoreApplication.translate("ExchangeActions", "导出失败")))
         return self.task
 
     # ------------------------------------------------------------------ import
     def import_dialog(self) -> None:
         if self.ctx is None:
             return
-        tr = self.window.tr
-        src, _ = QFileDialog.getOpenFileName(self.window, tr("导入并合并"), str(self.ctx.path.parent), FILTER)
+        src, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("ExchangeActions", "导入并合并"), str(self.ctx.path.parent), FILTER)
         if not src:
             return
         password = None
         try:
             encrypted = crypto.is_encrypted(src)
         except WcifError as e:
-            show_user_error(self.window, e, tr("无法导入"))
+            show_user_error(self.window, e, QCoreApplication.translate("ExchangeActions", "无法导入"))
             return
         if encrypted:
-            password, ok = QInputDialog.getText(self.window, tr("导入并合并"), tr("该文件已加密，请输入密码："),
+            password, ok = QInputDialog.getText(self.window, QCoreApplication.translate("ExchangeActions", "导入并合并"), QCoreApplication.translate("ExchangeActions", "该文件已加密，请输入密码："),
                                                 QLineEdit.EchoMode.Password)
             if not ok:
                 return
@@ -163,7 +159,6 @@ class ExchangeActions:
     def import_from(self, src: Path, password: str | None = None):
         """Start checking and merging ``src`` (worker thread); returns the task."""
         self.window.commit_pending()
-        tr = self.window.tr
         ctx = self.ctx
 
         def done(report: merge.MergeReport):
@@ -176,13 +171,13 @@ class ExchangeActions:
                 ctx.changed.emit(ch)
             text = "\n".join(report.lines()[:30])
             if report.open_conflicts:
-                QMessageBox.information(self.window, tr("合并完成，有冲突待解决"), text)
+                QMessageBox.information(self.window, QCoreApplication.translate("ExchangeActions", "合并完成，有冲突待解决"), text)
                 self.show_conflicts()
             else:
-                QMessageBox.information(self.window, tr("合并完成"), text)
+                QMessageBox.information(self.window, QCoreApplication.translate("ExchangeActions", "合并完成"), text)
 
-        self.task = run_with_progress(self.window, tr("正在检查并合并…"), import_job, ctx.path, src, password,
-                                      ctx.ef.who, on_done=done, on_error=self._failed(tr("未导入")))
+        self.task = run_with_progress(self.window, QCoreApplication.translate("ExchangeActions", "正在检查并合并…"), import_job, ctx.path, src, password,
+                                      ctx.ef.who, on_done=done, on_error=self._failed(QCoreApplication.translate("ExchangeActions", "未导入")))
         return self.task
 
     def _failed(self, title: str):
@@ -222,7 +217,7 @@ class ExchangeActions:
 def install(window) -> ExchangeActions:
     """Add the 交换 (exchange) submenu to the window's File menu; returns the bound actions."""
     file_menu = window.menuBar().actions()[0].menu()
-    sub = QMenu(window.tr("交换(&X)"), window)
+    sub = QMenu(QCoreApplication.translate("ExchangeActions", "交换(&X)"), window)
     file_menu.insertMenu(window.act_quit, sub)
     file_menu.insertSeparator(window.act_quit)
     window.exchange_actions = ExchangeActions(window, sub)

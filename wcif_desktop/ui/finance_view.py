@@ -14,7 +14,7 @@ import math
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -125,12 +125,18 @@ class FinanceView(QWidget):
     """Statement lines of a year with rates, the derived values, the checks, and the chart."""
 
     DERIVED = (
-        ("income_execution_rate", "收入预算执行率"), ("expenditure_execution_rate", "支出预算执行率"),
-        ("income_deviation_rate", "收入预算偏差率"), ("expenditure_deviation_rate", "支出预算偏差率"),
-        ("current_year_result", "当年收支结余（万元）"), ("opening_balance", "期初余额（万元）"),
-        ("year_end_balance", "年末滚存结余（万元）"), ("coverage_months", "累计结余可支付月数"),
-        ("income_growth_rate", "收入同比增长"), ("expenditure_growth_rate", "支出同比增长"),
-        ("prevention_cap", "工伤预防费上限（万元）"), ("prevention_share", "工伤预防费占上年保险费收入"),
+        ("income_execution_rate", QT_TRANSLATE_NOOP("FinanceView", "收入预算执行率")),
+        ("expenditure_execution_rate", QT_TRANSLATE_NOOP("FinanceView", "支出预算执行率")),
+        ("income_deviation_rate", QT_TRANSLATE_NOOP("FinanceView", "收入预算偏差率")),
+        ("expenditure_deviation_rate", QT_TRANSLATE_NOOP("FinanceView", "支出预算偏差率")),
+        ("current_year_result", QT_TRANSLATE_NOOP("FinanceView", "当年收支结余（万元）")),
+        ("opening_balance", QT_TRANSLATE_NOOP("FinanceView", "期初余额（万元）")),
+        ("year_end_balance", QT_TRANSLATE_NOOP("FinanceView", "年末滚存结余（万元）")),
+        ("coverage_months", QT_TRANSLATE_NOOP("FinanceView", "累计结余可支付月数")),
+        ("income_growth_rate", QT_TRANSLATE_NOOP("FinanceView", "收入同比增长")),
+        ("expenditure_growth_rate", QT_TRANSLATE_NOOP("FinanceView", "支出同比增长")),
+        ("prevention_cap", QT_TRANSLATE_NOOP("FinanceView", "工伤预防费上限（万元）")),
+        ("prevention_share", QT_TRANSLATE_NOOP("FinanceView", "工伤预防费占上年保险费收入")),
     )
 
     def __init__(self, ctx: EvaluationContext, parent=None):
@@ -302,7 +308,15 @@ class FinanceWindow(QDialog):
 class TargetComparisonDialog(QDialog):
     """Declared vs refined targets side by side, with what changed and why (:func:`services.targets.comparison`)."""
 
-    HEADERS = ("状态", "申报的指标", "申报指标值", "细化后的指标", "细化指标值", "变化", "调整原因")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TargetComparisonDialog", "状态"),
+        QT_TRANSLATE_NOOP("TargetComparisonDialog", "申报的指标"),
+        QT_TRANSLATE_NOOP("TargetComparisonDialog", "申报指标值"),
+        QT_TRANSLATE_NOOP("TargetComparisonDialog", "细化后的指标"),
+        QT_TRANSLATE_NOOP("TargetComparisonDialog", "细化指标值"),
+        QT_TRANSLATE_NOOP("TargetComparisonDialog", "变化"),
+        QT_TRANSLATE_NOOP("TargetComparisonDialog", "调整原因"),
+    )
 
     def __init__(self, ctx: EvaluationContext, parent=None):
         super().__init__(parent)
@@ -339,7 +353,7 @@ def import_targets(window, path=None, version: str = "declared") -> bool:
     if ctx is None:
         return False
     if not path:
-        path, _ = QFileDialog.getOpenFileName(window, window.tr("导入绩效目标表"), str(ctx.path.parent), SHEET_FILTER)
+        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("MainWindow", "导入绩效目标表"), str(ctx.path.parent), SHEET_FILTER)
     if not path:
         return False
     try:
@@ -347,8 +361,8 @@ def import_targets(window, path=None, version: str = "declared") -> bool:
     except WcifError as e:
         show_user_error(window, e)
         return False
-    details = "\n".join([plan.describe()] + [window.tr("拒绝：") + str(r) for r in plan.rejections])
-    box = QMessageBox(QMessageBox.Icon.Question, window.tr("导入绩效目标表"), details,
+    details = "\n".join([plan.describe()] + [QCoreApplication.translate("MainWindow", "拒绝：") + str(r) for r in plan.rejections])
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "导入绩效目标表"), details,
                       QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, window)
     if box.exec() != QMessageBox.StandardButton.Ok or not plan.indicators:
         return False
@@ -369,7 +383,7 @@ def import_targets(window, path=None, version: str = "declared") -> bool:
                 out.tables.update(delete_record(ef, TargetIndicator, rid).tables)
         return out.add(TargetIndicator.table)
 
-    return ctx.apply(window.tr("导入绩效目标表"), do, undo)
+    return ctx.apply(QCoreApplication.translate("MainWindow", "导入绩效目标表"), do, undo)
 
 
 def add_finance_menu(window, menubar: QMenuBar) -> None:
@@ -377,7 +391,7 @@ def add_finance_menu(window, menubar: QMenuBar) -> None:
 
     The actions are enabled while an evaluation is open (the window's ``ctx``).
     """
-    menu = menubar.addMenu(window.tr("数据(&D)"))
+    menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "数据(&D)"))
     state: dict[str, FinanceWindow] = {}
 
     def show_finance():
@@ -394,18 +408,18 @@ def add_finance_menu(window, menubar: QMenuBar) -> None:
         show_finance()
         state["win"].view.import_dialog()
 
-    act_view = QAction(window.tr("基金收支…"), window)
+    act_view = QAction(QCoreApplication.translate("MainWindow", "基金收支…"), window)
     act_view.triggered.connect(show_finance)
-    act_import = QAction(window.tr("导入基金收支表…"), window)
+    act_import = QAction(QCoreApplication.translate("MainWindow", "导入基金收支表…"), window)
     act_import.triggered.connect(import_statement)
-    act_targets = QAction(window.tr("导入绩效目标表…"), window)
+    act_targets = QAction(QCoreApplication.translate("MainWindow", "导入绩效目标表…"), window)
     act_targets.triggered.connect(lambda: import_targets(window))
 
     def show_comparison():
         if window.ctx is not None:
             TargetComparisonDialog(window.ctx, window).exec()
 
-    act_compare = QAction(window.tr("申报目标与细化目标对比…"), window)
+    act_compare = QAction(QCoreApplication.translate("MainWindow", "申报目标与细化目标对比…"), window)
     act_compare.triggered.connect(show_comparison)
     actions = (act_view, act_import, act_targets, act_compare)
     for act in actions:

@@ -13,7 +13,16 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,8 +66,14 @@ OVERDUE_COLOR = QColor("#b00020")
 PREVIEW_IMAGE = ("image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff", "image/webp")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("review", text)
+# The labels of domain.review.REQUEST_STATUSES (domain/ does not import Qt), marked here for lupdate.
+STATUS_TEXTS = (
+    QT_TRANSLATE_NOOP("review", "已索取"),
+    QT_TRANSLATE_NOOP("review", "已收到"),
+    QT_TRANSLATE_NOOP("review", "已核查"),
+    QT_TRANSLATE_NOOP("review", "未提供"),
+    QT_TRANSLATE_NOOP("review", "不适用"),
+)
 
 
 def _fmt_size(n: int) -> str:
@@ -118,9 +133,9 @@ def attach_files(parent: QWidget | None, ctx: EvaluationContext, files, target_k
             ctx.changed.emit(changes)
         problems = [f"{Path(f).name}：{msg}" for f, msg in result["errors"]]
         if result["cancelled"]:
-            problems.append(tr("已取消：正在添加的文件未保存，此前添加的文件已保存。"))
+            problems.append(QCoreApplication.translate("review", "已取消：正在添加的文件未保存，此前添加的文件已保存。"))
         if problems:
-            show_user_error(parent, "\n".join(problems), tr("部分文件未添加"))
+            show_user_error(parent, "\n".join(problems), QCoreApplication.translate("review", "部分文件未添加"))
         if on_done:
             on_done(result)
 
@@ -129,7 +144,7 @@ def attach_files(parent: QWidget | None, ctx: EvaluationContext, files, target_k
         if on_done:
             on_done(None)
 
-    return run_with_progress(parent, tr("添加附件"), add_files_work, ctx.path, ctx.ef.who, files, target_kind,
+    return run_with_progress(parent, QCoreApplication.translate("review", "添加附件"), add_files_work, ctx.path, ctx.ef.who, files, target_kind,
                              target_id, on_done=done, on_error=failed)
 
 
@@ -160,7 +175,7 @@ def extract_async(parent, ctx: EvaluationContext, sha256: str, out: Path, on_don
         if not isinstance(exc, Cancelled):
             show_user_error(parent, exc)
 
-    return run_with_progress(parent, tr("导出附件"), work, on_done=on_done, on_error=failed)
+    return run_with_progress(parent, QCoreApplication.translate("review", "导出附件"), work, on_done=on_done, on_error=failed)
 
 
 class FileDropFilter(QObject):
@@ -192,7 +207,16 @@ class RequestTableModel(QAbstractTableModel):
     """
 
     CODE, CATEGORY, TITLE, REQUESTED, DUE, STATUS, EVIDENCE, NOTES = range(8)
-    HEADERS = ("编号", "类别", "资料名称", "索取日期", "截止日期", "状态", "附件", "核查记录")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("review", "编号"),
+        QT_TRANSLATE_NOOP("review", "类别"),
+        QT_TRANSLATE_NOOP("review", "资料名称"),
+        QT_TRANSLATE_NOOP("review", "索取日期"),
+        QT_TRANSLATE_NOOP("review", "截止日期"),
+        QT_TRANSLATE_NOOP("review", "状态"),
+        QT_TRANSLATE_NOOP("review", "附件"),
+        QT_TRANSLATE_NOOP("review", "核查记录"),
+    )
     EDITABLE = {TITLE: "title", DUE: "due_on", CATEGORY: "category"}
 
     def __init__(self, ctx: EvaluationContext, as_of: _dt.date | None = None, parent=None):
@@ -240,7 +264,7 @@ class RequestTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(self.HEADERS[section])
+            return QCoreApplication.translate("review", self.HEADERS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -250,7 +274,7 @@ class RequestTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return {
                 self.CODE: r.code, self.CATEGORY: r.category, self.TITLE: r.title, self.REQUESTED: r.requested_on,
-                self.DUE: r.due_on, self.STATUS: tr(REQUEST_STATUSES.get(r.status, r.status)),
+                self.DUE: r.due_on, self.STATUS: QCoreApplication.translate("review", REQUEST_STATUSES.get(r.status, r.status)),
                 self.EVIDENCE: str(self._evidence.get(r.id, 0) or ""), self.NOTES: str(self._notes.get(r.id, 0) or ""),
             }[c]
         if role == Qt.ItemDataRole.ForegroundRole and self.overdue(index.row()):
@@ -258,7 +282,7 @@ class RequestTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = [r.description] if r.description else []
             if self.overdue(index.row()):
-                tips.append(tr("已逾期（截止 {0}）").format(r.due_on))
+                tips.append(QCoreApplication.translate("review", "已逾期（截止 {0}）").format(r.due_on))
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.UserRole:
             return r.id
@@ -279,7 +303,7 @@ class RequestTableModel(QAbstractTableModel):
         if old == new:
             return True
         ef = self.ctx.ef
-        return self.ctx.apply(tr("修改资料"), lambda: rsvc.update_request_item(ef, rec.id, **{field: new}),
+        return self.ctx.apply(QCoreApplication.translate("review", "修改资料"), lambda: rsvc.update_request_item(ef, rec.id, **{field: new}),
                               lambda: rsvc.update_request_item(ef, rec.id, **{field: old}))
 
 
@@ -300,7 +324,7 @@ class PreviewDialog(QDialog):
         self.info.setObjectName("preview_info")
         self.info.setWordWrap(True)
         bar.addWidget(self.info, 1)
-        open_btn = QPushButton(tr("用系统程序打开"))
+        open_btn = QPushButton(QCoreApplication.translate("review", "用系统程序打开"))
         open_btn.clicked.connect(self.open_external)
         bar.addWidget(open_btn)
         lay.addLayout(bar)
@@ -326,16 +350,16 @@ class PreviewDialog(QDialog):
             try:
                 self.page_count = self.pdf.load(self.file)
             except WcifError as e:
-                self.info.setText(tr("无法预览该 PDF：{0}").format(e))
+                self.info.setText(QCoreApplication.translate("review", "无法预览该 PDF：{0}").format(e))
                 return "none"
-            self.info.setText(tr("{0}，共 {1} 页").format(self.file.name, self.page_count))
+            self.info.setText(QCoreApplication.translate("review", "{0}，共 {1} 页").format(self.file.name, self.page_count))
             return "pdf"
         img = QImageReader(str(self.file)).read()
         if not img.isNull():
             self.image.setPixmap(QPixmap.fromImage(img))
             self.info.setText(f"{self.file.name}，{img.width()} × {img.height()}")
             return "image"
-        self.info.setText(tr("此类文件不能在程序内预览，请用系统程序打开。"))
+        self.info.setText(QCoreApplication.translate("review", "此类文件不能在程序内预览，请用系统程序打开。"))
         return "none"
 
     def open_external(self) -> bool:
@@ -360,7 +384,7 @@ class EvidenceList(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName(f"evidence_{target_kind}")
-        self.table.setHorizontalHeaderLabels([tr("文件名"), tr("大小"), tr("SHA-256")])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("review", "文件名"), QCoreApplication.translate("review", "大小"), QCoreApplication.translate("review", "SHA-256")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -374,11 +398,11 @@ class EvidenceList(QWidget):
         self.drop_filter.dropped.connect(lambda paths, _pos: self.attach(paths))
         lay.addWidget(self.table)
         row = QHBoxLayout()
-        self.attach_btn = QPushButton(tr("添加附件…"))
-        self.preview_btn = QPushButton(tr("预览"))
-        self.open_btn = QPushButton(tr("用系统程序打开"))
-        self.save_btn = QPushButton(tr("另存为…"))
-        self.remove_btn = QPushButton(tr("移除"))
+        self.attach_btn = QPushButton(QCoreApplication.translate("review", "添加附件…"))
+        self.preview_btn = QPushButton(QCoreApplication.translate("review", "预览"))
+        self.open_btn = QPushButton(QCoreApplication.translate("review", "用系统程序打开"))
+        self.save_btn = QPushButton(QCoreApplication.translate("review", "另存为…"))
+        self.remove_btn = QPushButton(QCoreApplication.translate("review", "移除"))
         for b in (self.attach_btn, self.preview_btn, self.open_btn, self.save_btn, self.remove_btn):
             row.addWidget(b)
         row.addStretch(1)
@@ -419,8 +443,8 @@ class EvidenceList(QWidget):
         return self.task
 
     def attach_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, tr("选择要添加的附件"), "",
-                                                tr("常见证据 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.xlsx *.xls *.docx *.doc);;所有文件 (*)"))
+        files, _ = QFileDialog.getOpenFileNames(self, QCoreApplication.translate("review", "选择要添加的附件"), "",
+                                                QCoreApplication.translate("review", "常见证据 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.xlsx *.xls *.docx *.doc);;所有文件 (*)"))
         if files:
             self.attach(files)
 
@@ -447,7 +471,7 @@ class EvidenceList(QWidget):
         info = self.current()
         if info is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, tr("另存为"),
+        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("review", "另存为"),
                                               evsvc.safe_name(info.evidence.original_name, info.evidence.sha256))
         if name:
             self.task = extract_async(self, self.ctx, info.evidence.sha256, Path(name), lambda p: None)
@@ -459,7 +483,7 @@ class EvidenceList(QWidget):
         link = next(iter(self.ctx.ef.records(EvidenceLink, "evidence_id = ? AND target_kind = ? AND target_id = ?",
                                              [info.evidence.id, self.kind, self.target_id])), None)
         if link is not None:
-            self.ctx.apply(tr("移除附件"), lambda: evsvc.unlink_evidence(self.ctx.ef, link.id),
+            self.ctx.apply(QCoreApplication.translate("review", "移除附件"), lambda: evsvc.unlink_evidence(self.ctx.ef, link.id),
                            lambda: svc.restore_record(self.ctx.ef, type(link), link.id).add(self.kind, self.target_id))
 
 
@@ -479,17 +503,17 @@ class RequestListPanel(QWidget):
         lay.addWidget(self.summary)
 
         bar = QHBoxLayout()
-        self.template_btn = QPushButton(tr("按模板生成清单"))
-        self.add_btn = QPushButton(tr("添加资料"))
-        self.up_btn = QPushButton(tr("上移"))
-        self.down_btn = QPushButton(tr("下移"))
+        self.template_btn = QPushButton(QCoreApplication.translate("review", "按模板生成清单"))
+        self.add_btn = QPushButton(QCoreApplication.translate("review", "添加资料"))
+        self.up_btn = QPushButton(QCoreApplication.translate("review", "上移"))
+        self.down_btn = QPushButton(QCoreApplication.translate("review", "下移"))
         self.status_box = QComboBox()
         self.status_box.setObjectName("request_status")
         for key, label in REQUEST_STATUSES.items():
-            self.status_box.addItem(tr(label), key)
-        self.status_btn = QPushButton(tr("设为此状态"))
-        self.note_btn = QPushButton(tr("添加核查记录…"))
-        self.export_btn = QPushButton(tr("导出清单…"))
+            self.status_box.addItem(QCoreApplication.translate("review", label), key)
+        self.status_btn = QPushButton(QCoreApplication.translate("review", "设为此状态"))
+        self.note_btn = QPushButton(QCoreApplication.translate("review", "添加核查记录…"))
+        self.export_btn = QPushButton(QCoreApplication.translate("review", "导出清单…"))
         for w in (self.template_btn, self.add_btn, self.up_btn, self.down_btn, self.status_box, self.status_btn,
                   self.note_btn, self.export_btn):
             bar.addWidget(w)
@@ -505,7 +529,7 @@ class RequestListPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setToolTip(tr("把文件拖到某一项上，即作为该项资料的附件保存到评价文件中"))
+        self.view.setToolTip(QCoreApplication.translate("review", "把文件拖到某一项上，即作为该项资料的附件保存到评价文件中"))
         for col, w in enumerate((56, 130, 340, 90, 90, 70, 50, 70)):
             self.view.setColumnWidth(col, w)
         self.view.viewport().setAcceptDrops(True)
@@ -520,7 +544,7 @@ class RequestListPanel(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("request_notes")
         self.notes.setReadOnly(True)
-        self.notes.setPlaceholderText(tr("核查记录"))
+        self.notes.setPlaceholderText(QCoreApplication.translate("review", "核查记录"))
         self.notes.setMinimumHeight(48)
         self.evidence = EvidenceList(ctx, "document_request")
         ll.addWidget(self.notes, 1)
@@ -558,8 +582,8 @@ class RequestListPanel(QWidget):
         s = rsvc.request_summary(self.ctx.ef, self.model.as_of)
         text = s.text()
         if s.overdue:
-            text += "\n" + tr("逾期：") + "、".join(f"{i.code} {i.title}" for i in s.overdue[:5]) + (
-                tr("等") if len(s.overdue) > 5 else "")
+            text += "\n" + QCoreApplication.translate("review", "逾期：") + "、".join(f"{i.code} {i.title}" for i in s.overdue[:5]) + (
+                QCoreApplication.translate("review", "等") if len(s.overdue) > 5 else "")
         self.summary.setText(text)
 
     def current(self) -> DocumentRequest | None:
@@ -599,13 +623,13 @@ class RequestListPanel(QWidget):
 
     def add_item(self, title: str | None = None, category: str | None = None) -> DocumentRequest | None:
         if title is None:
-            title, ok = QInputDialog.getText(self, tr("添加资料"), tr("资料名称："))
+            title, ok = QInputDialog.getText(self, QCoreApplication.translate("review", "添加资料"), QCoreApplication.translate("review", "资料名称："))
             if not ok:
                 return None
         if category is None:
             cur = self.current()
-            category, ok = QInputDialog.getText(self, tr("添加资料"), tr("类别："),
-                                                text=cur.category if cur else tr("其他"))
+            category, ok = QInputDialog.getText(self, QCoreApplication.translate("review", "添加资料"), QCoreApplication.translate("review", "类别："),
+                                                text=cur.category if cur else QCoreApplication.translate("review", "其他"))
             if not ok:
                 return None
         result = self.ctx.run_service(rsvc.add_request_item, title, category,
@@ -627,7 +651,7 @@ class RequestListPanel(QWidget):
             return
         ef = self.ctx.ef
         self._keep = cur.id
-        self.ctx.apply(tr("调整顺序"), lambda: rsvc.move_request_item(ef, cur.id, target),
+        self.ctx.apply(QCoreApplication.translate("review", "调整顺序"), lambda: rsvc.move_request_item(ef, cur.id, target),
                        lambda: rsvc.move_request_item(ef, cur.id, row))
         self.select(cur.id)
 
@@ -637,7 +661,7 @@ class RequestListPanel(QWidget):
             return False
         ef, old, old_at = self.ctx.ef, cur.status, cur.status_changed_at
         self._keep = cur.id
-        ok = self.ctx.apply(tr("更改状态"), lambda: rsvc.set_request_status(ef, cur.id, status),
+        ok = self.ctx.apply(QCoreApplication.translate("review", "更改状态"), lambda: rsvc.set_request_status(ef, cur.id, status),
                             lambda: svc.update_record(ef, DocumentRequest, cur.id, status=old,
                                                       status_changed_at=old_at))
         self.select(cur.id)
@@ -662,8 +686,8 @@ class RequestListPanel(QWidget):
             self.add_note(dlg.reviewer.currentData(), dlg.text.toPlainText())
 
     def export_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("导出资料清单"), tr("资料清单.pdf"),
-                                              tr("PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)"))
+        name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("review", "导出资料清单"), QCoreApplication.translate("review", "资料清单.pdf"),
+                                              QCoreApplication.translate("review", "PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)"))
         if not name:
             return
         ctx = self.ctx
@@ -679,7 +703,7 @@ class RequestListPanel(QWidget):
             if not isinstance(exc, Cancelled):
                 show_user_error(self, exc)
 
-        self.task = run_with_progress(self, tr("导出资料清单"), work, on_done=lambda p: None, on_error=failed)
+        self.task = run_with_progress(self, QCoreApplication.translate("review", "导出资料清单"), work, on_done=lambda p: None, on_error=failed)
 
     def _dropped(self, paths: list, pos) -> None:
         idx = self.view.indexAt(pos)
@@ -687,7 +711,7 @@ class RequestListPanel(QWidget):
             self.view.setCurrentIndex(self.model.index(idx.row(), 0))
         cur = self.current()
         if cur is None:
-            show_user_error(self, tr("请把文件拖到资料清单中的某一项上"))
+            show_user_error(self, QCoreApplication.translate("review", "请把文件拖到资料清单中的某一项上"))
             return
         self.evidence.attach(paths)
 
@@ -697,13 +721,13 @@ class NoteDialog(QDialog):
 
     def __init__(self, ctx: EvaluationContext, item: DocumentRequest, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("核查记录：{0} {1}").format(item.code, item.title))
+        self.setWindowTitle(QCoreApplication.translate("review", "核查记录：{0} {1}").format(item.code, item.title))
         lay = QVBoxLayout(self)
         self.reviewer = member_combo(ctx)
         self.text = QPlainTextEdit()
-        lay.addWidget(QLabel(tr("核查人")))
+        lay.addWidget(QLabel(QCoreApplication.translate("review", "核查人")))
         lay.addWidget(self.reviewer)
-        lay.addWidget(QLabel(tr("核查情况")))
+        lay.addWidget(QLabel(QCoreApplication.translate("review", "核查情况")))
         lay.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -736,7 +760,7 @@ class WorkingPaperPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("paper_list")
         left.addWidget(self.list, 1)
-        self.new_btn = QPushButton(tr("新建底稿"))
+        self.new_btn = QPushButton(QCoreApplication.translate("review", "新建底稿"))
         left.addWidget(self.new_btn)
         lay.addLayout(left, 1)
 
@@ -745,17 +769,17 @@ class WorkingPaperPanel(QWidget):
         self.title.setObjectName("paper_title")
         self.body = QPlainTextEdit()
         self.body.setObjectName("paper_body")
-        self.save_btn = QPushButton(tr("保存底稿"))
-        right.addWidget(QLabel(tr("标题")))
+        self.save_btn = QPushButton(QCoreApplication.translate("review", "保存底稿"))
+        right.addWidget(QLabel(QCoreApplication.translate("review", "标题")))
         right.addWidget(self.title)
-        right.addWidget(QLabel(tr("内容")))
+        right.addWidget(QLabel(QCoreApplication.translate("review", "内容")))
         right.addWidget(self.body, 2)
         right.addWidget(self.save_btn)
         sign = QHBoxLayout()
         self.signer = member_combo(ctx)
         self.signer.setObjectName("paper_signer")
-        self.prepare_btn = QPushButton(tr("编制人签字"))
-        self.review_btn = QPushButton(tr("复核人签字"))
+        self.prepare_btn = QPushButton(QCoreApplication.translate("review", "编制人签字"))
+        self.review_btn = QPushButton(QCoreApplication.translate("review", "复核人签字"))
         sign.addWidget(self.signer)
         sign.addWidget(self.prepare_btn)
         sign.addWidget(self.review_btn)
@@ -821,7 +845,7 @@ class WorkingPaperPanel(QWidget):
         self.state.setStyleSheet("color: #b00020;" if s.stale else "")
 
     def new_paper(self, title: str | None = None) -> WorkingPaper | None:
-        title = title or tr("新工作底稿")
+        title = title or QCoreApplication.translate("review", "新工作底稿")
         result = self.ctx.run_service(rsvc.add_working_paper, title)
         if result is None:
             return None
@@ -841,7 +865,7 @@ class WorkingPaperPanel(QWidget):
             return True
         old = {k: getattr(p, k) for k in fields}
         ef = self.ctx.ef
-        return self.ctx.apply(tr("修改工作底稿"), lambda: rsvc.update_working_paper(ef, p.id, **fields),
+        return self.ctx.apply(QCoreApplication.translate("review", "修改工作底稿"), lambda: rsvc.update_working_paper(ef, p.id, **fields),
                               lambda: rsvc.update_working_paper(ef, p.id, **old))
 
     def sign(self, as_role: str) -> bool:
@@ -855,7 +879,7 @@ class WorkingPaperPanel(QWidget):
             ("reviewer_id", "reviewed_at", "reviewed_hash")
         cur = ef.get(WorkingPaper, p.id)
         old = {k: getattr(cur, k) for k in keys}
-        return self.ctx.apply(tr("签字"), lambda: rsvc.sign_off(ef, p.id, who, as_role),
+        return self.ctx.apply(QCoreApplication.translate("review", "签字"), lambda: rsvc.sign_off(ef, p.id, who, as_role),
                               lambda: svc.update_record(ef, WorkingPaper, p.id, **old))
 
 
@@ -868,8 +892,8 @@ class ReviewTabs(QTabWidget):
         self.setObjectName("review_tabs")
         self.requests = RequestListPanel(ctx)
         self.papers = WorkingPaperPanel(ctx)
-        self.addTab(self.requests, tr("资料清单"))
-        self.addTab(self.papers, tr("工作底稿"))
+        self.addTab(self.requests, QCoreApplication.translate("review", "资料清单"))
+        self.addTab(self.papers, QCoreApplication.translate("review", "工作底稿"))
 
 
 def install(page) -> ReviewTabs:

@@ -214,8 +214,8 @@ class SurveyImportDialog(QDialog):
             combo.addItem(self.tr("（未对应：量表外）"), UNMAPPED)
             combo.addItem(self.tr("量表外，不计分"), "")
             for o in self.options[qid]:
-                label = f"{o.label}（{o.score}分）" if q.kind == "satisfaction" else \
-                    f"{o.label}（{self.tr('正确') if o.correct else self.tr('错误')}）"
+                label = self.tr("{0}（{1}分）").format(o.label, o.score) if q.kind == "satisfaction" else \
+                    self.tr("{0}（{1}）").format(o.label, self.tr("正确") if o.correct else self.tr("错误"))
                 combo.addItem(label, o.id)
             saved = self.saved.answers.get((qid, normalize_answer(text)))
             if (qid, text) in keep:

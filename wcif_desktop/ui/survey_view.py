@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,7 +42,15 @@ def _ci(pair) -> str:
 class SurveyResultsModel(QAbstractTableModel):
     """Rows of :func:`wcif_desktop.services.survey.results_table`; refreshes when survey tables change."""
 
-    HEADERS = ("调查对象", "有效答卷", "满意度", "满意度95%区间", "政策知晓率", "知晓率95%区间", "提示")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SurveyResultsModel", "调查对象"),
+        QT_TRANSLATE_NOOP("SurveyResultsModel", "有效答卷"),
+        QT_TRANSLATE_NOOP("SurveyResultsModel", "满意度"),
+        QT_TRANSLATE_NOOP("SurveyResultsModel", "满意度95%区间"),
+        QT_TRANSLATE_NOOP("SurveyResultsModel", "政策知晓率"),
+        QT_TRANSLATE_NOOP("SurveyResultsModel", "知晓率95%区间"),
+        QT_TRANSLATE_NOOP("SurveyResultsModel", "提示"),
+    )
 
     def __init__(self, ctx: EvaluationContext, parent=None, *, listen: bool = True):
         super().__init__(parent)
