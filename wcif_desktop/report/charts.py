@@ -149,7 +149,7 @@ def budget_actual_chart(lines, year: int, codes=None, *, width: float = 440, hei
     if not data:
         raise ReportError(f"{year}年没有预算数或执行数，无法绘制预算与执行对比图")
     fonts = _fonts()
-    d = ChartDrawing(width, height)
+    d = ChartDrawing(width, height, initialFontName=fonts.body)  # else drawn opening in Helvetica
     _title(d, title or f"{year}年基金预算与执行对比（万元）", fonts.body, width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 50, 55
@@ -196,7 +196,7 @@ def trend_chart(lines, years=None, *, width: float = 440, height: float = 240, t
     if not data:
         raise ReportError("没有各年度基金收支数据，无法绘制收支趋势图")
     fonts = _fonts()
-    d = ChartDrawing(width, height)
+    d = ChartDrawing(width, height, initialFontName=fonts.body)  # else drawn opening in Helvetica
     first, last = data[0][0], data[-1][0]
     span = f"{first}—{last}年" if first != last else f"{first}年"
     _title(d, title or f"{span}基金收入、支出与滚存结余（万元）", fonts.body, width, height)
@@ -239,4 +239,41 @@ def finance_charts(snapshot, *, width: float = 440, height: float = 240) -> list
     return out
 
 
-__all__ = ["budget_actual_chart", "trend_chart", "budget_actual_data", "trend_data", "finance_charts", "nice_step"]
+def survey_chart(groups, *, width: float = 440, height: float = 220, title: str = "满意度与政策知晓率（%）"):
+    """Grouped bar chart of satisfaction and awareness rates (%) per respondent group.
+
+    ``groups``: [(group name, satisfaction rate % or None, awareness rate % or None)], rates as Decimal.
+
+    Raises:
+        ReportError: no group has a rate.
+    """
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.lib import colors
+
+    data = [(g, s, a) for g, s, a in groups if s is not None or a is not None]
+    if not data:
+        raise ReportError("没有满意度或知晓率数据，无法绘制问卷结果图")
+    fonts = _fonts()
+    d = ChartDrawing(width, height, initialFontName=fonts.body)  # else drawn opening in Helvetica
+    _title(d, title, fonts.body, width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 50, 40
+    chart.width, chart.height = width - 70, height - 85
+    chart.data = [[_f(s) or 0.0 for _, s, _ in data], [_f(a) or 0.0 for _, _, a in data]]
+    chart.categoryAxis.categoryNames = [g for g, _, _ in data]
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName = fonts.body
+        axis.labels.fontSize = 8
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.bars[0].fillColor = colors.HexColor(BUDGET_COLOR)
+    chart.bars[1].fillColor = colors.HexColor(ACTUAL_COLOR)
+    chart.barSpacing = 1
+    chart.groupSpacing = 10
+    d.add(chart, name="chart")
+    _legend(d, [(BUDGET_COLOR, "满意度"), (ACTUAL_COLOR, "政策知晓率")], fonts.body, chart.x, height - 28)
+    d.values = data
+    return d
+
+
+__all__ = ["budget_actual_chart", "trend_chart", "budget_actual_data", "trend_data", "finance_charts", "nice_step",
+           "survey_chart"]

@@ -21,6 +21,7 @@ class ReportExtras:
     document_requests: list[list[str]] = field(default_factory=list)  # 编号, 类别, 资料名称, 状态, 说明
     survey_rows: list[list[str]] = field(default_factory=list)  # 对象, 有效问卷, 满意度, 政策知晓率
     survey_notes: list[str] = field(default_factory=list)  # how rates were computed, sample warnings
+    survey_rates: list[tuple] = field(default_factory=list)  # (group, satisfaction %, awareness %) as Decimal
     # 评价方案 (issue 4's evaluation_plan): objectives, object, scope, principles; method and standard names
     plan: dict[str, str] = field(default_factory=dict)
     methods: list[str] = field(default_factory=list)
@@ -59,6 +60,7 @@ def load_extras(ef) -> ReportExtras:
         for row in results_table(ef):
             out.survey_rows.append([row["group"], str(row["valid_responses"]), _pct(row.get("satisfaction_rate")),
                                     _pct(row.get("awareness_rate"))])
+            out.survey_rates.append((row["group"], row.get("satisfaction_rate"), row.get("awareness_rate")))
             for s in row.get("sentences", []) + row.get("warnings", []):
                 if s and s not in out.survey_notes:
                     out.survey_notes.append(s)

@@ -98,6 +98,10 @@ def _basic(w: Writer, c: Content, full: bool) -> None:
     if full:
         w.table(["项目", "预算数（万元）", "执行数（万元）", "执行率"], _finance_rows(c), [3, 2, 2, 1.6],
                 numeric={1, 2, 3}, caption=f"表1　{c.ev.fiscal_year} 年度基金收支情况")
+        from .charts import finance_charts
+
+        for chart in finance_charts(c.snap):  # budget vs actual; the trend when several years are on file
+            w.add(chart)
         w.heading("（二）项目绩效目标", 1)
         w.para(c.text("basic.targets"))
     else:
@@ -192,6 +196,10 @@ def _appendices(w: Writer, c: Content, extras=None) -> None:
         w.heading(f"附件{n}：问卷调查结果", 0)
         w.table(["调查对象", "有效问卷（份）", "满意度", "政策知晓率"], extras.survey_rows, [3, 2, 2, 2],
                 numeric={1, 2, 3})
+        if any(s is not None or a is not None for _g, s, a in extras.survey_rates):
+            from .charts import survey_chart
+
+            w.add(survey_chart(extras.survey_rates))
         for note in extras.survey_notes:
             w.para(note)
 
