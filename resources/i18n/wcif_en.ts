@@ -220,6 +220,46 @@
         <translation>In the commissioning body&apos;s name</translation>
     </message>
     <message>
+        <source>简版报告</source>
+        <translation>Brief report</translation>
+    </message>
+    <message>
+        <source>完整版报告</source>
+        <translation>Full report</translation>
+    </message>
+    <message>
+        <source>工作方案</source>
+        <translation>Work plan</translation>
+    </message>
+    <message>
+        <source>调研函</source>
+        <translation>Inquiry letter</translation>
+    </message>
+    <message>
+        <source>资料清单</source>
+        <translation>Document request list</translation>
+    </message>
+    <message>
+        <source>问题清单</source>
+        <translation>Problem list</translation>
+    </message>
+    <message>
+        <source>工作总结</source>
+        <translation>Work summary</translation>
+    </message>
+    <message>
+        <source>调研提纲</source>
+        <translation>Inquiry outline</translation>
+    </message>
+    <message>
+        <source>调研安排</source>
+        <translation>Site visit schedule</translation>
+    </message>
+    <message>
+        <source>归档目录</source>
+        <translation>Archive index</translation>
+    </message>
+    <message>
         <source>保存文档</source>
         <translation>Save document</translation>
     </message>
@@ -811,6 +851,41 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>InterviewTableModel</name>
+    <message>
+        <source>被访谈人</source>
+        <translation>Interviewee</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>访谈人</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>关联指标</source>
+        <translation>Linked indicators</translation>
+    </message>
+</context>
+<context>
     <name>InterviewsPanel</name>
     <message>
         <source>新建</source>
@@ -1223,6 +1298,46 @@ Supporting evidence: {2}</translation>
 </context>
 <context>
     <name>PlanPanel</name>
+    <message>
+        <source>成本效益分析法</source>
+        <translation>Cost-benefit analysis</translation>
+    </message>
+    <message>
+        <source>比较法</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>因素分析法</source>
+        <translation>Factor analysis</translation>
+    </message>
+    <message>
+        <source>最低成本法</source>
+        <translation>Least cost</translation>
+    </message>
+    <message>
+        <source>公众评判法</source>
+        <translation>Public assessment</translation>
+    </message>
+    <message>
+        <source>标杆管理法</source>
+        <translation>Benchmarking</translation>
+    </message>
+    <message>
+        <source>计划标准</source>
+        <translation>Plan standard</translation>
+    </message>
+    <message>
+        <source>行业标准</source>
+        <translation>Industry standard</translation>
+    </message>
+    <message>
+        <source>历史标准</source>
+        <translation>Historical standard</translation>
+    </message>
+    <message>
+        <source>其他标准</source>
+        <translation>Other standard</translation>
+    </message>
     <message>
         <source>评价目的、对象与范围</source>
         <translation>Objectives, object and scope</translation>
@@ -1994,6 +2109,14 @@ Supporting evidence: {2}</translation>
 <context>
     <name>SurveyPanel</name>
     <message>
+        <source>满意率（满意与非常满意占比）</source>
+        <translation>Satisfied share (satisfied and very satisfied)</translation>
+    </message>
+    <message>
+        <source>平均分折算百分制</source>
+        <translation>Mean score on a 100-point scale</translation>
+    </message>
+    <message>
         <source>满意度与政策知晓度调查</source>
         <translation>Satisfaction and policy awareness survey</translation>
     </message>
@@ -2639,6 +2762,18 @@ Supporting evidence: {2}</translation>
         <translation>Not applicable</translation>
     </message>
     <message>
+        <source>未签字</source>
+        <translation>not signed</translation>
+    </message>
+    <message>
+        <source>已签字</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>签字后已修改（需重新签字）</source>
+        <translation>changed after signing (sign again)</translation>
+    </message>
+    <message>
         <source>编号</source>
         <translation>Code</translation>
     </message>
@@ -2665,6 +2800,18 @@ Supporting evidence: {2}</translation>
     <message>
         <source>附件</source>
         <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>共 {0} 项：{1}；逾期 {2} 项（截至 {3}）</source>
+        <translation>{0} items: {1}; {2} overdue (as of {3})</translation>
     </message>
     <message>
         <source>逾期：</source>
@@ -2745,6 +2892,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>复核人签字</source>
         <translation>Reviewer sign-off</translation>
+    </message>
+    <message>
+        <source>编制人：{0}（{1}）；复核人：{2}（{3}）</source>
+        <translation>Preparer: {0} ({1}); reviewer: {2} ({3})</translation>
     </message>
     <message>
         <source>新工作底稿</source>

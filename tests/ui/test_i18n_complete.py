@@ -184,3 +184,25 @@ def test_compiled_qm_matches_the_ts(qapp, ts_messages):
             stale.append(f"[{context}] {source!r}")
     assert not stale, "wcif_en.qm is older than wcif_en.ts (run python3 -m wcif_desktop.ui.i18n):\n" + \
         "\n".join(stale)
+
+
+def _domain_labels():
+    """Chinese labels from Qt-free modules that the UI passes through translate(); their UI module marks them
+    with QT_TRANSLATE_NOOP, and this keeps the marks in step with the domain's dictionaries."""
+    from wcif_desktop.documents.firm_template import KIND_NAMES
+    from wcif_desktop.domain.review import REQUEST_STATUSES, SIGNOFF_LABELS
+    from wcif_desktop.domain.survey import SATISFACTION_METHODS
+
+    return [("DocumentsDialog", KIND_NAMES), ("review", REQUEST_STATUSES), ("review", SIGNOFF_LABELS),
+            ("SurveyPanel", SATISFACTION_METHODS)]
+
+
+def test_domain_labels_shown_in_the_ui_are_translated(qapp):
+    from PySide6.QtCore import QTranslator
+
+    t = QTranslator()
+    assert t.load(str(resource("i18n", "wcif_en.qm")))
+    missing = [f"[{ctx}] {label}" for ctx, labels in _domain_labels() for label in labels.values()
+               if not t.translate(ctx, label)]
+    assert not missing, "mark these with QT_TRANSLATE_NOOP in the UI module and translate them:\n" + \
+        "\n".join(missing)

@@ -33,6 +33,19 @@ FORMATS = (("docx", QT_TRANSLATE_NOOP("DocumentsDialog", "Word 文档 (*.docx)")
            ("pdf", QT_TRANSLATE_NOOP("DocumentsDialog", "PDF 文档 (*.pdf)")))
 ISSUERS = (("agency", QT_TRANSLATE_NOOP("DocumentsDialog", "以评价机构名义")),
            ("commissioner", QT_TRANSLATE_NOOP("DocumentsDialog", "以委托方名义")))
+# The labels of documents.firm_template.KIND_NAMES, marked for lupdate (shown translated in the kind list).
+KIND_TEXTS = (
+    QT_TRANSLATE_NOOP("DocumentsDialog", "简版报告"),
+    QT_TRANSLATE_NOOP("DocumentsDialog", "完整版报告"),
+    QT_TRANSLATE_NOOP("DocumentsDialog", "工作方案"),
+    QT_TRANSLATE_NOOP("DocumentsDialog", "调研函"),
+    QT_TRANSLATE_NOOP("DocumentsDialog", "资料清单"),
+    QT_TRANSLATE_NOOP("DocumentsDialog", "问题清单"),
+    QT_TRANSLATE_NOOP("DocumentsDialog", "工作总结"),
+    QT_TRANSLATE_NOOP("DocumentsDialog", "调研提纲"),
+    QT_TRANSLATE_NOOP("DocumentsDialog", "调研安排"),
+    QT_TRANSLATE_NOOP("DocumentsDialog", "归档目录"),
+)
 
 
 # ---------------------------------------------------------------------- Qt-free work run on the worker thread
@@ -77,7 +90,7 @@ class DocumentsDialog(QDialog):
         self.setWindowTitle(self.tr("生成文档"))
         self.kind = QComboBox()
         for k in KINDS:
-            self.kind.addItem(KIND_NAMES.get(k, k), k)
+            self.kind.addItem(self.tr(KIND_NAMES.get(k, k)), k)
         self.fmt = QComboBox()
         for key, label in FORMATS:
             self.fmt.addItem(self.tr(label), key)

@@ -50,7 +50,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import Cancelled, WcifError
-from ..domain.review import REQUEST_STATUSES, DocumentRequest, EvidenceLink, WorkingPaper, is_overdue
+from ..domain.review import (
+    REQUEST_STATUSES,
+    SIGNOFF_LABELS,
+    DocumentRequest,
+    EvidenceLink,
+    WorkingPaper,
+    is_overdue,
+)
 from ..services import evaluation as svc
 from ..services import evidence as evsvc
 from ..services import review as rsvc
@@ -73,6 +80,12 @@ STATUS_TEXTS = (
     QT_TRANSLATE_NOOP("review", "已核查"),
     QT_TRANSLATE_NOOP("review", "未提供"),
     QT_TRANSLATE_NOOP("review", "不适用"),
+)
+# ... and of domain.review.SIGNOFF_LABELS
+SIGNOFF_TEXTS = (
+    QT_TRANSLATE_NOOP("review", "未签字"),
+    QT_TRANSLATE_NOOP("review", "已签字"),
+    QT_TRANSLATE_NOOP("review", "签字后已修改（需重新签字）"),
 )
 
 
@@ -580,9 +593,13 @@ class RequestListPanel(QWidget):
 
     def refresh_summary(self) -> None:
         s = rsvc.request_summary(self.ctx.ef, self.model.as_of)
-        text = s.text()
+        sep = QCoreApplication.translate("review", "、")
+        parts = sep.join(QCoreApplication.translate("review", "{0} {1}").format(
+            QCoreApplication.translate("review", REQUEST_STATUSES[k]), v) for k, v in s.counts.items())
+        text = QCoreApplication.translate("review", "共 {0} 项：{1}；逾期 {2} 项（截至 {3}）").format(
+            s.total, parts, len(s.overdue), s.as_of.isoformat())  # the words of RequestSummary.text()
         if s.overdue:
-            text += "\n" + QCoreApplication.translate("review", "逾期：") + "、".join(f"{i.code} {i.title}" for i in s.overdue[:5]) + (
+            text += "\n" + QCoreApplication.translate("review", "逾期：") + sep.join(f"{i.code} {i.title}" for i in s.overdue[:5]) + (
                 QCoreApplication.translate("review", "等") if len(s.overdue) > 5 else "")
         self.summary.setText(text)
 
@@ -841,7 +858,9 @@ class WorkingPaperPanel(QWidget):
             self.state.setText("")
             return
         s = rsvc.paper_signoff(self.ctx.ef, p.id)
-        self.state.setText(s.text())
+        self.state.setText(QCoreApplication.translate("review", "编制人：{0}（{1}）；复核人：{2}（{3}）").format(
+            s.preparer_name or "—", QCoreApplication.translate("review", SIGNOFF_LABELS[s.preparer]),
+            s.reviewer_name or "—", QCoreApplication.translate("review", SIGNOFF_LABELS[s.reviewer])))  # SignOff.text()
         self.state.setStyleSheet("color: #b00020;" if s.stale else "")
 
     def new_paper(self, title: str | None = None) -> WorkingPaper | None:

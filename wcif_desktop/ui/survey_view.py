@@ -39,6 +39,13 @@ def _ci(pair) -> str:
     return "" if not pair else f"{fmt_pct(pair[0])}–{fmt_pct(pair[1])}"
 
 
+# The labels of domain.survey.SATISFACTION_METHODS, marked for lupdate.
+SATISFACTION_METHOD_TEXTS = (
+    QT_TRANSLATE_NOOP("SurveyPanel", "满意率（满意与非常满意占比）"),
+    QT_TRANSLATE_NOOP("SurveyPanel", "平均分折算百分制"),
+)
+
+
 class SurveyResultsModel(QAbstractTableModel):
     """Rows of :func:`wcif_desktop.services.survey.results_table`; refreshes when survey tables change."""
 
@@ -123,7 +130,7 @@ class SurveyPanel(QGroupBox):
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("survey_method")
         for key, label in SATISFACTION_METHODS.items():
-            self.method_combo.addItem(label, key)
+            self.method_combo.addItem(QCoreApplication.translate("SurveyPanel", label), key)
         self.method_combo.activated.connect(self._method_chosen)
         row.addWidget(self.method_combo)
         lay.addLayout(row)
