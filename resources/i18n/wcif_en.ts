@@ -776,6 +776,10 @@ Supporting evidence: {2}</translation>
         <translation>Declared on</translation>
     </message>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <source>独立性待处理：</source>
         <translation>Independence pending:</translation>
     </message>
@@ -1821,6 +1825,22 @@ Supporting evidence: {2}</translation>
 </context>
 <context>
     <name>ScoringPage</name>
+    <message>
+        <source>优</source>
+        <translation>excellent</translation>
+    </message>
+    <message>
+        <source>良</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>差</source>
+        <translation>poor</translation>
+    </message>
     <message>
         <source>指标说明</source>
         <translation>Indicator details</translation>

@@ -165,7 +165,8 @@ class IndependenceEditor(QGroupBox):
         self.member.blockSignals(True)
         self.member.clear()
         for m in psvc.team(self.ctx.ef):
-            self.member.addItem(f"{m.name}（{ROLES.get(m.role, m.role)}）", m.id)
+            self.member.addItem(self.tr("{0}（{1}）").format(
+                m.name, QCoreApplication.translate("roles", ROLES.get(m.role, m.role))), m.id)
         i = self.member.findData(keep)
         self.member.setCurrentIndex(i if i >= 0 else (0 if self.member.count() else -1))
         self.member.blockSignals(False)

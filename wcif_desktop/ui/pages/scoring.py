@@ -23,6 +23,10 @@ from ...services.evaluation import leaf_indicators
 from ..models import IndicatorTreeModel
 from .base import StepPage, StepState, state_of
 
+# The grade names of domain.scoring.DEFAULT_GRADE_BANDS, marked for lupdate (other bands show as written).
+GRADE_TEXTS = (QT_TRANSLATE_NOOP("ScoringPage", "优"), QT_TRANSLATE_NOOP("ScoringPage", "良"),
+               QT_TRANSLATE_NOOP("ScoringPage", "中"), QT_TRANSLATE_NOOP("ScoringPage", "差"))
+
 
 class ScoringPage(StepPage):
     key = "scoring"
@@ -101,7 +105,7 @@ class ScoringPage(StepPage):
 
     def total_text(self) -> str:
         return self.tr("综合评分 {0} 分，评级 {1}").format(fmt_score(self.model.total()),
-                                                        self.model.grade())
+                                                        self.tr(self.model.grade()))
 
     def refresh(self) -> None:
         self.total_label.setText(self.total_text())
