@@ -517,6 +517,10 @@
         <translation>Check</translation>
     </message>
     <message>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
         <source>表中期初余额</source>
         <translation>Opening balance in the statement</translation>
     </message>
@@ -527,6 +531,10 @@
     <message>
         <source>由年末结余倒推</source>
         <translation>Derived from the year-end balance</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>滚存核对：期初余额由年末结余倒推，无法核对</source>
@@ -2239,6 +2247,54 @@ Supporting evidence: {2}</translation>
 <context>
     <name>TargetComparisonDialog</name>
     <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>一级指标</source>
+        <translation>Level-1 indicator</translation>
+    </message>
+    <message>
+        <source>二级指标</source>
+        <translation>Level-2 indicator</translation>
+    </message>
+    <message>
+        <source>指标名称</source>
+        <translation>Indicator name</translation>
+    </message>
+    <message>
+        <source>比较符</source>
+        <translation>Comparator</translation>
+    </message>
+    <message>
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>评价标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>指标性质</source>
+        <translation>Indicator type</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2269,6 +2325,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>申报目标与细化目标对比</source>
         <translation>Declared vs. refined targets</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

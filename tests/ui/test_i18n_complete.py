@@ -194,8 +194,9 @@ def _domain_labels():
     from wcif_desktop.domain.review import REQUEST_STATUSES, SIGNOFF_LABELS
     from wcif_desktop.domain.scoring import DEFAULT_GRADE_BANDS
     from wcif_desktop.domain.survey import SATISFACTION_METHODS
+    from wcif_desktop.domain.targets import COMPARED_FIELDS
 
-    return [("roles", ROLES), ("ScoringPage", {g: g for _, g in DEFAULT_GRADE_BANDS}), ("DocumentsDialog", KIND_NAMES), ("review", REQUEST_STATUSES), ("review", SIGNOFF_LABELS),
+    return [("TargetComparisonDialog", COMPARED_FIELDS), ("roles", ROLES), ("ScoringPage", {g: g for _, g in DEFAULT_GRADE_BANDS}), ("DocumentsDialog", KIND_NAMES), ("review", REQUEST_STATUSES), ("review", SIGNOFF_LABELS),
             ("SurveyPanel", SATISFACTION_METHODS)]
 
 

@@ -217,7 +217,7 @@ class FinanceView(QWidget):
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for y in years:
-            self.year_combo.addItem(f"{y}年", y)
+            self.year_combo.addItem(self.tr("{0}年").format(y), y)
         idx = self.year_combo.findData(current if current is not None else self.ctx.evaluation().fiscal_year)
         self.year_combo.setCurrentIndex(max(idx, 0))
         self.year_combo.blockSignals(False)
@@ -250,7 +250,7 @@ class FinanceView(QWidget):
             "income_deviation_rate": fmt_pct(s.income_deviation_rate),
             "expenditure_deviation_rate": fmt_pct(s.expenditure_deviation_rate),
             "current_year_result": _wan(s.current_year_result),
-            "opening_balance": f"{_wan(a.opening_balance)}（{source}）",
+            "opening_balance": self.tr("{0}（{1}）").format(_wan(a.opening_balance), source),
             "year_end_balance": _wan(s.year_end_balance),
             "coverage_months": "—" if s.coverage_months is None else f"{s.coverage_months:.2f}",
             "income_growth_rate": fmt_pct(a.income_growth_rate),
@@ -305,6 +305,23 @@ class FinanceWindow(QDialog):
         QVBoxLayout(self).addWidget(self.view)
 
 
+# The statuses and field labels of domain.targets.comparison / COMPARED_FIELDS, marked for lupdate.
+COMPARISON_TEXTS = (
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "新增"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "修改"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "保留"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "删除"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "一级指标"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "二级指标"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "指标名称"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "比较符"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "指标值"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "计量单位"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "评价标准"),
+    QT_TRANSLATE_NOOP("TargetComparisonDialog", "指标性质"),
+)
+
+
 class TargetComparisonDialog(QDialog):
     """Declared vs refined targets side by side, with what changed and why (:func:`services.targets.comparison`)."""
 
@@ -340,8 +357,8 @@ class TargetComparisonDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             d, f = row.declared, row.refined
-            cells = (row.status, d.name if d else "—", display_value(d) if d else "—", f.name if f else "—",
-                     display_value(f) if f else "—", "、".join(row.changed), row.reason)
+            cells = (self.tr(row.status), d.name if d else "—", display_value(d) if d else "—", f.name if f else "—",
+                     display_value(f) if f else "—", self.tr("、").join(self.tr(c) for c in row.changed), row.reason)
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
