@@ -1,6 +1,7 @@
 """Translations through Qt Linguist. The source language is Chinese; English comes from
-``resources/i18n/wcif_en.qm`` (built from ``wcif_en.ts`` by ``scripts/update_translations.sh``, which runs
-``pyside6-lupdate`` and ``pyside6-lrelease`` — both ship with PySide6-Essentials). Qt's own dialog buttons come
+``resources/i18n/wcif_en.qm`` (built from ``wcif_en.ts`` by ``python3 -m wcif_desktop.ui.i18n``, which runs
+``pyside6-lupdate`` over every module of this package and ``pyside6-lrelease`` — both ship with PySide6-Essentials).
+``tests/ui/test_i18n_complete.py`` fails when a UI text is missing from the ``.ts`` or has no English. Qt's own dialog buttons come
 from ``qtbase_zh_CN.qm`` in Qt's translations folder when the UI is Chinese.
 """
 
@@ -58,7 +59,7 @@ def update_translations(languages=("en",)) -> list:
     from pathlib import Path
 
     ui_dir = Path(__file__).resolve().parent
-    sources = sorted(str(p) for p in ui_dir.rglob("*.py"))
+    sources = sorted(str(p) for p in ui_dir.rglob("*.py"))  # every module, pages/ included; nothing listed by hand
     out = []
     for lang in languages:
         ts = resource("i18n", f"wcif_{lang}.ts")
