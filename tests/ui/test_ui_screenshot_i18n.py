@@ -80,7 +80,7 @@ def test_english_translation(qapp, qtbot, sample_path, messages):
         titles = [win.step_list.item(i).text() for i in range(win.step_list.count())]
         assert titles[3] == "Scoring\nDone" and titles[5] == "Report\nNot started"
         page = win.page("scoring")
-        assert page.total_label.text() == "Total score 82.33, grade 良"
+        assert page.total_label.text() == "Total score 82.33, grade good"  # grade names are translated too
         assert page.model.headerData(page.model.SCORE, Qt.Orientation.Horizontal) == "Score"
         assert win.menuBar().actions()[0].text() == "&File"
         win.close()
