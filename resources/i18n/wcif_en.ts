@@ -2950,6 +2950,10 @@ Supporting evidence: {2}</translation>
         <translation>Findings of the review</translation>
     </message>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <source>新建底稿</source>
         <translation>New working paper</translation>
     </message>

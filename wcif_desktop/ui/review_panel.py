@@ -758,7 +758,8 @@ def member_combo(ctx: EvaluationContext) -> QComboBox:
 
     box = QComboBox()
     for m in team(ctx.ef):
-        box.addItem(f"{m.name}（{ROLES.get(m.role, m.role)}）", m.id)
+        box.addItem(QCoreApplication.translate("review", "{0}（{1}）").format(
+            m.name, QCoreApplication.translate("roles", ROLES.get(m.role, m.role))), m.id)
     return box
 
 
