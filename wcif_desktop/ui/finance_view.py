@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenuBar,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -403,54 +402,4 @@ def import_targets(window, path=None, version: str = "declared") -> bool:
     return ctx.apply(QCoreApplication.translate("MainWindow", "导入绩效目标表"), do, undo)
 
 
-def add_finance_menu(window, menubar: QMenuBar) -> None:
-    """Add the 数据 menu (基金收支, 导入基金收支表, 导入绩效目标表, 目标对比) to the main window's menu bar.
-
-    The actions are enabled while an evaluation is open (the window's ``ctx``).
-    """
-    menu = menubar.addMenu(QCoreApplication.translate("MainWindow", "数据(&D)"))
-    state: dict[str, FinanceWindow] = {}
-
-    def show_finance():
-        if window.ctx is None:
-            return
-        w = state.get("win")
-        if w is None or w.view.ctx is not window.ctx:
-            w = FinanceWindow(window.ctx, window)
-            state["win"] = w
-        w.show()
-        w.raise_()
-
-    def import_statement():
-        show_finance()
-        state["win"].view.import_dialog()
-
-    act_view = QAction(QCoreApplication.translate("MainWindow", "基金收支…"), window)
-    act_view.triggered.connect(show_finance)
-    act_import = QAction(QCoreApplication.translate("MainWindow", "导入基金收支表…"), window)
-    act_import.triggered.connect(import_statement)
-    act_targets = QAction(QCoreApplication.translate("MainWindow", "导入绩效目标表…"), window)
-    act_targets.triggered.connect(lambda: import_targets(window))
-
-    def show_comparison():
-        if window.ctx is not None:
-            TargetComparisonDialog(window.ctx, window).exec()
-
-    act_compare = QAction(QCoreApplication.translate("MainWindow", "申报目标与细化目标对比…"), window)
-    act_compare.triggered.connect(show_comparison)
-    actions = (act_view, act_import, act_targets, act_compare)
-    for act in actions:
-        menu.addAction(act)
-        act.setEnabled(window.ctx is not None)
-    window.act_finance, window.act_import_finance, window.act_import_targets, window.act_compare_targets = actions
-    window.finance_window = lambda: state.get("win")
-
-    def on_opened(_ctx):
-        for act in actions:
-            act.setEnabled(True)
-        old = state.pop("win", None)
-        if old is not None:
-            old.close()
-            old.deleteLater()
-
-    window.opened.connect(on_opened)
+from .finance_menu import add_finance_menu  # noqa: E402,F401 - kept importable from here

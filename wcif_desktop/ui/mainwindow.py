@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         m_edit.addAction(self.act_undo)
         m_edit.addAction(self.act_redo)
 
-        from .finance_view import add_finance_menu
+        from .finance_menu import add_finance_menu
 
         add_finance_menu(self, mb)  # 数据: 基金收支, 导入基金收支表, 导入绩效目标表, 目标对比
         from .documents_dialog import install_menu
