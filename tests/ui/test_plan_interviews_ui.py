@@ -48,6 +48,8 @@ def test_declaration_edited_shown_in_team_table_and_persisted(team_page, ctx, me
     assert team_page.team_model.index(0, col).data() == "未声明"
     assert lead.name in editor.warning.text() and "尚未填写独立性声明" in editor.warning.text()
 
+    team_page.team_view.setCurrentIndex(team_page.team_model.index(team_page.team_model.row_of(expert.id), 0))
+    assert editor.member.currentData() == expert.id  # selecting the row chooses the member in the editor
     assert _declare(editor, expert.id, False, "2022-04-01", "曾任被评价单位顾问")
     assert messages == []
     row = team_page.team_model.row_of(expert.id)

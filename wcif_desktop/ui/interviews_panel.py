@@ -11,19 +11,19 @@ summary and linked indicators.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
-    QLabel,
-    QScrollArea,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -113,13 +113,13 @@ class InterviewTableModel(QAbstractTableModel):
     def row_of(self, record_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.FIELDS)
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.FIELDS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
         return None
@@ -232,10 +232,10 @@ class InterviewForm(QWidget):
 
     def values(self) -> dict:
         """The form as keyword arguments of ``add_interview`` / :func:`update_interview`."""
-        return dict(interviewee=self.interviewee.text().strip(), interviewee_role=self.role.text().strip(),
-                    interviewee_unit=self.unit.text().strip(), held_at=self.date.date().toString("yyyy-MM-dd"),
-                    place=self.place.text().strip(), interviewer_ids=_checked(self.interviewers),
-                    summary=self.summary.toPlainText(), indicator_ids=_checked(self.indicators))
+        return {"interviewee": self.interviewee.text().strip(), "interviewee_role": self.role.text().strip(),
+                "interviewee_unit": self.unit.text().strip(), "held_at": self.date.date().toString("yyyy-MM-dd"),
+                "place": self.place.text().strip(), "interviewer_ids": _checked(self.interviewers),
+                "summary": self.summary.toPlainText(), "indicator_ids": _checked(self.indicators)}
 
     def show_record(self, rec: Interview | None) -> None:
         self.interviewee.setText(rec.interviewee if rec else "")

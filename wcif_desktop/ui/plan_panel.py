@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -50,7 +50,7 @@ from ..services import plan as psvc
 from ..services.evaluation import Changes
 from .context import EvaluationContext
 from .models import Column, RecordTableModel
-from .pages.base import CommitLineEdit, CommitTextEdit, RecordListControls
+from .pages.base import CommitTextEdit, RecordListControls
 
 # The six methods of 财预〔2020〕10号 and the four standards, marked for translation (context "PlanPanel").
 METHOD_TEXTS = {
@@ -239,7 +239,7 @@ class PhaseModel(RecordTableModel):
     """The schedule (plan_phase); edits go through :func:`wcif_desktop.services.plan.update_phase` (date checks,
     end not before start, owners must be members)."""
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         rec: PlanPhase = self._rows[index.row()]
@@ -265,19 +265,19 @@ class OwnerDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.ctx = ctx
 
-    def createEditor(self, parent, option, index):  # noqa: N802
+    def createEditor(self, parent, option, index):
         box = QComboBox(parent)
         box.addItem(self.tr("（未指定）"), "[]")
         for m in psvc.team(self.ctx.ef):
             box.addItem(m.name, json.dumps([m.id]))
         return box
 
-    def setEditorData(self, editor, index):  # noqa: N802
+    def setEditorData(self, editor, index):
         cur = ids(index.data(Qt.ItemDataRole.EditRole) or "[]")
         i = editor.findData(json.dumps(cur[:1])) if cur else 0
         editor.setCurrentIndex(max(i, 0))
 
-    def setModelData(self, editor, model, index):  # noqa: N802
+    def setModelData(self, editor, model, index):
         model.setData(index, editor.currentData())
 
 
@@ -432,7 +432,7 @@ class PlanPanel(QWidget):
         ef = self.ctx.ef
         cur = psvc.plan(ef)
         old = {}
-        for k, v in fields.items():
+        for k in fields:
             now = getattr(cur, k)
             old[k] = json.loads(now or "[]") if k in ("methods", "standards") else now
         if all(old[k] == v for k, v in fields.items()):
@@ -491,8 +491,8 @@ def install(page) -> PlanPanel:
     editor = IndependenceEditor(page.ctx)
     team_box = page.team_view.parentWidget()
     team_box.layout().addWidget(editor)
-    page.team_view.clicked.connect(
-        lambda idx: idx.isValid() and editor.select_member(page.team_model.record(idx.row()).id))
+    page.team_view.selectionModel().currentRowChanged.connect(  # the member selected in the table
+        lambda idx, _prev: idx.isValid() and editor.select_member(page.team_model.record(idx.row()).id))
     page.independence_editor = editor
 
     lay = page.layout()
@@ -514,4 +514,4 @@ def install(page) -> PlanPanel:
     return panel
 
 
-__all__ = ["IndependenceEditor", "PlanPanel", "PhaseModel", "apply_add", "declaration_text", "install"]
+__all__ = ["IndependenceEditor", "PhaseModel", "PlanPanel", "apply_add", "declaration_text", "install"]
