@@ -151,6 +151,9 @@ def test_plan_texts_methods_and_standards_saved(team_page, ctx, messages):
     ctx.undo_stack.undo()
     assert json.loads(psvc.plan(ctx.ef).standards) == []
     assert not panel.standards["history"].isChecked()
+    panel.texts["scope"].setPlainText("2021年度基金收支")  # typed, not yet committed
+    panel.basis_controls.add()  # another edit refreshes the preview but keeps the text being typed
+    assert panel.texts["scope"].toPlainText() == "2021年度基金收支" and "《新文件》" in panel.preview.text()
     assert messages == []
 
 

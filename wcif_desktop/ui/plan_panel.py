@@ -451,8 +451,10 @@ class PlanPanel(QWidget):
 
     # ------------------------------------------------------------------ showing
     def _on_changed(self, changes) -> None:
-        if any(changes.touches(t) for t in PLAN_TABLES):
+        if changes.touches("evaluation_plan"):
             self.refresh()
+        elif any(changes.touches(t) for t in PLAN_TABLES):  # keep text being typed; only the preview changes
+            self.preview.setText("\n".join(self.preview_lines()))
 
     def preview_lines(self) -> list[str]:
         """评价依据 (as the report prints them) followed by the work-process sentences of section 二."""
