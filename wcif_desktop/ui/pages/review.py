@@ -47,6 +47,9 @@ class ReviewPage(StepPage):
         from ..interviews_panel import install as install_interviews  # interview records (issue 4)
 
         install_interviews(self.review_tabs, ctx)
+        from ..survey_view import install as install_surveys  # satisfaction / awareness surveys (issue 6)
+
+        install_surveys(self)
         self.refresh()
 
     def refresh(self) -> None:
