@@ -22,7 +22,7 @@ from reportlab.platypus import TableStyle
 
 from ..domain.errors import ReportError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from .flowables import CJKParagraph, Heading, Marker, TextCollector, TextStyle, TOCLine
+from .flowables import CJKParagraph, Heading, TextCollector, TextStyle, TOCLine
 from .fonts import FontSet, describe_chars, missing_glyphs
 
 PAGE_W, PAGE_H = A4

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QUndoGroup
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
