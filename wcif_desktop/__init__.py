@@ -9,7 +9,8 @@ Package map (see ``shared/DESIGN.md``):
 - :mod:`wcif_desktop.ui`       — the PySide6 desktop client (the only package importing Qt).
 """
 
-from importlib.metadata import PackageNotFoundError, version as _version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 try:
     __version__ = _version("wcif-desktop")

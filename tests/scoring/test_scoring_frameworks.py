@@ -22,7 +22,9 @@ def _framework_md_rows(shared_dir):
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 7 and cells[0] in ("决策", "过程", "产出", "效益"):
-            quote = lambda s: re.search(r"“(.*)”", s).group(1)
+            def quote(s):
+                return re.search(r"“(.*)”", s).group(1)
+
             status = re.search(r"\[(R|V-peer)\]", cells[5]).group(0)
             rows.append((cells[0], cells[1], cells[2], quote(cells[3]), quote(cells[4]), status))
     return rows

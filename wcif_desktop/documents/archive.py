@@ -132,7 +132,7 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
             p = write_document(ef, kind, docs_dir / f"{KIND_NAMES.get(kind, kind)}.{fmt}", src=src)
             documents.append((p, sha256_file(p), kind))
             step += 1
-    from ..report.archive import lock, saved_reports, save_report_as
+    from ..report.archive import lock, save_report_as, saved_reports
 
     reports = []
     kept = list(reversed(saved_reports(ef))) if ef.db["generated_report"].exists() else []

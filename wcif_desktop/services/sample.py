@@ -6,9 +6,10 @@ real write path (validation, audit log).
 
 from __future__ import annotations
 
-import tomllib
 from decimal import Decimal
 from pathlib import Path
+
+import tomllib
 
 from ..domain.model import Evaluation, FinanceLine, Finding, Indicator, TargetIndicator, TeamMember
 from ..domain.money import D, wan_to_yuan

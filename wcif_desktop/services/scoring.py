@@ -25,10 +25,10 @@ from ..domain.panel import PANEL_METHODS, PanelRow, PanelScore, method_sentence,
 from ..domain.review import ids as review_ids
 from ..domain.rules import RuleResult, dump_params, evaluate, parse_params, validate_rule
 from ..domain.scoring import (
+    SETTINGS_ID,
     Problem,
     ScoreCitation,
     ScoreSheet,
-    SETTINGS_ID,
     ScoringSettings,
     bands_from_json,
     bands_to_json,

@@ -26,6 +26,11 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
+from ..domain.errors import NewerSchemaError, NotAnEvaluationFile, WcifError
+from ..domain.model import RECORD_TYPES, Record
+from ..domain.money import D
+from .migrations import all_migrations
+
 
 def _import_sqlite_utils():
     """Import sqlite-utils without the pandas/numpy it loads eagerly when they are installed (~0.5 s of start-up;
@@ -45,11 +50,6 @@ def _import_sqlite_utils():
 
 
 sqlite_utils = _import_sqlite_utils()
-
-from ..domain.errors import NewerSchemaError, NotAnEvaluationFile, WcifError  # noqa: E402
-from ..domain.model import RECORD_TYPES, Record
-from ..domain.money import D
-from .migrations import all_migrations
 
 
 APPLICATION_ID = 0x57434946  # b"WCIF"

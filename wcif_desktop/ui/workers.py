@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..domain.errors import Cancelled, WcifError
 
-
 SHOW_AFTER_MS = 500  # a progress dialog appears only for work that lasts longer
 _RUNNING: set = set()  # tasks alive until their thread ends
 
