@@ -162,6 +162,13 @@
     </message>
 </context>
 <context>
+    <name>DimensionChart</name>
+    <message>
+        <source>{0}/{1}（{2}）</source>
+        <translation>{0}/{1} ({2})</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsDialog</name>
     <message>
         <source>生成文档</source>
@@ -1171,6 +1178,18 @@ Supporting evidence: {2}</translation>
 <context>
     <name>PanelWidget</name>
     <message>
+        <source>算术平均</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>去掉最高分和最低分后平均</source>
+        <translation>Mean without the highest and lowest</translation>
+    </message>
+    <message>
+        <source>专家组合议</source>
+        <translation>Panel consensus</translation>
+    </message>
+    <message>
         <source>组长公开评分</source>
         <translation>Lead reveals the scores</translation>
     </message>
@@ -1197,6 +1216,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>扣分说明</source>
         <translation>Deduction reason</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>编号</source>
@@ -2573,6 +2596,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>保存指标修改</source>
         <translation>Save indicator changes</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>套用模板</source>

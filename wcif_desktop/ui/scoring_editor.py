@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -134,7 +134,7 @@ class TreeEditor(QWidget):
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("template_combo")
         for t in fw.list_templates():
-            self.template_combo.addItem(f"{t.name}（{t.version}）", t.key)
+            self.template_combo.addItem(self.tr("{0}（{1}）").format(t.name, t.version), t.key)
         self.template_button = QPushButton(self.tr("套用模板"))
         self.template_button.setObjectName("tree_template")
         self.template_button.clicked.connect(self.apply_template)
@@ -468,12 +468,21 @@ class DimensionChart(QWidget):
                 p.setBrush(self.BAR)
                 p.drawRect(QRectF(left, y, (right - left) * share, bar_h))
             p.setPen(QPen(self.palette().windowText().color()))
-            text = f"{fmt_score(score)}/{fmt_score(weight)}（{'—' if ratio is None else f'{ratio:.2f}%'}）"
+            text = self.tr("{0}/{1}（{2}）").format(fmt_score(score), fmt_score(weight),
+                                                   "—" if ratio is None else f"{ratio:.2f}%")
             p.drawText(QRectF(right + 6, top, value_w, row_h), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         p.end()
 
 
 # ----------------------------------------------------------------------------------------------- panel
+# The labels of domain.panel.PANEL_METHODS, marked for lupdate.
+PANEL_METHOD_TEXTS = (
+    QT_TRANSLATE_NOOP("PanelWidget", "算术平均"),
+    QT_TRANSLATE_NOOP("PanelWidget", "去掉最高分和最低分后平均"),
+    QT_TRANSLATE_NOOP("PanelWidget", "专家组合议"),
+)
+
+
 class PanelWidget(QWidget):
     """The expert panel (专家评分) as seen by the chosen team member."""
 
@@ -487,7 +496,7 @@ class PanelWidget(QWidget):
         self.method = QComboBox()
         self.method.setObjectName("panel_method")
         for key, label in PANEL_METHODS.items():
-            self.method.addItem(label, key)
+            self.method.addItem(self.tr(label), key)
         self.reveal_button = QPushButton(self.tr("组长公开评分"))
         self.reveal_button.setObjectName("panel_reveal")
         self.apply_button = QPushButton(self.tr("汇总写入指标得分"))
@@ -539,7 +548,8 @@ class PanelWidget(QWidget):
         self.viewer.blockSignals(True)
         self.viewer.clear()
         for m in sorted(self.ctx.ef.records(TeamMember), key=lambda m: m.sort_order):
-            self.viewer.addItem(f"{m.name}（{ROLES.get(m.role, m.role)}）", m.id)
+            self.viewer.addItem(self.tr("{0}（{1}）").format(
+                m.name, QCoreApplication.translate("roles", ROLES.get(m.role, m.role))), m.id)
         i = self.viewer.findData(current)
         self.viewer.setCurrentIndex(max(i, 0))
         self.viewer.blockSignals(False)
