@@ -58,6 +58,25 @@ def sample_file(sample_path):
 
 
 @pytest.fixture
+def messages(monkeypatch) -> list[str]:
+    """Record QMessageBox warnings/information/critical texts instead of showing them (GUI tests must not block).
+
+    tests/ui and tests/scoring override it to also answer the lock prompt / questions.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+
+    def record(parent, title, text, *a, **k):
+        seen.append(str(text))
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    return seen
+
+
+@pytest.fixture
 def shared_dir() -> Path:
     """The project's shared/ folder (seed report, cases). Tests needing it skip when it is absent."""
     if not SHARED.is_dir():

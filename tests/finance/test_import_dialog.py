@@ -12,21 +12,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def messages(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    seen: list[str] = []
-
-    def record(parent, title, text, *a, **k):
-        seen.append(str(text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return seen
-
-
-@pytest.fixture
 def ctx(qapp, sample_path, messages):
     from wcif_desktop.services.evaluation import open_file
     from wcif_desktop.ui.context import EvaluationContext

@@ -12,7 +12,7 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from wcif_desktop.services import evidence as evsvc
 from wcif_desktop.services import review as rsvc
@@ -20,19 +20,6 @@ from wcif_desktop.services import review as rsvc
 rp = pytest.importorskip("wcif_desktop.ui.review_panel")
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    seen: list[str] = []
-
-    def record(parent, title, text, *a, **k):
-        seen.append(str(text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return seen
 
 
 @pytest.fixture

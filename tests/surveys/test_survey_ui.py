@@ -33,21 +33,6 @@ def write_xlsx(path, headers, rows):
 
 
 @pytest.fixture
-def messages(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    seen: list[str] = []
-
-    def record(parent, title, text, *a, **k):
-        seen.append(str(text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return seen
-
-
-@pytest.fixture
 def ctx(qapp, workdir, messages):
     from wcif_desktop.ui.context import EvaluationContext
 
