@@ -93,7 +93,7 @@ def measured(lead: Path, member: Path, out: Path, password: str | None) -> dict:
                 phases[name] = phases.get(name, 0) + time.perf_counter() - t
         return wrapper
 
-    exchange.prepare_incoming = timed("import: copy and checks", exchange.prepare_incoming)
+    exchange.prepare_incoming = timed("import: checks", exchange.prepare_incoming)
     exchange.merge.merge_attached = timed("import: merge", exchange.merge.merge_attached)
     t0 = time.perf_counter()
     exchange.export_evaluation(member, out, password=password)

@@ -295,6 +295,35 @@ def test_stale_wal_and_journal_beside_the_incoming_file_are_ignored(sample_path,
     ef.close()
 
 
+def test_incoming_file_is_read_in_place_and_never_written(sample_path, workdir, monkeypatch):
+    """A member edits after their export and hands over the working file itself: the import reads it where it
+    lies (no copy of its bytes), never writes to it, and still sees that only the member changed the record
+    (their base is refreshed in memory), so the change is taken without a conflict."""
+    ef, inc = _lead_and_copy(sample_path, workdir)
+    member = EvaluationFile.open(inc, backup=False, who="成员")
+    fid = member.rows("finding")[0]["id"]
+    member.update("finding", fid, {"title": "成员导出后又改的 <标题> & 说明"})
+    member.close()
+    before = inc.read_bytes()
+    copies = []
+    real_copyfile = shutil.copyfile
+    monkeypatch.setattr(shutil, "copyfile", lambda *a, **k: copies.append(a) or real_copyfile(*a, **k))
+    rep = exchange.import_file(ef, inc)
+    assert copies == []  # same schema, not encrypted: nothing is copied
+    assert inc.read_bytes() == before  # the member's file is untouched (its sync_head still names the old version)
+    assert not rep.conflicts
+    assert [(t, rid) for t, rid, _lab, _f in rep.updated] == [("finding", fid)]
+    assert ef.rows("finding", "id = ?", [fid])[0]["title"] == "成员导出后又改的 <标题> & 说明"
+    # and the lead's edit after that merges back into the member's file without a conflict either
+    ef.update("finding", fid, {"title": "组长再改"})
+    ef.close()
+    back = export_copy(sample_path, workdir / "组长 回传.wcif")
+    member = EvaluationFile.open(inc, backup=False, who="成员")
+    rep2 = exchange.import_file(member, back)
+    assert not rep2.conflicts and member.rows("finding", "id = ?", [fid])[0]["title"] == "组长再改"
+    member.close()
+
+
 def test_failed_export_is_not_recorded(sample_path, workdir):
     with pytest.raises(WcifError):
         exchange.export_evaluation(sample_path, workdir / "x.wcif", member="无名氏")

@@ -6,10 +6,11 @@ read transaction, so it is complete even while the app has the file open), optio
 password (:mod:`wcif_desktop.services.crypto`). The output appears atomically (written beside it, then renamed);
 a failure leaves no partial file and the source unchanged (apart from its merge base bookkeeping).
 
-Import never touches the open evaluation before the incoming file passed every check, on a copy in a fresh
-temporary folder (only the main file's bytes are copied, so a stale ``-wal``/``-shm``/``-journal`` beside it is
-never paired with it): encrypted → decrypted with the password; SQLite header and ``application_id``; schema
-version (newer → refused naming it; older → migrated on the copy); ``PRAGMA integrity_check`` and
+Import never touches the open evaluation before the incoming file passed every check. The file is read in place,
+opened read-only and ``immutable`` (so a stale ``-wal``/``-shm``/``-journal`` beside it is never paired with it,
+and it is never written); a copy in a fresh temporary folder is made only to decrypt or migrate it:
+encrypted → decrypted with the password; SQLite header and ``application_id``; schema
+version (newer → refused naming it; older → migrated on a copy); ``PRAGMA integrity_check`` and
 ``foreign_key_check``; our invariants (exactly one evaluation row, the same evaluation as the target, every
 indicator score within [0, weight], an intact history chain). Then :mod:`wcif_desktop.services.merge` merges it.
 
@@ -45,7 +46,8 @@ from pathlib import Path
 
 from ..domain.errors import NotAnEvaluationFile, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import APPLICATION_ID, EvaluationFile, _connect, check_file, now_iso, schema_version
+from ..store.db import APPLICATION_ID, EvaluationFile, _connect, check_file, now_iso, schema_version, sqlite_uri
+from ..store.migrations import all_migrations
 from . import crypto, merge
 
 OWNER_COLUMNS = ("owner", "owner_id", "owners", "assignee", "assignee_id", "assigned_to", "member_id",
@@ -370,9 +372,13 @@ def _prune_content(conn, kinds: merge.TableKinds) -> None:
 # ---------------------------------------------------------------------------------------------- import
 def prepare_incoming(path, workdir: Path, password: str | None = None,
                      progress: Progress = NO_PROGRESS) -> Path:
-    """Copy (or decrypt) the file at ``path`` into ``workdir`` and run every check on the copy.
+    """Run every check on the file at ``path``; returns the path of the checked file to merge from.
 
-    Returns the path of the checked (and, when older, migrated) copy, its merge base refreshed.
+    The file is read where it lies, opened ``mode=ro&immutable=1`` (https://sqlite.org/uri.html): SQLite then
+    neither writes to it nor looks for a ``-journal``/``-wal`` beside it, so a stale one is never paired with it,
+    and its bytes are not copied (an evaluation with 1 GiB of evidence is read, not written, until the merge).
+    A copy in ``workdir`` is made only when needed: an encrypted file is decrypted into it, and a file of an
+    older schema is migrated on it. The returned path is then that copy.
 
     Raises:
         ImportRefused: naming the reason (not ours, newer schema, corrupt, broken invariant, wrong password …).
@@ -380,26 +386,28 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     src = Path(path)
     if not src.is_file():
         raise ImportRefused(f"找不到要导入的文件：{src}")
-    copy = Path(workdir) / "incoming.wcif"
+    target = src
     try:
         if crypto.is_encrypted(src):
             if not password:
                 raise ImportRefused(f"该文件已加密，请提供密码：{src}")
-            with open(src, "rb") as fi, open(copy, "wb") as fo:
+            target = Path(workdir) / "incoming.wcif"
+            with open(src, "rb") as fi, open(target, "wb") as fo:
                 crypto.decrypt_stream(fi, fo, password, name=str(src), progress=progress)
-        else:
-            shutil.copyfile(src, copy)  # the main file's bytes only (in-kernel copy where available)
     except ImportRefused:
         raise
     except WcifError as e:
         raise ImportRefused(str(e)) from e
     except OSError as e:
-        raise ImportRefused(f"无法读取或复制要导入的文件 {src}：{e}") from e
+        raise ImportRefused(f"无法读取要导入的文件 {src}：{e}") from e
     check(progress)
-    _check_header(copy, src)
+    try:
+        _check_header(target, src)
+    except OSError as e:
+        raise ImportRefused(f"无法读取要导入的文件 {src}：{e}") from e
     problems = []
     try:
-        conn = sqlite3.connect(copy.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(target, mode="ro", immutable=1), uri=True)
         try:
             res = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if res != ["ok"]:
@@ -415,20 +423,37 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
         raise ImportRefused(f"导入文件已损坏，未导入（{src}）：" + "；".join(problems))
     check(progress)
     try:
-        ef = EvaluationFile(copy, _connect(copy))  # checked above; migrated here, on the copy
-        if ef.pending_migrations():
+        ef = EvaluationFile(target, sqlite3.connect(sqlite_uri(target, mode="ro", immutable=1), uri=True))
+        try:
+            unknown = ef.applied_migrations() - {n for n, _name, _fn in all_migrations()}
+            pending = ef.pending_migrations()
+        except BaseException:
+            ef.close()
+            raise
+        if unknown:
+            ef.close()
+            raise ImportRefused(
+                f"该文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {sorted(unknown)}），"
+                f"请升级软件后再导入：{src}")
+        if pending:  # older: migrated on a copy, never in place
+            ef.close()
+            if target == src:
+                target = Path(workdir) / "incoming.wcif"
+                shutil.copyfile(src, target)  # the main file's bytes only
+            ef = EvaluationFile(target, _connect(target))
             with ef.transaction():
                 ef.migrate_pending()
-    except (WcifError, sqlite3.Error) as e:
+    except ImportRefused:
+        raise
+    except (WcifError, sqlite3.Error, OSError) as e:
         raise ImportRefused(f"无法打开或升级要导入的文件 {src}：{e}") from e
     try:
         problems = check_invariants(ef)
         if problems:
             raise ImportRefused(f"导入文件不符合评价数据的规则，未导入（{src}）：" + "；".join(problems[:5]))
-        merge.refresh_sync_state(ef)
     finally:
         ef.close()
-    return copy
+    return target
 
 
 def _check_header(copy: Path, src: Path) -> None:
@@ -492,8 +517,8 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
 
         work = Path(tempfile.mkdtemp(prefix="import-", dir=user_data_dir()))
     try:
-        copy = prepare_incoming(src, work, password, progress)
-        c = sqlite3.connect(copy.resolve().as_uri() + "?mode=ro", uri=True)
+        checked = prepare_incoming(src, work, password, progress)
+        c = sqlite3.connect(sqlite_uri(checked, mode="ro", immutable=1), uri=True)
         try:
             theirs_ev = [r[0] for r in c.execute("SELECT id FROM evaluation WHERE deleted = 0")]
         finally:
@@ -504,7 +529,7 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         if mine and mine[0].get("locked"):
             raise ImportRefused("评价已锁定（报告已最终签署），不能合并其他文件；如需修改请先解除锁定并说明原因")
         check(progress)
-        return merge.merge_attached(ef, copy, src.name, progress)
+        return merge.merge_attached(ef, checked, src.name, progress)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -519,7 +544,7 @@ def verify_history_file(path) -> list[str]:
     if not p.is_file():
         raise NotAnEvaluationFile(f"找不到评价文件：{p}")
     check_file(p)
-    conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(p, mode="ro"), uri=True)
     try:
         ef = EvaluationFile(p, conn)
         return ef.verify_history()

@@ -17,7 +17,9 @@ Tables are found by introspection, never by a fixed list, so tables added by lat
 **The merge base.** Each record version is identified by the SHA-256 of its content (all columns but
 ``modified_at``/``modified_by``; ``deleted`` included, so a deletion is a change like any other). Every export
 and import first *refreshes* the file's ``sync_head`` (record → hash at that moment) and moves a replaced hash
-to ``sync_ancestor`` (record → every version it descends from). Versions that never left a laptop are not
+to ``sync_ancestor`` (record → every version it descends from); the incoming file is never written, so its
+refresh is computed in memory while merging (a record whose ``sync_head`` no longer matches it descends from
+that version). Versions that never left a laptop are not
 recorded; every version another file can hold passed through an export or import and is. When a record
 arrives:
 
@@ -44,7 +46,7 @@ from dataclasses import dataclass, field
 
 from ..domain.errors import ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import EvaluationFile, now_iso
+from ..store.db import EvaluationFile, now_iso, sqlite_uri
 
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
@@ -259,7 +261,8 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
     conn = ef.conn
     report = MergeReport(source=source, merge_id=str(uuid.uuid4()))
     refresh_sync_state(ef, progress)
-    conn.execute("ATTACH DATABASE ? AS theirs", [str(theirs_path)])
+    # read-only and immutable: the incoming file is never written, and no -journal/-wal beside it is read
+    conn.execute("ATTACH DATABASE ? AS theirs", [sqlite_uri(theirs_path, mode="ro", immutable=1)])
     cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
     conn.execute(f"PRAGMA main.cache_size = {MERGE_CACHE_KIB}")  # fewer journal syncs for big evidence
     try:
@@ -314,12 +317,28 @@ def _merge_content(conn, kinds: TableKinds, their_tables: set[str], report: Merg
         cols = [c for c in _columns(conn, table, "main") if c in set(_columns(conn, table, "theirs"))]
         col_sql = ", ".join(_q(c) for c in cols)
         key = content_key(conn, table, "main")
-        # only rows missing here are read in full (big evidence content is not read again on a re-import)
-        missing = " AND ".join(f"m.{_q(c)} IS t.{_q(c)}" for c in key) or "0"
+        select = f"SELECT {', '.join('t.' + _q(c) for c in cols)} FROM theirs.{_q(table)} AS t"
         before = conn.total_changes
-        conn.execute(f"INSERT OR IGNORE INTO main.{_q(table)} ({col_sql}) "
-                     f"SELECT {', '.join('t.' + _q(c) for c in cols)} FROM theirs.{_q(table)} AS t "
-                     f"WHERE NOT EXISTS (SELECT 1 FROM main.{_q(table)} AS m WHERE {missing})")
+        if key:
+            # Two steps. First the rows missing here, by key only (the key columns come before the content, so
+            # big evidence is not read again on a re-import). Then those rows, by rowid. One statement whose
+            # SELECT also read main.{table} would make SQLite stage every incoming row in a temporary table
+            # first: 1 GiB of evidence written to a temp file and read back.
+            same = " AND ".join(f"m.{_q(c)} IS t.{_q(c)}" for c in key)
+            try:
+                missing = [r for (r,) in conn.execute(
+                    f"SELECT t.rowid FROM theirs.{_q(table)} AS t "
+                    f"WHERE NOT EXISTS (SELECT 1 FROM main.{_q(table)} AS m WHERE {same})")]
+            except sqlite3.OperationalError:  # a WITHOUT ROWID table: INSERT OR IGNORE alone dedups
+                missing = None
+            if missing is None:
+                conn.execute(f"INSERT OR IGNORE INTO main.{_q(table)} ({col_sql}) {select}")
+            elif missing:
+                conn.execute(f"INSERT OR IGNORE INTO main.{_q(table)} ({col_sql}) {select} "
+                             f"WHERE t.rowid IN (SELECT value FROM json_each(?)) ORDER BY t.rowid",
+                             [json.dumps(missing)])
+        else:
+            conn.execute(f"INSERT OR IGNORE INTO main.{_q(table)} ({col_sql}) {select}")
         added = conn.total_changes - before
         if table in kinds.content:
             report.content_added += added
@@ -336,6 +355,10 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     mine_heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
     mine_anc = _ancestors(conn, table)
     their_anc = _ancestors(conn, table, "theirs") if theirs_has_sync else {}
+    # their merge base as refresh_sync_state would leave it, without writing to their file: a record changed
+    # since their last refresh descends from the version its sync_head still names
+    their_heads = dict(conn.execute("SELECT record_id, hash FROM theirs.sync_head WHERE table_name = ?",
+                                    [table])) if theirs_has_sync else {}
     open_conf = {(r[0], r[1]) for r in conn.execute(
         "SELECT record_id, theirs_hash FROM merge_conflict WHERE table_name = ? AND status = 'open'", [table])}
     cols = _columns(conn, table, "main")
@@ -345,6 +368,8 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
         rid = theirs["id"]
         th = record_hash(theirs)
         t_anc = their_anc.get(rid, set())
+        if their_heads.get(rid) not in (None, th):
+            t_anc = t_anc | {their_heads[rid]}
         mine = mine_rows.get(rid)
         if mine is None:
             try:

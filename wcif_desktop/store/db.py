@@ -123,8 +123,23 @@ def entry_hash(prev_hash: str, entry: dict) -> str:
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
+def sqlite_uri(path, **params) -> str:
+    """The SQLite URI of the file at ``path`` (made absolute), with query ``params`` such as ``mode="ro"``,
+    ``immutable=1``. Non-ASCII characters, spaces, ``?`` and ``#`` in the path are percent-encoded; a Windows
+    UNC path (a network share, ``//server/share/…``) becomes ``file:////server/share/…``, since SQLite accepts no URI authority.
+    See https://sqlite.org/uri.html."""
+    from urllib.parse import urlencode
+
+    uri = Path(path).resolve().as_uri()
+    if not uri.startswith("file:///"):
+        uri = "file:////" + uri[len("file://"):]
+    return uri + ("?" + urlencode(params) if params else "")
+
+
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    """A read-write connection in our settings. Opened by URI, so ``ATTACH`` takes URIs on every platform
+    (e.g. an incoming file attached ``mode=ro&immutable=1`` by :mod:`wcif_desktop.services.merge`)."""
+    conn = sqlite3.connect(sqlite_uri(path), uri=True, isolation_level=None, timeout=10)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -404,7 +419,7 @@ def check_file(path: Path) -> None:
             f"请升级软件后再打开：{path}")
     try:
         # read-write (not mode=ro): after a crash SQLite must roll back the hot -journal before reading
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True)
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
@@ -415,4 +430,4 @@ def check_file(path: Path) -> None:
         raise NotAnEvaluationFile(f"评价文件已损坏：{path}（{result}）")
 
 
-__all__ = ["EvaluationFile", "APPLICATION_ID", "schema_version", "check_file", "RECORD_TYPES"]
+__all__ = ["EvaluationFile", "APPLICATION_ID", "schema_version", "check_file", "sqlite_uri", "RECORD_TYPES"]
