@@ -28,7 +28,7 @@ BARE = r"""
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 app = QApplication(sys.argv)
-w = QMainWindow(); w.setCentralWidget(QLabel("bare")); w.resize(1200, 800); w.show()
+w = QMainWindow(); w.setCentralWidget(QLabel("bare")); w.resize(1280, 820); w.show()  # the app's screenshot size
 app.processEvents()
 w.grab().save(sys.argv[1])
 """
@@ -56,6 +56,9 @@ def main(argv=None) -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory(prefix="wcif bench ") as d:
         d = Path(d)
+        # a first start on a fresh machine: settings (last step, recent files) of the person running the benchmark
+        # must not change what is built
+        env["WCIF_DATA_DIR"] = str(d / "用户 数据")
         sample = d / "样例.wcif"
         subprocess.run([sys.executable, "-m", "wcif_desktop", "sample", str(sample)], check=True, env=env,
                        capture_output=True)

@@ -9,12 +9,8 @@ Package map (see ``shared/DESIGN.md``):
 - :mod:`wcif_desktop.ui`       — the Qt desktop client (the only package importing Qt).
 """
 
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
-
-try:
-    __version__ = _version("wcif-desktop")
-except PackageNotFoundError:  # running from a source tree or a frozen bundle without metadata
-    __version__ = "0.1.0"
+from ._version import __version__
 
 APP_NAME = "WCIF Desktop"
+
+__all__ = ["APP_NAME", "__version__"]

@@ -1,35 +1,36 @@
 """Locating bundled resources and the user's data folder.
 
-Resources live in the top-level ``resources/`` folder of the source tree; in a PyInstaller bundle they are
-collected to ``<bundle>/resources``. Every reader goes through :func:`resource`, so source and frozen builds
-behave alike.
+Resources live in the top-level ``resources/`` folder of the source tree, a package (``resources``) read through
+:mod:`importlib.resources`: the same call finds them in the source tree, in an installed wheel and in the
+PyInstaller bundle (whose importer serves ``files()`` from ``<bundle>/_internal/resources``). Every reader goes
+through :func:`resource`.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import sys
 from pathlib import Path
 
+RESOURCE_PACKAGE = "resources"
+
 
 def resources_root() -> Path:
-    """Return the folder holding the bundled resources.
+    """Return the folder holding the bundled resources (``importlib.resources.files("resources")``).
 
     Raises:
-        FileNotFoundError: when neither the frozen bundle nor the source tree has a ``resources`` folder.
+        FileNotFoundError: the ``resources`` package is missing, or is not a folder on disk (e.g. inside a zip
+        archive; fonts and translations are handed to reportlab and Qt by path).
     """
-    candidates = []
-    meipass = getattr(sys, "_MEIPASS", None)
-    if meipass:
-        candidates.append(Path(meipass) / "resources")
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")
-    env = os.environ.get("WCIF_RESOURCES")
-    if env:
-        candidates.insert(0, Path(env))
-    for c in candidates:
-        if c.is_dir():
-            return c
-    raise FileNotFoundError("resources folder not found; looked in: " + ", ".join(map(str, candidates)))
+    try:
+        root = importlib.resources.files(RESOURCE_PACKAGE)
+    except ModuleNotFoundError as e:
+        raise FileNotFoundError(f"bundled resources not found (package {RESOURCE_PACKAGE!r} missing): {e}") from e
+    path = Path(str(root))
+    if not isinstance(root, Path) or not (path / "fonts").is_dir():
+        raise FileNotFoundError(f"bundled resources are not a folder on disk: {root}")
+    return path
 
 
 def resource(*parts: str) -> Path:

@@ -23,8 +23,9 @@ REPO = Path(__file__).resolve().parents[2]
 CHILD = r"""
 import sys
 from wcif_desktop.domain.model import Finding
-from wcif_desktop.store.db import EvaluationFile
+from wcif_desktop.store.db import EvaluationFile, warm_up
 ef = EvaluationFile.open(sys.argv[1], who="崩溃测试")
+warm_up()  # import what writing needs now, so the kills land among edits, not in an import
 start = int(sys.argv[2])
 fid = sys.argv[3]
 print("ready", flush=True)

@@ -105,3 +105,23 @@ def test_file_with_unknown_migration_is_refused(sample_path):
     conn.close()
     with pytest.raises(NewerSchemaError, match="15"):
         EvaluationFile.open(sample_path)
+
+
+def test_file_names_with_uri_characters_open_and_merge(sample_path, workdir):
+    """Files are opened by SQLite URI (so ATTACH takes ``mode=ro&immutable=1``): a name with characters that mean
+    something in a URI (``? # % &``), Chinese characters and spaces still opens, saves and is imported."""
+    from wcif_desktop.services import exchange
+
+    odd = workdir / "评价 文件夹 #1" / "呼和浩特 100% ?&=.wcif"
+    odd.parent.mkdir()
+    exchange.export_evaluation(sample_path, odd)  # a member's copy, written through a URI too
+    ef = EvaluationFile.open(odd, backup=False)
+    fid = ef.rows("finding")[0]["id"]
+    ef.update("finding", fid, {"title": "改 <标题> & 说明"})
+    assert [r[2] for r in ef.conn.execute("PRAGMA database_list")][0] == str(odd)
+    ef.close()
+    ef = EvaluationFile.open(sample_path, backup=False)
+    rep = exchange.import_file(ef, odd)
+    assert ef.rows("finding", "id = ?", [fid])[0]["title"] == "改 <标题> & 说明" and not rep.conflicts
+    ef.close()
+    assert not list(odd.parent.glob("*%*%*")) and sorted(p.name for p in odd.parent.iterdir()) == [odd.name]

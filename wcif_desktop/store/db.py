@@ -32,9 +32,11 @@ from ..domain.money import D
 from .migrations import all_migrations
 
 
+@functools.cache
 def _import_sqlite_utils():
-    """Import sqlite-utils without the pandas/numpy it loads eagerly when they are installed (~0.5 s of start-up;
-    our tables never hold pandas values). They stay importable for the code that needs them (issue 9)."""
+    """Import sqlite-utils (on first use: :attr:`EvaluationFile.db`), without the pandas/numpy it loads eagerly
+    when they are installed (~0.5 s; our tables never hold pandas values). They stay importable for the code
+    that needs them. sqlite-utils itself costs ~70 ms, which start-up does not pay (issue 9)."""
     import sys
 
     hidden = [m for m in ("pandas", "numpy") if m not in sys.modules]
@@ -49,7 +51,11 @@ def _import_sqlite_utils():
     return module
 
 
-sqlite_utils = _import_sqlite_utils()
+
+def warm_up() -> None:
+    """Import what the first write needs (sqlite-utils, ~70 ms) ahead of it; the GUI calls this once it is idle
+    after start-up, so neither the start nor the first edit waits for it."""
+    _import_sqlite_utils()
 
 
 APPLICATION_ID = 0x57434946  # b"WCIF"
@@ -130,7 +136,7 @@ def sqlite_uri(path, **params) -> str:
     See https://sqlite.org/uri.html."""
     from urllib.parse import urlencode
 
-    uri = Path(path).resolve().as_uri()
+    uri = Path(path).absolute().as_uri()  # absolute(), not resolve(): a mapped drive letter stays as the user chose
     if not uri.startswith("file:///"):
         uri = "file:////" + uri[len("file://"):]
     return uri + ("?" + urlencode(params) if params else "")
@@ -155,8 +161,15 @@ class EvaluationFile:
     def __init__(self, path: Path, conn: sqlite3.Connection, who: str | None = None):
         self.path = Path(path)
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
         self.who = who or current_user()
+
+    @property
+    def db(self):
+        """The ``sqlite_utils.Database`` on this file's connection (created on first use)."""
+        if self._db is None:
+            self._db = _import_sqlite_utils().Database(self.conn)
+        return self._db
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -298,7 +311,10 @@ class EvaluationFile:
         clause = "" if include_deleted else "deleted = 0"
         if where:
             clause = f"({where})" + (f" AND {clause}" if clause else "")
-        return list(self.db[table].rows_where(clause or None, params))
+        sql = f'SELECT * FROM "{table.replace(chr(34), chr(34) * 2)}"' + (f" WHERE {clause}" if clause else "")
+        cur = self.conn.execute(sql, params)  # plain sqlite3: reading needs no sqlite-utils (start-up, issue 9)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur]
 
     def records(self, cls: type[Record], where: str | None = None, params=()) -> list[Record]:
         """All live records of a dataclass type, optionally filtered by a SQL ``where``."""
@@ -384,7 +400,9 @@ class EvaluationFile:
         problems = []
         prev_hash = GENESIS_HASH
         expected_seq = None
-        for row in self.db.query("SELECT * FROM audit_log ORDER BY seq"):
+        cur = self.conn.execute("SELECT * FROM audit_log ORDER BY seq")
+        cols = [d[0] for d in cur.description]
+        for row in (dict(zip(cols, r)) for r in cur):
             if expected_seq is not None and row["seq"] != expected_seq:
                 problems.append(f"history entry missing before #{row['seq']}")
             expected_seq = row["seq"] + 1

@@ -75,8 +75,7 @@ def take_screenshot(path, out, step: str | None = None, lang: str = "zh", size=S
     try:
         win.resize(*size)
         if path:
-            win.load(path)
-            win.show_step(step or "team")
+            win.load(path, step or "team")
         win.show()
         for _ in range(3):
             app.processEvents()
@@ -119,10 +118,16 @@ def run_gui(args) -> int:
     win.restore_geometry()
     win.show()
     if args.path:
-        if win.open_path(args.path) and getattr(args, "step", None):
-            try:
-                step_index(args.step)
-                win.show_step(args.step)
-            except ValueError as e:
-                show_user_error(win, e)
+        step = getattr(args, "step", None)
+        try:
+            step_index(step)
+        except ValueError as e:  # an unknown --step: say so, open at the remembered step
+            show_user_error(win, e)
+            step = None
+        win.open_path(args.path, step)
+    from PySide6.QtCore import QTimer
+
+    from ..store.db import warm_up
+
+    QTimer.singleShot(1500, warm_up)  # once the window is up and idle
     return app.exec()

@@ -7,8 +7,6 @@ Pattern after qutebrowser's KnownError/BugError split and Vorta's ExceptionDialo
 from __future__ import annotations
 
 import logging
-import logging.handlers
-import platform
 import sys
 import traceback
 
@@ -43,6 +41,8 @@ def setup_logging() -> None:
     """Log to a rotating file in the user's data folder (once per process)."""
     if any(getattr(h, "_wcif", False) for h in log.handlers):
         return
+    import logging.handlers  # here, not at start-up (issue 9)
+
     handler = logging.handlers.RotatingFileHandler(log_path(), maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler._wcif = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -57,6 +57,8 @@ def show_user_error(parent: QWidget | None, error: BaseException | str, title: s
 
 def crash_report(exc_type, exc, tb) -> str:
     """The text of a crash report: versions, platform and the traceback."""
+    import platform
+
     lines = [
         f"{APP_NAME} {__version__}",
         f"Python {platform.python_version()} · Qt {qVersion()} · {platform.platform()}",

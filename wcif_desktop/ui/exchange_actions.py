@@ -11,16 +11,19 @@ Hooked into the main window by :func:`install` (one line in ``MainWindow._build_
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from ..domain.errors import WcifError
-from ..services import crypto, exchange, merge
 from ..services.evaluation import Changes
-from ..store.db import EvaluationFile
 from .errors import handle_exception, show_user_error
 from .workers import is_cancel, run_with_progress
+
+if TYPE_CHECKING:
+    from ..services import merge
+# services.exchange (and merge, crypto) are imported when an export or import starts, not at start-up (issue 9)
 
 FILTER = "WCIF (*.wcif)"
 
@@ -28,11 +31,16 @@ FILTER = "WCIF (*.wcif)"
 # ---------------------------------------------------------------------------------------------- jobs (worker thread)
 def export_job(path: Path, out: Path, member: str | None, password: str | None, *, progress):
     """Export from a connection of the worker thread's own."""
+    from ..services import exchange
+
     return exchange.export_evaluation(Path(path), Path(out), member=member, password=password, progress=progress)
 
 
 def import_job(path: Path, src: Path, password: str | None, who: str | None = None, *, progress):
     """Check and merge ``src`` into the file at ``path`` on a connection of the worker thread's own."""
+    from ..services import exchange
+    from ..store.db import EvaluationFile
+
     ef = EvaluationFile.open(Path(path), who=who, backup=False)
     try:
         return exchange.import_file(ef, Path(src), password=password, progress=progress)
@@ -144,6 +152,8 @@ class ExchangeActions:
         if not src:
             return
         password = None
+        from ..services import crypto
+
         try:
             encrypted = crypto.is_encrypted(src)
         except WcifError as e:

@@ -234,15 +234,21 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath(str(self.ctx.path))
 
     # ------------------------------------------------------------------ opening
-    def load(self, path) -> EvaluationContext:
-        """Open ``path`` and show it (raises :class:`WcifError` when it cannot be opened)."""
+    def load(self, path, step: str | None = None) -> EvaluationContext:
+        """Open ``path`` and show it at ``step`` (a key or title; default: the step shown before, else the one
+        remembered in the settings). Only that step's page is built.
+
+        Raises:
+            WcifError: the file cannot be opened. ValueError: unknown ``step``.
+        """
+        row = step_index(step) if step else None
         ef = svc.open_file(path)
         try:
             svc.evaluation(ef)
         except WcifError:
             ef.close()
             raise
-        self._set_context(EvaluationContext(ef, self))
+        self._set_context(EvaluationContext(ef, self), row)
         return self.ctx
 
     def commit_pending(self) -> None:
@@ -254,7 +260,7 @@ class MainWindow(QMainWindow):
             focus.clearFocus()
             focus.blockSignals(False)
 
-    def _set_context(self, ctx: EvaluationContext) -> None:
+    def _set_context(self, ctx: EvaluationContext, row: int | None = None) -> None:
         self.commit_pending()
         old, old_row = self.ctx, self.step_list.currentRow()
         for page in self._pages.values():
@@ -279,7 +285,8 @@ class MainWindow(QMainWindow):
         self.step_list.blockSignals(False)
         ctx.changed.connect(self._update_states)
         self._update_states()
-        row = old_row if old_row >= 0 else step_index(self.settings["window/step"]) if self._known_step() else 0
+        if row is None:
+            row = old_row if old_row >= 0 else step_index(self.settings["window/step"]) if self._known_step() else 0
         self.step_list.setCurrentRow(row)
         self._show_step(row)
         self.central.setCurrentWidget(self.workspace)
@@ -297,11 +304,12 @@ class MainWindow(QMainWindow):
         except ValueError:
             return False
 
-    def open_path(self, path) -> bool:
-        """Open ``path``, showing a message (and keeping the current file) when it cannot be opened."""
+    def open_path(self, path, step: str | None = None) -> bool:
+        """Open ``path`` (at ``step``, see :meth:`load`), showing a message (and keeping the current file) when it
+        cannot be opened."""
         try:
-            self.load(path)
-        except WcifError as e:
+            self.load(path, step)
+        except (WcifError, ValueError) as e:
             show_user_error(self, e, self.tr("无法打开评价文件"))
             if not Path(path).exists():
                 self.settings.remove_recent(path)

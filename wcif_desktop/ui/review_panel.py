@@ -65,7 +65,6 @@ from ..services.evaluation import Changes
 from ..store.db import EvaluationFile, _connect
 from .context import EvaluationContext
 from .errors import show_user_error
-from .report_preview import PdfPreview
 from .workers import run_with_progress
 
 REVIEW_TABLES = ("document_request", "review_note", "evidence", "evidence_link", "working_paper", "team_member")
@@ -347,6 +346,8 @@ class PreviewDialog(QDialog):
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.image)
         self.scroll.setWidgetResizable(True)
+        from .report_preview import PdfPreview  # QtPrintSupport and PDFium load when first needed (issue 9)
+
         self.pdf = PdfPreview()
         lay.addWidget(self.scroll, 1)
         lay.addWidget(self.pdf, 1)

@@ -40,7 +40,6 @@ from ...domain.progress import NO_PROGRESS, check
 from ...services.evaluation import Changes
 from ..errors import handle_exception, show_user_error
 from ..readiness_view import ReadinessView
-from ..report_preview import PdfPreview, PrintController
 from ..settings import Settings
 from ..workers import Task, run_with_progress
 from .base import StepPage, StepState
@@ -345,6 +344,8 @@ class ReportPage(StepPage):
         # --- tab 3: preview and print
         prev = QWidget()
         pl = QVBoxLayout(prev)
+        from ..report_preview import PdfPreview  # QtPrintSupport and PDFium load with this page (issue 9)
+
         self.preview = PdfPreview()
         self.preview.setObjectName("report_preview")
         pbar = QHBoxLayout()
@@ -411,6 +412,8 @@ class ReportPage(StepPage):
 
     def printer(self):
         if self._printer is None:
+            from ..report_preview import PrintController
+
             self._printer = PrintController(self.settings.qs)
         return self._printer
 
