@@ -2682,6 +2682,57 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>操作已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>文件已存在，不会覆盖：{path}</source>
+        <translation>The file already exists and will not be overwritten: {path}</translation>
+    </message>
+    <message>
+        <source>无法创建评价文件 {path}：{reason}</source>
+        <translation>Cannot create the evaluation file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>找不到评价文件：{path}</source>
+        <translation>Evaluation file not found: {path}</translation>
+    </message>
+    <message>
+        <source>该评价文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {unknown}），请升级软件后再打开：{path}</source>
+        <translation>This evaluation file was created by a newer version of WCIF Desktop (it has file structure changes this program does not know: {unknown}). Please upgrade before opening it: {path}</translation>
+    </message>
+    <message>
+        <source>保存失败，文件保持原样：{reason}</source>
+        <translation>Saving failed; the file is unchanged: {reason}</translation>
+    </message>
+    <message>
+        <source>记录不存在：{table}/{record_id}</source>
+        <translation>The record does not exist: {table}/{record_id}</translation>
+    </message>
+    <message>
+        <source>无法读取文件 {path}：{reason}</source>
+        <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>不是评价文件（不是 SQLite 数据库）：{path}</source>
+        <translation>Not an evaluation file (not an SQLite database): {path}</translation>
+    </message>
+    <message>
+        <source>不是 WCIF 评价文件（application_id={app_id}）：{path}</source>
+        <translation>Not a WCIF evaluation file (application_id={app_id}): {path}</translation>
+    </message>
+    <message>
+        <source>该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），请升级软件后再打开：{path}</source>
+        <translation>This evaluation file was created by a newer version of WCIF Desktop (file structure version {version}; this program supports {supported}). Please upgrade before opening it: {path}</translation>
+    </message>
+    <message>
+        <source>评价文件已损坏：{path}（{reason}）</source>
+        <translation>The evaluation file is damaged: {path} ({reason})</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>无法完成操作</source>

@@ -92,7 +92,9 @@ class _Scanner(ast.NodeVisitor):
 
 def scan_sources() -> list[Use]:
     uses = []
-    for path in sorted(UI_DIR.rglob("*.py")):
+    from wcif_desktop.ui.i18n import translatable_modules
+
+    for path in translatable_modules():  # the UI and the core modules marking error templates
         scanner = _Scanner(path.relative_to(UI_DIR.parent).as_posix())
         scanner.visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
         uses += scanner.uses

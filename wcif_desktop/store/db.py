@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import NewerSchemaError, NotAnEvaluationFile, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, NewerSchemaError, NotAnEvaluationFile, WcifError
 from ..domain.model import RECORD_TYPES, Record
 from ..domain.money import D
 from .migrations import all_migrations
@@ -181,12 +181,12 @@ class EvaluationFile:
         """
         path = Path(path)
         if path.exists():
-            raise WcifError(f"文件已存在，不会覆盖：{path}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "文件已存在，不会覆盖：{path}"), path=path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = _connect(path)
         except (OSError, sqlite3.Error) as e:
-            raise WcifError(f"无法创建评价文件 {path}：{e}") from e
+            raise WcifError(QT_TRANSLATE_NOOP("core", "无法创建评价文件 {path}：{reason}"), path=path, reason=e) from e
         ef = cls(path, conn, who)
         with ef.transaction():
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
@@ -209,7 +209,7 @@ class EvaluationFile:
         """
         path = Path(path)
         if not path.is_file():
-            raise NotAnEvaluationFile(f"找不到评价文件：{path}")
+            raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "找不到评价文件：{path}"), path=path)
         check_file(path)
         if backup:
             from .backups import rolling_backup
@@ -220,9 +220,9 @@ class EvaluationFile:
         unknown = ef.applied_migrations() - {n for n, _name, _fn in all_migrations()}
         if unknown:
             ef.close()
-            raise NewerSchemaError(
-                f"该评价文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {sorted(unknown)}），"
-                f"请升级软件后再打开：{path}")
+            raise NewerSchemaError(QT_TRANSLATE_NOOP(
+                "core", "该评价文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {unknown}），"
+                "请升级软件后再打开：{path}"), unknown=sorted(unknown), path=path)
         if ef.pending_migrations() and migrate:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             ef.close()
@@ -304,7 +304,7 @@ class EvaluationFile:
             with self.db.atomic():
                 yield
         except sqlite3.OperationalError as e:
-            raise WcifError(f"保存失败，文件保持原样：{e}") from e
+            raise WcifError(QT_TRANSLATE_NOOP("core", "保存失败，文件保持原样：{reason}"), reason=e) from e
 
     # ------------------------------------------------------------------ reading
     def rows(self, table: str, where: str | None = None, params=(), include_deleted=False) -> list[dict]:
@@ -324,7 +324,7 @@ class EvaluationFile:
         """One record by id. Raises WcifError when it does not exist (or was deleted)."""
         rows = self.rows(cls.table, "id = ?", [record_id])
         if not rows:
-            raise WcifError(f"记录不存在：{cls.table}/{record_id}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "记录不存在：{table}/{record_id}"), table=cls.table, record_id=record_id)
         return from_row(cls, rows[0])
 
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -367,7 +367,7 @@ class EvaluationFile:
         """
         rows = self.rows(table, "id = ?", [record_id])
         if not rows:
-            raise WcifError(f"记录不存在：{table}/{record_id}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "记录不存在：{table}/{record_id}"), table=table, record_id=record_id)
         old = rows[0]
         new = {k: to_db(v) for k, v in changes.items()}
         changed = {k: v for k, v in new.items() if old.get(k) != v}
@@ -424,17 +424,18 @@ def check_file(path: Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(100)
     except OSError as e:
-        raise NotAnEvaluationFile(f"无法读取文件 {path}：{e}") from e
+        raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "无法读取文件 {path}：{reason}"), path=path, reason=e) from e
     if not head.startswith(b"SQLite format 3\x00"):
-        raise NotAnEvaluationFile(f"不是评价文件（不是 SQLite 数据库）：{path}")
+        raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "不是评价文件（不是 SQLite 数据库）：{path}"), path=path)
     app_id = int.from_bytes(head[68:72], "big")
     if app_id != APPLICATION_ID:
-        raise NotAnEvaluationFile(f"不是 WCIF 评价文件（application_id={app_id:#x}）：{path}")
+        raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "不是 WCIF 评价文件（application_id={app_id}）：{path}"),
+                                  app_id=f"{app_id:#x}", path=path)
     version = int.from_bytes(head[60:64], "big")
     if version > schema_version():
-        raise NewerSchemaError(
-            f"该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {schema_version()}），"
-            f"请升级软件后再打开：{path}")
+        raise NewerSchemaError(QT_TRANSLATE_NOOP(
+            "core", "该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），"
+            "请升级软件后再打开：{path}"), version=version, supported=schema_version(), path=path)
     try:
         # read-write (not mode=ro): after a crash SQLite must roll back the hot -journal before reading
         conn = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True)
@@ -443,9 +444,9 @@ def check_file(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise NotAnEvaluationFile(f"评价文件已损坏：{path}（{e}）") from e
+        raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=path, reason=e) from e
     if result != "ok":
-        raise NotAnEvaluationFile(f"评价文件已损坏：{path}（{result}）")
+        raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=path, reason=result)
 
 
 __all__ = ["EvaluationFile", "APPLICATION_ID", "schema_version", "check_file", "sqlite_uri", "RECORD_TYPES"]

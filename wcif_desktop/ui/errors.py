@@ -50,9 +50,24 @@ def setup_logging() -> None:
     log.setLevel(logging.INFO)
 
 
+def error_text(error: BaseException | str) -> str:
+    """The message of ``error`` in the UI's language: a :class:`WcifError`'s template (marked with
+    ``QT_TRANSLATE_NOOP("core", …)`` in the core) translated by the installed translator, its parameters filled
+    in; the Chinese ``str(error)`` when there is no translation (or the translation's placeholders do not fit)."""
+    template = getattr(error, "template", None)
+    if isinstance(error, WcifError) and template:
+        text = QCoreApplication.translate("core", template)
+        if text != template:
+            try:
+                return text.format(**error.params) if error.params else text
+            except (KeyError, IndexError, ValueError):
+                pass
+    return str(error)
+
+
 def show_user_error(parent: QWidget | None, error: BaseException | str, title: str | None = None) -> None:
-    """A plain-language message box for a problem the user can fix."""
-    QMessageBox.warning(parent, title or QCoreApplication.translate("errors", "无法完成操作"), str(error))
+    """A plain-language message box for a problem the user can fix (in the UI's language, see :func:`error_text`)."""
+    QMessageBox.warning(parent, title or QCoreApplication.translate("errors", "无法完成操作"), error_text(error))
 
 
 def crash_report(exc_type, exc, tb) -> str:

@@ -41,6 +41,7 @@ from ..services import finance as fin
 from ..services import tabular as tb
 from ..services.evaluation import Changes
 from .context import EvaluationContext
+from .errors import error_text
 
 REJECTED_BG = QColor("#f8d0d0")
 ACCEPTED_BG = QColor("#d8f0d8")
@@ -138,7 +139,7 @@ class StatementImportDialog(QDialog):
             names = tb.sheet_names(self.path)
         except WcifError as e:
             names = []
-            self._show_error(str(e))
+            self._show_error(error_text(e))
         self.sheet_combo.addItems(names)
         self.sheet_combo.currentIndexChanged.connect(self.reload)
         self.unit_combo.currentIndexChanged.connect(self.reload)
@@ -164,7 +165,7 @@ class StatementImportDialog(QDialog):
         except WcifError as e:
             self.table = None
             self.preview.clear()
-            self._show_error(str(e))
+            self._show_error(error_text(e))
             return
         label_col, mapping = fin.guess_mapping(self.table, self.year_spin.value())
         self._loading = True
@@ -244,7 +245,7 @@ class StatementImportDialog(QDialog):
             self.plan = fin.plan_from_table(self.table, year=self.year_spin.value(), mapping=mapping or {},
                                             label_column=self.label_combo.currentData())
         except WcifError as e:
-            self._show_error(str(e))
+            self._show_error(error_text(e))
             self._fill_preview(None)
             return
         self.summary.setStyleSheet("")

@@ -50,16 +50,25 @@ def install_translators(app: QApplication, lang: str) -> list[str]:
     return loaded
 
 
+def translatable_modules() -> list:
+    """Every module of this package (pages included), plus every module of the Qt-free core that marks
+    message templates with ``QT_TRANSLATE_NOOP`` (:mod:`wcif_desktop.domain.errors`); nothing listed by hand."""
+    from pathlib import Path
+
+    ui_dir = Path(__file__).resolve().parent
+    core = [p for p in ui_dir.parent.rglob("*.py")
+            if ui_dir not in p.parents and "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")]
+    return sorted(ui_dir.rglob("*.py")) + sorted(core)
+
+
 def update_translations(languages=("en",)) -> list:
     """Refresh ``resources/i18n/wcif_<lang>.ts`` from the sources (``pyside6-lupdate``, keeping existing
     translations) and compile them to ``.qm`` (``pyside6-lrelease``). Both tools ship with PySide6-Essentials.
     Edit the ``.ts`` files with Qt Linguist (``pyside6-linguist``) between the two steps as needed.
     """
     import subprocess
-    from pathlib import Path
 
-    ui_dir = Path(__file__).resolve().parent
-    sources = sorted(str(p) for p in ui_dir.rglob("*.py"))  # every module, pages/ included; nothing listed by hand
+    sources = [str(p) for p in translatable_modules()]
     out = []
     for lang in languages:
         ts = resource("i18n", f"wcif_{lang}.ts")

@@ -64,7 +64,7 @@ from ..services import review as rsvc
 from ..services.evaluation import Changes
 from ..store.db import EvaluationFile, _connect
 from .context import EvaluationContext
-from .errors import show_user_error
+from .errors import error_text, show_user_error
 from .workers import run_with_progress
 
 REVIEW_TABLES = ("document_request", "review_note", "evidence", "evidence_link", "working_paper", "team_member")
@@ -364,7 +364,7 @@ class PreviewDialog(QDialog):
             try:
                 self.page_count = self.pdf.load(self.file)
             except WcifError as e:
-                self.info.setText(QCoreApplication.translate("review", "无法预览该 PDF：{0}").format(e))
+                self.info.setText(QCoreApplication.translate("review", "无法预览该 PDF：{0}").format(error_text(e)))
                 return "none"
             self.info.setText(QCoreApplication.translate("review", "{0}，共 {1} 页").format(self.file.name, self.page_count))
             return "pdf"

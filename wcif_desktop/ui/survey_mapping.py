@@ -34,7 +34,7 @@ from ..services import survey as svc
 from ..services.evaluation import Changes
 from ..store.db import EvaluationFile
 from .context import EvaluationContext
-from .errors import handle_exception, show_user_error
+from .errors import error_text, handle_exception, show_user_error
 from .workers import run_with_progress
 
 SURVEY_TABLES = ("survey", "survey_question", "survey_option", "survey_response", "survey_answer", "survey_mapping")
@@ -327,7 +327,7 @@ class SurveyImportDialog(QDialog):
         if isinstance(exc, Cancelled):
             self.report_view.appendPlainText(self.tr("已取消，未写入任何答卷。"))
         elif isinstance(exc, WcifError):
-            self.report_view.appendPlainText(self.tr("未能完成：{0}").format(exc))
+            self.report_view.appendPlainText(self.tr("未能完成：{0}").format(error_text(exc)))
             show_user_error(self, exc)
         else:
             handle_exception(type(exc), exc, exc.__traceback__)

@@ -38,7 +38,7 @@ from ...domain.errors import Cancelled, SigningError, ValidationError, WcifError
 from ...domain.model import EvaluationSnapshot
 from ...domain.progress import NO_PROGRESS, check
 from ...services.evaluation import Changes
-from ..errors import handle_exception, show_user_error
+from ..errors import error_text, handle_exception, show_user_error
 from ..readiness_view import ReadinessView
 from ..settings import Settings
 from ..workers import Task, run_with_progress
@@ -574,7 +574,7 @@ class ReportPage(StepPage):
         if isinstance(exc, Cancelled):
             self.status.setText(self.tr("已取消，未写入报告。"))
         elif isinstance(exc, WcifError):
-            self.status.setText(self.tr("未能完成：{0}").format(exc))
+            self.status.setText(self.tr("未能完成：{0}").format(error_text(exc)))
             show_user_error(self, exc)
         else:
             self.status.setText(self.tr("发生意外错误。"))
