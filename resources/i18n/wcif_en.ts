@@ -2688,8 +2688,76 @@ Supporting evidence: {2}</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
+        <source>请填写签署人姓名</source>
+        <translation>Please enter the signer&apos;s name</translation>
+    </message>
+    <message>
+        <source>请设置签名证书密码（不能为空）</source>
+        <translation>Please set a password for the signing certificate (it cannot be empty)</translation>
+    </message>
+    <message>
         <source>文件已存在，不会覆盖：{path}</source>
         <translation>The file already exists and will not be overwritten: {path}</translation>
+    </message>
+    <message>
+        <source>无法写入签名证书文件 {path}：{reason}</source>
+        <translation>Cannot write the signing certificate file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法读取签名证书文件：{path}（{reason}）</source>
+        <translation>Cannot read the signing certificate file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>签名证书密码错误，无法打开：{name}（请检查密码后重试）</source>
+        <translation>Wrong signing certificate password, cannot open: {name} (please check the password and try again)</translation>
+    </message>
+    <message>
+        <source>不是有效的签名证书文件（PKCS#12 .p12/.pfx）：{name}</source>
+        <translation>Not a valid signing certificate file (PKCS#12 .p12/.pfx): {name}</translation>
+    </message>
+    <message>
+        <source>签名证书文件中没有可用的证书和私钥：{name}</source>
+        <translation>The signing certificate file has no usable certificate and private key: {name}</translation>
+    </message>
+    <message>
+        <source>签署人姓名中有字体无法显示的字符：{chars}</source>
+        <translation>The signer&apos;s name contains characters the font cannot display: {chars}</translation>
+    </message>
+    <message>
+        <source>无法读取印章图片：{path}（{reason}）</source>
+        <translation>Cannot read the seal image: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法读取要签署的 PDF：{path}（{reason}）</source>
+        <translation>Cannot read the PDF to sign: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>不是 PDF 文件：{path}</source>
+        <translation>Not a PDF file: {path}</translation>
+    </message>
+    <message>
+        <source>找不到印章图片：{path}</source>
+        <translation>Seal image not found: {path}</translation>
+    </message>
+    <message>
+        <source>PDF 文件无法解析（可能已损坏）：{path}（{reason}）</source>
+        <translation>The PDF file cannot be parsed (it may be damaged): {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>签署失败：{reason}</source>
+        <translation>Signing failed: {reason}</translation>
+    </message>
+    <message>
+        <source>PDF 文件无法解析：{path}（{reason}）</source>
+        <translation>The PDF file cannot be parsed: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法读取文件：{path}（{reason}）</source>
+        <translation>Cannot read the file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>PDF 文件已损坏或被篡改，无法解析：{name}（{reason}）</source>
+        <translation>The PDF file is damaged or has been tampered with and cannot be parsed: {name} ({reason})</translation>
     </message>
     <message>
         <source>无法创建评价文件 {path}：{reason}</source>
@@ -2708,12 +2776,148 @@ Supporting evidence: {2}</translation>
         <translation>Saving failed; the file is unchanged: {reason}</translation>
     </message>
     <message>
+        <source>合并后外键关系不完整（{table} 表），已撤销合并，文件保持原样</source>
+        <translation>Foreign key relations are incomplete after the merge (table {table}). The merge was undone and the file is unchanged</translation>
+    </message>
+    <message>
+        <source>无法合并 {table} 表的记录“{record}”：{reason}；已撤销合并，文件保持原样</source>
+        <translation>Cannot merge record &quot;{record}&quot; of table {table}: {reason}. The merge was undone and the file is unchanged</translation>
+    </message>
+    <message>
+        <source>冲突不存在：{conflict_id}</source>
+        <translation>Conflict not found: {conflict_id}</translation>
+    </message>
+    <message>
+        <source>该冲突已解决</source>
+        <translation>This conflict is already resolved</translation>
+    </message>
+    <message>
+        <source>字段“{field}”不在该冲突的差异字段中（{fields}）</source>
+        <translation>Field &quot;{field}&quot; is not one of the differing fields of this conflict ({fields})</translation>
+    </message>
+    <message>
+        <source>未知的选择：{choice}（应为 mine / theirs / edited）</source>
+        <translation>Unknown choice: {choice} (must be mine / theirs / edited)</translation>
+    </message>
+    <message>
         <source>记录不存在：{table}/{record_id}</source>
         <translation>The record does not exist: {table}/{record_id}</translation>
     </message>
     <message>
+        <source>得分“{score}”不是数字</source>
+        <translation>Score &quot;{score}&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>得分 {score} 超出 0–{weight} 分，未保存</source>
+        <translation>Score {score} is outside 0–{weight} points; not saved</translation>
+    </message>
+    <message>
         <source>无法读取文件 {path}：{reason}</source>
         <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法读取密码文件 {path}：{reason}</source>
+        <translation>Cannot read the password file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>密码文件为空：{path}</source>
+        <translation>The password file is empty: {path}</translation>
+    </message>
+    <message>
+        <source>密码不能为空</source>
+        <translation>The password cannot be empty</translation>
+    </message>
+    <message>
+        <source>文件过大，无法加密</source>
+        <translation>The file is too large to encrypt</translation>
+    </message>
+    <message>
+        <source>不是加密的评价导出文件，或文件头已损坏：{name}</source>
+        <translation>Not an encrypted evaluation export, or its header is damaged: {name}</translation>
+    </message>
+    <message>
+        <source>加密文件的格式版本 {version} 不受支持（本程序支持 {supported}），请升级软件：{name}</source>
+        <translation>Encrypted file format version {version} is not supported (this program supports {supported}). Please upgrade: {name}</translation>
+    </message>
+    <message>
+        <source>加密文件头的参数不合理，文件已损坏：{name}</source>
+        <translation>The encrypted file header has invalid parameters; the file is damaged: {name}</translation>
+    </message>
+    <message>
+        <source>密码错误，无法打开加密的评价文件：{name}</source>
+        <translation>Wrong password, cannot open the encrypted evaluation file: {name}</translation>
+    </message>
+    <message>
+        <source>加密文件不完整（被截断）：{name}</source>
+        <translation>The encrypted file is incomplete (truncated): {name}</translation>
+    </message>
+    <message>
+        <source>加密文件已损坏或不完整（第 {part} 段校验失败）：{name}</source>
+        <translation>The encrypted file is damaged or incomplete (part {part} failed the check): {name}</translation>
+    </message>
+    <message>
+        <source>导出文件不能与评价文件相同：{path}</source>
+        <translation>The export file cannot be the evaluation file itself: {path}</translation>
+    </message>
+    <message>
+        <source>导出目标文件夹不存在：{folder}</source>
+        <translation>The export target folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <source>无法在 {folder} 写入导出文件：{reason}</source>
+        <translation>Cannot write the export file in {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>导出失败（无法写入快照，磁盘空间不足？）：{reason}</source>
+        <translation>Export failed (cannot write the snapshot; disk full?): {reason}</translation>
+    </message>
+    <message>
+        <source>导出失败（磁盘空间不足？）：{reason}</source>
+        <translation>Export failed (disk full?): {reason}</translation>
+    </message>
+    <message>
+        <source>导出失败，未写入 {path}（{reason}）</source>
+        <translation>Export failed; {path} was not written ({reason})</translation>
+    </message>
+    <message>
+        <source>评价小组中没有成员“{member}”；现有成员：（无）</source>
+        <translation>The evaluation team has no member &quot;{member}&quot;; members: (none)</translation>
+    </message>
+    <message>
+        <source>评价小组中没有成员“{member}”；现有成员：{names}</source>
+        <translation>The evaluation team has no member &quot;{member}&quot;; members: {names}</translation>
+    </message>
+    <message>
+        <source>评价小组中有多名成员叫“{member}”，请改用成员编号（id）</source>
+        <translation>Several evaluation team members are called &quot;{member}&quot;; use the member id instead</translation>
+    </message>
+    <message>
+        <source>找不到要导入的文件：{path}</source>
+        <translation>The file to import was not found: {path}</translation>
+    </message>
+    <message>
+        <source>该文件已加密，请提供密码：{path}</source>
+        <translation>This file is encrypted; please enter the password: {path}</translation>
+    </message>
+    <message>
+        <source>无法读取要导入的文件 {path}：{reason}</source>
+        <translation>Cannot read the file to import {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>导入文件已损坏，未导入（{path}）：{problems}</source>
+        <translation>The import file is damaged and was not imported ({path}): {problems}</translation>
+    </message>
+    <message>
+        <source>该文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {unknown}），请升级软件后再导入：{path}</source>
+        <translation>This file was created by a newer version of WCIF Desktop (it has file structure changes this program does not know: {unknown}). Please upgrade before importing it: {path}</translation>
+    </message>
+    <message>
+        <source>无法打开或升级要导入的文件 {path}：{reason}</source>
+        <translation>Cannot open or upgrade the file to import {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>导入文件不符合评价数据的规则，未导入（{path}）：{problems}</source>
+        <translation>The import file breaks the rules for evaluation data and was not imported ({path}): {problems}</translation>
     </message>
     <message>
         <source>不是评价文件（不是 SQLite 数据库）：{path}</source>
@@ -2724,12 +2928,1044 @@ Supporting evidence: {2}</translation>
         <translation>Not a WCIF evaluation file (application_id={app_id}): {path}</translation>
     </message>
     <message>
+        <source>该文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），请升级软件后再导入：{path}</source>
+        <translation>This file was created by a newer version of WCIF Desktop (file structure version {version}; this program supports {supported}). Please upgrade before importing it: {path}</translation>
+    </message>
+    <message>
+        <source>不能把评价文件导入它自己</source>
+        <translation>An evaluation file cannot be imported into itself</translation>
+    </message>
+    <message>
+        <source>要导入的文件属于另一个评价项目（评价编号不同），不能合并：{path}</source>
+        <translation>The file to import belongs to another evaluation (different evaluation id) and cannot be merged: {path}</translation>
+    </message>
+    <message>
+        <source>评价已锁定（报告已最终签署），不能合并其他文件；如需修改请先解除锁定并说明原因</source>
+        <translation>The evaluation is locked (the report has been finally signed); other files cannot be merged. To make changes, unlock it first and give a reason</translation>
+    </message>
+    <message>
+        <source>评价小组中没有该成员：{member_id}</source>
+        <translation>The evaluation team has no such member: {member_id}</translation>
+    </message>
+    <message>
+        <source>要分配的记录不存在：{table}/{record_id}</source>
+        <translation>The record to assign does not exist: {table}/{record_id}</translation>
+    </message>
+    <message>
         <source>该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），请升级软件后再打开：{path}</source>
         <translation>This evaluation file was created by a newer version of WCIF Desktop (file structure version {version}; this program supports {supported}). Please upgrade before opening it: {path}</translation>
     </message>
     <message>
         <source>评价文件已损坏：{path}（{reason}）</source>
         <translation>The evaluation file is damaged: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>签署需要 --passphrase-file（其第一行为签名证书密码）</source>
+        <translation>Signing needs --passphrase-file (its first line is the signing certificate&apos;s password)</translation>
+    </message>
+    <message>
+        <source>无法读取密码文件：{path}（{reason}）</source>
+        <translation>Cannot read the password file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>密码文件的编码无法识别（请保存为 UTF-8）：{path}</source>
+        <translation>Cannot detect the encoding of the password file (save it as UTF-8): {path}</translation>
+    </message>
+    <message>
+        <source>找不到签名证书文件：{path}</source>
+        <translation>Signing certificate file not found: {path}</translation>
+    </message>
+    <message>
+        <source>找不到要签署的 PDF：{path}</source>
+        <translation>PDF to sign not found: {path}</translation>
+    </message>
+    <message>
+        <source>找不到PDF 文件：{path}</source>
+        <translation>PDF file not found: {path}</translation>
+    </message>
+    <message>
+        <source>--seal 需要与 --sign 一起使用</source>
+        <translation>--seal must be used together with --sign</translation>
+    </message>
+    <message>
+        <source>找不到唯一的报告编号：{report_id}</source>
+        <translation>No unique report matches the number: {report_id}</translation>
+    </message>
+    <message>
+        <source>请用 -o 指定保存位置</source>
+        <translation>Use -o to choose where to save</translation>
+    </message>
+    <message>
+        <source>归档文件夹不是空的，请选择新的文件夹：{folder}</source>
+        <translation>The archive folder is not empty. Please choose a new folder: {folder}</translation>
+    </message>
+    <message>
+        <source>无法创建归档文件夹 {folder}：{reason}</source>
+        <translation>Cannot create the archive folder {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法复制评价文件到归档文件夹：{reason}</source>
+        <translation>Cannot copy the evaluation file to the archive folder: {reason}</translation>
+    </message>
+    <message>
+        <source>无法写入 Word 文件 {path}：{reason}（文件是否已在 Word/WPS 中打开？）</source>
+        <translation>Cannot write the Word file {path}: {reason} (is the file open in Word/WPS?)</translation>
+    </message>
+    <message>
+        <source>{what}格式不正确（应为 YYYY-MM-DD）：{value}</source>
+        <translation>{what} has an invalid format (expected YYYY-MM-DD): {value}</translation>
+    </message>
+    <message>
+        <source>评价小组中没有该成员：{member}</source>
+        <translation>No such member in the evaluation team: {member}</translation>
+    </message>
+    <message>
+        <source>调研地点和调研单位不能都为空</source>
+        <translation>Site location and unit cannot both be empty</translation>
+    </message>
+    <message>
+        <source>请说明选取“{site}”的理由</source>
+        <translation>Explain why &quot;{site}&quot; was selected</translation>
+    </message>
+    <message>
+        <source>选取理由不能为空</source>
+        <translation>The reason for selection cannot be empty</translation>
+    </message>
+    <message>
+        <source>调研提纲中没有主题：{topic}（可选：{topics}）</source>
+        <translation>The research outline has no topic: {topic} (choose from: {topics})</translation>
+    </message>
+    <message>
+        <source>问题不能为空</source>
+        <translation>Question cannot be empty</translation>
+    </message>
+    <message>
+        <source>找不到 Word 模板：{path}</source>
+        <translation>Word template not found: {path}</translation>
+    </message>
+    <message>
+        <source>不是有效的 Word 模板（.docx）：{path}（{reason}）</source>
+        <translation>Not a valid Word template (.docx): {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>Word 模板 {name} 的占位符语法错误：{reason}（所在段落：“{where}”）</source>
+        <translation>Placeholder syntax error in Word template {name}: {reason} (in paragraph: &quot;{where}&quot;)</translation>
+    </message>
+    <message>
+        <source>Word 模板 {name} 的占位符语法错误：{reason}</source>
+        <translation>Placeholder syntax error in Word template {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Word 模板 {name} 含有未知占位符：{names}。可用的占位符见 docs/word-templates.md</source>
+        <translation>Word template {name} contains unknown placeholders: {names}. See docs/word-templates.md for the available placeholders</translation>
+    </message>
+    <message>
+        <source>Word 模板 {name} 填充失败：{reason}</source>
+        <translation>Filling Word template {name} failed: {reason}</translation>
+    </message>
+    <message>
+        <source>未知的文档类型：{kind}（可选：{choices}）</source>
+        <translation>Unknown document type: {kind} (choices: {choices})</translation>
+    </message>
+    <message>
+        <source>输出文件应为 .pdf 或 .docx：{path}</source>
+        <translation>The output file must be .pdf or .docx: {path}</translation>
+    </message>
+    <message>
+        <source>事务所 Word 模板只能用于 .docx 输出</source>
+        <translation>A firm Word template can only be used for .docx output</translation>
+    </message>
+    <message>
+        <source>报告模块不可用：{reason}</source>
+        <translation>The report module is not available: {reason}</translation>
+    </message>
+    <message>
+        <source>以下字符在报告字体中没有字形，无法写入 PDF：{chars}</source>
+        <translation>These characters have no glyph in the report fonts and cannot be written to the PDF: {chars}</translation>
+    </message>
+    <message>
+        <source>无法写入 PDF 文件 {path}：{reason}（文件是否已在其他程序中打开？）</source>
+        <translation>Cannot write the PDF file {path}: {reason} (is the file open in another program?)</translation>
+    </message>
+    <message>
+        <source>出具名义应为 agency（评价机构）或 commissioner（委托方），不是 {issuer}</source>
+        <translation>The issuer must be agency (evaluation agency) or commissioner (commissioning party), not {issuer}</translation>
+    </message>
+    <message>
+        <source>“{title}”不是存在问题，不能设置问题清单信息</source>
+        <translation>&quot;{title}&quot; is not a problem; problem list details cannot be set</translation>
+    </message>
+    <message>
+        <source>关联的指标不存在：{indicator_id}</source>
+        <translation>The linked indicator does not exist: {indicator_id}</translation>
+    </message>
+    <message>
+        <source>无法读取调研提纲模板 {path}：{reason}</source>
+        <translation>Cannot read the survey outline template {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>调研提纲模板 {path} 没有主题（[[topic]]）</source>
+        <translation>Survey outline template {path} has no topics ([[topic]])</translation>
+    </message>
+    <message>
+        <source>调研提纲模板 {path} 第 {number} 个主题缺少 key、title 或 questions</source>
+        <translation>Survey outline template {path}: topic {number} is missing key, title or questions</translation>
+    </message>
+    <message>
+        <source>调研提纲模板 {path} 主题 key 重复：{key}</source>
+        <translation>Survey outline template {path}: duplicate topic key: {key}</translation>
+    </message>
+    <message>
+        <source>无法读取绩效目标审核规则 {path}：{reason}</source>
+        <translation>Cannot read the performance target review rules {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>不是数值：{value}</source>
+        <translation>Not a number: {value}</translation>
+    </message>
+    <message>
+        <source>金额/分值不能使用浮点数：{value}</source>
+        <translation>Amounts and points cannot be floating-point numbers: {value}</translation>
+    </message>
+    <message>
+        <source>缺少数值 (missing number)</source>
+        <translation>Missing number</translation>
+    </message>
+    <message>
+        <source>不是有效数值：{value}</source>
+        <translation>Not a valid number: {value}</translation>
+    </message>
+    <message>
+        <source>未知的专家评分汇总方法：{method}（可用：{choices}）</source>
+        <translation>Unknown method for combining expert scores: {method} (available: {choices})</translation>
+    </message>
+    <message>
+        <source>未知的专家评分汇总方法：{method}</source>
+        <translation>Unknown method for combining expert scores: {method}</translation>
+    </message>
+    <message>
+        <source>列表字段不是有效的 JSON：{text}</source>
+        <translation>The list field is not valid JSON: {text}</translation>
+    </message>
+    <message>
+        <source>列表字段应为文本列表：{text}</source>
+        <translation>The list field must be a list of text: {text}</translation>
+    </message>
+    <message>
+        <source>未知的评价方法：{methods}（可选：{choices}，财预〔2020〕10号）</source>
+        <translation>Unknown evaluation method: {methods} (choose from: {choices}, 财预〔2020〕10号)</translation>
+    </message>
+    <message>
+        <source>未知的评价标准：{standard}（可选：{choices}）</source>
+        <translation>Unknown evaluation standard: {standard} (choose from: {choices})</translation>
+    </message>
+    <message>
+        <source>未知的资料状态：{status}（可选：{choices}）</source>
+        <translation>Unknown document status: {status} (choose from: {choices})</translation>
+    </message>
+    <message>
+        <source>资料 {code}“{title}”不能从“{old}”改为“{new}”</source>
+        <translation>Document {code} &quot;{title}&quot; cannot change from &quot;{old}&quot; to &quot;{new}&quot;</translation>
+    </message>
+    <message>
+        <source>评分规则参数不是有效的 JSON（第{line}行第{column}列）：{reason}</source>
+        <translation>Scoring rule parameters are not valid JSON (line {line}, column {column}): {reason}</translation>
+    </message>
+    <message>
+        <source>评分规则参数应为 JSON 对象，例如 {&quot;target&quot;: &quot;100&quot;}</source>
+        <translation>Scoring rule parameters must be a JSON object, e.g. {&quot;target&quot;: &quot;100&quot;}</translation>
+    </message>
+    <message>
+        <source>评分规则参数“{name}”不是数值：{value}</source>
+        <translation>Scoring rule parameter “{name}” is not a number: {value}</translation>
+    </message>
+    <message>
+        <source>比率法的目标值须大于0</source>
+        <translation>The target of the ratio method must be greater than 0</translation>
+    </message>
+    <message>
+        <source>区间赋分规则缺少区间（bands）</source>
+        <translation>The band scoring rule has no bands</translation>
+    </message>
+    <message>
+        <source>扣分次数不能为负数：{item}</source>
+        <translation>The number of deductions cannot be negative: {item}</translation>
+    </message>
+    <message>
+        <source>要点得分规则缺少要点（items）</source>
+        <translation>The key-point scoring rule has no items</translation>
+    </message>
+    <message>
+        <source>数据驱动规则缺少计算指标（metric）</source>
+        <translation>The data-driven rule has no metric</translation>
+    </message>
+    <message>
+        <source>数据驱动规则的方法应为 ratio 或 bands：{method}</source>
+        <translation>The method of a data-driven rule must be ratio or bands: {method}</translation>
+    </message>
+    <message>
+        <source>未知的评分规则类型：{rule_type}（可用：{available}）</source>
+        <translation>Unknown scoring rule type: {rule_type} (available: {available})</translation>
+    </message>
+    <message>
+        <source>方向（direction）应为 higher（越高越好）或 lower（越低越好）</source>
+        <translation>The direction must be higher (higher is better) or lower (lower is better)</translation>
+    </message>
+    <message>
+        <source>各要点分值合计 {total} 超过指标分值 {weight}</source>
+        <translation>The key-point scores add up to {total}, more than the indicator weight {weight}</translation>
+    </message>
+    <message>
+        <source>“{name}”得分不能小于0（输入 {score}）</source>
+        <translation>The score of &quot;{name}&quot; cannot be below 0 (entered {score})</translation>
+    </message>
+    <message>
+        <source>“{name}”得分 {score} 超过分值 {weight}</source>
+        <translation>The score {score} of &quot;{name}&quot; exceeds its weight {weight}</translation>
+    </message>
+    <message>
+        <source>“{name}”得分低于分值，须填写扣分原因</source>
+        <translation>The score of &quot;{name}&quot; is below its weight: enter the reason for the deduction</translation>
+    </message>
+    <message>
+        <source>等级划分格式不正确：{reason}</source>
+        <translation>Invalid grade bands: {reason}</translation>
+    </message>
+    <message>
+        <source>等级划分不能为空</source>
+        <translation>Grade bands cannot be empty</translation>
+    </message>
+    <message>
+        <source>等级划分的分数下限不能重复</source>
+        <translation>Grade band lower bounds must not repeat</translation>
+    </message>
+    <message>
+        <source>等级划分的分数下限应在 0 至 100 之间</source>
+        <translation>Grade band lower bounds must be between 0 and 100</translation>
+    </message>
+    <message>
+        <source>最低一档等级的分数下限应为 0</source>
+        <translation>The lowest grade band must start at 0</translation>
+    </message>
+    <message>
+        <source>每一档等级都须有名称</source>
+        <translation>Every grade band needs a name</translation>
+    </message>
+    <message>
+        <source>样本量为0，无法计算置信区间</source>
+        <translation>The sample size is 0; cannot compute a confidence interval</translation>
+    </message>
+    <message>
+        <source>比例须在0到1之间：{value}</source>
+        <translation>The proportion must be between 0 and 1: {value}</translation>
+    </message>
+    <message>
+        <source>审核规则 {rule_id} 的 {key} 不是有效的正则表达式：{reason}</source>
+        <translation>The {key} of review rule {rule_id} is not a valid regular expression: {reason}</translation>
+    </message>
+    <message>
+        <source>{source} 没有审核规则（[[rule]]）</source>
+        <translation>{source} has no review rules ([[rule]])</translation>
+    </message>
+    <message>
+        <source>{source} 第 {number} 条规则缺少 {key}</source>
+        <translation>{source}: rule {number} is missing {key}</translation>
+    </message>
+    <message>
+        <source>{source} 规则 id 重复：{rule_id}</source>
+        <translation>{source}: duplicate rule id: {rule_id}</translation>
+    </message>
+    <message>
+        <source>{source} 规则 {rule_id} 的 check 未知：{check}（可选：{choices}）</source>
+        <translation>{source}: rule {rule_id} has an unknown check: {check} (choices: {choices})</translation>
+    </message>
+    <message>
+        <source>{source} 规则 {rule_id} 的 indicator 应为 {choices}</source>
+        <translation>{source}: the indicator of rule {rule_id} must be {choices}</translation>
+    </message>
+    <message>
+        <source>未知的审核检查：{check}</source>
+        <translation>Unknown review check: {check}</translation>
+    </message>
+    <message>
+        <source>评价文件中缺少该报告的内容（SHA-256 {sha256}…）</source>
+        <translation>The evaluation file lacks the content of this report (SHA-256 {sha256}…)</translation>
+    </message>
+    <message>
+        <source>评价文件中保存的报告已被改动（SHA-256 不符）：{title}</source>
+        <translation>The report saved in the evaluation file has been altered (SHA-256 mismatch): {title}</translation>
+    </message>
+    <message>
+        <source>评价文件缺少评价基本信息：{path}</source>
+        <translation>The evaluation file lacks the basic evaluation information: {path}</translation>
+    </message>
+    <message>
+        <source>解除锁定须说明原因</source>
+        <translation>Unlocking requires a reason</translation>
+    </message>
+    <message>
+        <source>未知的报告模板：{template}（可选：{choices}）</source>
+        <translation>Unknown report template: {template} (choices: {choices})</translation>
+    </message>
+    <message>
+        <source>无法写入报告文件 {path}：{reason}</source>
+        <translation>Cannot write the report file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法写入报告文件 {path}：{reason}（文件是否正被其他程序打开？）</source>
+        <translation>Cannot write the report file {path}: {reason} (is the file open in another program?)</translation>
+    </message>
+    <message>
+        <source>{year}年没有预算数或执行数，无法绘制预算与执行对比图</source>
+        <translation>No budget or actual spending for {year}; cannot draw the budget vs. actual chart</translation>
+    </message>
+    <message>
+        <source>没有各年度基金收支数据，无法绘制收支趋势图</source>
+        <translation>No yearly fund income and expenditure data; cannot draw the income and expenditure trend chart</translation>
+    </message>
+    <message>
+        <source>没有满意度或知晓率数据，无法绘制问卷结果图</source>
+        <translation>No satisfaction or awareness data; cannot draw the survey results chart</translation>
+    </message>
+    <message>
+        <source>报告中有字体无法显示的字符，未生成 PDF：{places}。请在相应内容中替换这些字符后重试。</source>
+        <translation>The report contains characters the fonts cannot display; no PDF was created: {places}. Please replace these characters in the content and try again.</translation>
+    </message>
+    <message>
+        <source>报告排版失败：{reason}</source>
+        <translation>Report layout failed: {reason}</translation>
+    </message>
+    <message>
+        <source>目录页码无法稳定（排版多次后仍变化），请联系技术支持</source>
+        <translation>The table of contents page numbers do not settle (they still change after several layout passes). Please contact technical support</translation>
+    </message>
+    <message>
+        <source>无法加载报告字体 {path}：{reason}（请重新安装 WCIF Desktop）</source>
+        <translation>Cannot load the report font {path}: {reason} (please reinstall WCIF Desktop)</translation>
+    </message>
+    <message>
+        <source>签署报告需要签名证书密码</source>
+        <translation>Signing the report requires the signing certificate password</translation>
+    </message>
+    <message>
+        <source>评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因</source>
+        <translation>The evaluation is locked (the report has been finally signed). To make changes, unlock it first and give a reason</translation>
+    </message>
+    <message>
+        <source>未知字段：{fields}</source>
+        <translation>Unknown fields: {fields}</translation>
+    </message>
+    <message>
+        <source>“{name}”是上级指标，其得分由下级指标汇总，不能直接填写</source>
+        <translation>&quot;{name}&quot; is a parent indicator; its score is the sum of its child indicators and cannot be entered directly</translation>
+    </message>
+    <message>
+        <source>找不到要添加的文件（可能已被移动或删除）：{path}</source>
+        <translation>The file to add was not found (it may have been moved or deleted): {path}</translation>
+    </message>
+    <message>
+        <source>不能添加文件夹，请选择文件：{path}</source>
+        <translation>A folder cannot be added; please choose a file: {path}</translation>
+    </message>
+    <message>
+        <source>没有读取权限（或文件正被其他程序独占打开），无法添加：{path}</source>
+        <translation>No permission to read the file (or another program has it open exclusively); cannot add: {path}</translation>
+    </message>
+    <message>
+        <source>文件为空（0 字节），未添加：{path}</source>
+        <translation>The file is empty (0 bytes) and was not added: {path}</translation>
+    </message>
+    <message>
+        <source>读取文件时出错（文件可能已被移动或所在设备已断开）：{path}：{reason}</source>
+        <translation>Error reading the file (it may have been moved or its device disconnected): {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>证据内容不完整（缺少第 {chunk} 块）：{sha256}</source>
+        <translation>The evidence content is incomplete (chunk {chunk} is missing): {sha256}</translation>
+    </message>
+    <message>
+        <source>无法确定 {folder} 的可用磁盘空间：{reason}</source>
+        <translation>Cannot determine the free disk space of {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足：导出“{name}”需要约 {needed}，{folder} 所在磁盘仅剩 {free}。请清理磁盘后重试，已保存的内容未受影响</source>
+        <translation>Not enough disk space: exporting &quot;{name}&quot; needs about {needed}, but the disk of {folder} has only {free} left. Free up space and try again; saved content is not affected</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足：添加“{name}”需要约 {needed}，{folder} 所在磁盘仅剩 {free}。请清理磁盘后重试，已保存的内容未受影响</source>
+        <translation>Not enough disk space: adding &quot;{name}&quot; needs about {needed}, but the disk of {folder} has only {free} left. Free up space and try again; saved content is not affected</translation>
+    </message>
+    <message>
+        <source>证据只能关联到资料清单项、指标或工作底稿，不能关联到“{kind}”</source>
+        <translation>Evidence can only be linked to a document request list item, an indicator or a working paper, not to &quot;{kind}&quot;</translation>
+    </message>
+    <message>
+        <source>要关联的资料不存在：{target_id}</source>
+        <translation>The document to link does not exist: {target_id}</translation>
+    </message>
+    <message>
+        <source>要关联的指标不存在：{target_id}</source>
+        <translation>The indicator to link does not exist: {target_id}</translation>
+    </message>
+    <message>
+        <source>要关联的工作底稿不存在：{target_id}</source>
+        <translation>The working paper to link does not exist: {target_id}</translation>
+    </message>
+    <message>
+        <source>无法重新读取文件：{path}：{reason}</source>
+        <translation>Cannot read the file again: {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>文件在读取过程中发生了变化，未添加，请关闭正在编辑它的程序后重试：{path}</source>
+        <translation>The file changed while it was being read and was not added. Close the program editing it and try again: {path}</translation>
+    </message>
+    <message>
+        <source>请给出证据的 SHA-256（至少前 6 位十六进制数字）：{value}</source>
+        <translation>Give the SHA-256 of the evidence (at least the first 6 hex digits): {value}</translation>
+    </message>
+    <message>
+        <source>评价文件中没有 SHA-256 为 {key}… 的证据</source>
+        <translation>The evaluation file has no evidence with SHA-256 {key}…</translation>
+    </message>
+    <message>
+        <source>SHA-256 前缀 {key} 对应多份证据，请给出更长的前缀</source>
+        <translation>The SHA-256 prefix {key} matches several pieces of evidence; give a longer prefix</translation>
+    </message>
+    <message>
+        <source>目标文件已存在，未覆盖：{path}</source>
+        <translation>The target file already exists and was not overwritten: {path}</translation>
+    </message>
+    <message>
+        <source>目标文件夹不存在：{folder}</source>
+        <translation>The target folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <source>无法写入目标文件夹 {folder}：{reason}</source>
+        <translation>Cannot write to the target folder {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>证据“{name}”的内容已损坏（SHA-256 不符），未导出</source>
+        <translation>The content of the evidence &quot;{name}&quot; is damaged (SHA-256 mismatch) and was not exported</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{field} 不能为负数</source>
+        <translation>{field} cannot be negative</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中没有识别出预算数/调整后预算数/执行数列（表头：{names}），请手动指定列</source>
+        <translation>No budget, adjusted budget or actual spending columns recognized in sheet &quot;{sheet}&quot; (headers: {names}). Please choose the columns manually</translation>
+    </message>
+    <message>
+        <source>无法从标题或表头识别金额单位，请指定单位“元”或“万元”（工作表“{sheet}”，{column}列“{name}”）</source>
+        <translation>Cannot tell the amount unit from the title or headers. Please specify the unit &quot;元&quot; (yuan) or &quot;万元&quot; (10,000 yuan) (sheet &quot;{sheet}&quot;, column {column} &quot;{name}&quot;)</translation>
+    </message>
+    <message>
+        <source>问题库文件无法读取：{path}（{reason}）</source>
+        <translation>Cannot read the problem library file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>问题库中没有该条目：{entry_id}</source>
+        <translation>No such entry in the problem library: {entry_id}</translation>
+    </message>
+    <message>
+        <source>问题库条目的标题不能为空</source>
+        <translation>The title of a problem library entry cannot be empty</translation>
+    </message>
+    <message>
+        <source>无法写入问题库导出文件 {path}：{reason}</source>
+        <translation>Cannot write the problem library export file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法读取问题库文件 {path}：{reason}</source>
+        <translation>Cannot read the problem library file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>不是问题库导出文件：{path}</source>
+        <translation>Not a problem library export file: {path}</translation>
+    </message>
+    <message>
+        <source>问题库文件由更新版本导出（版本 {version}），请升级软件：{path}</source>
+        <translation>The problem library file was exported by a newer version (version {version}). Please upgrade: {path}</translation>
+    </message>
+    <message>
+        <source>问题库文件缺少 entries 列表：{path}</source>
+        <translation>The problem library file has no entries list: {path}</translation>
+    </message>
+    <message>
+        <source>问题库文件 {path} 第 {index} 条缺少 id 或 title</source>
+        <translation>Entry {index} of the problem library file {path} has no id or title</translation>
+    </message>
+    <message>
+        <source>“{title}”不是存在问题，只有问题可以存入问题库</source>
+        <translation>&quot;{title}&quot; is not a problem; only problems can be saved to the problem library</translation>
+    </message>
+    <message>
+        <source>问题只能关联到指标、工作底稿或证据，不能关联到“{kind}”</source>
+        <translation>A finding can only be linked to an indicator, a working paper or evidence, not to &quot;{kind}&quot;</translation>
+    </message>
+    <message>
+        <source>该评价文件不支持问题关联（请用新版本重新创建或导入评价文件）</source>
+        <translation>This evaluation file does not support finding links (create or import the evaluation file again with the new version)</translation>
+    </message>
+    <message>
+        <source>要关联的证据不存在：{target_id}</source>
+        <translation>The evidence to link does not exist: {target_id}</translation>
+    </message>
+    <message>
+        <source>只有建议可以对应问题：“{title}”</source>
+        <translation>Only a recommendation can answer problems: &quot;{title}&quot;</translation>
+    </message>
+    <message>
+        <source>建议对应的问题不存在：{problem_id}</source>
+        <translation>The problem the recommendation answers does not exist: {problem_id}</translation>
+    </message>
+    <message>
+        <source>指标体系模板无法读取：{path}（{reason}）</source>
+        <translation>Cannot read the indicator framework template: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>指标体系模板缺少“{key}”：{path}</source>
+        <translation>The indicator framework template lacks “{key}”: {path}</translation>
+    </message>
+    <message>
+        <source>找不到指标体系模板：{key}（现有：{available}）</source>
+        <translation>Indicator framework template not found: {key} (available: {available})</translation>
+    </message>
+    <message>
+        <source>模板 {key}：{where} 引用的基础指标“{base}”不存在</source>
+        <translation>Template {key}: the base indicator “{base}” referenced by {where} does not exist</translation>
+    </message>
+    <message>
+        <source>模板 {key}：{where} 缺少名称或分值</source>
+        <translation>Template {key}: {where} has no name or weight</translation>
+    </message>
+    <message>
+        <source>模板 {key}：“{name}”的评分规则有误：{reason}</source>
+        <translation>Template {key}: the scoring rule of “{name}” is invalid: {reason}</translation>
+    </message>
+    <message>
+        <source>模板 {key} 的分值不一致：{problems}</source>
+        <translation>The weights of template {key} do not add up: {problems}</translation>
+    </message>
+    <message>
+        <source>本评价已有 {count} 个指标；如需改用模板“{template}”，请选择替换现有指标体系</source>
+        <translation>This evaluation already has {count} indicators. To use the template “{template}” instead, choose to replace the existing indicator framework</translation>
+    </message>
+    <message>
+        <source>指标不存在：{indicator_id}</source>
+        <translation>The indicator does not exist: {indicator_id}</translation>
+    </message>
+    <message>
+        <source>指标名称不能为空</source>
+        <translation>The indicator name cannot be empty</translation>
+    </message>
+    <message>
+        <source>“{name}”的分值不能为负数</source>
+        <translation>The weight of “{name}” cannot be negative</translation>
+    </message>
+    <message>
+        <source>指标最多三级，不能在三级指标“{name}”下再添加</source>
+        <translation>Indicators have at most three levels; cannot add below the level-3 indicator “{name}”</translation>
+    </message>
+    <message>
+        <source>“{name}”已有得分，添加下级指标前请先清除其得分</source>
+        <translation>“{name}” already has a score. Clear its score before adding sub-indicators</translation>
+    </message>
+    <message>
+        <source>不能把“{name}”移到它自己的下级</source>
+        <translation>Cannot move “{name}” below itself</translation>
+    </message>
+    <message>
+        <source>“{name}”已有得分，不能作为上级指标</source>
+        <translation>“{name}” already has a score and cannot be a parent indicator</translation>
+    </message>
+    <message>
+        <source>移动后“{name}”的下级将超过三级</source>
+        <translation>After the move, “{name}” would have more than three levels below it</translation>
+    </message>
+    <message>
+        <source>“{name}”已得 {score} 分，高于新分值 {weight}；请先调整得分</source>
+        <translation>“{name}” has a score of {score}, above the new weight {weight}. Please adjust the score first</translation>
+    </message>
+    <message>
+        <source>不能在此修改的字段：{fields}</source>
+        <translation>These fields cannot be changed here: {fields}</translation>
+    </message>
+    <message>
+        <source>未知的评分规则类型：{rule_type}</source>
+        <translation>Unknown scoring rule type: {rule_type}</translation>
+    </message>
+    <message>
+        <source>评价小组中没有成员“{name}”</source>
+        <translation>The evaluation team has no member &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>评价小组中有多名成员“{name}”</source>
+        <translation>The evaluation team has several members named &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>成员姓名不能为空</source>
+        <translation>Member name cannot be empty</translation>
+    </message>
+    <message>
+        <source>未知的小组角色：{role}（可选：{roles}）</source>
+        <translation>Unknown team role: {role} (choose from: {roles})</translation>
+    </message>
+    <message>
+        <source>{name} 声明不具备独立性时，须说明关联关系</source>
+        <translation>{name} declared not being independent: describe the relationship</translation>
+    </message>
+    <message>
+        <source>评价依据的文件名称不能为空</source>
+        <translation>The title of the basis document cannot be empty</translation>
+    </message>
+    <message>
+        <source>结束日期 {end} 早于开始日期 {start}</source>
+        <translation>End date {end} is before start date {start}</translation>
+    </message>
+    <message>
+        <source>阶段名称不能为空</source>
+        <translation>Phase name cannot be empty</translation>
+    </message>
+    <message>
+        <source>无法读取资料清单模板 {path}：{reason}</source>
+        <translation>Cannot read the document request list template {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>资料清单模板 {path} 没有类别（[[category]]）</source>
+        <translation>The document request list template {path} has no categories ([[category]])</translation>
+    </message>
+    <message>
+        <source>资料清单模板 {path} 第 {number} 个类别缺少 code、name 或 items</source>
+        <translation>Category {number} of the document request list template {path} lacks code, name or items</translation>
+    </message>
+    <message>
+        <source>资料清单模板 {path} 类别编号重复：{code}</source>
+        <translation>Duplicate category code in the document request list template {path}: {code}</translation>
+    </message>
+    <message>
+        <source>资料清单模板 {path} 类别 {code} 第 {number} 项缺少 title</source>
+        <translation>Item {number} of category {code} in the document request list template {path} lacks a title</translation>
+    </message>
+    <message>
+        <source>资料清单中没有编号为“{code}”的资料</source>
+        <translation>The document request list has no item with the code &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>资料名称不能为空</source>
+        <translation>The document name cannot be empty</translation>
+    </message>
+    <message>
+        <source>资料类别不能为空</source>
+        <translation>The document category cannot be empty</translation>
+    </message>
+    <message>
+        <source>资料编号 {code} 已被使用</source>
+        <translation>The document code {code} is already in use</translation>
+    </message>
+    <message>
+        <source>截止日期 {due_on} 早于索取日期 {requested_on}</source>
+        <translation>The due date {due_on} is earlier than the request date {requested_on}</translation>
+    </message>
+    <message>
+        <source>不能在此修改字段：{fields}（状态请用“更改状态”）</source>
+        <translation>These fields cannot be changed here: {fields} (use &quot;Change status&quot; for the status)</translation>
+    </message>
+    <message>
+        <source>资料编号不能为空</source>
+        <translation>The document code cannot be empty</translation>
+    </message>
+    <message>
+        <source>资料名称和类别不能为空</source>
+        <translation>The document name and category cannot be empty</translation>
+    </message>
+    <message>
+        <source>核查记录内容不能为空</source>
+        <translation>The review note cannot be empty</translation>
+    </message>
+    <message>
+        <source>关联的指标不存在：{id}</source>
+        <translation>The linked indicator does not exist: {id}</translation>
+    </message>
+    <message>
+        <source>关联的资料不存在：{id}</source>
+        <translation>The linked document does not exist: {id}</translation>
+    </message>
+    <message>
+        <source>工作底稿标题不能为空</source>
+        <translation>The working paper title cannot be empty</translation>
+    </message>
+    <message>
+        <source>不能在此修改字段：{fields}</source>
+        <translation>These fields cannot be changed here: {fields}</translation>
+    </message>
+    <message>
+        <source>{name} 已作为复核人签字，不能同时作为编制人</source>
+        <translation>{name} has already signed as reviewer and cannot also be the preparer</translation>
+    </message>
+    <message>
+        <source>工作底稿“{title}”须先由编制人签字（修改后须重新签字），才能复核</source>
+        <translation>The working paper &quot;{title}&quot; must first be signed by its preparer (and signed again after changes) before it can be reviewed</translation>
+    </message>
+    <message>
+        <source>复核人须为编制人以外的小组成员：{name} 是本底稿的编制人</source>
+        <translation>The reviewer must be a team member other than the preparer: {name} prepared this working paper</translation>
+    </message>
+    <message>
+        <source>未知的签字角色：{role}（preparer 编制人 / reviewer 复核人）</source>
+        <translation>Unknown sign-off role: {role} (preparer / reviewer)</translation>
+    </message>
+    <message>
+        <source>被访谈人不能为空（可填写职务，如“基金科科长”）</source>
+        <translation>The interviewee cannot be empty (a job title is fine, e.g. &quot;Head of the Fund Section&quot;)</translation>
+    </message>
+    <message>
+        <source>请至少选择一名访谈人（评价小组成员）</source>
+        <translation>Select at least one interviewer (a member of the evaluation team)</translation>
+    </message>
+    <message>
+        <source>不支持的导出格式“（无扩展名）”：请使用 .xlsx 或 .pdf（{path}）</source>
+        <translation>Unsupported export format &quot;(no extension)&quot;: use .xlsx or .pdf ({path})</translation>
+    </message>
+    <message>
+        <source>不支持的导出格式“{suffix}”：请使用 .xlsx 或 .pdf（{path}）</source>
+        <translation>Unsupported export format &quot;{suffix}&quot;: use .xlsx or .pdf ({path})</translation>
+    </message>
+    <message>
+        <source>资料清单为空，请先添加资料或从模板生成</source>
+        <translation>The document request list is empty. Add items first or create it from the template</translation>
+    </message>
+    <message>
+        <source>导出目录不存在：{folder}</source>
+        <translation>The export folder does not exist: {folder}</translation>
+    </message>
+    <message>
+        <source>无法写入导出目录 {folder}：{reason}</source>
+        <translation>Cannot write to the export folder {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>报告字体模块不可用，无法导出 PDF：{reason}</source>
+        <translation>The report font module is not available; cannot export PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>资料清单中有字体无法显示的字符：{chars}，请修改后再导出</source>
+        <translation>The document request list contains characters the fonts cannot display: {chars}. Change them and export again</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第{row}行：找不到指标名称列或分值/权重列（表头：{headers}）</source>
+        <translation>Sheet &quot;{sheet}&quot;, row {row}: no indicator name column or points/weight column found (headers: {headers})</translation>
+    </message>
+    <message>
+        <source>评分表有无法读取的单元格：{cells}（另有 {more} 处）</source>
+        <translation>The score sheet has cells that cannot be read: {cells} ({more} more)</translation>
+    </message>
+    <message>
+        <source>评分表有无法读取的单元格：{cells}</source>
+        <translation>The score sheet has cells that cannot be read: {cells}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中没有找到带分值的指标行：{path}</source>
+        <translation>No indicator rows with points found in sheet &quot;{sheet}&quot;: {path}</translation>
+    </message>
+    <message>
+        <source>评分表中有超出分值的得分：{problems}</source>
+        <translation>The score sheet has scores above their points: {problems}</translation>
+    </message>
+    <message>
+        <source>本评价已有 {count} 个指标；导入评分表会替换现有指标体系，请确认替换</source>
+        <translation>This evaluation already has {count} indicators; importing the score sheet replaces the existing indicator framework. Please confirm the replacement</translation>
+    </message>
+    <message>
+        <source>无法写入评分表（文件是否已在 Excel 中打开？）：{path}（{reason}）</source>
+        <translation>Cannot write the score sheet (is the file open in Excel?): {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>“{code} {name}”的评分规则有误：{reason}</source>
+        <translation>The scoring rule of &quot;{code} {name}&quot; is invalid: {reason}</translation>
+    </message>
+    <message>
+        <source>引用类型应为 {kinds}：{kind}</source>
+        <translation>Citation type must be {kinds}: {kind}</translation>
+    </message>
+    <message>
+        <source>请选择要引用的工作底稿或证据</source>
+        <translation>Select a working paper or evidence to cite</translation>
+    </message>
+    <message>
+        <source>该得分已引用此项</source>
+        <translation>This score already cites this item</translation>
+    </message>
+    <message>
+        <source>未知的专家评分汇总方法：{method}（可用：{methods}）</source>
+        <translation>Unknown method for combining expert scores: {method} (available: {methods})</translation>
+    </message>
+    <message>
+        <source>“{name}”是上级指标，由下级指标汇总，不能直接评分</source>
+        <translation>&quot;{name}&quot; is a parent indicator summed from its sub-indicators and cannot be scored directly</translation>
+    </message>
+    <message>
+        <source>只有评价组组长可以公开专家评分（{name} 不是组长）</source>
+        <translation>Only the evaluation team lead can reveal the expert scores ({name} is not the lead)</translation>
+    </message>
+    <message>
+        <source>专家评分尚未由组长公开，不能汇总</source>
+        <translation>The expert scores have not been revealed by the team lead yet and cannot be combined</translation>
+    </message>
+    <message>
+        <source>问卷名称和调查对象（群体）不能为空</source>
+        <translation>The survey title and the respondent group cannot be empty</translation>
+    </message>
+    <message>
+        <source>未知的满意度计算方法“{method}”（可选：share 满意率，mean 平均分折算百分制）</source>
+        <translation>Unknown satisfaction method “{method}” (choose: share = satisfaction rate, mean = average score on a 100-point scale)</translation>
+    </message>
+    <message>
+        <source>未知的满意度计算方法“{method}”</source>
+        <translation>Unknown satisfaction method “{method}”</translation>
+    </message>
+    <message>
+        <source>未知的题目类型“{kind}”（可选：{kinds}）</source>
+        <translation>Unknown question type “{kind}” (choose: {kinds})</translation>
+    </message>
+    <message>
+        <source>题目内容不能为空</source>
+        <translation>The question text cannot be empty</translation>
+    </message>
+    <message>
+        <source>问卷“{survey}”中已有该题目：{text}</source>
+        <translation>The survey “{survey}” already has this question: {text}</translation>
+    </message>
+    <message>
+        <source>知晓度题目“{text}”须指定正确答案（选项之一）</source>
+        <translation>The awareness question “{text}” needs a correct answer (one of its options)</translation>
+    </message>
+    <message>
+        <source>题目“{text}”的选项有重复</source>
+        <translation>The question “{text}” has duplicate options</translation>
+    </message>
+    <message>
+        <source>问卷“{survey}”中已有编号为“{rid}”的答卷</source>
+        <translation>The survey “{survey}” already has a response with ID “{rid}”</translation>
+    </message>
+    <message>
+        <source>问卷“{survey}”中没有题目“{key}”</source>
+        <translation>The survey “{survey}” has no question “{key}”</translation>
+    </message>
+    <message>
+        <source>题目“{question}”的答案“{text}”不在选项内（可选：{labels}）</source>
+        <translation>The answer “{text}” to the question “{question}” is not one of its options (choose: {labels})</translation>
+    </message>
+    <message>
+        <source>答卷没有任何答案</source>
+        <translation>The response has no answers</translation>
+    </message>
+    <message>
+        <source>剔除答卷须说明原因</source>
+        <translation>Please give a reason for excluding the response</translation>
+    </message>
+    <message>
+        <source>评价文件中没有调查对象为“{group}”的问卷。现有问卷：{listing}</source>
+        <translation>The evaluation file has no survey for the respondent group “{group}”. Surveys on file: {listing}</translation>
+    </message>
+    <message>
+        <source>调查对象“{group}”有多份问卷，请指定问卷名称。现有问卷：{listing}</source>
+        <translation>There are several surveys for the respondent group “{group}”; please give the survey title. Surveys on file: {listing}</translation>
+    </message>
+    <message>
+        <source>问卷中没有题目“{key}”（可用题号 {codes} 或题目原文）</source>
+        <translation>The survey has no question “{key}” (use a question number {codes} or the question text)</translation>
+    </message>
+    <message>
+        <source>列对应的写法应为“列标题=题号”：{spec}</source>
+        <translation>A column mapping should be written as “column header=question number”: {spec}</translation>
+    </message>
+    <message>
+        <source>答案对应的写法应为“题号:答案=选项”：{spec}</source>
+        <translation>An answer mapping should be written as “question number:answer=option”: {spec}</translation>
+    </message>
+    <message>
+        <source>题目“{question}”没有选项“{target}”</source>
+        <translation>The question “{question}” has no option “{target}”</translation>
+    </message>
+    <message>
+        <source>无效的处理方式：{kind}={value}（类别：{kinds}；方式：skip 或 keep）</source>
+        <translation>Invalid decision: {kind}={value} (kinds: {kinds}; decisions: skip or keep)</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第{row}行{column}列：{reason}（原值“{value}”）</source>
+        <translation>Worksheet &quot;{sheet}&quot;, row {row}, column {column}: {reason} (original value &quot;{value}&quot;)</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第{row}行{column}列：{reason}</source>
+        <translation>Worksheet &quot;{sheet}&quot;, row {row}, column {column}: {reason}</translation>
+    </message>
+    <message>
+        <source>找不到表格文件：{path}</source>
+        <translation>Spreadsheet file not found: {path}</translation>
+    </message>
+    <message>
+        <source>不支持旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入：{path}</source>
+        <translation>Old .xls files are not supported. Save the file as .xlsx in Excel/WPS, then import it: {path}</translation>
+    </message>
+    <message>
+        <source>不支持的表格格式“{suffix}”（支持 .xlsx 和 .csv）：{path}</source>
+        <translation>Unsupported spreadsheet format &quot;{suffix}&quot; (.xlsx and .csv are supported): {path}</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件（文件已损坏或不是 .xlsx）：{path}（{reason}）</source>
+        <translation>Cannot read the Excel file (it is damaged or not an .xlsx file): {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件：{path}（{reason}）</source>
+        <translation>Cannot read the Excel file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>Excel 文件中没有工作表“{sheet}”（现有：{sheets}）：{path}</source>
+        <translation>The Excel file has no worksheet &quot;{sheet}&quot; (available: {sheets}): {path}</translation>
+    </message>
+    <message>
+        <source>无法识别 CSV 文件的编码（请另存为 UTF-8）：{path}</source>
+        <translation>Cannot detect the encoding of the CSV file (save it as UTF-8): {path}</translation>
+    </message>
+    <message>
+        <source>金额单位只能是“元”或“万元”，而不是“{unit}”</source>
+        <translation>The amount unit must be &quot;元&quot; (yuan) or &quot;万元&quot; (10,000 yuan), not &quot;{unit}&quot;</translation>
+    </message>
+    <message>
+        <source>表头行数只能是 1 或 2</source>
+        <translation>The number of header rows must be 1 or 2</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”是空的：{path}</source>
+        <translation>Worksheet &quot;{sheet}&quot; is empty: {path}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中找不到表头行（含“{keywords}”）：{path}</source>
+        <translation>No header row (containing &quot;{keywords}&quot;) found in worksheet &quot;{sheet}&quot;: {path}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中找不到表头行：{path}</source>
+        <translation>No header row found in worksheet &quot;{sheet}&quot;: {path}</translation>
+    </message>
+    <message>
+        <source>目标版本只能是 declared（申报）或 refined（细化），而不是“{version}”</source>
+        <translation>The target version must be declared or refined, not &quot;{version}&quot;</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的指标表没有“指标值”列（表头：{names}）</source>
+        <translation>The indicator table in sheet &quot;{sheet}&quot; has no &quot;指标值&quot; (indicator value) column (headers: {names})</translation>
+    </message>
+    <message>
+        <source>已有细化目标，不能再次从申报目标复制</source>
+        <translation>Refined targets already exist; they cannot be copied from the declared targets again</translation>
+    </message>
+    <message>
+        <source>无法写入文件：{path}（{reason}）</source>
+        <translation>Cannot write the file: {path} ({reason})</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..domain.errors import SigningError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, SigningError, WcifError
 
 
 def register(sub):
@@ -80,24 +80,32 @@ def _sign_args(p, required: bool) -> None:
 def read_passphrase(path: Path | None) -> str:
     """First line of ``path`` without its line break. Raises SigningError when missing/unreadable."""
     if path is None:
-        raise SigningError("签署需要 --passphrase-file（其第一行为签名证书密码）")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "签署需要 --passphrase-file（其第一行为签名证书密码）"))
     try:
         data = Path(path).read_bytes()
     except OSError as e:
-        raise SigningError(f"无法读取密码文件：{path}（{e.strerror or e}）") from e
+        raise SigningError(QT_TRANSLATE_NOOP("core", "无法读取密码文件：{path}（{reason}）"), path=path,
+                           reason=e.strerror or e) from e
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:  # Notepad on a Chinese Windows saves “ANSI” = GBK
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise SigningError(f"密码文件的编码无法识别（请保存为 UTF-8）：{path}") from None
+            raise SigningError(QT_TRANSLATE_NOOP("core", "密码文件的编码无法识别（请保存为 UTF-8）：{path}"), path=path) from None
     return text.splitlines()[0] if text else ""
 
 
 def _check_input(path: Path, what: str) -> None:
-    if not Path(path).is_file():
-        raise WcifError(f"找不到{what}：{path}")
+    """Raise WcifError when ``path`` is not a file; ``what``: ``identity`` (the .p12), ``to_sign`` (the PDF to
+    sign) or ``pdf``."""
+    if Path(path).is_file():
+        return
+    if what == "identity":
+        raise WcifError(QT_TRANSLATE_NOOP("core", "找不到签名证书文件：{path}"), path=path)
+    if what == "to_sign":
+        raise WcifError(QT_TRANSLATE_NOOP("core", "找不到要签署的 PDF：{path}"), path=path)
+    raise WcifError(QT_TRANSLATE_NOOP("core", "找不到PDF 文件：{path}"), path=path)
 
 
 def run_report(args) -> int:
@@ -106,9 +114,9 @@ def run_report(args) -> int:
 
     pw = read_passphrase(args.passphrase_file) if args.sign else None
     if args.sign:
-        _check_input(args.sign, "签名证书文件")
+        _check_input(args.sign, "identity")
     if args.seal and not args.sign:
-        raise WcifError("--seal 需要与 --sign 一起使用")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "--seal 需要与 --sign 一起使用"))
     out = build_report_file(args.path, args.output, template=args.template, p12=args.sign, passphrase=pw,
                             seal_png=args.seal, final=args.final, keep=not args.no_keep)
     print(f"已生成报告：{out}")
@@ -124,8 +132,8 @@ def run_sign(args) -> int:
     from ..report.pipeline import sign_report_file
     from ..report.signing import verify_pdf
 
-    _check_input(args.path, "要签署的 PDF")
-    _check_input(args.sign, "签名证书文件")
+    _check_input(args.path, "to_sign")
+    _check_input(args.sign, "identity")
     pw = read_passphrase(args.passphrase_file)
     out = sign_report_file(args.path, args.output, args.sign, pw, seal_png=args.seal,
                            evaluation_path=args.evaluation, final=args.final)
@@ -138,7 +146,7 @@ def run_sign(args) -> int:
 def run_verify(args) -> int:
     from ..report.signing import verify_pdf
 
-    _check_input(args.path, "PDF 文件")
+    _check_input(args.path, "pdf")
     statuses = verify_pdf(args.path)
     if not statuses:
         print(f"文件中没有数字签名：{args.path}")
@@ -185,9 +193,9 @@ def run_reports(args) -> int:
         if args.save:
             match = [r for r in reports if r.id.startswith(args.save)]
             if len(match) != 1:
-                raise WcifError(f"找不到唯一的报告编号：{args.save}")
+                raise WcifError(QT_TRANSLATE_NOOP("core", "找不到唯一的报告编号：{report_id}"), report_id=args.save)
             if not args.output:
-                raise WcifError("请用 -o 指定保存位置")
+                raise WcifError(QT_TRANSLATE_NOOP("core", "请用 -o 指定保存位置"))
             out = archive.save_report_as(ef, match[0].id, args.output)
             print(f"已保存：{out}")
             return 0

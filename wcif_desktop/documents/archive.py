@@ -23,7 +23,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.errors import WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import EvaluationFile, now_iso
 from .common import values
@@ -113,13 +113,13 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
 
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
-        raise WcifError(f"归档文件夹不是空的，请选择新的文件夹：{folder}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "归档文件夹不是空的，请选择新的文件夹：{folder}"), folder=folder)
     docs_dir, ev_dir = folder / "文档", folder / "证据"
     try:
         docs_dir.mkdir(parents=True, exist_ok=True)
         ev_dir.mkdir(exist_ok=True)
     except OSError as e:
-        raise WcifError(f"无法创建归档文件夹 {folder}：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法创建归档文件夹 {folder}：{reason}"), folder=folder, reason=e) from e
     src = load_sources(ef)
     earlier = list(src.generated)
     total = len(KINDS) * 2 + len(src.evidence) + 3
@@ -173,7 +173,7 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
         finally:
             dst.close()
     except sqlite3.Error as e:
-        raise WcifError(f"无法复制评价文件到归档文件夹：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法复制评价文件到归档文件夹：{reason}"), reason=e) from e
     sums = folder / SUMS_NAME
     lines = []
     for p in sorted(x for x in folder.rglob("*") if x.is_file() and x.name != SUMS_NAME):

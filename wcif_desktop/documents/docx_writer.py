@@ -30,7 +30,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from ..domain.errors import ReportError
+from ..domain.errors import QT_TRANSLATE_NOOP, ReportError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from .outline import BodyStart, DocOutline, Heading, PageBreak, Para, Table, Toc
 
@@ -442,7 +442,8 @@ def save(doc, out: Path) -> Path:
         tmp.write_bytes(buf.getvalue())
         tmp.replace(out)
     except OSError as e:
-        raise ReportError(f"无法写入 Word 文件 {out}：{e}（文件是否已在 Word/WPS 中打开？）") from e
+        raise ReportError(QT_TRANSLATE_NOOP("core", "无法写入 Word 文件 {path}：{reason}（文件是否已在 Word/WPS 中打开？）"),
+                          path=out, reason=e) from e
     return out
 
 

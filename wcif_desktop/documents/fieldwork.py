@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 
-from ..domain.errors import ValidationError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from ..services import evaluation as svc
 from ..services.evaluation import Changes
 from ..store.db import EvaluationFile
@@ -23,14 +23,15 @@ def _date(value: str, what: str) -> str:
     try:
         return _dt.date.fromisoformat(str(value)[:10]).isoformat()
     except ValueError:
-        raise ValidationError(f"{what}格式不正确（应为 YYYY-MM-DD）：{value!r}") from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{what}格式不正确（应为 YYYY-MM-DD）：{value}"), what=what,
+                              value=repr(value)) from None
 
 
 def _members(ef: EvaluationFile, member_ids) -> str:
     ids = list(member_ids or [])
     for i in ids:
         if not ef.rows("team_member", "id = ?", [i]):
-            raise ValidationError(f"评价小组中没有该成员：{i}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "评价小组中没有该成员：{member}"), member=i)
     return json.dumps(ids, ensure_ascii=False)
 
 
@@ -43,9 +44,9 @@ def add_site_visit(ef: EvaluationFile, place: str, unit: str, visit_date: str = 
             (the reason each site was selected is required: it shows the sample is not arbitrary).
     """
     if not (place or "").strip() and not (unit or "").strip():
-        raise ValidationError("调研地点和调研单位不能都为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "调研地点和调研单位不能都为空"))
     if not (reason or "").strip():
-        raise ValidationError(f"请说明选取“{unit or place}”的理由")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "请说明选取“{site}”的理由"), site=unit or place)
     rec = SiteVisit(place=place.strip(), unit=unit.strip(), visit_date=_date(visit_date, "调研日期"),
                     itinerary=itinerary, member_ids=_members(ef, member_ids), reason=reason.strip(),
                     sort_order=len(ef.records(SiteVisit)))
@@ -59,7 +60,7 @@ def update_site_visit(ef: EvaluationFile, visit_id: str, **fields) -> Changes:
     if "member_ids" in fields and not isinstance(fields["member_ids"], str):
         fields["member_ids"] = _members(ef, fields["member_ids"])
     if "reason" in fields and not str(fields["reason"]).strip():
-        raise ValidationError("选取理由不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "选取理由不能为空"))
     return svc.update_record(ef, SiteVisit, visit_id, **fields)
 
 
@@ -77,9 +78,10 @@ def record_answer(ef: EvaluationFile, site_visit_id: str, topic: str, question: 
     visit: SiteVisit = ef.get(SiteVisit, site_visit_id)
     keys = {t["key"] for t in outline_topics()}
     if topic not in keys:
-        raise ValidationError(f"调研提纲中没有主题：{topic}（可选：{'、'.join(sorted(keys))}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "调研提纲中没有主题：{topic}（可选：{topics}）"), topic=topic,
+                              topics="、".join(sorted(keys)))
     if not (question or "").strip():
-        raise ValidationError("问题不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "问题不能为空"))
     existing = [a for a in ef.records(ResearchAnswer, "site_visit_id = ? AND topic = ? AND question = ?",
                                       [site_visit_id, topic, question.strip()])]
     if existing:

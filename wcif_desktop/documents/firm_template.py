@@ -21,7 +21,7 @@ import jinja2
 from jinja2 import meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..domain.errors import WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.fields import FIELD_LABELS
 from ..domain.model import ROLES, EvaluationSnapshot
 from ..domain.progress import NO_PROGRESS, Progress, check
@@ -99,12 +99,12 @@ def _load(path: Path):
 
     path = Path(path)
     if not path.is_file():
-        raise WcifError(f"找不到 Word 模板：{path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "找不到 Word 模板：{path}"), path=path)
     try:
         tpl = DocxTemplate(str(path))
         tpl.init_docx()
     except Exception as e:
-        raise WcifError(f"不是有效的 Word 模板（.docx）：{path}（{e}）") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "不是有效的 Word 模板（.docx）：{path}（{reason}）"), path=path, reason=e) from e
     return tpl
 
 
@@ -123,8 +123,11 @@ def check_template(path) -> list[str]:
         ast = env.parse(_template_xml(tpl))
     except jinja2.TemplateSyntaxError as e:
         where = _syntax_error_paragraph(tpl, env)
-        raise WcifError(f"Word 模板 {path.name} 的占位符语法错误：{e.message}"
-                        + (f"（所在段落：“{where}”）" if where else "")) from e
+        if where:
+            raise WcifError(QT_TRANSLATE_NOOP("core", "Word 模板 {name} 的占位符语法错误：{reason}（所在段落：“{where}”）"),
+                            name=path.name, reason=e.message, where=where) from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "Word 模板 {name} 的占位符语法错误：{reason}"),
+                        name=path.name, reason=e.message) from e
     used = meta.find_undeclared_variables(ast)
     unknown = sorted(used - set(PLACEHOLDERS))
     # attributes of loop variables over list placeholders: {% for m in team %}{{ m.xyz }}
@@ -146,7 +149,8 @@ def check_template(path) -> list[str]:
             unknown.append(f"….{ga.attr}")
     if unknown:
         names = "、".join("{{ " + u + " }}" for u in dict.fromkeys(unknown))
-        raise WcifError(f"Word 模板 {path.name} 含有未知占位符：{names}。可用的占位符见 docs/word-templates.md")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "Word 模板 {name} 含有未知占位符：{names}。可用的占位符见 docs/word-templates.md"),
+                        name=path.name, names=names)
     return sorted(used)
 
 
@@ -186,7 +190,8 @@ def render_with_template(snap: EvaluationSnapshot, outline: DocOutline, template
     try:
         tpl.render(template_context(snap, outline), jinja_env=SandboxedEnvironment(), autoescape=True)
     except jinja2.TemplateError as e:
-        raise WcifError(f"Word 模板 {Path(template).name} 填充失败：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "Word 模板 {name} 填充失败：{reason}"), name=Path(template).name,
+                        reason=e) from e
     buf = io.BytesIO()
     tpl.save(buf)
     buf.seek(0)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress
 from ..store.db import EvaluationFile, now_iso
 from .firm_template import KIND_NAMES
@@ -47,7 +47,8 @@ def build_outline(ef: EvaluationFile, kind: str, issuer: str = "agency", src: So
     from . import plan_docs, problem_list, reports, summary
 
     if kind not in KINDS:
-        raise ValidationError(f"未知的文档类型：{kind}（可选：{'、'.join(KINDS)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的文档类型：{kind}（可选：{choices}）"), kind=kind,
+                              choices="、".join(KINDS))
     src = src or load_sources(ef)
     if kind == "report-brief":
         return reports.brief_report(src.snap)
@@ -73,7 +74,7 @@ def format_of(out: Path) -> str:
     """``pdf`` or ``docx`` from the file suffix. Raises ValidationError for another suffix."""
     fmt = Path(out).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise ValidationError(f"输出文件应为 .pdf 或 .docx：{out}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "输出文件应为 .pdf 或 .docx：{path}"), path=out)
     return fmt
 
 
@@ -111,15 +112,16 @@ def write_document(ef: EvaluationFile, kind: str, out, *, template=None, issuer:
     out = Path(out)
     fmt = format_of(out)
     if template and fmt != "docx":
-        raise ValidationError("事务所 Word 模板只能用于 .docx 输出")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "事务所 Word 模板只能用于 .docx 输出"))
     if kind not in KINDS:
-        raise ValidationError(f"未知的文档类型：{kind}（可选：{'、'.join(KINDS)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的文档类型：{kind}（可选：{choices}）"), kind=kind,
+                              choices="、".join(KINDS))
     src = src or load_sources(ef)
     if fmt == "pdf" and kind in ("report-brief", "report-full"):
         try:
             from ..report.build import generate_report
         except ImportError as e:  # pragma: no cover - the report package ships with the app
-            raise WcifError(f"报告模块不可用：{e}") from e
+            raise WcifError(QT_TRANSLATE_NOOP("core", "报告模块不可用：{reason}"), reason=e) from e
         generate_report(src.snap, out, "brief" if kind == "report-brief" else "full", progress=progress)
     else:
         outline = build_outline(ef, kind, issuer, src)

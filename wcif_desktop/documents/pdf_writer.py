@@ -26,7 +26,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ..domain.errors import ReportError
+from ..domain.errors import QT_TRANSLATE_NOOP, ReportError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..report.fonts import describe_chars, missing_glyphs, register_fonts
 from .outline import BodyStart, DocOutline, Heading, PageBreak, Para, Table, Toc
@@ -215,7 +215,8 @@ def write_pdf(outline: DocOutline, out: Path, progress: Progress = NO_PROGRESS) 
     _FONTS = fonts
     missing = missing_glyphs(outline.text(), fonts)
     if missing:
-        raise ReportError(f"以下字符在报告字体中没有字形，无法写入 PDF：{describe_chars(missing)}")
+        raise ReportError(QT_TRANSLATE_NOOP("core", "以下字符在报告字体中没有字形，无法写入 PDF：{chars}"),
+                          chars=describe_chars(missing))
     buf = io.BytesIO()
     doc = _Doc(buf, outline, fonts, progress)
     doc._has_body_start = any(isinstance(b, BodyStart) for b in outline.blocks)
@@ -233,7 +234,8 @@ def write_pdf(outline: DocOutline, out: Path, progress: Progress = NO_PROGRESS) 
         tmp.write_bytes(buf.getvalue())
         tmp.replace(out)
     except OSError as e:
-        raise ReportError(f"无法写入 PDF 文件 {out}：{e}（文件是否已在其他程序中打开？）") from e
+        raise ReportError(QT_TRANSLATE_NOOP("core", "无法写入 PDF 文件 {path}：{reason}（文件是否已在其他程序中打开？）"),
+                          path=out, reason=e) from e
     progress.set(1, 1, "PDF 已写入")
     return out
 

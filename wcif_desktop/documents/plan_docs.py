@@ -68,9 +68,10 @@ DEFAULT_PROCEDURE = ("确定绩效评价对象和范围", "下达绩效评价通
 def _issuer(src: Sources, issuer: str) -> str:
     ev = src.snap.evaluation
     if issuer not in ISSUERS:
-        from ..domain.errors import ValidationError
+        from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
-        raise ValidationError(f"出具名义应为 agency（评价机构）或 commissioner（委托方），不是 {issuer!r}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "出具名义应为 agency（评价机构）或 commissioner（委托方），不是 {issuer}"),
+                              issuer=repr(issuer))
     return (ev.commissioner if issuer == "commissioner" else ev.agency) or ev.agency or ev.commissioner
 
 

@@ -204,13 +204,13 @@ def set_problem_detail(ef: EvaluationFile, finding_id: str, *, category: str | N
     Raises:
         ValidationError: the finding is not a problem, or an indicator id does not exist.
     """
-    from ..domain.errors import ValidationError
+    from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
     from ..services import evaluation as svc
     from ..services.evaluation import Changes
 
     f = ef.get(Finding, finding_id)
     if f.kind != "problem":
-        raise ValidationError(f"“{f.title}”不是存在问题，不能设置问题清单信息")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{title}”不是存在问题，不能设置问题清单信息"), title=f.title)
     fields = {k: v for k, v in dict(category=category, basis=basis, evidence=evidence,
                                     library_id=library_id).items() if v is not None}
     changes = Changes()
@@ -220,7 +220,7 @@ def set_problem_detail(ef: EvaluationFile, finding_id: str, *, category: str | N
         wanted = list(dict.fromkeys(indicator_ids))
         for i in wanted:
             if not ef.rows("indicator", "id = ?", [i]):
-                raise ValidationError(f"关联的指标不存在：{i}")
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "关联的指标不存在：{indicator_id}"), indicator_id=i)
         with ef.transaction():
             for lk in links_svc.links(ef, finding_id, derived=False):
                 if lk.kind == "indicator" and lk.target_id not in wanted:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomllib
 
-from ..domain.errors import WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.fields import fill
 from ..domain.model import EvaluationSnapshot, Record
 from ..domain.review import DocumentRequest, EvaluationPlan, Evidence, PlanBasis, PlanPhase, WorkingPaper
@@ -131,18 +131,19 @@ def outline_topics(vals: dict[str, str] | None = None, path=None) -> list[dict]:
         with open(p, "rb") as fh:
             data = tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as e:
-        raise WcifError(f"无法读取调研提纲模板 {p}：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取调研提纲模板 {path}：{reason}"), path=p, reason=e) from e
     topics = data.get("topic")
     if not isinstance(topics, list) or not topics:
-        raise WcifError(f"调研提纲模板 {p} 没有主题（[[topic]]）")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "调研提纲模板 {path} 没有主题（[[topic]]）"), path=p)
     seen = set()
     out = []
     for i, t in enumerate(topics, start=1):
         key, title, qs = t.get("key"), t.get("title"), t.get("questions")
         if not key or not title or not isinstance(qs, list):
-            raise WcifError(f"调研提纲模板 {p} 第 {i} 个主题缺少 key、title 或 questions")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "调研提纲模板 {path} 第 {number} 个主题缺少 key、title 或 questions"),
+                            path=p, number=i)
         if key in seen:
-            raise WcifError(f"调研提纲模板 {p} 主题 key 重复：{key}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "调研提纲模板 {path} 主题 key 重复：{key}"), path=p, key=key)
         seen.add(key)
         out.append({"key": key, "title": title, "questions": [fill(str(q), vals or {}) for q in qs]})
     return out

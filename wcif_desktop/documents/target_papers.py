@@ -13,7 +13,7 @@ from pathlib import Path
 
 import tomllib
 
-from ..domain.errors import WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.model import Indicator
 from ..domain.target_review import (
     PAPER_INDICATORS,
@@ -48,7 +48,7 @@ def load_rules(path=None):
         with open(p, "rb") as fh:
             data = tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as e:
-        raise WcifError(f"无法读取绩效目标审核规则 {p}：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取绩效目标审核规则 {path}：{reason}"), path=p, reason=e) from e
     return parse_rules(data, source=str(p))
 
 

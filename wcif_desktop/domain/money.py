@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from .errors import ValidationError
+from .errors import QT_TRANSLATE_NOOP, ValidationError
 
 CENT = Decimal("0.01")
 TEN_THOUSAND = Decimal("10000")
@@ -27,13 +27,13 @@ def D(value) -> Decimal:  # noqa: N802 - short constructor name is the point
     if isinstance(value, Decimal):
         return value
     if isinstance(value, bool):
-        raise ValidationError(f"不是数值：{value!r}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "不是数值：{value}"), value=repr(value))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        raise ValidationError(f"金额/分值不能使用浮点数：{value!r}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "金额/分值不能使用浮点数：{value}"), value=repr(value))
     if value is None:
-        raise ValidationError("缺少数值 (missing number)")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "缺少数值 (missing number)"))
     text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "").replace(" ", "")
     negative = False
     if text.startswith("(") and text.endswith(")"):
@@ -41,9 +41,9 @@ def D(value) -> Decimal:  # noqa: N802 - short constructor name is the point
     try:
         result = Decimal(text)
     except InvalidOperation:
-        raise ValidationError(f"不是有效数值：{value!r}") from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "不是有效数值：{value}"), value=repr(value)) from None
     if not result.is_finite():
-        raise ValidationError(f"不是有效数值：{value!r}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "不是有效数值：{value}"), value=repr(value))
     return -result if negative else result
 
 

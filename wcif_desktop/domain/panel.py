@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .errors import ValidationError
+from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .model import Record
 from .money import CENT, round2
 
@@ -69,7 +69,8 @@ def aggregate(scores: Sequence[Decimal], method: str = "mean", consensus: Decima
         if n >= TRIM_MINIMUM:  # drop one highest and one lowest score
             total, n = total - max(values) - min(values), n - 2
     elif method != "mean":
-        raise ValidationError(f"未知的专家评分汇总方法：{method}（可用：{'、'.join(PANEL_METHODS)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的专家评分汇总方法：{method}（可用：{choices}）"),
+                              method=method, choices="、".join(PANEL_METHODS))
     return (total / n).quantize(CENT, ROUND_HALF_UP)
 
 
@@ -85,7 +86,7 @@ def method_sentence(method: str, members: int, trimmed_applied: bool | None = No
     (default: members ≥ 5).
     """
     if method not in PANEL_METHODS:
-        raise ValidationError(f"未知的专家评分汇总方法：{method}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的专家评分汇总方法：{method}"), method=method)
     if method == "consensus":
         return f"评价组{members}名成员独立评分后，经集体合议确定各项指标得分。"
     if method == "trimmed_mean":
@@ -122,7 +123,8 @@ def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], metho
                 mine = members[s.indicator_id] = {}
             mine[s.member_id] = s.score
     if method not in PANEL_METHODS:
-        raise ValidationError(f"未知的专家评分汇总方法：{method}（可用：{'、'.join(PANEL_METHODS)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的专家评分汇总方法：{method}（可用：{choices}）"),
+                              method=method, choices="、".join(PANEL_METHODS))
     trim = method == "trimmed_mean"
     rows = []
     for iid in indicator_ids:  # the same arithmetic as aggregate(), with min/max/sum taken once

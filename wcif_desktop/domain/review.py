@@ -23,7 +23,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from .errors import ValidationError
+from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .model import ROLES, Record, TeamMember
 
 # 财预〔2020〕10号 — the six evaluation methods, in the order of the text (shared/DOMAIN.md §1.1).
@@ -233,9 +233,9 @@ def ids(text: str) -> list[str]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ValidationError(f"列表字段不是有效的 JSON：{text!r}") from e
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "列表字段不是有效的 JSON：{text}"), text=repr(text)) from e
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValidationError(f"列表字段应为文本列表：{text!r}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "列表字段应为文本列表：{text}"), text=repr(text))
     return value
 
 
@@ -253,7 +253,8 @@ def parse_date(value: str, what: str = "日期") -> _dt.date:
     try:
         return _dt.date.fromisoformat(str(value)[:10])
     except (TypeError, ValueError) as e:
-        raise ValidationError(f"{what}格式不正确（应为 YYYY-MM-DD）：{value!r}") from e
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{what}格式不正确（应为 YYYY-MM-DD）：{value}"), what=what,
+                              value=repr(value)) from e
 
 
 def validate_methods(methods) -> list[str]:
@@ -261,7 +262,8 @@ def validate_methods(methods) -> list[str]:
     methods = list(methods)
     bad = [m for m in methods if m not in METHODS]
     if bad:
-        raise ValidationError(f"未知的评价方法：{'、'.join(bad)}（可选：{'、'.join(METHODS)}，财预〔2020〕10号）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的评价方法：{methods}（可选：{choices}，财预〔2020〕10号）"),
+                              methods="、".join(bad), choices="、".join(METHODS))
     return [m for m in METHODS if m in methods]
 
 
@@ -273,7 +275,8 @@ def validate_standards(standards) -> list[str]:
     for s in standards:
         key = s if s in STANDARDS else by_name.get(s)
         if key is None:
-            raise ValidationError(f"未知的评价标准：{s}（可选：{'、'.join(STANDARDS.values())}）")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的评价标准：{standard}（可选：{choices}）"), standard=s,
+                                  choices="、".join(STANDARDS.values()))
         if key not in keys:
             keys.append(key)
     return [k for k in STANDARDS if k in keys]
@@ -282,13 +285,14 @@ def validate_standards(standards) -> list[str]:
 def check_transition(item: DocumentRequest, new_status: str) -> None:
     """Raise ValidationError unless ``item`` may move to ``new_status`` (see :data:`TRANSITIONS`)."""
     if new_status not in REQUEST_STATUSES:
-        raise ValidationError(f"未知的资料状态：{new_status}（可选：{'、'.join(REQUEST_STATUSES)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的资料状态：{status}（可选：{choices}）"), status=new_status,
+                              choices="、".join(REQUEST_STATUSES))
     if new_status == item.status:
         return
     if new_status not in TRANSITIONS.get(item.status, set()):
-        raise ValidationError(
-            f"资料 {item.code}“{item.title}”不能从“{REQUEST_STATUSES.get(item.status, item.status)}”"
-            f"改为“{REQUEST_STATUSES[new_status]}”")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "资料 {code}“{title}”不能从“{old}”改为“{new}”"),
+                              code=item.code, title=item.title, old=REQUEST_STATUSES.get(item.status, item.status),
+                              new=REQUEST_STATUSES[new_status])
 
 
 def status_counts(items: list[DocumentRequest]) -> dict[str, int]:

@@ -41,7 +41,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from .errors import ValidationError
+from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .money import CENT, HUNDRED, D
 
 RULE_TYPES: dict[str, str] = {
@@ -83,9 +83,10 @@ def parse_params(text: str | Mapping | None) -> dict:
     try:
         value = json.loads(text, parse_float=Decimal, parse_int=Decimal)
     except json.JSONDecodeError as e:
-        raise ValidationError(f"评分规则参数不是有效的 JSON（第{e.lineno}行第{e.colno}列）：{e.msg}") from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评分规则参数不是有效的 JSON（第{line}行第{column}列）：{reason}"),
+                              line=e.lineno, column=e.colno, reason=e.msg) from None
     if not isinstance(value, dict):
-        raise ValidationError("评分规则参数应为 JSON 对象，例如 {\"target\": \"100\"}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评分规则参数应为 JSON 对象，例如 {\"target\": \"100\"}"))
     return value
 
 
@@ -107,7 +108,8 @@ def _num(value, what: str) -> Decimal:
     try:
         return D(value)
     except ValidationError:
-        raise ValidationError(f"评分规则参数“{what}”不是数值：{value!r}") from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评分规则参数“{name}”不是数值：{value}"), name=what,
+                              value=repr(value)) from None
 
 
 def _points(value, weight: Decimal, what: str) -> Decimal:
@@ -162,7 +164,7 @@ def _ratio(params, weight, metrics, labels) -> RuleResult:
         formula = "目标值÷实际值"
     else:
         if target <= 0:
-            raise ValidationError("比率法的目标值须大于0")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "比率法的目标值须大于0"))
         share = min(value / target, Decimal(1))
         formula = "实际值÷目标值"
     share = max(share, ZERO)
@@ -182,7 +184,7 @@ def _bands(params, weight, metrics, labels) -> RuleResult:
         return RuleResult(None, missing=missing, detail="缺少数据：" + "、".join(missing))
     bands = params.get("bands") or []
     if not bands:
-        raise ValidationError("区间赋分规则缺少区间（bands）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "区间赋分规则缺少区间（bands）"))
     unit = params.get("unit", "")
     if params.get("abs"):
         value = abs(value)
@@ -214,7 +216,7 @@ def _deductions(params, weight, metrics, labels) -> RuleResult:
     for it in items:
         count = _num(it.get("count", 0), "count")
         if count < 0:
-            raise ValidationError(f"扣分次数不能为负数：{it.get('text', '')}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "扣分次数不能为负数：{item}"), item=it.get("text", ""))
         if count == 0:
             continue
         per = _points(it.get("per", per_default), weight, "per")
@@ -241,7 +243,7 @@ def _deductions(params, weight, metrics, labels) -> RuleResult:
 def _checklist(params, weight, metrics, labels) -> RuleResult:
     items = params.get("items") or []
     if not items:
-        raise ValidationError("要点得分规则缺少要点（items）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "要点得分规则缺少要点（items）"))
     explicit = [it for it in items if it.get("points") not in (None, "")]
     rest = weight - sum((_points(it["points"], weight, "points") for it in explicit), ZERO)
     implicit = len(items) - len(explicit)
@@ -270,10 +272,10 @@ def _circled(n: int) -> str:
 
 def _metric(params, weight, metrics, labels) -> RuleResult:
     if not params.get("metric"):
-        raise ValidationError("数据驱动规则缺少计算指标（metric）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "数据驱动规则缺少计算指标（metric）"))
     method = params.get("method", "ratio")
     if method not in ("ratio", "bands"):
-        raise ValidationError(f"数据驱动规则的方法应为 ratio 或 bands：{method}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "数据驱动规则的方法应为 ratio 或 bands：{method}"), method=method)
     return _EVALUATORS[method](params, weight, metrics, labels)
 
 
@@ -299,7 +301,8 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
     if rule_type in ("", "manual", None):
         return None
     if rule_type not in _EVALUATORS:
-        raise ValidationError(f"未知的评分规则类型：{rule_type}（可用：{'、'.join(RULE_TYPES)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的评分规则类型：{rule_type}（可用：{available}）"), rule_type=rule_type,
+                              available="、".join(RULE_TYPES))
     weight = weight if isinstance(weight, Decimal) else D(weight)
     if params is None or isinstance(params, str):
         text = params or "{}"
@@ -346,7 +349,7 @@ def validate_rule(rule_type: str, params: Mapping | str | None, weight: Decimal 
         if rule_type == "metric" and probe.get("method", "ratio") == "ratio" and probe.get("target") in (None, ""):
             probe["target"] = "1"
         if probe.get("direction", "higher") not in ("higher", "lower"):
-            raise ValidationError("方向（direction）应为 higher（越高越好）或 lower（越低越好）")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "方向（direction）应为 higher（越高越好）或 lower（越低越好）"))
         evaluate(rule_type, probe, weight, metrics)
     elif rule_type == "checklist":
         probe = dict(p, items=[dict(it, met=True) for it in p.get("items") or []])
@@ -354,6 +357,7 @@ def validate_rule(rule_type: str, params: Mapping | str | None, weight: Decimal 
         total = sum((_points(it["points"], D(weight), "points") for it in p["items"]
                      if it.get("points") not in (None, "")), ZERO)
         if total > D(weight):
-            raise ValidationError(f"各要点分值合计 {_fmt(total)} 超过指标分值 {_fmt(D(weight))}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "各要点分值合计 {total} 超过指标分值 {weight}"), total=_fmt(total),
+                                  weight=_fmt(D(weight)))
     else:
         evaluate(rule_type, p, weight)

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .errors import ValidationError
+from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .model import Indicator, Record
 from .money import CENT, D, round2
 
@@ -48,11 +48,13 @@ def validate_score(indicator: Indicator, score: Decimal | None, reason: str) -> 
         return
     score = D(score)
     if score < 0:
-        raise ValidationError(f"“{indicator.name}”得分不能小于0（输入 {score}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”得分不能小于0（输入 {score}）"), name=indicator.name,
+                              score=score)
     if score > indicator.weight:
-        raise ValidationError(f"“{indicator.name}”得分 {score} 超过分值 {indicator.weight}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”得分 {score} 超过分值 {weight}"), name=indicator.name,
+                              score=score, weight=indicator.weight)
     if score < indicator.weight and not (reason or "").strip():
-        raise ValidationError(f"“{indicator.name}”得分低于分值，须填写扣分原因")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”得分低于分值，须填写扣分原因"), name=indicator.name)
 
 
 @dataclass
@@ -208,7 +210,7 @@ def bands_from_json(text: str | None) -> tuple[tuple[Decimal, str], ...]:
         raw = json.loads(text)
         bands = tuple((D(lo), str(name).strip()) for lo, name in raw)
     except (ValueError, TypeError) as e:
-        raise ValidationError(f"等级划分格式不正确：{e}") from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "等级划分格式不正确：{reason}"), reason=e) from None
     return validate_bands(bands)
 
 
@@ -235,16 +237,16 @@ def validate_bands(bands) -> tuple[tuple[Decimal, str], ...]:
     """
     bands = tuple(sorted(((D(lo), name) for lo, name in bands), key=lambda b: b[0], reverse=True))
     if not bands:
-        raise ValidationError("等级划分不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "等级划分不能为空"))
     lows = [lo for lo, _ in bands]
     if len(set(lows)) != len(lows):
-        raise ValidationError("等级划分的分数下限不能重复")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "等级划分的分数下限不能重复"))
     if any(lo < 0 or lo > 100 for lo in lows):
-        raise ValidationError("等级划分的分数下限应在 0 至 100 之间")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "等级划分的分数下限应在 0 至 100 之间"))
     if lows[-1] != 0:
-        raise ValidationError("最低一档等级的分数下限应为 0")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "最低一档等级的分数下限应为 0"))
     if any(not name for _, name in bands):
-        raise ValidationError("每一档等级都须有名称")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "每一档等级都须有名称"))
     return bands
 
 

@@ -50,7 +50,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
-from .errors import ValidationError
+from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .model import Record
 from .money import HUNDRED, round2
 
@@ -252,10 +252,10 @@ def wilson_interval(p: Decimal, n: int, z: Decimal = Z95) -> tuple[Decimal, Deci
         ValidationError: ``n`` < 1 or ``p`` outside [0, 1].
     """
     if n < 1:
-        raise ValidationError("样本量为0，无法计算置信区间")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "样本量为0，无法计算置信区间"))
     p = Decimal(p)
     if p < 0 or p > 1:
-        raise ValidationError(f"比例须在0到1之间：{p}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "比例须在0到1之间：{value}"), value=p)
     with localcontext() as ctx:
         ctx.prec = 40
         nn = Decimal(n)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import ValidationError
+from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .model import TargetIndicator
 
 CHECKS = ("annual_target_present", "annual_target_specific", "classes_present", "inapplicable_marked",
@@ -90,7 +90,8 @@ def _regex(rule_id: str, key: str, value) -> re.Pattern | None:
     try:
         return re.compile(str(value))
     except re.error as e:
-        raise ValidationError(f"审核规则 {rule_id} 的 {key} 不是有效的正则表达式：{e}") from e
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "审核规则 {rule_id} 的 {key} 不是有效的正则表达式：{reason}"),
+                              rule_id=rule_id, key=key, reason=e) from e
 
 
 def parse_rules(data: dict, source: str = "规则文件") -> list[Rule]:
@@ -102,21 +103,24 @@ def parse_rules(data: dict, source: str = "规则文件") -> list[Rule]:
     """
     items = data.get("rule")
     if not isinstance(items, list) or not items:
-        raise ValidationError(f"{source} 没有审核规则（[[rule]]）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{source} 没有审核规则（[[rule]]）"), source=source)
     rules, seen = [], set()
     for i, r in enumerate(items, start=1):
         rid = str(r.get("id", "")).strip()
         for key in ("id", "name", "check", "opinion"):
             if not str(r.get(key, "")).strip():
-                raise ValidationError(f"{source} 第 {i} 条规则缺少 {key}")
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "{source} 第 {number} 条规则缺少 {key}"),
+                                      source=source, number=i, key=key)
         if rid in seen:
-            raise ValidationError(f"{source} 规则 id 重复：{rid}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "{source} 规则 id 重复：{rule_id}"), source=source, rule_id=rid)
         seen.add(rid)
         if r["check"] not in CHECKS:
-            raise ValidationError(f"{source} 规则 {rid} 的 check 未知：{r['check']}（可选：{'、'.join(CHECKS)}）")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "{source} 规则 {rule_id} 的 check 未知：{check}（可选：{choices}）"),
+                                  source=source, rule_id=rid, check=r["check"], choices="、".join(CHECKS))
         indicator = r.get("indicator", "绩效指标明确性")
         if indicator not in PAPER_INDICATORS:
-            raise ValidationError(f"{source} 规则 {rid} 的 indicator 应为 {'或'.join(PAPER_INDICATORS)}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "{source} 规则 {rule_id} 的 indicator 应为 {choices}"),
+                                  source=source, rule_id=rid, choices="或".join(PAPER_INDICATORS))
         params = {k: v for k, v in r.items() if k not in (
             "id", "name", "check", "indicator", "opinion", "opinion_pass", "severity", "pass_regex", "fail_regex")}
         rules.append(Rule(id=rid, name=r["name"], check=r["check"], indicator=indicator, opinion=r["opinion"],
@@ -196,7 +200,7 @@ def _check(rule: Rule, table: TargetTable) -> RuleResult:
             if name and rule.pass_regex is not None and not rule.pass_regex.search(name) and f"“{name}”" not in bad:
                 bad.append(f"“{name}”")
         return RuleResult(rule, not bad, bad)
-    raise ValidationError(f"未知的审核检查：{c}")  # pragma: no cover - parse_rules refuses unknown checks
+    raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的审核检查：{check}"), check=c)  # pragma: no cover - parse_rules refuses unknown checks
 
 
 def review(table: TargetTable, rules: list[Rule]) -> list[RuleResult]:

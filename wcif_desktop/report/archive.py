@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.model import Evaluation, Record
 from ..store.db import EvaluationFile, now_iso
 
@@ -74,10 +74,11 @@ def report_bytes(ef: EvaluationFile, report_id: str) -> bytes:
     rec: GeneratedReport = ef.get(GeneratedReport, report_id)
     row = ef.conn.execute("SELECT pdf FROM report_blob WHERE sha256 = ?", [rec.sha256]).fetchone()
     if row is None:
-        raise WcifError(f"评价文件中缺少该报告的内容（SHA-256 {rec.sha256[:12]}…）")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价文件中缺少该报告的内容（SHA-256 {sha256}…）"), sha256=rec.sha256[:12])
     data = bytes(row[0])
     if sha256_hex(data) != rec.sha256:
-        raise WcifError(f"评价文件中保存的报告已被改动（SHA-256 不符）：{rec.title or rec.file_name}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价文件中保存的报告已被改动（SHA-256 不符）：{title}"),
+                        title=rec.title or rec.file_name)
     return data
 
 
@@ -91,7 +92,7 @@ def save_report_as(ef: EvaluationFile, report_id: str, out_path) -> Path:
 def _evaluation(ef: EvaluationFile) -> Evaluation:
     recs = ef.records(Evaluation)
     if not recs:
-        raise WcifError(f"评价文件缺少评价基本信息：{ef.path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价文件缺少评价基本信息：{path}"), path=ef.path)
     return recs[0]
 
 
@@ -116,7 +117,7 @@ def reopen(ef: EvaluationFile, reason: str) -> None:
         ValidationError: empty reason.
     """
     if not (reason or "").strip():
-        raise ValidationError("解除锁定须说明原因")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "解除锁定须说明原因"))
     ev = _evaluation(ef)
     if not ev.locked:
         return

@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..domain.errors import ReportError
+from ..domain.errors import QT_TRANSLATE_NOOP, ReportError
 from ..domain.model import EvaluationSnapshot
 from ..domain.progress import NO_PROGRESS, Progress, check
 from .content import Content
@@ -30,7 +30,8 @@ def render_report(snapshot: EvaluationSnapshot, template: str = "brief", progres
         Cancelled: ``progress`` asked to stop.
     """
     if template not in TEMPLATES:
-        raise ReportError(f"未知的报告模板：{template}（可选：{'、'.join(TEMPLATES)}）")
+        raise ReportError(QT_TRANSLATE_NOOP("core", "未知的报告模板：{template}（可选：{choices}）"), template=template,
+                          choices="、".join(TEMPLATES))
     fonts = fonts or register_fonts()
     check(progress)
     content = Content(snapshot, extras)
@@ -51,7 +52,8 @@ def write_atomically(data: bytes, out_path: Path) -> Path:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".~" + out_path.stem[:40], suffix=".tmp", dir=out_path.parent)
     except OSError as e:
-        raise ReportError(f"无法写入报告文件 {out_path}：{e.strerror or e}") from e
+        raise ReportError(QT_TRANSLATE_NOOP("core", "无法写入报告文件 {path}：{reason}"), path=out_path,
+                          reason=e.strerror or e) from e
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -63,7 +65,8 @@ def write_atomically(data: bytes, out_path: Path) -> Path:
             os.unlink(tmp)
         except OSError:
             pass
-        raise ReportError(f"无法写入报告文件 {out_path}：{e.strerror or e}（文件是否正被其他程序打开？）") from e
+        raise ReportError(QT_TRANSLATE_NOOP("core", "无法写入报告文件 {path}：{reason}（文件是否正被其他程序打开？）"),
+                          path=out_path, reason=e.strerror or e) from e
     return out_path
 
 

@@ -23,7 +23,7 @@ from decimal import Decimal
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 
-from ..domain.errors import ReportError
+from ..domain.errors import QT_TRANSLATE_NOOP, ReportError
 from ..domain.finance import SORT_ORDER, effective_budget, summarize
 from ..domain.model import FinanceLine
 from ..domain.money import yuan_to_wan
@@ -147,7 +147,7 @@ def budget_actual_chart(lines, year: int, codes=None, *, width: float = 440, hei
 
     data = budget_actual_data(lines, year, codes)
     if not data:
-        raise ReportError(f"{year}年没有预算数或执行数，无法绘制预算与执行对比图")
+        raise ReportError(QT_TRANSLATE_NOOP("core", "{year}年没有预算数或执行数，无法绘制预算与执行对比图"), year=year)
     fonts = _fonts()
     d = ChartDrawing(width, height, initialFontName=fonts.body)  # else drawn opening in Helvetica
     _title(d, title or f"{year}年基金预算与执行对比（万元）", fonts.body, width, height)
@@ -194,7 +194,7 @@ def trend_chart(lines, years=None, *, width: float = 440, height: float = 240, t
 
     data = trend_data(lines, years)
     if not data:
-        raise ReportError("没有各年度基金收支数据，无法绘制收支趋势图")
+        raise ReportError(QT_TRANSLATE_NOOP("core", "没有各年度基金收支数据，无法绘制收支趋势图"))
     fonts = _fonts()
     d = ChartDrawing(width, height, initialFontName=fonts.body)  # else drawn opening in Helvetica
     first, last = data[0][0], data[-1][0]
@@ -252,7 +252,7 @@ def survey_chart(groups, *, width: float = 440, height: float = 220, title: str 
 
     data = [(g, s, a) for g, s, a in groups if s is not None or a is not None]
     if not data:
-        raise ReportError("没有满意度或知晓率数据，无法绘制问卷结果图")
+        raise ReportError(QT_TRANSLATE_NOOP("core", "没有满意度或知晓率数据，无法绘制问卷结果图"))
     fonts = _fonts()
     d = ChartDrawing(width, height, initialFontName=fonts.body)  # else drawn opening in Helvetica
     _title(d, title, fonts.body, width, height)

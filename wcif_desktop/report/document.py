@@ -29,7 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.errors import ReportError
+from ..domain.errors import QT_TRANSLATE_NOOP, ReportError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from .flowables import CJKParagraph, Heading, TextCollector, TextStyle, TOCLine
 from .fonts import FontSet, describe_chars, missing_glyphs
@@ -264,8 +264,9 @@ class Writer:
         for ch in missing:
             secs = sorted({sec for sec, t in self.where if ch in t})
             places.append(f"{describe_chars([ch])}（位于：{'、'.join(secs) or '目录'}）")
-        raise ReportError("报告中有字体无法显示的字符，未生成 PDF：" + "；".join(places)
-                          + "。请在相应内容中替换这些字符后重试。")
+        raise ReportError(QT_TRANSLATE_NOOP("core", "报告中有字体无法显示的字符，未生成 PDF：{places}。"
+                                                    "请在相应内容中替换这些字符后重试。"),
+                          places="；".join(places))
 
 
 @dataclass
@@ -306,12 +307,12 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
 
             if isinstance(e, Cancelled):
                 raise
-            raise ReportError(f"报告排版失败：{e}") from e
+            raise ReportError(QT_TRANSLATE_NOOP("core", "报告排版失败：{reason}"), reason=e) from e
         found = {h.key: h.page for h in doc.headings}
         if pages is not None and found == pages and not doc.dry_run:
             return Rendered(buf.getvalue(), doc.headings, doc.page, n)
         pages = found
-    raise ReportError("目录页码无法稳定（排版多次后仍变化），请联系技术支持")
+    raise ReportError(QT_TRANSLATE_NOOP("core", "目录页码无法稳定（排版多次后仍变化），请联系技术支持"))
 
 
 __all__ = ["Styles", "make_styles", "ReportDoc", "Writer", "render", "Rendered", "HeadingPos", "TEXT_W"]

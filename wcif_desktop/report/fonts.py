@@ -161,7 +161,7 @@ def register_fonts(force_bundled: bool | None = None) -> FontSet:
     Raises:
         ReportError: a bundled font file is missing or unreadable (a broken installation).
     """
-    from ..domain.errors import ReportError
+    from ..domain.errors import QT_TRANSLATE_NOOP, ReportError
 
     if force_bundled is None:
         force_bundled = os.environ.get("WCIF_REPORT_FONTS", "").lower() == "bundled"
@@ -189,7 +189,8 @@ def register_fonts(force_bundled: bool | None = None) -> FontSet:
             try:
                 names[role] = _register(role, p, index, False)
             except Exception as e:  # noqa: BLE001
-                raise ReportError(f"无法加载报告字体 {p}：{e}（请重新安装 WCIF Desktop）") from e
+                raise ReportError(QT_TRANSLATE_NOOP("core", "无法加载报告字体 {path}：{reason}（请重新安装 WCIF Desktop）"),
+                                  path=p, reason=e) from e
             paths[role], official[role] = p, False
         fs = FontSet(
             body=names["body"], heading=names["heading"], kai=names["kai"],

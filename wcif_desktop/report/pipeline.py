@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..domain.errors import ReportError, SigningError
+from ..domain.errors import QT_TRANSLATE_NOOP, ReportError, SigningError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..services.evaluation import load_snapshot
 from ..store.db import EvaluationFile
@@ -50,7 +50,7 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
     """
     out_pdf = Path(out_pdf)
     if p12 is not None and passphrase is None:
-        raise SigningError("签署报告需要签名证书密码")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "签署报告需要签名证书密码"))
     progress.set(0, 100, "读取评价数据")
     with EvaluationFile.open(Path(evaluation_path)) as ef:
         snap = load_snapshot(ef)
@@ -69,7 +69,8 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
                 fd, tmp = tempfile.mkstemp(prefix=".~unsigned", suffix=".pdf", dir=out_pdf.parent)
                 os.close(fd)
             except OSError as e:
-                raise ReportError(f"无法写入报告文件 {out_pdf}：{e.strerror or e}") from e
+                raise ReportError(QT_TRANSLATE_NOOP("core", "无法写入报告文件 {path}：{reason}"), path=out_pdf,
+                                  reason=e.strerror or e) from e
             tmp = Path(tmp)
             try:
                 tmp.write_bytes(rendered.pdf)

@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.errors import SigningError
+from ..domain.errors import QT_TRANSLATE_NOOP, SigningError
 from ..domain.progress import NO_PROGRESS, Progress, check
 
 SEAL_SIZE = 113.0  # points; a 40 mm round seal (公章 are 38–45 mm)
@@ -71,11 +71,11 @@ def create_identity(p12_path, passphrase: str, signer_name: str, organisation: s
 
     p12_path = Path(p12_path)
     if not (signer_name or "").strip():
-        raise SigningError("请填写签署人姓名")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "请填写签署人姓名"))
     if not passphrase:
-        raise SigningError("请设置签名证书密码（不能为空）")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "请设置签名证书密码（不能为空）"))
     if p12_path.exists():
-        raise SigningError(f"文件已存在，不会覆盖：{p12_path}")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "文件已存在，不会覆盖：{path}"), path=p12_path)
     # ECDSA P-256 (PAdES allows it; Adobe Reader and pyHanko validate it): as strong as RSA-3072 and loaded
     # and used far faster (RSA keys are re-validated on every load, ~0.15 s each).
     key = ec.generate_private_key(ec.SECP256R1())
@@ -113,7 +113,8 @@ def create_identity(p12_path, passphrase: str, signer_name: str, organisation: s
             fh.write(data)
         os.replace(tmp, p12_path)
     except OSError as e:
-        raise SigningError(f"无法写入签名证书文件 {p12_path}：{e.strerror or e}") from e
+        raise SigningError(QT_TRANSLATE_NOOP("core", "无法写入签名证书文件 {path}：{reason}"), path=p12_path,
+                           reason=e.strerror or e) from e
     return p12_path
 
 
@@ -143,16 +144,19 @@ def _load_signer(p12_path: Path, passphrase: str):
     try:
         data = p12_path.read_bytes()
     except OSError as e:
-        raise SigningError(f"无法读取签名证书文件：{p12_path}（{e.strerror or e}）") from e
+        raise SigningError(QT_TRANSLATE_NOOP("core", "无法读取签名证书文件：{path}（{reason}）"), path=p12_path,
+                           reason=e.strerror or e) from e
     pw = (passphrase or "").encode("utf-8")
     try:
         signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=pw or None)
     except Exception as e:  # noqa: BLE001 - cryptography raises ValueError; be generous
         if _is_pkcs12(data):
-            raise SigningError(f"签名证书密码错误，无法打开：{p12_path.name}（请检查密码后重试）") from e
-        raise SigningError(f"不是有效的签名证书文件（PKCS#12 .p12/.pfx）：{p12_path.name}") from e
+            raise SigningError(QT_TRANSLATE_NOOP("core", "签名证书密码错误，无法打开：{name}（请检查密码后重试）"),
+                               name=p12_path.name) from e
+        raise SigningError(QT_TRANSLATE_NOOP("core", "不是有效的签名证书文件（PKCS#12 .p12/.pfx）：{name}"),
+                           name=p12_path.name) from e
     if signer is None or signer.signing_cert is None:
-        raise SigningError(f"签名证书文件中没有可用的证书和私钥：{p12_path.name}")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "签名证书文件中没有可用的证书和私钥：{name}"), name=p12_path.name)
     return signer
 
 
@@ -264,7 +268,8 @@ def _appearance_pdf(width: float, height: float, seal_png: Path | None, name: st
     date = f"{when:%Y-%m-%d %H:%M}"
     missing = missing_glyphs(name + "数字签名：0123456789-:", fonts)
     if missing:
-        raise SigningError(f"签署人姓名中有字体无法显示的字符：{describe_chars(missing)}")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "签署人姓名中有字体无法显示的字符：{chars}"),
+                           chars=describe_chars(missing))
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(width, height), initialFontName=font, initialFontSize=9)
     c.setFillColorRGB(0.1, 0.1, 0.1)
@@ -273,7 +278,7 @@ def _appearance_pdf(width: float, height: float, seal_png: Path | None, name: st
             img = ImageReader(str(seal_png))
             iw, ih = img.getSize()
         except Exception as e:  # noqa: BLE001 - PIL raises many kinds
-            raise SigningError(f"无法读取印章图片：{seal_png}（{e}）") from e
+            raise SigningError(QT_TRANSLATE_NOOP("core", "无法读取印章图片：{path}（{reason}）"), path=seal_png, reason=e) from e
         scale = min(SEAL_SIZE / iw, SEAL_SIZE / ih)
         dw, dh = iw * scale, ih * scale
         c.drawImage(img, (width - dw) / 2, height - SEAL_SIZE + (SEAL_SIZE - dh) / 2, dw, dh, mask="auto")
@@ -323,15 +328,17 @@ def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: 
     try:
         data = in_pdf.read_bytes()
     except OSError as e:
-        raise SigningError(f"无法读取要签署的 PDF：{in_pdf}（{e.strerror or e}）") from e
+        raise SigningError(QT_TRANSLATE_NOOP("core", "无法读取要签署的 PDF：{path}（{reason}）"), path=in_pdf,
+                           reason=e.strerror or e) from e
     if not data.startswith(b"%PDF"):
-        raise SigningError(f"不是 PDF 文件：{in_pdf}")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "不是 PDF 文件：{path}"), path=in_pdf)
     if seal_png is not None and not Path(seal_png).is_file():
-        raise SigningError(f"找不到印章图片：{seal_png}")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "找不到印章图片：{path}"), path=seal_png)
     try:
         existing = len(PdfFileReader(io.BytesIO(data)).embedded_signatures)
     except Exception as e:  # noqa: BLE001
-        raise SigningError(f"PDF 文件无法解析（可能已损坏）：{in_pdf}（{e}）") from e
+        raise SigningError(QT_TRANSLATE_NOOP("core", "PDF 文件无法解析（可能已损坏）：{path}（{reason}）"), path=in_pdf,
+                           reason=e) from e
     name = field_name or f"Signature{existing + 1}"
     subj = signer.signing_cert.subject.native
     signer_name = subj.get("common_name", "") or "签署人"
@@ -362,12 +369,12 @@ def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: 
         except SigningError:
             raise
         except Exception as e:  # noqa: BLE001 - pyHanko raises several kinds for malformed input
-            raise SigningError(f"签署失败：{e}") from e
+            raise SigningError(QT_TRANSLATE_NOOP("core", "签署失败：{reason}"), reason=e) from e
     check(progress)
     try:
         write_atomically(out.getvalue(), out_pdf)
     except Exception as e:  # ReportError from the shared writer → SigningError for this operation
-        raise SigningError(str(e)) from e
+        raise SigningError.from_error(e) from e
     progress.set(3, 3, "签署完成")
     return out_pdf
 
@@ -388,7 +395,7 @@ def signer_names(path) -> list[str]:
         with open(path, "rb") as fh:
             return [_display_name(s.signer_cert) for s in PdfFileReader(fh, strict=False).embedded_signatures]
     except Exception as e:  # noqa: BLE001
-        raise SigningError(f"PDF 文件无法解析：{path}（{e}）") from e
+        raise SigningError(QT_TRANSLATE_NOOP("core", "PDF 文件无法解析：{path}（{reason}）"), path=path, reason=e) from e
 
 
 
@@ -410,14 +417,16 @@ def verify_pdf(path) -> list[SignatureStatus]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise SigningError(f"无法读取文件：{path}（{e.strerror or e}）") from e
+        raise SigningError(QT_TRANSLATE_NOOP("core", "无法读取文件：{path}（{reason}）"), path=path,
+                           reason=e.strerror or e) from e
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise SigningError(f"不是 PDF 文件：{path}")
+        raise SigningError(QT_TRANSLATE_NOOP("core", "不是 PDF 文件：{path}"), path=path)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         sigs = list(reader.embedded_signatures)
     except Exception as e:  # noqa: BLE001
-        raise SigningError(f"PDF 文件已损坏或被篡改，无法解析：{path.name}（{e}）") from e
+        raise SigningError(QT_TRANSLATE_NOOP("core", "PDF 文件已损坏或被篡改，无法解析：{name}（{reason}）"), name=path.name,
+                           reason=e) from e
     out: list[SignatureStatus] = []
     for k, sig in enumerate(sigs):
         last = k == len(sigs) - 1

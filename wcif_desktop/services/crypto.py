@@ -30,7 +30,7 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
-from ..domain.errors import WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 
 MAGIC = b"WCIFENC\x00"
@@ -58,7 +58,7 @@ def is_encrypted(path) -> bool:
         with open(path, "rb") as fh:
             return fh.read(len(MAGIC)) == MAGIC
     except OSError as e:
-        raise WcifError(f"无法读取文件 {path}：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取文件 {path}：{reason}"), path=path, reason=e) from e
 
 
 def read_password_file(path) -> str:
@@ -71,10 +71,10 @@ def read_password_file(path) -> str:
     try:
         text = p.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
-        raise WcifError(f"无法读取密码文件 {p}：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取密码文件 {path}：{reason}"), path=p, reason=e) from e
     line = text.splitlines()[0] if text else ""
     if not line:
-        raise WcifError(f"密码文件为空：{p}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "密码文件为空：{path}"), path=p)
     return line
 
 
@@ -82,7 +82,7 @@ def _key(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # imported when first needed (start-up)
 
     if not password:
-        raise WcifError("密码不能为空")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "密码不能为空"))
     return Scrypt(salt=salt, length=32, n=2 ** log2_n, r=r, p=p).derive(password.encode("utf-8"))
 
 
@@ -120,7 +120,7 @@ def encrypt_stream(src: BinaryIO, dst: BinaryIO, password: str, *, total: int = 
         chunk = nxt
         index += 1
         if index >= 2 ** 32:  # pragma: no cover - 16 PiB with the default chunk
-            raise WcifError("文件过大，无法加密")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "文件过大，无法加密"))
 
 
 def decrypt_stream(src: BinaryIO, dst: BinaryIO, password: str, *, name: str = "",
@@ -136,17 +136,18 @@ def decrypt_stream(src: BinaryIO, dst: BinaryIO, password: str, *, name: str = "
 
     header = src.read(HEADER_SIZE)
     if len(header) < HEADER_SIZE or not header.startswith(MAGIC):
-        raise DamagedFile(f"不是加密的评价导出文件，或文件头已损坏：{name}")
+        raise DamagedFile(QT_TRANSLATE_NOOP("core", "不是加密的评价导出文件，或文件头已损坏：{name}"), name=name)
     _magic, version, kdf, log2_n, r, p, salt, prefix, chunk_size = _HEADER.unpack(header[:_HEADER.size])
     if version != VERSION or kdf != KDF_SCRYPT:
-        raise DamagedFile(f"加密文件的格式版本 {version} 不受支持（本程序支持 {VERSION}），请升级软件：{name}")
+        raise DamagedFile(QT_TRANSLATE_NOOP("core", "加密文件的格式版本 {version} 不受支持（本程序支持 {supported}），请升级软件：{name}"),
+                          version=version, supported=VERSION, name=name)
     if not (10 <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16 and 1024 <= chunk_size <= 256 * 2 ** 20):
-        raise DamagedFile(f"加密文件头的参数不合理，文件已损坏：{name}")
+        raise DamagedFile(QT_TRANSLATE_NOOP("core", "加密文件头的参数不合理，文件已损坏：{name}"), name=name)
     aead = AESGCM(_key(password, salt, log2_n, r, p))
     try:
         aead.decrypt(prefix + _CHECK_NONCE, header[_HEADER.size:], header[:_HEADER.size])
     except InvalidTag:
-        raise WrongPassword(f"密码错误，无法打开加密的评价文件：{name}") from None
+        raise WrongPassword(QT_TRANSLATE_NOOP("core", "密码错误，无法打开加密的评价文件：{name}"), name=name) from None
     size = chunk_size + TAG
     index = 0
     done = 0
@@ -155,11 +156,12 @@ def decrypt_stream(src: BinaryIO, dst: BinaryIO, password: str, *, name: str = "
         nxt = src.read(size) if len(block) == size else b""
         last = not nxt
         if len(block) < TAG:
-            raise DamagedFile(f"加密文件不完整（被截断）：{name}")
+            raise DamagedFile(QT_TRANSLATE_NOOP("core", "加密文件不完整（被截断）：{name}"), name=name)
         try:
             plain = aead.decrypt(_nonce(prefix, index, last), block, header)
         except InvalidTag:
-            raise DamagedFile(f"加密文件已损坏或不完整（第 {index + 1} 段校验失败）：{name}") from None
+            raise DamagedFile(QT_TRANSLATE_NOOP("core", "加密文件已损坏或不完整（第 {part} 段校验失败）：{name}"),
+                              part=index + 1, name=name) from None
         dst.write(plain)
         done += len(block)
         progress.set(done, done, "解密")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.model import (
     Evaluation,
     EvaluationSnapshot,
@@ -61,7 +61,7 @@ def create_empty(path, *, title: str = "新建绩效评价", fiscal_year: int = 
 def evaluation(ef: EvaluationFile) -> Evaluation:
     recs = ef.records(Evaluation)
     if not recs:
-        raise WcifError(f"评价文件缺少评价基本信息：{ef.path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价文件缺少评价基本信息：{path}"), path=ef.path)
     return recs[0]
 
 
@@ -81,7 +81,7 @@ def load_snapshot(ef: EvaluationFile) -> EvaluationSnapshot:
 
 def _ensure_unlocked(ef: EvaluationFile) -> None:
     if evaluation(ef).locked:
-        raise ValidationError("评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因"))
 
 
 def add_record(ef: EvaluationFile, rec: Record) -> Changes:
@@ -99,7 +99,7 @@ def update_record(ef: EvaluationFile, cls: type[Record], record_id: str, **field
     allowed = {f for f in cls.__dataclass_fields__ if f != "id"}
     bad = set(fields) - allowed
     if bad:
-        raise ValidationError(f"未知字段：{', '.join(sorted(bad))}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知字段：{fields}"), fields=", ".join(sorted(bad)))
     changed = ef.update(cls.table, record_id, fields)
     return Changes().add(cls.table, record_id) if changed else Changes()
 
@@ -128,7 +128,8 @@ def set_indicator_score(ef: EvaluationFile, indicator_id: str, score, deduction_
     ind: Indicator = ef.get(Indicator, indicator_id)
     has_children = bool(ef.rows("indicator", "parent_id = ?", [indicator_id]))
     if has_children:
-        raise ValidationError(f"“{ind.name}”是上级指标，其得分由下级指标汇总，不能直接填写")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”是上级指标，其得分由下级指标汇总，不能直接填写"),
+                              name=ind.name)
     value = None if score in (None, "") else D(score)
     reason = ind.deduction_reason if deduction_reason is None else deduction_reason
     if value is not None and value == ind.weight:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pathvalidate import sanitize_filename
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.review import LINK_TARGETS, Evidence, EvidenceLink
 from ..store.db import EvaluationFile, now_iso
@@ -74,23 +74,26 @@ def safe_name(name: str, sha256: str = "") -> str:
 def _open_source(path: Path):
     """Open ``path`` for reading, naming the problem (missing, a folder, unreadable, empty)."""
     if not path.exists():
-        raise WcifError(f"找不到要添加的文件（可能已被移动或删除）：{path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "找不到要添加的文件（可能已被移动或删除）：{path}"), path=path)
     if path.is_dir():
-        raise WcifError(f"不能添加文件夹，请选择文件：{path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "不能添加文件夹，请选择文件：{path}"), path=path)
     try:
         fh = open(path, "rb")
     except PermissionError as e:
-        raise WcifError(f"没有读取权限（或文件正被其他程序独占打开），无法添加：{path}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "没有读取权限（或文件正被其他程序独占打开），无法添加：{path}"),
+                        path=path) from e
     except OSError as e:
-        raise WcifError(f"无法读取文件 {path}：{e.strerror or e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取文件 {path}：{reason}"), path=path,
+                        reason=e.strerror or e) from e
     try:
         size = os.fstat(fh.fileno()).st_size
     except OSError as e:
         fh.close()
-        raise WcifError(f"无法读取文件 {path}：{e.strerror or e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取文件 {path}：{reason}"), path=path,
+                        reason=e.strerror or e) from e
     if size == 0:
         fh.close()
-        raise WcifError(f"文件为空（0 字节），未添加：{path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "文件为空（0 字节），未添加：{path}"), path=path)
     return fh, size
 
 
@@ -99,7 +102,8 @@ def _read_chunks(fh, path: Path):
         try:
             data = fh.read(CHUNK_SIZE)
         except OSError as e:
-            raise WcifError(f"读取文件时出错（文件可能已被移动或所在设备已断开）：{path}：{e.strerror or e}") from e
+            raise WcifError(QT_TRANSLATE_NOOP("core", "读取文件时出错（文件可能已被移动或所在设备已断开）：{path}：{reason}"),
+                            path=path, reason=e.strerror or e) from e
         if not data:
             return
         yield data
@@ -140,20 +144,28 @@ def iter_content(ef: EvaluationFile, sha256: str):
         "SELECT seq FROM evidence_chunk WHERE sha256 = ? ORDER BY seq", [sha256])]
     for expected, seq in enumerate(seqs):
         if seq != expected:
-            raise WcifError(f"证据内容不完整（缺少第 {expected} 块）：{sha256}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "证据内容不完整（缺少第 {chunk} 块）：{sha256}"), chunk=expected,
+                            sha256=sha256)
         row = ef.conn.execute("SELECT data FROM evidence_chunk WHERE sha256 = ? AND seq = ?", [sha256, seq]).fetchone()
         yield row[0]
 
 
-def _check_free_space(folder: Path, needed: int, what: str) -> None:
+def _check_free_space(folder: Path, needed: int, name: str, *, export: bool = False) -> None:
+    """Enough free space in ``folder`` to add (``export=False``) or export the file ``name`` of ``needed`` bytes."""
     try:
         free = shutil.disk_usage(folder).free
     except OSError as e:
-        raise WcifError(f"无法确定 {folder} 的可用磁盘空间：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法确定 {folder} 的可用磁盘空间：{reason}"), folder=folder,
+                        reason=e) from e
     if free < needed + SPACE_MARGIN:
-        raise WcifError(
-            f"磁盘空间不足：{what}需要约 {_fmt_size(needed + SPACE_MARGIN)}，"
-            f"{folder} 所在磁盘仅剩 {_fmt_size(free)}。请清理磁盘后重试，已保存的内容未受影响")
+        params = {"name": name, "needed": _fmt_size(needed + SPACE_MARGIN), "folder": folder, "free": _fmt_size(free)}
+        if export:
+            raise WcifError(QT_TRANSLATE_NOOP("core", "磁盘空间不足：导出“{name}”需要约 {needed}，"
+                                                      "{folder} 所在磁盘仅剩 {free}。请清理磁盘后重试，已保存的内容未受影响"),
+                            **params)
+        raise WcifError(QT_TRANSLATE_NOOP("core", "磁盘空间不足：添加“{name}”需要约 {needed}，"
+                                                  "{folder} 所在磁盘仅剩 {free}。请清理磁盘后重试，已保存的内容未受影响"),
+                        **params)
 
 
 def _fmt_size(n: int) -> str:
@@ -179,9 +191,14 @@ def _check_target(ef: EvaluationFile, target_kind: str | None, target_id: str | 
     if not target_kind and not target_id:
         return
     if target_kind not in LINK_TARGETS:
-        raise ValidationError(f"证据只能关联到资料清单项、指标或工作底稿，不能关联到“{target_kind}”")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "证据只能关联到资料清单项、指标或工作底稿，不能关联到“{kind}”"),
+                              kind=target_kind)
     if not target_id or not ef.rows(LINK_TARGETS[target_kind], "id = ?", [target_id]):
-        raise ValidationError(f"要关联的{ {'document_request': '资料', 'indicator': '指标', 'working_paper': '工作底稿'}[target_kind] }不存在：{target_id}")
+        if target_kind == "document_request":
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "要关联的资料不存在：{target_id}"), target_id=target_id)
+        if target_kind == "indicator":
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "要关联的指标不存在：{target_id}"), target_id=target_id)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "要关联的工作底稿不存在：{target_id}"), target_id=target_id)
 
 
 def _live_evidence(ef: EvaluationFile, sha256: str) -> Evidence | None:
@@ -246,17 +263,18 @@ def add_evidence(ef: EvaluationFile, path, *, target_kind: str | None = None, ta
         sha = h.hexdigest()
         size = done
         if size == 0:
-            raise WcifError(f"文件为空（0 字节），未添加：{path}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "文件为空（0 字节），未添加：{path}"), path=path)
         already = content_stored(ef, sha)
         if not already:
-            _check_free_space(ef.path.parent, size, f"添加“{path.name}”")
+            _check_free_space(ef.path.parent, size, path.name)
         changes = Changes()
         with ef.transaction():
             if not already:
                 try:
                     fh.seek(0)
                 except OSError as e:
-                    raise WcifError(f"无法重新读取文件：{path}：{e.strerror or e}") from e
+                    raise WcifError(QT_TRANSLATE_NOOP("core", "无法重新读取文件：{path}：{reason}"), path=path,
+                                    reason=e.strerror or e) from e
                 h2, done2, seq = hashlib.sha256(), 0, 0
                 for data in _read_chunks(fh, path):
                     h2.update(data)
@@ -267,7 +285,8 @@ def add_evidence(ef: EvaluationFile, path, *, target_kind: str | None = None, ta
                     progress.set(size + done2, total, "写入评价文件")
                     check(progress)
                 if h2.hexdigest() != sha or done2 != size:
-                    raise WcifError(f"文件在读取过程中发生了变化，未添加，请关闭正在编辑它的程序后重试：{path}")
+                    raise WcifError(QT_TRANSLATE_NOOP("core", "文件在读取过程中发生了变化，未添加，请关闭正在编辑它的程序后重试：{path}"),
+                                    path=path)
             ev = _live_evidence(ef, sha)
             if ev is None:
                 ev = Evidence(sha256=sha, size=size, original_name=path.name, media_type=media_type(path.name, head),
@@ -334,12 +353,13 @@ def find_evidence(ef: EvaluationFile, sha_or_prefix: str) -> Evidence:
     if recs:
         return recs[0]
     if len(key) < 6 or any(c not in "0123456789abcdef" for c in key):
-        raise WcifError(f"请给出证据的 SHA-256（至少前 6 位十六进制数字）：{sha_or_prefix!r}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "请给出证据的 SHA-256（至少前 6 位十六进制数字）：{value}"),
+                        value=repr(sha_or_prefix))
     recs = ef.records(Evidence, "sha256 LIKE ?", [key + "%"])
     if not recs:
-        raise WcifError(f"评价文件中没有 SHA-256 为 {key}… 的证据")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价文件中没有 SHA-256 为 {key}… 的证据"), key=key)
     if len({r.sha256 for r in recs}) > 1:
-        raise WcifError(f"SHA-256 前缀 {key} 对应多份证据，请给出更长的前缀")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "SHA-256 前缀 {key} 对应多份证据，请给出更长的前缀"), key=key)
     return recs[0]
 
 
@@ -364,14 +384,15 @@ def extract_evidence(ef: EvaluationFile, sha_or_prefix: str, out, *, overwrite: 
     if out.is_dir():
         out = out / safe_name(ev.original_name, ev.sha256)
     if out.exists() and not overwrite:
-        raise WcifError(f"目标文件已存在，未覆盖：{out}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "目标文件已存在，未覆盖：{path}"), path=out)
     if not out.parent.is_dir():
-        raise WcifError(f"目标文件夹不存在：{out.parent}")
-    _check_free_space(out.parent, ev.size, f"导出“{ev.original_name}”")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "目标文件夹不存在：{folder}"), folder=out.parent)
+    _check_free_space(out.parent, ev.size, ev.original_name, export=True)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".wcif-", suffix=".part", dir=out.parent)
     except OSError as e:
-        raise WcifError(f"无法写入目标文件夹 {out.parent}：{e.strerror or e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法写入目标文件夹 {folder}：{reason}"), folder=out.parent,
+                        reason=e.strerror or e) from e
     tmp = Path(tmp_name)
     try:
         h, done = hashlib.sha256(), 0
@@ -383,11 +404,12 @@ def extract_evidence(ef: EvaluationFile, sha_or_prefix: str, out, *, overwrite: 
                 progress.set(done, ev.size, "导出证据")
                 check(progress)
         if h.hexdigest() != ev.sha256 or done != ev.size:
-            raise WcifError(f"证据“{ev.original_name}”的内容已损坏（SHA-256 不符），未导出")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "证据“{name}”的内容已损坏（SHA-256 不符），未导出"),
+                            name=ev.original_name)
         os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     except OSError as e:
-        raise WcifError(f"无法写入 {out}：{e.strerror or e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法写入 {path}：{reason}"), path=out, reason=e.strerror or e) from e
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..domain.errors import NotAnEvaluationFile, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, NotAnEvaluationFile, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import APPLICATION_ID, EvaluationFile, _connect, check_file, now_iso, schema_version, sqlite_uri
 from ..store.migrations import all_migrations
@@ -121,9 +121,9 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
     ef, opened = _open_path(src)
     try:
         if out.resolve() == ef.path.resolve():
-            raise WcifError(f"导出文件不能与评价文件相同：{out}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "导出文件不能与评价文件相同：{path}"), path=out)
         if not out.parent.is_dir():
-            raise WcifError(f"导出目标文件夹不存在：{out.parent}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "导出目标文件夹不存在：{folder}"), folder=out.parent)
         check(progress)
         progress.set(0, 4, "记录版本")
         source_id = _ensure_file_id(ef)
@@ -131,14 +131,16 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
         try:
             work = Path(tempfile.mkdtemp(prefix=".wcif-export-", dir=out.parent))
         except OSError as e:
-            raise WcifError(f"无法在 {out.parent} 写入导出文件：{e}") from e
+            raise WcifError(QT_TRANSLATE_NOOP("core", "无法在 {folder} 写入导出文件：{reason}"), folder=out.parent,
+                            reason=e) from e
         try:
             snap = work / "snapshot.wcif"
             progress.set(1, 4, "生成快照")
             try:
                 ef.conn.execute("VACUUM INTO ?", [str(snap)])
             except sqlite3.Error as e:
-                raise WcifError(f"导出失败（无法写入快照，磁盘空间不足？）：{e}") from e
+                raise WcifError(QT_TRANSLATE_NOOP("core", "导出失败（无法写入快照，磁盘空间不足？）：{reason}"),
+                                reason=e) from e
             check(progress)
             notes: list[str] = []
             copy = EvaluationFile(snap, _connect(snap), ef.who)
@@ -166,7 +168,7 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                 try:
                     c.execute("VACUUM INTO ?", [str(final)])
                 except sqlite3.Error as e:
-                    raise WcifError(f"导出失败（磁盘空间不足？）：{e}") from e
+                    raise WcifError(QT_TRANSLATE_NOOP("core", "导出失败（磁盘空间不足？）：{reason}"), reason=e) from e
                 finally:
                     c.close()
             check(progress)
@@ -182,7 +184,8 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                 _fsync(part)
                 os.replace(part, out)
             except OSError as e:
-                raise WcifError(f"导出失败，未写入 {out}（{e.strerror or e}）") from e
+                raise WcifError(QT_TRANSLATE_NOOP("core", "导出失败，未写入 {path}（{reason}）"), path=out,
+                                reason=e.strerror or e) from e
         finally:
             shutil.rmtree(work, ignore_errors=True)
         with ef.transaction():
@@ -199,10 +202,13 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
 def _find_member(ef: EvaluationFile, member: str) -> dict:
     rows = ef.rows("team_member", "name = ? OR id = ?", [member, member])
     if not rows:
-        names = "、".join(r["name"] for r in ef.rows("team_member")) or "（无）"
-        raise WcifError(f"评价小组中没有成员“{member}”；现有成员：{names}")
+        names = "、".join(r["name"] for r in ef.rows("team_member"))
+        if not names:
+            raise WcifError(QT_TRANSLATE_NOOP("core", "评价小组中没有成员“{member}”；现有成员：（无）"), member=member)
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价小组中没有成员“{member}”；现有成员：{names}"), member=member,
+                        names=names)
     if len(rows) > 1:
-        raise WcifError(f"评价小组中有多名成员叫“{member}”，请改用成员编号（id）")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价小组中有多名成员叫“{member}”，请改用成员编号（id）"), member=member)
     return rows[0]
 
 
@@ -385,26 +391,26 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     """
     src = Path(path)
     if not src.is_file():
-        raise ImportRefused(f"找不到要导入的文件：{src}")
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "找不到要导入的文件：{path}"), path=src)
     target = src
     try:
         if crypto.is_encrypted(src):
             if not password:
-                raise ImportRefused(f"该文件已加密，请提供密码：{src}")
+                raise ImportRefused(QT_TRANSLATE_NOOP("core", "该文件已加密，请提供密码：{path}"), path=src)
             target = Path(workdir) / "incoming.wcif"
             with open(src, "rb") as fi, open(target, "wb") as fo:
                 crypto.decrypt_stream(fi, fo, password, name=str(src), progress=progress)
     except ImportRefused:
         raise
     except WcifError as e:
-        raise ImportRefused(str(e)) from e
+        raise ImportRefused.from_error(e) from e
     except OSError as e:
-        raise ImportRefused(f"无法读取要导入的文件 {src}：{e}") from e
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "无法读取要导入的文件 {path}：{reason}"), path=src, reason=e) from e
     check(progress)
     try:
         _check_header(target, src)
     except OSError as e:
-        raise ImportRefused(f"无法读取要导入的文件 {src}：{e}") from e
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "无法读取要导入的文件 {path}：{reason}"), path=src, reason=e) from e
     problems = []
     try:
         conn = sqlite3.connect(sqlite_uri(target, mode="ro", immutable=1), uri=True)
@@ -420,7 +426,8 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     except sqlite3.DatabaseError as e:
         problems.append(f"无法读取数据库：{e}")
     if problems:
-        raise ImportRefused(f"导入文件已损坏，未导入（{src}）：" + "；".join(problems))
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "导入文件已损坏，未导入（{path}）：{problems}"), path=src,
+                            problems="；".join(problems))
     check(progress)
     try:
         ef = EvaluationFile(target, sqlite3.connect(sqlite_uri(target, mode="ro", immutable=1), uri=True))
@@ -432,9 +439,9 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
             raise
         if unknown:
             ef.close()
-            raise ImportRefused(
-                f"该文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {sorted(unknown)}），"
-                f"请升级软件后再导入：{src}")
+            raise ImportRefused(QT_TRANSLATE_NOOP("core", "该文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 "
+                                                          "{unknown}），请升级软件后再导入：{path}"),
+                                unknown=sorted(unknown), path=src)
         if pending:  # older: migrated on a copy, never in place
             ef.close()
             if target == src:
@@ -446,11 +453,13 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     except ImportRefused:
         raise
     except (WcifError, sqlite3.Error, OSError) as e:
-        raise ImportRefused(f"无法打开或升级要导入的文件 {src}：{e}") from e
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "无法打开或升级要导入的文件 {path}：{reason}"), path=src,
+                            reason=e) from e
     try:
         problems = check_invariants(ef)
         if problems:
-            raise ImportRefused(f"导入文件不符合评价数据的规则，未导入（{src}）：" + "；".join(problems[:5]))
+            raise ImportRefused(QT_TRANSLATE_NOOP("core", "导入文件不符合评价数据的规则，未导入（{path}）：{problems}"),
+                                path=src, problems="；".join(problems[:5]))
     finally:
         ef.close()
     return target
@@ -462,15 +471,16 @@ def _check_header(copy: Path, src: Path) -> None:
     with open(copy, "rb") as fh:
         head = fh.read(100)
     if not head.startswith(b"SQLite format 3\x00"):
-        raise ImportRefused(f"不是评价文件（不是 SQLite 数据库）：{src}")
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "不是评价文件（不是 SQLite 数据库）：{path}"), path=src)
     app_id = int.from_bytes(head[68:72], "big")
     if app_id != APPLICATION_ID:
-        raise ImportRefused(f"不是 WCIF 评价文件（application_id={app_id:#x}）：{src}")
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "不是 WCIF 评价文件（application_id={app_id}）：{path}"),
+                            app_id=f"{app_id:#x}", path=src)
     version = int.from_bytes(head[60:64], "big")
     if version > schema_version():
-        raise ImportRefused(
-            f"该文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {schema_version()}），"
-            f"请升级软件后再导入：{src}")
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "该文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，"
+                                                      "本程序支持 {supported}），请升级软件后再导入：{path}"),
+                            version=version, supported=schema_version(), path=src)
 
 
 def check_invariants(ef: EvaluationFile) -> list[str]:
@@ -509,7 +519,7 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
     """
     src = Path(path)
     if src.resolve() == ef.path.resolve():
-        raise ImportRefused("不能把评价文件导入它自己")
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "不能把评价文件导入它自己"))
     try:
         work = Path(tempfile.mkdtemp(prefix=".wcif-import-", dir=ef.path.parent))
     except OSError:  # a read-only folder: the user's data folder instead
@@ -525,9 +535,11 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
             c.close()
         mine = ef.rows("evaluation")
         if theirs_ev != [r["id"] for r in mine]:
-            raise ImportRefused(f"要导入的文件属于另一个评价项目（评价编号不同），不能合并：{src}")
+            raise ImportRefused(QT_TRANSLATE_NOOP("core", "要导入的文件属于另一个评价项目（评价编号不同），不能合并：{path}"),
+                                path=src)
         if mine and mine[0].get("locked"):
-            raise ImportRefused("评价已锁定（报告已最终签署），不能合并其他文件；如需修改请先解除锁定并说明原因")
+            raise ImportRefused(QT_TRANSLATE_NOOP("core", "评价已锁定（报告已最终签署），不能合并其他文件；"
+                                                          "如需修改请先解除锁定并说明原因"))
         check(progress)
         return merge.merge_attached(ef, checked, src.name, progress)
     finally:
@@ -542,7 +554,7 @@ def verify_history_file(path) -> list[str]:
     """
     p = Path(path)
     if not p.is_file():
-        raise NotAnEvaluationFile(f"找不到评价文件：{p}")
+        raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "找不到评价文件：{path}"), path=p)
     check_file(p)
     conn = sqlite3.connect(sqlite_uri(p, mode="ro"), uri=True)
     try:
@@ -564,9 +576,9 @@ def assign(ef: EvaluationFile, member_id: str, table: str, record_id: str):
     from .evaluation import Changes
 
     if not ef.rows("team_member", "id = ?", [member_id]):
-        raise WcifError(f"评价小组中没有该成员：{member_id}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价小组中没有该成员：{member_id}"), member_id=member_id)
     if table not in merge.classify_tables(ef.conn).records or not ef.rows(table, "id = ?", [record_id]):
-        raise WcifError(f"要分配的记录不存在：{table}/{record_id}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "要分配的记录不存在：{table}/{record_id}"), table=table, record_id=record_id)
     existing = ef.rows("assignment", "member_id = ? AND table_name = ? AND record_id = ?", [member_id, table, record_id])
     if existing:
         return Changes()

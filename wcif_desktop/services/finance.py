@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.finance import (
     AMOUNT_COLUMNS,
     COLUMN_LABELS,
@@ -54,9 +54,9 @@ def set_settings(ef: EvaluationFile, **changes) -> svc.Changes:
         if key in changes:
             changes[key] = D(changes[key])
             if changes[key] < 0:
-                from ..domain.errors import ValidationError
+                from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
-                raise ValidationError(f"{key} 不能为负数")
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "{field} 不能为负数"), field=key)
     recs = ef.records(FinanceSettings)
     if recs:
         return svc.update_record(ef, FinanceSettings, recs[0].id, **changes)
@@ -307,12 +307,14 @@ def plan_from_table(table: tb.Table, *, year: int, mapping: dict[int, ColumnTarg
     mapping = dict(guessed if mapping is None else mapping)
     if not mapping:
         names = "、".join(c.name for c in table.columns if c.name)
-        raise WcifError(f"工作表“{table.sheet}”中没有识别出预算数/调整后预算数/执行数列（表头：{names}），请手动指定列")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”中没有识别出预算数/调整后预算数/执行数列（表头：{names}），"
+                                                 "请手动指定列"), sheet=table.sheet, names=names)
     for idx in mapping:
         col = table.columns[idx - 1]
         if table.unit_of(col) is None:
-            raise WcifError(f"无法从标题或表头识别金额单位，请指定单位“元”或“万元”（工作表“{table.sheet}”，"
-                            f"{col.letter}列“{col.name}”）")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "无法从标题或表头识别金额单位，请指定单位“元”或“万元”"
+                                                      "（工作表“{sheet}”，{column}列“{name}”）"),
+                            sheet=table.sheet, column=col.letter, name=col.name)
     lines: list[PlannedLine] = []
     rejections: list[tb.Rejection] = []
     skipped: list[Skipped] = []

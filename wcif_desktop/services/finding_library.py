@@ -22,7 +22,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.fields import fill
 from ..domain.model import Finding
 from ..paths import user_data_dir
@@ -84,7 +84,8 @@ class FindingLibrary:
             if not self.db["entry"].exists():
                 self.db["entry"].create({c: str for c in _COLUMNS}, pk="id")
         except sqlite3.DatabaseError as e:
-            raise WcifError(f"问题库文件无法读取：{self.path}（{e}）") from e
+            raise WcifError(QT_TRANSLATE_NOOP("core", "问题库文件无法读取：{path}（{reason}）"), path=self.path,
+                            reason=e) from e
 
     def close(self) -> None:
         self.db.conn.close()
@@ -109,7 +110,7 @@ class FindingLibrary:
         try:
             r = self.db["entry"].get(entry_id)
         except sqlite_utils.db.NotFoundError:
-            raise WcifError(f"问题库中没有该条目：{entry_id}") from None
+            raise WcifError(QT_TRANSLATE_NOOP("core", "问题库中没有该条目：{entry_id}"), entry_id=entry_id) from None
         return LibraryEntry(**{c: r.get(c) or "" for c in _COLUMNS})
 
     def save(self, entry: LibraryEntry) -> LibraryEntry:
@@ -119,7 +120,7 @@ class FindingLibrary:
             ValidationError: empty title.
         """
         if not entry.title.strip():
-            raise ValidationError("问题库条目的标题不能为空")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "问题库条目的标题不能为空"))
         now = _stamp()
         entry.created_at = entry.created_at or now
         entry.modified_at = now
@@ -144,7 +145,7 @@ class FindingLibrary:
             tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
             tmp.replace(out)
         except OSError as e:
-            raise WcifError(f"无法写入问题库导出文件 {out}：{e}") from e
+            raise WcifError(QT_TRANSLATE_NOOP("core", "无法写入问题库导出文件 {path}：{reason}"), path=out, reason=e) from e
         return out
 
     def import_file(self, path) -> ImportResult:
@@ -158,19 +159,20 @@ class FindingLibrary:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise WcifError(f"无法读取问题库文件 {path}：{e}") from e
+            raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取问题库文件 {path}：{reason}"), path=path, reason=e) from e
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise WcifError(f"不是问题库导出文件：{path}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "不是问题库导出文件：{path}"), path=path)
         if int(data.get("version", 0)) > VERSION:
-            raise WcifError(f"问题库文件由更新版本导出（版本 {data.get('version')}），请升级软件：{path}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "问题库文件由更新版本导出（版本 {version}），请升级软件：{path}"),
+                            version=data.get("version"), path=path)
         items = data.get("entries")
         if not isinstance(items, list):
-            raise WcifError(f"问题库文件缺少 entries 列表：{path}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "问题库文件缺少 entries 列表：{path}"), path=path)
         incoming = []
         for i, item in enumerate(items, start=1):
             if not isinstance(item, dict) or not str(item.get("id", "")).strip() or not str(
                     item.get("title", "")).strip():
-                raise WcifError(f"问题库文件 {path} 第 {i} 条缺少 id 或 title")
+                raise WcifError(QT_TRANSLATE_NOOP("core", "问题库文件 {path} 第 {index} 条缺少 id 或 title"), path=path, index=i)
             incoming.append(LibraryEntry(**{c: str(item.get(c) or "") for c in _COLUMNS}))
         result = ImportResult()
         with self.db.conn:
@@ -203,7 +205,7 @@ def save_finding(ef: EvaluationFile, finding_id: str, library: FindingLibrary, *
 
     f: Finding = ef.get(Finding, finding_id)
     if f.kind != "problem":
-        raise ValidationError(f"“{f.title}”不是存在问题，只有问题可以存入问题库")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{title}”不是存在问题，只有问题可以存入问题库"), title=f.title)
     snap = load_snapshot(ef)
     recs = answered_by(snap, f)
     detail = next(iter(ef.records(ProblemDetail, "finding_id = ?", [finding_id])), None) \

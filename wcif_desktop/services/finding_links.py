@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from ..domain.errors import ValidationError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from ..domain.model import Finding, Record
 from ..store.db import EvaluationFile
 from . import evaluation as svc
@@ -72,7 +72,8 @@ def _code_key(code: str) -> tuple:
 def candidates(ef: EvaluationFile, kind: str) -> list[tuple[str, str]]:
     """``[(id, label)]`` of what a finding can link to, in the file's order (empty when the table is absent)."""
     if kind not in TARGETS:
-        raise ValidationError(f"问题只能关联到指标、工作底稿或证据，不能关联到“{kind}”")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "问题只能关联到指标、工作底稿或证据，不能关联到“{kind}”"),
+                              kind=kind)
     table = TARGETS[kind][0]
     if not _has(ef, table):
         return []
@@ -130,17 +131,22 @@ def check_link(ef: EvaluationFile, finding_id: str, kind: str, target_id: str) -
         ValidationError: unknown kind, the finding or the target does not exist, the file lacks the link table.
     """
     if not available(ef):
-        raise ValidationError("该评价文件不支持问题关联（请用新版本重新创建或导入评价文件）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "该评价文件不支持问题关联（请用新版本重新创建或导入评价文件）"))
     if kind not in TARGETS:
-        raise ValidationError(f"问题只能关联到指标、工作底稿或证据，不能关联到“{kind}”")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "问题只能关联到指标、工作底稿或证据，不能关联到“{kind}”"),
+                              kind=kind)
     ef.get(Finding, finding_id)
-    table, name = TARGETS[kind]
+    table = TARGETS[kind][0]
     try:
         exists = bool(ef.rows(table, "id = ?", [target_id]))
     except sqlite3.Error:
         exists = False
+    if not exists and kind == "indicator":
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "要关联的指标不存在：{target_id}"), target_id=target_id)
+    if not exists and kind == "working_paper":
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "要关联的工作底稿不存在：{target_id}"), target_id=target_id)
     if not exists:
-        raise ValidationError(f"要关联的{name}不存在：{target_id}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "要关联的证据不存在：{target_id}"), target_id=target_id)
     found = ef.records(FindingLink, "finding_id = ? AND target_kind = ? AND target_id = ?",
                        [finding_id, kind, target_id])
     return found[0] if found else None
@@ -178,12 +184,12 @@ def set_answers(ef: EvaluationFile, recommendation_id: str, problem_ids) -> svc.
     """
     rec: Finding = ef.get(Finding, recommendation_id)
     if rec.kind != "recommendation":
-        raise ValidationError(f"只有建议可以对应问题：“{rec.title}”")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "只有建议可以对应问题：“{title}”"), title=rec.title)
     live = {r["id"] for r in ef.rows("finding", "kind = 'problem'")}
     ids_ = []
     for p in problem_ids:
         if p not in live:
-            raise ValidationError(f"建议对应的问题不存在：{p}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "建议对应的问题不存在：{problem_id}"), problem_id=p)
         if p not in ids_:
             ids_.append(p)
     return svc.update_record(ef, Finding, recommendation_id, answers=",".join(ids_))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import tomllib
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.model import Indicator, new_id
 from ..domain.money import D
 from ..domain.rules import RULE_TYPES, dump_params, evaluate, parse_params, validate_rule
@@ -91,13 +91,13 @@ def _read(path: Path) -> dict:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as e:
-        raise WcifError(f"指标体系模板无法读取：{path}（{e}）") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "指标体系模板无法读取：{path}（{reason}）"), path=path, reason=e) from e
 
 
 def _info(data: dict, path: Path) -> TemplateInfo:
     for k in ("key", "name", "version"):
         if not data.get(k):
-            raise WcifError(f"指标体系模板缺少“{k}”：{path}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "指标体系模板缺少“{key}”：{path}"), key=k, path=path)
     return TemplateInfo(data["key"], data["name"], str(data["version"]), data.get("source", ""),
                         data.get("weights_note", ""), path)
 
@@ -114,7 +114,8 @@ def load_template(key: str) -> Template:
         if info.key == key:
             break
     else:
-        raise WcifError(f"找不到指标体系模板：{key}（现有：{'、'.join(t.key for t in list_templates())}）")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "找不到指标体系模板：{key}（现有：{available}）"), key=key,
+                        available="、".join(t.key for t in list_templates()))
     data = _read(info.path)
     base_leaves: dict[str, TemplateNode] = {}
     if data.get("base"):
@@ -125,12 +126,13 @@ def load_template(key: str) -> Template:
         if d.get("from_base"):
             b = base_leaves.get(d["from_base"])
             if b is None:
-                raise WcifError(f"模板 {key}：{where} 引用的基础指标“{d['from_base']}”不存在")
+                raise WcifError(QT_TRANSLATE_NOOP("core", "模板 {key}：{where} 引用的基础指标“{base}”不存在"), key=key,
+                                where=where, base=d["from_base"])
             src = {"name": b.name, "definition": b.definition, "guidance": b.guidance, "status": b.status,
                    "scoring_rule": b.scoring_rule, "rule_type": b.rule_type, "rule_params": b.rule_params}
         src.update({k: v for k, v in d.items() if k not in ("children", "from_base")})
         if not src.get("name") or "weight" not in src:
-            raise WcifError(f"模板 {key}：{where} 缺少名称或分值")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "模板 {key}：{where} 缺少名称或分值"), key=key, where=where)
         n = TemplateNode(name=src["name"], weight=D(src["weight"]), definition=src.get("definition", ""),
                          guidance=src.get("guidance", ""), status=src.get("status", ""),
                          scoring_rule=src.get("scoring_rule", ""), rule_type=src.get("rule_type", "manual"),
@@ -140,13 +142,14 @@ def load_template(key: str) -> Template:
             try:
                 validate_rule(n.rule_type, n.rule_params, n.weight)
             except ValidationError as e:
-                raise WcifError(f"模板 {key}：“{n.name}”的评分规则有误：{e}") from e
+                raise WcifError(QT_TRANSLATE_NOOP("core", "模板 {key}：“{name}”的评分规则有误：{reason}"), key=key, name=n.name,
+                                reason=e) from e
         return n
 
     tpl = Template(info, [node(d, d.get("name", "?")) for d in data.get("indicator", [])])
     errors = [p.message for p in build_sheet(_as_indicators(tpl)).check() if p.severity == "error"]
     if errors:
-        raise WcifError(f"模板 {key} 的分值不一致：" + "；".join(errors))
+        raise WcifError(QT_TRANSLATE_NOOP("core", "模板 {key} 的分值不一致：{problems}"), key=key, problems="；".join(errors))
     return tpl
 
 
@@ -182,7 +185,8 @@ def apply_template(ef: EvaluationFile, key: str, *, replace: bool = False) -> Ch
     tpl = load_template(key)
     existing = indicators(ef)
     if existing and not replace:
-        raise ValidationError(f"本评价已有 {len(existing)} 个指标；如需改用模板“{tpl.info.name}”，请选择替换现有指标体系")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "本评价已有 {count} 个指标；如需改用模板“{template}”，请选择替换现有指标体系"),
+                              count=len(existing), template=tpl.info.name)
     changes = Changes()
     with ef.transaction():
         for ind in existing:
@@ -218,7 +222,7 @@ def _get(inds: list[Indicator], indicator_id: str) -> Indicator:
     for i in inds:
         if i.id == indicator_id:
             return i
-    raise ValidationError(f"指标不存在：{indicator_id}")
+    raise ValidationError(QT_TRANSLATE_NOOP("core", "指标不存在：{indicator_id}"), indicator_id=indicator_id)
 
 
 def _renumber(ef: EvaluationFile, changes: Changes) -> None:
@@ -254,10 +258,10 @@ def add_indicator(ef: EvaluationFile, parent_id: str | None, name: str, weight, 
     """
     name = (name or "").strip()
     if not name:
-        raise ValidationError("指标名称不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "指标名称不能为空"))
     weight = D(weight)
     if weight < 0:
-        raise ValidationError(f"“{name}”的分值不能为负数")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”的分值不能为负数"), name=name)
     validate_rule(rule_type, rule_params, weight)
     inds = indicators(ef)
     parent_id = parent_id or ""
@@ -266,9 +270,9 @@ def add_indicator(ef: EvaluationFile, parent_id: str | None, name: str, weight, 
         parent = _get(inds, parent_id)
         level = parent.level + 1
         if level > MAX_LEVEL:
-            raise ValidationError(f"指标最多三级，不能在三级指标“{parent.name}”下再添加")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "指标最多三级，不能在三级指标“{name}”下再添加"), name=parent.name)
         if parent.score is not None and not _children(inds, parent_id):
-            raise ValidationError(f"“{parent.name}”已有得分，添加下级指标前请先清除其得分")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”已有得分，添加下级指标前请先清除其得分"), name=parent.name)
     siblings = _children(inds, parent_id)
     pos = len(siblings) if position is None else max(0, min(position, len(siblings)))
     changes = Changes()
@@ -351,16 +355,16 @@ def move_indicator(ef: EvaluationFile, indicator_id: str, new_parent_id: str | N
     new_parent_id = new_parent_id or ""
     sub = _subtree(inds, indicator_id)
     if new_parent_id == indicator_id or new_parent_id in {s.id for s in sub}:
-        raise ValidationError(f"不能把“{ind.name}”移到它自己的下级")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "不能把“{name}”移到它自己的下级"), name=ind.name)
     depth = max((s.level for s in sub), default=ind.level) - ind.level
     new_level = 1
     if new_parent_id:
         parent = _get(inds, new_parent_id)
         new_level = parent.level + 1
         if parent.score is not None and not _children(inds, new_parent_id):
-            raise ValidationError(f"“{parent.name}”已有得分，不能作为上级指标")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”已有得分，不能作为上级指标"), name=parent.name)
     if new_level + depth > MAX_LEVEL:
-        raise ValidationError(f"移动后“{ind.name}”的下级将超过三级")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "移动后“{name}”的下级将超过三级"), name=ind.name)
     siblings = [c for c in _children(inds, new_parent_id) if c.id != indicator_id]
     pos = len(siblings) if position is None else position
     changes = Changes()
@@ -383,13 +387,14 @@ def reweight(ef: EvaluationFile, indicator_id: str, weight) -> Changes:
     ind = ef.get(Indicator, indicator_id)
     weight = D(weight)
     if weight < 0:
-        raise ValidationError(f"“{ind.name}”的分值不能为负数")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”的分值不能为负数"), name=ind.name)
     is_leaf = not ef.rows("indicator", "parent_id = ?", [indicator_id])
     result = None
     if is_leaf and ind.rule_type not in ("", "manual"):
         result = evaluate(ind.rule_type, ind.rule_params, weight, compute_metrics(ef), metric_labels())
     if result is None and ind.score is not None and ind.score > weight:
-        raise ValidationError(f"“{ind.name}”已得 {ind.score} 分，高于新分值 {weight}；请先调整得分")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”已得 {score} 分，高于新分值 {weight}；请先调整得分"),
+                              name=ind.name, score=ind.score, weight=weight)
     with ef.transaction():
         changes = svc.update_record(ef, Indicator, indicator_id, weight=weight)
         if result is not None:
@@ -411,13 +416,13 @@ def edit_indicator(ef: EvaluationFile, indicator_id: str, **fields) -> Changes:
     """
     bad = set(fields) - EDITABLE
     if bad:
-        raise ValidationError(f"不能在此修改的字段：{'、'.join(sorted(bad))}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "不能在此修改的字段：{fields}"), fields="、".join(sorted(bad)))
     ind = ef.get(Indicator, indicator_id)
     if "name" in fields and not str(fields["name"]).strip():
-        raise ValidationError("指标名称不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "指标名称不能为空"))
     rule_type = fields.get("rule_type", ind.rule_type)
     if rule_type not in RULE_TYPES:
-        raise ValidationError(f"未知的评分规则类型：{rule_type}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的评分规则类型：{rule_type}"), rule_type=rule_type)
     if "rule_params" in fields or "rule_type" in fields:
         params = fields.get("rule_params", ind.rule_params)
         validate_rule(rule_type, params, ind.weight)

@@ -44,7 +44,7 @@ import sqlite3
 import uuid
 from dataclasses import dataclass, field
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import EvaluationFile, now_iso, sqlite_uri
 
@@ -298,7 +298,8 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
                 }, ensure_ascii=False), at)
             bad = set(conn.execute("PRAGMA main.foreign_key_check").fetchall()) - fk_before
             if bad:
-                raise WcifError(f"合并后外键关系不完整（{bad[0][0]} 表），已撤销合并，文件保持原样")
+                raise WcifError(QT_TRANSLATE_NOOP("core", "合并后外键关系不完整（{table} 表），已撤销合并，文件保持原样"),
+                                table=sorted(bad)[0][0])
     finally:
         conn.execute(f"PRAGMA main.cache_size = {cache}")
         conn.execute("DETACH DATABASE theirs")
@@ -375,7 +376,8 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             try:
                 ef.db[table].insert(theirs)
             except sqlite3.IntegrityError as e:
-                raise WcifError(f"无法合并 {table} 表的记录“{_label(theirs) or rid}”：{e}；已撤销合并，文件保持原样") from e
+                raise WcifError(QT_TRANSLATE_NOOP("core", "无法合并 {table} 表的记录“{record}”：{reason}；已撤销合并，文件保持原样"),
+                                table=table, record=_label(theirs) or rid, reason=e) from e
             _set_sync(conn, table, rid, th, t_anc)
             lab = _label(theirs)
             (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
@@ -531,7 +533,7 @@ def list_conflicts(ef: EvaluationFile, include_resolved: bool = False) -> list[C
 def get_conflict(ef: EvaluationFile, conflict_id: str) -> Conflict:
     rows = list(ef.db.query("SELECT * FROM merge_conflict WHERE id = ?", [conflict_id]))
     if not rows:
-        raise WcifError(f"冲突不存在：{conflict_id}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "冲突不存在：{conflict_id}"), conflict_id=conflict_id)
     return _conflict(rows[0])
 
 
@@ -545,11 +547,12 @@ def resolve_field(ef: EvaluationFile, conflict_id: str, field_name: str, choice:
     """
     c = get_conflict(ef, conflict_id)
     if c.status != "open":
-        raise ValidationError("该冲突已解决")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "该冲突已解决"))
     if field_name not in c.fields:
-        raise ValidationError(f"字段“{field_name}”不在该冲突的差异字段中（{', '.join(c.fields)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "字段“{field}”不在该冲突的差异字段中（{fields}）"),
+                              field=field_name, fields=", ".join(c.fields))
     if choice not in ("mine", "theirs", "edited"):
-        raise ValidationError(f"未知的选择：{choice}（应为 mine / theirs / edited）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的选择：{choice}（应为 mine / theirs / edited）"), choice=choice)
     c.choices[field_name] = {"choice": choice, "value": value if choice == "edited" else None}
     with ef.transaction():
         ef.db["merge_conflict"].update(c.id, {"choices": json.dumps(c.choices, ensure_ascii=False, default=str)})
@@ -580,7 +583,7 @@ def _apply_resolution(ef: EvaluationFile, c: Conflict) -> None:
         changes["deleted"] = int(changes["deleted"] or 0)
     current = ef.rows(c.table, "id = ?", [c.record_id], include_deleted=True)
     if not current:
-        raise WcifError(f"记录不存在：{c.table}/{c.record_id}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "记录不存在：{table}/{record_id}"), table=c.table, record_id=c.record_id)
     if changes:
         _update_any(ef, c.table, c.record_id, current[0], changes)
     row = ef.rows(c.table, "id = ?", [c.record_id], include_deleted=True)[0]
@@ -620,9 +623,9 @@ def _validate_score(row: dict) -> None:
     try:
         score, weight = Decimal(str(row["score"])), Decimal(str(row.get("weight") or 0))
     except InvalidOperation:
-        raise ValidationError(f"得分“{row['score']}”不是数字") from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "得分“{score}”不是数字"), score=row["score"]) from None
     if not Decimal(0) <= score <= weight:
-        raise ValidationError(f"得分 {score} 超出 0–{weight} 分，未保存")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "得分 {score} 超出 0–{weight} 分，未保存"), score=score, weight=weight)
 
 
 def _update_any(ef: EvaluationFile, table: str, rid: str, old: dict, changes: dict) -> None:

@@ -7,7 +7,7 @@ Every edit validates, writes in one transaction (audit-logged) and returns a
 
 from __future__ import annotations
 
-from ..domain.errors import ValidationError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from ..domain.model import ROLES, TeamMember
 from ..domain.review import (
     DocumentRequest,
@@ -38,7 +38,7 @@ def member(ef: EvaluationFile, member_id: str) -> TeamMember:
     """One team member. Raises ValidationError when the id is not a (live) member."""
     rows = ef.rows("team_member", "id = ?", [member_id])
     if not rows:
-        raise ValidationError(f"评价小组中没有该成员：{member_id}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评价小组中没有该成员：{member}"), member=member_id)
     return ef.get(TeamMember, member_id)
 
 
@@ -48,8 +48,10 @@ def find_member(ef: EvaluationFile, name_or_id: str) -> TeamMember:
         if m.id == name_or_id:
             return m
     found = [m for m in team(ef) if m.name == name_or_id]
+    if not found:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评价小组中没有成员“{name}”"), name=name_or_id)
     if len(found) != 1:
-        raise ValidationError(f"评价小组中{'没有' if not found else '有多名'}成员“{name_or_id}”")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评价小组中有多名成员“{name}”"), name=name_or_id)
     return found[0]
 
 
@@ -62,7 +64,7 @@ def add_team_member(ef: EvaluationFile, name: str, role: str = "member", qualifi
     """
     name = (name or "").strip()
     if not name:
-        raise ValidationError("成员姓名不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "成员姓名不能为空"))
     role = _role_key(role)
     rec = TeamMember(name=name, role=role, qualification=qualification, organisation=organisation,
                      contact=contact, sort_order=len(team(ef)))
@@ -75,7 +77,8 @@ def _role_key(role: str) -> str:
     for k, v in ROLES.items():
         if v == role:
             return k
-    raise ValidationError(f"未知的小组角色：{role}（可选：{'、'.join(ROLES.values())}）")
+    raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的小组角色：{role}（可选：{roles}）"), role=role,
+                          roles="、".join(ROLES.values()))
 
 
 def declare_independence(ef: EvaluationFile, member_id: str, independent: bool, declared_on: str,
@@ -91,7 +94,7 @@ def declare_independence(ef: EvaluationFile, member_id: str, independent: bool, 
     m = member(ef, member_id)
     parse_date(declared_on, "声明日期")
     if not independent and not note.strip():
-        raise ValidationError(f"{m.name} 声明不具备独立性时，须说明关联关系")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{name} 声明不具备独立性时，须说明关联关系"), name=m.name)
     changes = Changes()
     with ef.transaction():
         for old in ef.records(IndependenceDeclaration, "member_id = ?", [member_id]):
@@ -161,7 +164,7 @@ def add_basis(ef: EvaluationFile, title: str, issuer: str = "", number: str = ""
     """
     title = (title or "").strip()
     if not title:
-        raise ValidationError("评价依据的文件名称不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评价依据的文件名称不能为空"))
     rec = PlanBasis(title=title, issuer=issuer.strip(), number=number.strip(),
                     sort_order=len(ef.records(PlanBasis)))
     return rec, svc.add_record(ef, rec)
@@ -175,7 +178,8 @@ def _check_phase(ef: EvaluationFile, start_date: str, end_date: str, owner_ids) 
     a = parse_date(start_date, "开始日期") if start_date else None
     b = parse_date(end_date, "结束日期") if end_date else None
     if a and b and b < a:
-        raise ValidationError(f"结束日期 {end_date} 早于开始日期 {start_date}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "结束日期 {end} 早于开始日期 {start}"), end=end_date,
+                              start=start_date)
     for i in owner_ids or []:
         member(ef, i)
 
@@ -188,7 +192,7 @@ def add_phase(ef: EvaluationFile, name: str, start_date: str = "", end_date: str
         ValidationError: empty name, malformed dates, end before start, an owner who is not a member.
     """
     if not (name or "").strip():
-        raise ValidationError("阶段名称不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "阶段名称不能为空"))
     _check_phase(ef, start_date, end_date, owner_ids)
     rec = PlanPhase(name=name.strip(), start_date=start_date[:10], end_date=end_date[:10],
                     owner_ids=dump_ids(owner_ids), description=description,
@@ -216,7 +220,8 @@ def move(ef: EvaluationFile, cls, record_id: str, new_index: int) -> Changes:
     items = sorted(ef.records(cls), key=lambda r: r.sort_order)
     pos = next((i for i, r in enumerate(items) if r.id == record_id), None)
     if pos is None:
-        raise ValidationError(f"记录不存在：{cls.table}/{record_id}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "记录不存在：{table}/{record_id}"), table=cls.table,
+                              record_id=record_id)
     rec = items.pop(pos)
     new_index = max(0, min(int(new_index), len(items)))
     items.insert(new_index, rec)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomllib
 
-from ..domain.errors import ReportError, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ReportError, ValidationError, WcifError
 from ..domain.model import Indicator
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.review import (
@@ -58,20 +58,23 @@ def load_template(path=None) -> dict:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as e:
-        raise WcifError(f"无法读取资料清单模板 {path}：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取资料清单模板 {path}：{reason}"), path=path, reason=e) from e
     cats = data.get("category")
     if not isinstance(cats, list) or not cats:
-        raise WcifError(f"资料清单模板 {path} 没有类别（[[category]]）")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "资料清单模板 {path} 没有类别（[[category]]）"), path=path)
     codes = set()
     for i, c in enumerate(cats, start=1):
         if not c.get("code") or not c.get("name") or not isinstance(c.get("items"), list):
-            raise WcifError(f"资料清单模板 {path} 第 {i} 个类别缺少 code、name 或 items")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "资料清单模板 {path} 第 {number} 个类别缺少 code、name 或 items"),
+                            path=path, number=i)
         if c["code"] in codes:
-            raise WcifError(f"资料清单模板 {path} 类别编号重复：{c['code']}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "资料清单模板 {path} 类别编号重复：{code}"), path=path,
+                            code=c["code"])
         codes.add(c["code"])
         for j, it in enumerate(c["items"], start=1):
             if not str(it.get("title", "")).strip():
-                raise WcifError(f"资料清单模板 {path} 类别 {c['code']} 第 {j} 项缺少 title")
+                raise WcifError(QT_TRANSLATE_NOOP("core", "资料清单模板 {path} 类别 {code} 第 {number} 项缺少 title"),
+                                path=path, code=c["code"], number=j)
     return data
 
 
@@ -133,7 +136,7 @@ def find_request(ef: EvaluationFile, code_or_id: str) -> DocumentRequest:
     for r in request_items(ef):
         if r.id == code_or_id or r.code.upper() == str(code_or_id).strip().upper():
             return r
-    raise ValidationError(f"资料清单中没有编号为“{code_or_id}”的资料")
+    raise ValidationError(QT_TRANSLATE_NOOP("core", "资料清单中没有编号为“{code}”的资料"), code=code_or_id)
 
 
 def _category_prefix(items: list[DocumentRequest], category: str) -> str:
@@ -157,15 +160,15 @@ def add_request_item(ef: EvaluationFile, title: str, category: str, *, code: str
     """
     title, category = (title or "").strip(), (category or "").strip()
     if not title:
-        raise ValidationError("资料名称不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "资料名称不能为空"))
     if not category:
-        raise ValidationError("资料类别不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "资料类别不能为空"))
     items = request_items(ef)
     codes = {i.code.upper() for i in items}
     if code:
         code = code.strip()
         if code.upper() in codes:
-            raise ValidationError(f"资料编号 {code} 已被使用")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "资料编号 {code} 已被使用"), code=code)
     else:
         prefix = _category_prefix(items, category)
         n = 1 + max((int(c[len(prefix):]) for c in (i.code for i in items)
@@ -183,7 +186,8 @@ def _check_dates(requested_on: str, due_on: str) -> None:
     a = parse_date(requested_on, "索取日期") if requested_on else None
     b = parse_date(due_on, "截止日期") if due_on else None
     if a and b and b < a:
-        raise ValidationError(f"截止日期 {due_on} 早于索取日期 {requested_on}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "截止日期 {due_on} 早于索取日期 {requested_on}"), due_on=due_on,
+                              requested_on=requested_on)
 
 
 def update_request_item(ef: EvaluationFile, request_id: str, **fields) -> Changes:
@@ -196,18 +200,19 @@ def update_request_item(ef: EvaluationFile, request_id: str, **fields) -> Change
     allowed = {"code", "category", "title", "description", "requested_on", "due_on", "provider_note"}
     bad = set(fields) - allowed
     if bad:
-        raise ValidationError(f"不能在此修改字段：{', '.join(sorted(bad))}（状态请用“更改状态”）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "不能在此修改字段：{fields}（状态请用“更改状态”）"),
+                              fields=", ".join(sorted(bad)))
     cur: DocumentRequest = ef.get(DocumentRequest, request_id)
     if "code" in fields:
         code = str(fields["code"]).strip()
         if not code:
-            raise ValidationError("资料编号不能为空")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "资料编号不能为空"))
         if any(i.code.upper() == code.upper() and i.id != request_id for i in request_items(ef)):
-            raise ValidationError(f"资料编号 {code} 已被使用")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "资料编号 {code} 已被使用"), code=code)
         fields["code"] = code
     for k in ("title", "category"):
         if k in fields and not str(fields[k]).strip():
-            raise ValidationError("资料名称和类别不能为空")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "资料名称和类别不能为空"))
     _check_dates(fields.get("requested_on", cur.requested_on), fields.get("due_on", cur.due_on))
     return svc.update_record(ef, DocumentRequest, request_id, **fields)
 
@@ -255,7 +260,7 @@ def add_review_note(ef: EvaluationFile, request_id: str, reviewer_id: str, text:
         ValidationError: empty text, unknown item or reviewer.
     """
     if not (text or "").strip():
-        raise ValidationError("核查记录内容不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "核查记录内容不能为空"))
     ef.get(DocumentRequest, request_id)
     who = member(ef, reviewer_id)
     rec = ReviewNote(request_id=request_id, reviewer_id=who.id, reviewer_name=who.name, written_at=now_iso(),
@@ -298,10 +303,10 @@ def request_summary(ef: EvaluationFile, as_of: _dt.date | str | None = None) -> 
 def _check_links(ef: EvaluationFile, indicator_ids, request_ids) -> None:
     for i in indicator_ids or []:
         if not ef.rows("indicator", "id = ?", [i]):
-            raise ValidationError(f"关联的指标不存在：{i}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "关联的指标不存在：{id}"), id=i)
     for r in request_ids or []:
         if not ef.rows("document_request", "id = ?", [r]):
-            raise ValidationError(f"关联的资料不存在：{r}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "关联的资料不存在：{id}"), id=r)
 
 
 def add_working_paper(ef: EvaluationFile, title: str, body: str = "", indicator_ids=(), request_ids=(),
@@ -312,7 +317,7 @@ def add_working_paper(ef: EvaluationFile, title: str, body: str = "", indicator_
         ValidationError: empty title, a linked indicator or request item that does not exist.
     """
     if not (title or "").strip():
-        raise ValidationError("工作底稿标题不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "工作底稿标题不能为空"))
     _check_links(ef, indicator_ids, request_ids)
     papers = ef.records(WorkingPaper)
     rec = WorkingPaper(code=code or f"DG-{len(papers) + 1:03d}", title=title.strip(), body=body,
@@ -335,12 +340,12 @@ def update_working_paper(ef: EvaluationFile, paper_id: str, **fields) -> Changes
     allowed = {"title", "body", "code", "indicator_ids", "request_ids"}
     bad = set(fields) - allowed
     if bad:
-        raise ValidationError(f"不能在此修改字段：{', '.join(sorted(bad))}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "不能在此修改字段：{fields}"), fields=", ".join(sorted(bad)))
     for k in ("indicator_ids", "request_ids"):
         if k in fields and not isinstance(fields[k], str):
             fields[k] = dump_ids(fields[k])
     if "title" in fields and not str(fields["title"]).strip():
-        raise ValidationError("工作底稿标题不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "工作底稿标题不能为空"))
     _check_links(ef, ids(fields.get("indicator_ids", "[]")), ids(fields.get("request_ids", "[]")))
     return svc.update_record(ef, WorkingPaper, paper_id, **fields)
 
@@ -411,15 +416,17 @@ def sign_off(ef: EvaluationFile, paper_id: str, member_id: str, as_role: str) ->
     if as_role == "preparer":
         fields = {"preparer_id": who.id, "prepared_at": now_iso(), "prepared_hash": h}
         if p.reviewer_id == who.id and p.reviewed_hash:
-            raise ValidationError(f"{who.name} 已作为复核人签字，不能同时作为编制人")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "{name} 已作为复核人签字，不能同时作为编制人"), name=who.name)
     elif as_role == "reviewer":
         if signoff_state(p.prepared_hash, h) != "signed":
-            raise ValidationError(f"工作底稿“{p.title}”须先由编制人签字（修改后须重新签字），才能复核")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "工作底稿“{title}”须先由编制人签字（修改后须重新签字），才能复核"),
+                                  title=p.title)
         if p.preparer_id == who.id:
-            raise ValidationError(f"复核人须为编制人以外的小组成员：{who.name} 是本底稿的编制人")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "复核人须为编制人以外的小组成员：{name} 是本底稿的编制人"),
+                                  name=who.name)
         fields = {"reviewer_id": who.id, "reviewed_at": now_iso(), "reviewed_hash": h}
     else:
-        raise ValidationError(f"未知的签字角色：{as_role}（preparer 编制人 / reviewer 复核人）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的签字角色：{role}（preparer 编制人 / reviewer 复核人）"), role=as_role)
     return svc.update_record(ef, WorkingPaper, paper_id, **fields)
 
 
@@ -434,10 +441,10 @@ def add_interview(ef: EvaluationFile, interviewee: str, *, interviewee_role: str
         a linked indicator that does not exist.
     """
     if not (interviewee or "").strip():
-        raise ValidationError("被访谈人不能为空（可填写职务，如“基金科科长”）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "被访谈人不能为空（可填写职务，如“基金科科长”）"))
     parse_date(held_at, "访谈时间")
     if not interviewer_ids:
-        raise ValidationError("请至少选择一名访谈人（评价小组成员）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "请至少选择一名访谈人（评价小组成员）"))
     for i in interviewer_ids:
         member(ef, i)
     _check_links(ef, indicator_ids, ())
@@ -487,16 +494,19 @@ def export_request_list(ef: EvaluationFile, out, progress: Progress = NO_PROGRES
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
-        raise WcifError(f"不支持的导出格式“{out.suffix or '（无扩展名）'}”：请使用 .xlsx 或 .pdf（{out}）")
+        if not out.suffix:
+            raise WcifError(QT_TRANSLATE_NOOP("core", "不支持的导出格式“（无扩展名）”：请使用 .xlsx 或 .pdf（{path}）"), path=out)
+        raise WcifError(QT_TRANSLATE_NOOP("core", "不支持的导出格式“{suffix}”：请使用 .xlsx 或 .pdf（{path}）"),
+                        suffix=out.suffix, path=out)
     rows = _export_rows(ef)
     if not rows:
-        raise WcifError("资料清单为空，请先添加资料或从模板生成")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "资料清单为空，请先添加资料或从模板生成"))
     if not out.parent.is_dir():
-        raise WcifError(f"导出目录不存在：{out.parent}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "导出目录不存在：{folder}"), folder=out.parent)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".wcif-", suffix=suffix, dir=out.parent)
     except OSError as e:
-        raise WcifError(f"无法写入导出目录 {out.parent}：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法写入导出目录 {folder}：{reason}"), folder=out.parent, reason=e) from e
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -508,7 +518,7 @@ def export_request_list(ef: EvaluationFile, out, progress: Progress = NO_PROGRES
         os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     except OSError as e:
-        raise WcifError(f"无法写入 {out}：{e}") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法写入 {path}：{reason}"), path=out, reason=e) from e
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -568,13 +578,14 @@ def _write_pdf(ef: EvaluationFile, rows, path: Path, progress: Progress) -> None
     try:
         from ..report.fonts import describe_chars, missing_glyphs, register_fonts
     except ImportError as e:  # pragma: no cover - the report package is part of the app
-        raise ReportError(f"报告字体模块不可用，无法导出 PDF：{e}") from e
+        raise ReportError(QT_TRANSLATE_NOOP("core", "报告字体模块不可用，无法导出 PDF：{reason}"), reason=e) from e
     fonts = register_fonts()
     title, sub = _list_title(ef)
     all_text = title + sub + "".join(EXPORT_COLUMNS) + "".join("".join(r) for r in rows)
     missing = missing_glyphs(all_text, fonts)
     if missing:
-        raise ReportError(f"资料清单中有字体无法显示的字符：{describe_chars(missing)}，请修改后再导出")
+        raise ReportError(QT_TRANSLATE_NOOP("core", "资料清单中有字体无法显示的字符：{chars}，请修改后再导出"),
+                          chars=describe_chars(missing))
     body = ParagraphStyle("cell", fontName=fonts.body, fontSize=9, leading=12, wordWrap="CJK")
     head = ParagraphStyle("head", parent=body, fontName=fonts.heading)
     h1 = ParagraphStyle("h1", fontName=fonts.heading, fontSize=16, leading=22, alignment=1, wordWrap="CJK")

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.fields import field_values, fill
 from ..domain.model import Indicator
 from ..domain.money import HUNDRED, round2
@@ -226,8 +226,10 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             levels.append(col)
     weight_col = _find(table, *FIELD_COLUMNS["weight"])
     if not levels or weight_col is None:
-        raise ValidationError(f"工作表“{table.sheet}”第{table.header_rows[0]}行：找不到指标名称列或分值/权重列"
-                              f"（表头：{'、'.join(c.name for c in table.columns if c.name)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{row}行：找不到指标名称列或分值/权重列"
+                                                "（表头：{headers}）"),
+                              sheet=table.sheet, row=table.header_rows[0],
+                              headers="、".join(c.name for c in table.columns if c.name))
     cols = {k: _find(table, *v) for k, v in FIELD_COLUMNS.items() if k != "weight"}
     cols["weight"] = weight_col
     data = ScoreSheetData(Path(path), table.sheet, table.title_lines, [], weight_column=weight_col.letter,
@@ -276,10 +278,13 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
                                   text("target"), text("actual"), text("definition"), text("rule")))
     if rejections:
         shown = "；".join(str(r) for r in rejections[:5])
-        more = f"（另有 {len(rejections) - 5} 处）" if len(rejections) > 5 else ""
-        raise ValidationError(f"评分表有无法读取的单元格：{shown}{more}")
+        if len(rejections) > 5:
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表有无法读取的单元格：{cells}（另有 {more} 处）"),
+                                  cells=shown, more=len(rejections) - 5)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表有无法读取的单元格：{cells}"), cells=shown)
     if not data.rows:
-        raise ValidationError(f"工作表“{table.sheet}”中没有找到带分值的指标行：{table.path}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”中没有找到带分值的指标行：{path}"),
+                              sheet=table.sheet, path=table.path)
     return data
 
 
@@ -326,10 +331,12 @@ def import_score_sheet(ef: EvaluationFile, path, *, sheet: str | None = None, wi
     data = read_score_sheet(path, sheet)
     bad = [p for p in data.crossfoot() if "不在 0 至分值" in p.message]
     if bad and with_scores:
-        raise ValidationError("评分表中有超出分值的得分：" + "；".join(str(p) for p in bad[:5]))
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表中有超出分值的得分：{problems}"),
+                              problems="；".join(str(p) for p in bad[:5]))
     existing = ef.records(Indicator)
     if existing and not replace:
-        raise ValidationError(f"本评价已有 {len(existing)} 个指标；导入评分表会替换现有指标体系，请确认替换")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "本评价已有 {count} 个指标；导入评分表会替换现有指标体系，请确认替换"),
+                              count=len(existing))
     changes = Changes()
     nodes: dict[tuple[str, ...], Indicator] = {}
     sums: dict[tuple[str, ...], Decimal] = {}
@@ -469,7 +476,8 @@ def export_score_sheet(ef: EvaluationFile, path, progress: Progress = NO_PROGRES
         path.parent.mkdir(parents=True, exist_ok=True)
         wb.save(path)
     except OSError as e:
-        raise WcifError(f"无法写入评分表（文件是否已在 Excel 中打开？）：{path}（{e}）") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法写入评分表（文件是否已在 Excel 中打开？）：{path}（{reason}）"),
+                        path=path, reason=e) from e
     return path
 
 

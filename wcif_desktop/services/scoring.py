@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..domain.errors import ValidationError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from ..domain.model import Indicator, TeamMember
 from ..domain.money import D
 from ..domain.panel import PANEL_METHODS, PanelRow, PanelScore, method_sentence, panel_rows, visible
@@ -132,7 +132,8 @@ def recompute(ef: EvaluationFile, metrics: Mapping[str, Decimal] | None = None) 
             try:
                 apply_rules([ind], metrics)
             except ValidationError as e:
-                raise ValidationError(f"“{ind.code} {ind.name}”的评分规则有误：{e}") from None
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "“{code} {name}”的评分规则有误：{reason}"), code=ind.code,
+                                      name=ind.name, reason=e) from None
         raise
     by_id = {i.id: i for i in inds}
     changes = Changes()
@@ -180,14 +181,15 @@ def cite(ef: EvaluationFile, indicator_id: str, kind: str, target_id: str, note:
         ValidationError: unknown kind, empty id, or a duplicate citation.
     """
     if kind not in CITATION_KINDS:
-        raise ValidationError(f"引用类型应为 {'、'.join(CITATION_KINDS)}：{kind}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "引用类型应为 {kinds}：{kind}"), kinds="、".join(CITATION_KINDS),
+                              kind=kind)
     target_id = (target_id or "").strip()
     if not target_id:
-        raise ValidationError("请选择要引用的工作底稿或证据")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "请选择要引用的工作底稿或证据"))
     ef.get(Indicator, indicator_id)
     for c in citations(ef, indicator_id):
         if c.kind == kind and c.target_id == target_id:
-            raise ValidationError("该得分已引用此项")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "该得分已引用此项"))
     return svc.add_record(ef, ScoreCitation(indicator_id=indicator_id, kind=kind, target_id=target_id, note=note))
 
 
@@ -276,7 +278,8 @@ def readiness(ef: EvaluationFile) -> list[Problem]:
 def set_panel_method(ef: EvaluationFile, method: str) -> Changes:
     """Choose how member scores aggregate: ``mean``, ``trimmed_mean`` or ``consensus``."""
     if method not in PANEL_METHODS:
-        raise ValidationError(f"未知的专家评分汇总方法：{method}（可用：{'、'.join(PANEL_METHODS)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的专家评分汇总方法：{method}（可用：{methods}）"),
+                              method=method, methods="、".join(PANEL_METHODS))
     return update_settings(ef, panel_method=method)
 
 
@@ -287,7 +290,7 @@ def _member(ef: EvaluationFile, member_id: str) -> TeamMember:
 def _leaf(ef: EvaluationFile, indicator_id: str) -> Indicator:
     ind = ef.get(Indicator, indicator_id)
     if ef.rows("indicator", "parent_id = ?", [indicator_id]):
-        raise ValidationError(f"“{ind.name}”是上级指标，由下级指标汇总，不能直接评分")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”是上级指标，由下级指标汇总，不能直接评分"), name=ind.name)
     return ind
 
 
@@ -324,7 +327,7 @@ def reveal_panel(ef: EvaluationFile, lead_member_id: str) -> Changes:
     """
     m = _member(ef, lead_member_id)
     if m.role != "lead":
-        raise ValidationError(f"只有评价组组长可以公开专家评分（{m.name} 不是组长）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "只有评价组组长可以公开专家评分（{name} 不是组长）"), name=m.name)
     return update_settings(ef, panel_revealed=True, panel_revealed_by=m.name, panel_revealed_at=now_iso())
 
 
@@ -359,7 +362,7 @@ def apply_panel(ef: EvaluationFile) -> Changes:
     """
     st = settings(ef)
     if not st.panel_revealed:
-        raise ValidationError("专家评分尚未由组长公开，不能汇总")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "专家评分尚未由组长公开，不能汇总"))
     scores = ef.records(PanelScore)
     inds = {i.id: i for i in ef.records(Indicator)}
     changes = Changes()

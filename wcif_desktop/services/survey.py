@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.survey import (
     KNOWS,
@@ -77,7 +77,7 @@ from .evaluation import Changes, evaluation
 
 def _ensure_unlocked(ef: EvaluationFile) -> None:
     if evaluation(ef).locked:
-        raise ValidationError("评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因"))
 
 
 # ================================================================== set-up and manual entry
@@ -104,9 +104,10 @@ def create_survey(ef: EvaluationFile, title: str, respondent_group: str, satisfa
     """
     _ensure_unlocked(ef)
     if not title.strip() or not respondent_group.strip():
-        raise ValidationError("问卷名称和调查对象（群体）不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "问卷名称和调查对象（群体）不能为空"))
     if satisfaction_method not in SATISFACTION_METHODS:
-        raise ValidationError(f"未知的满意度计算方法“{satisfaction_method}”（可选：share 满意率，mean 平均分折算百分制）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的满意度计算方法“{method}”（可选：share 满意率，mean 平均分折算百分制）"),
+                              method=satisfaction_method)
     order = max((s.sort_order for s in ef.records(Survey)), default=0) + 1
     s = Survey(title=title.strip(), respondent_group=respondent_group.strip(),
                satisfaction_method=satisfaction_method, description=description, sort_order=order)
@@ -118,7 +119,7 @@ def set_satisfaction_method(ef: EvaluationFile, survey_id: str, method: str) -> 
     """Choose how the survey's satisfaction rate is computed: ``share`` (满意率) or ``mean`` (平均分折算百分制)."""
     _ensure_unlocked(ef)
     if method not in SATISFACTION_METHODS:
-        raise ValidationError(f"未知的满意度计算方法“{method}”")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的满意度计算方法“{method}”"), method=method)
     ef.get(Survey, survey_id)
     return Changes().add("survey", survey_id) if ef.update("survey", survey_id, {"satisfaction_method": method}) \
         else Changes()
@@ -142,12 +143,13 @@ def add_question(ef: EvaluationFile, survey_id: str, text: str, kind: str = "sat
     _ensure_unlocked(ef)
     survey = ef.get(Survey, survey_id)
     if kind not in QUESTION_KINDS:
-        raise ValidationError(f"未知的题目类型“{kind}”（可选：{'、'.join(QUESTION_KINDS)}）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的题目类型“{kind}”（可选：{kinds}）"), kind=kind,
+                              kinds="、".join(QUESTION_KINDS))
     if not text.strip():
-        raise ValidationError("题目内容不能为空")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "题目内容不能为空"))
     existing = questions(ef, survey.id)
     if any(normalize_header(q.text) == normalize_header(text) for q in existing):
-        raise ValidationError(f"问卷“{survey.title}”中已有该题目：{text}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "问卷“{survey}”中已有该题目：{text}"), survey=survey.title, text=text)
     built: list[SurveyOption] = []
     if kind == "satisfaction":
         raw = list(options or LIKERT5)
@@ -165,12 +167,12 @@ def add_question(ef: EvaluationFile, survey_id: str, text: str, kind: str = "sat
             right = {correct} if isinstance(correct, str) else set(correct or ())
             labels = [str(o) for o in options]
             if not right or not right <= set(labels):
-                raise ValidationError(f"知晓度题目“{text}”须指定正确答案（选项之一）")
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "知晓度题目“{text}”须指定正确答案（选项之一）"), text=text)
             built = [SurveyOption(label=lab, correct=lab in right, score=int(lab in right), sort_order=i + 1)
                      for i, lab in enumerate(labels)]
     labels = [normalize_answer(o.label) for o in built]
     if len(labels) != len(set(labels)):
-        raise ValidationError(f"题目“{text}”的选项有重复")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "题目“{text}”的选项有重复"), text=text)
     q = SurveyQuestion(survey_id=survey.id, code=code or f"Q{len(existing) + 1}", text=text.strip(), kind=kind,
                        sort_order=max((x.sort_order for x in existing), default=0) + 1)
     with ef.transaction():
@@ -230,12 +232,12 @@ def add_response(ef: EvaluationFile, survey_id: str, answers: dict, *, responden
     qs = questions(ef, survey.id)
     rid = str(respondent_id or "").strip()
     if rid and ef.rows("survey_response", "survey_id = ? AND respondent_id = ?", [survey.id, rid]):
-        raise ValidationError(f"问卷“{survey.title}”中已有编号为“{rid}”的答卷")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "问卷“{survey}”中已有编号为“{rid}”的答卷"), survey=survey.title, rid=rid)
     built: list[SurveyAnswer] = []
     for key, value in answers.items():
         q = _find_question(qs, str(key))
         if q is None:
-            raise ValidationError(f"问卷“{survey.title}”中没有题目“{key}”")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "问卷“{survey}”中没有题目“{key}”"), survey=survey.title, key=key)
         text = "" if value is None else str(value).strip()
         if not text:
             continue
@@ -246,10 +248,11 @@ def add_response(ef: EvaluationFile, survey_id: str, answers: dict, *, responden
         if opt is None:
             labels = "、".join(f"{o.label}" + (f"({o.score})" if q.kind == "satisfaction" else "")
                               for o in options(ef, q.id))
-            raise ValidationError(f"题目“{q.text}”的答案“{text}”不在选项内（可选：{labels}）")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "题目“{question}”的答案“{text}”不在选项内（可选：{labels}）"),
+                                  question=q.text, text=text, labels=labels)
         built.append(SurveyAnswer(question_id=q.id, option_id=opt.id, text=opt.label))
     if not built:
-        raise ValidationError("答卷没有任何答案")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "答卷没有任何答案"))
     resp = SurveyResponse(survey_id=survey.id, respondent_id=rid, submitted_at=str(submitted_at or ""),
                           source=source)
     texts = {q.id: normalize_header(q.text) for q in qs}
@@ -271,7 +274,7 @@ def set_response_excluded(ef: EvaluationFile, response_id: str, excluded: bool, 
     _ensure_unlocked(ef)
     ef.get(SurveyResponse, response_id)
     if excluded and not reason.strip():
-        raise ValidationError("剔除答卷须说明原因")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "剔除答卷须说明原因"))
     changed = ef.update("survey_response", response_id,
                         {"excluded": bool(excluded), "exclusion_reason": reason.strip() if excluded else ""})
     return Changes().add("survey_response", response_id) if changed else Changes()
@@ -292,7 +295,8 @@ def restore_response(ef: EvaluationFile, response_id: str) -> Changes:
     """Bring back a deleted response with its answers (the undo of :func:`delete_response`)."""
     _ensure_unlocked(ef)
     if not ef.rows("survey_response", "id = ?", [response_id], include_deleted=True):
-        raise WcifError(f"记录不存在：survey_response/{response_id}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "记录不存在：{table}/{record_id}"), table="survey_response",
+                        record_id=response_id)
     with ef.transaction():
         ef.restore("survey_response", response_id)
         for a in ef.rows("survey_answer", "response_id = ? AND deleted = 1", [response_id], include_deleted=True):
@@ -314,8 +318,10 @@ def find_survey(ef: EvaluationFile, group: str, title: str | None = None) -> Sur
         return hits[0]
     listing = "；".join(f"{s.respondent_group}：{s.title}" for s in allv) or "（无）"
     if not hits:
-        raise WcifError(f"评价文件中没有调查对象为“{group}”的问卷。现有问卷：{listing}")
-    raise WcifError(f"调查对象“{group}”有多份问卷，请指定问卷名称。现有问卷：{listing}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价文件中没有调查对象为“{group}”的问卷。现有问卷：{listing}"), group=group,
+                        listing=listing)
+    raise WcifError(QT_TRANSLATE_NOOP("core", "调查对象“{group}”有多份问卷，请指定问卷名称。现有问卷：{listing}"), group=group,
+                    listing=listing)
 
 
 # ================================================================== results
@@ -502,13 +508,14 @@ def mapping_from_specs(ef: EvaluationFile, survey_id: str, columns=(), answers=(
     def question(key):
         q = _find_question(qs, key.strip())
         if q is None:
-            raise ValidationError(f"问卷中没有题目“{key}”（可用题号 {'、'.join(q.code for q in qs)} 或题目原文）")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "问卷中没有题目“{key}”（可用题号 {codes} 或题目原文）"), key=key,
+                                  codes="、".join(q.code for q in qs))
         return q
 
     for spec in columns:
         header, sep, target = str(spec).rpartition("=")
         if not sep or not header.strip():
-            raise ValidationError(f"列对应的写法应为“列标题=题号”：{spec}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "列对应的写法应为“列标题=题号”：{spec}"), spec=spec)
         target = target.strip()
         if target in COLUMN_ROLES:
             m.columns[header.strip()] = (target, "")
@@ -518,7 +525,7 @@ def mapping_from_specs(ef: EvaluationFile, survey_id: str, columns=(), answers=(
         left, sep, target = str(spec).rpartition("=")
         qkey, sep2, answer = left.partition(":")
         if not sep or not sep2 or not answer.strip():
-            raise ValidationError(f"答案对应的写法应为“题号:答案=选项”：{spec}")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "答案对应的写法应为“题号:答案=选项”：{spec}"), spec=spec)
         q = question(qkey)
         target = target.strip()
         if target == "out_of_scale":
@@ -526,7 +533,8 @@ def mapping_from_specs(ef: EvaluationFile, survey_id: str, columns=(), answers=(
             continue
         opt = match_option(target, q, options(ef, q.id))
         if opt is None:
-            raise ValidationError(f"题目“{q.text}”没有选项“{target}”")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "题目“{question}”没有选项“{target}”"), question=q.text,
+                                  target=target)
         m.answers[(q.id, answer.strip())] = opt.id
     return m
 
@@ -804,7 +812,8 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
     decisions = dict(decisions or {})
     for k, v in decisions.items():
         if k not in DECISION_KINDS or v not in ("skip", "keep"):
-            raise ValidationError(f"无效的处理方式：{k}={v}（类别：{'、'.join(DECISION_KINDS)}；方式：skip 或 keep）")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "无效的处理方式：{kind}={value}（类别：{kinds}；方式：skip 或 keep）"),
+                                  kind=k, value=v, kinds="、".join(DECISION_KINDS))
     if not dry_run:
         _ensure_unlocked(ef)
     rf = read_response_file(path, sheet)

@@ -65,7 +65,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 
 UNITS = ("元", "万元")
 TEN_THOUSAND = Decimal(10000)
@@ -110,7 +110,13 @@ class CellError(ValidationError):
     """One cell cannot be parsed; ``.rejection`` names it."""
 
     def __init__(self, rejection: Rejection):
-        super().__init__(str(rejection))
+        r = rejection
+        if r.value != "":
+            super().__init__(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{row}行{column}列：{reason}（原值“{value}”）"),
+                             sheet=r.sheet, row=r.row, column=r.column, reason=r.reason, value=r.value)
+        else:
+            super().__init__(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{row}行{column}列：{reason}"),
+                             sheet=r.sheet, row=r.row, column=r.column, reason=r.reason)
         self.rejection = rejection
 
 
@@ -218,12 +224,14 @@ class Grid:
 def _check_path(path) -> Path:
     path = Path(path)
     if not path.is_file():
-        raise WcifError(f"找不到表格文件：{path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "找不到表格文件：{path}"), path=path)
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise WcifError(f"不支持旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入：{path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "不支持旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入：{path}"),
+                        path=path)
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
-        raise WcifError(f"不支持的表格格式“{path.suffix}”（支持 .xlsx 和 .csv）：{path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "不支持的表格格式“{suffix}”（支持 .xlsx 和 .csv）：{path}"),
+                        suffix=path.suffix, path=path)
     return path
 
 
@@ -237,10 +245,11 @@ def _load_workbook(path: Path, data_only: bool):
     try:
         return openpyxl.load_workbook(path, data_only=data_only)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
-        raise WcifError(f"无法读取 Excel 文件（文件已损坏或不是 .xlsx）：{path}（{e}）") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件（文件已损坏或不是 .xlsx）：{path}（{reason}）"),
+                        path=path, reason=e) from e
     except Exception as e:  # openpyxl.utils.exceptions.InvalidFileException and friends
         if type(e).__module__.startswith("openpyxl"):
-            raise WcifError(f"无法读取 Excel 文件：{path}（{e}）") from e
+            raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件：{path}（{reason}）"), path=path, reason=e) from e
         raise
 
 
@@ -277,7 +286,8 @@ def read_grid(path, sheet: str | None = None) -> Grid:
         elif sheet in values_wb.sheetnames:
             ws = values_wb[sheet]
         else:
-            raise WcifError(f"Excel 文件中没有工作表“{sheet}”（现有：{'、'.join(values_wb.sheetnames)}）：{path}")
+            raise WcifError(QT_TRANSLATE_NOOP("core", "Excel 文件中没有工作表“{sheet}”（现有：{sheets}）：{path}"),
+                            sheet=sheet, sheets="、".join(values_wb.sheetnames), path=path)
         name = ws.title
         fws = formulas_wb[name]
         (r1, c1), (r2, c2) = _used_range(ws), _used_range(fws)  # fws: formulas without a cached value
@@ -337,7 +347,7 @@ def _read_csv(path: Path) -> Grid:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes nearly everything
-        raise WcifError(f"无法识别 CSV 文件的编码（请另存为 UTF-8）：{path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法识别 CSV 文件的编码（请另存为 UTF-8）：{path}"), path=path)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -472,11 +482,11 @@ def table_from_grid(grid: Grid, *, header_keywords=(), header_rows: int | None =
         WcifError: no header row found, ``unit`` not 元/万元, or ``header_rows`` not 1 or 2.
     """
     if unit is not None and unit not in UNITS:
-        raise WcifError(f"金额单位只能是“元”或“万元”，而不是“{unit}”")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "金额单位只能是“元”或“万元”，而不是“{unit}”"), unit=unit)
     if header_rows not in (None, 1, 2):
-        raise WcifError("表头行数只能是 1 或 2")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "表头行数只能是 1 或 2"))
     if grid.n_rows == 0:
-        raise WcifError(f"工作表“{grid.sheet}”是空的：{grid.path}")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”是空的：{path}"), sheet=grid.sheet, path=grid.path)
     keywords = [_squash(k) for k in header_keywords]
     header = None
     for r in range(1, grid.n_rows + 1):
@@ -489,8 +499,11 @@ def table_from_grid(grid: Grid, *, header_keywords=(), header_rows: int | None =
             header = r
             break
     if header is None:
-        wanted = f"（含“{'”或“'.join(header_keywords)}”）" if keywords else ""
-        raise WcifError(f"工作表“{grid.sheet}”中找不到表头行{wanted}：{grid.path}")
+        if keywords:
+            raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”中找不到表头行（含“{keywords}”）：{path}"),
+                            sheet=grid.sheet, keywords="”或“".join(header_keywords), path=grid.path)
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”中找不到表头行：{path}"),
+                        sheet=grid.sheet, path=grid.path)
 
     n_header = header_rows or (2 if _second_header_row(grid, header) else 1)
     hdr = list(range(header, header + n_header))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.errors import ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.model import TargetIndicator
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.targets import (
@@ -156,7 +156,8 @@ def plan_target_import(path, *, sheet: str | None = None, version: str = "declar
         ValidationError: unknown ``version``.
     """
     if version not in VERSIONS:
-        raise ValidationError(f"目标版本只能是 declared（申报）或 refined（细化），而不是“{version}”")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "目标版本只能是 declared（申报）或 refined（细化），而不是“{version}”"),
+                              version=version)
     table = tb.read_table(path, sheet, header_keywords=HEADER_KEYWORDS)
     check(progress)
     cols: dict[str, tb.Column] = {}
@@ -168,7 +169,8 @@ def plan_target_import(path, *, sheet: str | None = None, version: str = "declar
                 break
     if "target_text" not in cols:
         names = "、".join(c.name for c in table.columns if c.name)
-        raise WcifError(f"工作表“{table.sheet}”的指标表没有“指标值”列（表头：{names}）")
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”的指标表没有“指标值”列（表头：{names}）"),
+                        sheet=table.sheet, names=names)
     header = _sheet_header(table)
     header.version = version
     header.source = Path(path).name
@@ -274,7 +276,7 @@ def start_refinement(ef: EvaluationFile, reason: str = "") -> svc.Changes:
         ValidationError: refined rows exist already.
     """
     if ef.records(TargetIndicator, "version = 'refined'"):
-        raise ValidationError("已有细化目标，不能再次从申报目标复制")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "已有细化目标，不能再次从申报目标复制"))
     changes = svc.Changes()
     with ef.transaction():
         for d in targets(ef, "declared"):
@@ -340,5 +342,5 @@ def write_target_table(path, indicators: list[TargetIndicator], header: TargetSh
         path.parent.mkdir(parents=True, exist_ok=True)
         wb.save(path)
     except OSError as e:
-        raise WcifError(f"无法写入文件：{path}（{e}）") from e
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法写入文件：{path}（{reason}）"), path=path, reason=e) from e
     return path
