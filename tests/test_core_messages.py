@@ -98,3 +98,23 @@ def test_ui_shows_core_errors_in_english(qapp, tmp_path):
         assert error_text(e) == f"不是评价文件（不是 SQLite 数据库）：{foreign}" == str(e)
     finally:
         install_translators(qapp, "zh")
+
+
+def test_message_is_a_chinese_str_that_the_ui_translates(qapp):
+    from wcif_desktop.domain.errors import Message
+    from wcif_desktop.ui.errors import error_text
+    from wcif_desktop.ui.i18n import install_translators
+
+    m = Message(QT_TRANSLATE_NOOP("core", "找不到评价文件：{path}"), path="甲.wcif")
+    assert m == "找不到评价文件：甲.wcif" and isinstance(m, str) and m.startswith("找不到")
+    import json
+    import pickle
+
+    assert json.loads(json.dumps([m])) == ["找不到评价文件：甲.wcif"]
+    assert pickle.loads(pickle.dumps(m)) == m
+    try:
+        install_translators(qapp, "en")
+        assert error_text(m) == "Evaluation file not found: 甲.wcif"
+        assert error_text("普通字符串") == "普通字符串"
+    finally:
+        install_translators(qapp, "zh")

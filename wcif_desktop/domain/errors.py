@@ -18,6 +18,24 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (the name 
     return text
 
 
+class Message(str):
+    """A user-facing sentence the core composes for the UI (a readiness item, a check's finding, a warning): a
+    ``str`` in Chinese, as before, that also carries its marked template and parameters so the UI can show it in
+    English (``wcif_desktop.ui.errors.error_text``). Report text is never a Message: the report stays Chinese.
+
+    ``Message(QT_TRANSLATE_NOOP("core", "问题“{name}”未填写原因分析"), name=name)``.
+
+    Raises:
+        KeyError / IndexError: the template names a placeholder ``params`` lacks (a programming error).
+    """
+
+    def __new__(cls, template: str, /, **params):
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template = template
+        self.params = params
+        return self
+
+
 class WcifError(Exception):
     """A problem the user can fix; ``str(err)`` is a complete, user-facing sentence in Chinese.
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..domain.errors import WcifError
+from ..domain.errors import Message, WcifError
 from ..paths import user_data_dir
 
 log = logging.getLogger("wcif_desktop")
@@ -51,11 +51,12 @@ def setup_logging() -> None:
 
 
 def error_text(error: BaseException | str) -> str:
-    """The message of ``error`` in the UI's language: a :class:`WcifError`'s template (marked with
-    ``QT_TRANSLATE_NOOP("core", …)`` in the core) translated by the installed translator, its parameters filled
-    in; the Chinese ``str(error)`` when there is no translation (or the translation's placeholders do not fit)."""
+    """The text of ``error`` (a :class:`WcifError`) or of a core :class:`~wcif_desktop.domain.errors.Message` in the
+    UI's language: its template (marked with ``QT_TRANSLATE_NOOP("core", …)`` in the core) translated by the
+    installed translator, its parameters filled in; the Chinese ``str(error)`` when there is no translation (or
+    the translation's placeholders do not fit). Any other string is returned as it is."""
     template = getattr(error, "template", None)
-    if isinstance(error, WcifError) and template:
+    if isinstance(error, (WcifError, Message)) and template:
         text = QCoreApplication.translate("core", template)
         if text != template:
             try:
