@@ -2776,8 +2776,36 @@ Supporting evidence: {2}</translation>
         <translation>Saving failed; the file is unchanged: {reason}</translation>
     </message>
     <message>
+        <source>合并来源：{source}</source>
+        <translation>Merged from: {source}</translation>
+    </message>
+    <message>
+        <source>没有新的内容（此文件的内容已全部合并过）。</source>
+        <translation>Nothing new (everything in this file has been merged before).</translation>
+    </message>
+    <message>
+        <source>新增记录 {inserted} 条，更新 {updated} 条，删除 {deleted} 条，新增证据内容 {content} 项，导入历史 {history} 条，新冲突 {conflicts} 条。</source>
+        <translation>Records added: {inserted}, updated: {updated}, deleted: {deleted}; evidence contents added: {content}; history entries imported: {history}; new conflicts: {conflicts}.</translation>
+    </message>
+    <message>
+        <source>  ~ {table} {label}：{fields}</source>
+        <translation>  ~ {table} {label}: {fields}</translation>
+    </message>
+    <message>
+        <source>  未合并的表（无主键）：{name}</source>
+        <translation>  Table not merged (no primary key): {name}</translation>
+    </message>
+    <message>
+        <source>合并 {table}</source>
+        <translation>Merging {table}</translation>
+    </message>
+    <message>
         <source>合并后外键关系不完整（{table} 表），已撤销合并，文件保持原样</source>
         <translation>Foreign key relations are incomplete after the merge (table {table}). The merge was undone and the file is unchanged</translation>
+    </message>
+    <message>
+        <source>合并完成</source>
+        <translation>Merge finished</translation>
     </message>
     <message>
         <source>无法合并 {table} 表的记录“{record}”：{reason}；已撤销合并，文件保持原样</source>
@@ -2864,20 +2892,40 @@ Supporting evidence: {2}</translation>
         <translation>The export target folder does not exist: {folder}</translation>
     </message>
     <message>
+        <source>记录版本</source>
+        <translation>Recording versions</translation>
+    </message>
+    <message>
         <source>无法在 {folder} 写入导出文件：{reason}</source>
         <translation>Cannot write the export file in {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>生成快照</source>
+        <translation>Creating a snapshot</translation>
     </message>
     <message>
         <source>导出失败（无法写入快照，磁盘空间不足？）：{reason}</source>
         <translation>Export failed (cannot write the snapshot; disk full?): {reason}</translation>
     </message>
     <message>
+        <source>筛选工作包</source>
+        <translation>Selecting the work package</translation>
+    </message>
+    <message>
         <source>导出失败（磁盘空间不足？）：{reason}</source>
         <translation>Export failed (disk full?): {reason}</translation>
     </message>
     <message>
+        <source>写入文件</source>
+        <translation>Writing the file</translation>
+    </message>
+    <message>
         <source>导出失败，未写入 {path}（{reason}）</source>
         <translation>Export failed; {path} was not written ({reason})</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
     </message>
     <message>
         <source>评价小组中没有成员“{member}”；现有成员：（无）</source>
@@ -2890,6 +2938,14 @@ Supporting evidence: {2}</translation>
     <message>
         <source>评价小组中有多名成员叫“{member}”，请改用成员编号（id）</source>
         <translation>Several evaluation team members are called &quot;{member}&quot;; use the member id instead</translation>
+    </message>
+    <message>
+        <source>{table}：保留 {kept} / {total} 条（属于 {member}）</source>
+        <translation>{table}: kept {kept} of {total} records (belonging to {member})</translation>
+    </message>
+    <message>
+        <source>没有任何表记录负责人或分工，工作包包含整个评价</source>
+        <translation>No table records owners or assignments; the work package contains the whole evaluation</translation>
     </message>
     <message>
         <source>找不到要导入的文件：{path}</source>
@@ -3228,6 +3284,26 @@ Supporting evidence: {2}</translation>
         <translation>The score of &quot;{name}&quot; is below its weight: enter the reason for the deduction</translation>
     </message>
     <message>
+        <source>指标分值合计为 {total}，应为 100</source>
+        <translation>The indicator weights add up to {total}; they should add up to 100</translation>
+    </message>
+    <message>
+        <source>“{name}”的下级分值合计 {sum} 与其分值 {weight} 不一致</source>
+        <translation>The weights below &quot;{name}&quot; add up to {sum}, which differs from its weight {weight}</translation>
+    </message>
+    <message>
+        <source>“{name}”得分 {score} 不在 0 至 {weight} 之间</source>
+        <translation>The score {score} of &quot;{name}&quot; is not between 0 and {weight}</translation>
+    </message>
+    <message>
+        <source>“{name}”扣分但未填写扣分原因</source>
+        <translation>&quot;{name}&quot; has a deduction but no reason for it</translation>
+    </message>
+    <message>
+        <source>提示：产出、效益指标权重合计 {weight}，低于财预〔2020〕10号要求的60%</source>
+        <translation>Note: output and effect indicators weigh {weight} in total, below the 60% that 财预〔2020〕10号 requires</translation>
+    </message>
+    <message>
         <source>等级划分格式不正确：{reason}</source>
         <translation>Invalid grade bands: {reason}</translation>
     </message>
@@ -3252,12 +3328,52 @@ Supporting evidence: {2}</translation>
         <translation>Every grade band needs a name</translation>
     </message>
     <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>政策知晓</source>
+        <translation>Policy awareness</translation>
+    </message>
+    <message>
+        <source>开放式（文字）</source>
+        <translation>Open-ended (text)</translation>
+    </message>
+    <message>
         <source>样本量为0，无法计算置信区间</source>
         <translation>The sample size is 0; cannot compute a confidence interval</translation>
     </message>
     <message>
         <source>比例须在0到1之间：{value}</source>
         <translation>The proportion must be between 0 and 1: {value}</translation>
+    </message>
+    <message>
+        <source>样本量偏小（{n}人，少于{minimum}人），置信区间参考价值有限</source>
+        <translation>Small sample ({n} respondents, fewer than {minimum}); the confidence interval is of limited use</translation>
+    </message>
+    <message>
+        <source>置信区间过宽（半宽{half}个百分点，超过{maximum}个百分点），结果精度不足</source>
+        <translation>Confidence interval too wide (half-width {half} percentage points, more than {maximum}); the result is not precise enough</translation>
+    </message>
+    <message>
+        <source>政策知晓率按回答“知道”或答对政策问题的答案数占知晓度有效答案数的比例计算；95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。</source>
+        <translation>The policy awareness rate is the share of answers “aware” or correct answers to policy questions among the valid awareness answers; the 95% confidence interval uses the Wilson method (z=1.96), with the number of valid respondents as the sample size.</translation>
+    </message>
+    <message>
+        <source>满意度按“满意”与“非常满意”的答案数占满意度有效答案数的比例（满意率）计算；95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。</source>
+        <translation>Satisfaction is the share of “satisfied” and “very satisfied” answers among the valid satisfaction answers (satisfied share); the 95% confidence interval uses the Wilson method (z=1.96), with the number of valid respondents as the sample size.</translation>
+    </message>
+    <message>
+        <source>满意度按平均得分折算为百分制计算：每个答案按其分值除以满分（{max_score}分）乘以100（非常满意100分……非常不满意{lowest}分），再求平均；95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。</source>
+        <translation>Satisfaction is the mean score on a 100-point scale: each answer&apos;s points divided by the maximum ({max_score} points) times 100 (very satisfied 100 … very dissatisfied {lowest}), then averaged; the 95% confidence interval uses the Wilson method (z=1.96), with the number of valid respondents as the sample size.</translation>
+    </message>
+    <message>
+        <source>满意度合并各问卷按其所选方法（满意率或平均分折算百分制）计算的答案值后求平均；95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。</source>
+        <translation>Satisfaction is the mean of the answer values of all surveys, each computed by its chosen method (satisfied share or mean score on a 100-point scale); the 95% confidence interval uses the Wilson method (z=1.96), with the number of valid respondents as the sample size.</translation>
+    </message>
+    <message>
+        <source>符合要求。</source>
+        <translation>Meets the requirements.</translation>
     </message>
     <message>
         <source>审核规则 {rule_id} 的 {key} 不是有效的正则表达式：{reason}</source>
@@ -3380,6 +3496,10 @@ Supporting evidence: {2}</translation>
         <translation>Error reading the file (it may have been moved or its device disconnected): {path}: {reason}</translation>
     </message>
     <message>
+        <source>计算校验值</source>
+        <translation>Computing the checksum</translation>
+    </message>
+    <message>
         <source>证据内容不完整（缺少第 {chunk} 块）：{sha256}</source>
         <translation>The evidence content is incomplete (chunk {chunk} is missing): {sha256}</translation>
     </message>
@@ -3416,8 +3536,16 @@ Supporting evidence: {2}</translation>
         <translation>Cannot read the file again: {path}: {reason}</translation>
     </message>
     <message>
+        <source>写入评价文件</source>
+        <translation>Writing to the evaluation file</translation>
+    </message>
+    <message>
         <source>文件在读取过程中发生了变化，未添加，请关闭正在编辑它的程序后重试：{path}</source>
         <translation>The file changed while it was being read and was not added. Close the program editing it and try again: {path}</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
     <message>
         <source>请给出证据的 SHA-256（至少前 6 位十六进制数字）：{value}</source>
@@ -3444,6 +3572,10 @@ Supporting evidence: {2}</translation>
         <translation>Cannot write to the target folder {folder}: {reason}</translation>
     </message>
     <message>
+        <source>导出证据</source>
+        <translation>Exporting evidence</translation>
+    </message>
+    <message>
         <source>证据“{name}”的内容已损坏（SHA-256 不符），未导出</source>
         <translation>The content of the evidence &quot;{name}&quot; is damaged (SHA-256 mismatch) and was not exported</translation>
     </message>
@@ -3452,8 +3584,60 @@ Supporting evidence: {2}</translation>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
+        <source>校验证据</source>
+        <translation>Verifying evidence</translation>
+    </message>
+    <message>
         <source>{field} 不能为负数</source>
         <translation>{field} cannot be negative</translation>
+    </message>
+    <message>
+        <source>{year}年预算数</source>
+        <translation>{year} budget</translation>
+    </message>
+    <message>
+        <source>{year}年调整后预算数</source>
+        <translation>{year} adjusted budget</translation>
+    </message>
+    <message>
+        <source>{year}年执行数</source>
+        <translation>{year} actual</translation>
+    </message>
+    <message>
+        <source>第{row}行“{label}”：不是基金收支表的标准行（未识别的行标题）</source>
+        <translation>Row {row} “{label}”: not a standard line of the fund statement (row title not recognised)</translation>
+    </message>
+    <message>
+        <source>第{row}行“{label}”：与第{first}行重复（同一行次{line}）</source>
+        <translation>Row {row} “{label}”: duplicate of row {first} (same line {line})</translation>
+    </message>
+    <message>
+        <source>第{row}行“{label}”：没有数值</source>
+        <translation>Row {row} “{label}”: no values</translation>
+    </message>
+    <message>
+        <source>第{row}行“{label}”：{reason}</source>
+        <translation>Row {row} “{label}”: {reason}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”：金额单位 {unit}（指定）；行标题列 {label_column}；{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，跳过 {skipped} 行</source>
+        <translation>Sheet “{sheet}”: amount unit {unit} (chosen); row title column {label_column}; {columns}; {lines} rows with {values} values can be imported, {rejected} cells rejected, {skipped} rows skipped</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”：金额单位 {unit}（据标题识别）；行标题列 {label_column}；{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，跳过 {skipped} 行</source>
+        <translation>Sheet “{sheet}”: amount unit {unit} (detected from the title); row title column {label_column}; {columns}; {lines} rows with {values} values can be imported, {rejected} cells rejected, {skipped} rows skipped</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”：金额单位 {unit}（据表头识别）；行标题列 {label_column}；{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，跳过 {skipped} 行</source>
+        <translation>Sheet “{sheet}”: amount unit {unit} (detected from the header); row title column {label_column}; {columns}; {lines} rows with {values} values can be imported, {rejected} cells rejected, {skipped} rows skipped</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”：金额单位 未知；行标题列 {label_column}；{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，跳过 {skipped} 行</source>
+        <translation>Sheet “{sheet}”: amount unit unknown; row title column {label_column}; {columns}; {lines} rows with {values} values can be imported, {rejected} cells rejected, {skipped} rows skipped</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”：金额单位 {unit}；行标题列 {label_column}；{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，跳过 {skipped} 行</source>
+        <translation>Sheet “{sheet}”: amount unit {unit}; row title column {label_column}; {columns}; {lines} rows with {values} values can be imported, {rejected} cells rejected, {skipped} rows skipped</translation>
     </message>
     <message>
         <source>工作表“{sheet}”中没有识别出预算数/调整后预算数/执行数列（表头：{names}），请手动指定列</source>
@@ -3462,6 +3646,18 @@ Supporting evidence: {2}</translation>
     <message>
         <source>无法从标题或表头识别金额单位，请指定单位“元”或“万元”（工作表“{sheet}”，{column}列“{name}”）</source>
         <translation>Cannot tell the amount unit from the title or headers. Please specify the unit &quot;元&quot; (yuan) or &quot;万元&quot; (10,000 yuan) (sheet &quot;{sheet}&quot;, column {column} &quot;{name}&quot;)</translation>
+    </message>
+    <message>
+        <source>不是基金收支表的标准行（未识别的行标题）</source>
+        <translation>Not a standard line of the fund statement (row title not recognised)</translation>
+    </message>
+    <message>
+        <source>与第{first}行重复（同一行次{line}）</source>
+        <translation>Duplicate of row {first} (same line {line})</translation>
+    </message>
+    <message>
+        <source>没有数值</source>
+        <translation>No values</translation>
     </message>
     <message>
         <source>问题库文件无法读取：{path}（{reason}）</source>
@@ -3502,6 +3698,42 @@ Supporting evidence: {2}</translation>
     <message>
         <source>“{title}”不是存在问题，只有问题可以存入问题库</source>
         <translation>&quot;{title}&quot; is not a problem; only problems can be saved to the problem library</translation>
+    </message>
+    <message>
+        <source>指标（已删除）</source>
+        <translation>Indicator (deleted)</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>指标 {detail}</source>
+        <translation>Indicator {detail}</translation>
+    </message>
+    <message>
+        <source>工作底稿（已删除）</source>
+        <translation>Working paper (deleted)</translation>
+    </message>
+    <message>
+        <source>工作底稿</source>
+        <translation>Working paper</translation>
+    </message>
+    <message>
+        <source>工作底稿 {detail}</source>
+        <translation>Working paper {detail}</translation>
+    </message>
+    <message>
+        <source>证据（已删除）</source>
+        <translation>Evidence (deleted)</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>证据 {detail}</source>
+        <translation>Evidence {detail}</translation>
     </message>
     <message>
         <source>问题只能关联到指标、工作底稿或证据，不能关联到“{kind}”</source>
@@ -3620,8 +3852,24 @@ Supporting evidence: {2}</translation>
         <translation>{name} declared not being independent: describe the relationship</translation>
     </message>
     <message>
+        <source>{name}（{role}）尚未填写独立性声明</source>
+        <translation>{name} ({role}) has not made an independence declaration yet</translation>
+    </message>
+    <message>
+        <source>{name}（{role}）声明不具备独立性：{note}</source>
+        <translation>{name} ({role}) declared not to be independent: {note}</translation>
+    </message>
+    <message>
         <source>评价依据的文件名称不能为空</source>
         <translation>The title of the basis document cannot be empty</translation>
+    </message>
+    <message>
+        <source>开始日期应写成 年-月-日（如 2022-04-01），输入为“{text}”</source>
+        <translation>The start date must be written as year-month-day (e.g. 2022-04-01); you entered &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <source>结束日期应写成 年-月-日（如 2022-04-01），输入为“{text}”</source>
+        <translation>The end date must be written as year-month-day (e.g. 2022-04-01); you entered &quot;{text}&quot;</translation>
     </message>
     <message>
         <source>结束日期 {end} 早于开始日期 {start}</source>
@@ -3748,6 +3996,10 @@ Supporting evidence: {2}</translation>
         <translation>Cannot write to the export folder {folder}: {reason}</translation>
     </message>
     <message>
+        <source>导出资料清单</source>
+        <translation>Exporting the document request list</translation>
+    </message>
+    <message>
         <source>报告字体模块不可用，无法导出 PDF：{reason}</source>
         <translation>The report font module is not available; cannot export PDF: {reason}</translation>
     </message>
@@ -3798,6 +4050,18 @@ Supporting evidence: {2}</translation>
     <message>
         <source>该得分已引用此项</source>
         <translation>This score already cites this item</translation>
+    </message>
+    <message>
+        <source>底稿 {name}</source>
+        <translation>Working paper {name}</translation>
+    </message>
+    <message>
+        <source>证据 {name}</source>
+        <translation>Evidence {name}</translation>
+    </message>
+    <message>
+        <source>工作底稿 {name}</source>
+        <translation>Working paper {name}</translation>
     </message>
     <message>
         <source>未知的专家评分汇总方法：{method}（可用：{methods}）</source>
@@ -3876,6 +4140,78 @@ Supporting evidence: {2}</translation>
         <translation>There are several surveys for the respondent group “{group}”; please give the survey title. Surveys on file: {listing}</translation>
     </message>
     <message>
+        <source>满意度：样本量偏小（{n}人，少于{minimum}人），置信区间参考价值有限</source>
+        <translation>Satisfaction: small sample ({n} respondents, fewer than {minimum}); the confidence interval is of limited use</translation>
+    </message>
+    <message>
+        <source>满意度：置信区间过宽（半宽{half}个百分点，超过{maximum}个百分点），结果精度不足</source>
+        <translation>Satisfaction: confidence interval too wide (half-width {half} percentage points, more than {maximum}); the result is not precise enough</translation>
+    </message>
+    <message>
+        <source>政策知晓率：样本量偏小（{n}人，少于{minimum}人），置信区间参考价值有限</source>
+        <translation>Policy awareness rate: small sample ({n} respondents, fewer than {minimum}); the confidence interval is of limited use</translation>
+    </message>
+    <message>
+        <source>政策知晓率：置信区间过宽（半宽{half}个百分点，超过{maximum}个百分点），结果精度不足</source>
+        <translation>Policy awareness rate: confidence interval too wide (half-width {half} percentage points, more than {maximum}); the result is not precise enough</translation>
+    </message>
+    <message>
+        <source>无法对应的列</source>
+        <translation>Unmatched columns</translation>
+    </message>
+    <message>
+        <source>忽略该列</source>
+        <translation>Ignore the column</translation>
+    </message>
+    <message>
+        <source>作为新的文字题导入</source>
+        <translation>Import as a new text question</translation>
+    </message>
+    <message>
+        <source>文件中缺少的题目</source>
+        <translation>Questions missing from the file</translation>
+    </message>
+    <message>
+        <source>取消导入</source>
+        <translation>Cancel the import</translation>
+    </message>
+    <message>
+        <source>照常导入（该题无答案）</source>
+        <translation>Import anyway (the question stays unanswered)</translation>
+    </message>
+    <message>
+        <source>文件疑似属于其他问卷</source>
+        <translation>File seems to belong to another survey</translation>
+    </message>
+    <message>
+        <source>仍导入能对应的列</source>
+        <translation>Import the matched columns anyway</translation>
+    </message>
+    <message>
+        <source>重复的答卷</source>
+        <translation>Duplicate responses</translation>
+    </message>
+    <message>
+        <source>只计入第一份</source>
+        <translation>Count only the first</translation>
+    </message>
+    <message>
+        <source>全部计入</source>
+        <translation>Count all</translation>
+    </message>
+    <message>
+        <source>量表外的答案</source>
+        <translation>Answers outside the scale</translation>
+    </message>
+    <message>
+        <source>不计入这些答卷</source>
+        <translation>Leave these responses out</translation>
+    </message>
+    <message>
+        <source>计入，该答案不计分</source>
+        <translation>Count them, the answer unscored</translation>
+    </message>
+    <message>
         <source>问卷中没有题目“{key}”（可用题号 {codes} 或题目原文）</source>
         <translation>The survey has no question “{key}” (use a question number {codes} or the question text)</translation>
     </message>
@@ -3892,8 +4228,168 @@ Supporting evidence: {2}</translation>
         <translation>The question “{question}” has no option “{target}”</translation>
     </message>
     <message>
+        <source>问卷：{survey}（{group}）  文件：{file}  工作表：{sheet}</source>
+        <translation>Survey: {survey} ({group})  File: {file}  Sheet: {sheet}</translation>
+    </message>
+    <message>
+        <source>读取数据行 {rows} 行；空行 {blank}；已导入过 {already}；重复 {duplicates}；含量表外答案的答卷 {out_of_scale}</source>
+        <translation>Data rows read: {rows}; blank: {blank}; imported before: {already}; duplicates: {duplicates}; responses with answers outside the scale: {out_of_scale}</translation>
+    </message>
+    <message>
+        <source>  列 {letter}“{header}” → 题目“{question}”（已保存的对应）</source>
+        <translation>  Column {letter} “{header}” → question “{question}” (saved mapping)</translation>
+    </message>
+    <message>
+        <source>  列 {letter}“{header}” → 题目“{question}”（题目相同）</source>
+        <translation>  Column {letter} “{header}” → question “{question}” (same question)</translation>
+    </message>
+    <message>
+        <source>  列 {letter}“{header}” → 题目“{question}”（题目相近）</source>
+        <translation>  Column {letter} “{header}” → question “{question}” (similar question)</translation>
+    </message>
+    <message>
+        <source>  列 {letter}“{header}” → 题目“{question}”（手工指定）</source>
+        <translation>  Column {letter} “{header}” → question “{question}” (chosen by hand)</translation>
+    </message>
+    <message>
+        <source>  列 {letter}“{header}” → 题目“{question}”（{how}）</source>
+        <translation>  Column {letter} “{header}” → question “{question}” ({how})</translation>
+    </message>
+    <message>
+        <source>  列 {letter}“{header}” → 答卷编号</source>
+        <translation>  Column {letter} “{header}” → response number</translation>
+    </message>
+    <message>
+        <source>  列 {letter}“{header}” → 提交时间</source>
+        <translation>  Column {letter} “{header}” → submit time</translation>
+    </message>
+    <message>
+        <source>  无法对应的列：{letter}“{header}”</source>
+        <translation>  Unmatched column: {letter} “{header}”</translation>
+    </message>
+    <message>
+        <source>  文件中缺少题目：“{question}”</source>
+        <translation>  Question missing from the file: “{question}”</translation>
+    </message>
+    <message>
+        <source>  文件的大部分列与该问卷的题目对不上，疑似其他问卷的导出文件</source>
+        <translation>  Most columns of the file do not match the questions of this survey; it seems to be an export of another survey</translation>
+    </message>
+    <message>
+        <source>  无法对应的答案：题目“{question}”的“{answer}”（{count}次）</source>
+        <translation>  Unmatched answer: “{answer}” to question “{question}” ({count} times)</translation>
+    </message>
+    <message>
+        <source>  重复答卷：第{row}行（答卷编号“{rid}”重复）</source>
+        <translation>  Duplicate response: row {row} (response number “{rid}” repeated)</translation>
+    </message>
+    <message>
+        <source>  重复答卷：第{row}行（与前面一行在同一提交时间“{at}”的答案完全相同）</source>
+        <translation>  Duplicate response: row {row} (same answers as an earlier row at the same submit time “{at}”)</translation>
+    </message>
+    <message>
+        <source>  重复答卷：第{row}行（{reason}）</source>
+        <translation>  Duplicate response: row {row} ({reason})</translation>
+    </message>
+    <message>
+        <source>  ……另有{count}行重复</source>
+        <translation>  … {count} more duplicate rows</translation>
+    </message>
+    <message>
+        <source>  空行（已跳过）：第{rows}行</source>
+        <translation>  Blank rows (skipped): rows {rows}</translation>
+    </message>
+    <message>
+        <source>  按已保存的对应不计分的答案：{count}个</source>
+        <translation>  Answers unscored by the saved mapping: {count}</translation>
+    </message>
+    <message>
+        <source>未导入：按选择取消导入（文件疑似属于其他问卷）</source>
+        <translation>Not imported: import cancelled as chosen (file seems to belong to another survey)</translation>
+    </message>
+    <message>
+        <source>未导入：按选择取消导入（文件中缺少的题目）</source>
+        <translation>Not imported: import cancelled as chosen (questions missing from the file)</translation>
+    </message>
+    <message>
+        <source>未导入：{reason}</source>
+        <translation>Not imported: {reason}</translation>
+    </message>
+    <message>
+        <source>已导入 {imported} 份答卷；另有 {skipped} 份按选择跳过（已记为剔除的答卷，不计入结果）</source>
+        <translation>{imported} responses imported; {skipped} more skipped as chosen (recorded as excluded responses, not counted in the results)</translation>
+    </message>
+    <message>
+        <source>已导入 {imported} 份答卷</source>
+        <translation>{imported} responses imported</translation>
+    </message>
+    <message>
+        <source>试运行：将导入 {count} 份答卷（另有 {skipped} 份按选择跳过），未写入任何内容</source>
+        <translation>Dry run: {count} responses would be imported ({skipped} more skipped as chosen); nothing was written</translation>
+    </message>
+    <message>
+        <source>试运行：将导入 {count} 份答卷，未写入任何内容</source>
+        <translation>Dry run: {count} responses would be imported; nothing was written</translation>
+    </message>
+    <message>
+        <source>未写入任何内容</source>
+        <translation>Nothing was written</translation>
+    </message>
+    <message>
+        <source>待决定：无法对应的列（{count}）——skip：忽略该列；keep：作为新的文字题导入</source>
+        <translation>To decide: unmatched columns ({count}) — skip: ignore the column; keep: import as a new text question</translation>
+    </message>
+    <message>
+        <source>待决定：文件中缺少的题目（{count}）——skip：取消导入；keep：照常导入（该题无答案）</source>
+        <translation>To decide: questions missing from the file ({count}) — skip: cancel the import; keep: import anyway (the question stays unanswered)</translation>
+    </message>
+    <message>
+        <source>待决定：文件疑似属于其他问卷（{count}）——skip：取消导入；keep：仍导入能对应的列</source>
+        <translation>To decide: file seems to belong to another survey ({count}) — skip: cancel the import; keep: import the matched columns anyway</translation>
+    </message>
+    <message>
+        <source>待决定：重复的答卷（{count}）——skip：只计入第一份；keep：全部计入</source>
+        <translation>To decide: duplicate responses ({count}) — skip: count only the first; keep: count all</translation>
+    </message>
+    <message>
+        <source>待决定：量表外的答案（{count}）——skip：不计入这些答卷；keep：计入，该答案不计分</source>
+        <translation>To decide: answers outside the scale ({count}) — skip: leave these responses out; keep: count them, the answer unscored</translation>
+    </message>
+    <message>
+        <source>按选择取消导入（文件疑似属于其他问卷）</source>
+        <translation>Import cancelled as chosen (file seems to belong to another survey)</translation>
+    </message>
+    <message>
+        <source>按选择取消导入（文件中缺少的题目）</source>
+        <translation>Import cancelled as chosen (questions missing from the file)</translation>
+    </message>
+    <message>
         <source>无效的处理方式：{kind}={value}（类别：{kinds}；方式：skip 或 keep）</source>
         <translation>Invalid decision: {kind}={value} (kinds: {kinds}; decisions: skip or keep)</translation>
+    </message>
+    <message>
+        <source>读取答卷</source>
+        <translation>Reading responses</translation>
+    </message>
+    <message>
+        <source>答卷编号“{rid}”重复</source>
+        <translation>Response number “{rid}” repeated</translation>
+    </message>
+    <message>
+        <source>与前面一行在同一提交时间“{at}”的答案完全相同</source>
+        <translation>Same answers as an earlier row at the same submit time “{at}”</translation>
+    </message>
+    <message>
+        <source>检查完毕</source>
+        <translation>Check finished</translation>
+    </message>
+    <message>
+        <source>写入答卷</source>
+        <translation>Writing responses</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
     </message>
     <message>
         <source>工作表“{sheet}”第{row}行{column}列：{reason}（原值“{value}”）</source>
@@ -3952,6 +4448,14 @@ Supporting evidence: {2}</translation>
         <translation>No header row found in worksheet &quot;{sheet}&quot;: {path}</translation>
     </message>
     <message>
+        <source>工作表“{sheet}”（申报目标）：项目“{project}”，{indicators} 个绩效指标，拒绝 {rejected} 个单元格</source>
+        <translation>Sheet “{sheet}” (declared targets): project “{project}”, {indicators} performance indicators, {rejected} cells rejected</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”（细化目标）：项目“{project}”，{indicators} 个绩效指标，拒绝 {rejected} 个单元格</source>
+        <translation>Sheet “{sheet}” (refined targets): project “{project}”, {indicators} performance indicators, {rejected} cells rejected</translation>
+    </message>
+    <message>
         <source>目标版本只能是 declared（申报）或 refined（细化），而不是“{version}”</source>
         <translation>The target version must be declared or refined, not &quot;{version}&quot;</translation>
     </message>
@@ -3966,6 +4470,126 @@ Supporting evidence: {2}</translation>
     <message>
         <source>无法写入文件：{path}（{reason}）</source>
         <translation>Cannot write the file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>期初余额{opening} + 本年收入{income} − 本年支出{expenditure} = {expected}，与年末滚存结余一致</source>
+        <translation>Opening balance {opening} + income of the year {income} − expenditure of the year {expenditure} = {expected}, which matches the year-end accumulated balance</translation>
+    </message>
+    <message>
+        <source>期初余额{opening} + 本年收入{income} − 本年支出{expenditure} = {expected}，但年末滚存结余为{closing}，相差{difference}（滚存不平）</source>
+        <translation>Opening balance {opening} + income of the year {income} − expenditure of the year {expenditure} = {expected}, but the year-end accumulated balance is {closing}, a difference of {difference} (roll-forward does not balance)</translation>
+    </message>
+    <message>
+        <source>{year}年“{line}”预算数{total}等于明细（{names}）之和{expected}</source>
+        <translation>{year} “{line}” budget {total} equals the sum of its details ({names}) {expected}</translation>
+    </message>
+    <message>
+        <source>{year}年“{line}”调整后预算数{total}等于明细（{names}）之和{expected}</source>
+        <translation>{year} “{line}” adjusted budget {total} equals the sum of its details ({names}) {expected}</translation>
+    </message>
+    <message>
+        <source>{year}年“{line}”执行数{total}等于明细（{names}）之和{expected}</source>
+        <translation>{year} “{line}” actual {total} equals the sum of its details ({names}) {expected}</translation>
+    </message>
+    <message>
+        <source>{year}年“{line}”预算数{total}不等于明细（{names}）之和{expected}，相差{difference}</source>
+        <translation>{year} “{line}” budget {total} does not equal the sum of its details ({names}) {expected}, a difference of {difference}</translation>
+    </message>
+    <message>
+        <source>{year}年“{line}”调整后预算数{total}不等于明细（{names}）之和{expected}，相差{difference}</source>
+        <translation>{year} “{line}” adjusted budget {total} does not equal the sum of its details ({names}) {expected}, a difference of {difference}</translation>
+    </message>
+    <message>
+        <source>{year}年“{line}”执行数{total}不等于明细（{names}）之和{expected}，相差{difference}</source>
+        <translation>{year} “{line}” actual {total} does not equal the sum of its details ({names}) {expected}, a difference of {difference}</translation>
+    </message>
+    <message>
+        <source>{year}年本年收支结余预算数{result}等于收入减支出{expected}</source>
+        <translation>{year} budgeted current-year balance {result} equals income minus expenditure {expected}</translation>
+    </message>
+    <message>
+        <source>{year}年本年收支结余调整后预算数{result}等于收入减支出{expected}</source>
+        <translation>{year} adjusted budget of the current-year balance {result} equals income minus expenditure {expected}</translation>
+    </message>
+    <message>
+        <source>{year}年本年收支结余执行数{result}等于收入减支出{expected}</source>
+        <translation>{year} actual current-year balance {result} equals income minus expenditure {expected}</translation>
+    </message>
+    <message>
+        <source>{year}年本年收支结余预算数{result}不等于收入减支出{expected}，相差{difference}</source>
+        <translation>{year} budgeted current-year balance {result} does not equal income minus expenditure {expected}, a difference of {difference}</translation>
+    </message>
+    <message>
+        <source>{year}年本年收支结余调整后预算数{result}不等于收入减支出{expected}，相差{difference}</source>
+        <translation>{year} adjusted budget of the current-year balance {result} does not equal income minus expenditure {expected}, a difference of {difference}</translation>
+    </message>
+    <message>
+        <source>{year}年本年收支结余执行数{result}不等于收入减支出{expected}，相差{difference}</source>
+        <translation>{year} actual current-year balance {result} does not equal income minus expenditure {expected}, a difference of {difference}</translation>
+    </message>
+    <message>
+        <source>{year}年期初余额{opening}等于{previous_year}年年末滚存结余{closing}</source>
+        <translation>{year} opening balance {opening} equals the {previous_year} year-end accumulated balance {closing}</translation>
+    </message>
+    <message>
+        <source>{year}年期初余额{opening}不等于{previous_year}年年末滚存结余{closing}，相差{difference}</source>
+        <translation>{year} opening balance {opening} does not equal the {previous_year} year-end accumulated balance {closing}, a difference of {difference}</translation>
+    </message>
+    <message>
+        <source>{year}年工伤预防费{spending}，占{previous_year}年工伤保险费收入{base}的{share}%，未超过上限{rate}%（{cap}）</source>
+        <translation>{year} injury prevention expenses {spending} are {share}% of the {previous_year} work-injury insurance premium income {base}, within the cap of {rate}% ({cap})</translation>
+    </message>
+    <message>
+        <source>{year}年工伤预防费{spending}，占{previous_year}年工伤保险费收入{base}的{share}%，超过上限{rate}%（{cap}）</source>
+        <translation>{year} injury prevention expenses {spending} are {share}% of the {previous_year} work-injury insurance premium income {base}, above the cap of {rate}% ({cap})</translation>
+    </message>
+    <message>
+        <source>建议“{name}”未对应任何存在的问题</source>
+        <translation>The recommendation &quot;{name}&quot; answers no existing problem</translation>
+    </message>
+    <message>
+        <source>建议“（无标题）”未对应任何存在的问题</source>
+        <translation>A recommendation without a title answers no existing problem</translation>
+    </message>
+    <message>
+        <source>问题“{name}”未填写原因分析</source>
+        <translation>The problem &quot;{name}&quot; has no cause analysis</translation>
+    </message>
+    <message>
+        <source>问题“（无标题）”未填写原因分析</source>
+        <translation>A problem without a title has no cause analysis</translation>
+    </message>
+    <message>
+        <source>问题“{name}”没有对应的建议</source>
+        <translation>The problem &quot;{name}&quot; has no recommendation</translation>
+    </message>
+    <message>
+        <source>问题“（无标题）”没有对应的建议</source>
+        <translation>A problem without a title has no recommendation</translation>
+    </message>
+    <message>
+        <source>{count} 项三级指标尚未评分：{names}等</source>
+        <translation>Level-3 indicators not scored yet ({count}): {names} and others</translation>
+    </message>
+    <message>
+        <source>{count} 项三级指标尚未评分：{names}</source>
+        <translation>Level-3 indicators not scored yet ({count}): {names}</translation>
+    </message>
+    <message>
+        <source>报告段落“{section}”中有未知字段：{fields}</source>
+        <translation>The report section &quot;{section}&quot; has unknown fields: {fields}</translation>
+    </message>
+    <message>
+        <source>“{name}”中有未知字段：{fields}</source>
+        <translation>&quot;{name}&quot; has unknown fields: {fields}</translation>
+    </message>
+    <message>
+        <source>未填写评价机构（封面和落款需要）</source>
+        <translation>The evaluation agency is not filled in (the cover and the signature block need it)</translation>
+    </message>
+    <message>
+        <source>未填写报告日期，将使用生成当天的日期</source>
+        <translation>The report date is not filled in; the date the report is generated will be used</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .errors import QT_TRANSLATE_NOOP, Message
 from .model import FinanceLine, Record
 from .money import HUNDRED, D, fmt_amount, round2
 
@@ -363,10 +364,59 @@ def roll_forward_check(opening: Decimal | None, income: Decimal | None, expendit
     expected = D(opening) + D(income) - D(expenditure)
     diff = D(closing) - expected
     ok = abs(diff) <= D(tolerance)
-    msg = (f"期初余额{_yuan(opening)} + 本年收入{_yuan(income)} − 本年支出{_yuan(expenditure)} = "
-           f"{_yuan(expected)}，" + ("与年末滚存结余一致" if ok else
-                                  f"但年末滚存结余为{_yuan(closing)}，相差{_yuan(diff)}（滚存不平）"))
+    p = {"opening": _yuan(opening), "income": _yuan(income), "expenditure": _yuan(expenditure),
+         "expected": _yuan(expected)}
+    if ok:
+        msg = Message(QT_TRANSLATE_NOOP("core", "期初余额{opening} + 本年收入{income} − 本年支出{expenditure} = "
+                                                "{expected}，与年末滚存结余一致"), **p)
+    else:
+        msg = Message(QT_TRANSLATE_NOOP("core", "期初余额{opening} + 本年收入{income} − 本年支出{expenditure} = "
+                                                "{expected}，但年末滚存结余为{closing}，相差{difference}（滚存不平）"),
+                      closing=_yuan(closing), difference=_yuan(diff), **p)
     return Check("roll_forward", ok, msg, expected, D(closing), diff)
+
+
+def _sum_message(year: int, line: str, col: str, total, names: str, expected, diff, ok: bool) -> Message:
+    """“{year}年“{line}”{column}{total}等于/不等于明细（{names}）之和{expected}[，相差{difference}]”."""
+    p = {"year": year, "line": line, "total": _yuan(total), "names": names, "expected": _yuan(expected)}
+    if ok:
+        if col == "budget":
+            return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”预算数{total}等于明细（{names}）之和{expected}"),
+                           **p)
+        if col == "adjusted_budget":
+            return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”调整后预算数{total}等于明细（{names}）之和"
+                                                     "{expected}"), **p)
+        return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”执行数{total}等于明细（{names}）之和{expected}"), **p)
+    p["difference"] = _yuan(diff)
+    if col == "budget":
+        return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”预算数{total}不等于明细（{names}）之和{expected}，"
+                                                 "相差{difference}"), **p)
+    if col == "adjusted_budget":
+        return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”调整后预算数{total}不等于明细（{names}）之和"
+                                                 "{expected}，相差{difference}"), **p)
+    return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”执行数{total}不等于明细（{names}）之和{expected}，"
+                                             "相差{difference}"), **p)
+
+
+def _result_message(year: int, col: str, result, expected, diff, ok: bool) -> Message:
+    """“{year}年本年收支结余{column}{result}等于/不等于收入减支出{expected}[，相差{difference}]”."""
+    p = {"year": year, "result": _yuan(result), "expected": _yuan(expected)}
+    if ok:
+        if col == "budget":
+            return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余预算数{result}等于收入减支出{expected}"), **p)
+        if col == "adjusted_budget":
+            return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余调整后预算数{result}等于收入减支出{expected}"),
+                           **p)
+        return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余执行数{result}等于收入减支出{expected}"), **p)
+    p["difference"] = _yuan(diff)
+    if col == "budget":
+        return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余预算数{result}不等于收入减支出{expected}，"
+                                                 "相差{difference}"), **p)
+    if col == "adjusted_budget":
+        return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余调整后预算数{result}不等于收入减支出{expected}，"
+                                                 "相差{difference}"), **p)
+    return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余执行数{result}不等于收入减支出{expected}，"
+                                             "相差{difference}"), **p)
 
 
 def sum_checks(lines, year: int, tolerance: Decimal = Decimal("0")) -> list[Check]:
@@ -401,9 +451,7 @@ def sum_checks(lines, year: int, tolerance: Decimal = Decimal("0")) -> list[Chec
             diff = total - expected
             ok = abs(diff) <= tolerance
             names = "、".join(ch.name for ch in children)
-            msg = (f"{year}年“{parent.name}”{COLUMN_LABELS[col]}{_yuan(total)}"
-                   + ("等于" if ok else "不等于") + f"明细（{names}）之和{_yuan(expected)}"
-                   + ("" if ok else f"，相差{_yuan(diff)}"))
+            msg = _sum_message(year, parent.name, col, total, names, expected, diff, ok)
             out.append(Check(f"sum:{parent_code}:{col}", ok, msg, expected, total, diff))
     result = by_code.get("current_year_result")
     inc, exp_ = by_code.get("income_total"), by_code.get("expenditure_total")
@@ -414,10 +462,7 @@ def sum_checks(lines, year: int, tolerance: Decimal = Decimal("0")) -> list[Chec
                 continue
             diff = r - (i - e)
             ok = abs(diff) <= tolerance
-            out.append(Check(f"result:{col}", ok,
-                             f"{year}年本年收支结余{COLUMN_LABELS[col]}{_yuan(r)}" + ("等于" if ok else "不等于")
-                             + f"收入减支出{_yuan(i - e)}" + ("" if ok else f"，相差{_yuan(diff)}"),
-                             i - e, r, diff))
+            out.append(Check(f"result:{col}", ok, _result_message(year, col, r, i - e, diff, ok), i - e, r, diff))
     return out
 
 
@@ -453,10 +498,15 @@ def analyze(lines, year: int, settings: FinanceSettings | None = None) -> FundAn
         if prev_closing is not None:
             diff = opening - prev_closing
             ok = abs(diff) <= tol
-            checks.append(Check("continuity", ok,
-                                f"{year}年期初余额{_yuan(opening)}" + ("等于" if ok else "不等于")
-                                + f"{prev_year}年年末滚存结余{_yuan(prev_closing)}" + ("" if ok else f"，相差{_yuan(diff)}"),
-                                prev_closing, opening, diff))
+            p = {"year": year, "opening": _yuan(opening), "previous_year": prev_year,
+                 "closing": _yuan(prev_closing)}
+            if ok:
+                msg = Message(QT_TRANSLATE_NOOP("core", "{year}年期初余额{opening}等于{previous_year}年年末滚存结余"
+                                                        "{closing}"), **p)
+            else:
+                msg = Message(QT_TRANSLATE_NOOP("core", "{year}年期初余额{opening}不等于{previous_year}年年末滚存结余"
+                                                        "{closing}，相差{difference}"), difference=_yuan(diff), **p)
+            checks.append(Check("continuity", ok, msg, prev_closing, opening, diff))
     elif prev_closing is not None:
         opening, source = prev_closing, "previous_year"
     elif summary.implied_opening_balance is not None:
@@ -481,10 +531,15 @@ def analyze(lines, year: int, settings: FinanceSettings | None = None) -> FundAn
     within = None if spending is None or cap is None else spending <= cap
     prevention = PreventionCheck(spending, base, rate, cap, share, within, settings.prevention_cap_basis)
     if within is not None:
-        checks.append(Check("prevention_cap", within,
-                            f"{year}年工伤预防费{_yuan(spending)}，占{prev_year}年工伤保险费收入{_yuan(base)}的"
-                            f"{share}%，" + ("未超过" if within else "超过") + f"上限{rate}%（{_yuan(cap)}）",
-                            cap, spending, spending - cap))
+        p = {"year": year, "spending": _yuan(spending), "previous_year": prev_year, "base": _yuan(base),
+             "share": f"{share}", "rate": f"{rate}", "cap": _yuan(cap)}
+        if within:
+            msg = Message(QT_TRANSLATE_NOOP("core", "{year}年工伤预防费{spending}，占{previous_year}年工伤保险费收入{base}的"
+                                                    "{share}%，未超过上限{rate}%（{cap}）"), **p)
+        else:
+            msg = Message(QT_TRANSLATE_NOOP("core", "{year}年工伤预防费{spending}，占{previous_year}年工伤保险费收入{base}的"
+                                                    "{share}%，超过上限{rate}%（{cap}）"), **p)
+        checks.append(Check("prevention_cap", within, msg, cap, spending, spending - cap))
 
     return FundAnalysis(
         year=year, summary=summary, previous=previous, opening_balance=opening, opening_source=source,

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .errors import QT_TRANSLATE_NOOP, ValidationError
+from .errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from .model import Indicator, Record
 from .money import CENT, D, round2
 
@@ -149,26 +149,31 @@ class ScoreSheet:
         out: list[Problem] = []
         tw = self.total_weight()
         if self.roots and tw != 100:
-            out.append(Problem("error", "", f"指标分值合计为 {tw}，应为 100"))
+            out.append(Problem("error", "", Message(QT_TRANSLATE_NOOP("core", "指标分值合计为 {total}，应为 100"), total=tw)))
         for r in self.roots:
             for n in r.walk():
                 ind = n.indicator
                 if n.children:
                     s = sum((c.weight() for c in n.children), Decimal(0))
                     if s != n.weight():
-                        out.append(Problem("error", ind.id,
-                                           f"“{ind.name}”的下级分值合计 {s} 与其分值 {n.weight()} 不一致"))
+                        out.append(Problem("error", ind.id, Message(
+                            QT_TRANSLATE_NOOP("core", "“{name}”的下级分值合计 {sum} 与其分值 {weight} 不一致"),
+                            name=ind.name, sum=s, weight=n.weight())))
                     continue
                 if ind.score is None:
                     continue
                 if ind.score < 0 or ind.score > ind.weight:
-                    out.append(Problem("error", ind.id, f"“{ind.name}”得分 {ind.score} 不在 0 至 {ind.weight} 之间"))
+                    out.append(Problem("error", ind.id, Message(
+                        QT_TRANSLATE_NOOP("core", "“{name}”得分 {score} 不在 0 至 {weight} 之间"),
+                        name=ind.name, score=ind.score, weight=ind.weight)))
                 elif ind.score < ind.weight and not (ind.deduction_reason or "").strip():
-                    out.append(Problem("error", ind.id, f"“{ind.name}”扣分但未填写扣分原因"))
+                    out.append(Problem("error", ind.id, Message(
+                        QT_TRANSLATE_NOOP("core", "“{name}”扣分但未填写扣分原因"), name=ind.name)))
         out_eff = self.output_effect_weight()
         if self.roots and out_eff < 60:
-            out.append(Problem("warning", "",
-                               f"提示：产出、效益指标权重合计 {out_eff}，低于财预〔2020〕10号要求的60%"))
+            out.append(Problem("warning", "", Message(
+                QT_TRANSLATE_NOOP("core", "提示：产出、效益指标权重合计 {weight}，低于财预〔2020〕10号要求的60%"),
+                weight=out_eff)))
         return out
 
     def output_effect_weight(self) -> Decimal:
@@ -190,7 +195,7 @@ class Problem:
 
     severity: str
     indicator_id: str
-    message: str
+    message: str  # a Message (.errors): Chinese, translatable in the UI
 
 
 def bands_to_json(bands) -> str:

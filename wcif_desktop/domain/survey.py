@@ -50,7 +50,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
-from .errors import QT_TRANSLATE_NOOP, ValidationError
+from .errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from .model import Record
 from .money import HUNDRED, round2
 
@@ -59,7 +59,9 @@ from .money import HUNDRED, round2
 RESPONDENT_GROUPS = ("参保单位", "待遇领取人员", "工伤职工")
 """Respondent groups offered by default; evaluators may add others (any non-empty name)."""
 
-QUESTION_KINDS = {"satisfaction": "满意度", "awareness": "政策知晓", "text": "开放式（文字）"}
+QUESTION_KINDS = {"satisfaction": Message(QT_TRANSLATE_NOOP("core", "满意度")),
+                  "awareness": Message(QT_TRANSLATE_NOOP("core", "政策知晓")),
+                  "text": Message(QT_TRANSLATE_NOOP("core", "开放式（文字）"))}
 
 SATISFACTION_METHODS = {"share": "满意率（满意与非常满意占比）", "mean": "平均分折算百分制"}
 
@@ -272,10 +274,12 @@ def sample_warnings(n: int, low_pct: Decimal, high_pct: Decimal) -> list[str]:
     """Warnings (Chinese sentences) when a rate's sample is too small for its interval to be useful."""
     out = []
     if n < MIN_SAMPLE:
-        out.append(f"样本量偏小（{n}人，少于{MIN_SAMPLE}人），置信区间参考价值有限")
+        out.append(Message(QT_TRANSLATE_NOOP("core", "样本量偏小（{n}人，少于{minimum}人），置信区间参考价值有限"),
+                           n=n, minimum=MIN_SAMPLE))
     half = (high_pct - low_pct) / 2
     if half > MAX_HALF_WIDTH:
-        out.append(f"置信区间过宽（半宽{round2(half):.2f}个百分点，超过{MAX_HALF_WIDTH}个百分点），结果精度不足")
+        out.append(Message(QT_TRANSLATE_NOOP("core", "置信区间过宽（半宽{half}个百分点，超过{maximum}个百分点），结果精度不足"),
+                           half=f"{round2(half):.2f}", maximum=f"{MAX_HALF_WIDTH}"))
     return out
 
 
@@ -338,16 +342,21 @@ OVERALL = "全部"
 
 
 def method_sentence(kind: str, method: str, max_score: int = 5) -> str:
-    """The sentence stating how a rate was computed, for the report."""
-    ci = "95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。"
+    """The sentence stating how a rate was computed, for the report (and the survey panel: a
+    :class:`~wcif_desktop.domain.errors.Message`)."""
     if kind == "awareness":
-        return "政策知晓率按回答“知道”或答对政策问题的答案数占知晓度有效答案数的比例计算；" + ci
+        return Message(QT_TRANSLATE_NOOP("core", "政策知晓率按回答“知道”或答对政策问题的答案数占知晓度有效答案数的比例计算；"
+                                                 "95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。"))
     if method == "share":
-        return "满意度按“满意”与“非常满意”的答案数占满意度有效答案数的比例（满意率）计算；" + ci
+        return Message(QT_TRANSLATE_NOOP("core", "满意度按“满意”与“非常满意”的答案数占满意度有效答案数的比例（满意率）计算；"
+                                                 "95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。"))
     if method == "mean":
-        return (f"满意度按平均得分折算为百分制计算：每个答案按其分值除以满分（{max_score}分）乘以100"
-                f"（非常满意100分……非常不满意{int(100 / max_score) if max_score else 0}分），再求平均；" + ci)
-    return "满意度合并各问卷按其所选方法（满意率或平均分折算百分制）计算的答案值后求平均；" + ci
+        return Message(QT_TRANSLATE_NOOP("core", "满意度按平均得分折算为百分制计算：每个答案按其分值除以满分（{max_score}分）乘以100"
+                                                 "（非常满意100分……非常不满意{lowest}分），再求平均；"
+                                                 "95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。"),
+                       max_score=max_score, lowest=int(100 / max_score) if max_score else 0)
+    return Message(QT_TRANSLATE_NOOP("core", "满意度合并各问卷按其所选方法（满意率或平均分折算百分制）计算的答案值后求平均；"
+                                             "95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。"))
 
 
 def _rate(kind, method, values_by_respondent: dict[str, list[Decimal]], max_score=5) -> RateResult | None:

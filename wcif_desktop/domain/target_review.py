@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import QT_TRANSLATE_NOOP, ValidationError
+from .errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from .model import TargetIndicator
 
 CHECKS = ("annual_target_present", "annual_target_specific", "classes_present", "inapplicable_marked",
@@ -80,7 +80,7 @@ class RuleResult:
     @property
     def opinion(self) -> str:
         if self.passed:
-            return self.rule.opinion_pass or "符合要求。"
+            return self.rule.opinion_pass or Message(QT_TRANSLATE_NOOP("core", "符合要求。"))
         return self.rule.opinion.replace("{items}", "、".join(self.items))
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.errors import QT_TRANSLATE_NOOP, Message
 from ..domain.fields import field_values, unknown_fields
 from ..domain.model import EvaluationSnapshot
 from ..domain.scoring import sheet_for
@@ -25,7 +26,7 @@ ERROR, HINT = "错误", "提示"
 class ReadinessItem:
     severity: str  # 错误 | 提示
     kind: str  # finding | scoring | narrative | facts
-    message: str
+    message: str  # a Message (wcif_desktop.domain.errors): Chinese, translatable in the UI
     record_id: str = ""
 
 
@@ -41,32 +42,45 @@ def check_readiness(snap: EvaluationSnapshot) -> list[ReadinessItem]:
         live = targets & problem_ids
         answered |= live
         if not live:
-            out.append(ReadinessItem(ERROR, "finding", f"建议“{r.title or '（无标题）'}”未对应任何存在的问题", r.id))
+            msg = (Message(QT_TRANSLATE_NOOP("core", "建议“{name}”未对应任何存在的问题"), name=r.title) if r.title
+                   else Message(QT_TRANSLATE_NOOP("core", "建议“（无标题）”未对应任何存在的问题")))
+            out.append(ReadinessItem(ERROR, "finding", msg, r.id))
     for p in problems:
-        name = p.title or "（无标题）"
+        name = p.title
         if not (p.cause or "").strip():
-            out.append(ReadinessItem(ERROR, "finding", f"问题“{name}”未填写原因分析", p.id))
+            msg = (Message(QT_TRANSLATE_NOOP("core", "问题“{name}”未填写原因分析"), name=name) if name
+                   else Message(QT_TRANSLATE_NOOP("core", "问题“（无标题）”未填写原因分析")))
+            out.append(ReadinessItem(ERROR, "finding", msg, p.id))
         if p.id not in answered:
-            out.append(ReadinessItem(ERROR, "finding", f"问题“{name}”没有对应的建议", p.id))
+            msg = (Message(QT_TRANSLATE_NOOP("core", "问题“{name}”没有对应的建议"), name=name) if name
+                   else Message(QT_TRANSLATE_NOOP("core", "问题“（无标题）”没有对应的建议")))
+            out.append(ReadinessItem(ERROR, "finding", msg, p.id))
     sheet = sheet_for(snap)
     unscored = [n.indicator for n in sheet.leaves() if n.indicator.score is None]
     if unscored:
-        names = "、".join(i.name for i in unscored[:5]) + ("等" if len(unscored) > 5 else "")
-        out.append(ReadinessItem(ERROR, "scoring", f"{len(unscored)} 项三级指标尚未评分：{names}"))
+        names = "、".join(i.name for i in unscored[:5])
+        msg = (Message(QT_TRANSLATE_NOOP("core", "{count} 项三级指标尚未评分：{names}等"), count=len(unscored), names=names)
+               if len(unscored) > 5 else
+               Message(QT_TRANSLATE_NOOP("core", "{count} 项三级指标尚未评分：{names}"), count=len(unscored), names=names))
+        out.append(ReadinessItem(ERROR, "scoring", msg))
     for msg in sheet.problems():
         out.append(ReadinessItem(HINT if msg.startswith("提示") else ERROR, "scoring", msg))
     values = field_values(snap)
-    texts = [(f"报告段落“{k}”", v) for k, v in snap.narratives.items()]
-    texts += [(f"“{f.title}”", f"{f.title}{f.body}{f.cause}") for f in snap.findings]
-    for where, text in texts:
+    for k, text in snap.narratives.items():
         bad = unknown_fields(text, values)
         if bad:
-            out.append(ReadinessItem(ERROR, "narrative", f"{where}中有未知字段：{'、'.join(bad)}"))
+            out.append(ReadinessItem(ERROR, "narrative", Message(
+                QT_TRANSLATE_NOOP("core", "报告段落“{section}”中有未知字段：{fields}"), section=k, fields="、".join(bad))))
+    for f in snap.findings:
+        bad = unknown_fields(f"{f.title}{f.body}{f.cause}", values)
+        if bad:
+            out.append(ReadinessItem(ERROR, "narrative", Message(
+                QT_TRANSLATE_NOOP("core", "“{name}”中有未知字段：{fields}"), name=f.title, fields="、".join(bad))))
     ev = snap.evaluation
     if not ev.agency.strip():
-        out.append(ReadinessItem(ERROR, "facts", "未填写评价机构（封面和落款需要）"))
+        out.append(ReadinessItem(ERROR, "facts", Message(QT_TRANSLATE_NOOP("core", "未填写评价机构（封面和落款需要）"))))
     if not ev.report_date.strip():
-        out.append(ReadinessItem(HINT, "facts", "未填写报告日期，将使用生成当天的日期"))
+        out.append(ReadinessItem(HINT, "facts", Message(QT_TRANSLATE_NOOP("core", "未填写报告日期，将使用生成当天的日期"))))
     return out
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pathvalidate import sanitize_filename
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.review import LINK_TARGETS, Evidence, EvidenceLink
 from ..store.db import EvaluationFile, now_iso
@@ -122,7 +122,7 @@ def hash_file(path, progress: Progress = NO_PROGRESS) -> tuple[str, int]:
         for data in _read_chunks(fh, path):
             h.update(data)
             done += len(data)
-            progress.set(done, size, "计算校验值")
+            progress.set(done, size, Message(QT_TRANSLATE_NOOP("core", "计算校验值")))
             check(progress)
     return h.hexdigest(), done
 
@@ -258,7 +258,7 @@ def add_evidence(ef: EvaluationFile, path, *, target_kind: str | None = None, ta
                 head = data[:16]
             h.update(data)
             done += len(data)
-            progress.set(done, total, "计算校验值")
+            progress.set(done, total, Message(QT_TRANSLATE_NOOP("core", "计算校验值")))
             check(progress)
         sha = h.hexdigest()
         size = done
@@ -282,7 +282,7 @@ def add_evidence(ef: EvaluationFile, path, *, target_kind: str | None = None, ta
                                     [sha, seq, data])
                     seq += 1
                     done2 += len(data)
-                    progress.set(size + done2, total, "写入评价文件")
+                    progress.set(size + done2, total, Message(QT_TRANSLATE_NOOP("core", "写入评价文件")))
                     check(progress)
                 if h2.hexdigest() != sha or done2 != size:
                     raise WcifError(QT_TRANSLATE_NOOP("core", "文件在读取过程中发生了变化，未添加，请关闭正在编辑它的程序后重试：{path}"),
@@ -297,7 +297,7 @@ def add_evidence(ef: EvaluationFile, path, *, target_kind: str | None = None, ta
                 link, ch = link_evidence(ef, ev.id, target_kind, target_id)
                 for t, s in ch.tables.items():
                     changes.tables.setdefault(t, set()).update(s)
-        progress.set(total, total, "完成")
+        progress.set(total, total, Message(QT_TRANSLATE_NOOP("core", "完成")))
     return AddResult(evidence=ev, stored=not already, link=link, changes=changes)
 
 
@@ -401,7 +401,7 @@ def extract_evidence(ef: EvaluationFile, sha_or_prefix: str, out, *, overwrite: 
                 h.update(data)
                 fh.write(data)
                 done += len(data)
-                progress.set(done, ev.size, "导出证据")
+                progress.set(done, ev.size, Message(QT_TRANSLATE_NOOP("core", "导出证据")))
                 check(progress)
         if h.hexdigest() != ev.sha256 or done != ev.size:
             raise WcifError(QT_TRANSLATE_NOOP("core", "证据“{name}”的内容已损坏（SHA-256 不符），未导出"),
@@ -441,5 +441,5 @@ def verify_evidence(ef: EvaluationFile, progress: Progress = NO_PROGRESS) -> lis
             problems.append(f"证据“{ev.original_name}”的内容缺失：{ev.sha256}")
         elif h.hexdigest() != ev.sha256 or size != ev.size:
             problems.append(f"证据“{ev.original_name}”的内容已损坏（SHA-256 不符）：{ev.sha256}")
-        progress.set(n, len(evs), "校验证据")
+        progress.set(n, len(evs), Message(QT_TRANSLATE_NOOP("core", "校验证据")))
     return problems

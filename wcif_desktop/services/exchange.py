@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..domain.errors import QT_TRANSLATE_NOOP, NotAnEvaluationFile, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, NotAnEvaluationFile, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import APPLICATION_ID, EvaluationFile, _connect, check_file, now_iso, schema_version, sqlite_uri
 from ..store.migrations import all_migrations
@@ -125,7 +125,7 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
         if not out.parent.is_dir():
             raise WcifError(QT_TRANSLATE_NOOP("core", "导出目标文件夹不存在：{folder}"), folder=out.parent)
         check(progress)
-        progress.set(0, 4, "记录版本")
+        progress.set(0, 4, Message(QT_TRANSLATE_NOOP("core", "记录版本")))
         source_id = _ensure_file_id(ef)
         merge.refresh_sync_state(ef)
         try:
@@ -135,7 +135,7 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                             reason=e) from e
         try:
             snap = work / "snapshot.wcif"
-            progress.set(1, 4, "生成快照")
+            progress.set(1, 4, Message(QT_TRANSLATE_NOOP("core", "生成快照")))
             try:
                 ef.conn.execute("VACUUM INTO ?", [str(snap)])
             except sqlite3.Error as e:
@@ -156,7 +156,7 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                         {"key": "exported_for", "value": member or ""},
                     ], pk="key")
                 if member:
-                    progress.set(2, 4, "筛选工作包")
+                    progress.set(2, 4, Message(QT_TRANSLATE_NOOP("core", "筛选工作包")))
                     notes = _filter_work_package(copy, member)
                 counts = _live_counts(copy.conn)
             finally:
@@ -172,7 +172,7 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                 finally:
                     c.close()
             check(progress)
-            progress.set(3, 4, "写入文件")
+            progress.set(3, 4, Message(QT_TRANSLATE_NOOP("core", "写入文件")))
             part = work / "out.part"
             try:
                 if password:
@@ -191,7 +191,7 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
         with ef.transaction():
             ef._log("export", source_id, "export", None, json.dumps(
                 {"to": out.name, "member": member, "encrypted": bool(password)}, ensure_ascii=False), now_iso())
-        progress.set(4, 4, "导出完成")
+        progress.set(4, 4, Message(QT_TRANSLATE_NOOP("core", "导出完成")))
         return ExportResult(path=out, size=out.stat().st_size, encrypted=bool(password), member=member,
                             counts=counts, notes=notes)
     finally:
@@ -276,9 +276,10 @@ def _filter_work_package(ef: EvaluationFile, member: str) -> list[str]:
         else:
             keep[t] = set(all_ids[t])
         if t in owned_tables:
-            notes.append(f"{t}：保留 {len(keep[t])} / {len(all_ids[t])} 条（属于 {who['name']}）")
+            notes.append(Message(QT_TRANSLATE_NOOP("core", "{table}：保留 {kept} / {total} 条（属于 {member}）"), table=t,
+                                 kept=len(keep[t]), total=len(all_ids[t]), member=who["name"]))
     if not owned_tables:
-        notes.append("没有任何表记录负责人或分工，工作包包含整个评价")
+        notes.append(Message(QT_TRANSLATE_NOOP("core", "没有任何表记录负责人或分工，工作包包含整个评价")))
     # foreign keys: parents of kept rows in owned tables are kept; rows pointing at removed rows are removed
     fks = {t: [(r[2], r[3], r[4]) for r in conn.execute(f"PRAGMA foreign_key_list({merge._q(t)})")]
            for t in kinds.records}

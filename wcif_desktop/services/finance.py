@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, WcifError
 from ..domain.finance import (
     AMOUNT_COLUMNS,
     COLUMN_LABELS,
@@ -164,6 +164,13 @@ class ColumnTarget:
     year: int
 
     def label(self) -> str:
+        """“2021年执行数” (a :class:`~wcif_desktop.domain.errors.Message`, shown in the UI)."""
+        if self.field == "budget":
+            return Message(QT_TRANSLATE_NOOP("core", "{year}年预算数"), year=self.year)
+        if self.field == "adjusted_budget":
+            return Message(QT_TRANSLATE_NOOP("core", "{year}年调整后预算数"), year=self.year)
+        if self.field == "actual":
+            return Message(QT_TRANSLATE_NOOP("core", "{year}年执行数"), year=self.year)
         return f"{self.year}年{COLUMN_LABELS[self.field]}"
 
 
@@ -182,14 +189,29 @@ class PlannedLine:
 
 @dataclass
 class Skipped:
-    """A data row not imported: Excel row number, its label, and why."""
+    """A data row not imported: Excel row number, its label, and why (``kind``: ``unrecognised``, ``duplicate``
+    or ``empty``; ``reason`` the Chinese sentence)."""
 
     row: int
     label: str
     reason: str
+    kind: str = ""
+
+    def message(self) -> Message:
+        """“第{row}行“{label}”：{reason}” as one translatable sentence (shown in the import dialog)."""
+        p = {"row": self.row, "label": self.label}
+        if self.kind == "unrecognised":
+            return Message(QT_TRANSLATE_NOOP("core", "第{row}行“{label}”：不是基金收支表的标准行（未识别的行标题）"), **p)
+        params = getattr(self.reason, "params", None)
+        if self.kind == "duplicate" and params:
+            return Message(QT_TRANSLATE_NOOP("core", "第{row}行“{label}”：与第{first}行重复（同一行次{line}）"), **p,
+                           **params)
+        if self.kind == "empty":
+            return Message(QT_TRANSLATE_NOOP("core", "第{row}行“{label}”：没有数值"), **p)
+        return Message(QT_TRANSLATE_NOOP("core", "第{row}行“{label}”：{reason}"), reason=self.reason, **p)
 
     def __str__(self) -> str:
-        return f"第{self.row}行“{self.label}”：{self.reason}"
+        return self.message()
 
 
 @dataclass
@@ -213,13 +235,32 @@ class StatementImport:
         return sum(len(pl.values) for pl in self.lines)
 
     def describe(self) -> str:
-        """A plain-language summary (Chinese) for the CLI and the dialog."""
+        """A plain-language summary (Chinese, a :class:`~wcif_desktop.domain.errors.Message`) for the CLI and the
+        dialog."""
         cols = "，".join(f"{tb.column_letter(c)}列→{t.label()}" for c, t in sorted(self.mapping.items()))
-        src = {"chosen": "（指定）", "title": "（据标题识别）", "header": "（据表头识别）"}.get(self.unit_source, "")
-        return (f"工作表“{self.sheet}”：金额单位 {self.unit or '未知'}{src}；"
-                f"行标题列 {tb.column_letter(self.label_column)}；{cols}；"
-                f"可导入 {len(self.lines)} 行 {self.value_count} 个数值，拒绝 {len(self.rejections)} 个单元格，"
-                f"跳过 {len(self.skipped)} 行")
+        p = {"sheet": self.sheet, "unit": self.unit or "未知", "label_column": tb.column_letter(self.label_column),
+             "columns": cols, "lines": len(self.lines), "values": self.value_count,
+             "rejected": len(self.rejections), "skipped": len(self.skipped)}
+        if self.unit_source == "chosen":
+            return Message(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”：金额单位 {unit}（指定）；行标题列 {label_column}；"
+                                                     "{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，"
+                                                     "跳过 {skipped} 行"), **p)
+        if self.unit_source == "title":
+            return Message(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”：金额单位 {unit}（据标题识别）；行标题列 {label_column}；"
+                                                     "{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，"
+                                                     "跳过 {skipped} 行"), **p)
+        if self.unit_source == "header":
+            return Message(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”：金额单位 {unit}（据表头识别）；行标题列 {label_column}；"
+                                                     "{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，"
+                                                     "跳过 {skipped} 行"), **p)
+        if self.unit is None:
+            del p["unit"]
+            return Message(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”：金额单位 未知；行标题列 {label_column}；"
+                                                     "{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，"
+                                                     "跳过 {skipped} 行"), **p)
+        return Message(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”：金额单位 {unit}；行标题列 {label_column}；"
+                                                 "{columns}；可导入 {lines} 行 {values} 个数值，拒绝 {rejected} 个单元格，"
+                                                 "跳过 {skipped} 行"), **p)
 
 
 _YEAR_RE = re.compile(r"(20\d{2}|19\d{2})\s*年")
@@ -328,10 +369,14 @@ def plan_from_table(table: tb.Table, *, year: int, mapping: dict[int, ColumnTarg
             continue
         spec = match_line(label)
         if spec is None:
-            skipped.append(Skipped(row.number, label, "不是基金收支表的标准行（未识别的行标题）"))
+            skipped.append(Skipped(row.number, label,
+                                   Message(QT_TRANSLATE_NOOP("core", "不是基金收支表的标准行（未识别的行标题）")),
+                                   "unrecognised"))
             continue
         if spec.code in seen:
-            skipped.append(Skipped(row.number, label, f"与第{seen[spec.code]}行重复（同一行次{spec.name}）"))
+            skipped.append(Skipped(row.number, label,
+                                   Message(QT_TRANSLATE_NOOP("core", "与第{first}行重复（同一行次{line}）"),
+                                           first=seen[spec.code], line=spec.name), "duplicate"))
             continue
         seen[spec.code] = row.number
         pl = PlannedLine(row.number, label, spec.code, spec.name, spec.kind, spec.parent_code)
@@ -344,7 +389,7 @@ def plan_from_table(table: tb.Table, *, year: int, mapping: dict[int, ColumnTarg
             lines.append(pl)
         else:
             if not any(r.row == row.number for r in rejections):
-                skipped.append(Skipped(row.number, label, "没有数值"))
+                skipped.append(Skipped(row.number, label, Message(QT_TRANSLATE_NOOP("core", "没有数值")), "empty"))
     progress.set(len(table.rows), len(table.rows), "读取基金收支表")
     return StatementImport(Path(table.path), table.sheet, year, table.unit, table.unit_source, label_col, mapping,
                            lines, rejections, skipped, table)

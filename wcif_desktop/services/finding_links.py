@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from ..domain.model import Finding, Record
 from ..store.db import EvaluationFile
 from . import evaluation as svc
@@ -52,16 +52,39 @@ def _has(ef: EvaluationFile, table: str) -> bool:
 
 
 def _label(ef: EvaluationFile, kind: str, target_id: str) -> str:
+    """e.g. ``指标 1.1.1 立项依据充分性``, a :class:`~wcif_desktop.domain.errors.Message` the UI shows in its
+    language (the kind; the code, name or title stay as written)."""
     table, name = TARGETS[kind]
     rows = ef.rows(table, "id = ?", [target_id]) if _has(ef, table) else []
-    if not rows:
-        return f"{name}（已删除）"
-    r = rows[0]
+    r = rows[0] if rows else None
     if kind == "indicator":
-        return f"{name} {r.get('code') or ''} {r.get('name') or ''}".replace("  ", " ").strip()
+        if r is None:
+            return Message(QT_TRANSLATE_NOOP("core", "指标（已删除）"))
+        detail = _detail(name, f"{name} {r.get('code') or ''} {r.get('name') or ''}".replace("  ", " ").strip())
+        if detail is None:
+            return Message(QT_TRANSLATE_NOOP("core", "指标"))
+        return Message(QT_TRANSLATE_NOOP("core", "指标 {detail}"), detail=detail)
     if kind == "working_paper":
-        return f"{name} {r.get('code') or ''} {r.get('title') or ''}".replace("  ", " ").strip()
-    return f"{name} {r.get('original_name') or ''}".strip()
+        if r is None:
+            return Message(QT_TRANSLATE_NOOP("core", "工作底稿（已删除）"))
+        detail = _detail(name, f"{name} {r.get('code') or ''} {r.get('title') or ''}".replace("  ", " ").strip())
+        if detail is None:
+            return Message(QT_TRANSLATE_NOOP("core", "工作底稿"))
+        return Message(QT_TRANSLATE_NOOP("core", "工作底稿 {detail}"), detail=detail)
+    if r is None:
+        return Message(QT_TRANSLATE_NOOP("core", "证据（已删除）"))
+    detail = _detail(name, f"{name} {r.get('original_name') or ''}".strip())
+    if detail is None:
+        return Message(QT_TRANSLATE_NOOP("core", "证据"))
+    return Message(QT_TRANSLATE_NOOP("core", "证据 {detail}"), detail=detail)
+
+
+def _detail(name: str, text: str) -> str | None:
+    """What follows the kind's name in a label ``text`` (``None``: the label is the name alone)."""
+    if text == name:
+        return None
+    assert text.startswith(name + " "), text  # the name has no spaces, so strip() and replace() keep "名 "
+    return text[len(name) + 1:]
 
 
 def _code_key(code: str) -> tuple:

@@ -44,7 +44,7 @@ import sqlite3
 import uuid
 from dataclasses import dataclass, field
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import EvaluationFile, now_iso, sqlite_uri
 
@@ -157,7 +157,7 @@ def refresh_sync_state(ef: EvaluationFile, progress: Progress = NO_PROGRESS) -> 
     with ef.transaction():
         for n, table in enumerate(kinds.records):
             check(progress)
-            progress.set(n, len(kinds.records), "记录版本")
+            progress.set(n, len(kinds.records), Message(QT_TRANSLATE_NOOP("core", "记录版本")))
             heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
             new_heads, new_anc = [], []
             for row in _rows(conn, table):
@@ -218,21 +218,25 @@ class MergeReport:
         }
 
     def lines(self) -> list[str]:
-        """A human-readable account (Chinese), one line per item."""
-        out = [f"合并来源：{self.source}"]
+        """A human-readable account (Chinese), one line per item; the sentences are
+        :class:`~wcif_desktop.domain.errors.Message` objects, so the UI can show them in English."""
+        out = [Message(QT_TRANSLATE_NOOP("core", "合并来源：{source}"), source=self.source)]
         if not self.changed:
-            out.append("没有新的内容（此文件的内容已全部合并过）。")
-        out.append(f"新增记录 {len(self.inserted)} 条，更新 {len(self.updated)} 条，删除 {len(self.deleted)} 条，"
-                   f"新增证据内容 {self.content_added} 项，导入历史 {self.history_added} 条，"
-                   f"新冲突 {len(self.conflicts)} 条。")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "没有新的内容（此文件的内容已全部合并过）。")))
+        out.append(Message(QT_TRANSLATE_NOOP("core", "新增记录 {inserted} 条，更新 {updated} 条，删除 {deleted} 条，"
+                                                     "新增证据内容 {content} 项，导入历史 {history} 条，"
+                                                     "新冲突 {conflicts} 条。"),
+                           inserted=len(self.inserted), updated=len(self.updated), deleted=len(self.deleted),
+                           content=self.content_added, history=self.history_added, conflicts=len(self.conflicts)))
         for t, i, lab in self.inserted:
             out.append(f"  + {t} {lab or i}")
         for t, i, lab, fields in self.updated:
-            out.append(f"  ~ {t} {lab or i}：{', '.join(fields)}")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  ~ {table} {label}：{fields}"), table=t, label=lab or i,
+                               fields=", ".join(fields)))
         for t, i, lab in self.deleted:
             out.append(f"  - {t} {lab or i}")
         for name in self.skipped_tables:
-            out.append(f"  未合并的表（无主键）：{name}")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  未合并的表（无主键）：{name}"), name=name))
         return out
 
 
@@ -276,7 +280,7 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             total = len(mine_kinds.records)
             for n, table in enumerate(mine_kinds.records):
                 check(progress)
-                progress.set(n, total, f"合并 {table}")
+                progress.set(n, total, Message(QT_TRANSLATE_NOOP("core", "合并 {table}"), table=table))
                 if table in their_tables:
                     _merge_records(ef, table, source, report)
             if _dedup_content_records(ef, mine_kinds, report):
@@ -303,7 +307,7 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
     finally:
         conn.execute(f"PRAGMA main.cache_size = {cache}")
         conn.execute("DETACH DATABASE theirs")
-    progress.set(total, total, "合并完成")
+    progress.set(total, total, Message(QT_TRANSLATE_NOOP("core", "合并完成")))
     return report
 
 

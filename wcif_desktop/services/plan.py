@@ -7,7 +7,7 @@ Every edit validates, writes in one transaction (audit-logged) and returns a
 
 from __future__ import annotations
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from ..domain.model import ROLES, TeamMember
 from ..domain.review import (
     DocumentRequest,
@@ -117,9 +117,11 @@ def independence_problems(ef: EvaluationFile) -> list[str]:
     for m in team(ef):
         d = decl.get(m.id)
         if d is None:
-            out.append(f"{m.name}（{ROLES.get(m.role, m.role)}）尚未填写独立性声明")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "{name}（{role}）尚未填写独立性声明"), name=m.name,
+                               role=ROLES.get(m.role, m.role)))
         elif not d.independent:
-            out.append(f"{m.name}（{ROLES.get(m.role, m.role)}）声明不具备独立性：{d.note}")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "{name}（{role}）声明不具备独立性：{note}"), name=m.name,
+                               role=ROLES.get(m.role, m.role), note=d.note))
     return out
 
 

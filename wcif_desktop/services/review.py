@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomllib
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ReportError, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ReportError, ValidationError, WcifError
 from ..domain.model import Indicator
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.review import (
@@ -550,7 +550,7 @@ def _write_xlsx(ef: EvaluationFile, rows, path: Path, progress: Progress) -> Non
             c.border = Border(top=thin, bottom=thin, left=thin, right=thin)
         if i % 50 == 0:
             check(progress)
-            progress.set(i, len(rows), "导出资料清单")
+            progress.set(i, len(rows), Message(QT_TRANSLATE_NOOP("core", "导出资料清单")))
     ws.append([])
     ws.append([HANDOVER_NOTE])
     ws.append([RECEIPT_LINE])
@@ -563,7 +563,7 @@ def _write_xlsx(ef: EvaluationFile, rows, path: Path, progress: Progress) -> Non
     ws.page_setup.fitToWidth = 1
     ws.page_margins = PageMargins(left=0.5, right=0.5)
     wb.save(path)
-    progress.set(len(rows), len(rows), "导出资料清单")
+    progress.set(len(rows), len(rows), Message(QT_TRANSLATE_NOOP("core", "导出资料清单")))
 
 
 def _write_pdf(ef: EvaluationFile, rows, path: Path, progress: Progress) -> None:
@@ -612,7 +612,7 @@ def _write_pdf(ef: EvaluationFile, rows, path: Path, progress: Progress) -> None
         data.append([P(c) for c in r])
         if i % 50 == 0:
             check(progress)
-            progress.set(i, len(rows), "导出资料清单")
+            progress.set(i, len(rows), Message(QT_TRANSLATE_NOOP("core", "导出资料清单")))
     widths = [14 * mm, 28 * mm, 70 * mm, 55 * mm, 22 * mm, 22 * mm, 16 * mm, 40 * mm]
     table = LongTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
@@ -634,4 +634,4 @@ def _write_pdf(ef: EvaluationFile, rows, path: Path, progress: Progress) -> None
     story = [P(title, h1), P(sub, small), Spacer(1, 4 * mm), table, Spacer(1, 6 * mm), P(HANDOVER_NOTE),
              Spacer(1, 8 * mm), P(RECEIPT_LINE)]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    progress.set(len(rows), len(rows), "导出资料清单")
+    progress.set(len(rows), len(rows), Message(QT_TRANSLATE_NOOP("core", "导出资料清单")))

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from ..domain.model import Indicator, TeamMember
 from ..domain.money import D
 from ..domain.panel import PANEL_METHODS, PanelRow, PanelScore, method_sentence, panel_rows, visible
@@ -209,7 +209,7 @@ class Support:
 
     kind: str
     target_id: str
-    label: str
+    label: str  # a Message (domain.errors): Chinese, translatable in the UI
 
 
 def _table_rows(ef: EvaluationFile, table: str, where: str | None = None, params=()) -> list[dict]:
@@ -226,13 +226,17 @@ def supports(ef: EvaluationFile) -> dict[str, list[Support]]:
     papers = {r["id"]: r for r in _table_rows(ef, "working_paper")}
     files = {r["id"]: r for r in _table_rows(ef, "evidence")}
 
-    def label(kind: str, target_id: str) -> str:
+    def label(kind: str, target_id: str) -> str:  # a Message: shown in the editor's list, exported as it is
         if kind == "working_paper" and target_id in papers:
             r = papers[target_id]
-            return "底稿 " + " ".join(x for x in (r.get("code"), r.get("title")) if x)
-        if kind == "evidence" and target_id in files:
-            return "证据 " + (files[target_id].get("original_name") or target_id)
-        return f"{CITATION_KINDS.get(kind, kind)} {target_id}"
+            return Message(QT_TRANSLATE_NOOP("core", "底稿 {name}"),
+                           name=" ".join(x for x in (r.get("code"), r.get("title")) if x))
+        if kind == "evidence":
+            name = (files[target_id].get("original_name") or target_id) if target_id in files else target_id
+            return Message(QT_TRANSLATE_NOOP("core", "证据 {name}"), name=name)
+        if kind == "working_paper":
+            return Message(QT_TRANSLATE_NOOP("core", "工作底稿 {name}"), name=target_id)
+        return f"{kind} {target_id}"
 
     out: dict[str, list[Support]] = {}
 

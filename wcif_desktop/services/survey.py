@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.survey import (
     KNOWS,
@@ -357,14 +357,34 @@ def results_table(ef: EvaluationFile, data: SurveyData | None = None) -> list[di
             row[f"{kind}_ci"] = (r.low, r.high) if r else None
             row[f"{kind}_n"] = r.respondents if r else 0
             if r:
-                label = "满意度" if kind == "satisfaction" else "政策知晓率"
-                warnings += [f"{label}：{w}" for w in r.warnings]
+                warnings += [_labelled_warning(kind, w) for w in r.warnings]
                 if r.sentence not in sentences:
                     sentences.append(r.sentence)
         row["warnings"] = warnings
         row["sentences"] = sentences
         rows.append(row)
     return rows
+
+
+def _labelled_warning(kind: str, warning: str) -> str:
+    """“满意度：…” / “政策知晓率：…” before a warning of :func:`~wcif_desktop.domain.survey.sample_warnings`, as one
+    translatable sentence."""
+    params = getattr(warning, "params", {})
+    if kind == "satisfaction":
+        if "minimum" in params:
+            return Message(QT_TRANSLATE_NOOP("core", "满意度：样本量偏小（{n}人，少于{minimum}人），置信区间参考价值有限"),
+                           **params)
+        if "maximum" in params:
+            return Message(QT_TRANSLATE_NOOP("core", "满意度：置信区间过宽（半宽{half}个百分点，超过{maximum}个百分点），"
+                                                     "结果精度不足"), **params)
+        return f"满意度：{warning}"
+    if "minimum" in params:
+        return Message(QT_TRANSLATE_NOOP("core", "政策知晓率：样本量偏小（{n}人，少于{minimum}人），置信区间参考价值有限"),
+                       **params)
+    if "maximum" in params:
+        return Message(QT_TRANSLATE_NOOP("core", "政策知晓率：置信区间过宽（半宽{half}个百分点，超过{maximum}个百分点），"
+                                                 "结果精度不足"), **params)
+    return f"政策知晓率：{warning}"
 
 
 def appendix(ef: EvaluationFile, data: SurveyData | None = None) -> list[QuestionStats]:
@@ -411,12 +431,18 @@ IGNORED_HEADERS = {"所用时间", "用时", "答题用时", "来源", "来源�
                    "结束时间", "总分", "设备", "浏览器", "操作系统", "地区", "省份", "城市", "微信昵称", "昵称", "渠道"}
 SIMILARITY = 0.85
 DECISION_KINDS = ("unmapped_column", "missing_column", "different_survey", "duplicate", "out_of_scale")
-DECISION_LABELS = {
-    "unmapped_column": ("无法对应的列", "忽略该列", "作为新的文字题导入"),
-    "missing_column": ("文件中缺少的题目", "取消导入", "照常导入（该题无答案）"),
-    "different_survey": ("文件疑似属于其他问卷", "取消导入", "仍导入能对应的列"),
-    "duplicate": ("重复的答卷", "只计入第一份", "全部计入"),
-    "out_of_scale": ("量表外的答案", "不计入这些答卷", "计入，该答案不计分"),
+DECISION_LABELS = {  # (what, skip, keep): Messages, shown in the import dialog
+    "unmapped_column": (Message(QT_TRANSLATE_NOOP("core", "无法对应的列")), Message(QT_TRANSLATE_NOOP("core", "忽略该列")),
+                        Message(QT_TRANSLATE_NOOP("core", "作为新的文字题导入"))),
+    "missing_column": (Message(QT_TRANSLATE_NOOP("core", "文件中缺少的题目")), Message(QT_TRANSLATE_NOOP("core", "取消导入")),
+                       Message(QT_TRANSLATE_NOOP("core", "照常导入（该题无答案）"))),
+    "different_survey": (Message(QT_TRANSLATE_NOOP("core", "文件疑似属于其他问卷")),
+                         Message(QT_TRANSLATE_NOOP("core", "取消导入")),
+                         Message(QT_TRANSLATE_NOOP("core", "仍导入能对应的列"))),
+    "duplicate": (Message(QT_TRANSLATE_NOOP("core", "重复的答卷")), Message(QT_TRANSLATE_NOOP("core", "只计入第一份")),
+                  Message(QT_TRANSLATE_NOOP("core", "全部计入"))),
+    "out_of_scale": (Message(QT_TRANSLATE_NOOP("core", "量表外的答案")), Message(QT_TRANSLATE_NOOP("core", "不计入这些答卷")),
+                     Message(QT_TRANSLATE_NOOP("core", "计入，该答案不计分"))),
 }
 
 
@@ -589,45 +615,86 @@ class ImportReport:
         return not self.pending and not self.cancelled
 
     def lines(self) -> list[str]:
-        """The report as Chinese lines for the command line and the dialog."""
-        out = [f"问卷：{self.survey}（{self.group}）  文件：{self.file}  工作表：{self.sheet}"]
-        out.append(f"读取数据行 {self.rows_read} 行；空行 {len(self.blank_rows)}；已导入过 {len(self.already_imported)}；"
-                   f"重复 {len(self.duplicates)}；含量表外答案的答卷 {self.counts()['out_of_scale']}")
+        """The report as Chinese lines (:class:`~wcif_desktop.domain.errors.Message`) for the command line and the
+        dialog."""
+        out = [Message(QT_TRANSLATE_NOOP("core", "问卷：{survey}（{group}）  文件：{file}  工作表：{sheet}"),
+                       survey=self.survey, group=self.group, file=self.file, sheet=self.sheet)]
+        out.append(Message(QT_TRANSLATE_NOOP("core", "读取数据行 {rows} 行；空行 {blank}；已导入过 {already}；"
+                                                     "重复 {duplicates}；含量表外答案的答卷 {out_of_scale}"),
+                           rows=self.rows_read, blank=len(self.blank_rows), already=len(self.already_imported),
+                           duplicates=len(self.duplicates), out_of_scale=self.counts()["out_of_scale"]))
         for c in self.columns:
+            p = {"letter": c.letter, "header": c.header}
             if c.target == "question":
-                how = {"saved": "已保存的对应", "exact": "题目相同", "similar": "题目相近", "chosen": "手工指定"}.get(c.how, c.how)
-                out.append(f"  列 {c.letter}“{c.header}” → 题目“{c.question_text}”（{how}）")
-            elif c.target in ("respondent_id", "submitted_at"):
-                out.append(f"  列 {c.letter}“{c.header}” → {'答卷编号' if c.target == 'respondent_id' else '提交时间'}")
+                p["question"] = c.question_text
+                if c.how == "saved":
+                    out.append(Message(QT_TRANSLATE_NOOP("core", "  列 {letter}“{header}” → 题目“{question}”（已保存的对应）"),
+                                       **p))
+                elif c.how == "exact":
+                    out.append(Message(QT_TRANSLATE_NOOP("core", "  列 {letter}“{header}” → 题目“{question}”（题目相同）"), **p))
+                elif c.how == "similar":
+                    out.append(Message(QT_TRANSLATE_NOOP("core", "  列 {letter}“{header}” → 题目“{question}”（题目相近）"), **p))
+                elif c.how == "chosen":
+                    out.append(Message(QT_TRANSLATE_NOOP("core", "  列 {letter}“{header}” → 题目“{question}”（手工指定）"), **p))
+                else:
+                    out.append(Message(QT_TRANSLATE_NOOP("core", "  列 {letter}“{header}” → 题目“{question}”（{how}）"),
+                                       how=c.how, **p))
+            elif c.target == "respondent_id":
+                out.append(Message(QT_TRANSLATE_NOOP("core", "  列 {letter}“{header}” → 答卷编号"), **p))
+            elif c.target == "submitted_at":
+                out.append(Message(QT_TRANSLATE_NOOP("core", "  列 {letter}“{header}” → 提交时间"), **p))
         for c in self.unmapped_columns:
-            out.append(f"  无法对应的列：{c.letter}“{c.header}”")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  无法对应的列：{letter}“{header}”"), letter=c.letter,
+                               header=c.header))
         for q in self.missing_questions:
-            out.append(f"  文件中缺少题目：“{q}”")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  文件中缺少题目：“{question}”"), question=q))
         if self.different_survey:
-            out.append("  文件的大部分列与该问卷的题目对不上，疑似其他问卷的导出文件")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  文件的大部分列与该问卷的题目对不上，疑似其他问卷的导出文件")))
         for (q, a), n in sorted(self.unmapped_answers.items()):
-            out.append(f"  无法对应的答案：题目“{q}”的“{a}”（{n}次）")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  无法对应的答案：题目“{question}”的“{answer}”（{count}次）"),
+                               question=q, answer=a, count=n))
         for row, why in self.duplicates[:20]:
-            out.append(f"  重复答卷：第{row}行（{why}）")
+            params = getattr(why, "params", {})
+            if "rid" in params:
+                out.append(Message(QT_TRANSLATE_NOOP("core", "  重复答卷：第{row}行（答卷编号“{rid}”重复）"), row=row,
+                                   rid=params["rid"]))
+            elif "at" in params:
+                out.append(Message(QT_TRANSLATE_NOOP("core", "  重复答卷：第{row}行（与前面一行在同一提交时间“{at}”的答案完全相同）"),
+                                   row=row, at=params["at"]))
+            else:
+                out.append(Message(QT_TRANSLATE_NOOP("core", "  重复答卷：第{row}行（{reason}）"), row=row, reason=why))
         if len(self.duplicates) > 20:
-            out.append(f"  ……另有{len(self.duplicates) - 20}行重复")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  ……另有{count}行重复"), count=len(self.duplicates) - 20))
         if self.blank_rows:
-            out.append(f"  空行（已跳过）：第{'、'.join(map(str, self.blank_rows[:20]))}行")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  空行（已跳过）：第{rows}行"),
+                               rows="、".join(map(str, self.blank_rows[:20]))))
         if self.unscored_answers:
-            out.append(f"  按已保存的对应不计分的答案：{self.unscored_answers}个")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  按已保存的对应不计分的答案：{count}个"), count=self.unscored_answers))
         for kind in self.pending:
-            label, skip, keep = DECISION_LABELS[kind]
-            out.append(f"待决定：{label}（{self.counts()[kind]}）——skip：{skip}；keep：{keep}")
+            out.append(_pending_line(kind, self.counts()[kind]))
         if self.cancelled:
-            out.append(f"未导入：{self.cancelled}")
+            if self.cancelled == _cancelled_reason("different_survey"):
+                out.append(Message(QT_TRANSLATE_NOOP("core", "未导入：按选择取消导入（文件疑似属于其他问卷）")))
+            elif self.cancelled == _cancelled_reason("missing_column"):
+                out.append(Message(QT_TRANSLATE_NOOP("core", "未导入：按选择取消导入（文件中缺少的题目）")))
+            else:
+                out.append(Message(QT_TRANSLATE_NOOP("core", "未导入：{reason}"), reason=self.cancelled))
         elif self.written:
-            out.append(f"已导入 {self.imported} 份答卷" + (
-                f"；另有 {self.skipped} 份按选择跳过（已记为剔除的答卷，不计入结果）" if self.skipped else ""))
+            if self.skipped:
+                out.append(Message(QT_TRANSLATE_NOOP("core", "已导入 {imported} 份答卷；另有 {skipped} 份按选择跳过"
+                                                             "（已记为剔除的答卷，不计入结果）"),
+                                   imported=self.imported, skipped=self.skipped))
+            else:
+                out.append(Message(QT_TRANSLATE_NOOP("core", "已导入 {imported} 份答卷"), imported=self.imported))
         elif self.dry_run:
-            out.append(f"试运行：将导入 {self.to_import} 份答卷" + (
-                f"（另有 {self.skipped} 份按选择跳过）" if self.skipped else "") + "，未写入任何内容")
+            if self.skipped:
+                out.append(Message(QT_TRANSLATE_NOOP("core", "试运行：将导入 {count} 份答卷（另有 {skipped} 份按选择跳过），"
+                                                             "未写入任何内容"), count=self.to_import, skipped=self.skipped))
+            else:
+                out.append(Message(QT_TRANSLATE_NOOP("core", "试运行：将导入 {count} 份答卷，未写入任何内容"),
+                                   count=self.to_import))
         else:
-            out.append("未写入任何内容")
+            out.append(Message(QT_TRANSLATE_NOOP("core", "未写入任何内容")))
         return out
 
     def as_dict(self) -> dict:
@@ -647,6 +714,31 @@ class ImportReport:
             "to_import": self.to_import, "skipped": self.skipped, "imported": self.imported, "written": self.written,
             "cancelled": self.cancelled,
         }
+
+
+def _pending_line(kind: str, count: int) -> Message:
+    """“待决定：{label}（{count}）——skip：{skip}；keep：{keep}” of a decision kind (:data:`DECISION_LABELS`)."""
+    if kind == "unmapped_column":
+        return Message(QT_TRANSLATE_NOOP("core", "待决定：无法对应的列（{count}）——skip：忽略该列；keep：作为新的文字题导入"),
+                       count=count)
+    if kind == "missing_column":
+        return Message(QT_TRANSLATE_NOOP("core", "待决定：文件中缺少的题目（{count}）——skip：取消导入；"
+                                                 "keep：照常导入（该题无答案）"), count=count)
+    if kind == "different_survey":
+        return Message(QT_TRANSLATE_NOOP("core", "待决定：文件疑似属于其他问卷（{count}）——skip：取消导入；"
+                                                 "keep：仍导入能对应的列"), count=count)
+    if kind == "duplicate":
+        return Message(QT_TRANSLATE_NOOP("core", "待决定：重复的答卷（{count}）——skip：只计入第一份；keep：全部计入"),
+                       count=count)
+    return Message(QT_TRANSLATE_NOOP("core", "待决定：量表外的答案（{count}）——skip：不计入这些答卷；keep：计入，该答案不计分"),
+                   count=count)
+
+
+def _cancelled_reason(kind: str) -> Message:
+    """Why an import was cancelled by a decision (``different_survey`` or ``missing_column``)."""
+    if kind == "different_survey":
+        return Message(QT_TRANSLATE_NOOP("core", "按选择取消导入（文件疑似属于其他问卷）"))
+    return Message(QT_TRANSLATE_NOOP("core", "按选择取消导入（文件中缺少的题目）"))
 
 
 @dataclass
@@ -849,7 +941,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
     planned = []  # (row number, rid, time, [(question_id | ('new', ColumnMatch), option_id, text)], dup, oos)
     for i, (number, cells) in enumerate(rf.rows):
         if i % 200 == 0:
-            progress.set(i, len(rf.rows), "读取答卷")
+            progress.set(i, len(rf.rows), Message(QT_TRANSLATE_NOOP("core", "读取答卷")))
             check(progress)
         rep.rows_read += 1
         rid = cells[id_col].strip() if id_col is not None else ""
@@ -897,9 +989,9 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
         rep.unscored_answers += unscored
         dup = ""
         if rid and (rid in seen_ids or rid in stored_ids):
-            dup = f"答卷编号“{rid}”重复"
+            dup = Message(QT_TRANSLATE_NOOP("core", "答卷编号“{rid}”重复"), rid=rid)
         elif at and same in seen_fp:
-            dup = f"与前面一行在同一提交时间“{at}”的答案完全相同"
+            dup = Message(QT_TRANSLATE_NOOP("core", "与前面一行在同一提交时间“{at}”的答案完全相同"), at=at)
         if rid:
             seen_ids.add(rid)
         seen_fp.add(same)
@@ -914,7 +1006,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
     rep.pending = [k for k in DECISION_KINDS if counts[k] and k not in decisions]
     for kind in ("different_survey", "missing_column"):
         if counts[kind] and decisions.get(kind) == "skip":
-            rep.cancelled = f"按选择取消导入（{DECISION_LABELS[kind][0]}）"
+            rep.cancelled = _cancelled_reason(kind)
     rows = []  # (row number, rid, time, answers, fingerprint, exclusion reason)
     for number, rid, at, answers, fp, dup, oos in planned:
         reason = ""
@@ -925,7 +1017,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
         rows.append((number, rid, at, answers, fp, reason))
     rep.to_import = sum(1 for r in rows if not r[5])
     rep.skipped = len(rows) - rep.to_import
-    progress.set(len(rf.rows), len(rf.rows), "检查完毕")
+    progress.set(len(rf.rows), len(rf.rows), Message(QT_TRANSLATE_NOOP("core", "检查完毕")))
     if dry_run or rep.pending or rep.cancelled:
         return rep
 
@@ -953,7 +1045,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             save.columns[c.header] = ("question", q.id)
         for i, (number, rid, at, answers, fp, reason) in enumerate(rows):
             if i % 100 == 0:
-                progress.set(i, len(rows), "写入答卷")
+                progress.set(i, len(rows), Message(QT_TRANSLATE_NOOP("core", "写入答卷")))
                 check(progress)
             resp = SurveyResponse(survey_id=survey.id, respondent_id=rid, submitted_at=at, source="import",
                                   source_file=rf.path.name, source_row=number, fingerprint=fp,
@@ -966,7 +1058,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
         save_mapping(ef, survey.id, save)
     rep.imported = rep.to_import
     rep.written = True
-    progress.set(len(rows), len(rows), "导入完成")
+    progress.set(len(rows), len(rows), Message(QT_TRANSLATE_NOOP("core", "导入完成")))
     return rep
 
 

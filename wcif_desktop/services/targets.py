@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.model import TargetIndicator
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.targets import (
@@ -76,8 +76,14 @@ class TargetImport:
     columns: dict[str, str] = field(default_factory=dict)  # field → column letter
 
     def describe(self) -> str:
-        return (f"工作表“{self.sheet}”（{VERSIONS[self.version]}）：项目“{self.header.project_name or '—'}”，"
-                f"{len(self.indicators)} 个绩效指标，拒绝 {len(self.rejections)} 个单元格")
+        """A plain-language summary (a :class:`~wcif_desktop.domain.errors.Message`) for the CLI and the UI."""
+        p = {"sheet": self.sheet, "project": self.header.project_name or "—", "indicators": len(self.indicators),
+             "rejected": len(self.rejections)}
+        if self.version == "declared":
+            return Message(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”（申报目标）：项目“{project}”，{indicators} 个绩效指标，"
+                                                     "拒绝 {rejected} 个单元格"), **p)
+        return Message(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”（细化目标）：项目“{project}”，{indicators} 个绩效指标，"
+                                                 "拒绝 {rejected} 个单元格"), **p)  # refined (VERSIONS)
 
 
 def _sheet_key(text: str) -> tuple[str, str] | None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMess
 
 from ..domain.errors import WcifError
 from ..services.evaluation import Changes
-from .errors import handle_exception, show_user_error
+from .errors import error_text, handle_exception, show_user_error
 from .workers import is_cancel, run_with_progress
 
 if TYPE_CHECKING:
@@ -29,11 +29,26 @@ FILTER = "WCIF (*.wcif)"
 
 
 # ---------------------------------------------------------------------------------------------- jobs (worker thread)
+class TranslatedProgress:
+    """Forwards progress with its label in the UI's language: the core's labels are
+    :class:`~wcif_desktop.domain.errors.Message` objects, which a Qt signal would pass on as plain Chinese."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def set(self, done: int, total: int, label: str = "") -> None:
+        self.inner.set(done, total, error_text(label) if label else label)
+
+    def cancelled(self) -> bool:
+        return self.inner.cancelled()
+
+
 def export_job(path: Path, out: Path, member: str | None, password: str | None, *, progress):
     """Export from a connection of the worker thread's own."""
     from ..services import exchange
 
-    return exchange.export_evaluation(Path(path), Path(out), member=member, password=password, progress=progress)
+    return exchange.export_evaluation(Path(path), Path(out), member=member, password=password,
+                                      progress=TranslatedProgress(progress))
 
 
 def import_job(path: Path, src: Path, password: str | None, who: str | None = None, *, progress):
@@ -43,7 +58,7 @@ def import_job(path: Path, src: Path, password: str | None, who: str | None = No
 
     ef = EvaluationFile.open(Path(path), who=who, backup=False)
     try:
-        return exchange.import_file(ef, Path(src), password=password, progress=progress)
+        return exchange.import_file(ef, Path(src), password=password, progress=TranslatedProgress(progress))
     finally:
         ef.close()
 
@@ -136,7 +151,7 @@ class ExchangeActions:
 
         def done(res):
             self.last_result = res
-            extra = "\n".join(res.notes)
+            extra = "\n".join(error_text(n) for n in res.notes)
             QMessageBox.information(self.window, QCoreApplication.translate("ExchangeActions", "导出完成"),
                                     QCoreApplication.translate("ExchangeActions", "已导出到 {0}").format(res.path) + (("\n" + extra) if extra else ""))
 
@@ -179,7 +194,7 @@ class ExchangeActions:
             ch = changes_of(report)
             if ch:
                 ctx.changed.emit(ch)
-            text = "\n".join(report.lines()[:30])
+            text = "\n".join(error_text(line) for line in report.lines()[:30])
             if report.open_conflicts:
                 QMessageBox.information(self.window, QCoreApplication.translate("ExchangeActions", "合并完成，有冲突待解决"), text)
                 self.show_conflicts()

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import WcifError
-from ..domain.finance import COLUMN_LABELS
 from ..services import finance as fin
 from ..services import tabular as tb
 from ..services.evaluation import Changes
@@ -184,7 +183,8 @@ class StatementImportDialog(QDialog):
         out = [(self.tr("不导入"), NOT_IMPORTED)]
         for y in (year, year - 1, year - 2):
             for fld in ("budget", "adjusted_budget", "actual"):
-                out.append((f"{y}年{COLUMN_LABELS[fld]}", fin.ColumnTarget(fld, y)))
+                target = fin.ColumnTarget(fld, y)
+                out.append((error_text(target.label()), target))
         return out
 
     def _fill_mapping(self, mapping: dict[int, fin.ColumnTarget]) -> None:
@@ -202,7 +202,7 @@ class StatementImportDialog(QDialog):
             if target is not None:
                 i = combo.findData(target)
                 if i < 0:
-                    combo.addItem(target.label(), target)
+                    combo.addItem(error_text(target.label()), target)
                     i = combo.count() - 1
                 combo.setCurrentIndex(i)
             combo.currentIndexChanged.connect(self.replan)
@@ -227,7 +227,7 @@ class StatementImportDialog(QDialog):
             raise KeyError(letter)
         i = combo.findData(NOT_IMPORTED if target is None else target)
         if i < 0:
-            combo.addItem(target.label(), target)
+            combo.addItem(error_text(target.label()), target)
             i = combo.count() - 1
         combo.setCurrentIndex(i)
 
@@ -238,7 +238,7 @@ class StatementImportDialog(QDialog):
         mapping = self.current_mapping()
         dupes = [t for t in set(mapping.values()) if list(mapping.values()).count(t) > 1]
         if dupes:
-            self._show_error(self.tr("“{0}”对应了多列，请只保留一列").format(dupes[0].label()))
+            self._show_error(self.tr("“{0}”对应了多列，请只保留一列").format(error_text(dupes[0].label())))
             self._fill_preview(None)
             return
         try:
@@ -249,7 +249,7 @@ class StatementImportDialog(QDialog):
             self._fill_preview(None)
             return
         self.summary.setStyleSheet("")
-        self.summary.setText(self.plan.describe())
+        self.summary.setText(error_text(self.plan.describe()))
         self.import_button.setEnabled(bool(self.plan.lines))
         self._fill_preview(self.plan)
         self.problems.clear()
@@ -258,7 +258,7 @@ class StatementImportDialog(QDialog):
             it.setForeground(QBrush(QColor("#b00020")))
             self.problems.addItem(it)
         for s in self.plan.skipped:
-            it = QListWidgetItem(self.tr("跳过：") + str(s))
+            it = QListWidgetItem(self.tr("跳过：") + error_text(s.message()))
             it.setForeground(QBrush(SKIPPED_FG))
             self.problems.addItem(it)
 

@@ -42,7 +42,7 @@ from ..domain.money import fmt_pct, fmt_wan
 from ..services import finance as fin
 from ..services import targets as tg
 from .context import EvaluationContext
-from .errors import show_user_error
+from .errors import error_text, show_user_error
 
 SHEET_FILTER = "表格 (*.xlsx *.xlsm *.csv)"
 # The report charts' colours (report/charts.py); reportlab itself is imported only when a chart is needed.
@@ -268,7 +268,7 @@ class FinanceView(QWidget):
             self.checks.addItem(self.tr("滚存核对：期初余额由年末结余倒推，无法核对") if a.opening_source == "implied"
                                 else self.tr("滚存核对：缺少期初余额或收支数据，无法核对"))
         for c in a.checks:
-            it = QListWidgetItem(("✓ " if c.ok else "✗ ") + c.message)
+            it = QListWidgetItem(("✓ " if c.ok else "✗ ") + error_text(c.message))
             it.setForeground(QBrush(QColor("#2e7d32" if c.ok else "#b00020")))
             self.checks.addItem(it)
 
@@ -377,7 +377,7 @@ def import_targets(window, path=None, version: str = "declared") -> bool:
     except WcifError as e:
         show_user_error(window, e)
         return False
-    details = "\n".join([plan.describe()] + [QCoreApplication.translate("MainWindow", "拒绝：") + str(r) for r in plan.rejections])
+    details = "\n".join([error_text(plan.describe())] + [QCoreApplication.translate("MainWindow", "拒绝：") + str(r) for r in plan.rejections])
     box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "导入绩效目标表"), details,
                       QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, window)
     if box.exec() != QMessageBox.StandardButton.Ok or not plan.indicators:

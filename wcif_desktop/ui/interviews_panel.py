@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import ValidationError
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from ..domain.model import Indicator
 from ..domain.review import Interview, dump_ids, ids, parse_date
 from ..services import evaluation as svc
@@ -55,16 +55,16 @@ def update_interview(ef, interview_id: str, **fields) -> Changes:
     merged = {k: fields.get(k, getattr(cur, k)) for k in ("interviewee", "held_at", "interviewer_ids",
                                                             "indicator_ids")}
     if not (merged["interviewee"] or "").strip():
-        raise ValidationError("被访谈人不能为空（可填写职务，如“基金科科长”）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "被访谈人不能为空（可填写职务，如“基金科科长”）"))
     parse_date(merged["held_at"], "访谈时间")
     if not ids(merged["interviewer_ids"]):
-        raise ValidationError("请至少选择一名访谈人（评价小组成员）")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "请至少选择一名访谈人（评价小组成员）"))
     for i in ids(merged["interviewer_ids"]):
         psvc.member(ef, i)
     known = {i.id for i in ef.records(Indicator)}
     missing = [i for i in ids(merged["indicator_ids"]) if i not in known]
     if missing:
-        raise ValidationError(f"关联的指标不存在：{'、'.join(missing)}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "关联的指标不存在：{id}"), id="、".join(missing))
     return svc.update_record(ef, Interview, interview_id, **fields)
 
 

@@ -42,13 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import ValidationError
+from ..domain.errors import Message, ValidationError
 from ..domain.model import ROLES
 from ..domain.review import METHODS, STANDARDS, IndependenceDeclaration, PlanBasis, PlanPhase, ids
 from ..services import evaluation as svc
 from ..services import plan as psvc
 from ..services.evaluation import Changes
 from .context import EvaluationContext
+from .errors import error_text
 from .models import Column, RecordTableModel
 from .pages.base import CommitTextEdit, RecordListControls
 
@@ -92,13 +93,23 @@ def apply_add(ctx: EvaluationContext, text: str, cls, create: Callable[[], tuple
     return state["rec"] if ctx.apply(text, do, undo) else None
 
 
-def _nonempty(what: str) -> Callable[[str], str]:
+def _nonempty(error: Callable[[], ValidationError]) -> Callable[[str], str]:
+    """A cell parser refusing empty text with ``error()`` (a core message template, translated when shown)."""
     def parse(text: str) -> str:
         text = "" if text is None else str(text).strip()
         if not text:
-            raise ValidationError(f"{what}不能为空")
+            raise error()
         return text
     return parse
+
+
+def _problem_text(problem: str) -> str:
+    """An independence problem (:func:`~wcif_desktop.services.plan.independence_problems`) in the UI's language,
+    the member's role included."""
+    params = getattr(problem, "params", None)
+    if isinstance(problem, Message) and params and "role" in params:
+        problem = Message(problem.template, **dict(params, role=QCoreApplication.translate("roles", params["role"])))
+    return error_text(problem)
 
 
 # ---------------------------------------------------------------------------------------------- independence
@@ -173,7 +184,7 @@ class IndependenceEditor(QGroupBox):
         self._show_member()
         problems = psvc.independence_problems(self.ctx.ef)
         if problems:
-            self.warning.setText(self.tr("独立性待处理：") + "；".join(problems))
+            self.warning.setText(self.tr("独立性待处理：") + "；".join(_problem_text(p) for p in problems))
             self.warning.setStyleSheet("color: #b00020;")
         else:
             self.warning.setText(self.tr("全部成员均已声明具备独立性。"))
@@ -281,7 +292,8 @@ class OwnerDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData())
 
 
-def _date_parse(what: str) -> Callable[[str], str]:
+def _date_parse(error: Callable[[str], ValidationError]) -> Callable[[str], str]:
+    """A cell parser for an ISO date (or nothing), refusing other text with ``error(text)``."""
     def parse(text: str) -> str:
         text = "" if text is None else str(text).strip()
         if not text:
@@ -289,7 +301,7 @@ def _date_parse(what: str) -> Callable[[str], str]:
         try:
             return _dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            raise ValidationError(f"{what}应写成 年-月-日（如 2022-04-01），输入为“{text}”") from None
+            raise error(text) from None
     return parse
 
 
@@ -374,7 +386,8 @@ class PlanPanel(QWidget):
         basis = QGroupBox(self.tr("评价依据"))
         bl = QVBoxLayout(basis)
         self.basis_model = RecordTableModel(ctx, PlanBasis, [
-            Column("title", self.tr("文件名称"), parse=_nonempty("评价依据的文件名称")),
+            Column("title", self.tr("文件名称"), parse=_nonempty(
+                lambda: ValidationError(QT_TRANSLATE_NOOP("core", "评价依据的文件名称不能为空")))),
             Column("issuer", self.tr("发文机关")),
             Column("number", self.tr("文号")),
         ], parent=self)
@@ -391,9 +404,12 @@ class PlanPanel(QWidget):
         pl = QVBoxLayout(sched)
         ef = ctx.ef
         self.phase_model = PhaseModel(ctx, PlanPhase, [
-            Column("name", self.tr("阶段"), parse=_nonempty("阶段名称")),
-            Column("start_date", self.tr("开始日期"), parse=_date_parse("开始日期")),
-            Column("end_date", self.tr("结束日期"), parse=_date_parse("结束日期")),
+            Column("name", self.tr("阶段"), parse=_nonempty(
+                lambda: ValidationError(QT_TRANSLATE_NOOP("core", "阶段名称不能为空")))),
+            Column("start_date", self.tr("开始日期"), parse=_date_parse(lambda text: ValidationError(
+                QT_TRANSLATE_NOOP("core", "开始日期应写成 年-月-日（如 2022-04-01），输入为“{text}”"), text=text))),
+            Column("end_date", self.tr("结束日期"), parse=_date_parse(lambda text: ValidationError(
+                QT_TRANSLATE_NOOP("core", "结束日期应写成 年-月-日（如 2022-04-01），输入为“{text}”"), text=text))),
             Column("owner_ids", self.tr("负责人"), display=lambda v: "、".join(
                 m.name for i in ids(v) for m in psvc.team(ef) if m.id == i)),
             Column("description", self.tr("工作内容")),

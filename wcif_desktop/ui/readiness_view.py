@@ -11,6 +11,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from .errors import error_text
+
 SEVERITY_TEXTS = {"错误": QT_TRANSLATE_NOOP("readiness", "错误"), "提示": QT_TRANSLATE_NOOP("readiness", "提示")}
 SEVERITY_COLORS = {"错误": "#c62828", "提示": "#9a6700"}
 
@@ -46,7 +48,7 @@ class ReadinessView(QWidget):
         self.list.clear()
         for item in self.items:
             sev = QCoreApplication.translate("readiness", SEVERITY_TEXTS.get(item.severity, item.severity))
-            it = QListWidgetItem(f"【{sev}】{item.message}")
+            it = QListWidgetItem(f"【{sev}】{error_text(item.message)}")
             it.setForeground(QColor(SEVERITY_COLORS.get(item.severity, "#000000")))
             it.setData(Qt.ItemDataRole.UserRole, item.record_id)
             self.list.addItem(it)

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import Cancelled, WcifError
+from ..domain.errors import Cancelled, Message, WcifError
 from ..domain.review import (
     REQUEST_STATUSES,
     SIGNOFF_LABELS,
@@ -65,6 +65,7 @@ from ..services.evaluation import Changes
 from ..store.db import EvaluationFile, _connect
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
+from .exchange_actions import TranslatedProgress
 from .workers import run_with_progress
 
 REVIEW_TABLES = ("document_request", "review_note", "evidence", "evidence_link", "working_paper", "team_member")
@@ -100,7 +101,7 @@ class _KiBProgress:
         self.inner, self.prefix = inner, (f"({index + 1}/{count}) {name}：" if count > 1 else f"{name}：")
 
     def set(self, done: int, total: int, label: str = "") -> None:
-        self.inner.set(done // 1024, max(total // 1024, 1), self.prefix + (label or ""))
+        self.inner.set(done // 1024, max(total // 1024, 1), self.prefix + (error_text(label) if label else ""))
 
     def cancelled(self) -> bool:
         return self.inner.cancelled()
@@ -124,10 +125,20 @@ def add_files_work(path: Path, who: str, files: list[Path], target_kind: str | N
                 out["cancelled"] = True
                 break
             except WcifError as e:
-                out["errors"].append((str(f), str(e)))
+                out["errors"].append((str(f), _message_of(e)))
     finally:
         ef.close()
     return out
+
+
+def _message_of(error: WcifError) -> str:
+    """``str(error)``, as a :class:`~wcif_desktop.domain.errors.Message` with the error's template, so the UI can
+    still show it in its language after it left the worker thread (plain ``str(error)`` if that is not the same)."""
+    try:
+        m = Message(getattr(error, "template", None) or "", **(getattr(error, "params", None) or {}))
+    except (KeyError, IndexError, ValueError):
+        return str(error)
+    return m if m == str(error) else str(error)
 
 
 def attach_files(parent: QWidget | None, ctx: EvaluationContext, files, target_kind: str | None = None,
@@ -143,7 +154,7 @@ def attach_files(parent: QWidget | None, ctx: EvaluationContext, files, target_k
             changes.add(target_kind, target_id)
         if result["added"]:
             ctx.changed.emit(changes)
-        problems = [f"{Path(f).name}：{msg}" for f, msg in result["errors"]]
+        problems = [f"{Path(f).name}：{error_text(msg)}" for f, msg in result["errors"]]
         if result["cancelled"]:
             problems.append(QCoreApplication.translate("review", "已取消：正在添加的文件未保存，此前添加的文件已保存。"))
         if problems:
@@ -175,7 +186,7 @@ def extract_async(parent, ctx: EvaluationContext, sha256: str, out: Path, on_don
             self.p = p
 
         def set(self, d, t, label=""):
-            self.p.set(d // 1024, max(t // 1024, 1), label)
+            self.p.set(d // 1024, max(t // 1024, 1), error_text(label) if label else label)
 
         def cancelled(self):
             return self.p.cancelled()
@@ -713,7 +724,7 @@ class RequestListPanel(QWidget):
         def work(progress):
             ef = EvaluationFile(ctx.path, _connect(ctx.path), ctx.ef.who)
             try:
-                return rsvc.export_request_list(ef, name, progress=progress)
+                return rsvc.export_request_list(ef, name, progress=TranslatedProgress(progress))
             finally:
                 ef.close()
 

@@ -52,6 +52,7 @@ from ..services import frameworks as fw
 from ..services import scoring
 from ..services.evaluation import Changes
 from .context import EvaluationContext
+from .errors import error_text
 
 SCORING_TABLES = ("indicator", "scoring_settings", "panel_score", "team_member", "finance_line", "score_citation",
                   "working_paper", "evidence", "evidence_link")
@@ -213,7 +214,7 @@ class TreeEditor(QWidget):
         own = {(c.kind, c.target_id): c.id for c in scoring.citations(ef, ind.id)}
         current = scoring.supports(ef).get(ind.id, [])
         for sup in current:
-            item = QListWidgetItem(sup.label)
+            item = QListWidgetItem(error_text(sup.label))
             item.setData(Qt.ItemDataRole.UserRole, own.get((sup.kind, sup.target_id), ""))
             if (sup.kind, sup.target_id) not in own:
                 item.setToolTip(self.tr("由工作底稿或证据一侧关联"))

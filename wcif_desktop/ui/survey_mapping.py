@@ -109,11 +109,11 @@ class SurveyImportDialog(QDialog):
             combo = QComboBox()
             combo.setObjectName(f"decision_{kind}")
             combo.addItem(self.tr("（请选择）"), UNMAPPED)
-            combo.addItem(skip, "skip")
-            combo.addItem(keep, "keep")
+            combo.addItem(error_text(skip), "skip")
+            combo.addItem(error_text(keep), "keep")
             combo.currentIndexChanged.connect(self._invalidate)
             self.decision_combos[kind] = combo
-            self.decision_form.addRow(label, combo)
+            self.decision_form.addRow(error_text(label), combo)
         split.addWidget(dec_box)
 
         self.report_view = QPlainTextEdit()
@@ -145,7 +145,7 @@ class SurveyImportDialog(QDialog):
         yield self.tr("答卷编号"), "respondent_id:"
         yield self.tr("提交时间"), "submitted_at:"
         for q in self.questions:
-            yield f"{q.code} {q.text}（{QUESTION_KINDS.get(q.kind, q.kind)}）", f"question:{q.id}"
+            yield f"{q.code} {q.text}（{error_text(QUESTION_KINDS.get(q.kind, q.kind))}）", f"question:{q.id}"
 
     def _fill_columns(self) -> None:
         how = {"saved": self.tr("已保存的对应"), "exact": self.tr("题目相同"), "similar": self.tr("题目相近"),
@@ -295,7 +295,7 @@ class SurveyImportDialog(QDialog):
             visible = bool(counts[kind])
             combo.setVisible(visible)
             self.decision_form.labelForField(combo).setVisible(visible)
-        self.report_view.setPlainText("\n".join(rep.lines()))
+        self.report_view.setPlainText("\n".join(error_text(line) for line in rep.lines()))
         self.import_btn.setEnabled(rep.ok)
         return rep
 
@@ -315,7 +315,7 @@ class SurveyImportDialog(QDialog):
 
     def _imported(self, rep) -> None:
         self.report = rep
-        self.report_view.setPlainText("\n".join(rep.lines()))
+        self.report_view.setPlainText("\n".join(error_text(line) for line in rep.lines()))
         self.check_btn.setEnabled(True)
         self.ctx.changed.emit(survey_changes())
         self.imported.emit(rep)
@@ -333,8 +333,22 @@ class SurveyImportDialog(QDialog):
             handle_exception(type(exc), exc, exc.__traceback__)
 
 
+class _TranslatedProgress:
+    """Forwards progress with its label (a core :class:`~wcif_desktop.domain.errors.Message`) in the UI's
+    language; a Qt signal would pass the label on as plain Chinese."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def set(self, done: int, total: int, label: str = "") -> None:
+        self.inner.set(done, total, error_text(label) if label else label)
+
+    def cancelled(self) -> bool:
+        return self.inner.cancelled()
+
+
 def import_in_own_connection(wcif_path, survey_id: str, path, *, progress, **kwargs):
     """Run :func:`~wcif_desktop.services.survey.import_responses` on a connection of the calling (worker)
     thread — SQLite connections are not shared across threads (DESIGN.md)."""
     with EvaluationFile.open(wcif_path) as ef:
-        return svc.import_responses(ef, survey_id, path, progress=progress, **kwargs)
+        return svc.import_responses(ef, survey_id, path, progress=_TranslatedProgress(progress), **kwargs)

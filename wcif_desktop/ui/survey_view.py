@@ -30,7 +30,7 @@ from ..domain.money import fmt_pct
 from ..domain.survey import RESPONDENT_GROUPS, SATISFACTION_METHODS
 from ..services import survey as svc
 from .context import EvaluationContext
-from .errors import show_user_error
+from .errors import error_text, show_user_error
 from .survey_entry import PaperEntryDialog
 from .survey_mapping import SURVEY_TABLES, SurveyImportDialog, survey_changes
 
@@ -91,7 +91,8 @@ class SurveyResultsModel(QAbstractTableModel):
     def text(self, row: int, col: int) -> str:
         r = self.rows[row]
         values = (r["group"], str(r["valid_responses"]), fmt_pct(r["satisfaction_rate"]), _ci(r["satisfaction_ci"]),
-                  fmt_pct(r["awareness_rate"]), _ci(r["awareness_ci"]), "；".join(r["warnings"]))
+                  fmt_pct(r["awareness_rate"]), _ci(r["awareness_ci"]),
+                  "；".join(error_text(w) for w in r["warnings"]))
         return values[col]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -100,7 +101,7 @@ class SurveyResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
-            return "\n".join(self.rows[index.row()]["warnings"]) or None
+            return "\n".join(error_text(w) for w in self.rows[index.row()]["warnings"]) or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 6 and self.rows[index.row()]["warnings"]:
             return QBrush(QColor("#a05a00"))
         if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= index.column() <= 5:
@@ -197,7 +198,7 @@ class SurveyPanel(QGroupBox):
             for s in r["sentences"]:
                 if s not in sentences:
                     sentences.append(s)
-        self.note.setText("\n".join(sentences) if sentences else self.tr(
+        self.note.setText("\n".join(error_text(s) for s in sentences) if sentences else self.tr(
             "尚无问卷。可按问卷平台导出的 Excel/CSV 文件新建问卷，再导入答卷。"))
 
     def _fill_counts(self) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import WcifError
 from ...domain.model import EvaluationSnapshot, Finding
 from ...services import finding_links as links_svc
+from ..errors import error_text
 from ..models import Column, RecordTableModel
 from ..readiness_view import ReadinessView
 from .base import CommitLineEdit, CommitTextEdit, RecordListControls, StepPage, StepState, state_of
@@ -227,7 +228,7 @@ class FindingsPage(StepPage):
         available = links_svc.available(self.ctx.ef)
         self.links_list.clear()
         for info in links_svc.links(self.ctx.ef, f.id):
-            text = info.label + (self.tr("（经关联指标/底稿）") if info.derived else "")
+            text = error_text(info.label) + (self.tr("（经关联指标/底稿）") if info.derived else "")
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, info.link_id)
             if info.derived:
@@ -246,7 +247,7 @@ class FindingsPage(StepPage):
         kind = self.link_kind.currentData()
         self.link_target.clear()
         for target_id, label in links_svc.candidates(self.ctx.ef, kind):
-            self.link_target.addItem(label, target_id)
+            self.link_target.addItem(error_text(label), target_id)
         if not self.link_target.count():
             self.link_target.addItem(self.tr("（没有可关联的{0}）").format(self.link_kind.currentText()), None)
         self._update_link_buttons()

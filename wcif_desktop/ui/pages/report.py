@@ -566,7 +566,7 @@ class ReportPage(StepPage):
         lines = []
         for s in statuses:
             mark = "✔" if getattr(s, "ok", False) else "✘"
-            lines.append(f"{mark} {getattr(s, 'signer', '')}：{getattr(s, 'summary', '')}")
+            lines.append(f"{mark} {getattr(s, 'signer', '')}：{error_text(getattr(s, 'summary', ''))}")
         self.signature_label.setText(self.tr("签名状态：") + "\n" + "\n".join(lines))
 
     def _failed(self, exc: BaseException) -> None:

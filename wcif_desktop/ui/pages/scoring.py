@@ -20,6 +20,7 @@ from ...domain.model import EvaluationSnapshot
 from ...domain.money import fmt_score
 from ...domain.scoring import sheet_for
 from ...services.evaluation import leaf_indicators
+from ..errors import error_text
 from ..models import IndicatorTreeModel
 from .base import StepPage, StepState, state_of
 
@@ -112,7 +113,7 @@ class ScoringPage(StepPage):
         self.problems.clear()
         problems = self.model.sheet.problems()
         if problems:
-            self.problems.addItems(problems)
+            self.problems.addItems([error_text(p) for p in problems])
         else:
             self.problems.addItem(self.tr("未发现问题：分值合计 100，各级分值一致，扣分均有原因。"))
         self._show_detail(self.tree.currentIndex())
