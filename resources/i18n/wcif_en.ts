@@ -2948,6 +2948,10 @@ Supporting evidence: {2}</translation>
         <translation>No table records owners or assignments; the work package contains the whole evaluation</translation>
     </message>
     <message>
+        <source>要导入的是一个文件夹，请选择评价文件：{path}</source>
+        <translation>This is a folder; please choose an evaluation file to import: {path}</translation>
+    </message>
+    <message>
         <source>找不到要导入的文件：{path}</source>
         <translation>The file to import was not found: {path}</translation>
     </message>
@@ -2976,6 +2980,18 @@ Supporting evidence: {2}</translation>
         <translation>The import file breaks the rules for evaluation data and was not imported ({path}): {problems}</translation>
     </message>
     <message>
+        <source>要导入的文件旁有未完成的保存记录（{journal}）：该文件正被编辑，或上次保存时程序被中断。请在成员的 WCIF Desktop 中打开并关闭该文件（中断的保存会自动恢复），然后重新导入：{path}</source>
+        <translation>An unfinished save record lies beside the file to import ({journal}): the file is being edited, or the program was interrupted while saving it. Open and close the file in the member&apos;s WCIF Desktop (an interrupted save is recovered automatically), then import again: {path}</translation>
+    </message>
+    <message>
+        <source>缺少表 {table}</source>
+        <translation>table {table} is missing</translation>
+    </message>
+    <message>
+        <source>{table} 表缺少列 {columns}</source>
+        <translation>table {table} lacks the columns {columns}</translation>
+    </message>
+    <message>
         <source>不是评价文件（不是 SQLite 数据库）：{path}</source>
         <translation>Not an evaluation file (not an SQLite database): {path}</translation>
     </message>
@@ -2984,12 +3000,24 @@ Supporting evidence: {2}</translation>
         <translation>Not a WCIF evaluation file (application_id={app_id}): {path}</translation>
     </message>
     <message>
+        <source>不是 WCIF 评价文件（文本编码不是 UTF-8）：{path}</source>
+        <translation>Not a WCIF evaluation file (the text encoding is not UTF-8): {path}</translation>
+    </message>
+    <message>
         <source>该文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），请升级软件后再导入：{path}</source>
         <translation>This file was created by a newer version of WCIF Desktop (file structure version {version}; this program supports {supported}). Please upgrade before importing it: {path}</translation>
     </message>
     <message>
+        <source>{table} 表有 {count} 条记录的删除标记不是 0 或 1</source>
+        <translation>table {table} has {count} records whose deletion mark is not 0 or 1</translation>
+    </message>
+    <message>
         <source>不能把评价文件导入它自己</source>
         <translation>An evaluation file cannot be imported into itself</translation>
+    </message>
+    <message>
+        <source>要导入的文件在导入过程中被修改了（可能正被其他程序编辑），未导入，评价文件保持原样。请在对方关闭该文件后重新导入：{path}</source>
+        <translation>The file to import was modified while it was being imported (another program may be editing it). Nothing was imported and the evaluation file is unchanged. Import again once the other side has closed the file: {path}</translation>
     </message>
     <message>
         <source>要导入的文件属于另一个评价项目（评价编号不同），不能合并：{path}</source>
@@ -2998,6 +3026,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>评价已锁定（报告已最终签署），不能合并其他文件；如需修改请先解除锁定并说明原因</source>
         <translation>The evaluation is locked (the report has been finally signed); other files cannot be merged. To make changes, unlock it first and give a reason</translation>
+    </message>
+    <message>
+        <source>合并失败，评价文件保持原样：{reason}</source>
+        <translation>The merge failed; the evaluation file is unchanged: {reason}</translation>
     </message>
     <message>
         <source>评价小组中没有该成员：{member_id}</source>

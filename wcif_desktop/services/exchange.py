@@ -35,6 +35,7 @@ Removed rows are deleted physically (no tombstones), and the file is vacuumed, s
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -137,7 +138,8 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
             snap = work / "snapshot.wcif"
             progress.set(1, 4, Message(QT_TRANSLATE_NOOP("core", "生成快照")))
             try:
-                ef.conn.execute("VACUUM INTO ?", [str(snap)])
+                # absolute: a relative "file:…" name would be read as a URI
+                ef.conn.execute("VACUUM INTO ?", [str(snap.absolute())])
             except sqlite3.Error as e:
                 raise WcifError(QT_TRANSLATE_NOOP("core", "导出失败（无法写入快照，磁盘空间不足？）：{reason}"),
                                 reason=e) from e
@@ -166,7 +168,7 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                 final = work / "package.wcif"
                 c = sqlite3.connect(str(snap))
                 try:
-                    c.execute("VACUUM INTO ?", [str(final)])
+                    c.execute("VACUUM INTO ?", [str(final.absolute())])
                 except sqlite3.Error as e:
                     raise WcifError(QT_TRANSLATE_NOOP("core", "导出失败（磁盘空间不足？）：{reason}"), reason=e) from e
                 finally:
@@ -391,6 +393,8 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
         ImportRefused: naming the reason (not ours, newer schema, corrupt, broken invariant, wrong password …).
     """
     src = Path(path)
+    if src.is_dir():
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "要导入的是一个文件夹，请选择评价文件：{path}"), path=src)
     if not src.is_file():
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "找不到要导入的文件：{path}"), path=src)
     target = src
@@ -410,6 +414,11 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     check(progress)
     try:
         _check_header(target, src)
+        if target == src:
+            _refuse_unfinished_save(src)
+            if len(os.fsencode(str(src.absolute()))) > LONG_PATH_BYTES:  # beyond what SQLite opens by name
+                target = Path(workdir) / "incoming.wcif"
+                shutil.copyfile(src, target)
     except OSError as e:
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "无法读取要导入的文件 {path}：{reason}"), path=src, reason=e) from e
     problems = []
@@ -457,13 +466,85 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "无法打开或升级要导入的文件 {path}：{reason}"), path=src,
                             reason=e) from e
     try:
-        problems = check_invariants(ef)
+        try:
+            problems = check_structure(ef.conn) or check_invariants(ef)
+        except sqlite3.DatabaseError:
+            raise  # damaged, or written to while read: import_file says which
+        except (sqlite3.Error, KeyError, ValueError, TypeError) as e:  # a table or column of ours is unusable
+            problems = [str(e)]
         if problems:
             raise ImportRefused(QT_TRANSLATE_NOOP("core", "导入文件不符合评价数据的规则，未导入（{path}）：{problems}"),
                                 path=src, problems="；".join(problems[:5]))
     finally:
         ef.close()
     return target
+
+
+LONG_PATH_BYTES = 400  # SQLite opens files by names up to ~500 bytes (unix); longer ones are copied first
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # https://sqlite.org/fileformat2.html#the_rollback_journal
+
+
+def _refuse_unfinished_save(src: Path) -> None:
+    """Refuse a file with a rollback journal of its own page size beside it: the program that wrote it was
+    interrupted while saving (or is saving right now), so the file may hold half a change that the member's
+    WCIF Desktop will roll back the next time it opens it. The journal is never used (that would pair a stale
+    one, perhaps of another file, with this one); a ``-journal`` that cannot be this file's (no journal header,
+    another page size) is ignored like a stale ``-wal``/``-shm``."""
+    journal = src.with_name(src.name + "-journal")
+    try:
+        with open(journal, "rb") as fh:
+            head = fh.read(28)
+        with open(src, "rb") as fh:
+            db_head = fh.read(100)
+    except OSError:
+        return
+    page_size = int.from_bytes(db_head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if head[:8] == JOURNAL_MAGIC and int.from_bytes(head[24:28], "big") == page_size:
+        raise ImportRefused(QT_TRANSLATE_NOOP(
+            "core", "要导入的文件旁有未完成的保存记录（{journal}）：该文件正被编辑，或上次保存时程序被中断。"
+                    "请在成员的 WCIF Desktop 中打开并关闭该文件（中断的保存会自动恢复），然后重新导入：{path}"),
+            journal=journal.name, path=src)
+
+
+def file_state(path: Path) -> tuple:
+    """What any write to an SQLite file changes: size, modification time (ns) and the header's file change
+    counter (bytes 24–27, incremented by every commit in rollback-journal mode). Compared before the checks and
+    before the merge commits, so what is merged is what was checked."""
+    st = Path(path).stat()
+    with open(path, "rb") as fh:
+        head = fh.read(28)
+    return st.st_size, st.st_mtime_ns, head[24:28]
+
+
+@functools.cache
+def reference_columns() -> dict[str, frozenset[str]]:
+    """{table: columns} of a file created by this build (every migration applied to an in-memory database)."""
+    ef = EvaluationFile(Path(":memory:"), sqlite3.connect(":memory:", isolation_level=None))
+    try:
+        with ef.transaction():
+            ef.migrate_pending()
+        return {t: frozenset(c for c, _ in merge.table_info(ef.conn, t))
+                for (t,) in ef.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        ef.close()
+
+
+def check_structure(conn) -> list[str]:
+    """Problems with the tables of an (up-to-date) evaluation file: every table and column this build creates
+    must be there, since the checks and the merge read them. Empty when fine."""
+    have = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    problems = []
+    for table, columns in sorted(reference_columns().items()):
+        if table not in have:
+            problems.append(Message(QT_TRANSLATE_NOOP("core", "缺少表 {table}"), table=table))
+            continue
+        missing = columns - {c for c, _ in merge.table_info(conn, table)}
+        if missing:
+            problems.append(Message(QT_TRANSLATE_NOOP("core", "{table} 表缺少列 {columns}"), table=table,
+                                    columns=", ".join(sorted(missing))))
+    return problems
 
 
 def _check_header(copy: Path, src: Path) -> None:
@@ -477,6 +558,8 @@ def _check_header(copy: Path, src: Path) -> None:
     if app_id != APPLICATION_ID:
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "不是 WCIF 评价文件（application_id={app_id}）：{path}"),
                             app_id=f"{app_id:#x}", path=src)
+    if int.from_bytes(head[56:60], "big") not in (0, 1):  # 1: UTF-8; 2, 3: UTF-16 (never written by us)
+        raise ImportRefused(QT_TRANSLATE_NOOP("core", "不是 WCIF 评价文件（文本编码不是 UTF-8）：{path}"), path=src)
     version = int.from_bytes(head[60:64], "big")
     if version > schema_version():
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "该文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，"
@@ -501,6 +584,12 @@ def check_invariants(ef: EvaluationFile) -> list[str]:
                 continue
             if score < 0 or score > weight:
                 problems.append(f"指标“{r.get('name')}”得分 {score} 超出 0–{weight} 分")
+    for table in merge.classify_tables(ef.conn).records:
+        odd = ef.conn.execute(f"SELECT count(*) FROM {merge._q(table)} WHERE deleted IS NOT 0 AND deleted IS NOT 1"
+                              ).fetchone()[0]
+        if odd:
+            problems.append(Message(QT_TRANSLATE_NOOP("core", "{table} 表有 {count} 条记录的删除标记不是 0 或 1"),
+                                    table=table, count=odd))
     broken = ef.verify_history()
     if broken:
         problems.append("修改历史被改动或删除：" + broken[0])
@@ -519,21 +608,47 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         changed); Cancelled.
     """
     src = Path(path)
-    if src.resolve() == ef.path.resolve():
+    try:
+        same = src.resolve() == ef.path.resolve() or os.path.samefile(src, ef.path)  # also a hard link
+    except OSError:
+        same = False
+    if same:
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "不能把评价文件导入它自己"))
+    try:
+        before = file_state(src) if src.is_file() else None
+    except OSError:
+        before = None
     try:
         work = Path(tempfile.mkdtemp(prefix=".wcif-import-", dir=ef.path.parent))
     except OSError:  # a read-only folder: the user's data folder instead
         from ..paths import user_data_dir
 
         work = Path(tempfile.mkdtemp(prefix="import-", dir=user_data_dir()))
-    try:
-        checked = prepare_incoming(src, work, password, progress)
-        c = sqlite3.connect(sqlite_uri(checked, mode="ro", immutable=1), uri=True)
+    def unchanged() -> None:
+        """Refuse (rolling the merge back) when the file was written to since the checks began."""
         try:
-            theirs_ev = [r[0] for r in c.execute("SELECT id FROM evaluation WHERE deleted = 0")]
-        finally:
-            c.close()
+            now = file_state(src)
+        except OSError:
+            now = None
+        if now != before:
+            raise ImportRefused(QT_TRANSLATE_NOOP(
+                "core", "要导入的文件在导入过程中被修改了（可能正被其他程序编辑），未导入，评价文件保持原样。"
+                        "请在对方关闭该文件后重新导入：{path}"), path=src)
+
+    try:
+        try:
+            checked = prepare_incoming(src, work, password, progress)
+            c = sqlite3.connect(sqlite_uri(checked, mode="ro", immutable=1), uri=True)
+            try:
+                theirs_ev = [r[0] for r in c.execute("SELECT id FROM evaluation WHERE deleted = 0")]
+            finally:
+                c.close()
+        except (ImportRefused, sqlite3.DatabaseError) as e:
+            unchanged()  # a file written to while it was checked: say so, rather than "damaged"
+            if isinstance(e, ImportRefused):
+                raise
+            raise ImportRefused(QT_TRANSLATE_NOOP("core", "导入文件已损坏，未导入（{path}）：{problems}"), path=src,
+                                problems=e) from e
         mine = ef.rows("evaluation")
         if theirs_ev != [r["id"] for r in mine]:
             raise ImportRefused(QT_TRANSLATE_NOOP("core", "要导入的文件属于另一个评价项目（评价编号不同），不能合并：{path}"),
@@ -542,7 +657,14 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
             raise ImportRefused(QT_TRANSLATE_NOOP("core", "评价已锁定（报告已最终签署），不能合并其他文件；"
                                                           "如需修改请先解除锁定并说明原因"))
         check(progress)
-        return merge.merge_attached(ef, checked, src.name, progress)
+        in_place = checked == src  # a copy (decrypted, migrated) cannot change under us; the user's file can
+        try:
+            return merge.merge_attached(ef, checked, src.name, progress,
+                                        before_commit=unchanged if in_place else None)
+        except sqlite3.DatabaseError as e:
+            if in_place:
+                unchanged()
+            raise WcifError(QT_TRANSLATE_NOOP("core", "合并失败，评价文件保持原样：{reason}"), reason=e) from e
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -256,21 +256,24 @@ def _label(row: dict | None) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- merge
-def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progress = NO_PROGRESS) -> MergeReport:
-    """Merge the evaluation file at ``theirs_path`` (already checked and refreshed) into ``ef``.
+def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progress = NO_PROGRESS,
+                   before_commit=None) -> MergeReport:
+    """Merge the evaluation file at ``theirs_path`` (already checked) into ``ef``.
 
-    Everything happens in one transaction: on any error the target keeps its previous content.
+    Everything happens in one transaction, the refresh of ``ef``'s merge base included: on any error the target
+    keeps its previous content. ``before_commit()`` runs last inside it; whatever it raises rolls the merge back
+    (the import uses it to refuse a file that changed since its checks).
     The caller (:func:`wcif_desktop.services.exchange.import_file`) runs the checks first.
     """
     conn = ef.conn
     report = MergeReport(source=source, merge_id=str(uuid.uuid4()))
-    refresh_sync_state(ef, progress)
     # read-only and immutable: the incoming file is never written, and no -journal/-wal beside it is read
     conn.execute("ATTACH DATABASE ? AS theirs", [sqlite_uri(theirs_path, mode="ro", immutable=1)])
     cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
     conn.execute(f"PRAGMA main.cache_size = {MERGE_CACHE_KIB}")  # fewer journal syncs for big evidence
     try:
         with ef.transaction():
+            refresh_sync_state(ef, progress)
             conn.execute("PRAGMA defer_foreign_keys=ON")
             fk_before = set(conn.execute("PRAGMA main.foreign_key_check").fetchall())
             mine_kinds = classify_tables(conn)
@@ -304,6 +307,8 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             if bad:
                 raise WcifError(QT_TRANSLATE_NOOP("core", "合并后外键关系不完整（{table} 表），已撤销合并，文件保持原样"),
                                 table=sorted(bad)[0][0])
+            if before_commit is not None:
+                before_commit()
     finally:
         conn.execute(f"PRAGMA main.cache_size = {cache}")
         conn.execute("DETACH DATABASE theirs")
