@@ -160,3 +160,18 @@ def test_a_merge_that_fails_leaves_the_lead_exactly_as_it_was(sample_path, workd
         exchange.import_file(ef, member)
     ef.close()
     assert table_dump(sample_path) == before
+
+
+def test_two_files_imported_into_each_other_settle(sample_path, workdir):
+    """Each side's record of merging is history the other imports; a merge that brings only history is not
+    recorded itself, so back-and-forth imports reach "nothing new" instead of growing forever."""
+    member, _fid = _lead_and_member(sample_path, workdir)
+    last = []
+    for _round in range(3):
+        for into, src in ((sample_path, member), (member, sample_path)):
+            ef = EvaluationFile.open(into, backup=False)
+            try:
+                last.append(exchange.import_file(ef, src).changed)
+            finally:
+                ef.close()
+    assert last[-2:] == [False, False]

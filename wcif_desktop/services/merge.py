@@ -202,6 +202,11 @@ class MergeReport:
     skipped_tables: list[str] = field(default_factory=list)
 
     @property
+    def changed_records(self) -> bool:
+        """Records came in, changed, were deleted, or conflicted."""
+        return bool(self.inserted or self.updated or self.deleted or self.conflicts)
+
+    @property
     def changed(self) -> bool:
         return bool(self.inserted or self.updated or self.deleted or self.conflicts or self.content_added
                     or self.history_added or self.other_added)
@@ -291,7 +296,9 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             _merge_history(conn, their_tables, source, report)
             report.open_conflicts = [r[0] for r in conn.execute(
                 "SELECT id FROM merge_conflict WHERE status = 'open' ORDER BY at, table_name, record_id")]
-            if report.changed:
+            if report.changed and (report.changed_records or report.content_added or report.other_added):
+                # a merge that brought only history (e.g. the other side's record of merging from us) is not
+                # recorded itself: otherwise two files imported into each other would never settle
                 at = now_iso()
                 summary = json.dumps(report.summary(), ensure_ascii=False)
                 source_id = conn.execute("SELECT value FROM theirs.meta WHERE key='file_id'").fetchone()
