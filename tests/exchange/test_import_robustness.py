@@ -175,3 +175,21 @@ def test_two_files_imported_into_each_other_settle(sample_path, workdir):
             finally:
                 ef.close()
     assert last[-2:] == [False, False]
+
+
+def test_a_working_file_handed_over_twice_fast_forwards(sample_path, workdir):
+    """The member edits, hands over the working file (no export), edits the same record again and hands it over
+    again: the lead never touched it, so both times the member's version is taken, without a conflict."""
+    member, fid = _lead_and_member(sample_path, workdir)  # edit 1 in the member's working file
+    for n, title in enumerate(["成员第二次改", "成员第三次改"]):
+        lead = EvaluationFile.open(sample_path, backup=False)
+        rep = exchange.import_file(lead, member)
+        assert not rep.conflicts, n
+        lead.close()
+        m = EvaluationFile.open(member, backup=False, who="张三")
+        m.update("finding", fid, {"title": title})
+        m.close()
+    lead = EvaluationFile.open(sample_path, backup=False)
+    rep = exchange.import_file(lead, member)
+    assert not rep.conflicts and lead.rows("finding", "id = ?", [fid])[0]["title"] == "成员第三次改"
+    lead.close()

@@ -19,9 +19,9 @@ Tables are found by introspection, never by a fixed list, so tables added by lat
 and import first *refreshes* the file's ``sync_head`` (record → hash at that moment) and moves a replaced hash
 to ``sync_ancestor`` (record → every version it descends from); the incoming file is never written, so its
 refresh is computed in memory while merging (a record whose ``sync_head`` no longer matches it descends from
-that version). Versions that never left a laptop are not
-recorded; every version another file can hold passed through an export or import and is. When a record
-arrives:
+that version). Every edit through :meth:`~wcif_desktop.store.db.EvaluationFile.update` (and ``delete`` /
+``restore``) also records the version it replaces as an ancestor, so a working file handed over twice without a
+new export still shows what it descends from. When a record arrives:
 
 - same hash on both sides → nothing to do;
 - theirs is one of my version's ancestors → they did not change it since we parted; mine stays;
@@ -38,7 +38,6 @@ record changed on both sides then shows as a conflict (nothing is lost). Copies 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import uuid
@@ -46,7 +45,7 @@ from dataclasses import dataclass, field
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import EvaluationFile, now_iso, sqlite_uri
+from ..store.db import EvaluationFile, now_iso, record_hash, sqlite_uri
 
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
@@ -115,24 +114,9 @@ def classify_tables(conn, schema: str = "main") -> TableKinds:
 
 
 # ---------------------------------------------------------------------------------------------- hashing
-def _canon(value):
-    if isinstance(value, bytes | bytearray | memoryview):
-        return {"$sha256": hashlib.sha256(bytes(value)).hexdigest()}
-    if isinstance(value, float):
-        return {"$float": repr(value)}
-    return value
-
-
 def content_of(row: dict) -> dict:
     """A row without its bookkeeping columns (``modified_at``, ``modified_by``)."""
     return {k: v for k, v in row.items() if k not in META_COLUMNS}
-
-
-def record_hash(row: dict) -> str:
-    """SHA-256 (hex) of a record's content: canonical JSON of every column but modified_at/modified_by."""
-    payload = json.dumps({k: _canon(v) for k, v in sorted(content_of(row).items())},
-                         ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _rows(conn, table: str, schema: str = "main"):

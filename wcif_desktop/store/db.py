@@ -122,6 +122,22 @@ def record_to_row(rec: Record) -> dict:
     return {f.name: to_db(getattr(rec, f.name)) for f in dataclasses.fields(rec)}
 
 
+def _canon(value):
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {"$sha256": hashlib.sha256(bytes(value)).hexdigest()}
+    if isinstance(value, float):
+        return {"$float": repr(value)}
+    return value
+
+
+def record_hash(row: dict) -> str:
+    """SHA-256 (hex) of a record version: canonical JSON of every column but ``modified_at``/``modified_by``
+    (the merge base of :mod:`wcif_desktop.services.merge` identifies versions by it)."""
+    payload = json.dumps({k: _canon(v) for k, v in sorted(row.items()) if k not in ("modified_at", "modified_by")},
+                         ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 def entry_hash(prev_hash: str, entry: dict) -> str:
     """SHA-256 of the previous hash and the canonical JSON of an audit entry (without its hash)."""
     payload = json.dumps({k: entry[k] for k in sorted(entry) if k not in ("hash", "seq")},
@@ -378,21 +394,52 @@ class EvaluationFile:
             self.db[table].update(record_id, dict(changed, modified_at=at, modified_by=self.who))
             for k, v in changed.items():
                 self._log(table, record_id, k, old.get(k), v, at)
+            self._record_version(table, record_id, old)
         return changed
+
+    def _record_version(self, table: str, record_id: str, old: dict) -> None:
+        """Keep the merge base current with every edit: the version replaced becomes an ancestor of the new one.
+        A member who hands over a working file again (no new export) then still shows that the version the lead
+        took from the first hand-over is one the new version descends from, so it fast-forwards instead of
+        conflicting. No-op in a file without the merge tables."""
+        if not self._has_sync_tables():
+            return
+        cur = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', [record_id])
+        cols = [d[0] for d in cur.description]
+        row = cur.fetchone()
+        if row is None:
+            return
+        self.conn.execute("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
+                          [table, record_id, record_hash(old)])
+        self.conn.execute("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)",
+                          [table, record_id, record_hash(dict(zip(cols, row)))])
+
+    def _has_sync_tables(self) -> bool:
+        if getattr(self, "_sync_tables", None) is None:
+            self._sync_tables = self.conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('sync_head', 'sync_ancestor')"
+            ).fetchone()[0] == 2
+        return self._sync_tables
 
     def delete(self, table: str, record_id: str) -> None:
         """Delete by tombstone (``deleted = 1``), so the deletion can travel in a merge."""
         at = now_iso()
+        old = self.rows(table, "id = ?", [record_id], include_deleted=True)
         with self.transaction():
             self.db[table].update(record_id, {"deleted": 1, "modified_at": at, "modified_by": self.who})
             self._log(table, record_id, "deleted", 0, 1, at)
+            if old:
+                self._record_version(table, record_id, old[0])
 
     def restore(self, table: str, record_id: str) -> None:
         """Undo a tombstone deletion (``deleted = 0``), logged like :meth:`delete` (used by the UI's undo)."""
         at = now_iso()
+        old = self.rows(table, "id = ?", [record_id], include_deleted=True)
         with self.transaction():
             self.db[table].update(record_id, {"deleted": 0, "modified_at": at, "modified_by": self.who})
             self._log(table, record_id, "deleted", 1, 0, at)
+            if old:
+                self._record_version(table, record_id, old[0])
 
     # ------------------------------------------------------------------ history
     def verify_history(self) -> list[str]:
