@@ -2622,6 +2622,14 @@ Supporting evidence: {2}</translation>
         <translation>Linked from the working paper or evidence side</translation>
     </message>
     <message>
+        <source>底稿 {0} {1}</source>
+        <translation>Working paper {0} {1}</translation>
+    </message>
+    <message>
+        <source>证据 {0}</source>
+        <translation>Evidence {0}</translation>
+    </message>
+    <message>
         <source>引用评分依据</source>
         <translation>Cite scoring basis</translation>
     </message>
@@ -4989,6 +4997,33 @@ Supporting evidence: {2}</translation>
     <message>
         <source>复核人</source>
         <translation>Reviewer</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <source>人工评分</source>
+        <translation>Manual scoring</translation>
+    </message>
+    <message>
+        <source>比率法（实际值÷目标值）</source>
+        <translation>Ratio (actual ÷ target)</translation>
+    </message>
+    <message>
+        <source>区间赋分</source>
+        <translation>Score bands</translation>
+    </message>
+    <message>
+        <source>扣分制（按次扣分）</source>
+        <translation>Deductions (per occurrence)</translation>
+    </message>
+    <message>
+        <source>要点得分</source>
+        <translation>Checklist points</translation>
+    </message>
+    <message>
+        <source>数据驱动（计算指标）</source>
+        <translation>Data-driven (computed metric)</translation>
     </message>
 </context>
 <context>

@@ -195,12 +195,13 @@ def _domain_labels():
     from wcif_desktop.domain.model import ROLES
     from wcif_desktop.domain.panel import PANEL_METHODS
     from wcif_desktop.domain.review import REQUEST_STATUSES, SIGNOFF_LABELS
+    from wcif_desktop.domain.rules import RULE_TYPES
     from wcif_desktop.domain.scoring import DEFAULT_GRADE_BANDS
     from wcif_desktop.domain.survey import SATISFACTION_METHODS
     from wcif_desktop.domain.targets import COMPARED_FIELDS
 
     return [("PanelWidget", PANEL_METHODS), ("TargetComparisonDialog", COMPARED_FIELDS), ("roles", ROLES), ("ScoringPage", {g: g for _, g in DEFAULT_GRADE_BANDS}), ("DocumentsDialog", KIND_NAMES), ("review", REQUEST_STATUSES), ("review", SIGNOFF_LABELS),
-            ("SurveyPanel", SATISFACTION_METHODS)]
+            ("SurveyPanel", SATISFACTION_METHODS), ("rules", RULE_TYPES)]
 
 
 def test_domain_labels_shown_in_the_ui_are_translated(qapp):

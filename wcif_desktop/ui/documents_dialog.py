@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import Cancelled, WcifError
-from .errors import show_user_error
+from .errors import error_text, show_user_error
 from .workers import run_with_progress
 
 FORMATS = (("docx", QT_TRANSLATE_NOOP("DocumentsDialog", "Word 文档 (*.docx)")),
@@ -380,9 +380,9 @@ class TargetReviewDialog(QDialog):
         self.table.setRowCount(len(self.results))
         for i, r in enumerate(self.results):
             for j, text in enumerate((self.tr("通过") if r.passed else self.tr("未通过"), r.rule.name,
-                                      r.rule.indicator, r.opinion)):
+                                      r.rule.indicator, error_text(r.opinion))):
                 item = QTableWidgetItem(text)
-                item.setToolTip(r.opinion)
+                item.setToolTip(error_text(r.opinion))
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()

@@ -114,7 +114,7 @@ class TreeEditor(QWidget):
         self.rule_type = QComboBox()
         self.rule_type.setObjectName("rule_type")
         for key, label in RULE_TYPES.items():
-            self.rule_type.addItem(label, key)
+            self.rule_type.addItem(QCoreApplication.translate("rules", label), key)
         self.rule_params = QPlainTextEdit()
         self.rule_params.setObjectName("rule_params")
         self.rule_params.setMaximumHeight(80)
@@ -220,8 +220,11 @@ class TreeEditor(QWidget):
                 item.setToolTip(self.tr("由工作底稿或证据一侧关联"))
             self.support_list.addItem(item)
         taken = {(s.kind, s.target_id) for s in current}
-        for kind, table, text in (("working_paper", "working_paper", lambda r: f"底稿 {r.get('code') or ''} {r.get('title') or ''}"),
-                                  ("evidence", "evidence", lambda r: f"证据 {r.get('original_name') or r['id']}")):
+        paper = self.tr("底稿 {0} {1}")
+        evidence = self.tr("证据 {0}")
+        for kind, table, text in (
+                ("working_paper", "working_paper", lambda r: paper.format(r.get("code") or "", r.get("title") or "")),
+                ("evidence", "evidence", lambda r: evidence.format(r.get("original_name") or r["id"]))):
             if not ef.db[table].exists():
                 continue
             for r in ef.rows(table):
@@ -473,6 +476,17 @@ class DimensionChart(QWidget):
                                                    "—" if ratio is None else f"{ratio:.2f}%")
             p.drawText(QRectF(right + 6, top, value_w, row_h), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         p.end()
+
+
+# The labels of domain.rules.RULE_TYPES (the rule-type list of the tree editor), marked for lupdate.
+RULE_TYPE_TEXTS = (
+    QT_TRANSLATE_NOOP("rules", "人工评分"),
+    QT_TRANSLATE_NOOP("rules", "比率法（实际值÷目标值）"),
+    QT_TRANSLATE_NOOP("rules", "区间赋分"),
+    QT_TRANSLATE_NOOP("rules", "扣分制（按次扣分）"),
+    QT_TRANSLATE_NOOP("rules", "要点得分"),
+    QT_TRANSLATE_NOOP("rules", "数据驱动（计算指标）"),
+)
 
 
 # ----------------------------------------------------------------------------------------------- panel
