@@ -4676,6 +4676,10 @@ Supporting evidence: {2}</translation>
         <source>提示</source>
         <translation>Hint</translation>
     </message>
+    <message>
+        <source>【{0}】{1}</source>
+        <translation>[{0}] {1}</translation>
+    </message>
 </context>
 <context>
     <name>review</name>

@@ -48,7 +48,7 @@ class ReadinessView(QWidget):
         self.list.clear()
         for item in self.items:
             sev = QCoreApplication.translate("readiness", SEVERITY_TEXTS.get(item.severity, item.severity))
-            it = QListWidgetItem(f"【{sev}】{error_text(item.message)}")
+            it = QListWidgetItem(QCoreApplication.translate("readiness", "【{0}】{1}").format(sev, error_text(item.message)))
             it.setForeground(QColor(SEVERITY_COLORS.get(item.severity, "#000000")))
             it.setData(Qt.ItemDataRole.UserRole, item.record_id)
             self.list.addItem(it)
