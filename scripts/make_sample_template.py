@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
+from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402  (after the sys.path insert)
+from docx.shared import Pt, RGBColor  # noqa: E402
 
-from wcif_desktop.documents.docx_writer import base_document, save, set_run_fonts
+from wcif_desktop.documents.docx_writer import base_document, save, set_run_fonts  # noqa: E402
 
 OUT = ROOT / "resources" / "templates" / "firm_template_sample.docx"
 
