@@ -102,6 +102,16 @@ def test_bundle_runs_without_python(bundle_exe: Path, no_python_env: dict, tmp_p
     tampered.write_bytes(bytes(data))
     assert _run(bundle_exe, ["verify", tampered], no_python_env, folder).returncode != 0
 
+    # Word output from the bundle: python-docx reads its part templates through docx/parts/../templates/, so the
+    # bundle must have those folders; the work plan and the full report (headers, footers, tables) open again.
+    import docx
+
+    for kind in ("work-plan", "report-full"):
+        out = folder / f"{kind} 文档.docx"
+        r = _run(bundle_exe, ["document", evaluation, kind, "-o", out], no_python_env, folder)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert len(docx.Document(str(out)).paragraphs) > 10
+
     shot = folder / "主 窗口.png"
     r = _run(bundle_exe, [evaluation, "--screenshot", shot], no_python_env, folder)
     assert r.returncode == 0, r.stdout + r.stderr
