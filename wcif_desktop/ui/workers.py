@@ -4,10 +4,15 @@
 
 The worker never touches widgets: progress travels to the UI thread as a queued signal; cancelling sets a
 thread-safe flag the work polls through ``progress.cancelled()``.
+
+While a task runs, Python's cyclic garbage collector is run on the UI thread only (:class:`MainThreadGC`):
+otherwise a collection that happens to start in the worker may destroy Qt objects of the UI thread there and
+crash the process (seen once in CI as a segfault "Garbage-collecting" inside a report worker).
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from typing import Any, Callable
@@ -26,6 +31,52 @@ def wait_for_tasks(timeout_ms: int = 30_000) -> None:
     for task in list(_RUNNING):
         task.progress.cancel()
         task.wait(timeout_ms)
+
+
+class MainThreadGC(QObject):
+    """Runs the cyclic garbage collector on the UI thread while tasks run: automatic collection is switched off
+    from the first task's start to the last task's end, and a timer collects by the usual generation thresholds
+    meanwhile (the pattern of pyqtgraph's and calibre's ``GarbageCollector``). Use :func:`main_thread_gc`."""
+
+    def __init__(self, interval_ms: int = 500):
+        super().__init__(QCoreApplication.instance())
+        self.active = 0
+        self.was_enabled = True
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.collect)
+
+    def enter(self) -> None:
+        self.active += 1
+        if self.active == 1:
+            self.was_enabled = gc.isenabled()
+            gc.disable()
+            self.timer.start()
+
+    def leave(self) -> None:
+        self.active = max(0, self.active - 1)
+        if self.active == 0:
+            self.timer.stop()
+            gc.collect()  # what the workers left, here on the UI thread
+            if self.was_enabled:
+                gc.enable()
+
+    def collect(self) -> None:
+        t0, t1, t2 = gc.get_threshold()
+        c0, c1, c2 = gc.get_count()
+        if c0 > t0:
+            gc.collect(2 if c2 > t2 else 1 if c1 > t1 else 0)
+
+
+_GC: MainThreadGC | None = None
+
+
+def main_thread_gc() -> MainThreadGC:
+    """The application's :class:`MainThreadGC` (created on first use, from the UI thread)."""
+    global _GC
+    if _GC is None or _GC.parent() is not QCoreApplication.instance():
+        _GC = MainThreadGC()
+    return _GC
 
 
 class ThreadProgress(QObject):
@@ -63,6 +114,13 @@ class Task(QThread):
         self.progress = ThreadProgress()
         self.result: Any = None
         self.error: BaseException | None = None
+
+    def start(self, *args) -> None:
+        """Start the thread (from the UI thread); garbage collection stays on the UI thread until it ends."""
+        guard = main_thread_gc()
+        guard.enter()
+        self.finished.connect(guard.leave)  # queued to the UI thread
+        super().start(*args)
 
     def run(self) -> None:  # worker thread
         try:
