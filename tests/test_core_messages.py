@@ -118,3 +118,19 @@ def test_message_is_a_chinese_str_that_the_ui_translates(qapp):
         assert error_text("普通字符串") == "普通字符串"
     finally:
         install_translators(qapp, "zh")
+
+
+def test_a_message_parameter_that_is_a_message_is_translated_too(qapp):
+    from decimal import Decimal
+
+    from wcif_desktop.domain.finance import _sum_message
+    from wcif_desktop.ui.errors import error_text
+    from wcif_desktop.ui.i18n import install_translators
+
+    m = _sum_message(2021, "基金收入", "adjusted_budget", Decimal("10"), "保险费收入", Decimal("10"), Decimal("0"), True)
+    assert m == "2021年“基金收入”调整后预算数10.00元等于明细（保险费收入）之和10.00元"
+    try:
+        install_translators(qapp, "en")
+        assert error_text(m) == "2021 “基金收入” adjusted budget 10.00元 equals the sum of its details (保险费收入) 10.00元"
+    finally:
+        install_translators(qapp, "zh")

@@ -4520,52 +4520,32 @@ Supporting evidence: {2}</translation>
         <translation>Opening balance {opening} + income of the year {income} − expenditure of the year {expenditure} = {expected}, but the year-end accumulated balance is {closing}, a difference of {difference} (roll-forward does not balance)</translation>
     </message>
     <message>
-        <source>{year}年“{line}”预算数{total}等于明细（{names}）之和{expected}</source>
-        <translation>{year} “{line}” budget {total} equals the sum of its details ({names}) {expected}</translation>
+        <source>预算数</source>
+        <translation>budget</translation>
     </message>
     <message>
-        <source>{year}年“{line}”调整后预算数{total}等于明细（{names}）之和{expected}</source>
-        <translation>{year} “{line}” adjusted budget {total} equals the sum of its details ({names}) {expected}</translation>
+        <source>调整后预算数</source>
+        <translation>adjusted budget</translation>
     </message>
     <message>
-        <source>{year}年“{line}”执行数{total}等于明细（{names}）之和{expected}</source>
-        <translation>{year} “{line}” actual {total} equals the sum of its details ({names}) {expected}</translation>
+        <source>执行数</source>
+        <translation>actual</translation>
     </message>
     <message>
-        <source>{year}年“{line}”预算数{total}不等于明细（{names}）之和{expected}，相差{difference}</source>
-        <translation>{year} “{line}” budget {total} does not equal the sum of its details ({names}) {expected}, a difference of {difference}</translation>
+        <source>{year}年“{line}”{column}{total}等于明细（{names}）之和{expected}</source>
+        <translation>{year} “{line}” {column} {total} equals the sum of its details ({names}) {expected}</translation>
     </message>
     <message>
-        <source>{year}年“{line}”调整后预算数{total}不等于明细（{names}）之和{expected}，相差{difference}</source>
-        <translation>{year} “{line}” adjusted budget {total} does not equal the sum of its details ({names}) {expected}, a difference of {difference}</translation>
+        <source>{year}年“{line}”{column}{total}不等于明细（{names}）之和{expected}，相差{difference}</source>
+        <translation>{year} “{line}” {column} {total} does not equal the sum of its details ({names}) {expected}, a difference of {difference}</translation>
     </message>
     <message>
-        <source>{year}年“{line}”执行数{total}不等于明细（{names}）之和{expected}，相差{difference}</source>
-        <translation>{year} “{line}” actual {total} does not equal the sum of its details ({names}) {expected}, a difference of {difference}</translation>
+        <source>{year}年本年收支结余{column}{result}等于收入减支出{expected}</source>
+        <translation>{year} current-year balance, {column}: {result} equals income minus expenditure {expected}</translation>
     </message>
     <message>
-        <source>{year}年本年收支结余预算数{result}等于收入减支出{expected}</source>
-        <translation>{year} budgeted current-year balance {result} equals income minus expenditure {expected}</translation>
-    </message>
-    <message>
-        <source>{year}年本年收支结余调整后预算数{result}等于收入减支出{expected}</source>
-        <translation>{year} adjusted budget of the current-year balance {result} equals income minus expenditure {expected}</translation>
-    </message>
-    <message>
-        <source>{year}年本年收支结余执行数{result}等于收入减支出{expected}</source>
-        <translation>{year} actual current-year balance {result} equals income minus expenditure {expected}</translation>
-    </message>
-    <message>
-        <source>{year}年本年收支结余预算数{result}不等于收入减支出{expected}，相差{difference}</source>
-        <translation>{year} budgeted current-year balance {result} does not equal income minus expenditure {expected}, a difference of {difference}</translation>
-    </message>
-    <message>
-        <source>{year}年本年收支结余调整后预算数{result}不等于收入减支出{expected}，相差{difference}</source>
-        <translation>{year} adjusted budget of the current-year balance {result} does not equal income minus expenditure {expected}, a difference of {difference}</translation>
-    </message>
-    <message>
-        <source>{year}年本年收支结余执行数{result}不等于收入减支出{expected}，相差{difference}</source>
-        <translation>{year} actual current-year balance {result} does not equal income minus expenditure {expected}, a difference of {difference}</translation>
+        <source>{year}年本年收支结余{column}{result}不等于收入减支出{expected}，相差{difference}</source>
+        <translation>{year} current-year balance, {column}: {result} does not equal income minus expenditure {expected}, a difference of {difference}</translation>
     </message>
     <message>
         <source>{year}年期初余额{opening}等于{previous_year}年年末滚存结余{closing}</source>

@@ -16,21 +16,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def boxes(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    seen = []
-
-    def record(parent, title, text, *a, **k):
-        seen.append((str(title), str(text)))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return seen
-
-
-@pytest.fixture
 def conflicted(sample_path, workdir):
     """The sample with one open conflict on a finding (title and body changed on both sides)."""
     member = export_copy(sample_path, workdir / "成员 甲.wcif")

@@ -18,21 +18,6 @@ COUNTS = ("Records added: {inserted}, updated: {updated}, deleted: {deleted}; ev
           "history entries imported: {history}; new conflicts: {conflicts}.")
 
 
-@pytest.fixture
-def boxes(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    seen = []
-
-    def record(parent, title, text, *a, **k):
-        seen.append((str(title), str(text)))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
-    return seen
-
-
 def test_merge_report_shown_in_english(qtbot, qapp, boxes, sample_path, workdir):
     from wcif_desktop.ui.i18n import install_translators
     from wcif_desktop.ui.mainwindow import MainWindow

@@ -376,47 +376,31 @@ def roll_forward_check(opening: Decimal | None, income: Decimal | None, expendit
     return Check("roll_forward", ok, msg, expected, D(closing), diff)
 
 
+# column names inside the check sentences (translated as their own messages, see Message params)
+_COLUMN_MESSAGES = {
+    "budget": Message(QT_TRANSLATE_NOOP("core", "预算数")),
+    "adjusted_budget": Message(QT_TRANSLATE_NOOP("core", "调整后预算数")),
+    "actual": Message(QT_TRANSLATE_NOOP("core", "执行数")),
+}
+
+
 def _sum_message(year: int, line: str, col: str, total, names: str, expected, diff, ok: bool) -> Message:
     """“{year}年“{line}”{column}{total}等于/不等于明细（{names}）之和{expected}[，相差{difference}]”."""
-    p = {"year": year, "line": line, "total": _yuan(total), "names": names, "expected": _yuan(expected)}
+    p = {"year": year, "line": line, "column": _COLUMN_MESSAGES[col], "total": _yuan(total), "names": names,
+         "expected": _yuan(expected)}
     if ok:
-        if col == "budget":
-            return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”预算数{total}等于明细（{names}）之和{expected}"),
-                           **p)
-        if col == "adjusted_budget":
-            return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”调整后预算数{total}等于明细（{names}）之和"
-                                                     "{expected}"), **p)
-        return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”执行数{total}等于明细（{names}）之和{expected}"), **p)
-    p["difference"] = _yuan(diff)
-    if col == "budget":
-        return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”预算数{total}不等于明细（{names}）之和{expected}，"
-                                                 "相差{difference}"), **p)
-    if col == "adjusted_budget":
-        return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”调整后预算数{total}不等于明细（{names}）之和"
-                                                 "{expected}，相差{difference}"), **p)
-    return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”执行数{total}不等于明细（{names}）之和{expected}，"
-                                             "相差{difference}"), **p)
+        return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”{column}{total}等于明细（{names}）之和{expected}"), **p)
+    return Message(QT_TRANSLATE_NOOP("core", "{year}年“{line}”{column}{total}不等于明细（{names}）之和{expected}，"
+                                             "相差{difference}"), difference=_yuan(diff), **p)
 
 
 def _result_message(year: int, col: str, result, expected, diff, ok: bool) -> Message:
     """“{year}年本年收支结余{column}{result}等于/不等于收入减支出{expected}[，相差{difference}]”."""
-    p = {"year": year, "result": _yuan(result), "expected": _yuan(expected)}
+    p = {"year": year, "column": _COLUMN_MESSAGES[col], "result": _yuan(result), "expected": _yuan(expected)}
     if ok:
-        if col == "budget":
-            return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余预算数{result}等于收入减支出{expected}"), **p)
-        if col == "adjusted_budget":
-            return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余调整后预算数{result}等于收入减支出{expected}"),
-                           **p)
-        return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余执行数{result}等于收入减支出{expected}"), **p)
-    p["difference"] = _yuan(diff)
-    if col == "budget":
-        return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余预算数{result}不等于收入减支出{expected}，"
-                                                 "相差{difference}"), **p)
-    if col == "adjusted_budget":
-        return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余调整后预算数{result}不等于收入减支出{expected}，"
-                                                 "相差{difference}"), **p)
-    return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余执行数{result}不等于收入减支出{expected}，"
-                                             "相差{difference}"), **p)
+        return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余{column}{result}等于收入减支出{expected}"), **p)
+    return Message(QT_TRANSLATE_NOOP("core", "{year}年本年收支结余{column}{result}不等于收入减支出{expected}，"
+                                             "相差{difference}"), difference=_yuan(diff), **p)
 
 
 def sum_checks(lines, year: int, tolerance: Decimal = Decimal("0")) -> list[Check]:

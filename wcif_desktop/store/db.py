@@ -178,6 +178,7 @@ class EvaluationFile:
         self.path = Path(path)
         self.conn = conn
         self._db = None
+        self._sync_tables: bool | None = None  # the file has the merge-base tables (looked up on first edit)
         self.who = who or current_user()
 
     @property
@@ -415,7 +416,7 @@ class EvaluationFile:
                           [table, record_id, record_hash(dict(zip(cols, row)))])
 
     def _has_sync_tables(self) -> bool:
-        if getattr(self, "_sync_tables", None) is None:
+        if self._sync_tables is None:
             self._sync_tables = self.conn.execute(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('sync_head', 'sync_ancestor')"
             ).fetchone()[0] == 2

@@ -59,8 +59,9 @@ def error_text(error: BaseException | str) -> str:
     if isinstance(error, (WcifError, Message)) and template:
         text = QCoreApplication.translate("core", template)
         if text != template:
-            try:
-                return text.format(**error.params) if error.params else text
+            try:  # a parameter that is itself a Message (e.g. a column name) is translated too
+                return text.format(**{k: error_text(v) if isinstance(v, Message) else v
+                                      for k, v in error.params.items()}) if error.params else text
             except (KeyError, IndexError, ValueError):
                 pass
     return str(error)

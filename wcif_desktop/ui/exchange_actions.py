@@ -29,26 +29,12 @@ FILTER = "WCIF (*.wcif)"
 
 
 # ---------------------------------------------------------------------------------------------- jobs (worker thread)
-class TranslatedProgress:
-    """Forwards progress with its label in the UI's language: the core's labels are
-    :class:`~wcif_desktop.domain.errors.Message` objects, which a Qt signal would pass on as plain Chinese."""
-
-    def __init__(self, inner):
-        self.inner = inner
-
-    def set(self, done: int, total: int, label: str = "") -> None:
-        self.inner.set(done, total, error_text(label) if label else label)
-
-    def cancelled(self) -> bool:
-        return self.inner.cancelled()
-
-
 def export_job(path: Path, out: Path, member: str | None, password: str | None, *, progress):
     """Export from a connection of the worker thread's own."""
     from ..services import exchange
 
     return exchange.export_evaluation(Path(path), Path(out), member=member, password=password,
-                                      progress=TranslatedProgress(progress))
+                                      progress=progress)
 
 
 def import_job(path: Path, src: Path, password: str | None, who: str | None = None, *, progress):
@@ -58,7 +44,7 @@ def import_job(path: Path, src: Path, password: str | None, who: str | None = No
 
     ef = EvaluationFile.open(Path(path), who=who, backup=False)
     try:
-        return exchange.import_file(ef, Path(src), password=password, progress=TranslatedProgress(progress))
+        return exchange.import_file(ef, Path(src), password=password, progress=progress)
     finally:
         ef.close()
 

@@ -139,14 +139,20 @@ class InterviewTableModel(QAbstractTableModel):
         return text
 
 
-def _check_list(items=()) -> QListWidget:
-    w = QListWidget()
+def _fill_check_list(w: QListWidget, items) -> None:
+    """Replace the items of ``w`` by unchecked, checkable ``(text, data)`` items."""
+    w.clear()
     for text, data in items:
         it = QListWidgetItem(text)
         it.setData(Qt.ItemDataRole.UserRole, data)
         it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         it.setCheckState(Qt.CheckState.Unchecked)
         w.addItem(it)
+
+
+def _check_list(items=()) -> QListWidget:
+    w = QListWidget()
+    _fill_check_list(w, items)
     return w
 
 
@@ -220,13 +226,7 @@ class InterviewForm(QWidget):
         for w, items in ((self.interviewers, [(m.name, m.id) for m in psvc.team(self.ctx.ef)]),
                          (self.indicators, [(f"{i.code} {i.name}", i.id) for i in sorted(
                              self.ctx.ef.records(Indicator), key=lambda i: (i.level, i.sort_order)) if i.level == 3])):
-            w.clear()
-            for text, data in items:
-                it = QListWidgetItem(text)
-                it.setData(Qt.ItemDataRole.UserRole, data)
-                it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                it.setCheckState(Qt.CheckState.Unchecked)
-                w.addItem(it)
+            _fill_check_list(w, items)
         _set_checked(self.interviewers, keep_p)
         _set_checked(self.indicators, keep_i)
 

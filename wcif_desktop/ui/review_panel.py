@@ -65,7 +65,6 @@ from ..services.evaluation import Changes
 from ..store.db import EvaluationFile, _connect
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
-from .exchange_actions import TranslatedProgress
 from .workers import run_with_progress
 
 REVIEW_TABLES = ("document_request", "review_note", "evidence", "evidence_link", "working_paper", "team_member")
@@ -186,7 +185,7 @@ def extract_async(parent, ctx: EvaluationContext, sha256: str, out: Path, on_don
             self.p = p
 
         def set(self, d, t, label=""):
-            self.p.set(d // 1024, max(t // 1024, 1), error_text(label) if label else label)
+            self.p.set(d // 1024, max(t // 1024, 1), label)
 
         def cancelled(self):
             return self.p.cancelled()
@@ -724,7 +723,7 @@ class RequestListPanel(QWidget):
         def work(progress):
             ef = EvaluationFile(ctx.path, _connect(ctx.path), ctx.ef.who)
             try:
-                return rsvc.export_request_list(ef, name, progress=TranslatedProgress(progress))
+                return rsvc.export_request_list(ef, name, progress=progress)
             finally:
                 ef.close()
 

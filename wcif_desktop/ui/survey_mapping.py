@@ -333,22 +333,8 @@ class SurveyImportDialog(QDialog):
             handle_exception(type(exc), exc, exc.__traceback__)
 
 
-class _TranslatedProgress:
-    """Forwards progress with its label (a core :class:`~wcif_desktop.domain.errors.Message`) in the UI's
-    language; a Qt signal would pass the label on as plain Chinese."""
-
-    def __init__(self, inner):
-        self.inner = inner
-
-    def set(self, done: int, total: int, label: str = "") -> None:
-        self.inner.set(done, total, error_text(label) if label else label)
-
-    def cancelled(self) -> bool:
-        return self.inner.cancelled()
-
-
 def import_in_own_connection(wcif_path, survey_id: str, path, *, progress, **kwargs):
     """Run :func:`~wcif_desktop.services.survey.import_responses` on a connection of the calling (worker)
     thread — SQLite connections are not shared across threads (DESIGN.md)."""
     with EvaluationFile.open(wcif_path) as ef:
-        return svc.import_responses(ef, survey_id, path, progress=_TranslatedProgress(progress), **kwargs)
+        return svc.import_responses(ef, survey_id, path, progress=progress, **kwargs)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..domain.errors import Cancelled, WcifError
+from .errors import error_text
 
 SHOW_AFTER_MS = 500  # a progress dialog appears only for work that lasts longer
 _RUNNING: set = set()  # tasks alive until their thread ends
@@ -89,7 +90,9 @@ class ThreadProgress(QObject):
         self._cancel = threading.Event()
 
     def set(self, done: int, total: int, label: str = "") -> None:
-        self.progressed.emit(int(done), int(total), label or "")
+        # a core Message label is translated here (QCoreApplication.translate is thread-safe): the signal would
+        # carry it on as a plain Chinese str
+        self.progressed.emit(int(done), int(total), error_text(label) if label else "")
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
