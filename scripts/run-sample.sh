@@ -17,10 +17,4 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec "$APP" "$EVAL"
 fi
 echo "No display found: writing the signed report and a screenshot instead of opening the window."
-PASS="$OUT/passphrase.txt"
-[ -f "$PASS" ] || printf 'sample-passphrase' > "$PASS"
-[ -f "$OUT/signer.p12" ] || "$APP" identity "$OUT/signer.p12" --name "王建国" --org "内蒙古鑫方圆会计师事务有限公司" --passphrase-file "$PASS"
-"$APP" report "$EVAL" -o "$OUT/简版报告.pdf" --template brief --sign "$OUT/signer.p12" --passphrase-file "$PASS"
-"$APP" verify "$OUT/简版报告.pdf"
-QT_QPA_PLATFORM=offscreen "$APP" "$EVAL" --screenshot "$OUT/main-window.png" --step 指标评分
-echo "Done: $OUT"
+exec bash scripts/smoke.sh "$APP" "$OUT"

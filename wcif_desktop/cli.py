@@ -12,6 +12,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+import warnings
 
 from . import APP_NAME, __version__
 from .domain.errors import WcifError
@@ -51,9 +52,19 @@ def _subcommand_names() -> set[str]:
     return set(command_parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
 
 
+def _quiet_library_warnings() -> None:
+    """Keep the libraries' notes to their own developers off the user's terminal: pyHanko and pypdf import
+    cryptography names that cryptography marks deprecated (DSA, ARC4), which prints a
+    ``CryptographyDeprecationWarning`` on every signing call. Only warnings raised from inside those libraries
+    are silenced; the app's own warnings and every error still show."""
+    for module in (r"pyhanko(\..*)?", r"pypdf(\..*)?", r"pyhanko_certvalidator(\..*)?", r"oscrypto(\..*)?"):
+        warnings.filterwarnings("ignore", module=module)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _force_utf8_stdio()
+    _quiet_library_warnings()
     first = next((a for a in argv if not a.startswith("-")), None)
     # An evaluation file opens the GUI at once, without importing every subcommand module (start-up time).
     opens_file = first is not None and first.lower().endswith(".wcif")

@@ -2724,6 +2724,10 @@ Supporting evidence: {2}</translation>
         <translation>Not a valid signing certificate file (PKCS#12 .p12/.pfx): {name}</translation>
     </message>
     <message>
+        <source>无法从签名证书文件 {name} 载入签名密钥：{reason}</source>
+        <translation>Cannot load the signing key from the identity file {name}: {reason}</translation>
+    </message>
+    <message>
         <source>签名证书文件中没有可用的证书和私钥：{name}</source>
         <translation>The signing certificate file has no usable certificate and private key: {name}</translation>
     </message>

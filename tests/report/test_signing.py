@@ -85,6 +85,21 @@ def test_wrong_passphrase_is_a_clear_error(ids, unsigned, workdir):
     assert not (workdir / "x.pdf").exists()
 
 
+def test_only_a_wrong_passphrase_is_called_wrong(ids, unsigned, workdir, monkeypatch):
+    """A failure after the identity decrypted (here: a pyHanko without ``load_pkcs12_data``, as before 0.32)
+    names itself instead of blaming the password."""
+    from pyhanko.sign import signers
+
+    _, lead, _ = ids
+    monkeypatch.delattr(signers.SimpleSigner, "load_pkcs12_data")
+    with pytest.raises(SigningError) as err:
+        sign_pdf(unsigned, workdir / "y.pdf", lead, PW)
+    assert "密码" not in str(err.value) and "load_pkcs12_data" in str(err.value)
+    with pytest.raises(SigningError, match="密码错误"):  # a wrong one still is
+        sign_pdf(unsigned, workdir / "y.pdf", lead, "wrong")
+    assert not (workdir / "y.pdf").exists()
+
+
 def test_two_signers_each_incremental_all_valid(ids, unsigned, workdir, seal):
     _, lead, agency = ids
     one = sign_pdf(unsigned, workdir / "一签.pdf", lead, PW)

@@ -146,15 +146,26 @@ def _load_signer(p12_path: Path, passphrase: str):
     except OSError as e:
         raise SigningError(QT_TRANSLATE_NOOP("core", "无法读取签名证书文件：{path}（{reason}）"), path=p12_path,
                            reason=e.strerror or e) from e
+    from cryptography.hazmat.primitives.serialization import pkcs12 as c_pkcs12
+
     pw = (passphrase or "").encode("utf-8")
+    # Decrypting is the one step whose failure means "wrong password" (cryptography raises ValueError for a
+    # bad MAC or undecryptable bags); a structurally valid PKCS#12 that fails there was opened with the wrong
+    # passphrase. Every later failure (an unsupported key, a missing API in the installed pyHanko, ...) is
+    # reported as itself, never as a wrong password.
     try:
-        signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=pw or None)
-    except Exception as e:  # noqa: BLE001 - cryptography raises ValueError; be generous
+        c_pkcs12.load_key_and_certificates(data, pw or None)
+    except ValueError as e:
         if _is_pkcs12(data):
             raise SigningError(QT_TRANSLATE_NOOP("core", "签名证书密码错误，无法打开：{name}（请检查密码后重试）"),
                                name=p12_path.name) from e
         raise SigningError(QT_TRANSLATE_NOOP("core", "不是有效的签名证书文件（PKCS#12 .p12/.pfx）：{name}"),
                            name=p12_path.name) from e
+    try:
+        signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=pw or None)
+    except Exception as e:  # noqa: BLE001 - named, not disguised as a wrong password
+        raise SigningError(QT_TRANSLATE_NOOP("core", "无法从签名证书文件 {name} 载入签名密钥：{reason}"),
+                           name=p12_path.name, reason=f"{type(e).__name__}: {e}") from e
     if signer is None or signer.signing_cert is None:
         raise SigningError(QT_TRANSLATE_NOOP("core", "签名证书文件中没有可用的证书和私钥：{name}"), name=p12_path.name)
     return signer

@@ -441,8 +441,9 @@ def install_menu(window) -> None:
     menu.aboutToShow.connect(update)
     update()
     bar = window.menuBar()
-    before = next((a for a in bar.actions() if a.menu() is not None and a.text().startswith(("设置", "Settings"))),
-                  None)
+    # by text only: QAction.menu() hands the menu's ownership to Python in PySide6 < 6.11.3, and the menu it
+    # returns (文件, with all its actions) was deleted when that wrapper was collected
+    before = next((a for a in bar.actions() if a.text().startswith(("设置", "Settings"))), None)
     if before is not None:
         bar.insertMenu(before, menu)
     else:

@@ -227,7 +227,7 @@ class ExchangeActions:
 
 def install(window) -> ExchangeActions:
     """Add the 交换 (exchange) submenu to the window's File menu; returns the bound actions."""
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu = window.file_menu  # not QAction.menu(): PySide6 < 6.11.3 deletes the menu it returns
     sub = QMenu(QCoreApplication.translate("ExchangeActions", "交换(&X)"), window)
     file_menu.insertMenu(window.act_quit, sub)
     file_menu.insertSeparator(window.act_quit)

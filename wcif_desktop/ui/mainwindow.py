@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
         mb = self.menuBar()
-        m_file = mb.addMenu(self.tr("文件(&F)"))
+        m_file = self.file_menu = mb.addMenu(self.tr("文件(&F)"))
         m_new = m_file.addMenu(self.tr("新建(&N)"))
         self.act_new_sample = m_new.addAction(self.tr("从样例新建…"), self.new_from_sample)
         self.act_new_empty = m_new.addAction(self.tr("新建空白评价…"), self.new_empty)
