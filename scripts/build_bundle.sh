@@ -15,6 +15,9 @@ if command -v apt-get >/dev/null 2>&1 && ! { command -v icupkg && command -v cc 
     echo "warning: icu-devtools/binutils/gcc not installed; the bundle keeps Qt's full ICU data" >&2
 fi
 "$PY" -m pip install -q -e ".[build]"
+# The bundle freezes whatever is installed: refuse to build from an environment that breaks pyproject.toml's
+# requirements (e.g. PySide6 6.12.0 on Python 3.11, which aborts the app after a few hundred edits).
+"$PY" -m pip check
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN --distpath "$DIST" --workpath build/pyinstaller \
   packaging/wcif_desktop.spec
 "$PY" benchmarks/bench_bundle.py "$DIST/wcif-desktop"
