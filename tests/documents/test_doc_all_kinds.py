@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wcif_desktop.documents.generate import KINDS, build_outline, write_document
-from wcif_desktop.documents.records import GeneratedDocument
+from wcif_desktop.services.deliverables.generate import KINDS, build_outline, write_document
+from wcif_desktop.domain.docrecords import GeneratedDocument
 from wcif_desktop.domain.errors import ValidationError
 from wcif_desktop.domain.scoring import build_sheet
 from wcif_desktop.services.evaluation import load_snapshot

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from wcif_desktop.documents.fieldwork import add_site_visit, record_answer, update_site_visit
-from wcif_desktop.documents.generate import build_outline, write_document
-from wcif_desktop.documents.sources import outline_topics
+from wcif_desktop.services.fieldwork import add_site_visit, record_answer, update_site_visit
+from wcif_desktop.services.deliverables.generate import build_outline, write_document
+from wcif_desktop.services.deliverables.sources import outline_topics
 from wcif_desktop.domain.errors import ValidationError
 from wcif_desktop.services import plan as plan_svc
 from wcif_desktop.services import review as review_svc

@@ -7,8 +7,8 @@ import re
 import docx
 import pytest
 
-from wcif_desktop.documents.docx_writer import write_docx
-from wcif_desktop.documents.reports import brief_report, full_report
+from wcif_desktop.render.docx import write_docx
+from wcif_desktop.services.deliverables.reports import brief_report, full_report
 from wcif_desktop.domain.fields import field_values
 from wcif_desktop.domain.scoring import build_sheet
 from wcif_desktop.services.evaluation import load_snapshot
@@ -88,7 +88,7 @@ def test_word_structure_fonts_page_and_fields(sample_file, workdir):
 
 
 def test_outline_rejects_ragged_tables():
-    from wcif_desktop.documents.outline import Table
+    from wcif_desktop.domain.document import Table
 
     with pytest.raises(ValueError, match="row 1"):
         Table(["a", "b"], [["only one"]])
@@ -96,8 +96,8 @@ def test_outline_rejects_ragged_tables():
 
 def test_word_and_pdf_brief_report_say_the_same(sample_file, workdir):
     """Every heading and paragraph of the .docx brief report is in the report module's PDF."""
-    from wcif_desktop.documents.generate import write_document
-    from wcif_desktop.documents.outline import Heading, Para
+    from wcif_desktop.services.deliverables.generate import write_document
+    from wcif_desktop.domain.document import Heading, Para
 
     from .docutil import pdf_text, squash
 
@@ -109,7 +109,7 @@ def test_word_and_pdf_brief_report_say_the_same(sample_file, workdir):
 
 
 def test_level1_and_level2_cells_are_merged_in_word(sample_file, workdir):
-    from wcif_desktop.documents.common import score_table, values
+    from wcif_desktop.services.deliverables.common import score_table, values
 
     snap = load_snapshot(sample_file)
     sheet = build_sheet(snap.indicators)
@@ -119,7 +119,7 @@ def test_level1_and_level2_cells_are_merged_in_word(sample_file, workdir):
     assert sum(1 for c, _a, _b in runs if c == 0) == len(sheet.roots)
     assert sum(1 for c, _a, _b in runs if c == 1) == sum(
         1 for r in sheet.roots for l2 in r.children if len(l2.children) > 1)
-    from wcif_desktop.documents.outline import DocOutline
+    from wcif_desktop.domain.document import DocOutline
 
     out = write_docx(DocOutline("t", "t", [table]), workdir / "合并.docx")
     xml = docx_xml(out)

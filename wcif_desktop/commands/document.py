@@ -13,7 +13,7 @@ KIND_HELP = ("report-brief 简版报告, report-full 完整版报告, work-plan 
 
 
 def register(sub):
-    from ..documents.generate import KINDS
+    from ..services.deliverables.generate import KINDS
 
     p = sub.add_parser("document", help="write a document of the evaluation as PDF or Word (.docx)",
                        description="Write a document of the evaluation. KIND: " + KIND_HELP)
@@ -51,7 +51,7 @@ def register(sub):
 
 
 def run(args) -> int:
-    from ..documents.generate import write_document
+    from ..services.deliverables.generate import write_document
     from ..store.db import EvaluationFile
 
     with EvaluationFile.open(args.path) as ef:
@@ -61,7 +61,7 @@ def run(args) -> int:
 
 
 def run_archive(args) -> int:
-    from ..documents.archive import archive
+    from ..services.archive import archive
     from ..store.db import EvaluationFile
 
     with EvaluationFile.open(args.path) as ef:
@@ -73,7 +73,7 @@ def run_archive(args) -> int:
 
 def run_review_targets(args) -> int:
     """Exit 0 when every rule passes, 1 when some fail (the results are printed either way)."""
-    from ..documents.target_papers import load_rules, prefill_working_papers, review_evaluation
+    from ..services.target_papers import load_rules, prefill_working_papers, review_evaluation
     from ..store.db import EvaluationFile
 
     rules = load_rules(args.rules) if args.rules else None

@@ -74,7 +74,7 @@ class BudgetActualChart(QWidget):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("暂无预算数或执行数"))
             p.end()
             return
-        from ..report.charts import nice_step  # lazily: keeps reportlab out of the start-up
+        from ..render.charts import nice_step  # lazily: keeps reportlab out of the start-up
 
         fm = p.fontMetrics()
         left, right, top, bottom = 64, 12, 28, 36
@@ -260,7 +260,7 @@ class FinanceView(QWidget):
         for key, text in texts.items():
             self.values[key].setText(text)
         self.cap_edit.setText(f"{p.cap_rate}")
-        from ..report.charts import budget_actual_data
+        from ..render.charts import budget_actual_data
 
         self.chart.set_values(budget_actual_data(self.ctx.ef.records(fin.FinanceLine), year))
         self.checks.clear()

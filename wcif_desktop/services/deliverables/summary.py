@@ -10,9 +10,9 @@ data shows are listed and marked for the team to complete.
 
 from __future__ import annotations
 
-from ..domain.review import REQUEST_STATUSES
+from ...domain.review import REQUEST_STATUSES
 from .common import cn_date, narrative, pts, sheet_of, values
-from .outline import DocOutline, Para, h1, paras
+from ...domain.document import DocOutline, Para, Signing, h1, paras
 from .problem_list import check_problems
 from .sources import Sources
 
@@ -106,9 +106,7 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
         out.add(Para("（评价小组尚未填写改进建议。）", "note"))
         out.add(Para("1. 提前向被评价单位发出调研函和资料清单，跟踪资料提交期限。", "plain"))
         out.add(Para("2. 将本次发现的典型问题存入问题库，供以后评价参考。", "plain"))
-    out.add(Para(ev.agency, "right"))
-    if ev.report_date:
-        out.add(Para(cn_date(ev.report_date), "right"))
+    out.add(Signing(ev.agency, cn_date(ev.report_date)))
     return out
 
 

@@ -319,7 +319,7 @@ def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: 
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import StaticStampStyle
 
-    from .build import write_atomically
+    from .output import write_atomically
 
     in_pdf, out_pdf = Path(in_pdf), Path(out_pdf)
     check(progress)
