@@ -40,7 +40,9 @@ def test_archive_writes_everything_with_hashes_and_locks(sample_file, workdir):
     (rep_path, rep_sha), = result.reports
     assert rep_path.read_bytes() == kept_pdf and rep_sha == hashlib.sha256(kept_pdf).hexdigest()
     assert [e.reason for e in lock_history(sample_file)] == ["报告已最终签署"]  # already locked: no second event
-    assert len(result.documents) == 2 * len(KINDS)
+    # every kind in Word and PDF, but no request list: the sample holds none, and an empty list is no document
+    assert len(result.documents) == 2 * (len(KINDS) - 1)
+    assert not any("资料清单" in p.name for p, _s in result.documents)
     # every file in SHA256SUMS.txt matches its content, and every file is listed
     listed = {}
     for line in result.sums.read_text(encoding="utf-8").splitlines():

@@ -44,13 +44,16 @@ def test_full_docx_tables_match_the_score_sheet(sample_file, workdir):
     out = write_docx(full_report(snap), workdir / "完整 报告.docx")
     d = docx.Document(str(out))
     heads = [t for _l, t in docx_headings(out)]
-    for h in ("一、基本情况", "四、绩效评价指标分析", "七、其他需要说明的问题", "附件1：绩效评价评分表", "附件2：问题清单"):
+    for h in ("一、基本情况", "四、绩效评价指标分析", "七、其他需要说明的问题", "附件1：绩效评价指标体系及评分表",
+              "附件4：问题清单"):
         assert h in heads
     score = next(t for t in d.tables if [c.text for c in t.rows[0].cells][-1] == "扣分原因")
-    leaves = sheet.leaves()
-    assert len(score.rows) == 1 + len(leaves) + 1
-    assert [r.cells[2].text for r in score.rows[1:-1]] == [n.indicator.name for n in leaves]
-    assert score.rows[-1].cells[4].text == f"{sheet.total():.2f}"
+    nodes = [n for r in sheet.roots for n in r.walk()]  # every level, indented by level (as in the PDF)
+    assert len(score.rows) == 1 + len(nodes) + 1
+    assert [r.cells[1].text.strip("　") for r in score.rows[1:-1]] == [n.indicator.name for n in nodes]
+    leaves = {n.indicator.name for n in sheet.leaves()}
+    assert leaves <= {r.cells[1].text.strip("　") for r in score.rows[1:-1]}
+    assert score.rows[-1].cells[3].text == f"{sheet.total():.2f}"
     # header row repeats on every page
     assert score.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
     assert not PLACEHOLDER_LEFTOVERS.search(docx_all_text(out))
@@ -73,7 +76,7 @@ def test_word_structure_fonts_page_and_fields(sample_file, workdir):
     assert east_asia("Heading2") == ("楷体", False)
     assert re.search(r'w:styleId="Heading2".*?w:outlineLvl w:val="1"', styles, re.DOTALL)
     body = docx_xml(out)
-    assert 'TOC \\o "1-3"' in body
+    assert 'TOC \\o "1-2"' in body  # the 目录 lists 一、 and （一） headings, as the PDF's does
     assert 'w:updateFields w:val="true"' in docx_xml(out, "word/settings.xml")
     # page numbers at the outer side: odd pages right, even pages left
     assert "w:evenAndOddHeaders" in docx_xml(out, "word/settings.xml")

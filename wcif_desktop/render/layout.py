@@ -109,7 +109,8 @@ class ReportDoc(BaseDocTemplate):
         self.flowables_done = 0
         self.body_start: int | None = None
         self.headings: list[HeadingPos] = []
-        self.signing: list[tuple[int, float]] = []  # (physical page, y) at the start and end of the 落款
+        self.signing: list[tuple[int, float]] = []
+        self._outline_level = -1  # (physical page, y) at the start and end of the 落款
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, self.page_w - MARGIN_LEFT - MARGIN_RIGHT,
                       self.page_h - MARGIN_TOP - MARGIN_BOTTOM, id="text", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
@@ -154,7 +155,10 @@ class ReportDoc(BaseDocTemplate):
             page = self.logical_page(self.canv.getPageNumber())
             self.headings.append(HeadingPos(flowable.key, flowable.level, flowable.text, page, flowable.toc))
             self.canv.bookmarkPage(flowable.key)
-            self.canv.addOutlineEntry(flowable.text, flowable.key, level=flowable.level, closed=False)
+            # PDF outlines cannot skip a level (一、 then 1. without （一）): nest one below the previous at most
+            level = min(flowable.level, self._outline_level + 1)
+            self._outline_level = level
+            self.canv.addOutlineEntry(flowable.text, flowable.key, level=level, closed=False)
 
 
 class Writer:

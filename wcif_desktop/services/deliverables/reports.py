@@ -72,7 +72,7 @@ def _front(doc: Document, c: Content) -> None:
     ) if (value or "").strip()]
     doc.add(Cover(doc.title, lines, c.date()))
     doc.cover_blocks = len(doc.blocks)
-    doc.add(Toc("目　录", levels=2), BodyStart(), Para(doc.title, "title"))
+    doc.add(Toc("目　录", levels=2), BodyStart(), Para(doc.title, "title"))  # the 目录 lists 一、 and （一）
 
 
 def _findings(doc: Document, c: Content, n_practice: int) -> None:
@@ -97,7 +97,7 @@ def _findings(doc: Document, c: Content, n_practice: int) -> None:
     doc.add(h1(n_practice + 1, "有关建议"))
     recs = snap.findings_of("recommendation")
     for k, f in enumerate(recs, start=1):
-        doc.add(Heading(2, c.fill(f.title), f"{k}.", toc=False))
+        doc.add(h3(k, c.fill(f.title), toc=False))
         doc.extend(c.evaluator_paras(f.body, "finding"))
     if not recs:
         doc.add(Para("（暂无）"))
@@ -138,7 +138,7 @@ def _basic(doc: Document, c: Content, full: bool) -> None:
     doc.extend(c.paras("basic.intro"))
     if full:
         doc.add(h2(1, "项目概况"))
-    lvl = 3 if full else 2
+    lvl = 3  # "1." is the third level of the official numbering (一、 （一） 1. （1）), also directly under 一、
     doc.add(Heading(lvl, "项目内容", "1.", toc=False))
     doc.extend(c.paras("basic.content"))
     doc.add(Heading(lvl, "项目资金投入情况", "2.", toc=False))
