@@ -172,9 +172,9 @@ def run_identity(args) -> int:
 def run_readiness(args) -> int:
     from ..services.readiness import check_readiness
     from ..services.evaluation import load_snapshot
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         items = check_readiness(load_snapshot(ef))
     if not items:
         print("报告可以生成：未发现问题。")
@@ -186,9 +186,9 @@ def run_readiness(args) -> int:
 
 def run_reports(args) -> int:
     from ..services import report_archive as archive
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         reports = archive.saved_reports(ef)
         if args.save:
             match = [r for r in reports if r.id.startswith(args.save)]
@@ -212,9 +212,9 @@ def run_reports(args) -> int:
 
 def run_reopen(args) -> int:
     from ..services import report_archive as archive
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         archive.reopen(ef, args.reason)
     print("评价已解除锁定，原因已记入修改历史。")
     return 0

@@ -46,9 +46,25 @@ class Changes:
         return bool(self.tables)
 
 
-def open_file(path) -> EvaluationFile:
-    """Open an evaluation file (see :meth:`EvaluationFile.open` for errors)."""
-    return EvaluationFile.open(Path(path))
+def open_file(path, who: str | None = None, *, backup: bool = True) -> EvaluationFile:
+    """Open an evaluation file (see :meth:`EvaluationFile.open` for errors). ``backup``: keep a rolling backup
+    first (the default); ``who`` names the editor in the history."""
+    return EvaluationFile.open(Path(path), who=who, backup=backup)
+
+
+def open_for_thread(path, who: str | None = None) -> EvaluationFile:
+    """A second handle on an already open evaluation file for a worker thread (SQLite connections belong to one
+    thread): no migration, no backup. Close it when the work is done."""
+    from ..store.db import _connect
+
+    return EvaluationFile(Path(path), _connect(Path(path)), who)
+
+
+def warm_up() -> None:
+    """Import what the first write needs ahead of it (the GUI calls this once idle after start-up)."""
+    from ..store.db import warm_up as _warm_up
+
+    _warm_up()
 
 
 def create_empty(path, *, title: str = "新建绩效评价", fiscal_year: int = 0, who: str | None = None) -> EvaluationFile:

@@ -20,7 +20,7 @@ from ..domain.errors import WcifError
 from ..domain.model import Evaluation, Indicator, Record
 from ..services import evaluation as svc
 from ..services.evaluation import Changes
-from ..store.db import EvaluationFile
+from ..services.evaluation import EvaluationFile  # the open file's handle, as services give it out
 from .errors import show_user_error
 
 

@@ -62,7 +62,7 @@ from ..services import evaluation as svc
 from ..services import evidence as evsvc
 from ..services import review as rsvc
 from ..services.evaluation import Changes
-from ..store.db import EvaluationFile, _connect
+from ..services.evaluation import open_for_thread
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
 from .workers import run_with_progress
@@ -113,7 +113,7 @@ def add_files_work(path: Path, who: str, files: list[Path], target_kind: str | N
     Returns ``{"added": [AddResult], "errors": [(file, message)], "cancelled": bool}``; each file is its own
     transaction, so a failure or a cancel keeps the files added before it and leaves nothing of the current one.
     """
-    ef = EvaluationFile(path, _connect(path), who)
+    ef = open_for_thread(path, who)
     out = {"added": [], "errors": [], "cancelled": False}
     try:
         for i, f in enumerate(files):
@@ -171,7 +171,7 @@ def attach_files(parent: QWidget | None, ctx: EvaluationContext, files, target_k
 
 
 def _extract_work(path: Path, who: str, sha256: str, out: Path, progress):
-    ef = EvaluationFile(path, _connect(path), who)
+    ef = open_for_thread(path, who)
     try:
         return evsvc.extract_evidence(ef, sha256, out, overwrite=True, progress=progress)
     finally:
@@ -721,7 +721,7 @@ class RequestListPanel(QWidget):
         ctx = self.ctx
 
         def work(progress):
-            ef = EvaluationFile(ctx.path, _connect(ctx.path), ctx.ef.who)
+            ef = open_for_thread(ctx.path, ctx.ef.who)
             try:
                 return rsvc.export_request_list(ef, name, progress=progress)
             finally:
