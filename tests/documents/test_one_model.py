@@ -248,3 +248,51 @@ def test_the_page_style_is_the_same_for_every_deliverable(sample_file, sources, 
     (size_r, foot_r), (size_p, foot_p) = out["report-brief"], out["work-plan"]
     assert size_r == size_p == {16.0}
     assert len(foot_r) == 1 and foot_r == foot_p
+
+
+def test_the_disagreements_of_the_two_word_and_pdf_paths_are_gone(sample_file, sources, workdir):
+    """What differed between the former Word and PDF reports, now one model: the principles of 财预〔2020〕10号
+    (not the repealed 财预〔2011〕285号 wording), one score format, the brief report's 表1 and cover facts in Word."""
+    from wcif_desktop.services.evaluation import load_snapshot
+
+    ev = load_snapshot(sample_file).evaluation
+    full = _docx_stream(write_document(sample_file, "report-full", workdir / "完整.docx", src=sources,
+                                       record=False))[0]
+    assert "科学公正、统筹兼顾、激励约束、公开透明" in full and "财预〔2020〕10号" in full
+    assert "科学规范、公正公开、分级分类、绩效相关" not in full
+    assert re.search(r"（分值\d+\.\d\d分，得分\d+\.\d\d分）", full)  # 3.00 分 in Word as in the PDF
+    brief_docx = write_document(sample_file, "report-brief", workdir / "简版.docx", src=sources, record=False)
+    text, _heads, tables = _docx_stream(brief_docx)
+    assert "表1" in text and any(t[0] == ["一级指标", "分值", "得分", "得分率"] for t in tables)
+    for fact in (ev.commissioner, ev.evaluated_unit, ev.agency):
+        assert _squash(f"：{fact}") in text
+
+
+def test_a_new_evaluation_has_no_year_zero_title(workdir):
+    from wcif_desktop.services.evaluation import create_empty
+
+    ef = create_empty(workdir / "新 评价.wcif", title="新评价", fiscal_year=0)
+    try:
+        for kind in ("report-brief", "report-full"):
+            doc = build_document(load_sources(ef), kind)
+            assert not doc.title.startswith("0") and "0 年" not in doc.title
+            out = write_document(ef, kind, workdir / f"{kind}.docx", record=False)
+            assert "0年" not in _docx_stream(out)[0][:40]
+    finally:
+        ef.close()
+
+
+def test_a_failing_service_is_an_error_not_a_missing_section(sample_path, workdir, monkeypatch):
+    """The full report's extra data (plan, requests, survey, panel) used to be read under broad excepts: a bug in a
+    service made the plan text and appendices vanish silently. Now the error reaches the caller."""
+    from wcif_desktop.services import survey
+    from wcif_desktop.services.report_file import build_report_file
+
+    def broken(*a, **k):
+        raise AttributeError("results_table is broken")
+
+    monkeypatch.setattr(survey, "results_table", broken)
+    out = workdir / "完整.pdf"
+    with pytest.raises(AttributeError, match="broken"):
+        build_report_file(sample_path, out, template="full", keep=False)
+    assert not out.exists()
