@@ -158,6 +158,15 @@ def test_pdf_and_word_render_the_same_model(sample_file, sources, workdir, kind)
     model_tables = [[b.header, *b.rows] for b in doc.tables()]
     assert word_tables == model_tables
 
+    # every chart of the model is a picture in Word (and a drawing in the PDF, whose labels are text)
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    import zipfile
+
+    with zipfile.ZipFile(word) as z:
+        assert z.read("word/document.xml").decode("utf-8").count("<a:blip ") == len(figures)
+    if kind == "report-full":
+        assert figures and "预算与执行对比" in pdf_text
+
 
 def test_report_and_document_write_the_same_pdf(sample_path, workdir):
     """`wcif-desktop report` (keeps and locks) and `document report-…` (a deliverable) give the same PDF."""
