@@ -26,7 +26,7 @@ from pathlib import Path
 from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import EvaluationFile, now_iso
-from .deliverables.common import values
+from .deliverables.common import values, year_label
 from ..render.firm_template import KIND_NAMES
 from .deliverables.generate import KINDS, sha256_file, write_document
 from ..domain.document import DocOutline, Para, Table, h1
@@ -68,7 +68,7 @@ def archive_index(snap, documents, evidence, earlier, folder: Path, reports=()) 
     documents. ``reports``: (path, GeneratedReport) pairs."""
     vals = values(snap)
     ev = snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价档案目录"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价档案目录"
     out = DocOutline("archive-index", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     out.add(Para(f"归档时间：{now_iso()}；评价机构：{ev.agency}；综合评分{vals['total_score']}分，评级“{vals['grade']}”。"))
