@@ -60,6 +60,29 @@ def open_for_thread(path, who: str | None = None) -> EvaluationFile:
     return EvaluationFile(Path(path), _connect(Path(path)), who)
 
 
+def save_copy(ef: EvaluationFile, dest) -> Path:
+    """Write a consistent copy of the open file to ``dest`` with SQLite's backup API (另存为). Returns ``dest``.
+
+    Raises:
+        WcifError: ``dest`` is the open file itself or cannot be written.
+    """
+    import sqlite3
+
+    dest = Path(dest)
+    if dest.exists() and dest.resolve() == Path(ef.path).resolve():
+        raise WcifError(QT_TRANSLATE_NOOP("core", "另存为的目标就是当前文件：{path}"), path=dest)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        target = sqlite3.connect(str(dest))
+        try:
+            ef.conn.backup(target)
+        finally:
+            target.close()
+    except (OSError, sqlite3.Error) as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法另存为 {path}：{reason}"), path=dest, reason=e) from e
+    return dest
+
+
 def warm_up() -> None:
     """Import what the first write needs ahead of it (the GUI calls this once idle after start-up)."""
     from ..store.db import warm_up as _warm_up

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomllib
 
-from ..domain.errors import QT_TRANSLATE_NOOP, Message, ReportError, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.model import Indicator
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.review import (
