@@ -767,10 +767,6 @@ Supporting evidence: {2}</translation>
         <source>全部成员均已声明具备独立性。</source>
         <translation>All members have declared their independence.</translation>
     </message>
-    <message>
-        <source>修改独立性声明</source>
-        <translation>Change independence declaration</translation>
-    </message>
 </context>
 <context>
     <name>IndicatorTreeModel</name>
@@ -1248,10 +1244,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>本次已录入 {0} 份</source>
         <translation>{0} entered in this session</translation>
-    </message>
-    <message>
-        <source>录入纸质问卷</source>
-        <translation>Enter paper questionnaires</translation>
     </message>
 </context>
 <context>
@@ -1946,10 +1938,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>跳过：</source>
         <translation>Skipped: </translation>
-    </message>
-    <message>
-        <source>导入基金收支表</source>
-        <translation>Import fund statement</translation>
     </message>
 </context>
 <context>
@@ -4579,6 +4567,22 @@ Supporting evidence: {2}</translation>
     <message>
         <source>取消引用</source>
         <translation>Remove citation</translation>
+    </message>
+    <message>
+        <source>修改独立性声明</source>
+        <translation>Change independence declaration</translation>
+    </message>
+    <message>
+        <source>导入绩效目标表</source>
+        <translation>Import performance target table</translation>
+    </message>
+    <message>
+        <source>导入基金收支表</source>
+        <translation>Import fund statement</translation>
+    </message>
+    <message>
+        <source>录入纸质问卷</source>
+        <translation>Enter paper questionnaires</translation>
     </message>
     <message>
         <source>专家评分</source>

@@ -17,7 +17,7 @@ longer exists); ``do``/``undo`` raise what the services raise (ValidationError, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message
 from ..domain.model import Indicator, Record
@@ -34,6 +34,7 @@ class Edit:
     do: Callable[[], Changes]
     undo: Callable[[], Changes]
     empty: bool = False
+    result: dict = field(default_factory=dict)  # what ``do`` produced (e.g. ``record``, ``changes``)
 
 
 def _none(name: Message) -> Edit:
@@ -99,6 +100,22 @@ def add_record(ef: EvaluationFile, rec: Record) -> Edit:
         return changes
 
     return Edit(Message(QT_TRANSLATE_NOOP("core", "添加")), do, lambda: svc.delete_record(ef, type(rec), rec.id))
+
+
+def add_created(ef: EvaluationFile, cls: type[Record], create: Callable[[], tuple]) -> Edit:
+    """Add a record with a service function ``create() -> (record, Changes)``; undo deletes it (tombstone),
+    redo restores the same id. ``result["record"]`` holds the record once done."""
+    result: dict = {}
+
+    def do() -> Changes:
+        if "record" in result:
+            return svc.restore_record(ef, cls, result["record"].id)
+        rec, changes = create()
+        result["record"] = rec
+        return changes
+
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "添加")), do,
+                lambda: svc.delete_record(ef, cls, result["record"].id), result=result)
 
 
 def delete_record(ef: EvaluationFile, cls: type[Record], record_id: str) -> Edit:
@@ -293,6 +310,88 @@ def uncite(ef: EvaluationFile, citation_id: str) -> Edit:
                 lambda: svc.restore_record(ef, ScoreCitation, citation_id))
 
 
+# ------------------------------------------------------------------------------------------------ plan, imports
+def declare_independence(ef: EvaluationFile, member_id: str, independent: bool, declared_on: str, note: str) -> Edit:
+    """A team member's independence declaration (:func:`wcif_desktop.services.plan.declare_independence`); undo
+    restores the previous one, or removes it when there was none (one transaction)."""
+    from ..domain.review import IndependenceDeclaration
+    from . import plan as psvc
+
+    old = psvc.independence(ef).get(member_id)
+    name = Message(QT_TRANSLATE_NOOP("core", "修改独立性声明"))
+    if old and (old.independent, old.declared_on, old.note) == (independent, declared_on, note):
+        return _none(name)
+
+    def undo() -> Changes:
+        if old is not None:
+            return psvc.declare_independence(ef, member_id, old.independent, old.declared_on, old.note)
+        changes = Changes()
+        with ef.transaction():
+            for d in ef.records(IndependenceDeclaration, "member_id = ?", [member_id]):
+                _merge(changes, svc.delete_record(ef, IndependenceDeclaration, d.id))
+        return changes.add(IndependenceDeclaration.table)
+
+    return Edit(name, lambda: psvc.declare_independence(ef, member_id, independent, declared_on, note), undo)
+
+
+def import_targets(ef: EvaluationFile, plan) -> Edit:
+    """Write a checked target-table import (:func:`wcif_desktop.services.targets.apply_target_import`); undo
+    deletes the rows it added (one transaction)."""
+    from ..domain.model import TargetIndicator
+    from . import targets as tg
+
+    result: dict = {}
+
+    def do() -> Changes:
+        result["changes"] = tg.apply_target_import(ef, plan)
+        return result["changes"]
+
+    def undo() -> Changes:
+        out = Changes()
+        with ef.transaction():
+            for rid in result["changes"].tables.get(TargetIndicator.table, ()):
+                _merge(out, svc.delete_record(ef, TargetIndicator, rid))
+        return out.add(TargetIndicator.table)
+
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "导入绩效目标表")), do, undo, result=result)
+
+
+def import_statement(ef: EvaluationFile, plan) -> Edit:
+    """Write a checked fund-statement import (:func:`wcif_desktop.services.finance.apply_statement_import`, one
+    transaction); undo puts every line back as it was. ``result["changes"]``: what the import changed."""
+    from . import finance as fin
+
+    before = fin.lines_by_id(ef)
+    result: dict = {}
+
+    def do() -> Changes:
+        result["changes"] = fin.apply_statement_import(ef, plan)
+        return result["changes"] or Changes().add("finance_line")
+
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "导入基金收支表")), do,
+                lambda: fin.revert_statement_import(ef, before, result.get("changes", Changes())), result=result)
+
+
+def add_survey_response(ef: EvaluationFile, survey_id: str, answers: dict, respondent_id: str = "",
+                        submitted_at: str = "") -> Edit:
+    """One paper questionnaire entered (:func:`wcif_desktop.services.survey.add_response`); undo deletes it, redo
+    brings the same response back. ``result["id"]``: the response id."""
+    from . import survey
+
+    result: dict = {}
+
+    def do() -> Changes:
+        if "id" in result:
+            survey.restore_response(ef, result["id"])
+        else:
+            result["id"] = survey.add_response(ef, survey_id, answers, respondent_id=respondent_id,
+                                               submitted_at=submitted_at).id
+        return Changes().add("survey_response", result["id"]).add("survey_answer")
+
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "录入纸质问卷")), do,
+                lambda: survey.delete_response(ef, result["id"]), result=result)
+
+
 # ------------------------------------------------------------------------------------------------ expert panel
 def panel_score_of(ef: EvaluationFile, indicator_id: str, member_id: str):
     """The expert ``member_id``'s own score record of an indicator, ``None`` before they scored it."""
@@ -340,6 +439,7 @@ def apply_panel(ef: EvaluationFile) -> Edit:
                 lambda: scoring.apply_panel(ef) or Changes().add("indicator"), lambda: _restore_scores(ef, old))
 
 
-__all__ = ["Edit", "add_indicator", "apply_panel", "cite", "move_indicator", "panel_score_of", "remove_indicator",
+__all__ = ["Edit", "add_created", "add_survey_response", "declare_independence", "import_statement",
+           "import_targets", "add_indicator", "apply_panel", "cite", "move_indicator", "panel_score_of", "remove_indicator",
            "reveal_panel", "set_panel_method", "set_panel_score", "uncite", "add_record", "apply_framework_template", "delete_record", "edit_fields", "edit_indicator",
            "recompute_scores", "set_narrative", "set_score", "swap_order"]

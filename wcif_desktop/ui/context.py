@@ -60,6 +60,7 @@ class EvaluationContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.widget: QWidget | None = None  # parent for message boxes
         self.closed = False
+        self.last_edit = None  # the last Edit pushed (its ``result`` holds what it produced)
 
     # ------------------------------------------------------------------ basics
     @property
@@ -115,7 +116,7 @@ class EvaluationContext(QObject):
         self.undo_stack.push(ServiceCommand(self, text, do, undo))
         return True
 
-    def apply_edit(self, make: Callable[[], "edits.Edit"]) -> bool:
+    def apply_edit(self, make: Callable[[], "edits.Edit"], text: str | None = None) -> bool:
         """Push the undoable edit a service builds (``make()`` → :class:`~wcif_desktop.services.edits.Edit`):
         run it now; on success push it under its name. A WcifError (while building or running it) is shown and
         False returned; an edit that changes nothing pushes nothing and returns True."""
@@ -128,7 +129,8 @@ class EvaluationContext(QObject):
             return False
         if edit.empty:
             return True
-        return self.apply(error_text(edit.name), edit.do, edit.undo)
+        self.last_edit = edit
+        return self.apply(text or error_text(edit.name), edit.do, edit.undo)
 
     # ------------------------------------------------------------------ edits (named undo commands: services/edits.py)
     def edit_fields(self, cls: type[Record], record_id: str, **fields) -> bool:

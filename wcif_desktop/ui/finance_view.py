@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import WcifError
 from ..domain.money import fmt_pct, fmt_wan
 from ..services import finance as fin
+from ..services import edits
 from ..services import targets as tg
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
@@ -383,23 +384,7 @@ def import_targets(window, path=None, version: str = "declared") -> bool:
     if box.exec() != QMessageBox.StandardButton.Ok or not plan.indicators:
         return False
     ef = ctx.ef
-    state = {}
-
-    def do():
-        state["changes"] = tg.apply_target_import(ef, plan)
-        return state["changes"]
-
-    def undo():
-        from ..domain.model import TargetIndicator
-        from ..services.evaluation import Changes, delete_record
-
-        out = Changes()
-        with ef.transaction():
-            for rid in state["changes"].tables.get(TargetIndicator.table, ()):
-                out.tables.update(delete_record(ef, TargetIndicator, rid).tables)
-        return out.add(TargetIndicator.table)
-
-    return ctx.apply(QCoreApplication.translate("MainWindow", "导入绩效目标表"), do, undo)
+    return ctx.apply_edit(lambda: edits.import_targets(ef, plan))
 
 
 from .finance_menu import add_finance_menu  # noqa: E402,F401 - kept importable from here
