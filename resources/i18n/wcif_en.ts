@@ -517,10 +517,6 @@
         <translation>Roll-forward check: opening balance or income/expenditure missing; cannot be checked</translation>
     </message>
     <message>
-        <source>修改工伤预防费上限比例</source>
-        <translation>Change the injury prevention cap rate</translation>
-    </message>
-    <message>
         <source>导入基金收支表</source>
         <translation>Import fund statement</translation>
     </message>
@@ -882,10 +878,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>添加访谈记录</source>
         <translation>Add interview record</translation>
-    </message>
-    <message>
-        <source>修改访谈记录</source>
-        <translation>Change interview record</translation>
     </message>
     <message>
         <source>访谈记录</source>
@@ -1266,13 +1258,6 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
-    <name>PhaseModel</name>
-    <message>
-        <source>修改工作阶段</source>
-        <translation>Change work phase</translation>
-    </message>
-</context>
-<context>
     <name>PlanPanel</name>
     <message>
         <source>成本效益分析法</source>
@@ -1397,10 +1382,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>报告第二部分预览（评价依据与工作过程）</source>
         <translation>Preview of report part two (basis and work process)</translation>
-    </message>
-    <message>
-        <source>修改评价方案</source>
-        <translation>Change evaluation plan</translation>
     </message>
     <message>
         <source>评价依据：</source>
@@ -2151,10 +2132,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>未作答</source>
         <translation>No answer</translation>
-    </message>
-    <message>
-        <source>修改满意度计算方法</source>
-        <translation>Change the satisfaction rate method</translation>
     </message>
     <message>
         <source>选择问卷平台导出的答卷文件</source>
@@ -4569,6 +4546,50 @@ Supporting evidence: {2}</translation>
         <translation>Remove citation</translation>
     </message>
     <message>
+        <source>修改评价方案</source>
+        <translation>Change evaluation plan</translation>
+    </message>
+    <message>
+        <source>修改工作阶段</source>
+        <translation>Change work phase</translation>
+    </message>
+    <message>
+        <source>修改访谈记录</source>
+        <translation>Change interview record</translation>
+    </message>
+    <message>
+        <source>修改资料</source>
+        <translation>Change request item</translation>
+    </message>
+    <message>
+        <source>更改状态</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>修改工作底稿</source>
+        <translation>Change working paper</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>附件已不在此处</source>
+        <translation>The attachment is no longer linked here</translation>
+    </message>
+    <message>
+        <source>移除附件</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>修改工伤预防费上限比例</source>
+        <translation>Change the injury prevention cap rate</translation>
+    </message>
+    <message>
+        <source>修改满意度计算方法</source>
+        <translation>Change the satisfaction rate method</translation>
+    </message>
+    <message>
         <source>修改独立性声明</source>
         <translation>Change independence declaration</translation>
     </message>
@@ -4673,10 +4694,6 @@ Supporting evidence: {2}</translation>
         <translation>Overdue (due {0})</translation>
     </message>
     <message>
-        <source>修改资料</source>
-        <translation>Change request item</translation>
-    </message>
-    <message>
         <source>用系统程序打开</source>
         <translation>Open with system application</translation>
     </message>
@@ -4731,10 +4748,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>另存为</source>
         <translation>Save As</translation>
-    </message>
-    <message>
-        <source>移除附件</source>
-        <translation>Remove attachment</translation>
     </message>
     <message>
         <source>按模板生成清单</source>
@@ -4865,14 +4878,6 @@ Supporting evidence: {2}</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <source>调整顺序</source>
-        <translation>Reorder</translation>
-    </message>
-    <message>
-        <source>更改状态</source>
-        <translation>Change status</translation>
-    </message>
-    <message>
         <source>导出资料清单</source>
         <translation>Export document request list</translation>
     </message>
@@ -4935,14 +4940,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>新工作底稿</source>
         <translation>New working paper</translation>
-    </message>
-    <message>
-        <source>修改工作底稿</source>
-        <translation>Change working paper</translation>
-    </message>
-    <message>
-        <source>签字</source>
-        <translation>Sign off</translation>
     </message>
     <message>
         <source>资料清单</source>

@@ -310,7 +310,147 @@ def uncite(ef: EvaluationFile, citation_id: str) -> Edit:
                 lambda: svc.restore_record(ef, ScoreCitation, citation_id))
 
 
-# ------------------------------------------------------------------------------------------------ plan, imports
+def _change(name: Message, setter: Callable[..., Changes], old: dict, new: dict) -> Edit:
+    """``setter(**new)`` now, ``setter(**old)`` to undo; empty when nothing differs."""
+    changed = {k: v for k, v in new.items() if old.get(k) != v}
+    if not changed:
+        return _none(name)
+    before = {k: old.get(k) for k in changed}
+    return Edit(name, lambda: setter(**changed), lambda: setter(**before))
+
+
+# ------------------------------------------------------------------------------------------------ plan, review
+def set_plan(ef: EvaluationFile, **fields) -> Edit:
+    """Plan fields (texts; ``methods``/``standards`` as lists) of :func:`wcif_desktop.services.plan.set_plan`."""
+    import json
+
+    from . import plan as psvc
+
+    cur = psvc.plan(ef)
+    old = {k: json.loads(getattr(cur, k) or "[]") if k in ("methods", "standards") else getattr(cur, k)
+           for k in fields}
+    return _change(Message(QT_TRANSLATE_NOOP("core", "修改评价方案")), lambda **f: psvc.set_plan(ef, **f), old, fields)
+
+
+def update_phase(ef: EvaluationFile, phase_id: str, **fields) -> Edit:
+    """Fields of a schedule phase (:func:`wcif_desktop.services.plan.update_phase`)."""
+    from ..domain.review import PlanPhase
+    from . import plan as psvc
+
+    cur = ef.get(PlanPhase, phase_id)
+    return _change(Message(QT_TRANSLATE_NOOP("core", "修改工作阶段")),
+                   lambda **f: psvc.update_phase(ef, phase_id, **f), {k: getattr(cur, k) for k in fields}, fields)
+
+
+def update_interview(ef: EvaluationFile, interview_id: str, **fields) -> Edit:
+    """Fields of an interview record (:func:`wcif_desktop.services.review.update_interview`)."""
+    from ..domain.review import Interview
+    from . import review as rsvc
+
+    cur = ef.get(Interview, interview_id)
+    return _change(Message(QT_TRANSLATE_NOOP("core", "修改访谈记录")),
+                   lambda **f: rsvc.update_interview(ef, interview_id, **f), {k: getattr(cur, k) for k in fields}, fields)
+
+
+def update_request_item(ef: EvaluationFile, request_id: str, **fields) -> Edit:
+    """Fields of a request-list item (:func:`wcif_desktop.services.review.update_request_item`)."""
+    from ..domain.review import DocumentRequest
+    from . import review as rsvc
+
+    cur = ef.get(DocumentRequest, request_id)
+    return _change(Message(QT_TRANSLATE_NOOP("core", "修改资料")),
+                   lambda **f: rsvc.update_request_item(ef, request_id, **f), {k: getattr(cur, k) for k in fields},
+                   fields)
+
+
+def move_request_item(ef: EvaluationFile, request_id: str, new_index: int, old_index: int) -> Edit:
+    """Move a request-list item to ``new_index`` (undo: back to ``old_index``)."""
+    from . import review as rsvc
+
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "调整顺序")), lambda: rsvc.move_request_item(ef, request_id, new_index),
+                lambda: rsvc.move_request_item(ef, request_id, old_index))
+
+
+def set_request_status(ef: EvaluationFile, request_id: str, status: str) -> Edit:
+    """A request item's status (已索取 → 已收到 …); undo restores the status and its date."""
+    from ..domain.review import DocumentRequest
+    from . import review as rsvc
+
+    cur = ef.get(DocumentRequest, request_id)
+    name = Message(QT_TRANSLATE_NOOP("core", "更改状态"))
+    if cur.status == status:
+        return _none(name)
+    old, old_at = cur.status, cur.status_changed_at
+    return Edit(name, lambda: rsvc.set_request_status(ef, request_id, status),
+                lambda: svc.update_record(ef, DocumentRequest, request_id, status=old, status_changed_at=old_at))
+
+
+def update_working_paper(ef: EvaluationFile, paper_id: str, **fields) -> Edit:
+    """Title/body of a working paper (:func:`wcif_desktop.services.review.update_working_paper`)."""
+    from ..domain.review import WorkingPaper
+    from . import review as rsvc
+
+    cur = ef.get(WorkingPaper, paper_id)
+    return _change(Message(QT_TRANSLATE_NOOP("core", "修改工作底稿")),
+                   lambda **f: rsvc.update_working_paper(ef, paper_id, **f), {k: getattr(cur, k) for k in fields},
+                   fields)
+
+
+def sign_off(ef: EvaluationFile, paper_id: str, member_id: str, as_role: str) -> Edit:
+    """Sign a working paper as ``preparer`` or ``reviewer``; undo removes that signature."""
+    from ..domain.review import WorkingPaper
+    from . import review as rsvc
+
+    keys = ("preparer_id", "prepared_at", "prepared_hash") if as_role == "preparer" else \
+        ("reviewer_id", "reviewed_at", "reviewed_hash")
+    cur = ef.get(WorkingPaper, paper_id)
+    old = {k: getattr(cur, k) for k in keys}
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "签字")), lambda: rsvc.sign_off(ef, paper_id, member_id, as_role),
+                lambda: svc.update_record(ef, WorkingPaper, paper_id, **old))
+
+
+def unlink_evidence(ef: EvaluationFile, evidence_id: str, target_kind: str, target_id: str) -> Edit:
+    """Remove an evidence file from a target (the file stays in the evaluation); undo links it again.
+
+    Raises:
+        WcifError: the evidence is not linked to that target.
+    """
+    from ..domain.errors import WcifError
+    from ..domain.review import EvidenceLink
+    from . import evidence as evsvc
+
+    link = next(iter(ef.records(EvidenceLink, "evidence_id = ? AND target_kind = ? AND target_id = ?",
+                                [evidence_id, target_kind, target_id])), None)
+    if link is None:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "附件已不在此处"))
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "移除附件")), lambda: evsvc.unlink_evidence(ef, link.id),
+                lambda: svc.restore_record(ef, EvidenceLink, link.id).add(target_kind, target_id))
+
+
+def set_prevention_cap_rate(ef: EvaluationFile, rate: str) -> Edit:
+    """The cap on 工伤预防费 as a share of premium income (text, %; :func:`wcif_desktop.services.finance.set_settings`
+    validates it); empty text or the current value changes nothing."""
+    from . import finance as fin
+
+    old = fin.load_settings(ef).prevention_cap_rate
+    name = Message(QT_TRANSLATE_NOOP("core", "修改工伤预防费上限比例"))
+    if not rate or rate == f"{old}":
+        return _none(name)
+    return Edit(name, lambda: fin.set_settings(ef, prevention_cap_rate=rate),
+                lambda: fin.set_settings(ef, prevention_cap_rate=old))
+
+
+def set_satisfaction_method(ef: EvaluationFile, survey_id: str, method: str) -> Edit:
+    """How a survey's satisfaction rate is computed (:func:`wcif_desktop.services.survey.set_satisfaction_method`)."""
+    from . import survey
+
+    old = ef.get(survey.Survey, survey_id).satisfaction_method
+    return _change(Message(QT_TRANSLATE_NOOP("core", "修改满意度计算方法")),
+                   lambda method: survey.set_satisfaction_method(ef, survey_id, method), {"method": old},
+                   {"method": method})
+
+
+# ------------------------------------------------------------------------------------------------ imports
 def declare_independence(ef: EvaluationFile, member_id: str, independent: bool, declared_on: str, note: str) -> Edit:
     """A team member's independence declaration (:func:`wcif_desktop.services.plan.declare_independence`); undo
     restores the previous one, or removes it when there was none (one transaction)."""
@@ -439,7 +579,9 @@ def apply_panel(ef: EvaluationFile) -> Edit:
                 lambda: scoring.apply_panel(ef) or Changes().add("indicator"), lambda: _restore_scores(ef, old))
 
 
-__all__ = ["Edit", "add_created", "add_survey_response", "declare_independence", "import_statement",
+__all__ = ["Edit", "move_request_item", "set_prevention_cap_rate", "set_plan", "set_request_status",
+           "set_satisfaction_method", "sign_off", "unlink_evidence", "update_interview", "update_phase",
+           "update_request_item", "update_working_paper", "add_created", "add_survey_response", "declare_independence", "import_statement",
            "import_targets", "add_indicator", "apply_panel", "cite", "move_indicator", "panel_score_of", "remove_indicator",
            "reveal_panel", "set_panel_method", "set_panel_score", "uncite", "add_record", "apply_framework_template", "delete_record", "edit_fields", "edit_indicator",
            "recompute_scores", "set_narrative", "set_score", "swap_order"]

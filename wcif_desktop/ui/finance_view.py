@@ -275,13 +275,8 @@ class FinanceView(QWidget):
 
     def _commit_cap(self) -> None:
         text = self.cap_edit.text().strip()
-        old = fin.load_settings(self.ctx.ef).prevention_cap_rate
-        if not text or text == f"{old}":
-            return
         ef = self.ctx.ef
-        self.ctx.apply(self.tr("修改工伤预防费上限比例"),
-                       lambda: fin.set_settings(ef, prevention_cap_rate=text),
-                       lambda: fin.set_settings(ef, prevention_cap_rate=old))
+        self.ctx.apply_edit(lambda: edits.set_prevention_cap_rate(ef, text))
 
     def import_dialog(self, path=None) -> None:
         """Ask for a spreadsheet (unless ``path`` is given) and open the mapping dialog."""

@@ -239,13 +239,8 @@ class PhaseModel(RecordTableModel):
         except ValidationError as e:
             self.ctx._show(e)
             return False
-        old = getattr(rec, col.field)
-        if new == old:
-            return True
         ef = self.ctx.ef
-        return self.ctx.apply(self.tr("修改工作阶段"),
-                              lambda: psvc.update_phase(ef, rec.id, **{col.field: new}),
-                              lambda: psvc.update_phase(ef, rec.id, **{col.field: old}))
+        return self.ctx.apply_edit(lambda: edits.update_phase(ef, rec.id, **{col.field: new}))
 
 
 class OwnerDelegate(QStyledItemDelegate):
@@ -425,15 +420,7 @@ class PlanPanel(QWidget):
     def set_fields(self, **fields) -> bool:
         """Set plan fields (texts, methods list, standards list) as one undoable edit."""
         ef = self.ctx.ef
-        cur = psvc.plan(ef)
-        old = {}
-        for k in fields:
-            now = getattr(cur, k)
-            old[k] = json.loads(now or "[]") if k in ("methods", "standards") else now
-        if all(old[k] == v for k, v in fields.items()):
-            return True
-        ok = self.ctx.apply(self.tr("修改评价方案"), lambda: psvc.set_plan(ef, **fields),
-                            lambda: psvc.set_plan(ef, **old))
+        ok = self.ctx.apply_edit(lambda: edits.set_plan(ef, **fields))
         if not ok:
             self.refresh()
         return ok
