@@ -307,3 +307,20 @@ def test_a_failing_service_is_an_error_not_a_missing_section(sample_path, workdi
     with pytest.raises(AttributeError, match="broken"):
         build_report_file(sample_path, out, template="full", keep=False)
     assert not out.exists()
+
+
+def test_the_renderer_reports_where_the_signing_block_landed(sources):
+    """The 落款 is a block of the model; the PDF renderer says on which page and at which height it landed, so a
+    seal can be placed there without searching the text (issue 17 builds on this)."""
+    from wcif_desktop.render.pdf import render_pdf
+
+    for kind in ("report-full", "letter"):
+        doc = build_document(sources, kind)
+        rendered = render_pdf(doc)
+        (page_a, y_top), (page_b, y_bottom) = rendered.signing
+        assert page_a == page_b and y_top > y_bottom
+        reader = PdfReader(__import__("io").BytesIO(rendered.pdf))
+        text = _squash(reader.pages[page_a - 1].extract_text())
+        assert _squash(doc.signing.agency) in text and _squash(doc.signing.date) in text
+        if kind == "report-full":  # the appendices follow the 落款: it is not on the last page
+            assert page_a < len(reader.pages)
