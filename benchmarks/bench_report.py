@@ -4,7 +4,7 @@ Not a test. Run ``python3 benchmarks/bench_report.py [--runs 3]``. It measures
 
 1. WCIF: the whole process in a fresh interpreter — ``wcif-desktop report SAMPLE.wcif -o OUT.pdf --sign
    ID.p12 --passphrase-file F`` (open the evaluation, lay out, embed fonts, sign, keep a copy);
-2. in-process: the same through :func:`wcif_desktop.report.pipeline.build_report_file` (fonts already loaded,
+2. in-process: the same through :func:`wcif_desktop.services.report_file.build_report_file` (fonts already loaded,
    as in the app), and the full report of a synthetic evaluation with 120 indicators (target ≤ 1 s);
 3. LibreOffice (when ``soffice``/``libreoffice`` is on PATH): ``soffice --headless --convert-to pdf`` of a
    .docx holding the same paragraphs and tables (written with python-docx from the report's own story).
@@ -44,10 +44,10 @@ def write_docx(snapshot, path: Path) -> None:
     from docx.shared import Pt
     from reportlab.platypus import Table
 
-    from wcif_desktop.report.content import Content
-    from wcif_desktop.report.flowables import CJKParagraph, Heading, TOCLine
-    from wcif_desktop.report.fonts import register_fonts
-    from wcif_desktop.report.outlines import compose
+    from wcif_desktop.services.deliverables.content import Content
+    from wcif_desktop.render.flowables import CJKParagraph, Heading, TOCLine
+    from wcif_desktop.render.fonts import register_fonts
+    from wcif_desktop.services.deliverables.report_outlines import compose
 
     w = compose(Content(snapshot), "brief", register_fonts(), None)
     doc = Document()
@@ -79,9 +79,9 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT / "tests" / "report"))
     from test_full_report import big_snapshot  # the synthetic 120-indicator evaluation of the tests
 
-    from wcif_desktop.report.build import render_report
-    from wcif_desktop.report.pipeline import build_report_file
-    from wcif_desktop.report.signing import create_identity, verify_pdf
+    from wcif_desktop.services.report_build import render_report
+    from wcif_desktop.services.report_file import build_report_file
+    from wcif_desktop.render.signing import create_identity, verify_pdf
     from wcif_desktop.services.evaluation import load_snapshot
     from wcif_desktop.services.sample import write_sample
     from wcif_desktop.store.db import EvaluationFile

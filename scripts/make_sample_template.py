@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402  (after the sys.path insert)
 from docx.shared import Pt, RGBColor  # noqa: E402
 
-from wcif_desktop.documents.docx_writer import base_document, save, set_run_fonts  # noqa: E402
+from wcif_desktop.render.docx import base_document, save, set_run_fonts  # noqa: E402
 
 OUT = ROOT / "resources" / "templates" / "firm_template_sample.docx"
 

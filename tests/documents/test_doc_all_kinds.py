@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wcif_desktop.documents.generate import KINDS, build_outline, write_document
-from wcif_desktop.documents.records import GeneratedDocument
+from wcif_desktop.services.deliverables.generate import KINDS, build_outline, write_document
+from wcif_desktop.domain.docrecords import GeneratedDocument
 from wcif_desktop.domain.errors import ValidationError
 from wcif_desktop.domain.scoring import build_sheet
 from wcif_desktop.services.evaluation import load_snapshot
@@ -18,7 +18,7 @@ EXPECTED = {
     "report-full": ["四、绩效评价指标分析", "七、其他需要说明的问题"],
     "work-plan": ["评价对象和内容", "评价指标和评价标准", "评价程序", "附件5：调研安排"],
     "letter": ["需提供的资料", "呼和浩特市社会保险事业管理中心"],
-    "request-list": ["资料清单", "提交期限"],
+    "request-list": ["资料清单", "截止日期", "签收"],
     "problem-list": ["问题清单", "一致性检查", "预算绩效目标不全面不完整"],
     "summary": ["评价工作开展情况", "存在的不足", "改进建议"],
     "research-outline": ["项目规划及背景", "问题及建议"],
@@ -26,15 +26,24 @@ EXPECTED = {
 }
 
 
+def _with_requests(ef, kind):
+    """The request list is a document of the requests on file: give the sample some (it has none)."""
+    if kind == "request-list":
+        from wcif_desktop.services.review import add_request_list_from_template
+
+        add_request_list_from_template(ef)
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_docx_for_every_kind(sample_file, workdir, kind):
+    _with_requests(sample_file, kind)
     out = write_document(sample_file, kind, workdir / f"{kind} 文档.docx")
     text = docx_all_text(out)
     for phrase in EXPECTED[kind]:
         assert phrase in text, (kind, phrase)
     assert not PLACEHOLDER_LEFTOVERS.search(text), PLACEHOLDER_LEFTOVERS.search(text)
     outline = build_outline(sample_file, kind)
-    expected_heads = [(h.level, h.text) for h in outline.headings()]
+    expected_heads = [(h.level, h.label) for h in outline.headings()]
     assert docx_headings(out) == expected_heads
     if kind not in ("request-list", "site-schedule", "letter", "problem-list", "research-outline", "summary"):
         assert any(lvl == 1 for lvl, _t in expected_heads)
@@ -45,6 +54,7 @@ def test_docx_for_every_kind(sample_file, workdir, kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_pdf_for_every_kind(sample_file, workdir, kind):
+    _with_requests(sample_file, kind)
     out = write_document(sample_file, kind, workdir / f"{kind} 文档.pdf")
     text = squash(pdf_text(out))
     for phrase in EXPECTED[kind]:
@@ -123,14 +133,19 @@ def test_cancelling_writes_nothing(sample_file, workdir):
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_every_kind_for_an_empty_evaluation(workdir, fmt):
-    """A new, empty evaluation still yields every document (with the gaps visible, not a crash)."""
+    """A new, empty evaluation still yields every document (with the gaps visible, not a crash), except the
+    request list, which is refused with one sentence (the same in every entry point)."""
+    from wcif_desktop.domain.errors import WcifError
     from wcif_desktop.services.evaluation import create_empty
 
     ef = create_empty(workdir / "空白 评价.wcif", title="新评价", fiscal_year=2024)
     try:
         for kind in KINDS:
-            if fmt == "pdf" and kind.startswith("report-"):
-                continue  # the report module's own PDF rules apply there
+            if kind == "request-list":
+                with pytest.raises(WcifError, match="资料清单为空"):
+                    write_document(ef, kind, workdir / f"{kind}.{fmt}")
+                assert not (workdir / f"{kind}.{fmt}").exists()
+                continue
             out = write_document(ef, kind, workdir / f"{kind}.{fmt}")
             assert out.stat().st_size > 0
     finally:

@@ -8,8 +8,8 @@ import docx
 import pytest
 
 from wcif_desktop.cli import main
-from wcif_desktop.documents.archive import archive
-from wcif_desktop.documents.generate import KINDS, write_document
+from wcif_desktop.services.archive import archive
+from wcif_desktop.services.deliverables.generate import KINDS, write_document
 from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.domain.model import Finding
 from wcif_desktop.services import evaluation as svc
@@ -29,7 +29,7 @@ def test_archive_writes_everything_with_hashes_and_locks(sample_file, workdir):
     ev_file.write_text("2021年基金收支凭证", encoding="utf-8")
     add_evidence(sample_file, ev_file, note="收支凭证")
     # a report kept in the evaluation file (as the report step keeps the signed one), then locked
-    from wcif_desktop.report.archive import lock, lock_history, record_report
+    from wcif_desktop.services.report_archive import lock, lock_history, record_report
 
     kept_pdf = write_document(sample_file, "report-brief", workdir / "报告.pdf", record=False).read_bytes()
     record_report(sample_file, kept_pdf, template="brief", title="简版报告", file_name="简版报告（签署）.pdf",
@@ -40,7 +40,9 @@ def test_archive_writes_everything_with_hashes_and_locks(sample_file, workdir):
     (rep_path, rep_sha), = result.reports
     assert rep_path.read_bytes() == kept_pdf and rep_sha == hashlib.sha256(kept_pdf).hexdigest()
     assert [e.reason for e in lock_history(sample_file)] == ["报告已最终签署"]  # already locked: no second event
-    assert len(result.documents) == 2 * len(KINDS)
+    # every kind in Word and PDF, but no request list: the sample holds none, and an empty list is no document
+    assert len(result.documents) == 2 * (len(KINDS) - 1)
+    assert not any("资料清单" in p.name for p, _s in result.documents)
     # every file in SHA256SUMS.txt matches its content, and every file is listed
     listed = {}
     for line in result.sums.read_text(encoding="utf-8").splitlines():
@@ -116,7 +118,7 @@ def test_cli_review_targets_and_library(sample_path, workdir, capsys):
 
 @pytest.mark.slow
 def test_archive_locks_with_a_reason_in_the_history(sample_file, workdir):
-    from wcif_desktop.report.archive import lock_history
+    from wcif_desktop.services.report_archive import lock_history
 
     result = archive(sample_file, workdir / "归档")
     assert result.reports == [] and result.evidence == []

@@ -9,8 +9,8 @@ import sys
 import docx
 import pytest
 
-from wcif_desktop.documents.firm_template import LIST_ATTRIBUTES, PLACEHOLDERS, check_template
-from wcif_desktop.documents.generate import write_document
+from wcif_desktop.render.firm_template import LIST_ATTRIBUTES, PLACEHOLDERS, check_template
+from wcif_desktop.services.deliverables.generate import write_document
 from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.paths import resource
 from wcif_desktop.services.evaluation import load_snapshot

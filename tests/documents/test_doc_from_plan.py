@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from wcif_desktop.documents.fieldwork import add_site_visit, record_answer, update_site_visit
-from wcif_desktop.documents.generate import build_outline, write_document
-from wcif_desktop.documents.sources import outline_topics
+from wcif_desktop.domain.errors import WcifError
+
+from wcif_desktop.services.fieldwork import add_site_visit, record_answer, update_site_visit
+from wcif_desktop.services.deliverables.generate import build_outline, write_document
+from wcif_desktop.services.deliverables.sources import outline_topics
 from wcif_desktop.domain.errors import ValidationError
 from wcif_desktop.services import plan as plan_svc
 from wcif_desktop.services import review as review_svc
@@ -96,5 +98,5 @@ def test_without_plan_data_the_documents_say_what_is_generated(sample_file):
     text = build_outline(sample_file, "work-plan").text()
     assert "评价方案中尚未登记评价依据" in text and "财预〔2020〕10号" in text
     assert "尚未登记工作阶段和日期" in text
-    req = build_outline(sample_file, "request-list").text()
-    assert "以下按工伤保险基金资料清单模板生成" in req
+    with pytest.raises(WcifError, match="资料清单为空"):  # never filled silently from the template
+        build_outline(sample_file, "request-list")

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from wcif_desktop.documents.problem_list import check_problems, set_problem_detail
-from wcif_desktop.documents.records import ProblemDetail
-from wcif_desktop.documents.target_papers import (
+from wcif_desktop.services.deliverables.problem_list import check_problems, set_problem_detail
+from wcif_desktop.domain.docrecords import ProblemDetail
+from wcif_desktop.services.target_papers import (
     ANNUAL_TARGET_SECTION,
     load_rules,
     prefill_working_papers,
@@ -143,7 +143,7 @@ def test_rules_are_data():
 
 
 def test_user_rules_file_takes_precedence(tmp_path, monkeypatch):
-    from wcif_desktop.documents.target_papers import rules_path
+    from wcif_desktop.services.target_papers import rules_path
     from wcif_desktop.paths import user_data_dir
 
     own = user_data_dir() / "target_review_rules.toml"
@@ -187,7 +187,7 @@ def test_problem_list_check_on_the_sample(sample_file):
 
 
 def test_problem_details_override_and_disagreements_are_named(sample_file):
-    from wcif_desktop.documents.sources import load_sources
+    from wcif_desktop.services.deliverables.sources import load_sources
 
     ef = sample_file
     inds = {i.name: i for i in ef.records(Indicator)}
@@ -225,7 +225,7 @@ def test_case_12_stored_as_declared_table_is_reviewed_from_the_file(shared_dir, 
 
 def test_problem_list_uses_the_findings_page_links(sample_file, workdir):
     """Links made on the findings page (finding_link) are the problem's indicators, papers and evidence."""
-    from wcif_desktop.documents.generate import build_outline
+    from wcif_desktop.services.deliverables.generate import build_outline
     from wcif_desktop.services import finding_links as links_svc
     from wcif_desktop.services import review as rsvc
     from wcif_desktop.services.evidence import add_evidence

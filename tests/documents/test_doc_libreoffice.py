@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from wcif_desktop.documents.generate import write_document
+from wcif_desktop.services.deliverables.generate import write_document
 from wcif_desktop.paths import resource
 
 from .docutil import pdf_text, squash

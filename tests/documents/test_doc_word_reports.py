@@ -7,8 +7,8 @@ import re
 import docx
 import pytest
 
-from wcif_desktop.documents.docx_writer import write_docx
-from wcif_desktop.documents.reports import brief_report, full_report
+from wcif_desktop.render.docx import write_docx
+from wcif_desktop.services.deliverables.reports import brief_report, full_report
 from wcif_desktop.domain.fields import field_values
 from wcif_desktop.domain.scoring import build_sheet
 from wcif_desktop.services.evaluation import load_snapshot
@@ -44,13 +44,16 @@ def test_full_docx_tables_match_the_score_sheet(sample_file, workdir):
     out = write_docx(full_report(snap), workdir / "完整 报告.docx")
     d = docx.Document(str(out))
     heads = [t for _l, t in docx_headings(out)]
-    for h in ("一、基本情况", "四、绩效评价指标分析", "七、其他需要说明的问题", "附件1：绩效评价评分表", "附件2：问题清单"):
+    for h in ("一、基本情况", "四、绩效评价指标分析", "七、其他需要说明的问题", "附件1：绩效评价指标体系及评分表",
+              "附件4：问题清单"):
         assert h in heads
     score = next(t for t in d.tables if [c.text for c in t.rows[0].cells][-1] == "扣分原因")
-    leaves = sheet.leaves()
-    assert len(score.rows) == 1 + len(leaves) + 1
-    assert [r.cells[2].text for r in score.rows[1:-1]] == [n.indicator.name for n in leaves]
-    assert score.rows[-1].cells[4].text == f"{sheet.total():.2f}"
+    nodes = [n for r in sheet.roots for n in r.walk()]  # every level, indented by level (as in the PDF)
+    assert len(score.rows) == 1 + len(nodes) + 1
+    assert [r.cells[1].text.strip("　") for r in score.rows[1:-1]] == [n.indicator.name for n in nodes]
+    leaves = {n.indicator.name for n in sheet.leaves()}
+    assert leaves <= {r.cells[1].text.strip("　") for r in score.rows[1:-1]}
+    assert score.rows[-1].cells[3].text == f"{sheet.total():.2f}"
     # header row repeats on every page
     assert score.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
     assert not PLACEHOLDER_LEFTOVERS.search(docx_all_text(out))
@@ -73,7 +76,7 @@ def test_word_structure_fonts_page_and_fields(sample_file, workdir):
     assert east_asia("Heading2") == ("楷体", False)
     assert re.search(r'w:styleId="Heading2".*?w:outlineLvl w:val="1"', styles, re.DOTALL)
     body = docx_xml(out)
-    assert 'TOC \\o "1-3"' in body
+    assert 'TOC \\o "1-2"' in body  # the 目录 lists 一、 and （一） headings, as the PDF's does
     assert 'w:updateFields w:val="true"' in docx_xml(out, "word/settings.xml")
     # page numbers at the outer side: odd pages right, even pages left
     assert "w:evenAndOddHeaders" in docx_xml(out, "word/settings.xml")
@@ -88,7 +91,7 @@ def test_word_structure_fonts_page_and_fields(sample_file, workdir):
 
 
 def test_outline_rejects_ragged_tables():
-    from wcif_desktop.documents.outline import Table
+    from wcif_desktop.domain.document import Table
 
     with pytest.raises(ValueError, match="row 1"):
         Table(["a", "b"], [["only one"]])
@@ -96,8 +99,8 @@ def test_outline_rejects_ragged_tables():
 
 def test_word_and_pdf_brief_report_say_the_same(sample_file, workdir):
     """Every heading and paragraph of the .docx brief report is in the report module's PDF."""
-    from wcif_desktop.documents.generate import write_document
-    from wcif_desktop.documents.outline import Heading, Para
+    from wcif_desktop.services.deliverables.generate import write_document
+    from wcif_desktop.domain.document import Heading, Para
 
     from .docutil import pdf_text, squash
 
@@ -109,7 +112,7 @@ def test_word_and_pdf_brief_report_say_the_same(sample_file, workdir):
 
 
 def test_level1_and_level2_cells_are_merged_in_word(sample_file, workdir):
-    from wcif_desktop.documents.common import score_table, values
+    from wcif_desktop.services.deliverables.common import score_table, values
 
     snap = load_snapshot(sample_file)
     sheet = build_sheet(snap.indicators)
@@ -119,7 +122,7 @@ def test_level1_and_level2_cells_are_merged_in_word(sample_file, workdir):
     assert sum(1 for c, _a, _b in runs if c == 0) == len(sheet.roots)
     assert sum(1 for c, _a, _b in runs if c == 1) == sum(
         1 for r in sheet.roots for l2 in r.children if len(l2.children) > 1)
-    from wcif_desktop.documents.outline import DocOutline
+    from wcif_desktop.domain.document import DocOutline
 
     out = write_docx(DocOutline("t", "t", [table]), workdir / "合并.docx")
     xml = docx_xml(out)

@@ -11,7 +11,7 @@ from reportlab.graphics import renderPDF
 
 from wcif_desktop.domain.errors import ReportError
 from wcif_desktop.domain.model import FinanceLine
-from wcif_desktop.report import charts
+from wcif_desktop.render import charts
 from wcif_desktop.services import evaluation as svc
 
 

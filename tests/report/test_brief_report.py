@@ -10,7 +10,7 @@ from report_pdfutil import all_text, fonts_not_embedded, logical_page_of, norm, 
 
 from wcif_desktop.domain.errors import ReportError
 from wcif_desktop.domain.model import Finding, Indicator
-from wcif_desktop.report.build import generate_report, render_report
+from wcif_desktop.services.report_build import generate_report, render_report
 from wcif_desktop.services import evaluation as svc
 
 SEED = "seeds/000_854d81cc78b58da2.txt"
@@ -170,7 +170,7 @@ def test_unknown_template_refused(sample_file):
 
 def test_generated_text_api_and_fields_follow_data(sample_file):
     from wcif_desktop.domain.model import FinanceLine
-    from wcif_desktop.report.content import NARRATIVE_SECTIONS, generated_text, section_text
+    from wcif_desktop.services.deliverables.content import NARRATIVE_SECTIONS, generated_text, section_text
 
     snap = svc.load_snapshot(sample_file)
     assert set(snap.narratives) <= set(NARRATIVE_SECTIONS)

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from wcif_desktop.report import fonts
-from wcif_desktop.report.fonts import missing_glyphs, register_fonts
+from wcif_desktop.render import fonts
+from wcif_desktop.render.fonts import missing_glyphs, register_fonts
 
 
 def test_bundled_fonts_register_and_cover_seed_text(shared_dir):

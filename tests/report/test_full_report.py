@@ -10,14 +10,15 @@ import pytest
 from report_pdfutil import all_text, fonts_not_embedded, logical_page_of, norm, page_texts, toc_entries
 
 from wcif_desktop.domain.model import Evaluation, EvaluationSnapshot, Indicator, TeamMember
-from wcif_desktop.report.build import generate_report, render_report
+from wcif_desktop.services.report_build import generate_report, render_report
 from wcif_desktop.services import evaluation as svc
 
 FULL_OUTLINE = ["一、基本情况", "（一）项目概况", "（二）项目绩效目标", "二、绩效评价工作开展情况", "（一）绩效评价目的、对象和范围",
                 "（二）绩效评价原则、评价指标体系、评价方法、评价标准", "（三）绩效评价工作过程", "三、综合评价情况及评价结论",
                 "四、绩效评价指标分析", "（一）决策指标分析", "（二）过程指标分析", "（三）产出指标分析", "（四）效益指标分析",
                 "五、主要经验及做法、存在的问题及原因分析", "（一）主要经验及做法", "（二）存在问题及原因分析", "六、有关建议",
-                "七、其他需要说明的问题", "附件1：绩效评价指标体系及评分表", "附件2：细化后的绩效目标表", "附件3：评价组成员及独立性"]
+                "七、其他需要说明的问题", "附件1：绩效评价指标体系及评分表", "附件2：细化后的绩效目标表", "附件3：评价组成员及独立性",
+                "附件4：问题清单"]  # the sample has problems: the problem list is an appendix (as in the Word file)
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +109,7 @@ def test_full_report_of_120_indicators_is_fast():
 
 
 def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
-    from wcif_desktop.report.pipeline import build_report_file
+    from wcif_desktop.services.report_file import build_report_file
     from wcif_desktop.services import review, survey
     from wcif_desktop.store.db import EvaluationFile
 
@@ -121,17 +122,17 @@ def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
             survey.add_response(ef, s.id, {q.id: ans})
     out = build_report_file(sample_path, workdir / "附件.pdf", template="full", keep=False)
     text = all_text(out)
-    assert norm("附件4：资料清单及提供情况") in text and norm("附件5：问卷调查结果") in text
+    assert norm("附件5：资料清单及提供情况") in text and norm("附件6：问卷调查结果") in text
     assert norm("2021年度工伤保险基金预算表 <草案> & 说明") in text and norm("已收到") in text
     assert norm("参保单位475.00%") in text  # 3 of 4 satisfied
     entries = toc_entries(out)
-    assert [t for t, _ in entries][-2:] == ["附件4：资料清单及提供情况", "附件5：问卷调查结果"]
+    assert [t for t, _ in entries][-3:] == ["附件4：问题清单", "附件5：资料清单及提供情况", "附件6：问卷调查结果"]
     for title, page in entries:
         assert logical_page_of(out, title) == page, title
 
 
 def test_section_two_from_the_evaluation_plan(sample_path, workdir):
-    from wcif_desktop.report.pipeline import build_report_file
+    from wcif_desktop.services.report_file import build_report_file
     from wcif_desktop.services import plan
     from wcif_desktop.store.db import EvaluationFile
 

@@ -2,9 +2,9 @@
 
 from pypdf import PdfReader
 
-from wcif_desktop.report.build import generate_report
-from wcif_desktop.report.charts import survey_chart
-from wcif_desktop.report.extras import load_extras
+from wcif_desktop.services.report_build import generate_report
+from wcif_desktop.render.charts import survey_chart
+from wcif_desktop.services.deliverables.extras import load_extras
 from wcif_desktop.services import survey as sv
 from wcif_desktop.services.evaluation import load_snapshot
 

@@ -10,7 +10,7 @@ from report_pdfutil import fonts_not_embedded
 
 from wcif_desktop.cli import main
 from wcif_desktop.domain.errors import SigningError
-from wcif_desktop.report.signing import create_identity, sign_pdf, verify_pdf
+from wcif_desktop.render.signing import create_identity, sign_pdf, verify_pdf
 
 PW = "密码 123"
 
@@ -39,7 +39,7 @@ def seal(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def unsigned(tmp_path_factory, _sample_master):
-    from wcif_desktop.report.build import generate_report
+    from wcif_desktop.services.report_build import generate_report
     from wcif_desktop.services.evaluation import load_snapshot
     from wcif_desktop.store.db import EvaluationFile
 
@@ -188,7 +188,7 @@ def test_cli_identity(workdir):
     pw.write_text("s3cret\n", encoding="utf-8")
     out = workdir / "新 证书.p12"
     assert main(["identity", str(out), "--name", "李晓梅", "--org", "某事务所", "--passphrase-file", str(pw)]) == 0
-    from wcif_desktop.report.signing import identity_info
+    from wcif_desktop.render.signing import identity_info
 
     info = identity_info(out, "s3cret")
     assert info.signer == "李晓梅" and info.organisation == "某事务所" and info.self_signed

@@ -191,7 +191,7 @@ def test_compiled_qm_matches_the_ts(qapp, ts_messages):
 def _domain_labels():
     """Chinese labels from Qt-free modules that the UI passes through translate(); their UI module marks them
     with QT_TRANSLATE_NOOP, and this keeps the marks in step with the domain's dictionaries."""
-    from wcif_desktop.documents.firm_template import KIND_NAMES
+    from wcif_desktop.render.firm_template import KIND_NAMES
     from wcif_desktop.domain.model import ROLES
     from wcif_desktop.domain.panel import PANEL_METHODS
     from wcif_desktop.domain.review import REQUEST_STATUSES, SIGNOFF_LABELS

@@ -36,7 +36,7 @@ def test_hidden_composer_reads_lazily_and_catches_up_when_shown(qtbot, ctx):
 
 
 def test_every_section_of_both_outlines_is_listed(composer):
-    from wcif_desktop.report.content import NARRATIVE_SECTIONS
+    from wcif_desktop.services.deliverables.content import NARRATIVE_SECTIONS
 
     keys = [composer.list.item(i).data(0x0100) for i in range(composer.list.count())]
     assert keys == list(NARRATIVE_SECTIONS)
@@ -78,8 +78,8 @@ def test_amount_field_in_wan_yuan(composer, ctx):
 
 
 def test_section_without_narrative_shows_generated_sentence_adopt_and_reset(composer, ctx):
-    from wcif_desktop.report.content import generated_text
-    from wcif_desktop.report.extras import load_extras
+    from wcif_desktop.services.deliverables.content import generated_text
+    from wcif_desktop.services.deliverables.extras import load_extras
 
     key = "analysis.决策"
     assert not ctx.snapshot().narratives.get(key)
@@ -99,7 +99,7 @@ def test_section_without_narrative_shows_generated_sentence_adopt_and_reset(comp
     assert composer.preview.text().endswith("决策指标总体较好。")
 
     composer.reset_to_generated()
-    from wcif_desktop.report.content import section_text
+    from wcif_desktop.services.deliverables.content import section_text
 
     assert section_text(ctx.snapshot(), key) == gen  # back to the generated sentence
     assert composer.preview.text() == gen
@@ -114,7 +114,7 @@ def test_unknown_placeholder_is_flagged(composer, ctx):
     assert not composer.warning.isHidden() and "expenditure_budgte" in composer.warning.text()
     assert "【未知字段：expenditure_budgte】" in composer.preview.text()
     composer.edit.commit()
-    from wcif_desktop.report.readiness import check_readiness
+    from wcif_desktop.services.readiness import check_readiness
 
     assert any("expenditure_budgte" in i.message for i in check_readiness(ctx.snapshot()))
     composer.edit.setPlainText("资金 {{expenditure_budget}}")

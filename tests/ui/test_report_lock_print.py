@@ -11,7 +11,7 @@ pytestmark = pytest.mark.gui
 
 
 def _report(sample_path, out, template="brief", keep=True):
-    from wcif_desktop.report.pipeline import build_report_file
+    from wcif_desktop.services.report_file import build_report_file
 
     return build_report_file(sample_path, out, template=template, keep=keep)
 
@@ -140,7 +140,7 @@ def test_generate_full_report_previews_and_keeps_it(window, qtbot, workdir, mess
     from pypdf import PdfReader
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from wcif_desktop.report.archive import saved_reports, sha256_hex
+    from wcif_desktop.services.report_archive import saved_reports, sha256_hex
 
     page = window.show_step("报告")
     page.set_template("full")
@@ -182,7 +182,7 @@ def test_generate_full_report_previews_and_keeps_it(window, qtbot, workdir, mess
 
 
 def test_kept_report_tampered_is_refused(window, workdir, sample_path, messages):
-    from wcif_desktop.report.archive import saved_reports
+    from wcif_desktop.services.report_archive import saved_reports
 
     ctx = window.ctx
     page = window.show_step("report")
@@ -199,7 +199,7 @@ def test_kept_report_tampered_is_refused(window, workdir, sample_path, messages)
 
 # ---------------------------------------------------------------------- lock
 def _lock(ctx):
-    from wcif_desktop.report import archive
+    from wcif_desktop.services import report_archive as archive
 
     archive.lock(ctx.ef, "报告已最终签署")
     from wcif_desktop.services.evaluation import Changes
@@ -209,7 +209,7 @@ def _lock(ctx):
 
 def test_edit_on_locked_evaluation_cancelled_stays_locked(window, monkeypatch, messages):
     from wcif_desktop.domain.model import Evaluation
-    from wcif_desktop.report import archive
+    from wcif_desktop.services import report_archive as archive
     from wcif_desktop.ui import lock
 
     ctx = window.ctx
@@ -229,7 +229,7 @@ def test_edit_on_locked_evaluation_cancelled_stays_locked(window, monkeypatch, m
 
 def test_edit_on_locked_evaluation_reopens_with_reason(window, monkeypatch, messages):
     from wcif_desktop.domain.model import Evaluation, Finding
-    from wcif_desktop.report import archive
+    from wcif_desktop.services import report_archive as archive
     from wcif_desktop.store.db import EvaluationFile
     from wcif_desktop.ui import lock
 
@@ -259,7 +259,7 @@ def test_edit_on_locked_evaluation_reopens_with_reason(window, monkeypatch, mess
 def test_reopen_button_and_dialog(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-    from wcif_desktop.report import archive
+    from wcif_desktop.services import report_archive as archive
     from wcif_desktop.ui import lock
     from wcif_desktop.ui.lock import ReopenDialog
 
@@ -291,8 +291,8 @@ def test_reopen_button_and_dialog(window, qtbot, monkeypatch):
 @pytest.mark.slow
 def test_final_signature_from_the_page_locks(window, qtbot, workdir, messages, monkeypatch):
     from wcif_desktop.domain.model import Evaluation
-    from wcif_desktop.report import archive
-    from wcif_desktop.report.signing import create_identity
+    from wcif_desktop.services import report_archive as archive
+    from wcif_desktop.render.signing import create_identity
     from wcif_desktop.ui import lock
 
     p12 = workdir / "签名 证书.p12"
@@ -318,7 +318,7 @@ def test_final_signature_from_the_page_locks(window, qtbot, workdir, messages, m
 
 def test_run_service_on_locked_evaluation(ctx, monkeypatch):
     """Edits through ``run_service`` ask too; reads through it on a locked evaluation do not."""
-    from wcif_desktop.report import archive
+    from wcif_desktop.services import report_archive as archive
     from wcif_desktop.services import evaluation as svc
     from wcif_desktop.ui import lock
 
@@ -351,7 +351,7 @@ def test_preview_tab_shows_newest_kept_report(window, workdir):
     page.tabs.setCurrentIndex(page.preview_tab)
     assert page.preview.pages is not None
     newest = page.kept_ids[0]
-    from wcif_desktop.report.archive import GeneratedReport
+    from wcif_desktop.services.report_archive import GeneratedReport
 
     rec = ctx.ef.get(GeneratedReport, newest)
     assert len(page.preview.pages) == rec.pages

@@ -14,7 +14,7 @@ from wcif_desktop.ui.pages import StepState
 
 pytestmark = pytest.mark.gui
 
-HAS_REPORT = importlib.util.find_spec("wcif_desktop.report.pipeline") is not None
+HAS_REPORT = importlib.util.find_spec("wcif_desktop.services.report_file") is not None
 
 
 def _slow_work(steps, progress):
@@ -80,11 +80,11 @@ def test_identity_dialog_validates(qapp, workdir):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not HAS_REPORT, reason="report package (wcif_desktop.report.pipeline) not present")
+@pytest.mark.skipif(not HAS_REPORT, reason="report package (wcif_desktop.services.report_file) not present")
 def test_generate_and_sign_report_on_worker(window, qtbot, workdir, messages):
     from pypdf import PdfReader
 
-    from wcif_desktop.report.signing import create_identity
+    from wcif_desktop.render.signing import create_identity
 
     p12 = workdir / "签名 证书.p12"
     create_identity(p12, "secret123", "王建国", "内蒙古鑫方圆会计师事务有限公司")
@@ -108,9 +108,9 @@ def test_generate_and_sign_report_on_worker(window, qtbot, workdir, messages):
     assert page.open_btn.isEnabled() and page.folder_btn.isEnabled()
 
 
-@pytest.mark.skipif(not HAS_REPORT, reason="report package (wcif_desktop.report.pipeline) not present")
+@pytest.mark.skipif(not HAS_REPORT, reason="report package (wcif_desktop.services.report_file) not present")
 def test_wrong_passphrase_is_a_plain_message(window, qtbot, workdir, messages):
-    from wcif_desktop.report.signing import create_identity
+    from wcif_desktop.render.signing import create_identity
 
     p12 = workdir / "证书.p12"
     create_identity(p12, "secret123", "王建国", "内蒙古鑫方圆会计师事务有限公司")

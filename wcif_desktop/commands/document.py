@@ -13,7 +13,7 @@ KIND_HELP = ("report-brief 简版报告, report-full 完整版报告, work-plan 
 
 
 def register(sub):
-    from ..documents.generate import KINDS
+    from ..services.deliverables.generate import KINDS
 
     p = sub.add_parser("document", help="write a document of the evaluation as PDF or Word (.docx)",
                        description="Write a document of the evaluation. KIND: " + KIND_HELP)
@@ -51,20 +51,20 @@ def register(sub):
 
 
 def run(args) -> int:
-    from ..documents.generate import write_document
-    from ..store.db import EvaluationFile
+    from ..services.deliverables.generate import write_document
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         out = write_document(ef, args.kind, args.out, template=args.template, issuer=args.issuer)
     print(f"已写入：{out}")
     return 0
 
 
 def run_archive(args) -> int:
-    from ..documents.archive import archive
-    from ..store.db import EvaluationFile
+    from ..services.archive import archive
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         result = archive(ef, args.folder)
     print(f"已归档：{result.folder}（文档 {len(result.documents)} 个，证据 {len(result.evidence)} 个，"
           f"校验清单 {result.sums.name}），评价已锁定")
@@ -73,11 +73,11 @@ def run_archive(args) -> int:
 
 def run_review_targets(args) -> int:
     """Exit 0 when every rule passes, 1 when some fail (the results are printed either way)."""
-    from ..documents.target_papers import load_rules, prefill_working_papers, review_evaluation
-    from ..store.db import EvaluationFile
+    from ..services.target_papers import load_rules, prefill_working_papers, review_evaluation
+    from ..services.evaluation import open_file
 
     rules = load_rules(args.rules) if args.rules else None
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         results = review_evaluation(ef, rules)
         for r in results:
             print(f"[{'通过' if r.passed else '未通过'}] {r.rule.name}（{r.rule.indicator}）：{r.opinion}")

@@ -109,8 +109,8 @@ def _check_input(path: Path, what: str) -> None:
 
 
 def run_report(args) -> int:
-    from ..report.pipeline import build_report_file
-    from ..report.signing import verify_pdf
+    from ..services.report_file import build_report_file
+    from ..render.signing import verify_pdf
 
     pw = read_passphrase(args.passphrase_file) if args.sign else None
     if args.sign:
@@ -129,8 +129,8 @@ def run_report(args) -> int:
 
 
 def run_sign(args) -> int:
-    from ..report.pipeline import sign_report_file
-    from ..report.signing import verify_pdf
+    from ..services.report_file import sign_report_file
+    from ..render.signing import verify_pdf
 
     _check_input(args.path, "to_sign")
     _check_input(args.sign, "identity")
@@ -144,7 +144,7 @@ def run_sign(args) -> int:
 
 
 def run_verify(args) -> int:
-    from ..report.signing import verify_pdf
+    from ..render.signing import verify_pdf
 
     _check_input(args.path, "pdf")
     statuses = verify_pdf(args.path)
@@ -161,7 +161,7 @@ def run_verify(args) -> int:
 
 
 def run_identity(args) -> int:
-    from ..report.signing import create_identity
+    from ..render.signing import create_identity
 
     pw = read_passphrase(args.passphrase_file)
     path = create_identity(args.path, pw, args.name, args.org, years=args.years)
@@ -170,11 +170,11 @@ def run_identity(args) -> int:
 
 
 def run_readiness(args) -> int:
-    from ..report.readiness import check_readiness
+    from ..services.readiness import check_readiness
     from ..services.evaluation import load_snapshot
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         items = check_readiness(load_snapshot(ef))
     if not items:
         print("报告可以生成：未发现问题。")
@@ -185,10 +185,10 @@ def run_readiness(args) -> int:
 
 
 def run_reports(args) -> int:
-    from ..report import archive
-    from ..store.db import EvaluationFile
+    from ..services import report_archive as archive
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         reports = archive.saved_reports(ef)
         if args.save:
             match = [r for r in reports if r.id.startswith(args.save)]
@@ -211,10 +211,10 @@ def run_reports(args) -> int:
 
 
 def run_reopen(args) -> int:
-    from ..report import archive
-    from ..store.db import EvaluationFile
+    from ..services import report_archive as archive
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         archive.reopen(ef, args.reason)
     print("评价已解除锁定，原因已记入修改历史。")
     return 0

@@ -199,8 +199,8 @@ def save_finding(ef: EvaluationFile, finding_id: str, library: FindingLibrary, *
     Raises:
         ValidationError: the finding is not a problem.
     """
-    from ..documents.common import answered_by
-    from ..documents.records import ProblemDetail
+    from .deliverables.common import answered_by
+    from ..domain.docrecords import ProblemDetail
     from .evaluation import load_snapshot
 
     f: Finding = ef.get(Finding, finding_id)
@@ -243,7 +243,7 @@ def start_finding(ef: EvaluationFile, entry_id: str, library: FindingLibrary, *,
     Raises:
         WcifError: unknown entry; ValidationError: evaluation locked.
     """
-    from ..documents.records import ProblemDetail
+    from ..domain.docrecords import ProblemDetail
     from ..domain.fields import field_values
     from .evaluation import load_snapshot
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomllib
 
-from ..domain.errors import QT_TRANSLATE_NOOP, Message, ReportError, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.model import Indicator
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.review import (
@@ -454,6 +454,32 @@ def add_interview(ef: EvaluationFile, interviewee: str, *, interviewee_role: str
     return rec, svc.add_record(ef, rec)
 
 
+
+def update_interview(ef: EvaluationFile, interview_id: str, **fields) -> Changes:
+    """Change an interview record with the checks of :func:`wcif_desktop.services.review.add_interview`.
+
+    ``interviewer_ids`` / ``indicator_ids`` may be lists. Raises ValidationError like ``add_interview``.
+    """
+    cur: Interview = ef.get(Interview, interview_id)
+    for key in ("interviewer_ids", "indicator_ids"):
+        if key in fields and not isinstance(fields[key], str):
+            fields[key] = dump_ids(fields[key])
+    merged = {k: fields.get(k, getattr(cur, k)) for k in ("interviewee", "held_at", "interviewer_ids",
+                                                            "indicator_ids")}
+    if not (merged["interviewee"] or "").strip():
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "被访谈人不能为空（可填写职务，如“基金科科长”）"))
+    parse_date(merged["held_at"], "访谈时间")
+    if not ids(merged["interviewer_ids"]):
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "请至少选择一名访谈人（评价小组成员）"))
+    for i in ids(merged["interviewer_ids"]):
+        member(ef, i)
+    known = {i.id for i in ef.records(Indicator)}
+    missing = [i for i in ids(merged["indicator_ids"]) if i not in known]
+    if missing:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "关联的指标不存在：{id}"), id="、".join(missing))
+    return svc.update_record(ef, Interview, interview_id, **fields)
+
+
 def interviews(ef: EvaluationFile) -> list[Interview]:
     return sorted(ef.records(Interview), key=lambda i: (i.held_at, i.sort_order))
 
@@ -512,8 +538,12 @@ def export_request_list(ef: EvaluationFile, out, progress: Progress = NO_PROGRES
     try:
         if suffix == ".xlsx":
             _write_xlsx(ef, rows, tmp, progress)
-        else:
-            _write_pdf(ef, rows, tmp, progress)
+        else:  # the one request-list deliverable (the same as `document … request-list`)
+            from ..render.pdf import render_pdf
+            from .deliverables.generate import build_document
+            from .deliverables.sources import load_sources
+
+            tmp.write_bytes(render_pdf(build_document(load_sources(ef), "request-list"), progress).pdf)
         check(progress)
         os.chmod(tmp, 0o644)
         os.replace(tmp, out)
@@ -566,72 +596,3 @@ def _write_xlsx(ef: EvaluationFile, rows, path: Path, progress: Progress) -> Non
     progress.set(len(rows), len(rows), Message(QT_TRANSLATE_NOOP("core", "导出资料清单")))
 
 
-def _write_pdf(ef: EvaluationFile, rows, path: Path, progress: Progress) -> None:
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
-
-    try:
-        from ..report.fonts import describe_chars, missing_glyphs, register_fonts
-    except ImportError as e:  # pragma: no cover - the report package is part of the app
-        raise ReportError(QT_TRANSLATE_NOOP("core", "报告字体模块不可用，无法导出 PDF：{reason}"), reason=e) from e
-    fonts = register_fonts()
-    title, sub = _list_title(ef)
-    all_text = title + sub + "".join(EXPORT_COLUMNS) + "".join("".join(r) for r in rows)
-    missing = missing_glyphs(all_text, fonts)
-    if missing:
-        raise ReportError(QT_TRANSLATE_NOOP("core", "资料清单中有字体无法显示的字符：{chars}，请修改后再导出"),
-                          chars=describe_chars(missing))
-    body = ParagraphStyle("cell", fontName=fonts.body, fontSize=9, leading=12, wordWrap="CJK")
-    head = ParagraphStyle("head", parent=body, fontName=fonts.heading)
-    h1 = ParagraphStyle("h1", fontName=fonts.heading, fontSize=16, leading=22, alignment=1, wordWrap="CJK")
-    small = ParagraphStyle("sub", parent=body, alignment=1)
-
-    def P(text, style=body):
-        # Switch font for characters the style's font lacks (e.g. digits in the bundled 黑体 substitute).
-        parts, run, run_font = [], "", style.fontName
-        for ch in text or "":
-            f = fonts.fallback_for(ch, style.fontName) or style.fontName
-            if f != run_font and run:
-                parts.append((run_font, run))
-                run = ""
-            run_font = f
-            run += ch
-        if run:
-            parts.append((run_font, run))
-        markup = "".join(escape(t) if f == style.fontName else f'<font name="{f}">{escape(t)}</font>'
-                         for f, t in parts)
-        return Paragraph(markup, style)
-
-    data = [[P(c, head) for c in EXPORT_COLUMNS]]
-    for i, r in enumerate(rows, start=1):
-        data.append([P(c) for c in r])
-        if i % 50 == 0:
-            check(progress)
-            progress.set(i, len(rows), Message(QT_TRANSLATE_NOOP("core", "导出资料清单")))
-    widths = [14 * mm, 28 * mm, 70 * mm, 55 * mm, 22 * mm, 22 * mm, 16 * mm, 40 * mm]
-    table = LongTable(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.body, 9),  # else reportlab opens each cell in unembedded Helvetica
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
-
-    def footer(canvas, doc):
-        canvas.saveState()
-        canvas.setFont(fonts.body, 9)
-        canvas.drawCentredString(doc.pagesize[0] / 2, 10 * mm, f"— {doc.page} —")
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=15 * mm, bottomMargin=18 * mm, title=title, author="WCIF Desktop",
-                            initialFontName=fonts.body, initialFontSize=9)  # no unembedded Helvetica
-    story = [P(title, h1), P(sub, small), Spacer(1, 4 * mm), table, Spacer(1, 6 * mm), P(HANDOVER_NOTE),
-             Spacer(1, 8 * mm), P(RECEIPT_LINE)]
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    progress.set(len(rows), len(rows), Message(QT_TRANSLATE_NOOP("core", "导出资料清单")))

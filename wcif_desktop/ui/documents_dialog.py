@@ -50,23 +50,23 @@ KIND_TEXTS = (
 
 # ---------------------------------------------------------------------- Qt-free work run on the worker thread
 def write_document_job(evaluation_path, kind, out, template=None, issuer="agency", progress=None):
-    from ..documents.generate import write_document
-    from ..store.db import EvaluationFile
+    from ..services.deliverables.generate import write_document
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(evaluation_path) as ef:
+    with open_file(evaluation_path) as ef:
         return write_document(ef, kind, out, template=template, issuer=issuer, progress=progress)
 
 
 def archive_job(evaluation_path, folder, progress=None):
-    from ..documents.archive import archive
-    from ..store.db import EvaluationFile
+    from ..services.archive import archive
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(evaluation_path) as ef:
+    with open_file(evaluation_path) as ef:
         return archive(ef, folder, progress=progress)
 
 
 def suggested_name(ev, kind: str, fmt: str) -> str:
-    from ..documents.firm_template import KIND_NAMES
+    from ..render.firm_template import KIND_NAMES
 
     stem = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}{KIND_NAMES.get(kind, kind)}"
     return f"{stem}.{fmt}"
@@ -81,8 +81,8 @@ class DocumentsDialog(QDialog):
     written = Signal(object)
 
     def __init__(self, ctx, parent: QWidget | None = None):
-        from ..documents.firm_template import KIND_NAMES
-        from ..documents.generate import KINDS
+        from ..render.firm_template import KIND_NAMES
+        from ..services.deliverables.generate import KINDS
 
         super().__init__(parent)
         self.ctx = ctx
@@ -373,7 +373,7 @@ class TargetReviewDialog(QDialog):
     def refresh(self) -> None:
         from PySide6.QtWidgets import QTableWidgetItem
 
-        from ..documents.target_papers import review_evaluation
+        from ..services.target_papers import review_evaluation
 
         results = self.ctx.run_service(review_evaluation)
         self.results = results or []
@@ -390,7 +390,7 @@ class TargetReviewDialog(QDialog):
         self.summary.setText(self.tr("共 {0} 项规则，未通过 {1} 项").format(len(self.results), failed))
 
     def prefill(self) -> None:
-        from ..documents.target_papers import prefill_working_papers
+        from ..services.target_papers import prefill_working_papers
 
         result = self.ctx.run_service(lambda ef: prefill_working_papers(ef, self.results)[1])
         if result is not None:

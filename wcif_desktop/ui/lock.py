@@ -2,7 +2,7 @@
 
 :func:`install` wraps the context's edit paths (``_run``, used by every undoable edit, undo and redo, and
 ``run_service``) on the context instance: when the evaluation is locked, :class:`ReopenDialog` asks for the
-reason; accepting calls :func:`wcif_desktop.report.archive.reopen` (the reason goes into the evaluation's
+reason; accepting calls :func:`wcif_desktop.services.report_archive.reopen` (the reason goes into the evaluation's
 hash-chained history as a ``lock_event``) and the edit then proceeds; cancelling leaves the evaluation locked
 and the edit is not made.
 """
@@ -73,7 +73,7 @@ def is_locked(ctx) -> bool:
 
 def reopen(ctx, reason: str) -> bool:
     """Unlock ``ctx``'s evaluation with ``reason`` (kept in the history) and announce it. False on error."""
-    from ..report import archive
+    from ..services import report_archive as archive
 
     try:
         archive.reopen(ctx.ef, reason)

@@ -59,7 +59,7 @@ class NarrativeComposer(QWidget):
     section_changed = Signal(str)
 
     def __init__(self, ctx, parent: QWidget | None = None, sections: dict[str, str] | None = None):
-        from ..report.content import NARRATIVE_SECTIONS
+        from ..services.deliverables.content import NARRATIVE_SECTIONS
 
         super().__init__(parent)
         self.ctx = ctx
@@ -153,8 +153,8 @@ class NarrativeComposer(QWidget):
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
         """Re-read narratives, field values and generated sentences from the evaluation file."""
-        from ..report.content import generated_text
-        from ..report.extras import load_extras
+        from ..services.deliverables.content import generated_text
+        from ..services.deliverables.extras import load_extras
 
         snap = self.ctx.snapshot()
         self.values = field_values(snap)

@@ -39,7 +39,7 @@ class ReadinessView(QWidget):
         self.refresh()
 
     def refresh(self, snap=None) -> None:
-        from ..report.readiness import check_readiness
+        from ..services.readiness import check_readiness
 
         if self.ctx.closed:
             return

@@ -66,14 +66,14 @@ def generate_report(evaluation_path, out_pdf, p12=None, passphrase=None, progres
 
     Returns ``(pdf_path, statuses)``; ``statuses`` is the list of ``SignatureStatus`` (empty when unsigned).
     """
-    from ...report.pipeline import build_report_file
+    from ...services.report_file import build_report_file
 
     pdf = build_report_file(Path(evaluation_path), Path(out_pdf), template=template, p12=p12,
                             passphrase=passphrase, progress=progress, final=final)
     statuses = []
     if p12:
         check(progress)
-        from ...report.signing import verify_pdf
+        from ...render.signing import verify_pdf
 
         statuses = verify_pdf(pdf)
     return Path(pdf), statuses
@@ -82,8 +82,8 @@ def generate_report(evaluation_path, out_pdf, p12=None, passphrase=None, progres
 def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRESS, *, final: bool = False):
     """Sign ``pdf`` in place (through a temporary file beside it) and verify it; ``final`` locks the evaluation.
     Returns ``(pdf, statuses)``."""
-    from ...report.pipeline import sign_report_file
-    from ...report.signing import verify_pdf
+    from ...services.report_file import sign_report_file
+    from ...render.signing import verify_pdf
 
     pdf = Path(pdf)
     tmp = pdf.with_name(pdf.stem + ".signing.tmp.pdf")
@@ -98,7 +98,7 @@ def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRE
 
 
 def verify_only(pdf, progress=NO_PROGRESS):
-    from ...report.signing import verify_pdf
+    from ...render.signing import verify_pdf
 
     return Path(pdf), verify_pdf(Path(pdf))
 
@@ -108,7 +108,7 @@ def report_package_available() -> bool:
 
     try:
         return all(importlib.util.find_spec(m) is not None for m in
-                   ("wcif_desktop.report.pipeline", "wcif_desktop.report.signing"))
+                   ("wcif_desktop.services.report_file", "wcif_desktop.render.signing"))
     except ModuleNotFoundError:
         return False
 
@@ -457,7 +457,7 @@ class ReportPage(StepPage):
     def _refresh_kept(self) -> None:
         import sqlite3
 
-        from ...report.archive import saved_reports as kept_reports
+        from ...services.report_archive import saved_reports as kept_reports
 
         try:
             reports = kept_reports(self.ctx.ef)
@@ -622,7 +622,7 @@ class ReportPage(StepPage):
 
     # --- kept reports
     def preview_kept(self) -> bool:
-        from ...report.archive import GeneratedReport, report_bytes
+        from ...services.report_archive import GeneratedReport, report_bytes
 
         rid = self.selected_kept()
         if rid is None:
@@ -641,7 +641,7 @@ class ReportPage(StepPage):
 
     def save_kept(self, dest=None) -> Path | None:
         """Write the selected kept report out again (its SHA-256 is checked first)."""
-        from ...report.archive import GeneratedReport, save_report_as
+        from ...services.report_archive import GeneratedReport, save_report_as
 
         rid = self.selected_kept()
         if rid is None:
@@ -678,7 +678,7 @@ class ReportPage(StepPage):
                 path, pw, name, org = dlg.values()
                 if path.exists():
                     raise SigningError(self.tr("文件已存在，不会覆盖：{0}").format(path))
-                from ...report.signing import create_identity
+                from ...render.signing import create_identity
 
                 create_identity(path, pw, name, org)
             except WcifError as e:

@@ -2,7 +2,7 @@
 recommendations, and the check that it agrees with the report's problem section and the indicator analysis.
 
 Which indicators a problem touches comes from its links (``finding_link``, set on the findings page or with
-:func:`set_problem_detail`; an older :class:`~wcif_desktop.documents.records.ProblemDetail` ``indicator_ids``
+:func:`set_problem_detail`; an older :class:`~wcif_desktop.domain.docrecords.ProblemDetail` ``indicator_ids``
 is read as well). Without any, indicators are *suggested* by text overlap (shared two-character
 sequences) between the problem (title, body, cause) and each deducted indicator (name, deduction reason); the
 list marks them ``（自动匹配）`` so the evaluator confirms them. The category defaults to the level-1
@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ..domain.fields import fill
-from ..domain.model import EvaluationSnapshot, Finding, Indicator
-from ..domain.scoring import sheet_for
-from ..store.db import EvaluationFile
-from .common import answered_by, values
-from .outline import DocOutline, Para, Table, h1
-from .records import ProblemDetail
+from ...domain.fields import fill
+from ...domain.model import EvaluationSnapshot, Finding, Indicator
+from ...domain.scoring import sheet_for
+from ...store.db import EvaluationFile
+from .common import year_label, answered_by, values
+from ...domain.document import DocOutline, Para, Table, h1
+from ...domain.docrecords import ProblemDetail
 
 MIN_RATIO = 0.15  # share of an indicator's two-character sequences found in the problem text
 _PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】—…·,.;:?!()[]{}<>\"' \n\t0123456789%")
@@ -169,7 +169,7 @@ def problem_list(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] | N
     """问题清单 annex with a consistency section listing any disagreement found by :func:`check_problems`."""
     vals = values(snap)
     ev = snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价问题清单"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价问题清单"
     out = DocOutline("problem-list", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     chk = check_problems(snap, details, links)
@@ -204,9 +204,9 @@ def set_problem_detail(ef: EvaluationFile, finding_id: str, *, category: str | N
     Raises:
         ValidationError: the finding is not a problem, or an indicator id does not exist.
     """
-    from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
-    from ..services import evaluation as svc
-    from ..services.evaluation import Changes
+    from ...domain.errors import QT_TRANSLATE_NOOP, ValidationError
+    from .. import evaluation as svc
+    from ..evaluation import Changes
 
     f = ef.get(Finding, finding_id)
     if f.kind != "problem":
@@ -215,7 +215,7 @@ def set_problem_detail(ef: EvaluationFile, finding_id: str, *, category: str | N
                                     library_id=library_id).items() if v is not None}
     changes = Changes()
     if indicator_ids is not None:
-        from ..services import finding_links as links_svc
+        from .. import finding_links as links_svc
 
         wanted = list(dict.fromkeys(indicator_ids))
         for i in wanted:

@@ -2,7 +2,7 @@
 
 :func:`build_report_file` opens its own :class:`~wcif_desktop.store.db.EvaluationFile` (SQLite connections
 are per thread), reads the snapshot, lays out the report, signs it as the very last step when an identity is
-given, keeps a copy in the evaluation file (see :mod:`wcif_desktop.report.archive`) and, for a final
+given, keeps a copy in the evaluation file (see :mod:`wcif_desktop.services.report_archive`) and, for a final
 signature, locks the evaluation.
 """
 
@@ -14,12 +14,12 @@ from pathlib import Path
 
 from ..domain.errors import QT_TRANSLATE_NOOP, ReportError, SigningError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..services.evaluation import load_snapshot
+from ..render.output import write_atomically
 from ..store.db import EvaluationFile
-from . import archive
-from .build import render_report, write_atomically
-from .content import Content
-from .extras import load_extras
+from . import report_archive as archive
+from .deliverables.generate import build_document, render_document
+from .deliverables.reports import TEMPLATES
+from .deliverables.sources import load_sources
 
 
 class _Scaled:
@@ -51,18 +51,21 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
     out_pdf = Path(out_pdf)
     if p12 is not None and passphrase is None:
         raise SigningError(QT_TRANSLATE_NOOP("core", "签署报告需要签名证书密码"))
+    if template not in TEMPLATES:
+        raise ReportError(QT_TRANSLATE_NOOP("core", "未知的报告模板：{template}（可选：{choices}）"), template=template,
+                          choices="、".join(TEMPLATES))
     progress.set(0, 100, "读取评价数据")
     with EvaluationFile.open(Path(evaluation_path)) as ef:
-        snap = load_snapshot(ef)
+        src = load_sources(ef)
         check(progress)
-        extras = load_extras(ef)
-        rendered = render_report(snap, template, _Scaled(progress, 5, 70), extras=extras)
-        title = Content(snap).title(template)
+        doc = build_document(src, f"report-{template}")  # the same model and renderer as `document report-…`
+        rendered = render_document(doc, "pdf", progress=_Scaled(progress, 5, 70))
+        title = doc.title
         signers: list[str] = []
         if p12 is None:
             write_atomically(rendered.pdf, out_pdf)
         else:
-            from .signing import sign_pdf, signer_names
+            from ..render.signing import sign_pdf, signer_names
 
             try:
                 out_pdf.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +101,7 @@ def sign_report_file(in_pdf, out_pdf, p12, passphrase, seal_png=None, progress: 
                      evaluation_path=None, final: bool = False) -> Path:
     """Add one more signature to a report (incremental). With ``evaluation_path`` the signed PDF is kept in
     that evaluation file, and ``final`` locks the evaluation."""
-    from .signing import sign_pdf, signer_names
+    from ..render.signing import sign_pdf, signer_names
 
     sign_pdf(in_pdf, out_pdf, p12, passphrase, seal_png=seal_png, progress=progress)
     if evaluation_path is not None:

@@ -10,9 +10,9 @@ data shows are listed and marked for the team to complete.
 
 from __future__ import annotations
 
-from ..domain.review import REQUEST_STATUSES
-from .common import cn_date, narrative, pts, sheet_of, values
-from .outline import DocOutline, Para, h1, paras
+from ...domain.review import REQUEST_STATUSES
+from .common import year_label, cn_date, narrative, pts, sheet_of, values
+from ...domain.document import DocOutline, Para, Signing, h1, paras
 from .problem_list import check_problems
 from .sources import Sources
 
@@ -31,7 +31,7 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
     ev = snap.evaluation
     sheet = sheet_of(snap)
     facts = _facts(src)
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价工作总结"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价工作总结"
     out = DocOutline("summary", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
 
@@ -106,9 +106,7 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
         out.add(Para("（评价小组尚未填写改进建议。）", "note"))
         out.add(Para("1. 提前向被评价单位发出调研函和资料清单，跟踪资料提交期限。", "plain"))
         out.add(Para("2. 将本次发现的典型问题存入问题库，供以后评价参考。", "plain"))
-    out.add(Para(ev.agency, "right"))
-    if ev.report_date:
-        out.add(Para(cn_date(ev.report_date), "right"))
+    out.add(Signing(ev.agency, cn_date(ev.report_date)))
     return out
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from ..domain.fields import field_values, fill
-from ..domain.finance import summarize
-from ..domain.model import ROLES, EvaluationSnapshot
-from ..domain.money import fmt_pct, fmt_score, round2
-from ..domain.scoring import ScoreSheet, sheet_for
+from ...domain.fields import field_values, fill
+from ...domain.finance import summarize
+from ...domain.model import ROLES, EvaluationSnapshot
+from ...domain.money import fmt_pct, fmt_score, round2
+from ...domain.scoring import ScoreSheet, sheet_for
 
 CN_NUM = "一二三四五六七八九十"
 
@@ -42,7 +42,7 @@ NARRATIVE_SECTIONS: dict[str, str] = {
 
 def generated_text(snap: EvaluationSnapshot, key: str, extras=None) -> str:
     """The sentence the report uses for section ``key`` when the evaluator wrote none (for the editor's
-    placeholder; the evaluator can replace it). ``extras``: :func:`wcif_desktop.report.extras.load_extras`."""
+    placeholder; the evaluator can replace it). ``extras``: :func:`wcif_desktop.services.deliverables.extras.load_extras`."""
     c = Content(snap, extras)
     gen = getattr(c, "gen_" + key.replace(".", "_"), None)
     if gen is not None:
@@ -106,6 +106,21 @@ class Content:
         if key.startswith("analysis."):
             return self.gen_analysis(key.split(".", 1)[1])
         return ""
+
+    def paras(self, key: str) -> list:
+        """Section ``key`` as model paragraphs, each marked with its source: ``evaluator:<key>`` for the
+        evaluator's narrative, ``generated`` (fields: the key) for a sentence generated from the data."""
+        from ...domain.document import paras
+
+        if self.narrative(key) is not None:
+            return paras(self.narrative(key), source=f"evaluator:{key}")
+        return paras(self.text(key), source="generated", fields=(key,))
+
+    def evaluator_paras(self, text: str, key: str) -> list:
+        """The evaluator's own ``text`` (fields filled) as paragraphs marked ``evaluator:<key>``."""
+        from ...domain.document import paras
+
+        return paras(self.fill(text or ""), source=f"evaluator:{key}")
 
     def title(self, template: str) -> str:
         ev = self.ev

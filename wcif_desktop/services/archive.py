@@ -5,14 +5,14 @@ Folder layout::
 
     <folder>/文档/<kind>.docx|.pdf          every document kind, both formats
     <folder>/报告/<nn>-<file name>.pdf      every report kept in the evaluation file (signed ones included),
-                                           SHA-256 checked against the record (report/archive.py)
+                                           SHA-256 checked against the record (services/report_archive.py)
     <folder>/证据/<nnn>-<original name>     every evidence file, content verified against its SHA-256
     <folder>/归档目录.docx, 归档目录.pdf     the archive index (documents, evidence, earlier generated documents)
     <folder>/<evaluation>.wcif             a copy of the locked evaluation file (SQLite backup API)
     <folder>/SHA256SUMS.txt                ``<sha256>  <relative path>`` for every file above (sha256sum -c)
 
 Order: documents and evidence are written and hashed, the index written, the archive record added, then the
-evaluation locked (report/archive.py ``lock``, so the lock is in the history with the reason 已归档) and copied;
+evaluation locked (services/report_archive.py ``lock``, so the lock is in the history with the reason 已归档) and copied;
 SHA256SUMS.txt is written last. If anything fails before the lock, the evaluation
 stays unlocked and the partial folder is left for inspection (nothing in the evaluation file is lost).
 """
@@ -26,12 +26,12 @@ from pathlib import Path
 from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import EvaluationFile, now_iso
-from .common import values
-from .firm_template import KIND_NAMES
-from .generate import KINDS, sha256_file, write_document
-from .outline import DocOutline, Heading, Para, Table
-from .records import ArchiveRecord
-from .sources import load_sources
+from .deliverables.common import values, year_label
+from ..render.firm_template import KIND_NAMES
+from .deliverables.generate import KINDS, sha256_file, write_document
+from ..domain.document import DocOutline, Para, Table, h1
+from ..domain.docrecords import ArchiveRecord
+from .deliverables.sources import load_sources
 
 INDEX_NAME = "归档目录"
 SUMS_NAME = "SHA256SUMS.txt"
@@ -68,15 +68,15 @@ def archive_index(snap, documents, evidence, earlier, folder: Path, reports=()) 
     documents. ``reports``: (path, GeneratedReport) pairs."""
     vals = values(snap)
     ev = snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价档案目录"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价档案目录"
     out = DocOutline("archive-index", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     out.add(Para(f"归档时间：{now_iso()}；评价机构：{ev.agency}；综合评分{vals['total_score']}分，评级“{vals['grade']}”。"))
-    out.add(Heading(1, "一、评价文档"))
+    out.add(h1(1, "评价文档"))
     out.add(Table(["序号", "文件", "文档", "大小", "SHA-256"],
                   [[str(i), p.relative_to(folder).as_posix(), KIND_NAMES.get(kind, kind), _size(p.stat().st_size), sha]
                    for i, (p, sha, kind) in enumerate(documents, start=1)], widths=[1, 4.5, 2.4, 2.4, 7]))
-    out.add(Heading(1, "二、保存的报告"))
+    out.add(h1(2, "保存的报告"))
     if reports:
         out.add(Table(["序号", "文件", "生成时间", "签署人", "定稿", "SHA-256"],
                       [[str(i), p.relative_to(folder).as_posix(), r.created_at, "、".join(_json_list(r.signers)) or "—",
@@ -84,14 +84,14 @@ def archive_index(snap, documents, evidence, earlier, folder: Path, reports=()) 
                       widths=[1, 4, 3, 2.4, 1.2, 6.5]))
     else:
         out.add(Para("评价文件中没有保存的报告。", "plain"))
-    out.add(Heading(1, "三、证据文件"))
+    out.add(h1(3, "证据文件"))
     if evidence:
         out.add(Table(["序号", "文件", "原文件名", "大小", "SHA-256", "说明"],
                       [[str(i), p.relative_to(folder).as_posix(), e.original_name, _size(e.size), e.sha256, e.note]
                        for i, (p, e) in enumerate(evidence, start=1)], widths=[1, 4, 3, 2.2, 6, 2.5]))
     else:
         out.add(Para("评价文件中没有证据文件。", "plain"))
-    out.add(Heading(1, "四、此前生成的文档"))
+    out.add(h1(4, "此前生成的文档"))
     if earlier:
         out.add(Table(["序号", "生成时间", "文件名", "格式", "SHA-256"],
                       [[str(i), g.generated_at, g.file_name, g.format, g.sha256]
@@ -109,7 +109,7 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
         WcifError: the folder holds files already, a document or evidence file cannot be written, the evaluation
             cannot be locked; Cancelled: ``progress`` asked to stop (the evaluation stays unlocked).
     """
-    from ..services.evidence import extract_evidence, safe_name
+    from .evidence import extract_evidence, safe_name
 
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
@@ -122,17 +122,19 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
         raise WcifError(QT_TRANSLATE_NOOP("core", "无法创建归档文件夹 {folder}：{reason}"), folder=folder, reason=e) from e
     src = load_sources(ef)
     earlier = list(src.generated)
-    total = len(KINDS) * 2 + len(src.evidence) + 3
+    # an empty request list is no document (the request-list deliverable refuses it everywhere)
+    kinds = [k for k in KINDS if k != "request-list" or src.requests]
+    total = len(kinds) * 2 + len(src.evidence) + 3
     step = 0
     documents: list[tuple[Path, str, str]] = []
-    for kind in KINDS:
+    for kind in kinds:
         for fmt in ("docx", "pdf"):
             check(progress)
             progress.set(step, total, f"生成{KIND_NAMES.get(kind, kind)}（{fmt}）")
             p = write_document(ef, kind, docs_dir / f"{KIND_NAMES.get(kind, kind)}.{fmt}", src=src)
             documents.append((p, sha256_file(p), kind))
             step += 1
-    from ..report.archive import lock, save_report_as, saved_reports
+    from .report_archive import lock, save_report_as, saved_reports
 
     reports = []
     kept = list(reversed(saved_reports(ef))) if ef.db["generated_report"].exists() else []
@@ -153,11 +155,12 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
         evidence.append((p, e))
         step += 1
     index = archive_index(src.snap, documents, evidence, earlier, folder, reports)
-    from .docx_writer import write_docx
-    from .pdf_writer import write_pdf
+    from ..render.docx import render_docx
+    from ..render.output import write_atomically
+    from ..render.pdf import render_pdf
 
-    index_docx = write_docx(index, folder / f"{INDEX_NAME}.docx")
-    index_pdf = write_pdf(index, folder / f"{INDEX_NAME}.pdf")
+    index_docx = write_atomically(render_docx(index), folder / f"{INDEX_NAME}.docx")
+    index_pdf = write_atomically(render_pdf(index).pdf, folder / f"{INDEX_NAME}.pdf")
     check(progress)
     progress.set(step + 1, total, "锁定评价")
     with ef.transaction():

@@ -2,7 +2,7 @@
 
 Every deliverable (brief and full report, work plan, letter, request list, problem list, summary …) is first
 built as a :class:`DocOutline` from the evaluation's data, then written by one of the writers:
-:mod:`wcif_desktop.documents.docx_writer` (Word, python-docx) or :mod:`wcif_desktop.documents.pdf_writer`
+:mod:`wcif_desktop.render.docx` (Word, python-docx) or :mod:`wcif_desktop.render.pdf`
 (reportlab). This module imports neither Qt nor reportlab nor python-docx, so any writer can share it.
 
 Heading text carries its own Chinese numbering (``一、`` / ``（一）`` / ``1.``), as reports print it; the
@@ -35,10 +35,25 @@ def cn_number(n: int) -> str:
 
 @dataclass
 class Heading:
-    """A heading of level 1–3 (Word ``Heading 1``–``Heading 3``; 黑体 / 楷体 / 仿宋 bold)."""
+    """A heading of level 1–4 (Word ``Heading 1``–``Heading 4``; 黑体 / 楷体 / 仿宋 bold / 仿宋).
+
+    ``number`` is the official numbering printed before ``text`` (``一、``, ``（一）``, ``1.``, ``（1）``; empty for
+    an unnumbered heading such as ``附件1：…``). ``toc``: listed in the 目录 (default: levels 1 and 2).
+    """
 
     level: int
     text: str
+    number: str = ""
+    toc: bool | None = None
+
+    @property
+    def label(self) -> str:
+        """What is printed: numbering + text."""
+        return self.number + self.text
+
+    @property
+    def in_toc(self) -> bool:
+        return self.level <= 2 if self.toc is None else self.toc
 
 
 @dataclass
@@ -49,6 +64,12 @@ class Para:
     text: str
     style: str = "body"
     bold: bool = False
+    source: str = "fixed"  # evaluator:<narrative key> | generated | fixed
+    fields: tuple[str, ...] = ()  # the named data fields a generated sentence states
+
+    @property
+    def from_evaluator(self) -> bool:
+        return self.source.startswith("evaluator")
 
 
 @dataclass
@@ -57,7 +78,8 @@ class Table:
 
     ``numeric`` lists column indexes whose cells are right-aligned (amounts, scores). ``merge`` lists column
     indexes where runs of equal, non-empty cells in adjacent rows are merged vertically (一级/二级指标 columns);
-    a run only continues while the columns to its left continue too.
+    a run only continues while the columns to its left continue too. ``bold_rows`` (indexes into ``rows``) are
+    set in the heading font (合计, level-1 rows). The header row repeats on every page in both renderings.
     """
 
     header: list[str]
@@ -66,6 +88,7 @@ class Table:
     caption: str = ""
     numeric: tuple[int, ...] = ()
     merge: tuple[int, ...] = ()
+    bold_rows: tuple[int, ...] = ()
 
     def merged_runs(self) -> list[tuple[int, int, int]]:
         """(column, first row, last row) of each vertical merge, row indexes 0-based over ``rows``."""
@@ -97,6 +120,38 @@ class PageBreak:
 
 
 @dataclass
+class Cover:
+    """The cover page: ``title``, fact lines (``委托单位：…``, ``评价机构：…``), the date line. Followed by a page
+    break in both renderings."""
+
+    title: str
+    lines: list[str] = field(default_factory=list)
+    date: str = ""
+
+
+@dataclass
+class Figure:
+    """A chart. ``kind``: ``budget_actual`` (rows: label, budget 万元, actual 万元; ``year``), ``trend`` (rows:
+    year, income, expenditure, balance 万元) or ``survey`` (rows: group, satisfaction %, awareness %). Numbers are
+    Decimal (or None); the renderers draw them (the PDF as a vector chart, Word as a picture)."""
+
+    kind: str
+    rows: list[tuple] = field(default_factory=list)
+    year: int = 0
+    caption: str = ""
+
+
+@dataclass
+class Signing:
+    """The 落款: the issuing agency and the date, right-aligned. A seal image, when the document is signed,
+    belongs on this block; the PDF renderer reports the page and box where it landed."""
+
+    agency: str
+    date: str = ""
+    seal: bool = True
+
+
+@dataclass
 class BodyStart:
     """The body starts on a new page here: the pages before it (cover, 目录) carry no page number and the body
     is numbered from 1 (Word: a new section restarting the numbering; PDF: numbers offset)."""
@@ -110,12 +165,12 @@ class Toc:
     levels: int = 3
 
 
-Block = Union[Heading, Para, Table, PageBreak, Toc, BodyStart]
+Block = Union[Heading, Para, Table, PageBreak, Toc, BodyStart, Cover, Figure, Signing]
 
 
 @dataclass
-class DocOutline:
-    """One document to write.
+class Document:
+    """One deliverable, ready to render.
 
     Attributes:
         kind: the document kind (``report-brief``, ``work-plan`` …), see :data:`wcif_desktop.documents.KINDS`.
@@ -123,27 +178,29 @@ class DocOutline:
         blocks: the content in order.
         author: who issues it (agency or commissioning body), written to the core properties.
         context: extra values a firm template may use (see docs/word-templates.md); all ``str``.
-        cover_blocks: how many leading blocks form the cover page (title, issuer, page break); a firm
-            template brings its own cover, so they are left out there.
+        cover_blocks: how many leading blocks form the cover page (the :class:`Cover`); a firm template
+            brings its own cover, so they are left out there.
+        landscape: A4 landscape (wide lists) instead of portrait.
     """
 
     kind: str
     title: str
     blocks: list[Block] = field(default_factory=list)
     author: str = ""
-    context: dict[str, str] = field(default_factory=dict)
+    context: dict = field(default_factory=dict)
     cover_blocks: int = 0
+    landscape: bool = False
 
-    def without_cover(self) -> DocOutline:
+    def without_cover(self) -> Document:
         """A copy without the cover blocks."""
-        return DocOutline(self.kind, self.title, list(self.blocks[self.cover_blocks:]), self.author,
-                          dict(self.context), 0)
+        return Document(self.kind, self.title, list(self.blocks[self.cover_blocks:]), self.author,
+                        dict(self.context), 0, self.landscape)
 
-    def add(self, *blocks: Block) -> DocOutline:
+    def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
         return self
 
-    def extend(self, blocks: Iterable[Block]) -> DocOutline:
+    def extend(self, blocks: Iterable[Block]) -> Document:
         self.blocks.extend(blocks)
         return self
 
@@ -153,12 +210,30 @@ class DocOutline:
     def tables(self) -> Iterator[Table]:
         return (b for b in self.blocks if isinstance(b, Table))
 
+    def paragraphs(self) -> Iterator[Para]:
+        return (b for b in self.blocks if isinstance(b, Para))
+
+    @property
+    def signing(self) -> Signing | None:
+        """The 落款 block (the last one), ``None`` for a document without one."""
+        found = [b for b in self.blocks if isinstance(b, Signing)]
+        return found[-1] if found else None
+
     def text(self) -> str:
         """All text in reading order (for glyph checks and tests)."""
         parts: list[str] = [self.title]
         for b in self.blocks:
-            if isinstance(b, (Heading, Para)):
+            if isinstance(b, Heading):
+                parts.append(b.label)
+            elif isinstance(b, Para):
                 parts.append(b.text)
+            elif isinstance(b, Cover):
+                parts.extend([b.title, *b.lines, b.date])
+            elif isinstance(b, Signing):
+                parts.extend([b.agency, b.date])
+            elif isinstance(b, Figure):
+                parts.append(b.caption)
+                parts.extend(str(c) for r in b.rows for c in r if c is not None)
             elif isinstance(b, Table):
                 parts.append(b.caption)
                 parts.extend(b.header)
@@ -168,28 +243,42 @@ class DocOutline:
         return "\n".join(p for p in parts if p)
 
 
-def h1(n: int, text: str) -> Heading:
+DocOutline = Document  # the former name
+
+
+def h1(n: int, text: str, toc: bool | None = None) -> Heading:
     """``一、text``"""
-    return Heading(1, f"{cn_number(n)}、{text}")
+    return Heading(1, text, f"{cn_number(n)}、", toc)
 
 
-def h2(n: int, text: str) -> Heading:
+def h2(n: int, text: str, toc: bool | None = None) -> Heading:
     """``（一）text``"""
-    return Heading(2, f"（{cn_number(n)}）{text}")
+    return Heading(2, text, f"（{cn_number(n)}）", toc)
 
 
-def h3(n: int, text: str) -> Heading:
+def h3(n: int, text: str, toc: bool | None = None) -> Heading:
     """``1.text``"""
-    return Heading(3, f"{n}.{text}")
+    return Heading(3, text, f"{n}.", toc)
 
 
-def paras(text: str, style: str = "body") -> list[Para]:
-    """One :class:`Para` per non-empty line of ``text``."""
-    return [Para(line.strip(), style) for line in (text or "").splitlines() if line.strip()]
+def h4(n: int, text: str, toc: bool | None = None) -> Heading:
+    """``（1）text``"""
+    return Heading(4, text, f"（{n}）", toc)
+
+
+def paras(text: str, style: str = "body", source: str = "fixed", fields: tuple[str, ...] = ()) -> list[Para]:
+    """One :class:`Para` per non-empty line of ``text`` (all with the same ``source``)."""
+    return [Para(line.strip(), style, source=source, fields=fields)
+            for line in (text or "").splitlines() if line.strip()]
 
 
 __all__ = [
     "Block",
+    "Cover",
+    "Document",
+    "Figure",
+    "Signing",
+    "h4",
     "BodyStart",
     "DocOutline",
     "Heading",

@@ -15,14 +15,15 @@ from pathlib import Path
 
 import tomllib
 
-from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
-from ..domain.fields import fill
-from ..domain.model import EvaluationSnapshot, Record
-from ..domain.review import DocumentRequest, EvaluationPlan, Evidence, PlanBasis, PlanPhase, WorkingPaper
-from ..paths import resource
-from ..services.evaluation import load_snapshot
-from ..store.db import EvaluationFile
-from .records import GeneratedDocument, ProblemDetail, ResearchAnswer, SiteVisit
+from ...domain.errors import QT_TRANSLATE_NOOP, WcifError
+from ...domain.fields import fill
+from ...domain.model import EvaluationSnapshot, Record
+from ...domain.review import DocumentRequest, EvaluationPlan, Evidence, PlanBasis, PlanPhase, WorkingPaper
+from ...paths import resource
+from .extras import ReportExtras, load_extras
+from ..evaluation import load_snapshot
+from ...store.db import EvaluationFile
+from ...domain.docrecords import GeneratedDocument, ProblemDetail, ResearchAnswer, SiteVisit
 
 OUTLINE_TEMPLATE = "research_outline.toml"
 
@@ -50,6 +51,9 @@ class Sources:
     questionnaires: list[Questionnaire] = field(default_factory=list)
     finding_links: dict = field(default_factory=dict)  # finding id → [LinkInfo] (services/finding_links.py)
     path: Path | None = None
+    extras: ReportExtras | None = None  # the full report's plan, request, survey and panel data
+    interviews: int = 0
+    survey_responses: int = 0
 
     def member_names(self, ids_json: str) -> list[str]:
         names = {m.id: m.name for m in self.snap.team}
@@ -89,15 +93,19 @@ def _questionnaires(ef: EvaluationFile) -> list[Questionnaire]:
 
 
 def _finding_links(ef: EvaluationFile, snap: EvaluationSnapshot) -> dict:
-    from ..services import finding_links as links_svc
+    from .. import finding_links as links_svc
 
     if not links_svc.available(ef):
         return {}
     return {f.id: links_svc.links(ef, f.id, derived=True) for f in snap.findings if f.kind == "problem"}
 
 
+def _count(ef: EvaluationFile, table: str, where: str | None = None) -> int:
+    return len(ef.rows(table, where)) if ef.db[table].exists() else 0
+
+
 def load_sources(ef: EvaluationFile) -> Sources:
-    """Read what the documents need from ``ef`` (see module doc)."""
+    """Read what the documents need from ``ef`` (see module doc). Errors of the services propagate."""
     plans = _records(ef, EvaluationPlan)
     snap = load_snapshot(ef)
     details = {d.finding_id: d for d in _records(ef, ProblemDetail)}
@@ -116,6 +124,9 @@ def load_sources(ef: EvaluationFile) -> Sources:
         questionnaires=_questionnaires(ef),
         finding_links=_finding_links(ef, snap),
         path=ef.path,
+        extras=load_extras(ef),
+        interviews=_count(ef, "interview"),
+        survey_responses=_count(ef, "survey_response", "excluded = 0 OR excluded IS NULL"),
     )
 
 

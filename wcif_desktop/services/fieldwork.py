@@ -10,11 +10,11 @@ import datetime as _dt
 import json
 
 from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from ..services import evaluation as svc
-from ..services.evaluation import Changes
+from . import evaluation as svc
+from .evaluation import Changes
 from ..store.db import EvaluationFile
-from .records import ResearchAnswer, SiteVisit
-from .sources import outline_topics
+from ..domain.docrecords import ResearchAnswer, SiteVisit
+from .deliverables.sources import outline_topics
 
 
 def _date(value: str, what: str) -> str:

@@ -84,7 +84,7 @@ def report_bytes(ef: EvaluationFile, report_id: str) -> bytes:
 
 def save_report_as(ef: EvaluationFile, report_id: str, out_path) -> Path:
     """Write a kept report out again (atomically). Raises WcifError/ReportError."""
-    from .build import write_atomically
+    from ..render.output import write_atomically
 
     return write_atomically(report_bytes(ef, report_id), Path(out_path))
 

@@ -1,7 +1,7 @@
 """Documents before fieldwork: work plan (工作方案), research outline (调研提纲), research letter (调研函),
 document request list (资料清单) and site schedule (调研安排), all built from the evaluation's data.
 
-Sources (see :mod:`wcif_desktop.documents.sources`): the evaluation facts, team, framework and finance
+Sources (see :mod:`wcif_desktop.services.deliverables.sources`): the evaluation facts, team, framework and finance
 (core), the plan, basis, schedule and request list (services/plan.py, services/review.py), the site schedule
 and research answers (this area). Where the file holds no plan text, basis list or schedule yet, the work plan
 uses the rules of 财预〔2020〕10号 (methods, standards, procedure, grade bands) and says so in the text.
@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..domain.fields import fill
-from ..domain.money import fmt_score
-from ..domain.review import STANDARDS, ids, parse_date
+from ...domain.errors import ValidationError
+from ...domain.fields import fill
+from ...domain.money import fmt_score
+from ...domain.review import STANDARDS, ids, parse_date
 from .common import (
+    year_label,
     cn_date,
     finance_table,
     framework_table,
@@ -26,7 +28,20 @@ from .common import (
     today_iso,
     values,
 )
-from .outline import BodyStart, DocOutline, Heading, PageBreak, Para, Table, Toc, h1, h2, paras
+from ...domain.document import (
+    BodyStart,
+    Cover,
+    DocOutline,
+    Heading,
+    PageBreak,
+    Para,
+    Signing,
+    Table,
+    Toc,
+    h1,
+    h2,
+    paras,
+)
 from .reports import grade_bands_text
 from .sources import Sources, outline_topics
 
@@ -68,7 +83,7 @@ DEFAULT_PROCEDURE = ("确定绩效评价对象和范围", "下达绩效评价通
 def _issuer(src: Sources, issuer: str) -> str:
     ev = src.snap.evaluation
     if issuer not in ISSUERS:
-        from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
+        from ...domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
         raise ValidationError(QT_TRANSLATE_NOOP("core", "出具名义应为 agency（评价机构）或 commissioner（委托方），不是 {issuer}"),
                               issuer=repr(issuer))
@@ -85,7 +100,7 @@ def _span(start: str, end: str) -> str:
 def _days(start: str, end: str) -> str:
     try:
         return str((parse_date(end) - parse_date(start)).days + 1)
-    except Exception:  # noqa: BLE001 - missing or malformed dates show as a dash
+    except ValidationError:  # a phase without (valid) dates shows a dash
         return "—"
 
 
@@ -98,7 +113,7 @@ def _basis_lines(src: Sources) -> tuple[list[str], bool]:
 def _list_from_json(text: str) -> list[str]:
     try:
         return ids(text)
-    except Exception:  # noqa: BLE001
+    except ValidationError:  # a malformed stored list reads as empty (the plan editor refuses to write one)
         return []
 
 
@@ -110,7 +125,7 @@ def request_rows(src: Sources) -> tuple[list[list[str]], bool, str]:
         rows = [[r.code, r.category, r.title, r.description, cn_date(r.due_on)] for r in src.requests]
         last = max((r.due_on for r in src.requests if r.due_on), default="")
         return rows, False, last
-    from ..services.review import load_template
+    from ..review import load_template
 
     data = load_template()
     day = _dt.date.today()
@@ -132,21 +147,35 @@ def request_table(src: Sources) -> tuple[Table, bool, str]:
 
 
 def request_list(src: Sources) -> DocOutline:
-    """资料清单: the document request list with due dates."""
+    """资料清单: every requested document with its code, dates, status and the provider's note (A4 landscape),
+    to hand to the evaluated unit. The same for ``document request-list``, ``request-list … .pdf`` and the GUI.
+
+    Raises:
+        WcifError: the evaluation holds no request list (add items or generate them from the template first).
+    """
+    from ...domain.errors import QT_TRANSLATE_NOOP, WcifError
+    from ...domain.review import REQUEST_STATUSES
+
+    if not src.requests:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "资料清单为空，请先添加资料或从模板生成"))
     vals = values(src.snap)
     ev = src.snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价资料清单"
-    out = DocOutline("request-list", title, author=ev.agency, context=vals)
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价资料清单"
+    out = DocOutline("request-list", title, author=ev.agency, context=vals, landscape=True)
     out.add(Para(title, "title"))
-    table, from_template, last = request_table(src)
-    out.add(Para(f"致：{ev.evaluated_unit}", "plain"))
+    if ev.evaluated_unit:
+        out.add(Para(f"致：{ev.evaluated_unit}", "plain"))
+    last = max((r.due_on for r in src.requests if r.due_on), default="")
     intro = "为开展绩效评价工作，请贵单位按下列清单提供资料（复印件加盖公章，电子数据请提供可编辑格式）"
-    intro += f"，并于{cn_date(last)}前提交。" if last else "。"
-    out.add(Para(intro))
-    if from_template:
-        out.add(Para("注：评价文件中尚未登记资料清单，以下按工伤保险基金资料清单模板生成，提交期限自今日起算。", "note"))
-    out.add(table)
-    out.add(Para(ev.agency, "right"), Para(cn_date(today_iso()), "right"))
+    out.add(Para(intro + (f"，并于{cn_date(last)}前提交。" if last else "。")))
+    out.add(Table(["编号", "类别", "资料名称", "说明", "索取日期", "截止日期", "状态", "备注"],
+                  [[r.code, r.category, r.title, r.description, cn_date(r.requested_on), cn_date(r.due_on),
+                    REQUEST_STATUSES.get(r.status, r.status), r.provider_note] for r in src.requests],
+                  widths=[1.4, 2.4, 5, 5, 2.4, 2.4, 1.6, 3], merge=(1,)))
+    out.add(Para("说明：请按上表编号提供资料，并在每份资料首页注明对应编号；无法提供的资料请在备注中说明原因。", "plain"))
+    out.add(Para("被评价单位签收：____________________　　日期：____________________", "plain"))
+    out.add(Signing(ev.agency, cn_date(min((r.requested_on for r in src.requests if r.requested_on),
+                                           default="") or today_iso())))
     return out
 
 
@@ -177,7 +206,7 @@ def site_schedule(src: Sources) -> DocOutline:
     """调研安排: place, date, itinerary, members and the reason each site was selected."""
     vals = values(src.snap)
     ev = src.snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价调研安排"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价调研安排"
     out = DocOutline("site-schedule", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     table, proposed = site_table(src)
@@ -218,7 +247,7 @@ def research_outline(src: Sources) -> DocOutline:
     """调研提纲 with the answers recorded per visited unit."""
     vals = values(src.snap)
     ev = src.snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价调研提纲"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价调研提纲"
     out = DocOutline("research-outline", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     units = sorted({a.unit for a in src.answers if a.unit})
@@ -234,11 +263,11 @@ def letter(src: Sources) -> DocOutline:
     contact person."""
     vals = values(src.snap)
     ev = src.snap.evaluation
-    title = f"关于开展{ev.fiscal_year}年度{ev.region}{ev.project_name}绩效评价调研的函"
+    title = f"关于开展{year_label(ev)}{ev.region}{ev.project_name}绩效评价调研的函"
     out = DocOutline("letter", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     out.add(Para(f"{ev.evaluated_unit}：", "plain"))
-    out.add(Para(f"受{ev.commissioner}委托，{ev.agency}对{ev.region}{ev.fiscal_year}年度{ev.project_name}开展绩效评价。"
+    out.add(Para(f"受{ev.commissioner}委托，{ev.agency}对{ev.region}{year_label(ev)}{ev.project_name}开展绩效评价。"
                  "为全面了解基金收支、管理和绩效目标完成情况，评价小组将赴贵单位开展调研，请予以支持和配合。"
                  "现将有关事项函告如下："))
     rows, proposed = site_rows(src)
@@ -261,7 +290,7 @@ def letter(src: Sources) -> DocOutline:
         out.add(Para("评价小组联系人：（尚未指定）。"))
     out.add(Para("特此函告。"))
     requested = min((r.requested_on for r in src.requests if r.requested_on), default=today_iso())
-    out.add(Para(ev.agency, "right"), Para(cn_date(requested), "right"))
+    out.add(Signing(ev.agency, cn_date(requested)))
     return out
 
 
@@ -295,18 +324,17 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
     sheet = sheet_of(snap)
     counts = indicator_counts(sheet)
     plan = src.plan
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价工作方案"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价工作方案"
     out = DocOutline("work-plan", title, author=who, context=dict(vals, issuer=who))
-    out.add(Para(title, "title"), Para(who, "center"))
     first = min((p.start_date for p in src.phases if p.start_date), default="")
-    out.add(Para(cn_date(first or today_iso()), "center"), PageBreak())
+    out.add(Cover(title, [who], cn_date(first or today_iso())))
     out.cover_blocks = len(out.blocks)
     out.add(Toc(), BodyStart(), Para(title, "title"))
     if issuer == "commissioner":
         out.add(Para(f"为加强{ev.fund_name}预算绩效管理，{ev.commissioner}委托第三方机构{ev.agency}对"
-                     f"{ev.region}{ev.fiscal_year}年度{ev.project_name}开展绩效评价，特制定本方案。"))
+                     f"{ev.region}{year_label(ev)}{ev.project_name}开展绩效评价，特制定本方案。"))
     else:
-        out.add(Para(f"受{ev.commissioner}委托，{ev.agency}对{ev.region}{ev.fiscal_year}年度{ev.project_name}"
+        out.add(Para(f"受{ev.commissioner}委托，{ev.agency}对{ev.region}{year_label(ev)}{ev.project_name}"
                      "开展绩效评价，特制定本方案。"))
 
     out.add(h1(1, "项目基本情况"))

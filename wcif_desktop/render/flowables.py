@@ -2,8 +2,8 @@
 
 Text is plain text, drawn as typed: it never goes through reportlab's paragraph markup, so ``<``, ``>`` and
 ``&`` in user text print as themselves and cannot break the layout. Lines are broken by
-:mod:`wcif_desktop.report.linebreak`; each character is drawn in the paragraph's font or, when that font has
-no glyph for it, in another font of the :class:`~wcif_desktop.report.fonts.FontSet` that has one
+:mod:`wcif_desktop.render.linebreak`; each character is drawn in the paragraph's font or, when that font has
+no glyph for it, in another font of the :class:`~wcif_desktop.render.fonts.FontSet` that has one
 (characters no font has are caught before the PDF is written, see ``build.check_glyphs``).
 """
 

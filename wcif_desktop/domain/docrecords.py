@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.model import Record
+from .model import Record
 
 
 @dataclass

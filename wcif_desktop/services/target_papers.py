@@ -24,7 +24,7 @@ from ..domain.target_review import (
     working_paper_text,
 )
 from ..paths import resource, user_data_dir
-from ..services.evaluation import Changes, load_snapshot
+from .evaluation import Changes, load_snapshot
 from ..store.db import EvaluationFile
 
 RULES_NAME = "target_review_rules.toml"
@@ -79,7 +79,7 @@ def prefill_working_papers(ef: EvaluationFile, results: list[RuleResult], *, ove
     missing; an existing paper's body is replaced only when empty or ``overwrite``. Returns indicator name →
     text, and the changes. Indicators absent from the framework are skipped.
     """
-    from ..services import review as rsvc
+    from . import review as rsvc
 
     texts: dict[str, str] = {}
     changes = Changes()
@@ -101,7 +101,7 @@ def prefill_working_papers(ef: EvaluationFile, results: list[RuleResult], *, ove
 
 
 def _ids(text: str) -> list[str]:
-    from .sources import json_ids
+    from .deliverables.sources import json_ids
 
     return json_ids(text)
 

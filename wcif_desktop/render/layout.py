@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -31,7 +31,7 @@ from reportlab.platypus import (
 
 from ..domain.errors import QT_TRANSLATE_NOOP, ReportError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from .flowables import CJKParagraph, Heading, TextCollector, TextStyle, TOCLine
+from .flowables import CJKParagraph, Heading, Marker, TextCollector, TextStyle, TOCLine
 from .fonts import FontSet, describe_chars, missing_glyphs
 
 PAGE_W, PAGE_H = A4
@@ -71,7 +71,7 @@ def make_styles() -> Styles:
         h1=body.with_(role="heading"),
         h2=body.with_(role="kai"),
         h3=body,
-        toc=TextStyle("body", 15, 26, first_indent=0, align="left"),
+        toc=TextStyle("body", 14, 22, first_indent=0, align="left"),  # 四号; 30 entries fit one page
         cell=cell,
         cell_head=cell.with_(role="heading", align="center"),
         cell_num=cell.with_(align="right"),
@@ -93,8 +93,10 @@ class ReportDoc(BaseDocTemplate):
     """The page templates (cover, front matter, body) and heading bookkeeping."""
 
     def __init__(self, buf, fonts: FontSet, *, title: str, author: str, subject: str,
-                 progress: Progress = NO_PROGRESS, total_flowables: int = 0, dry_run: bool = False):
-        super().__init__(buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+                 progress: Progress = NO_PROGRESS, total_flowables: int = 0, dry_run: bool = False,
+                 wide: bool = False, first_template: str = "cover"):
+        self.page_w, self.page_h = landscape(A4) if wide else A4
+        super().__init__(buf, pagesize=(self.page_w, self.page_h), leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
                          subject=subject, creator="WCIF Desktop", lang="zh-CN",
                          initialFontName=fonts.body, initialFontSize=BODY_SIZE)
@@ -107,13 +109,18 @@ class ReportDoc(BaseDocTemplate):
         self.flowables_done = 0
         self.body_start: int | None = None
         self.headings: list[HeadingPos] = []
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_W, TEXT_H, id="text", leftPadding=0, rightPadding=0,
+        self.signing: list[tuple[int, float]] = []
+        self._outline_level = -1  # (physical page, y) at the start and end of the 落款
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, self.page_w - MARGIN_LEFT - MARGIN_RIGHT,
+                      self.page_h - MARGIN_TOP - MARGIN_BOTTOM, id="text", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
+        templates = [
             PageTemplate("cover", [frame]),
             PageTemplate("front", [frame]),
             PageTemplate("body", [frame], onPage=self._body_page),
-        ])
+        ]
+        templates.sort(key=lambda t: t.id != first_template)  # the first page's template comes first
+        self.addPageTemplates(templates)
 
     def _makeCanvas(self, *a, **kw):  # noqa: N802 - reportlab API
         canv = super()._makeCanvas(*a, **kw)
@@ -133,7 +140,7 @@ class ReportDoc(BaseDocTemplate):
         canv.setFont(self.fonts.body, 14)
         y = MARGIN_BOTTOM - 7 * mm - 10
         if n % 2:  # odd: right, one character in from the text block's edge
-            canv.drawRightString(PAGE_W - MARGIN_RIGHT - 14, y, text)
+            canv.drawRightString(self.page_w - MARGIN_RIGHT - 14, y, text)
         else:
             canv.drawString(MARGIN_LEFT + 14, y, text)
         canv.restoreState()
@@ -142,19 +149,25 @@ class ReportDoc(BaseDocTemplate):
         self.flowables_done += 1
         if self.flowables_done % 20 == 0:
             check(self.progress)
+        if isinstance(flowable, Marker) and flowable.name in ("signoff", "signoff-end"):
+            self.signing.append((self.canv.getPageNumber(), self.frame._y))
         if isinstance(flowable, Heading) and flowable._first:
             page = self.logical_page(self.canv.getPageNumber())
             self.headings.append(HeadingPos(flowable.key, flowable.level, flowable.text, page, flowable.toc))
             self.canv.bookmarkPage(flowable.key)
-            self.canv.addOutlineEntry(flowable.text, flowable.key, level=flowable.level, closed=False)
+            # PDF outlines cannot skip a level (一、 then 1. without （一）): nest one below the previous at most
+            level = min(flowable.level, self._outline_level + 1)
+            self._outline_level = level
+            self.canv.addOutlineEntry(flowable.text, flowable.key, level=level, closed=False)
 
 
 class Writer:
     """Builds the flowables of one report from plain text (never markup) and remembers every text, so
     glyph coverage can be checked before writing. Headings get stable keys h1, h2 … in story order."""
 
-    def __init__(self, fonts: FontSet, styles: Styles | None = None):
+    def __init__(self, fonts: FontSet, styles: Styles | None = None, text_width: float = TEXT_W):
         self.fonts = fonts
+        self.text_width = text_width
         self.st = styles or make_styles()
         self.story: list = []
         self.collector = TextCollector()
@@ -205,17 +218,20 @@ class Writer:
         return [CJKParagraph(self._note(text), style or self.st.cell, self.fonts)]
 
     def table(self, header: list[str], rows: list[list], widths: list[float], *, numeric: set[int] = frozenset(),
-              caption: str | None = None, bold_rows: set[int] = frozenset()) -> None:
+              caption: str | None = None, bold_rows: set[int] = frozenset(),
+              merged: list[tuple[int, int, int]] = ()) -> None:
         """A ruled table whose header repeats on every page; long cells continue on the next page.
 
         ``widths`` are fractions of the text width (they are scaled to sum to 1); ``numeric`` columns are
-        right-aligned; ``bold_rows`` (indexes into ``rows``) use the heading font (e.g. 合计).
+        right-aligned; ``bold_rows`` (indexes into ``rows``) use the heading font (e.g. 合计); ``merged``:
+        (column, first row, last row) runs over ``rows`` drawn as one cell holding the first row's text.
         """
+        hidden = {(r, col) for col, first, last in merged for r in range(first + 1, last + 1)}
         if caption:  # keep the caption with the header and the first rows
             self.story.append(CondPageBreak(self.st.caption.leading + 4 * self.st.cell.leading + 20))
             self.story.append(CJKParagraph(self._note(caption), self.st.caption, self.fonts))
         total = sum(widths)
-        col_w = [TEXT_W * w / total for w in widths]
+        col_w = [self.text_width * w / total for w in widths]
         data = [[self.cell(h, self.st.cell_head) for h in header]]
         for r, row in enumerate(rows):
             cells = []
@@ -223,10 +239,10 @@ class Writer:
                 st = self.st.cell_num if c in numeric else self.st.cell
                 if r in bold_rows:
                     st = st.with_(role="heading")
-                cells.append(self.cell(v, st))
+                cells.append(self.cell("" if (r, c) in hidden else v, st))
             data.append(cells)
-        t = Table(data, colWidths=col_w, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="CENTER")
-        t.setStyle(TableStyle([
+        t = Table(data, colWidths=col_w, repeatRows=1, splitByRow=1, splitInRow=0 if merged else 1, hAlign="CENTER")
+        t.setStyle(TableStyle([(("SPAN", (col, first + 1), (col, last + 1))) for col, first, last in merged] + [
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
             ("FONT", (0, 0), (-1, -1), self.fonts.body, TABLE_SIZE),  # else reportlab selects Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -275,10 +291,12 @@ class Rendered:
     headings: list[HeadingPos] = field(default_factory=list)
     pages: int = 0
     passes: int = 0
+    signing: list[tuple[int, float]] = field(default_factory=list)  # (physical page, y): 落款 start and end
 
 
 def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *, title: str, author: str,
-           subject: str, progress: Progress = NO_PROGRESS, max_passes: int = 4) -> Rendered:
+           subject: str, progress: Progress = NO_PROGRESS, max_passes: int = 4, wide: bool = False,
+           first_template: str = "cover") -> Rendered:
     """Lay the report out until the 目录's page numbers equal the pages the headings land on.
 
     ``compose(pages)`` returns a fresh :class:`Writer` whose story has the 目录 filled from ``pages``
@@ -297,7 +315,8 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
             w.check_glyphs()
         buf = io.BytesIO()
         doc = ReportDoc(buf, fonts, title=title, author=author, subject=subject, progress=progress,
-                        total_flowables=len(w.story), dry_run=pages is None)
+                        total_flowables=len(w.story), dry_run=pages is None, wide=wide,
+                        first_template=first_template)
         try:
             doc.build(w.story)
         except ReportError:
@@ -310,7 +329,7 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
             raise ReportError(QT_TRANSLATE_NOOP("core", "报告排版失败：{reason}"), reason=e) from e
         found = {h.key: h.page for h in doc.headings}
         if pages is not None and found == pages and not doc.dry_run:
-            return Rendered(buf.getvalue(), doc.headings, doc.page, n)
+            return Rendered(buf.getvalue(), doc.headings, doc.page, n, doc.signing)
         pages = found
     raise ReportError(QT_TRANSLATE_NOOP("core", "目录页码无法稳定（排版多次后仍变化），请联系技术支持"))
 

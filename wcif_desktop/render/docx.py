@@ -1,4 +1,7 @@
-"""Word (.docx) writer for a :class:`~wcif_desktop.documents.outline.DocOutline` (python-docx).
+"""Word renderer: a :class:`~wcif_desktop.domain.document.Document` in, .docx bytes out (python-docx).
+
+The same blocks as :mod:`wcif_desktop.render.pdf`, in the same order and with the same text; imports neither
+services nor the store and opens no evaluation file.
 
 What Word and WPS need to treat the file like a hand-made one:
 
@@ -21,7 +24,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -32,7 +34,9 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..domain.errors import QT_TRANSLATE_NOOP, ReportError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from .outline import BodyStart, DocOutline, Heading, PageBreak, Para, Table, Toc
+from ..domain.document import BodyStart, Cover, Document, Figure, Heading, PageBreak, Para, Signing, Table, Toc
+
+DocOutline = Document
 
 BODY_FONT = "仿宋"
 HEI_FONT = "黑体"
@@ -43,7 +47,7 @@ BODY_PT = 16  # 3号
 TABLE_PT = 10.5  # 5号
 TITLE_PT = 22  # 2号
 
-HEADING_FONTS = {1: (HEI_FONT, False), 2: (KAI_FONT, False), 3: (BODY_FONT, True)}
+HEADING_FONTS = {1: (HEI_FONT, False), 2: (KAI_FONT, False), 3: (BODY_FONT, True), 4: (BODY_FONT, False)}
 
 
 # ---------------------------------------------------------------------------------------------- fonts/styles
@@ -126,7 +130,7 @@ def apply_house_styles(doc) -> None:
     pf.space_after = Pt(0)
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     pf.line_spacing = Pt(28)
-    for level in (1, 2, 3):
+    for level in (1, 2, 3, 4):
         st = heading_style(doc, level)
         face, bold = HEADING_FONTS[level]
         set_run_fonts(st, face)
@@ -154,11 +158,11 @@ def apply_house_styles(doc) -> None:
             ppr.remove(bdr)
 
 
-def setup_page(doc) -> None:
-    """A4 portrait with GB/T 9704 margins on every section."""
+def setup_page(doc, wide: bool = False) -> None:
+    """A4 (portrait, or landscape when ``wide``) with GB/T 9704 margins on every section."""
     for section in doc.sections:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (Mm(297), Mm(210)) if wide else (Mm(210), Mm(297))
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
         section.header_distance, section.footer_distance = Mm(15), Mm(20)
@@ -247,11 +251,13 @@ def _enable_update_fields(doc) -> None:
     el.set(qn("w:val"), "true")
 
 
-def base_document():
+def base_document(wide: bool = False):
     """A new python-docx Document with the house styles, A4 page and page-number footer."""
-    doc = Document()
+    from docx import Document as new_document
+
+    doc = new_document()
     apply_house_styles(doc)
-    setup_page(doc)
+    setup_page(doc, wide)
     add_page_number_footer(doc)
     return doc
 
@@ -279,7 +285,59 @@ def _para(doc, block: Para):
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if block.style == "note":
         run.font.size = Pt(12)
+        pf.first_line_indent = Pt(0)
     return p
+
+
+def _cover(doc, block: Cover, sections: bool) -> None:
+    for _ in range(4):
+        doc.add_paragraph().paragraph_format.first_line_indent = Pt(0)
+    doc.add_paragraph(block.title, style="Title")
+    doc.add_paragraph().paragraph_format.first_line_indent = Pt(0)
+    for line in [*block.lines, *([""] if block.date else []), *([block.date] if block.date else [])]:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.first_line_indent = Pt(0)
+        if line:
+            p.add_run(line)
+    p = doc.add_paragraph()
+    p.paragraph_format.first_line_indent = Pt(0)
+    p.add_run().add_break(WD_BREAK.PAGE)
+
+
+def _signing(doc, block: Signing) -> None:
+    doc.add_paragraph().paragraph_format.first_line_indent = Pt(0)
+    for line in (block.agency, block.date):
+        if line:
+            p = doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            p.paragraph_format.first_line_indent = Pt(0)
+            p.add_run(line)
+
+
+def figure_png(block: Figure, dpi: int = 150) -> bytes:
+    """The chart drawn by the PDF renderer's chart code, rasterized to PNG: reportlab writes the drawing as a
+    one-page PDF (vector), pdfium (a dependency already, for the preview) renders it."""
+    import pypdfium2 as pdfium
+    from reportlab.graphics import renderPDF
+
+    from . import pdf
+
+    document = pdfium.PdfDocument(renderPDF.drawToString(pdf._figure(block)))
+    try:
+        image = document[0].render(scale=dpi / 72).to_pil()
+    finally:
+        document.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _figure(doc, block: Figure) -> None:
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.first_line_indent = Pt(0)
+    p.add_run().add_picture(io.BytesIO(figure_png(block)), width=Mm(150))
 
 
 def _cell_text(cell, text: str, *, bold=False, align=None, size=TABLE_PT):
@@ -331,7 +389,7 @@ def _table(doc, block: Table):
         cells = t.rows[i].cells
         for j, value in enumerate(row):
             align = WD_ALIGN_PARAGRAPH.RIGHT if j in block.numeric else None
-            _cell_text(cells[j], value, align=align)
+            _cell_text(cells[j], value, align=align, bold=(i - 1) in block.bold_rows)
     for row in t.rows:
         for j, cell in enumerate(row.cells):
             cell.width = col_w[j]
@@ -351,7 +409,7 @@ def _toc(doc, block: Toc, headings: list[Heading]):
     r = title.add_run(block.title)
     r.bold = True
     set_run_fonts(r, HEI_FONT)
-    entries = [h for h in headings if h.level <= block.levels] or [Heading(1, "（无标题）")]
+    entries = [h for h in headings if h.in_toc and h.level <= block.levels] or [Heading(1, "（无标题）")]
     # The field result is pre-filled with the headings (no page numbers yet); Word/WPS refresh it on open.
     paragraphs = []
     for h in entries:
@@ -376,7 +434,7 @@ def _toc(doc, block: Toc, headings: list[Heading]):
     first.add_run()._r.append(it)
     fld(first, "separate")
     for p, h in paragraphs:
-        p.add_run(h.text)
+        p.add_run(h.label)
     fld(last, "end")
     _enable_update_fields(doc)
 
@@ -388,7 +446,7 @@ def write_blocks(doc, outline: DocOutline, progress: Progress = NO_PROGRESS, *, 
     whose sections and footers are its own) it is a plain page break.
     """
     headings = list(outline.headings())
-    for level in (1, 2, 3):
+    for level in (1, 2, 3, 4):
         heading_style(doc, level)
     n = len(outline.blocks)
     for i, b in enumerate(outline.blocks):
@@ -396,7 +454,13 @@ def write_blocks(doc, outline: DocOutline, progress: Progress = NO_PROGRESS, *, 
             check(progress)
             progress.set(i, n, "写入 Word 文档")
         if isinstance(b, Heading):
-            p = doc.add_paragraph(b.text, style=heading_style(doc, min(max(b.level, 1), 3)))
+            doc.add_paragraph(b.label, style=heading_style(doc, min(max(b.level, 1), 4)))
+        elif isinstance(b, Cover):
+            _cover(doc, b, sections)
+        elif isinstance(b, Signing):
+            _signing(doc, b)
+        elif isinstance(b, Figure):
+            _figure(doc, b)
         elif isinstance(b, Para):
             _para(doc, b)
         elif isinstance(b, Table):
@@ -427,6 +491,24 @@ def set_properties(doc, outline: DocOutline) -> None:
     cp.language = "zh-CN"
 
 
+def to_bytes(doc) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def render_docx(outline: Document, progress: Progress = NO_PROGRESS) -> bytes:
+    """``outline`` as .docx bytes with the house styles.
+
+    Raises:
+        Cancelled: ``progress`` asked to stop.
+    """
+    doc = base_document(outline.landscape)
+    write_blocks(doc, outline, progress)
+    set_properties(doc, outline)
+    return to_bytes(doc)
+
+
 def save(doc, out: Path) -> Path:
     """Save atomically: write to memory, then to ``out`` (parent folders created).
 
@@ -454,15 +536,16 @@ def write_docx(outline: DocOutline, out: Path, progress: Progress = NO_PROGRESS)
         ReportError: the target cannot be written.
         Cancelled: ``progress`` asked to stop (nothing written).
     """
-    doc = base_document()
-    write_blocks(doc, outline, progress)
-    set_properties(doc, outline)
-    return save(doc, out)
+    from .output import write_atomically
+
+    return write_atomically(render_docx(outline, progress), Path(out))
 
 
 __all__ = [
     "apply_house_styles",
     "base_document",
+    "render_docx",
+    "to_bytes",
     "heading_style",
     "save",
     "set_properties",

@@ -20,11 +20,16 @@ import datetime as _dt
 import io
 import os
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import QT_TRANSLATE_NOOP, SigningError
 from ..domain.progress import NO_PROGRESS, Progress, check
+
+# pyHanko imports cryptography's DSA module, which newer cryptography releases mark deprecated on import: not
+# something a user can act on, and it broke the CLI's one-line error output.
+warnings.filterwarnings("ignore", message=r".*DSA is deprecated", category=Warning)
 
 SEAL_SIZE = 113.0  # points; a 40 mm round seal (公章 are 38–45 mm)
 SEAL_BOX = (150.0, SEAL_SIZE + 22)  # seal with the signer's name and the date below it
@@ -330,7 +335,7 @@ def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: 
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import StaticStampStyle
 
-    from .build import write_atomically
+    from .output import write_atomically
 
     in_pdf, out_pdf = Path(in_pdf), Path(out_pdf)
     check(progress)

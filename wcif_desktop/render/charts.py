@@ -1,7 +1,7 @@
 """Finance charts for the report, as reportlab :class:`~reportlab.graphics.shapes.Drawing` objects.
 
 A Drawing is a flowable: the report places it in the story like a paragraph or a table. Labels are Chinese in
-the report fonts (:func:`wcif_desktop.report.fonts.register_fonts`, imported when a chart is built). Values
+the report fonts (:func:`wcif_desktop.render.fonts.register_fonts`, imported when a chart is built). Values
 are shown in 万元; amounts stay :class:`~decimal.Decimal` until the drawing boundary, where they become floats
 (the chart only draws them; every printed figure of the report comes from the Decimal data).
 
@@ -142,10 +142,20 @@ def budget_actual_chart(lines, year: int, codes=None, *, width: float = 440, hei
     Raises:
         ReportError: no line of ``year`` has a budget or an actual.
     """
+    return budget_actual_drawing(budget_actual_data(lines, year, codes), year, width=width, height=height,
+                                 title=title)
+
+
+def budget_actual_drawing(data, year: int, *, width: float = 440, height: float = 240, title: str | None = None):
+    """The budget-vs-actual bar chart of ``data`` ([(label, budget 万元, actual 万元)], :func:`budget_actual_data`).
+
+    Raises:
+        ReportError: ``data`` is empty.
+    """
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.lib import colors
 
-    data = budget_actual_data(lines, year, codes)
+    data = list(data)
     if not data:
         raise ReportError(QT_TRANSLATE_NOOP("core", "{year}年没有预算数或执行数，无法绘制预算与执行对比图"), year=year)
     fonts = _fonts()
@@ -188,11 +198,20 @@ def trend_chart(lines, years=None, *, width: float = 440, height: float = 240, t
     Raises:
         ReportError: no year has income, expenditure or balance.
     """
+    return trend_drawing(trend_data(lines, years), width=width, height=height, title=title)
+
+
+def trend_drawing(data, *, width: float = 440, height: float = 240, title: str | None = None):
+    """The trend line chart of ``data`` ([(year, income, expenditure, balance 万元)], :func:`trend_data`).
+
+    Raises:
+        ReportError: ``data`` is empty.
+    """
     from reportlab.graphics.charts.linecharts import HorizontalLineChart
     from reportlab.graphics.widgets.markers import makeMarker
     from reportlab.lib import colors
 
-    data = trend_data(lines, years)
+    data = list(data)
     if not data:
         raise ReportError(QT_TRANSLATE_NOOP("core", "没有各年度基金收支数据，无法绘制收支趋势图"))
     fonts = _fonts()
@@ -275,5 +294,5 @@ def survey_chart(groups, *, width: float = 440, height: float = 220, title: str 
     return d
 
 
-__all__ = ["budget_actual_chart", "trend_chart", "budget_actual_data", "trend_data", "finance_charts", "nice_step",
+__all__ = ["budget_actual_chart", "budget_actual_drawing", "trend_drawing", "trend_chart", "budget_actual_data", "trend_data", "finance_charts", "nice_step",
            "survey_chart"]

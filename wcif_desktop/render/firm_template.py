@@ -22,11 +22,9 @@ from jinja2 import meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
+from ..domain.document import Document
 from ..domain.fields import FIELD_LABELS
-from ..domain.model import ROLES, EvaluationSnapshot
 from ..domain.progress import NO_PROGRESS, Progress, check
-from .common import cn_date, today_iso, values
-from .outline import DocOutline
 
 BODY_MARKER = "\u2063WCIF-BODY\u2063"
 
@@ -154,52 +152,57 @@ def check_template(path) -> list[str]:
     return sorted(used)
 
 
-def template_context(snap: EvaluationSnapshot, outline: DocOutline) -> dict:
-    """Values of every placeholder for ``outline`` (``body`` is the insertion marker)."""
+def _today() -> str:
+    import datetime as _dt
+
+    d = _dt.date.today()
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def template_context(outline: Document) -> dict:
+    """Values of every placeholder for ``outline`` (``body`` is the insertion marker). The data fields and the
+    ``team`` list come from ``outline.context``, filled by the deliverable's builder."""
     ctx: dict = {k: "" for k in PLACEHOLDERS}
-    ctx.update(values(snap))
     ctx.update({k: v for k, v in outline.context.items() if k in PLACEHOLDERS})
     ctx.update({
         "document_title": outline.title,
         "document_kind": outline.kind,
         "document_kind_name": KIND_NAMES.get(outline.kind, outline.kind),
-        "issuer": outline.context.get("issuer") or outline.author or snap.evaluation.agency,
-        "today": cn_date(today_iso()),
+        "issuer": outline.context.get("issuer") or outline.author or outline.context.get("agency", ""),
+        "today": _today(),
         "body": BODY_MARKER,
-        "team": [{"name": m.name, "role": ROLES.get(m.role, m.role), "qualification": m.qualification,
-                  "organisation": m.organisation, "contact": m.contact} for m in snap.team],
+        "team": list(outline.context.get("team") or []),
     })
     return ctx
 
 
-def render_with_template(snap: EvaluationSnapshot, outline: DocOutline, template, out,
-                         progress: Progress = NO_PROGRESS) -> Path:
-    """Write ``outline`` into the firm template ``template`` and save as ``out`` (.docx).
+def render_with_template(outline: Document, template, progress: Progress = NO_PROGRESS) -> bytes:
+    """``outline`` written into the firm template ``template``, as .docx bytes.
 
     Raises:
-        WcifError: the template is unusable (see :func:`check_template`); ReportError: ``out`` not writable.
+        WcifError: the template is unusable (see :func:`check_template`).
     """
-    from docx import Document
+    from docx import Document as open_docx
 
-    from .docx_writer import heading_style, save, set_properties, write_blocks
+    from .docx import heading_style, set_properties, to_bytes, write_blocks
 
     check_template(template)
     check(progress)
     outline = outline.without_cover()
     tpl = _load(Path(template))
     try:
-        tpl.render(template_context(snap, outline), jinja_env=SandboxedEnvironment(), autoescape=True)
+        tpl.render(template_context(outline), jinja_env=SandboxedEnvironment(), autoescape=True)
     except jinja2.TemplateError as e:
         raise WcifError(QT_TRANSLATE_NOOP("core", "Word 模板 {name} 填充失败：{reason}"), name=Path(template).name,
                         reason=e) from e
     buf = io.BytesIO()
     tpl.save(buf)
     buf.seek(0)
-    doc = Document(buf)
+    doc = open_docx(buf)
     body = doc.element.body
     marker = next((p for p in doc.paragraphs if p.text.strip() == BODY_MARKER), None)
     before = set(body)
-    for level in (1, 2, 3):
+    for level in (1, 2, 3, 4):
         heading_style(doc, level)
     write_blocks(doc, outline, progress, sections=False)
     if marker is not None:
@@ -214,7 +217,7 @@ def render_with_template(snap: EvaluationSnapshot, outline: DocOutline, template
             for r in p.runs:
                 r.text = r.text.replace(BODY_MARKER, "")
     set_properties(doc, outline)
-    return save(doc, Path(out))
+    return to_bytes(doc)
 
 
 __all__ = [

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from ..domain.fields import field_values, fill
-from ..domain.model import EvaluationSnapshot, Finding
-from ..domain.money import fmt_pct, fmt_score, fmt_wan, round2
-from ..domain.scoring import ScoreSheet, sheet_for
-from .outline import Block, Para, Table, h3, paras
+from ...domain.fields import field_values, fill
+from ...domain.model import EvaluationSnapshot, Finding
+from ...domain.money import fmt_pct, fmt_score, fmt_wan, round2
+from ...domain.scoring import ScoreSheet, sheet_for
+from ...domain.document import Block, Para, Table, h3, paras
 
 
 def cn_date(iso: str) -> str:
@@ -23,6 +23,11 @@ def cn_date(iso: str) -> str:
     except ValueError:
         return iso or ""
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def year_label(ev) -> str:
+    """``2021年度`` for the evaluation's fiscal year; empty while a new evaluation has none (never ``0年度``)."""
+    return f"{ev.fiscal_year}年度" if ev.fiscal_year else ""
 
 
 def today_iso() -> str:
@@ -114,7 +119,7 @@ def framework_table(sheet: ScoreSheet, vals: dict[str, str], caption: str = "绩
 
 def finance_table(snap: EvaluationSnapshot, caption: str = "基金收支情况表（单位：万元）") -> Table:
     """The fund statement lines of the evaluation year: 项目 | 预算数 | 调整后预算数 | 实际数 | 执行率."""
-    from ..domain.finance import execution_rate
+    from ...domain.finance import execution_rate
 
     year = snap.evaluation.fiscal_year
     rows = []
@@ -160,7 +165,7 @@ def answered_by(snap: EvaluationSnapshot, problem: Finding) -> list[Finding]:
 
 
 def team_table(snap: EvaluationSnapshot, caption: str = "") -> Table:
-    from ..domain.model import ROLES
+    from ...domain.model import ROLES
 
     rows = [[m.name, ROLES.get(m.role, m.role), m.qualification, m.organisation, m.contact] for m in snap.team]
     return Table(["姓名", "职责", "资格/职称", "单位", "联系方式"], rows, widths=[2, 1.6, 3, 5, 3], caption=caption)

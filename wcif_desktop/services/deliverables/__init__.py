@@ -1,0 +1,1 @@
+"""Deliverables: one builder per kind turns the evaluation's data into a document model; one entry point writes it."""

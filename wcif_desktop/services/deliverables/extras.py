@@ -1,0 +1,74 @@
+"""Data for the full report's optional appendices, read from the evaluation file when it holds them.
+
+- 资料清单 (document request list with statuses): ``services.review.request_items`` (issue 4's tables);
+- 问卷调查结果 (survey results per respondent group): ``services.survey.results_table``.
+
+Both are optional: an evaluation without rows simply has no such appendix. Errors are not swallowed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ReportExtras:
+    """Rows for the optional appendices (already plain text, ready for a table)."""
+
+    document_requests: list[list[str]] = field(default_factory=list)  # 编号, 类别, 资料名称, 状态, 说明
+    survey_rows: list[list[str]] = field(default_factory=list)  # 对象, 有效问卷, 满意度, 政策知晓率
+    survey_notes: list[str] = field(default_factory=list)  # how rates were computed, sample warnings
+    survey_rates: list[tuple] = field(default_factory=list)  # (group, satisfaction %, awareness %) as Decimal
+    # 评价方案 (issue 4's evaluation_plan): objectives, object, scope, principles; method and standard names
+    plan: dict[str, str] = field(default_factory=dict)
+    methods: list[str] = field(default_factory=list)
+    standards: list[str] = field(default_factory=list)
+    standards_note: str = ""
+    basis: list[str] = field(default_factory=list)  # 评价依据: 《title》(issuer number)
+    work_process: list[str] = field(default_factory=list)  # sentences on the schedule, requests, interviews
+    panel_sentence: str = ""  # how the expert panel's scores were combined (issue 3), '' without a panel
+
+
+def _pct(v) -> str:
+    return "—" if v is None else f"{v:.2f}%"
+
+
+def load_extras(ef) -> ReportExtras:
+    """Read what the full report needs beyond the snapshot from ``ef``.
+
+    An evaluation without requests, survey answers, plan or panel scores gives empty parts (the services return
+    empty lists for them). Any error of a service propagates: a bug must not turn into a missing section.
+    """
+    from ...domain.review import REQUEST_STATUSES, STANDARDS
+    from .. import plan as plan_svc
+    from ..review import request_items
+    from ..scoring import panel_sentence
+    from ..survey import results_table
+    from .sources import json_ids
+
+    out = ReportExtras()
+    out.panel_sentence = panel_sentence(ef)
+    for it in request_items(ef):
+        out.document_requests.append([it.code, it.category, it.title,
+                                      REQUEST_STATUSES.get(it.status, it.status), it.provider_note])
+    for row in results_table(ef):
+        out.survey_rows.append([row["group"], str(row["valid_responses"]), _pct(row.get("satisfaction_rate")),
+                                _pct(row.get("awareness_rate"))])
+        out.survey_rates.append((row["group"], row.get("satisfaction_rate"), row.get("awareness_rate")))
+        for s in row.get("sentences", []) + row.get("warnings", []):
+            if s and s not in out.survey_notes:
+                out.survey_notes.append(s)
+    pl = plan_svc.plan(ef)
+    out.plan = {k: (getattr(pl, k) or "").strip() for k in ("objectives", "evaluation_object", "scope", "principles")}
+    out.methods = [m for m in json_ids(pl.methods) if m]
+    out.standards = [STANDARDS.get(k, k) for k in json_ids(pl.standards) if k]
+    out.standards_note = (pl.standards_note or "").strip()
+    for b in plan_svc.basis(ef):
+        ref = " ".join(x for x in (b.issuer, b.number) if x)
+        title = b.title if b.title.startswith("《") else f"《{b.title}》"
+        out.basis.append(title + (f"（{ref}）" if ref else ""))
+    out.work_process = [t for t in plan_svc.work_process_sentences_for(ef) if t]
+    return out
+
+
+__all__ = ["ReportExtras", "load_extras"]
