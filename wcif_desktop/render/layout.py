@@ -182,8 +182,9 @@ class ReportDoc(BaseDocTemplate):
         return physical - (self.body_start or 1) + 1
 
     def _mark_page(self, canv, doc=None):
-        """The draft mark (草稿 / 征求意见稿) on every page: in the header's right corner, boxed, and as a light
-        diagonal watermark across the text block."""
+        """The draft mark (草稿 / 征求意见稿) on every page, boxed in red in the header's right corner (text, so a
+        reader and a test find it on every page; no diagonal watermark, which would break the body's text
+        into pieces for search and copy)."""
         if not self.mark:
             return
         canv.saveState()
@@ -195,12 +196,6 @@ class ReportDoc(BaseDocTemplate):
         canv.setLineWidth(0.8)
         canv.rect(x2 - w - 8, y - 5, w + 8, 20, stroke=1, fill=0)
         canv.drawRightString(x2 - 4, y, self.mark)
-        canv.setFillColorRGB(0.85, 0.85, 0.85)
-        canv.setFillAlpha(0.5)
-        canv.translate(self.page_w / 2, self.page_h / 2)
-        canv.rotate(35)
-        canv.setFont(self.fonts.heading, 72)
-        canv.drawCentredString(0, -24, self.mark)
         canv.restoreState()
 
     def _body_page(self, canv, doc):
@@ -306,7 +301,7 @@ class Writer:
         """
         total = sum(widths)
         col_w = [self.text_width * w / total for w in widths]
-        merged = self._fit_runs(rows, col_w, merged, numeric)
+        merged = self._fit_runs(rows, col_w, merged, numeric)  # [] when a single row is taller than a page
         hidden = {(r, col) for col, first, last in merged for r in range(first + 1, last + 1)}
         if caption:  # keep the caption with the header and the first rows
             self.story.append(CondPageBreak(self.st.caption.leading + 4 * self.st.cell.leading + 20))
@@ -348,6 +343,8 @@ class Writer:
                 p = CJKParagraph(str(v or ""), st, self.fonts)
                 h = max(h, p.wrap(col_w[c] - 6, 10_000)[1])
             heights.append(h + 5)
+        if max(heights, default=0) > limit:  # such a row must split inside itself, which merged cells forbid
+            return []
         out = []
         cuts: set[int] = set()  # rows where a run of a column to the left was cut: runs to the right cut there too
         for col in sorted({m[0] for m in merged}):
