@@ -280,41 +280,6 @@
     </message>
 </context>
 <context>
-    <name>EvaluationContext</name>
-    <message>
-        <source>修改{0}</source>
-        <translation>Change {0}</translation>
-    </message>
-    <message>
-        <source>修改“{0}”得分</source>
-        <translation>Change score of “{0}”</translation>
-    </message>
-    <message>
-        <source>修改文字</source>
-        <translation>Edit text</translation>
-    </message>
-    <message>
-        <source>添加</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>调整顺序</source>
-        <translation>Reorder</translation>
-    </message>
-    <message>
-        <source>另存为的目标就是当前文件：{0}</source>
-        <translation>The target is the open file itself: {0}</translation>
-    </message>
-    <message>
-        <source>无法另存为 {0}：{1}</source>
-        <translation>Cannot save as {0}: {1}</translation>
-    </message>
-</context>
-<context>
     <name>ExchangeActions</name>
     <message>
         <source>导出评价…</source>
@@ -550,10 +515,6 @@
     <message>
         <source>滚存核对：缺少期初余额或收支数据，无法核对</source>
         <translation>Roll-forward check: opening balance or income/expenditure missing; cannot be checked</translation>
-    </message>
-    <message>
-        <source>修改工伤预防费上限比例</source>
-        <translation>Change the injury prevention cap rate</translation>
     </message>
     <message>
         <source>导入基金收支表</source>
@@ -802,10 +763,6 @@ Supporting evidence: {2}</translation>
         <source>全部成员均已声明具备独立性。</source>
         <translation>All members have declared their independence.</translation>
     </message>
-    <message>
-        <source>修改独立性声明</source>
-        <translation>Change independence declaration</translation>
-    </message>
 </context>
 <context>
     <name>IndicatorTreeModel</name>
@@ -921,10 +878,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>添加访谈记录</source>
         <translation>Add interview record</translation>
-    </message>
-    <message>
-        <source>修改访谈记录</source>
-        <translation>Change interview record</translation>
     </message>
     <message>
         <source>访谈记录</source>
@@ -1245,22 +1198,6 @@ Supporting evidence: {2}</translation>
         <source>尚无专家评分。</source>
         <translation>No expert scores yet.</translation>
     </message>
-    <message>
-        <source>专家评分</source>
-        <translation>Expert scoring</translation>
-    </message>
-    <message>
-        <source>专家评分汇总方法</source>
-        <translation>Expert score aggregation method</translation>
-    </message>
-    <message>
-        <source>公开专家评分</source>
-        <translation>Reveal expert scores</translation>
-    </message>
-    <message>
-        <source>汇总专家评分</source>
-        <translation>Aggregate expert scores</translation>
-    </message>
 </context>
 <context>
     <name>PaperEntryDialog</name>
@@ -1300,10 +1237,6 @@ Supporting evidence: {2}</translation>
         <source>本次已录入 {0} 份</source>
         <translation>{0} entered in this session</translation>
     </message>
-    <message>
-        <source>录入纸质问卷</source>
-        <translation>Enter paper questionnaires</translation>
-    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -1322,13 +1255,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>第 {0} / {1} 页</source>
         <translation>Page {0} of {1}</translation>
-    </message>
-</context>
-<context>
-    <name>PhaseModel</name>
-    <message>
-        <source>修改工作阶段</source>
-        <translation>Change work phase</translation>
     </message>
 </context>
 <context>
@@ -1456,10 +1382,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>报告第二部分预览（评价依据与工作过程）</source>
         <translation>Preview of report part two (basis and work process)</translation>
-    </message>
-    <message>
-        <source>修改评价方案</source>
-        <translation>Change evaluation plan</translation>
     </message>
     <message>
         <source>评价依据：</source>
@@ -1998,10 +1920,6 @@ Supporting evidence: {2}</translation>
         <source>跳过：</source>
         <translation>Skipped: </translation>
     </message>
-    <message>
-        <source>导入基金收支表</source>
-        <translation>Import fund statement</translation>
-    </message>
 </context>
 <context>
     <name>StepState</name>
@@ -2214,10 +2132,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>未作答</source>
         <translation>No answer</translation>
-    </message>
-    <message>
-        <source>修改满意度计算方法</source>
-        <translation>Change the satisfaction rate method</translation>
     </message>
     <message>
         <source>选择问卷平台导出的答卷文件</source>
@@ -2630,36 +2544,12 @@ Supporting evidence: {2}</translation>
         <translation>Evidence {0}</translation>
     </message>
     <message>
-        <source>引用评分依据</source>
-        <translation>Cite scoring basis</translation>
-    </message>
-    <message>
         <source>新指标</source>
         <translation>New indicator</translation>
     </message>
     <message>
-        <source>添加指标</source>
-        <translation>Add indicator</translation>
-    </message>
-    <message>
-        <source>删除指标“{0}”</source>
-        <translation>Delete indicator “{0}”</translation>
-    </message>
-    <message>
-        <source>移动指标“{0}”</source>
-        <translation>Move indicator “{0}”</translation>
-    </message>
-    <message>
-        <source>修改指标“{0}”</source>
-        <translation>Change indicator “{0}”</translation>
-    </message>
-    <message>
         <source>套用模板会替换本评价现有的指标体系（可撤销）。是否继续？</source>
         <translation>Applying the template replaces this evaluation&apos;s indicator framework (can be undone). Continue?</translation>
-    </message>
-    <message>
-        <source>套用指标体系模板</source>
-        <translation>Apply indicator framework template</translation>
     </message>
 </context>
 <context>
@@ -3172,18 +3062,6 @@ Supporting evidence: {2}</translation>
         <translation>A firm Word template can only be used for .docx output</translation>
     </message>
     <message>
-        <source>报告模块不可用：{reason}</source>
-        <translation>The report module is not available: {reason}</translation>
-    </message>
-    <message>
-        <source>以下字符在报告字体中没有字形，无法写入 PDF：{chars}</source>
-        <translation>These characters have no glyph in the report fonts and cannot be written to the PDF: {chars}</translation>
-    </message>
-    <message>
-        <source>无法写入 PDF 文件 {path}：{reason}（文件是否已在其他程序中打开？）</source>
-        <translation>Cannot write the PDF file {path}: {reason} (is the file open in another program?)</translation>
-    </message>
-    <message>
         <source>出具名义应为 agency（评价机构）或 commissioner（委托方），不是 {issuer}</source>
         <translation>The issuer must be agency (evaluation agency) or commissioner (commissioning party), not {issuer}</translation>
     </message>
@@ -3502,6 +3380,14 @@ Supporting evidence: {2}</translation>
     <message>
         <source>签署报告需要签名证书密码</source>
         <translation>Signing the report requires the signing certificate password</translation>
+    </message>
+    <message>
+        <source>另存为的目标就是当前文件：{path}</source>
+        <translation>The target is the open file itself: {path}</translation>
+    </message>
+    <message>
+        <source>无法另存为 {path}：{reason}</source>
+        <translation>Cannot save as {path}: {reason}</translation>
     </message>
     <message>
         <source>评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因</source>
@@ -4038,14 +3924,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>导出资料清单</source>
         <translation>Exporting the document request list</translation>
-    </message>
-    <message>
-        <source>报告字体模块不可用，无法导出 PDF：{reason}</source>
-        <translation>The report font module is not available; cannot export PDF: {reason}</translation>
-    </message>
-    <message>
-        <source>资料清单中有字体无法显示的字符：{chars}，请修改后再导出</source>
-        <translation>The document request list contains characters the fonts cannot display: {chars}. Change them and export again</translation>
     </message>
     <message>
         <source>工作表“{sheet}”第{row}行：找不到指标名称列或分值/权重列（表头：{headers}）</source>
@@ -4611,6 +4489,138 @@ Supporting evidence: {2}</translation>
         <source>未填写报告日期，将使用生成当天的日期</source>
         <translation>The report date is not filled in; the date the report is generated will be used</translation>
     </message>
+    <message>
+        <source>修改{fields}</source>
+        <translation>Change {fields}</translation>
+    </message>
+    <message>
+        <source>修改“{name}”得分</source>
+        <translation>Change score of “{name}”</translation>
+    </message>
+    <message>
+        <source>修改文字</source>
+        <translation>Edit text</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>调整顺序</source>
+        <translation>Reorder</translation>
+    </message>
+    <message>
+        <source>修改指标“{name}”</source>
+        <translation>Change indicator “{name}”</translation>
+    </message>
+    <message>
+        <source>按规则重新计算</source>
+        <translation>Recalculate by rule</translation>
+    </message>
+    <message>
+        <source>套用指标体系模板</source>
+        <translation>Apply indicator framework template</translation>
+    </message>
+    <message>
+        <source>添加指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <source>删除指标“{name}”</source>
+        <translation>Delete indicator “{name}”</translation>
+    </message>
+    <message>
+        <source>移动指标“{name}”</source>
+        <translation>Move indicator “{name}”</translation>
+    </message>
+    <message>
+        <source>引用评分依据</source>
+        <translation>Cite scoring basis</translation>
+    </message>
+    <message>
+        <source>取消引用</source>
+        <translation>Remove citation</translation>
+    </message>
+    <message>
+        <source>修改评价方案</source>
+        <translation>Change evaluation plan</translation>
+    </message>
+    <message>
+        <source>修改工作阶段</source>
+        <translation>Change work phase</translation>
+    </message>
+    <message>
+        <source>修改访谈记录</source>
+        <translation>Change interview record</translation>
+    </message>
+    <message>
+        <source>修改资料</source>
+        <translation>Change request item</translation>
+    </message>
+    <message>
+        <source>更改状态</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>修改工作底稿</source>
+        <translation>Change working paper</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>附件已不在此处</source>
+        <translation>The attachment is no longer linked here</translation>
+    </message>
+    <message>
+        <source>移除附件</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>修改工伤预防费上限比例</source>
+        <translation>Change the injury prevention cap rate</translation>
+    </message>
+    <message>
+        <source>修改满意度计算方法</source>
+        <translation>Change the satisfaction rate method</translation>
+    </message>
+    <message>
+        <source>修改独立性声明</source>
+        <translation>Change independence declaration</translation>
+    </message>
+    <message>
+        <source>导入绩效目标表</source>
+        <translation>Import performance target table</translation>
+    </message>
+    <message>
+        <source>导入基金收支表</source>
+        <translation>Import fund statement</translation>
+    </message>
+    <message>
+        <source>录入纸质问卷</source>
+        <translation>Enter paper questionnaires</translation>
+    </message>
+    <message>
+        <source>专家评分</source>
+        <translation>Expert scoring</translation>
+    </message>
+    <message>
+        <source>专家评分汇总方法</source>
+        <translation>Expert score aggregation method</translation>
+    </message>
+    <message>
+        <source>公开专家评分</source>
+        <translation>Reveal expert scores</translation>
+    </message>
+    <message>
+        <source>汇总专家评分</source>
+        <translation>Aggregate expert scores</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -4684,10 +4694,6 @@ Supporting evidence: {2}</translation>
         <translation>Overdue (due {0})</translation>
     </message>
     <message>
-        <source>修改资料</source>
-        <translation>Change request item</translation>
-    </message>
-    <message>
         <source>用系统程序打开</source>
         <translation>Open with system application</translation>
     </message>
@@ -4742,10 +4748,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>另存为</source>
         <translation>Save As</translation>
-    </message>
-    <message>
-        <source>移除附件</source>
-        <translation>Remove attachment</translation>
     </message>
     <message>
         <source>按模板生成清单</source>
@@ -4876,14 +4878,6 @@ Supporting evidence: {2}</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <source>调整顺序</source>
-        <translation>Reorder</translation>
-    </message>
-    <message>
-        <source>更改状态</source>
-        <translation>Change status</translation>
-    </message>
-    <message>
         <source>导出资料清单</source>
         <translation>Export document request list</translation>
     </message>
@@ -4946,14 +4940,6 @@ Supporting evidence: {2}</translation>
     <message>
         <source>新工作底稿</source>
         <translation>New working paper</translation>
-    </message>
-    <message>
-        <source>修改工作底稿</source>
-        <translation>Change working paper</translation>
-    </message>
-    <message>
-        <source>签字</source>
-        <translation>Sign off</translation>
     </message>
     <message>
         <source>资料清单</source>

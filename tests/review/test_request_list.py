@@ -149,10 +149,11 @@ def test_export_pdf_read_back(ef, workdir):
     reader = PdfReader(out)
     text = "".join(p.extract_text() for p in reader.pages)
     assert len(reader.pages) >= 2
-    assert "呼和浩特市2021年度工伤保险基金项目绩效评价 资料清单" in text
+    # the one request-list deliverable (the same as `document … request-list`): dates written as in every document
+    assert "呼和浩特市2021年度工伤保险基金项目绩效评价资料清单" in text
     for it in review.request_items(ef):
         assert it.code in text
-    assert "劳动能力鉴定申请、结论台账" in text and "2022-04-08" in text and "已索取" in text
+    assert "劳动能力鉴定申请、结论台账" in text and "2022年4月8日" in text and "已索取" in text
     assert "被评价单位签收" in reader.pages[-1].extract_text()
 
 

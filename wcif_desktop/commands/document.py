@@ -52,9 +52,9 @@ def register(sub):
 
 def run(args) -> int:
     from ..services.deliverables.generate import write_document
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         out = write_document(ef, args.kind, args.out, template=args.template, issuer=args.issuer)
     print(f"已写入：{out}")
     return 0
@@ -62,9 +62,9 @@ def run(args) -> int:
 
 def run_archive(args) -> int:
     from ..services.archive import archive
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         result = archive(ef, args.folder)
     print(f"已归档：{result.folder}（文档 {len(result.documents)} 个，证据 {len(result.evidence)} 个，"
           f"校验清单 {result.sums.name}），评价已锁定")
@@ -74,10 +74,10 @@ def run_archive(args) -> int:
 def run_review_targets(args) -> int:
     """Exit 0 when every rule passes, 1 when some fail (the results are printed either way)."""
     from ..services.target_papers import load_rules, prefill_working_papers, review_evaluation
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
     rules = load_rules(args.rules) if args.rules else None
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         results = review_evaluation(ef, rules)
         for r in results:
             print(f"[{'通过' if r.passed else '未通过'}] {r.rule.name}（{r.rule.indicator}）：{r.opinion}")

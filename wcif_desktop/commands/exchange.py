@@ -49,10 +49,10 @@ def run_export(args) -> int:
 def run_import(args) -> int:
     from ..services.exchange import import_file
     from ..services.merge import list_conflicts
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
     password = _password(args)
-    ef = EvaluationFile.open(args.into)
+    ef = open_file(args.into)
     try:
         report = import_file(ef, args.src, password=password)
         for line in report.lines():

@@ -170,10 +170,10 @@ def run_identity(args) -> int:
 
 
 def run_readiness(args) -> int:
+    from ..services.evaluation import open_file
     from ..services.report_state import readiness_of
-    from ..store.db import EvaluationFile
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         items = readiness_of(ef)
     if not items:
         print("报告可以生成：未发现问题。")
@@ -185,9 +185,9 @@ def run_readiness(args) -> int:
 
 def run_reports(args) -> int:
     from ..services import report_archive as archive
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         reports = archive.saved_reports(ef)
         if args.save:
             match = [r for r in reports if r.id.startswith(args.save)]
@@ -211,9 +211,9 @@ def run_reports(args) -> int:
 
 def run_reopen(args) -> int:
     from ..services import report_archive as archive
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(args.path) as ef:
+    with open_file(args.path) as ef:
         archive.reopen(ef, args.reason)
     print("评价已解除锁定，原因已记入修改历史。")
     return 0

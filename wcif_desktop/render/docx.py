@@ -315,22 +315,29 @@ def _signing(doc, block: Signing) -> None:
             p.add_run(line)
 
 
-def _figure(doc, block: Figure) -> None:
-    """The chart as a picture (drawn by the PDF renderer's chart code), or, where reportlab cannot draw bitmaps,
-    its caption only (the numbers are in the tables next to it)."""
+def figure_png(block: Figure, dpi: int = 150) -> bytes:
+    """The chart drawn by the PDF renderer's chart code, rasterized to PNG: reportlab writes the drawing as a
+    one-page PDF (vector), pdfium (a dependency already, for the preview) renders it."""
+    import pypdfium2 as pdfium
+    from reportlab.graphics import renderPDF
+
     from . import pdf
 
+    document = pdfium.PdfDocument(renderPDF.drawToString(pdf._figure(block)))
     try:
-        from reportlab.graphics import renderPM
+        image = document[0].render(scale=dpi / 72).to_pil()
+    finally:
+        document.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
 
-        png = renderPM.drawToString(pdf._figure(block), fmt="PNG", dpi=150)
-    except Exception:  # noqa: BLE001 - renderPM needs a bitmap backend (rlPyCairo or _renderPM); optional
-        png = None
+
+def _figure(doc, block: Figure) -> None:
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.first_line_indent = Pt(0)
-    if png:
-        p.add_run().add_picture(io.BytesIO(png), width=Mm(150))
+    p.add_run().add_picture(io.BytesIO(figure_png(block)), width=Mm(150))
 
 
 def _cell_text(cell, text: str, *, bold=False, align=None, size=TABLE_PT):

@@ -72,7 +72,7 @@ def make_styles() -> Styles:
         h1=body.with_(role="heading"),
         h2=body.with_(role="kai"),
         h3=body,
-        toc=TextStyle("body", 15, 26, first_indent=0, align="left"),
+        toc=TextStyle("body", 14, 22, first_indent=0, align="left"),  # 四号; 30 entries fit one page
         cell=cell,
         cell_head=cell.with_(role="heading", align="center"),
         cell_num=cell.with_(align="right"),

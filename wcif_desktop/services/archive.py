@@ -5,14 +5,14 @@ Folder layout::
 
     <folder>/文档/<kind>.docx|.pdf          every document kind, both formats
     <folder>/报告/<nn>-<file name>.pdf      every report kept in the evaluation file (signed ones included),
-                                           SHA-256 checked against the record (report/archive.py)
+                                           SHA-256 checked against the record (services/report_archive.py)
     <folder>/证据/<nnn>-<original name>     every evidence file, content verified against its SHA-256
     <folder>/归档目录.docx, 归档目录.pdf     the archive index (documents, evidence, earlier generated documents)
     <folder>/<evaluation>.wcif             a copy of the locked evaluation file (SQLite backup API)
     <folder>/SHA256SUMS.txt                ``<sha256>  <relative path>`` for every file above (sha256sum -c)
 
 Order: documents and evidence are written and hashed, the index written, the archive record added, then the
-evaluation locked (report/archive.py ``lock``, so the lock is in the history with the reason 已归档) and copied;
+evaluation locked (services/report_archive.py ``lock``, so the lock is in the history with the reason 已归档) and copied;
 SHA256SUMS.txt is written last. If anything fails before the lock, the evaluation
 stays unlocked and the partial folder is left for inspection (nothing in the evaluation file is lost).
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import EvaluationFile, now_iso
-from .deliverables.common import values
+from .deliverables.common import values, year_label
 from ..render.firm_template import KIND_NAMES
 from .deliverables.generate import KINDS, sha256_file, write_document
 from ..domain.document import DocOutline, Para, Table, h1
@@ -68,7 +68,7 @@ def archive_index(snap, documents, evidence, earlier, folder: Path, reports=()) 
     documents. ``reports``: (path, GeneratedReport) pairs."""
     vals = values(snap)
     ev = snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价档案目录"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价档案目录"
     out = DocOutline("archive-index", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     out.add(Para(f"归档时间：{now_iso()}；评价机构：{ev.agency}；综合评分{vals['total_score']}分，评级“{vals['grade']}”。"))

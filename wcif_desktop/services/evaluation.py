@@ -46,9 +46,48 @@ class Changes:
         return bool(self.tables)
 
 
-def open_file(path) -> EvaluationFile:
-    """Open an evaluation file (see :meth:`EvaluationFile.open` for errors)."""
-    return EvaluationFile.open(Path(path))
+def open_file(path, who: str | None = None, *, backup: bool = True) -> EvaluationFile:
+    """Open an evaluation file (see :meth:`EvaluationFile.open` for errors). ``backup``: keep a rolling backup
+    first (the default); ``who`` names the editor in the history."""
+    return EvaluationFile.open(Path(path), who=who, backup=backup)
+
+
+def open_for_thread(path, who: str | None = None) -> EvaluationFile:
+    """A second handle on an already open evaluation file for a worker thread (SQLite connections belong to one
+    thread): no migration, no backup. Close it when the work is done."""
+    from ..store.db import _connect
+
+    return EvaluationFile(Path(path), _connect(Path(path)), who)
+
+
+def save_copy(ef: EvaluationFile, dest) -> Path:
+    """Write a consistent copy of the open file to ``dest`` with SQLite's backup API (另存为). Returns ``dest``.
+
+    Raises:
+        WcifError: ``dest`` is the open file itself or cannot be written.
+    """
+    import sqlite3
+
+    dest = Path(dest)
+    if dest.exists() and dest.resolve() == Path(ef.path).resolve():
+        raise WcifError(QT_TRANSLATE_NOOP("core", "另存为的目标就是当前文件：{path}"), path=dest)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        target = sqlite3.connect(str(dest))
+        try:
+            ef.conn.backup(target)
+        finally:
+            target.close()
+    except (OSError, sqlite3.Error) as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法另存为 {path}：{reason}"), path=dest, reason=e) from e
+    return dest
+
+
+def warm_up() -> None:
+    """Import what the first write needs ahead of it (the GUI calls this once idle after start-up)."""
+    from ..store.db import warm_up as _warm_up
+
+    _warm_up()
 
 
 def create_empty(path, *, title: str = "新建绩效评价", fiscal_year: int = 0, who: str | None = None) -> EvaluationFile:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomllib
 
-from ..domain.errors import QT_TRANSLATE_NOOP, Message, ReportError, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.model import Indicator
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.review import (
@@ -452,6 +452,32 @@ def add_interview(ef: EvaluationFile, interviewee: str, *, interviewee_role: str
                     held_at=held_at, place=place, interviewer_ids=dump_ids(interviewer_ids), summary=summary,
                     indicator_ids=dump_ids(indicator_ids), sort_order=len(ef.records(Interview)))
     return rec, svc.add_record(ef, rec)
+
+
+
+def update_interview(ef: EvaluationFile, interview_id: str, **fields) -> Changes:
+    """Change an interview record with the checks of :func:`wcif_desktop.services.review.add_interview`.
+
+    ``interviewer_ids`` / ``indicator_ids`` may be lists. Raises ValidationError like ``add_interview``.
+    """
+    cur: Interview = ef.get(Interview, interview_id)
+    for key in ("interviewer_ids", "indicator_ids"):
+        if key in fields and not isinstance(fields[key], str):
+            fields[key] = dump_ids(fields[key])
+    merged = {k: fields.get(k, getattr(cur, k)) for k in ("interviewee", "held_at", "interviewer_ids",
+                                                            "indicator_ids")}
+    if not (merged["interviewee"] or "").strip():
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "被访谈人不能为空（可填写职务，如“基金科科长”）"))
+    parse_date(merged["held_at"], "访谈时间")
+    if not ids(merged["interviewer_ids"]):
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "请至少选择一名访谈人（评价小组成员）"))
+    for i in ids(merged["interviewer_ids"]):
+        member(ef, i)
+    known = {i.id for i in ef.records(Indicator)}
+    missing = [i for i in ids(merged["indicator_ids"]) if i not in known]
+    if missing:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "关联的指标不存在：{id}"), id="、".join(missing))
+    return svc.update_record(ef, Interview, interview_id, **fields)
 
 
 def interviews(ef: EvaluationFile) -> list[Interview]:

@@ -127,7 +127,7 @@ def run_gui(args) -> int:
         win.open_path(args.path, step)
     from PySide6.QtCore import QTimer
 
-    from ..store.db import warm_up
+    from ..services.evaluation import warm_up
 
     QTimer.singleShot(1500, warm_up)  # once the window is up and idle
     return app.exec()

@@ -8,7 +8,6 @@ can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z). Pattern after orange-canvas-co
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Callable
 
@@ -17,11 +16,12 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import WcifError
-from ..domain.model import Evaluation, Indicator, Record
+from ..domain.model import Evaluation, Record
+from ..services import edits
 from ..services import evaluation as svc
 from ..services.evaluation import Changes
-from ..store.db import EvaluationFile
-from .errors import show_user_error
+from ..services.evaluation import EvaluationFile  # the open file's handle, as services give it out
+from .errors import error_text, show_user_error
 
 
 class ServiceCommand(QUndoCommand):
@@ -60,6 +60,7 @@ class EvaluationContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.widget: QWidget | None = None  # parent for message boxes
         self.closed = False
+        self.last_edit = None  # the last Edit pushed (its ``result`` holds what it produced)
 
     # ------------------------------------------------------------------ basics
     @property
@@ -115,106 +116,50 @@ class EvaluationContext(QObject):
         self.undo_stack.push(ServiceCommand(self, text, do, undo))
         return True
 
-    # ------------------------------------------------------------------ edits
-    def edit_fields(self, cls: type[Record], record_id: str, **fields) -> bool:
-        """Change fields of a record (validated by the service); undo restores the old values."""
+    def apply_edit(self, make: Callable[[], "edits.Edit"], text: str | None = None) -> bool:
+        """Push the undoable edit a service builds (``make()`` → :class:`~wcif_desktop.services.edits.Edit`):
+        run it now; on success push it under its name. A WcifError (while building or running it) is shown and
+        False returned; an edit that changes nothing pushes nothing and returns True."""
         if self.closed:
             return False
         try:
-            old_rec = self.ef.get(cls, record_id)
+            edit = make()
         except WcifError as e:
             self._show(e)
             return False
-        old = {k: getattr(old_rec, k) for k in fields if hasattr(old_rec, k)}
-        if all(old.get(k) == v for k, v in fields.items()):
+        if edit.empty:
             return True
-        ef = self.ef
-        return self.apply(self.tr("修改{0}").format("、".join(fields)),
-                          lambda: svc.update_record(ef, cls, record_id, **fields),
-                          lambda: svc.update_record(ef, cls, record_id, **old))
+        self.last_edit = edit
+        return self.apply(text or error_text(edit.name), edit.do, edit.undo)
+
+    # ------------------------------------------------------------------ edits (named undo commands: services/edits.py)
+    def edit_fields(self, cls: type[Record], record_id: str, **fields) -> bool:
+        """Change fields of a record (validated by the service); undo restores the old values."""
+        return self.apply_edit(lambda: edits.edit_fields(self.ef, cls, record_id, **fields))
 
     def edit_score(self, indicator_id: str, score, reason: str | None = None) -> bool:
         """Set a level-3 indicator's score (points) and/or deduction reason; ``reason=None`` keeps it."""
-        if self.closed:
-            return False
-        try:
-            ind: Indicator = self.ef.get(Indicator, indicator_id)
-        except WcifError as e:
-            self._show(e)
-            return False
-        old_score, old_reason = ind.score, ind.deduction_reason
-        ef = self.ef
-        return self.apply(self.tr("修改“{0}”得分").format(ind.name),
-                          lambda: svc.set_indicator_score(ef, indicator_id, score, reason),
-                          lambda: svc.set_indicator_score(ef, indicator_id, old_score, old_reason))
+        return self.apply_edit(lambda: edits.set_score(self.ef, indicator_id, score, reason))
 
     def set_narrative(self, section: str, text: str) -> bool:
-        if self.closed:
-            return False
-        old = self.snapshot().narratives.get(section)
-        if old == text or (old is None and not text):
-            return True
-        ef = self.ef
-        return self.apply(self.tr("修改文字"),
-                          lambda: svc.set_narrative(ef, section, text),
-                          lambda: svc.set_narrative(ef, section, old or ""))
+        return self.apply_edit(lambda: edits.set_narrative(self.ef, section, text))
 
     def add_record(self, rec: Record) -> bool:
         """Insert a record; undo deletes it (tombstone) and redo brings it back with the same id."""
-        ef, state = self.ef, {"added": False}
-
-        def do():
-            if state["added"]:
-                return svc.restore_record(ef, type(rec), rec.id)
-            changes = svc.add_record(ef, rec)
-            state["added"] = True
-            return changes
-
-        return self.apply(self.tr("添加"), do, lambda: svc.delete_record(ef, type(rec), rec.id))
+        return self.apply_edit(lambda: edits.add_record(self.ef, rec))
 
     def delete_record(self, cls: type[Record], record_id: str) -> bool:
-        ef = self.ef
-        return self.apply(self.tr("删除"), lambda: svc.delete_record(ef, cls, record_id),
-                          lambda: svc.restore_record(ef, cls, record_id))
+        return self.apply_edit(lambda: edits.delete_record(self.ef, cls, record_id))
 
     def swap_order(self, cls: type[Record], id_a: str, id_b: str) -> bool:
         """Exchange the ``sort_order`` of two records (move up/down)."""
-        a, b = self.ef.get(cls, id_a), self.ef.get(cls, id_b)
-        oa, ob = a.sort_order, b.sort_order
-        if oa == ob:  # make them distinct so the swap shows
-            ob = oa + 1
-        ef = self.ef
-
-        def set_orders(x, y):
-            def fn():
-                with ef.transaction():
-                    c = svc.update_record(ef, cls, id_a, sort_order=x)
-                    c2 = svc.update_record(ef, cls, id_b, sort_order=y)
-                for t, ids in c2.tables.items():
-                    for i in ids:
-                        c.add(t, i)
-                return c or Changes().add(cls.table)
-            return fn
-
-        return self.apply(self.tr("调整顺序"), set_orders(ob, oa), set_orders(a.sort_order, b.sort_order))
+        return self.apply_edit(lambda: edits.swap_order(self.ef, cls, id_a, id_b))
 
     # ------------------------------------------------------------------ files
     def save_copy(self, dest) -> Path:
-        """Write a consistent copy of the open file to ``dest`` with SQLite's backup API.
+        """Write a consistent copy of the open file to ``dest`` (:func:`wcif_desktop.services.evaluation.save_copy`).
 
         Raises:
             WcifError: ``dest`` is the open file itself or cannot be written.
         """
-        dest = Path(dest)
-        if dest.exists() and dest.resolve() == self.path.resolve():
-            raise WcifError(self.tr("另存为的目标就是当前文件：{0}").format(dest))
-        try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            target = sqlite3.connect(str(dest))
-            try:
-                self.ef.conn.backup(target)
-            finally:
-                target.close()
-        except (OSError, sqlite3.Error) as e:
-            raise WcifError(self.tr("无法另存为 {0}：{1}").format(dest, e)) from e
-        return dest
+        return svc.save_copy(self.ef, dest)

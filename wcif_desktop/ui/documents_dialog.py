@@ -51,17 +51,17 @@ KIND_TEXTS = (
 # ---------------------------------------------------------------------- Qt-free work run on the worker thread
 def write_document_job(evaluation_path, kind, out, template=None, issuer="agency", progress=None):
     from ..services.deliverables.generate import write_document
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(evaluation_path) as ef:
+    with open_file(evaluation_path) as ef:
         return write_document(ef, kind, out, template=template, issuer=issuer, progress=progress)
 
 
 def archive_job(evaluation_path, folder, progress=None):
     from ..services.archive import archive
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    with EvaluationFile.open(evaluation_path) as ef:
+    with open_file(evaluation_path) as ef:
         return archive(ef, folder, progress=progress)
 
 

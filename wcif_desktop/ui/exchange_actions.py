@@ -40,9 +40,9 @@ def export_job(path: Path, out: Path, member: str | None, password: str | None, 
 def import_job(path: Path, src: Path, password: str | None, who: str | None = None, *, progress):
     """Check and merge ``src`` into the file at ``path`` on a connection of the worker thread's own."""
     from ..services import exchange
-    from ..store.db import EvaluationFile
+    from ..services.evaluation import open_file
 
-    ef = EvaluationFile.open(Path(path), who=who, backup=False)
+    ef = open_file(Path(path), who, backup=False)
     try:
         return exchange.import_file(ef, Path(src), password=password, progress=progress)
     finally:

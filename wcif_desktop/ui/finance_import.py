@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import WcifError
+from ..services import edits
 from ..services import finance as fin
 from ..services import tabular as tb
-from ..services.evaluation import Changes
 from .context import EvaluationContext
 from .errors import error_text
 
@@ -306,16 +306,8 @@ class StatementImportDialog(QDialog):
         if plan is None or not plan.lines:
             return
         ef = self.ctx.ef
-        before = fin.lines_by_id(ef)
-        state: dict[str, Changes] = {}
-
-        def do():
-            state["changes"] = fin.apply_statement_import(ef, plan)
-            return state["changes"] or Changes().add("finance_line")
-
-        def undo():
-            return fin.revert_statement_import(ef, before, state.get("changes", Changes()))
-
-        if self.ctx.apply(self.tr("导入基金收支表"), do, undo):
+        edit = edits.import_statement(ef, plan)
+        state = edit.result
+        if self.ctx.apply_edit(lambda: edit):
             self.imported.emit(state["changes"])
             self.accept()

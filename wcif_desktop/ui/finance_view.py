@@ -40,12 +40,13 @@ from PySide6.QtWidgets import (
 from ..domain.errors import WcifError
 from ..domain.money import fmt_pct, fmt_wan
 from ..services import finance as fin
+from ..services import edits
 from ..services import targets as tg
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
 
 SHEET_FILTER = "表格 (*.xlsx *.xlsm *.csv)"
-# The report charts' colours (report/charts.py); reportlab itself is imported only when a chart is needed.
+# The report charts' colours (render/charts.py); reportlab itself is imported only when a chart is needed.
 BUDGET_COLOR = "#9DB4C8"
 ACTUAL_COLOR = "#1F4E79"
 
@@ -274,13 +275,8 @@ class FinanceView(QWidget):
 
     def _commit_cap(self) -> None:
         text = self.cap_edit.text().strip()
-        old = fin.load_settings(self.ctx.ef).prevention_cap_rate
-        if not text or text == f"{old}":
-            return
         ef = self.ctx.ef
-        self.ctx.apply(self.tr("修改工伤预防费上限比例"),
-                       lambda: fin.set_settings(ef, prevention_cap_rate=text),
-                       lambda: fin.set_settings(ef, prevention_cap_rate=old))
+        self.ctx.apply_edit(lambda: edits.set_prevention_cap_rate(ef, text))
 
     def import_dialog(self, path=None) -> None:
         """Ask for a spreadsheet (unless ``path`` is given) and open the mapping dialog."""
@@ -383,23 +379,7 @@ def import_targets(window, path=None, version: str = "declared") -> bool:
     if box.exec() != QMessageBox.StandardButton.Ok or not plan.indicators:
         return False
     ef = ctx.ef
-    state = {}
-
-    def do():
-        state["changes"] = tg.apply_target_import(ef, plan)
-        return state["changes"]
-
-    def undo():
-        from ..domain.model import TargetIndicator
-        from ..services.evaluation import Changes, delete_record
-
-        out = Changes()
-        with ef.transaction():
-            for rid in state["changes"].tables.get(TargetIndicator.table, ()):
-                out.tables.update(delete_record(ef, TargetIndicator, rid).tables)
-        return out.add(TargetIndicator.table)
-
-    return ctx.apply(QCoreApplication.translate("MainWindow", "导入绩效目标表"), do, undo)
+    return ctx.apply_edit(lambda: edits.import_targets(ef, plan))
 
 
 from .finance_menu import add_finance_menu  # noqa: E402,F401 - kept importable from here

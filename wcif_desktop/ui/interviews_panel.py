@@ -30,42 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from ..domain.model import Indicator
-from ..domain.review import Interview, dump_ids, ids, parse_date
-from ..services import evaluation as svc
+from ..domain.review import Interview, dump_ids, ids
+from ..services import edits
 from ..services import plan as psvc
 from ..services import review as rsvc
-from ..services.evaluation import Changes
 from .context import EvaluationContext
 from .plan_panel import apply_add
 
 INTERVIEW_TABLES = ("interview", "team_member", "indicator")
-
-
-def update_interview(ef, interview_id: str, **fields) -> Changes:
-    """Change an interview record with the checks of :func:`wcif_desktop.services.review.add_interview`.
-
-    ``interviewer_ids`` / ``indicator_ids`` may be lists. Raises ValidationError like ``add_interview``.
-    """
-    cur: Interview = ef.get(Interview, interview_id)
-    for key in ("interviewer_ids", "indicator_ids"):
-        if key in fields and not isinstance(fields[key], str):
-            fields[key] = dump_ids(fields[key])
-    merged = {k: fields.get(k, getattr(cur, k)) for k in ("interviewee", "held_at", "interviewer_ids",
-                                                            "indicator_ids")}
-    if not (merged["interviewee"] or "").strip():
-        raise ValidationError(QT_TRANSLATE_NOOP("core", "被访谈人不能为空（可填写职务，如“基金科科长”）"))
-    parse_date(merged["held_at"], "访谈时间")
-    if not ids(merged["interviewer_ids"]):
-        raise ValidationError(QT_TRANSLATE_NOOP("core", "请至少选择一名访谈人（评价小组成员）"))
-    for i in ids(merged["interviewer_ids"]):
-        psvc.member(ef, i)
-    known = {i.id for i in ef.records(Indicator)}
-    missing = [i for i in ids(merged["indicator_ids"]) if i not in known]
-    if missing:
-        raise ValidationError(QT_TRANSLATE_NOOP("core", "关联的指标不存在：{id}"), id="、".join(missing))
-    return svc.update_record(ef, Interview, interview_id, **fields)
 
 
 class InterviewTableModel(QAbstractTableModel):
@@ -354,9 +327,7 @@ class InterviewsPanel(QWidget):
         changed = {k: v for k, v in new.items() if getattr(cur, k) != v}
         if not changed:
             return cur
-        old = {k: getattr(cur, k) for k in changed}
-        if not self.ctx.apply(self.tr("修改访谈记录"), lambda: update_interview(ef, rid, **changed),
-                              lambda: update_interview(ef, rid, **old)):
+        if not self.ctx.apply_edit(lambda: edits.update_interview(ef, rid, **changed)):
             return None
         return ef.get(Interview, rid)
 

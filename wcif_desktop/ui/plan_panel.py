@@ -45,9 +45,8 @@ from PySide6.QtWidgets import (
 from ..domain.errors import Message, ValidationError
 from ..domain.model import ROLES
 from ..domain.review import METHODS, STANDARDS, IndependenceDeclaration, PlanBasis, PlanPhase, ids
-from ..services import evaluation as svc
+from ..services import edits
 from ..services import plan as psvc
-from ..services.evaluation import Changes
 from .context import EvaluationContext
 from .errors import error_text
 from .models import Column, RecordTableModel
@@ -78,19 +77,13 @@ def apply_add(ctx: EvaluationContext, text: str, cls, create: Callable[[], tuple
 
     Undo deletes it (tombstone); redo restores the same id. Returns the record, or ``None`` when refused.
     """
-    state: dict = {"rec": None}
+    edit = {}
 
-    def do() -> Changes:
-        if state["rec"] is not None:
-            return svc.restore_record(ctx.ef, cls, state["rec"].id)
-        rec, changes = create()
-        state["rec"] = rec
-        return changes
+    def make():
+        edit["e"] = edits.add_created(ctx.ef, cls, create)
+        return edit["e"]
 
-    def undo() -> Changes:
-        return svc.delete_record(ctx.ef, cls, state["rec"].id)
-
-    return state["rec"] if ctx.apply(text, do, undo) else None
+    return edit["e"].result.get("record") if ctx.apply_edit(make, text) else None
 
 
 def _nonempty(error: Callable[[], ValidationError]) -> Callable[[str], str]:
@@ -214,21 +207,7 @@ class IndependenceEditor(QGroupBox):
 
     def declare(self, member_id: str, independent: bool, declared_on: str, note: str) -> bool:
         ef = self.ctx.ef
-        old = psvc.independence(ef).get(member_id)
-        if old and (old.independent, old.declared_on, old.note) == (independent, declared_on, note):
-            return True
-
-        def undo() -> Changes:
-            if old is not None:
-                return psvc.declare_independence(ef, member_id, old.independent, old.declared_on, old.note)
-            changes = Changes()
-            with ef.transaction():
-                for d in ef.records(IndependenceDeclaration, "member_id = ?", [member_id]):
-                    changes.tables.update(svc.delete_record(ef, IndependenceDeclaration, d.id).tables)
-            return changes.add(IndependenceDeclaration.table)
-
-        ok = self.ctx.apply(self.tr("修改独立性声明"),
-                            lambda: psvc.declare_independence(ef, member_id, independent, declared_on, note), undo)
+        ok = self.ctx.apply_edit(lambda: edits.declare_independence(ef, member_id, independent, declared_on, note))
         if not ok:
             self._show_member()  # refused: show the saved declaration again
         return ok
@@ -260,13 +239,8 @@ class PhaseModel(RecordTableModel):
         except ValidationError as e:
             self.ctx._show(e)
             return False
-        old = getattr(rec, col.field)
-        if new == old:
-            return True
         ef = self.ctx.ef
-        return self.ctx.apply(self.tr("修改工作阶段"),
-                              lambda: psvc.update_phase(ef, rec.id, **{col.field: new}),
-                              lambda: psvc.update_phase(ef, rec.id, **{col.field: old}))
+        return self.ctx.apply_edit(lambda: edits.update_phase(ef, rec.id, **{col.field: new}))
 
 
 class OwnerDelegate(QStyledItemDelegate):
@@ -446,15 +420,7 @@ class PlanPanel(QWidget):
     def set_fields(self, **fields) -> bool:
         """Set plan fields (texts, methods list, standards list) as one undoable edit."""
         ef = self.ctx.ef
-        cur = psvc.plan(ef)
-        old = {}
-        for k in fields:
-            now = getattr(cur, k)
-            old[k] = json.loads(now or "[]") if k in ("methods", "standards") else now
-        if all(old[k] == v for k, v in fields.items()):
-            return True
-        ok = self.ctx.apply(self.tr("修改评价方案"), lambda: psvc.set_plan(ef, **fields),
-                            lambda: psvc.set_plan(ef, **old))
+        ok = self.ctx.apply_edit(lambda: edits.set_plan(ef, **fields))
         if not ok:
             self.refresh()
         return ok

@@ -54,15 +54,14 @@ from ..domain.review import (
     REQUEST_STATUSES,
     SIGNOFF_LABELS,
     DocumentRequest,
-    EvidenceLink,
     WorkingPaper,
     is_overdue,
 )
-from ..services import evaluation as svc
+from ..services import edits
 from ..services import evidence as evsvc
 from ..services import review as rsvc
 from ..services.evaluation import Changes
-from ..store.db import EvaluationFile, _connect
+from ..services.evaluation import open_for_thread
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
 from .workers import run_with_progress
@@ -113,7 +112,7 @@ def add_files_work(path: Path, who: str, files: list[Path], target_kind: str | N
     Returns ``{"added": [AddResult], "errors": [(file, message)], "cancelled": bool}``; each file is its own
     transaction, so a failure or a cancel keeps the files added before it and leaves nothing of the current one.
     """
-    ef = EvaluationFile(path, _connect(path), who)
+    ef = open_for_thread(path, who)
     out = {"added": [], "errors": [], "cancelled": False}
     try:
         for i, f in enumerate(files):
@@ -171,7 +170,7 @@ def attach_files(parent: QWidget | None, ctx: EvaluationContext, files, target_k
 
 
 def _extract_work(path: Path, who: str, sha256: str, out: Path, progress):
-    ef = EvaluationFile(path, _connect(path), who)
+    ef = open_for_thread(path, who)
     try:
         return evsvc.extract_evidence(ef, sha256, out, overwrite=True, progress=progress)
     finally:
@@ -321,12 +320,8 @@ class RequestTableModel(QAbstractTableModel):
             return False
         rec = self._rows[index.row()]
         field = self.EDITABLE[index.column()]
-        old, new = getattr(rec, field), str(value).strip()
-        if old == new:
-            return True
         ef = self.ctx.ef
-        return self.ctx.apply(QCoreApplication.translate("review", "修改资料"), lambda: rsvc.update_request_item(ef, rec.id, **{field: new}),
-                              lambda: rsvc.update_request_item(ef, rec.id, **{field: old}))
+        return self.ctx.apply_edit(lambda: edits.update_request_item(ef, rec.id, **{field: str(value).strip()}))
 
 
 # ---------------------------------------------------------------------------------------------- preview
@@ -504,11 +499,8 @@ class EvidenceList(QWidget):
         info = self.current()
         if info is None:
             return
-        link = next(iter(self.ctx.ef.records(EvidenceLink, "evidence_id = ? AND target_kind = ? AND target_id = ?",
-                                             [info.evidence.id, self.kind, self.target_id])), None)
-        if link is not None:
-            self.ctx.apply(QCoreApplication.translate("review", "移除附件"), lambda: evsvc.unlink_evidence(self.ctx.ef, link.id),
-                           lambda: svc.restore_record(self.ctx.ef, type(link), link.id).add(self.kind, self.target_id))
+        ef = self.ctx.ef
+        self.ctx.apply_edit(lambda: edits.unlink_evidence(ef, info.evidence.id, self.kind, self.target_id))
 
 
 # ---------------------------------------------------------------------------------------------- request list
@@ -679,19 +671,16 @@ class RequestListPanel(QWidget):
             return
         ef = self.ctx.ef
         self._keep = cur.id
-        self.ctx.apply(QCoreApplication.translate("review", "调整顺序"), lambda: rsvc.move_request_item(ef, cur.id, target),
-                       lambda: rsvc.move_request_item(ef, cur.id, row))
+        self.ctx.apply_edit(lambda: edits.move_request_item(ef, cur.id, target, row))
         self.select(cur.id)
 
     def set_status(self, status: str) -> bool:
         cur = self.current()
         if cur is None or status == cur.status:
             return False
-        ef, old, old_at = self.ctx.ef, cur.status, cur.status_changed_at
+        ef = self.ctx.ef
         self._keep = cur.id
-        ok = self.ctx.apply(QCoreApplication.translate("review", "更改状态"), lambda: rsvc.set_request_status(ef, cur.id, status),
-                            lambda: svc.update_record(ef, DocumentRequest, cur.id, status=old,
-                                                      status_changed_at=old_at))
+        ok = self.ctx.apply_edit(lambda: edits.set_request_status(ef, cur.id, status))
         self.select(cur.id)
         return ok
 
@@ -721,7 +710,7 @@ class RequestListPanel(QWidget):
         ctx = self.ctx
 
         def work(progress):
-            ef = EvaluationFile(ctx.path, _connect(ctx.path), ctx.ef.who)
+            ef = open_for_thread(ctx.path, ctx.ef.who)
             try:
                 return rsvc.export_request_list(ef, name, progress=progress)
             finally:
@@ -890,14 +879,9 @@ class WorkingPaperPanel(QWidget):
         p = next((x for x in self.papers if x.id == self._shown), None)
         if p is None:
             return False
-        fields = {k: v for k, v in (("title", self.title.text()), ("body", self.body.toPlainText()))
-                  if getattr(p, k) != v}
-        if not fields:
-            return True
-        old = {k: getattr(p, k) for k in fields}
         ef = self.ctx.ef
-        return self.ctx.apply(QCoreApplication.translate("review", "修改工作底稿"), lambda: rsvc.update_working_paper(ef, p.id, **fields),
-                              lambda: rsvc.update_working_paper(ef, p.id, **old))
+        return self.ctx.apply_edit(lambda: edits.update_working_paper(ef, p.id, title=self.title.text(),
+                                                                      body=self.body.toPlainText()))
 
     def sign(self, as_role: str) -> bool:
         p = self.current()
@@ -906,12 +890,7 @@ class WorkingPaperPanel(QWidget):
         if not self.save():
             return False
         ef, who = self.ctx.ef, self.signer.currentData()
-        keys = ("preparer_id", "prepared_at", "prepared_hash") if as_role == "preparer" else \
-            ("reviewer_id", "reviewed_at", "reviewed_hash")
-        cur = ef.get(WorkingPaper, p.id)
-        old = {k: getattr(cur, k) for k in keys}
-        return self.ctx.apply(QCoreApplication.translate("review", "签字"), lambda: rsvc.sign_off(ef, p.id, who, as_role),
-                              lambda: svc.update_record(ef, WorkingPaper, p.id, **old))
+        return self.ctx.apply_edit(lambda: edits.sign_off(ef, p.id, who, as_role))
 
 
 # ---------------------------------------------------------------------------------------------- hook

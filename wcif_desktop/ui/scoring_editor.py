@@ -44,31 +44,16 @@ from PySide6.QtWidgets import (
 from ..domain.errors import ValidationError
 from ..domain.model import ROLES, Indicator, TeamMember, new_id
 from ..domain.money import HUNDRED, D, fmt_score, round2
-from ..domain.panel import PANEL_METHODS, PanelScore
+from ..domain.panel import PANEL_METHODS
 from ..domain.rules import RULE_TYPES, dump_params, parse_params
-from ..domain.scoring import ScoreCitation
-from ..services import evaluation as svc
+from ..services import edits
 from ..services import frameworks as fw
 from ..services import scoring
-from ..services.evaluation import Changes
 from .context import EvaluationContext
 from .errors import error_text
 
 SCORING_TABLES = ("indicator", "scoring_settings", "panel_score", "team_member", "finance_line", "score_citation",
                   "working_paper", "evidence", "evidence_link")
-
-
-def _restore_scores(ef, old: dict[str, tuple]) -> Changes:
-    """Write back (score, reason) per indicator id — the undo of a recompute or a panel apply."""
-    changes = Changes()
-    with ef.transaction():
-        for iid, (score, reason) in old.items():
-            changes.tables.update(svc.update_record(ef, Indicator, iid, score=score, deduction_reason=reason).tables)
-    return changes or Changes().add("indicator")
-
-
-def _scores(ef) -> dict[str, tuple]:
-    return {i.id: (i.score, i.deduction_reason) for i in ef.records(Indicator)}
 
 
 # ----------------------------------------------------------------------------------------------- tree editor
@@ -237,16 +222,7 @@ class TreeEditor(QWidget):
         if ind is None or not choice:
             return False
         ef, (kind, target) = self.ctx.ef, choice
-        state: dict[str, str] = {}
-
-        def do():
-            if "id" in state:
-                return svc.restore_record(ef, ScoreCitation, state["id"])
-            ch = scoring.cite(ef, ind.id, kind, target)
-            state["id"] = next(iter(ch.tables["score_citation"]))
-            return ch
-
-        return self.ctx.apply(self.tr("引用评分依据"), do, lambda: scoring.uncite(ef, state["id"]))
+        return self.ctx.apply_edit(lambda: edits.cite(ef, ind.id, kind, target))
 
     def uncite(self) -> bool:
         item = self.support_list.currentItem()
@@ -254,25 +230,16 @@ class TreeEditor(QWidget):
         if not cid:
             return False
         ef = self.ctx.ef
-        return self.ctx.apply(self.tr("取消引用"), lambda: scoring.uncite(ef, cid),
-                              lambda: svc.restore_record(ef, ScoreCitation, cid))
+        return self.ctx.apply_edit(lambda: edits.uncite(ef, cid))
 
     # ------------------------------------------------------------------ edits
     def _ef(self):
         return self.ctx.ef
 
     def _add(self, parent_id: str, position: int | None) -> bool:
-        ef, nid, state = self._ef(), new_id(), {"added": False}
+        ef, nid = self._ef(), new_id()
         name = self.tr("新指标")
-
-        def do():
-            if state["added"]:
-                return fw.restore_indicators(ef, [nid])
-            ch = fw.add_indicator(ef, parent_id, name, "0", position=position, indicator_id=nid)
-            state["added"] = True
-            return ch
-
-        ok = self.ctx.apply(self.tr("添加指标"), do, lambda: fw.remove_indicator(ef, nid))
+        ok = self.ctx.apply_edit(lambda: edits.add_indicator(ef, parent_id, name, position, nid))
         if ok:
             self.select(nid)
         return ok
@@ -293,16 +260,11 @@ class TreeEditor(QWidget):
         if ind is None:
             return False
         ef = self._ef()
-        ids = fw.subtree_ids(ef, ind.id)
-        return self.ctx.apply(self.tr("删除指标“{0}”").format(ind.name), lambda: fw.remove_indicator(ef, ind.id),
-                              lambda: fw.restore_indicators(ef, ids))
+        return self.ctx.apply_edit(lambda: edits.remove_indicator(ef, ind.id))
 
     def _move(self, ind: Indicator, parent_id: str, position: int) -> bool:
         ef = self._ef()
-        old_parent, old_pos = fw.position(ef, ind.id)
-        ok = self.ctx.apply(self.tr("移动指标“{0}”").format(ind.name),
-                            lambda: fw.move_indicator(ef, ind.id, parent_id, position),
-                            lambda: fw.move_indicator(ef, ind.id, old_parent, old_pos))
+        ok = self.ctx.apply_edit(lambda: edits.move_indicator(ef, ind.id, parent_id, position))
         if ok:
             self.select(ind.id)
         return ok
@@ -353,39 +315,14 @@ class TreeEditor(QWidget):
         fields = {"name": self.name_edit.text().strip(), "definition": self.definition_edit.toPlainText(),
                   "guidance": self.guidance_edit.toPlainText(), "scoring_rule": self.rule_text_edit.toPlainText(),
                   "rule_type": self.rule_type.currentData(), "rule_params": dump_params(params)}
-        old = {k: getattr(ind, k) for k in fields}
-        old_state = (ind.weight, ind.score, ind.deduction_reason)
-        changed = {k: v for k, v in fields.items() if v != old[k]}
-        if not changed and weight == ind.weight:
-            return True
-
-        def do():
-            with ef.transaction():
-                ch = fw.edit_indicator(ef, ind.id, **changed) if changed else Changes()
-                if weight != ind.weight:
-                    ch.tables.update(fw.reweight(ef, ind.id, weight).tables)
-                if "rule_type" in changed or "rule_params" in changed:
-                    ch.tables.update(scoring.recompute(ef).tables)
-            return ch or Changes().add("indicator", ind.id)
-
-        def undo():
-            with ef.transaction():
-                ch = svc.update_record(ef, Indicator, ind.id, **{k: old[k] for k in changed})
-                w, s, r = old_state
-                ch.tables.update(svc.update_record(ef, Indicator, ind.id, weight=w, score=s,
-                                                   deduction_reason=r).tables)
-            return ch or Changes().add("indicator", ind.id)
-
-        ok = self.ctx.apply(self.tr("修改指标“{0}”").format(ind.name), do, undo)
+        ok = self.ctx.apply_edit(lambda: edits.edit_indicator(ef, ind.id, weight, **fields))
         if ok:
             self.select(ind.id)
         return ok
 
     def recompute(self) -> bool:
         ef = self._ef()
-        old = _scores(ef)
-        return self.ctx.apply(self.tr("按规则重新计算"), lambda: scoring.recompute(ef) or Changes().add("indicator"),
-                              lambda: _restore_scores(ef, old))
+        return self.ctx.apply_edit(lambda: edits.recompute_scores(ef))
 
     def apply_template(self) -> bool:
         key = self.template_combo.currentData()
@@ -396,27 +333,7 @@ class TreeEditor(QWidget):
                                           self.tr("套用模板会替换本评价现有的指标体系（可撤销）。是否继续？"))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        old_ids = [i.id for i in ef.records(Indicator)]
-        state: dict[str, list[str]] = {}
-
-        def do():
-            if "new" in state:  # redo: swap the two trees back
-                with ef.transaction():
-                    for iid in old_ids:
-                        svc.delete_record(ef, Indicator, iid)
-                    return fw.restore_indicators(ef, state["new"])
-            before = {i.id for i in ef.records(Indicator)}
-            ch = fw.apply_template(ef, key, replace=True)
-            state["new"] = [i for i in ch.tables.get("indicator", set()) if i not in before]
-            return ch
-
-        def undo():
-            with ef.transaction():
-                for iid in state["new"]:
-                    svc.delete_record(ef, Indicator, iid)
-                return fw.restore_indicators(ef, old_ids) if old_ids else Changes().add("indicator")
-
-        return self.ctx.apply(self.tr("套用指标体系模板"), do, undo)
+        return self.ctx.apply_edit(lambda: edits.apply_framework_template(ef, key))
 
 
 # ----------------------------------------------------------------------------------------------- chart
@@ -615,9 +532,7 @@ class PanelWidget(QWidget):
         return self._leaf_ids[r] if 0 <= r < len(self._leaf_ids) else None
 
     def _mine(self, indicator_id: str):
-        rows = self.ctx.ef.records(PanelScore, "indicator_id = ? AND member_id = ? AND kind = 'member'",
-                                   [indicator_id, self.viewer_id()])
-        return rows[0] if rows else None
+        return edits.panel_score_of(self.ctx.ef, indicator_id, self.viewer_id())
 
     def _load_mine(self) -> None:
         iid = self.current_indicator_id()
@@ -630,32 +545,20 @@ class PanelWidget(QWidget):
         if not iid or not member:
             return False
         ef = self.ctx.ef
-        old = self._mine(iid)
-        old_score, old_reason = (old.score, old.reason) if old else (None, "")
         score, reason = self.my_score.text().strip() or None, self.my_reason.text().strip()
-        return self.ctx.apply(self.tr("专家评分"),
-                              lambda: scoring.set_panel_score(ef, iid, member, score, reason),
-                              lambda: scoring.set_panel_score(ef, iid, member, old_score, old_reason))
+        return self.ctx.apply_edit(lambda: edits.set_panel_score(ef, iid, member, score, reason))
 
     def set_method(self, method: str) -> bool:
         ef = self.ctx.ef
-        old = scoring.settings(ef).panel_method
-        if method == old:
-            return True
-        return self.ctx.apply(self.tr("专家评分汇总方法"), lambda: scoring.set_panel_method(ef, method),
-                              lambda: scoring.set_panel_method(ef, old))
+        return self.ctx.apply_edit(lambda: edits.set_panel_method(ef, method))
 
     def reveal(self) -> bool:
         ef, lead = self.ctx.ef, self.viewer_id()
-        return self.ctx.apply(self.tr("公开专家评分"), lambda: scoring.reveal_panel(ef, lead),
-                              lambda: scoring.update_settings(ef, panel_revealed=False, panel_revealed_by="",
-                                                              panel_revealed_at=""))
+        return self.ctx.apply_edit(lambda: edits.reveal_panel(ef, lead))
 
     def apply_panel(self) -> bool:
         ef = self.ctx.ef
-        old = _scores(ef)
-        return self.ctx.apply(self.tr("汇总专家评分"), lambda: scoring.apply_panel(ef) or Changes().add("indicator"),
-                              lambda: _restore_scores(ef, old))
+        return self.ctx.apply_edit(lambda: edits.apply_panel(ef))
 
 
 # ----------------------------------------------------------------------------------------------- page hook

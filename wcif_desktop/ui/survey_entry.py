@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import WcifError
 from ..domain.survey import Survey
+from ..services import edits
 from ..services import survey as svc
-from ..services.evaluation import Changes
 from .context import EvaluationContext
 from .errors import show_user_error
 
@@ -99,20 +99,10 @@ class PaperEntryDialog(QDialog):
         """Save the form as one response (undoable); clear the fields for the next one. Returns its id."""
         ef, sid = self.ctx.ef, self.survey.id
         answers, rid, date = self.answers(), self.respondent.text().strip(), self.date.text().strip()
-        state: dict = {}
-
-        def do():
-            if "id" in state:  # redo after undo: bring the same form back
-                svc.restore_response(ef, state["id"])
-            else:
-                state["id"] = svc.add_response(ef, sid, answers, respondent_id=rid, submitted_at=date).id
-            return Changes().add("survey_response", state["id"]).add("survey_answer")
-
-        def undo():
-            return svc.delete_response(ef, state["id"])
-
+        edit = edits.add_survey_response(ef, sid, answers, respondent_id=rid, submitted_at=date)
+        state = edit.result
         try:
-            ok = self.ctx.apply(self.tr("录入纸质问卷"), do, undo)
+            ok = self.ctx.apply_edit(lambda: edit)
         except WcifError as e:  # pragma: no cover - apply shows user errors itself
             show_user_error(self, e)
             return None

@@ -32,7 +32,7 @@ from ..domain.errors import Cancelled, WcifError
 from ..domain.survey import QUESTION_KINDS, Survey, match_option, normalize_answer
 from ..services import survey as svc
 from ..services.evaluation import Changes
-from ..store.db import EvaluationFile
+from ..services.evaluation import open_file
 from .context import EvaluationContext
 from .errors import error_text, handle_exception, show_user_error
 from .workers import run_with_progress
@@ -336,5 +336,5 @@ class SurveyImportDialog(QDialog):
 def import_in_own_connection(wcif_path, survey_id: str, path, *, progress, **kwargs):
     """Run :func:`~wcif_desktop.services.survey.import_responses` on a connection of the calling (worker)
     thread — SQLite connections are not shared across threads (DESIGN.md)."""
-    with EvaluationFile.open(wcif_path) as ef:
+    with open_file(wcif_path) as ef:
         return svc.import_responses(ef, survey_id, path, progress=progress, **kwargs)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import WcifError
 from ..domain.money import fmt_pct
 from ..domain.survey import RESPONDENT_GROUPS, SATISFACTION_METHODS
+from ..services import edits
 from ..services import survey as svc
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
@@ -243,12 +244,8 @@ class SurveyPanel(QGroupBox):
         sid, method = self.current_survey_id(), self.method_combo.currentData()
         if not sid:
             return
-        old = self.ctx.ef.get(svc.Survey, sid).satisfaction_method
-        if old != method:
-            ef = self.ctx.ef
-            self.ctx.apply(self.tr("修改满意度计算方法"),
-                           lambda: svc.set_satisfaction_method(ef, sid, method),
-                           lambda: svc.set_satisfaction_method(ef, sid, old))
+        ef = self.ctx.ef
+        self.ctx.apply_edit(lambda: edits.set_satisfaction_method(ef, sid, method))
 
     # ------------------------------------------------------------------ actions
     def _choose_file(self) -> Path | None:

@@ -25,6 +25,11 @@ def cn_date(iso: str) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def year_label(ev) -> str:
+    """``2021年度`` for the evaluation's fiscal year; empty while a new evaluation has none (never ``0年度``)."""
+    return f"{ev.fiscal_year}年度" if ev.fiscal_year else ""
+
+
 def today_iso() -> str:
     return _dt.date.today().isoformat()
 

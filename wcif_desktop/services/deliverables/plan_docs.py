@@ -15,6 +15,7 @@ from ...domain.fields import fill
 from ...domain.money import fmt_score
 from ...domain.review import STANDARDS, ids, parse_date
 from .common import (
+    year_label,
     cn_date,
     finance_table,
     framework_table,
@@ -158,7 +159,7 @@ def request_list(src: Sources) -> DocOutline:
         raise WcifError(QT_TRANSLATE_NOOP("core", "资料清单为空，请先添加资料或从模板生成"))
     vals = values(src.snap)
     ev = src.snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价资料清单"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价资料清单"
     out = DocOutline("request-list", title, author=ev.agency, context=vals, landscape=True)
     out.add(Para(title, "title"))
     if ev.evaluated_unit:
@@ -204,7 +205,7 @@ def site_schedule(src: Sources) -> DocOutline:
     """调研安排: place, date, itinerary, members and the reason each site was selected."""
     vals = values(src.snap)
     ev = src.snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价调研安排"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价调研安排"
     out = DocOutline("site-schedule", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     table, proposed = site_table(src)
@@ -245,7 +246,7 @@ def research_outline(src: Sources) -> DocOutline:
     """调研提纲 with the answers recorded per visited unit."""
     vals = values(src.snap)
     ev = src.snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价调研提纲"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价调研提纲"
     out = DocOutline("research-outline", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     units = sorted({a.unit for a in src.answers if a.unit})
@@ -261,11 +262,11 @@ def letter(src: Sources) -> DocOutline:
     contact person."""
     vals = values(src.snap)
     ev = src.snap.evaluation
-    title = f"关于开展{ev.fiscal_year}年度{ev.region}{ev.project_name}绩效评价调研的函"
+    title = f"关于开展{year_label(ev)}{ev.region}{ev.project_name}绩效评价调研的函"
     out = DocOutline("letter", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     out.add(Para(f"{ev.evaluated_unit}：", "plain"))
-    out.add(Para(f"受{ev.commissioner}委托，{ev.agency}对{ev.region}{ev.fiscal_year}年度{ev.project_name}开展绩效评价。"
+    out.add(Para(f"受{ev.commissioner}委托，{ev.agency}对{ev.region}{year_label(ev)}{ev.project_name}开展绩效评价。"
                  "为全面了解基金收支、管理和绩效目标完成情况，评价小组将赴贵单位开展调研，请予以支持和配合。"
                  "现将有关事项函告如下："))
     rows, proposed = site_rows(src)
@@ -322,7 +323,7 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
     sheet = sheet_of(snap)
     counts = indicator_counts(sheet)
     plan = src.plan
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价工作方案"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价工作方案"
     out = DocOutline("work-plan", title, author=who, context=dict(vals, issuer=who))
     first = min((p.start_date for p in src.phases if p.start_date), default="")
     out.add(Cover(title, [who], cn_date(first or today_iso())))
@@ -330,9 +331,9 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
     out.add(Toc(), BodyStart(), Para(title, "title"))
     if issuer == "commissioner":
         out.add(Para(f"为加强{ev.fund_name}预算绩效管理，{ev.commissioner}委托第三方机构{ev.agency}对"
-                     f"{ev.region}{ev.fiscal_year}年度{ev.project_name}开展绩效评价，特制定本方案。"))
+                     f"{ev.region}{year_label(ev)}{ev.project_name}开展绩效评价，特制定本方案。"))
     else:
-        out.add(Para(f"受{ev.commissioner}委托，{ev.agency}对{ev.region}{ev.fiscal_year}年度{ev.project_name}"
+        out.add(Para(f"受{ev.commissioner}委托，{ev.agency}对{ev.region}{year_label(ev)}{ev.project_name}"
                      "开展绩效评价，特制定本方案。"))
 
     out.add(h1(1, "项目基本情况"))

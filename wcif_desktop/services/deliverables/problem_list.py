@@ -18,7 +18,7 @@ from ...domain.fields import fill
 from ...domain.model import EvaluationSnapshot, Finding, Indicator
 from ...domain.scoring import sheet_for
 from ...store.db import EvaluationFile
-from .common import answered_by, values
+from .common import year_label, answered_by, values
 from ...domain.document import DocOutline, Para, Table, h1
 from ...domain.docrecords import ProblemDetail
 
@@ -169,7 +169,7 @@ def problem_list(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] | N
     """问题清单 annex with a consistency section listing any disagreement found by :func:`check_problems`."""
     vals = values(snap)
     ev = snap.evaluation
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价问题清单"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价问题清单"
     out = DocOutline("problem-list", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     chk = check_problems(snap, details, links)

@@ -11,7 +11,7 @@ data shows are listed and marked for the team to complete.
 from __future__ import annotations
 
 from ...domain.review import REQUEST_STATUSES
-from .common import cn_date, narrative, pts, sheet_of, values
+from .common import year_label, cn_date, narrative, pts, sheet_of, values
 from ...domain.document import DocOutline, Para, Signing, h1, paras
 from .problem_list import check_problems
 from .sources import Sources
@@ -31,7 +31,7 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
     ev = snap.evaluation
     sheet = sheet_of(snap)
     facts = _facts(src)
-    title = f"{ev.region}{ev.fiscal_year}年度{ev.project_name}绩效评价工作总结"
+    title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价工作总结"
     out = DocOutline("summary", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
 

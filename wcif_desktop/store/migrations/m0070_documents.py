@@ -1,6 +1,6 @@
 """Documents (issue 10): research-outline answers per visited unit, the site schedule, problem details
 (category, indicators touched, basis, evidence), the register of generated documents and the archive record.
-Records: ``wcif_desktop/documents/records.py``.
+Records: ``wcif_desktop/domain/docrecords.py``.
 """
 
 COMMON = {"id": str, "modified_at": str, "modified_by": str, "deleted": int}
