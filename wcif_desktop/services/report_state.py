@@ -210,10 +210,43 @@ def basis_checks(snap, bases: dict[str, IndicatorBasis], metrics: dict | None = 
     return out
 
 
+def plan_checks(src) -> list[ReadinessItem]:
+    """Hints on what the documents would otherwise fill from general text: no evaluation basis (评价依据), no
+    methods chosen, no phases with dates in the plan (the documents then carry no dates of their own)."""
+    from .deliverables.sources import json_ids
+
+    out = []
+    if not src.basis:
+        out.append(ReadinessItem(HINT, "facts", Message(QT_TRANSLATE_NOOP(
+            "core", "评价方案中尚未登记评价依据：工作方案只列通用依据，请在“团队与方案”中补充地方文件"))))
+    if src.plan is None or not json_ids(src.plan.methods):
+        out.append(ReadinessItem(HINT, "facts", Message(QT_TRANSLATE_NOOP(
+            "core", "评价方案中尚未选定评价方法：工作方案列出常用方法，报告不写评价方法"))))
+    if not any(p.start_date or p.end_date for p in src.phases):
+        out.append(ReadinessItem(HINT, "facts", Message(QT_TRANSLATE_NOOP(
+            "core", "评价方案中尚未登记工作阶段和日期：报告的工作过程和各文件的日期无从确定"))))
+    return out
+
+
+def problem_checks(src) -> list[ReadinessItem]:
+    """The problem list's consistency with the indicator analysis (problems whose indicators were not deducted,
+    deducted indicators no problem covers …), as hints; the deliverable itself never prints them."""
+    from .deliverables.problem_list import check_problems
+
+    if not src.snap.findings_of("problem"):
+        return []
+    chk = check_problems(src.snap, src.problem_details, src.finding_links)
+    known = {str(i.message) for i in check_readiness(src.snap)}
+    return [ReadinessItem(HINT, "finding", Message(QT_TRANSLATE_NOOP("core", "问题清单：{text}"), text=m))
+            for m in chk.messages if m not in known]
+
+
 def report_readiness(src) -> list[ReadinessItem]:
     """Everything that keeps the report of ``src`` (:class:`~.deliverables.sources.Sources`) from being final."""
     items = check_readiness(src.snap)
     items += basis_checks(src.snap, src.bases, src.metrics, src.survey_responses)
+    items += problem_checks(src)
+    items += plan_checks(src)
     return items
 
 

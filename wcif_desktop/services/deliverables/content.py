@@ -137,13 +137,12 @@ class Content:
 
     def date(self) -> str:
         """The report date: the evaluation's 报告日期, else the end of the plan's last phase (the report closes
-        the schedule), else today."""
-        iso = (self.ev.report_date or "").strip()
-        phases = list(getattr(self.src, "phases", None) or [])
-        if not iso and phases:
-            ends = sorted(p.end_date or p.start_date for p in phases if (p.end_date or p.start_date))
-            iso = ends[-1] if ends else ""
-        return cn_date(iso)
+        the schedule; :func:`~.common.document_date`), else today."""
+        if self.src is not None and not (self.ev.report_date or "").strip():
+            from .common import document_date
+
+            return cn_date(document_date(self.src, "report"))
+        return cn_date(self.ev.report_date)
 
     # ------------------------------------------------------------------ generated sentences
     def gen_basic_intro(self) -> str:
