@@ -90,6 +90,14 @@ def _rule_criterion(ind, params: dict) -> str:
     return ""
 
 
+_TOOL_NOTE = re.compile(r"（(默认评分标准|自动匹配|待定)[^）]*）")
+
+
+def _clean(text: str) -> str:
+    """Text of a template without the app's own remarks (（默认评分标准…）): a deliverable never carries them."""
+    return _TOOL_NOTE.sub("", text or "").strip()
+
+
 def _matching_target(ind, targets):
     name = ind.name.strip()
     for t in targets:
@@ -116,7 +124,8 @@ def indicator_bases(snap, metrics: dict | None = None, supports: dict | None = N
         except Exception:  # noqa: BLE001 - a broken rule is reported by the scoring checks
             params = {}
         b = IndicatorBasis(papers=list(supports.get(ind.id, [])))
-        b.criterion = (ind.scoring_rule or "").strip() or _rule_criterion(ind, params) or (ind.guidance or "").strip()
+        b.criterion = _clean((ind.scoring_rule or "").strip() or _rule_criterion(ind, params)
+                             or (ind.guidance or "").strip())
         keys = tuple(uses_metrics(ind.rule_type, params)) if ind.rule_type not in ("", "manual") else ()
         mentioned = tuple(labels[lab] for lab in labels if lab in (ind.deduction_reason or ""))
         b.metrics = tuple(dict.fromkeys(keys + mentioned))
@@ -134,8 +143,12 @@ def indicator_bases(snap, metrics: dict | None = None, supports: dict | None = N
             b.actual, b.source = f"{params['actual']}{unit}", "评分规则录入的实际值"
         elif ind.rule_type == "checklist" and params.get("items"):
             items = [i for i in params["items"] if isinstance(i, dict)]
-            met = sum(1 for i in items if i.get("met") is True)
-            b.actual, b.source = f"满足评价要点 {met}/{len(items)} 项", "评价组核查"
+            if items and all(i.get("met") is not None for i in items):  # an unassessed list states nothing
+                met = [i for i in items if i.get("met") is True]
+                b.actual = f"满足评价要点 {len(met)}/{len(items)} 项" + (
+                    "（未满足：" + "；".join(str(i.get("text", "")) for i in items if i.get("met") is False) + "）"
+                    if len(met) < len(items) else "")
+                b.source = "评价组核查"
         elif ind.rule_type == "deductions" and params.get("items"):
             items = [f"{i.get('text', '')}{i.get('count', 0)}次" for i in params["items"] if isinstance(i, dict)]
             b.actual, b.source = "；".join(items), "评价组核查"

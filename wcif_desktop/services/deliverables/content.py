@@ -180,7 +180,7 @@ class Content:
         if fs.year_end_balance is not None:
             parts.append(f"年末滚存结余 {v['year_end_balance']} 万元")
         if not parts:
-            return f"{year}的收支数据尚未录入。"
+            return ""  # nothing on file: the readiness list says so, the report does not
         return year + "，".join(parts) + "。"
 
     def gen_basic_targets(self) -> str:
@@ -246,6 +246,8 @@ class Content:
         return f"该项目绩效评价综合评分“{self.values['total_score']}分”，评级“{self.values['grade']}”。"
 
     def gen_conclusion_overall(self) -> str:
+        if not self.scored:
+            return ""
         bits = []
         for name, weight, score in self.sheet.dimension_scores():
             s = f"{name}方面得分 {fmt_score(score)} 分（分值 {fmt_score(weight)} 分，得分率 {self.rate(score, weight)}）"
@@ -304,9 +306,16 @@ class Content:
         return fmt_pct(round2(Decimal(score) * 100 / weight))
 
     def dimension_rows(self) -> list[list[str]]:
-        rows = [[name, fmt_score(w), fmt_score(s), self.rate(s, w)] for name, w, s in self.sheet.dimension_scores()]
-        rows.append(["合计", fmt_score(self.sheet.total_weight()), fmt_score(self.sheet.total()),
-                     self.rate(self.sheet.total(), self.sheet.total_weight())])
+        """一级指标 | 分值 | 得分 | 得分率, a 合计 row; 未评分 / — where an indicator below is not scored yet."""
+        open_dims = {r.indicator.name for r in self.sheet.roots
+                     if any(n.indicator.score is None for n in r.walk() if n.is_leaf)}
+        rows = [[name, fmt_score(w), "未评分", "—"] if name in open_dims else
+                [name, fmt_score(w), fmt_score(s), self.rate(s, w)] for name, w, s in self.sheet.dimension_scores()]
+        if self.scored:
+            rows.append(["合计", fmt_score(self.sheet.total_weight()), fmt_score(self.sheet.total()),
+                         self.rate(self.sheet.total(), self.sheet.total_weight())])
+        else:
+            rows.append(["合计", fmt_score(self.sheet.total_weight()), "未评分", "—"])
         return rows
 
 
