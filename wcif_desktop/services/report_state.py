@@ -115,7 +115,11 @@ def indicator_bases(snap, metrics: dict | None = None, supports: dict | None = N
     metrics = metrics or {}
     supports = supports or {}
     meta = _metric_meta()
-    labels = {v[0]: k for k, v in meta.items()}
+    labels = {}
+    for k, v in meta.items():  # 基金支出预算执行率 is also written 支出预算执行率
+        labels[v[0]] = k
+        if v[0].startswith("基金"):
+            labels[v[0][2:]] = k
     out: dict[str, IndicatorBasis] = {}
     for node in sheet_for(snap).leaves():
         ind = node.indicator
@@ -127,7 +131,8 @@ def indicator_bases(snap, metrics: dict | None = None, supports: dict | None = N
         b.criterion = _clean((ind.scoring_rule or "").strip() or _rule_criterion(ind, params)
                              or (ind.guidance or "").strip())
         keys = tuple(uses_metrics(ind.rule_type, params)) if ind.rule_type not in ("", "manual") else ()
-        mentioned = tuple(labels[lab] for lab in labels if lab in (ind.deduction_reason or ""))
+        reason = ind.deduction_reason or ""
+        mentioned = tuple(labels[lab] for lab in labels if re.search(re.escape(lab) + r"\s*[-\d]", reason))
         b.metrics = tuple(dict.fromkeys(keys + mentioned))
         b.missing = tuple(k for k in keys if metrics.get(k) is None)
         unit = params.get("unit", "")

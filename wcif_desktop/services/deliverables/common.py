@@ -40,8 +40,8 @@ def document_date(src, kind: str) -> str:
     dates at all:
 
     - ``work-plan``: the start of the first phase;
-    - ``letter`` / ``request-list``: the earliest request date, else the start of the field phase (名称含 现场 /
-      调研 / 实施), else the end of the first phase;
+    - ``letter`` / ``request-list``: the start of the field phase (名称含 现场 / 调研 / 实施), else the end of the
+      first phase, else the earliest request date;
     - ``report`` / ``summary``: the evaluation's 报告日期, else the end of the last phase.
     """
     phases = sorted(getattr(src, "phases", None) or [], key=lambda p: (p.start_date or p.end_date or "", p.sort_order))
@@ -49,12 +49,10 @@ def document_date(src, kind: str) -> str:
     if kind == "work-plan":
         iso = next((p.start_date or p.end_date for p in phases if p.start_date or p.end_date), "")
     elif kind in ("letter", "request-list"):
-        iso = min((r.requested_on for r in getattr(src, "requests", []) if r.requested_on), default="")
         field = next((p for p in phases if any(w in p.name for w in ("现场", "调研", "实施")) and p.start_date), None)
-        if not iso and field is not None:
-            iso = field.start_date
-        if not iso and phases:
-            iso = phases[0].end_date or phases[0].start_date
+        iso = field.start_date if field is not None else (phases[0].end_date or phases[0].start_date if phases else "")
+        if not iso:
+            iso = min((r.requested_on for r in getattr(src, "requests", []) if r.requested_on), default="")
     else:
         iso = ev.report_date or max((p.end_date or p.start_date for p in phases if p.end_date or p.start_date),
                                     default="")

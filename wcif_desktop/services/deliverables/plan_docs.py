@@ -426,6 +426,7 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
     if ev.report_date:
         out.add(Para(f"评价报告于{cn_date(ev.report_date)}前提交。"))
 
+    out.add(Signing(who, cn_date(document_date(src, "work-plan"))))  # the 落款, where the seal goes
     out.add(PageBreak(), Heading(1, "附件1：评价指标体系及评分标准"), framework_table(sheet, vals, caption=""))
     out.add(PageBreak(), Heading(1, "附件2：调研提纲"))
     out.extend(Heading(2, b.text) if isinstance(b, Heading) else b for b in outline_blocks(src, vals, False))
