@@ -82,3 +82,27 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("shared/ folder not present beside the repository")
     return SHARED
+
+
+def ready_for_final(path) -> None:
+    """Give every level-3 indicator of the evaluation at ``path`` a basis (评价情况) and settle the findings, so
+    its readiness check lists no error (the report is no draft and may be signed final)."""
+    from wcif_desktop.services.evaluation import load_snapshot
+    from wcif_desktop.services.report_state import readiness_of
+    from wcif_desktop.services.scoring import set_finding
+    from wcif_desktop.domain.scoring import sheet_for
+    from wcif_desktop.store.db import EvaluationFile
+
+    with EvaluationFile.open(path) as ef:
+        for leaf in sheet_for(load_snapshot(ef)).leaves():
+            ind = leaf.indicator
+            if not (ind.finding or "").strip():
+                set_finding(ef, ind.id, f"评价组核查{ind.name}相关资料，实际完成情况与得分{ind.score}分相符")
+        left = [i for i in readiness_of(ef) if i.severity == "错误"]
+    assert not left, [str(i.message) for i in left]
+
+
+@pytest.fixture
+def make_ready():
+    """:func:`ready_for_final` as a fixture."""
+    return ready_for_final

@@ -1509,6 +1509,18 @@ Supporting evidence: {2}</translation>
         <translation>Full</translation>
     </message>
     <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>征求意见稿</source>
+        <translation>Draft for comments</translation>
+    </message>
+    <message>
+        <source>正式稿</source>
+        <translation>Final version</translation>
+    </message>
+    <message>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -1525,8 +1537,20 @@ Supporting evidence: {2}</translation>
         <translation>Generate PDF report</translation>
     </message>
     <message>
+        <source>如：内鑫评字〔2022〕第 18 号</source>
+        <translation>e.g. 内鑫评字〔2022〕第 18 号</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
         <source>报告模板</source>
         <translation>Template</translation>
+    </message>
+    <message>
+        <source>报告编号</source>
+        <translation>Report number</translation>
     </message>
     <message>
         <source>保存为</source>
@@ -1545,12 +1569,24 @@ Supporting evidence: {2}</translation>
         <translation>Use existing identity (.p12/.pfx)…</translation>
     </message>
     <message>
+        <source>不选则签名处只显示签署人和时间</source>
+        <translation>Without a seal the signature shows only the signer and the time</translation>
+    </message>
+    <message>
+        <source>选择印章图片…</source>
+        <translation>Choose seal image…</translation>
+    </message>
+    <message>
         <source>当前证书</source>
         <translation>Current identity</translation>
     </message>
     <message>
         <source>证书口令</source>
         <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>印章图片 (PNG)</source>
+        <translation>Seal image (PNG)</translation>
     </message>
     <message>
         <source>结果</source>
@@ -1647,6 +1683,22 @@ Supporting evidence: {2}</translation>
     <message>
         <source>报告模块不可用（安装不完整）。</source>
         <translation>The report module is not available (incomplete installation).</translation>
+    </message>
+    <message>
+        <source>选择印章图片</source>
+        <translation>Choose seal image</translation>
+    </message>
+    <message>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>将生成“{0}”（每页标注），不能最终签署；完整性检查有 {1} 项待完成。</source>
+        <translation>A “{0}” will be generated (marked on every page) and cannot be signed final; the readiness check lists {1} open items.</translation>
+    </message>
+    <message>
+        <source>完整性检查通过：将生成正式稿，可以最终签署。</source>
+        <translation>Readiness check passed: the final version will be generated and may be signed final.</translation>
     </message>
     <message>
         <source>未选择（可创建或选择已有证书）</source>
@@ -1807,8 +1859,20 @@ Supporting evidence: {2}</translation>
         <translation>Framework checks</translation>
     </message>
     <message>
+        <source>未评分（已评 {0}/{1} 项三级指标）</source>
+        <translation>Not scored ({0}/{1} level-3 indicators scored)</translation>
+    </message>
+    <message>
         <source>综合评分 {0} 分，评级 {1}</source>
         <translation>Total score {0}, grade {1}</translation>
+    </message>
+    <message>
+        <source>尚未设置指标体系：请从模板导入或逐项添加指标。</source>
+        <translation>No indicator framework yet: import one from a template or add indicators.</translation>
+    </message>
+    <message>
+        <source>尚有 {0} 项三级指标未评分。</source>
+        <translation>{0} level-3 indicators are not scored yet.</translation>
     </message>
     <message>
         <source>未发现问题：分值合计 100，各级分值一致，扣分均有原因。</source>
@@ -3394,6 +3458,10 @@ Supporting evidence: {2}</translation>
         <translation>Cannot save as {path}: {reason}</translation>
     </message>
     <message>
+        <source>评价年度应在 2000—2100 之间：{year}</source>
+        <translation>The fiscal year must lie between 2000 and 2100: {year}</translation>
+    </message>
+    <message>
         <source>评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因</source>
         <translation>The evaluation is locked (the report has been finally signed). To make changes, unlock it first and give a reason</translation>
     </message>
@@ -4624,6 +4692,50 @@ Supporting evidence: {2}</translation>
     <message>
         <source>汇总专家评分</source>
         <translation>Aggregate expert scores</translation>
+    </message>
+    <message>
+        <source>请指定要创建的评价文件（.wcif）</source>
+        <translation>Please name the evaluation file to create (.wcif)</translation>
+    </message>
+    <message>
+        <source>“{name}”按{metrics}评分，但评价文件中没有相应数据</source>
+        <translation>“{name}” is scored from {metrics}, but the evaluation file holds no such data</translation>
+    </message>
+    <message>
+        <source>“{name}”已评分，但评价文件中没有问卷调查数据，也未引用其他依据</source>
+        <translation>“{name}” is scored, but the evaluation file holds no survey data and no other basis is cited</translation>
+    </message>
+    <message>
+        <source>“{name}”没有评价依据：请填写评价情况（实际值）或引用工作底稿、证据</source>
+        <translation>“{name}” has no basis: enter the finding (actual value) or cite a working paper or evidence</translation>
+    </message>
+    <message>
+        <source>同一数据（{fact}）在多项指标中扣分：{names}，请确认未重复扣分</source>
+        <translation>The same figure ({fact}) drives deductions in several indicators: {names}; please confirm it is not deducted twice</translation>
+    </message>
+    <message>
+        <source>评价方案中尚未登记评价依据：工作方案只列通用依据，请在“团队与方案”中补充地方文件</source>
+        <translation>The plan lists no evaluation basis: the work plan states only the general documents; add the local ones under “Team and plan”</translation>
+    </message>
+    <message>
+        <source>评价方案中尚未选定评价方法：工作方案列出常用方法，报告不写评价方法</source>
+        <translation>The plan has no evaluation methods chosen: the work plan lists the usual ones, the report states none</translation>
+    </message>
+    <message>
+        <source>评价方案中尚未登记工作阶段和日期：报告的工作过程和各文件的日期无从确定</source>
+        <translation>The plan has no phases with dates: the report cannot state the work done, nor the documents their dates</translation>
+    </message>
+    <message>
+        <source>问题清单：{text}</source>
+        <translation>Problem list: {text}</translation>
+    </message>
+    <message>
+        <source>报告尚不完整，只能生成草稿，不能最终签署（{count} 项待完成）：{items}</source>
+        <translation>The report is not complete: only a draft can be generated and it cannot be signed final ({count} open items): {items}</translation>
+    </message>
+    <message>
+        <source>报告版本为“{version}”，不能最终签署；请先将版本改为正式稿</source>
+        <translation>The report version is “{version}” and cannot be signed final; set the version to the final version first</translation>
     </message>
 </context>
 <context>

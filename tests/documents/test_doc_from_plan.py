@@ -96,7 +96,12 @@ def test_fieldwork_validation(sample_file):
 
 def test_without_plan_data_the_documents_say_what_is_generated(sample_file):
     text = build_outline(sample_file, "work-plan").text()
-    assert "评价方案中尚未登记评价依据" in text and "财预〔2020〕10号" in text
-    assert "尚未登记工作阶段和日期" in text
+    # the general basis is stated; the notes to the user ("尚未登记…请在…") belong to the readiness list
+    assert "财预〔2020〕10号" in text
+    assert "尚未登记" not in text and "请在“团队与方案”" not in text
+    from wcif_desktop.services.report_state import readiness_of
+
+    said = " ".join(str(i.message) for i in readiness_of(sample_file))
+    assert "评价依据" in said and "工作阶段" in said
     with pytest.raises(WcifError, match="资料清单为空"):  # never filled silently from the template
         build_outline(sample_file, "request-list")

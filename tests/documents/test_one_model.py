@@ -38,7 +38,7 @@ def _pdf_raw(path) -> str:
 
 def _pdf_stream(path) -> str:
     """The PDF's text in drawing order without whitespace and without the footers' page numbers."""
-    return re.sub(r"—\d+—", "", _squash(_pdf_raw(path)))
+    return re.sub(r"—\d+—|(?<!：)(草稿|征求意见稿)", "", _squash(_pdf_raw(path)))  # page numbers, a draft's header mark
 
 
 def _pdf_bookmarks(path) -> list[str]:

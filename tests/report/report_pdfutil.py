@@ -39,11 +39,12 @@ def all_text(pdf: Path) -> str:
 def toc_entries(pdf: Path) -> list[tuple[str, int]]:
     """(title, page) of every 目录 line; lines may come as “title ....” and “N” on separate lines."""
     texts = page_texts(pdf)
-    k = next(i for i, t in enumerate(texts) if norm(t).startswith("目录"))
+    k = next(i for i, t in enumerate(texts) if re.sub(r"^(草稿|征求意见稿)", "", norm(t)).startswith("目录"))
     end = k + 1
     while end < len(texts) and not FOOTER.search(texts[end]):  # 目录 pages carry no page number
         end += 1
-    lines = [ln.strip() for t in texts[k:end] for ln in t.splitlines() if ln.strip()]
+    lines = [ln.strip() for t in texts[k:end] for ln in t.splitlines()
+             if ln.strip() and ln.strip() not in ("草稿", "征求意见稿")]  # the draft mark in each page's header
     merged, out = [], []
     for ln in lines:
         if ln.isdigit() and merged:

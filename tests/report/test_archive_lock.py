@@ -37,8 +37,9 @@ class Recorder:
         return False
 
 
-def test_report_kept_signed_locked_and_reopened(sample_path, workdir, ident):
+def test_report_kept_signed_locked_and_reopened(sample_path, workdir, ident, make_ready):
     lead, agency = ident
+    make_ready(sample_path)  # a final signature needs a report without readiness errors
     out = workdir / "签署 报告.pdf"
     rec = Recorder()
     build_report_file(sample_path, out, p12=lead, passphrase="pw", progress=rec)
@@ -72,8 +73,9 @@ def test_report_kept_signed_locked_and_reopened(sample_path, workdir, ident):
         assert ef.verify_history() == []
 
 
-def test_cli_final_lock_reports_and_reopen(sample_path, workdir, ident, capsys):
+def test_cli_final_lock_reports_and_reopen(sample_path, workdir, ident, capsys, make_ready):
     lead, _ = ident
+    make_ready(sample_path)
     pw = workdir / "pw.txt"
     pw.write_text("pw\n", encoding="utf-8")
     out = workdir / "终稿.pdf"

@@ -88,7 +88,7 @@ def test_no_without_note_refused_and_old_value_kept(team_page, ctx, messages):
 def test_basis_and_phase_change_the_preview(team_page, ctx, messages):
     panel = team_page.plan_panel
     before = panel.preview.text()
-    assert before == "评价小组现场查阅资料0项，开展访谈0次。"
+    assert before == ""  # nothing done yet: no “查阅资料0项”
 
     panel.basis_controls.add()
     bm = panel.basis_model
@@ -203,7 +203,7 @@ def test_add_interview_and_reopen(interviews, ctx, messages):
                                                                          "介绍基金收支和稽核情况。")
     assert json.loads(s.interviewer_ids) == [team[0].id, team[1].id]
     assert json.loads(s.indicator_ids) == [indicator.id]
-    assert _reopened(ctx.path, psvc.work_process_sentences_for)[-1] == "评价小组现场查阅资料0项，开展访谈1次。"
+    assert _reopened(ctx.path, psvc.work_process_sentences_for)[-1] == "评价小组开展访谈1次。"
 
     # edit the record shown; an emptied interviewee is refused and the stored one kept
     f.place.setText("第二会议室")

@@ -126,3 +126,105 @@ def test_wrong_passphrase_is_a_plain_message(window, qtbot, workdir, messages):
     assert len(messages) == 1 and "未能完成" in page.status.text()
     assert not out.exists()
     assert window.step_state("report") is StepState.NOT_STARTED
+
+
+@pytest.fixture
+def ready_window(qtbot, sample_path, messages, make_ready):
+    """The main window on a sample whose readiness check passes (it may be signed final)."""
+    from wcif_desktop.ui.mainwindow import MainWindow
+
+    make_ready(sample_path)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.load(sample_path)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def _seal(path):
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGBA", (300, 300), (0, 0, 0, 0))
+    ImageDraw.Draw(im).ellipse((8, 8, 292, 292), outline=(200, 0, 0, 255), width=12)
+    im.save(path)
+    return path
+
+
+@pytest.mark.skipif(not HAS_REPORT, reason="report package (wcif_desktop.services.report_file) not present")
+def test_gui_signs_final_with_a_chosen_seal_on_the_signing_block(ready_window, qtbot, workdir, messages, monkeypatch):
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from wcif_desktop.render.layout import signing_box_of
+    from wcif_desktop.render.signing import create_identity
+
+    window = ready_window
+    page = window.show_step("report")
+    assert page.lead_name() == "王建国"  # the signer of a new identity is pre-filled from the team lead
+    seal = _seal(workdir / "公章 图.png")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(seal), "")))
+    page.findChild(type(page.generate_btn), "choose_seal").click()
+    assert page.seal_edit.text() == str(seal) and page.seal() == str(seal)
+    p12 = create_identity(workdir / "签名 证书.p12", "secret123", "王建国", "内蒙古鑫方圆会计师事务有限公司")
+    page.settings["signing/p12"] = str(p12)
+    page.refresh()
+    assert "正式稿" in page.draft_label.text()
+    page.set_template("full")
+    out = workdir / "呼和浩特 完整报告.pdf"
+    page.out_edit.setText(str(out))
+    page.sign_check.setChecked(True)
+    page.final_check.setChecked(True)
+    page.passphrase.setText("secret123")
+    page.generate_btn.click()
+    qtbot.waitUntil(lambda: page.generate_btn.isEnabled(), timeout=120_000)
+    assert messages == [], messages
+    assert "✔" in page.signature_label.text()
+    data = out.read_bytes()
+    r = PdfReader(str(out))
+    widgets = [(i, a.get_object()) for i, pg in enumerate(r.pages) for a in (pg.get("/Annots") or [])
+               if a.get_object().get("/Subtype") == "/Widget"]
+    assert len(widgets) == 1
+    page_ix, box = signing_box_of(data)
+    wpage, w = widgets[0]
+    x1, y1, x2, y2 = (float(v) for v in w["/Rect"])
+    assert wpage == page_ix and x1 <= (box[0] + box[2]) / 2 <= x2 and y1 <= (box[1] + box[3]) / 2 <= y2
+    ap = w["/AP"]["/N"].get_object()
+    assert "/Im" in str(ap.get("/Resources", {}).get_object()) or b"Do" in ap.get_data()  # the seal image
+    assert "草稿" not in (r.pages[0].extract_text() or "")
+    assert window.ctx.evaluation().locked
+
+
+@pytest.mark.skipif(not HAS_REPORT, reason="report package (wcif_desktop.services.report_file) not present")
+def test_gui_refuses_final_signature_of_a_draft(window, qtbot, workdir, messages):
+    from wcif_desktop.render.signing import create_identity
+
+    page = window.show_step("report")
+    assert "草稿" in page.draft_label.text()  # the bundled sample lacks the basis of its indicators
+    p12 = create_identity(workdir / "证书.p12", "secret123", "王建国", "内蒙古鑫方圆会计师事务有限公司")
+    page.settings["signing/p12"] = str(p12)
+    page.refresh()
+    out = workdir / "不应写出.pdf"
+    page.out_edit.setText(str(out))
+    page.sign_check.setChecked(True)
+    page.final_check.setChecked(True)
+    page.passphrase.setText("secret123")
+    page.generate()
+    qtbot.waitUntil(lambda: bool(messages), timeout=90_000)
+    assert "不能最终签署" in messages[0] and "没有评价依据" in messages[0]
+    assert not out.exists() and not window.ctx.evaluation().locked
+
+
+def test_brief_and_full_default_to_different_files(window):
+    page = window.show_step("report")
+    page.out_edit.clear()
+    page.set_template("brief")
+    page.refresh()
+    brief = page.out_edit.text()
+    page.set_template("full")
+    full = page.out_edit.text()
+    assert brief != full and brief.endswith("（简版报告）.pdf") and full.endswith("（完整报告）.pdf")
+    page.out_edit.setText("/somewhere/我的报告.pdf")  # a name of the user's own is kept
+    page.set_template("brief")
+    assert page.out_edit.text() == "/somewhere/我的报告.pdf"

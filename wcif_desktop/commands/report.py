@@ -170,12 +170,11 @@ def run_identity(args) -> int:
 
 
 def run_readiness(args) -> int:
-    from ..services.readiness import check_readiness
-    from ..services.evaluation import load_snapshot
     from ..services.evaluation import open_file
+    from ..services.report_state import readiness_of
 
     with open_file(args.path) as ef:
-        items = check_readiness(load_snapshot(ef))
+        items = readiness_of(ef)
     if not items:
         print("报告可以生成：未发现问题。")
         return 0

@@ -76,3 +76,15 @@ class ArchiveRecord(Record):
     index_sha256: str = ""
     documents: int = 0
     evidence_files: int = 0
+
+
+@dataclass
+class ReportFeedback(Record):
+    """One comment of the evaluated unit on the 征求意见稿 and how it was taken up (migration m0052); listed in
+    the 正式稿's appendix 被评价单位意见及采纳情况."""
+
+    table = "report_feedback"
+    opinion: str = ""  # the unit's comment as received
+    adoption: str = ""  # 采纳 | 部分采纳 | 未采纳
+    response: str = ""  # how the report was changed, or why not
+    sort_order: int = 0

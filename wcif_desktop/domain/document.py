@@ -181,6 +181,8 @@ class Document:
         cover_blocks: how many leading blocks form the cover page (the :class:`Cover`); a firm template
             brings its own cover, so they are left out there.
         landscape: A4 landscape (wide lists) instead of portrait.
+        mark: the draft mark (``草稿`` or ``征求意见稿``) every page carries (PDF: a header mark and a light
+            diagonal watermark; Word: the header of every section); ``""`` for a final document.
     """
 
     kind: str
@@ -190,11 +192,12 @@ class Document:
     context: dict = field(default_factory=dict)
     cover_blocks: int = 0
     landscape: bool = False
+    mark: str = ""
 
     def without_cover(self) -> Document:
         """A copy without the cover blocks."""
         return Document(self.kind, self.title, list(self.blocks[self.cover_blocks:]), self.author,
-                        dict(self.context), 0, self.landscape)
+                        dict(self.context), 0, self.landscape, self.mark)
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

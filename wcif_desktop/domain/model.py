@@ -46,6 +46,8 @@ class Evaluation(Record):
     agency: str = ""
     report_date: str = ""  # ISO date, e.g. 2022-06-30
     illustrative_note: str = ""  # e.g. why the sample's indicator scores are illustrative
+    report_number: str = ""  # 报告编号, e.g. 内鑫评字〔2022〕第 18 号 (migration m0052)
+    report_version: str = ""  # 草稿 | 征求意见稿 | 正式稿 ('' = 正式稿 once ready; services/report_state.py)
     locked: bool = False
 
 
@@ -130,6 +132,7 @@ class Indicator(Record):
     sort_order: int = 0
     guidance: str = ""  # 评价要点 (official scoring points), column added by migration m0010
     source_status: str = ""  # status tag of the official wording ([R], [V-peer] …; FRAMEWORK.md)
+    finding: str = ""  # 评价情况（实际值） as the evaluator found it (migration m0052)
 
 
 @dataclass

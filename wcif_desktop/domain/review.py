@@ -358,7 +358,8 @@ def _fmt_span(start: str, end: str) -> str:
 
 
 def work_process_sentences(phases: list[PlanPhase], team: list[TeamMember], documents_reviewed: int,
-                           interviews: int, interviewees: int | None = None) -> list[str]:
+                           interviews: int, interviewees: int | None = None, *, requested: int = 0,
+                           received: int = 0, site_visits: int = 0, survey_responses: int = 0) -> list[str]:
     """Sentences of report section 二（工作过程） from the plan's schedule and the on-site record.
 
     Args:
@@ -366,10 +367,13 @@ def work_process_sentences(phases: list[PlanPhase], team: list[TeamMember], docu
         team: the team, to name phase owners (组长 etc.).
         documents_reviewed: number of request items with status ``reviewed`` (查阅资料份数).
         interviews: number of interview records; ``interviewees`` the number of people if different.
+        requested, received: request items listed / received (provided or reviewed); site_visits: places
+            visited; survey_responses: valid questionnaires.
 
     Returns:
         e.g. ``["2022年4月1日至4月8日，前期准备：成立评价小组，制定评价方案（负责人：王建国）。", …,
-        "评价小组现场查阅资料23项，开展访谈5次（访谈8人）。"]``. Empty schedule → only the closing sentence.
+        "评价小组现场查阅资料23项，开展访谈5次（访谈8人）。"]``. Only counts above zero are stated; nothing done
+        yet → no closing sentence (a report never says “查阅资料0项”).
     """
     names = {m.id: m.name for m in team}
     out = []
@@ -382,10 +386,22 @@ def work_process_sentences(phases: list[PlanPhase], team: list[TeamMember], docu
         if owners:
             text += f"（负责人：{'、'.join(owners)}）"
         out.append(text + "。")
-    closing = f"评价小组现场查阅资料{documents_reviewed}项，开展访谈{interviews}次"
-    if interviewees is not None and interviewees != interviews:
-        closing += f"（访谈{interviewees}人）"
-    out.append(closing + "。")
+    parts = []
+    if requested:
+        parts.append(f"向被评价单位提出资料需求{requested}项，收到{received}项，查阅核查{documents_reviewed}项")
+    elif documents_reviewed:
+        parts.append(f"现场查阅资料{documents_reviewed}项")
+    if interviews:
+        talk = f"开展访谈{interviews}次"
+        if interviewees is not None and interviewees != interviews:
+            talk += f"（访谈{interviewees}人）"
+        parts.append(talk)
+    if site_visits:
+        parts.append(f"实地调研{site_visits}处")
+    if survey_responses:
+        parts.append(f"回收有效调查问卷{survey_responses}份")
+    if parts:
+        out.append("评价小组" + "，".join(parts) + "。")
     return out
 
 

@@ -497,6 +497,25 @@ def to_bytes(doc) -> bytes:
     return buf.getvalue()
 
 
+def add_mark_header(doc, mark: str) -> None:
+    """The draft mark (草稿 / 征求意见稿) in the header of every section, odd, even and first pages alike."""
+    if not mark:
+        return
+    from docx.shared import RGBColor
+
+    for section in doc.sections:
+        for header in (section.header, section.even_page_header, section.first_page_header):
+            header.is_linked_to_previous = False
+            p = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            p.paragraph_format.first_line_indent = Pt(0)
+            r = p.add_run(mark)
+            r.bold = True
+            r.font.size = Pt(14)
+            r.font.color.rgb = RGBColor(0xC0, 0, 0)
+            set_run_fonts(r, HEI_FONT)
+
+
 def render_docx(outline: Document, progress: Progress = NO_PROGRESS) -> bytes:
     """``outline`` as .docx bytes with the house styles.
 
@@ -505,6 +524,7 @@ def render_docx(outline: Document, progress: Progress = NO_PROGRESS) -> bytes:
     """
     doc = base_document(outline.landscape)
     write_blocks(doc, outline, progress)
+    add_mark_header(doc, outline.mark)
     set_properties(doc, outline)
     return to_bytes(doc)
 
@@ -542,6 +562,7 @@ def write_docx(outline: DocOutline, out: Path, progress: Progress = NO_PROGRESS)
 
 
 __all__ = [
+    "add_mark_header",
     "apply_house_styles",
     "base_document",
     "render_docx",

@@ -184,7 +184,7 @@ def render_with_template(outline: Document, template, progress: Progress = NO_PR
     """
     from docx import Document as open_docx
 
-    from .docx import heading_style, set_properties, to_bytes, write_blocks
+    from .docx import add_mark_header, heading_style, set_properties, to_bytes, write_blocks
 
     check_template(template)
     check(progress)
@@ -216,6 +216,7 @@ def render_with_template(outline: Document, template, progress: Progress = NO_PR
         for p in stray:  # {{ body }} sharing a paragraph with other text: drop just the marker text
             for r in p.runs:
                 r.text = r.text.replace(BODY_MARKER, "")
+    add_mark_header(doc, outline.mark)
     set_properties(doc, outline)
     return to_bytes(doc)
 

@@ -251,9 +251,10 @@ class TOCLine(Flowable):
 class Marker(Flowable):
     """Zero-size flowable whose drawing tells the document something (e.g. where the body starts)."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, data=None):
         super().__init__()
         self.name = name
+        self.data = data  # what the document should know (e.g. the 落款's text width)
         self.width = self.height = 0
 
     def wrap(self, availWidth, availHeight):  # noqa: N803

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -89,18 +90,50 @@ class HeadingPos:
     toc: bool
 
 
+class _InfoWithSigning(PDFInfo):
+    """Document information with the 落款's box (``/WCIFSigning``), see :meth:`ReportDoc._record_signing_box`."""
+
+    signing = ""
+
+    def format(self, document):
+        text = super().format(document)
+        if not self.signing:
+            return text
+        extra = PDFDictionary({"WCIFSigning": PDFString(self.signing)}).format(document)
+        # merge the two dictionaries: drop the closing ">>" of the first and the opening "<<" of the second
+        return text.rstrip()[:-2] + extra.lstrip()[2:]
+
+
+def signing_box_of(pdf: bytes) -> tuple[int, tuple[float, float, float, float]] | None:
+    """(0-based page index, (x1, y1, x2, y2)) of the 落款 as the renderer recorded it, ``None`` when the PDF
+    holds no such record (not made by this renderer, or a document without a signing block)."""
+    import io as _io
+
+    from pypdf import PdfReader
+
+    try:
+        meta = PdfReader(_io.BytesIO(pdf)).metadata or {}
+        parts = str(meta.get("/WCIFSigning") or "").split()
+        if len(parts) != 5:
+            return None
+        return int(parts[0]), tuple(float(v) for v in parts[1:])
+    except Exception:  # noqa: BLE001 - a damaged or foreign PDF: no record
+        return None
+
+
 class ReportDoc(BaseDocTemplate):
     """The page templates (cover, front matter, body) and heading bookkeeping."""
 
     def __init__(self, buf, fonts: FontSet, *, title: str, author: str, subject: str,
                  progress: Progress = NO_PROGRESS, total_flowables: int = 0, dry_run: bool = False,
-                 wide: bool = False, first_template: str = "cover"):
+                 wide: bool = False, first_template: str = "cover", mark: str = ""):
         self.page_w, self.page_h = landscape(A4) if wide else A4
         super().__init__(buf, pagesize=(self.page_w, self.page_h), leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
                          subject=subject, creator="WCIF Desktop", lang="zh-CN",
                          initialFontName=fonts.body, initialFontSize=BODY_SIZE)
         self.fonts = fonts
+        self.mark = mark
         self.dry_run = dry_run  # lay out only (find the headings' pages): draw no text, write no file
         if dry_run:
             self._doSave = 0
@@ -110,17 +143,35 @@ class ReportDoc(BaseDocTemplate):
         self.body_start: int | None = None
         self.headings: list[HeadingPos] = []
         self.signing: list[tuple[int, float]] = []
+        self.signing_box: tuple[int, float, float, float, float] | None = None
+        self._signoff_width = 0.0
         self._outline_level = -1  # (physical page, y) at the start and end of the 落款
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, self.page_w - MARGIN_LEFT - MARGIN_RIGHT,
                       self.page_h - MARGIN_TOP - MARGIN_BOTTOM, id="text", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
         templates = [
-            PageTemplate("cover", [frame]),
-            PageTemplate("front", [frame]),
+            PageTemplate("cover", [frame], onPage=self._mark_page),
+            PageTemplate("front", [frame], onPage=self._mark_page),
             PageTemplate("body", [frame], onPage=self._body_page),
         ]
         templates.sort(key=lambda t: t.id != first_template)  # the first page's template comes first
         self.addPageTemplates(templates)
+
+    def _record_signing_box(self) -> None:
+        """Write where the 落款 (agency and date) was drawn into the PDF's document information as
+        ``/WCIFSigning`` (``page x1 y1 x2 y2``: 0-based page index, box in points), so a signer places the seal
+        there without searching the text (:func:`signing_box_of`)."""
+        (p0, y0), (p1, y1) = self.signing[0], self.signing[-1]
+        top = (y0 - BODY_LEADING) if p0 == p1 else (self.page_h - MARGIN_TOP)
+        x2 = self.page_w - MARGIN_RIGHT
+        x1 = x2 - max(self._signoff_width, 4 * BODY_SIZE)
+        self.signing_box = (p1 - 1, x1, y1, x2, top)
+        info = self.canv._doc.info
+        box = " ".join(f"{v:.2f}" for v in self.signing_box[1:])
+        anchor = f"{self.signing_box[0]} {box}"
+        if not isinstance(info, _InfoWithSigning):  # the document already references this very object
+            info.__class__ = _InfoWithSigning
+        info.signing = anchor
 
     def _makeCanvas(self, *a, **kw):  # noqa: N802 - reportlab API
         canv = super()._makeCanvas(*a, **kw)
@@ -130,7 +181,25 @@ class ReportDoc(BaseDocTemplate):
     def logical_page(self, physical: int) -> int:
         return physical - (self.body_start or 1) + 1
 
+    def _mark_page(self, canv, doc=None):
+        """The draft mark (草稿 / 征求意见稿) on every page, boxed in red in the header's right corner (text, so a
+        reader and a test find it on every page; no diagonal watermark, which would break the body's text
+        into pieces for search and copy)."""
+        if not self.mark:
+            return
+        canv.saveState()
+        canv.setFont(self.fonts.heading, 14)
+        w = canv.stringWidth(self.mark, self.fonts.heading, 14)
+        x2, y = self.page_w - MARGIN_RIGHT, self.page_h - MARGIN_TOP + 12 * mm
+        canv.setStrokeColorRGB(0.75, 0, 0)
+        canv.setFillColorRGB(0.75, 0, 0)
+        canv.setLineWidth(0.8)
+        canv.rect(x2 - w - 8, y - 5, w + 8, 20, stroke=1, fill=0)
+        canv.drawRightString(x2 - 4, y, self.mark)
+        canv.restoreState()
+
     def _body_page(self, canv, doc):
+        self._mark_page(canv, doc)
         page = canv.getPageNumber()
         if self.body_start is None:
             self.body_start = page
@@ -149,8 +218,12 @@ class ReportDoc(BaseDocTemplate):
         self.flowables_done += 1
         if self.flowables_done % 20 == 0:
             check(self.progress)
-        if isinstance(flowable, Marker) and flowable.name in ("signoff", "signoff-end"):
+        if isinstance(flowable, Marker) and flowable.name == "signoff":
+            self.signing = [(self.canv.getPageNumber(), self.frame._y)]
+            self._signoff_width = float(flowable.data or 0)
+        if isinstance(flowable, Marker) and flowable.name == "signoff-end" and self.signing:
             self.signing.append((self.canv.getPageNumber(), self.frame._y))
+            self._record_signing_box()
         if isinstance(flowable, Heading) and flowable._first:
             page = self.logical_page(self.canv.getPageNumber())
             self.headings.append(HeadingPos(flowable.key, flowable.level, flowable.text, page, flowable.toc))
@@ -226,12 +299,13 @@ class Writer:
         right-aligned; ``bold_rows`` (indexes into ``rows``) use the heading font (e.g. 合计); ``merged``:
         (column, first row, last row) runs over ``rows`` drawn as one cell holding the first row's text.
         """
+        total = sum(widths)
+        col_w = [self.text_width * w / total for w in widths]
+        merged = self._fit_runs(rows, col_w, merged, numeric)  # [] when a single row is taller than a page
         hidden = {(r, col) for col, first, last in merged for r in range(first + 1, last + 1)}
         if caption:  # keep the caption with the header and the first rows
             self.story.append(CondPageBreak(self.st.caption.leading + 4 * self.st.cell.leading + 20))
             self.story.append(CJKParagraph(self._note(caption), self.st.caption, self.fonts))
-        total = sum(widths)
-        col_w = [self.text_width * w / total for w in widths]
         data = [[self.cell(h, self.st.cell_head) for h in header]]
         for r, row in enumerate(rows):
             cells = []
@@ -254,6 +328,42 @@ class Writer:
         ]))
         t.spaceAfter = 8
         self.story.append(t)
+
+    def _fit_runs(self, rows, col_w, merged, numeric) -> list[tuple[int, int, int]]:
+        """Merged runs cut so that each fits on a page (a table cannot split inside a merged cell): a run taller
+        than ~80 % of the text block continues as a new merged cell, its text repeated."""
+        if not merged:
+            return list(merged)
+        limit = TEXT_H * 0.8
+        heights = []
+        for row in rows:
+            h = 0.0
+            for c, v in enumerate(row):
+                st = self.st.cell_num if c in numeric else self.st.cell
+                p = CJKParagraph(str(v or ""), st, self.fonts)
+                h = max(h, p.wrap(col_w[c] - 6, 10_000)[1])
+            heights.append(h + 5)
+        if max(heights, default=0) > limit:  # such a row must split inside itself, which merged cells forbid
+            return []
+        out = []
+        cuts: set[int] = set()  # rows where a run of a column to the left was cut: runs to the right cut there too
+        for col in sorted({m[0] for m in merged}):
+            new_cuts = set()
+            for c, first, last in merged:
+                if c != col:
+                    continue
+                start, acc = first, 0.0
+                for r in range(first, last + 1):
+                    if r > start and (r in cuts or acc + heights[r] > limit):
+                        if r - 1 > start:
+                            out.append((col, start, r - 1))
+                        new_cuts.add(r)
+                        start, acc = r, 0.0
+                    acc += heights[r]
+                if last > start:
+                    out.append((col, start, last))
+            cuts |= new_cuts
+        return out
 
     def spacer(self, h: float) -> None:
         self.story.append(Spacer(1, h))
@@ -292,11 +402,16 @@ class Rendered:
     pages: int = 0
     passes: int = 0
     signing: list[tuple[int, float]] = field(default_factory=list)  # (physical page, y): 落款 start and end
+    signing_box: tuple | None = None  # (0-based page, x1, y1, x2, y2) of the 落款's text, None without one
+
+    def signing_anchor(self) -> tuple[int, tuple[float, float, float, float]] | None:
+        """(page index, box) of the 落款 for :func:`wcif_desktop.render.signing.sign_pdf`."""
+        return None if self.signing_box is None else (self.signing_box[0], tuple(self.signing_box[1:]))
 
 
 def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *, title: str, author: str,
            subject: str, progress: Progress = NO_PROGRESS, max_passes: int = 4, wide: bool = False,
-           first_template: str = "cover") -> Rendered:
+           first_template: str = "cover", mark: str = "") -> Rendered:
     """Lay the report out until the 目录's page numbers equal the pages the headings land on.
 
     ``compose(pages)`` returns a fresh :class:`Writer` whose story has the 目录 filled from ``pages``
@@ -311,12 +426,12 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
         progress.set(n, max_passes + 1, f"排版第 {n} 遍")
         w = compose(pages)
         if n == 1:
-            w.collector.add("— 0123456789 —")  # the footer's page numbers
+            w.collector.add("— 0123456789 —" + mark)  # the footer's page numbers, the draft mark
             w.check_glyphs()
         buf = io.BytesIO()
         doc = ReportDoc(buf, fonts, title=title, author=author, subject=subject, progress=progress,
                         total_flowables=len(w.story), dry_run=pages is None, wide=wide,
-                        first_template=first_template)
+                        first_template=first_template, mark=mark)
         try:
             doc.build(w.story)
         except ReportError:
@@ -329,9 +444,9 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
             raise ReportError(QT_TRANSLATE_NOOP("core", "报告排版失败：{reason}"), reason=e) from e
         found = {h.key: h.page for h in doc.headings}
         if pages is not None and found == pages and not doc.dry_run:
-            return Rendered(buf.getvalue(), doc.headings, doc.page, n, doc.signing)
+            return Rendered(buf.getvalue(), doc.headings, doc.page, n, doc.signing, doc.signing_box)
         pages = found
     raise ReportError(QT_TRANSLATE_NOOP("core", "目录页码无法稳定（排版多次后仍变化），请联系技术支持"))
 
 
-__all__ = ["Styles", "make_styles", "ReportDoc", "Writer", "render", "Rendered", "HeadingPos", "TEXT_W"]
+__all__ = ["signing_box_of", "Styles", "make_styles", "ReportDoc", "Writer", "render", "Rendered", "HeadingPos", "TEXT_W"]

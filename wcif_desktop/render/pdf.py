@@ -92,7 +92,14 @@ def compose(doc: Document, fonts, pages: dict[str, int] | None, text_width: floa
         elif isinstance(b, Figure):
             w.add(_figure(b))
         elif isinstance(b, Signing):
-            w.add(Marker("signoff"))
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+            from reportlab.platypus import CondPageBreak
+
+            sst = st.signoff
+            # keep the 落款 on one page with room for the seal (40 mm) — never split agency and date
+            w.add(CondPageBreak(sst.space_before + 2 * sst.leading + 60))
+            width = max([stringWidth(t, fonts.body, sst.size) for t in (b.agency, b.date) if t] or [0])
+            w.add(Marker("signoff", width))
             if b.agency:
                 w.para(b.agency, st.signoff)
             if b.date:
@@ -122,7 +129,8 @@ def render_pdf(doc: Document, progress: Progress = NO_PROGRESS, fonts=None) -> R
         doc.blocks and isinstance(doc.blocks[0], Cover))
     return render(lambda pages: compose(doc, fonts, pages, width), fonts, title=doc.title, author=doc.author or "",
                   subject=doc.context.get("subject", "") if isinstance(doc.context.get("subject"), str) else "",
-                  progress=progress, wide=doc.landscape, first_template="cover" if starts_in_front else "body")
+                  progress=progress, wide=doc.landscape, first_template="cover" if starts_in_front else "body",
+                  mark=doc.mark)
 
 
 __all__ = ["compose", "render_pdf"]

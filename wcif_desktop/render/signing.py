@@ -3,10 +3,10 @@
 - :func:`create_identity`: a self-signed certificate (ECDSA P-256, SHA-256) with its key in a password-protected
   PKCS#12 file (``cryptography``), for an agency without a CA-issued certificate.
 - :func:`sign_pdf`: one PAdES baseline signature (``/ETSI.CAdES.detached``) added as an *incremental*
-  revision, so earlier signatures stay valid. Its visible appearance sits over the report's sign-off (the
-  agency's name, found on the last pages as the PDF's /Author, which the report sets) and shows the
-  seal image (PNG, transparency kept) with the signer's name and the signing date, drawn with the report
-  fonts so Chinese names render correctly.
+  revision, so earlier signatures stay valid. Its visible appearance sits over the document's 落款 (agency
+  and date) at the box the PDF renderer recorded (never found by text search) and shows the seal image (PNG,
+  transparency kept) with the signer's name and the signing date, drawn with the report fonts so Chinese
+  names render correctly.
 - :func:`verify_pdf`: every signature's status. An earlier signature is ok when it is intact and what follows
   it is only permitted incremental updates (pyHanko's difference analysis: new signatures and form filling);
   the last one must also cover the whole file. Any changed byte makes a signature not ok.
@@ -34,6 +34,7 @@ warnings.filterwarnings("ignore", message=r".*DSA is deprecated", category=Warni
 SEAL_SIZE = 113.0  # points; a 40 mm round seal (公章 are 38–45 mm)
 SEAL_BOX = (150.0, SEAL_SIZE + 22)  # seal with the signer's name and the date below it
 LABEL_BOX = (170.0, 26.0)  # name and date only (no seal image)
+MIN_LABEL_SIZE = 9.0  # points: the signer's name and date stay legible (小五 and above)
 DEFAULT_REASON = "绩效评价报告签署"
 
 
@@ -187,36 +188,6 @@ def identity_info(p12_path, passphrase: str) -> IdentityInfo:
 
 
 # ---------------------------------------------------------------------------------------------- signing
-def _signoff_anchor(pdf_bytes: bytes) -> tuple[int, float | None]:
-    """(page index, baseline y or None) of the report's sign-off: the last line on the last page that holds
-    the document's author (the agency's name, which the report writes at its end); else the last page."""
-    from pypdf import PdfReader
-
-    r = PdfReader(io.BytesIO(pdf_bytes))
-    page_ix = len(r.pages) - 1
-    try:
-        author = str((r.metadata or {}).get("/Author") or "").strip()
-    except Exception:  # noqa: BLE001
-        author = ""
-    if not author:
-        return page_ix, None
-    found: list[float] = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        if author in (text or "").replace(" ", ""):
-            found.append(float(tm[5]) * float(cm[3]) + float(cm[5]))
-
-    for ix in range(page_ix, max(page_ix - 3, -1), -1):  # the sign-off may be followed by appendices
-        found.clear()
-        try:
-            r.pages[ix].extract_text(visitor_text=visit)
-        except Exception:  # noqa: BLE001
-            break
-        if found:
-            return ix, min(found)
-    return page_ix, None
-
-
 def _existing_rects(pdf_bytes: bytes, page_ix: int) -> list[tuple[float, float, float, float]]:
     from pypdf import PdfReader
 
@@ -237,31 +208,45 @@ def _overlaps(a, b) -> bool:
     return not (a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1])
 
 
-def _seal_box(pdf_bytes: bytes, with_seal: bool) -> tuple[int, tuple[float, float, float, float]]:
+def _seal_box(pdf_bytes: bytes, with_seal: bool, anchor=None) -> tuple[int, tuple[float, float, float, float]]:
     """Page index and box of the next visible signature.
 
-    A seal goes over the agency's name and the date (the sign-off), a name-only box in the rows below; each
-    takes the right-most place not used by an earlier signature.
+    ``anchor`` (page index, (x1, y1, x2, y2)) is the 落款 as the renderer drew it (``Rendered.signing_anchor``);
+    without it the record the renderer wrote into the PDF (``/WCIFSigning``, :func:`~.layout.signing_box_of`);
+    a PDF with neither gets the lower right of its last page. Never found by searching the text.
+    A seal is centred on the 落款 (盖章压名压日期); a name-only box sits just below it; each takes the
+    right-most place not used by an earlier signature.
     """
     from pypdf import PdfReader
 
-    page_ix, baseline = _signoff_anchor(pdf_bytes)
-    mb = PdfReader(io.BytesIO(pdf_bytes)).pages[page_ix].mediabox
+    from .layout import signing_box_of
+
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    anchor = anchor or signing_box_of(pdf_bytes)
+    if anchor is not None and 0 <= anchor[0] < len(reader.pages):
+        page_ix, (bx1, by1, bx2, by2) = anchor
+    else:
+        page_ix = len(reader.pages) - 1
+        bx2, by1 = None, None
+    mb = reader.pages[page_ix].mediabox
     pw, ph = float(mb.width), float(mb.height)
-    right, left, bottom = pw - 26 * 72 / 25.4, 28 * 72 / 25.4, 20.0
-    if baseline is None:
-        baseline = 35 * 72 / 25.4 + SEAL_BOX[1] + 40
+    right, left, bottom = pw - 12.0, 12.0, 12.0
+    if bx2 is None:  # no record: the lower right of the text block
+        bx2 = pw - 26 * 72 / 25.4
+        by2 = 35 * 72 / 25.4 + SEAL_BOX[1] + 20
+        bx1, by1 = bx2 - 180, by2 - 60
     taken = _existing_rects(pdf_bytes, page_ix)
     w, h = SEAL_BOX if with_seal else LABEL_BOX
-    # the seal's centre sits between the agency's name and the date below it (盖章压名压日期)
-    seal_top = baseline - 9 + SEAL_SIZE / 2
-    if with_seal:
-        rows = [seal_top - (SEAL_BOX[1] + 6) * k for k in range(4)]
+    cx, cy = (bx1 + bx2) / 2, (by1 + by2) / 2
+    if with_seal:  # the seal image's centre on the 落款's centre; the box extends below for name and date
+        x2_first = min(cx + w / 2, right)
+        rows = [cy + SEAL_SIZE / 2 - (SEAL_BOX[1] + 6) * k for k in range(4)]
     else:
-        rows = [seal_top - SEAL_BOX[1] - 6 - (LABEL_BOX[1] + 4) * k for k in range(6)]  # below the seal
+        x2_first = min(bx2, right)
+        rows = [by1 - 4 - (LABEL_BOX[1] + 4) * k for k in range(6)]
     for y2 in rows:
-        y2 = min(max(y2, bottom + h), ph - 20)
-        x2 = right
+        y2 = min(max(y2, bottom + h), ph - 12)
+        x2 = x2_first
         while x2 - w >= left - 1:
             box = (x2 - w, y2 - h, x2, y2)
             if not any(_overlaps(box, t) for t in taken):
@@ -299,14 +284,14 @@ def _appearance_pdf(width: float, height: float, seal_png: Path | None, name: st
         dw, dh = iw * scale, ih * scale
         c.drawImage(img, (width - dw) / 2, height - SEAL_SIZE + (SEAL_SIZE - dh) / 2, dw, dh, mask="auto")
         lines = [name, f"数字签名 {date}"]
-        size = 8.0
+        size = 9.0
     else:
         lines = [f"数字签名：{name}", date]
         size = 9.0
         c.setStrokeColorRGB(0.5, 0.5, 0.5)
         c.setLineWidth(0.5)
         c.rect(0.5, 0.5, width - 1, height - 1)
-    while size > 4 and max(stringWidth(t, font, size) for t in lines) > width - 6:
+    while size > MIN_LABEL_SIZE and max(stringWidth(t, font, size) for t in lines) > width - 6:
         size -= 0.5
     c.setFont(font, size)
     y = 2 + (size + 2) * (len(lines) - 1) + 1
@@ -319,12 +304,14 @@ def _appearance_pdf(width: float, height: float, seal_png: Path | None, name: st
 
 
 def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: str = DEFAULT_REASON,
-             progress: Progress = NO_PROGRESS, *, location: str = "", field_name: str | None = None) -> Path:
+             progress: Progress = NO_PROGRESS, *, location: str = "", field_name: str | None = None,
+             anchor=None) -> Path:
     """Add one PAdES signature to ``in_pdf`` as an incremental revision and write ``out_pdf`` atomically
     (``out_pdf`` may equal ``in_pdf``). Earlier signatures stay valid.
 
-    The visible appearance (box of 40 mm) sits over the report's sign-off: the seal image if ``seal_png``
-    is given, and the signer's name with the date.
+    The visible appearance (box of 40 mm) sits over the document's 落款: ``anchor`` (page index, box) as the
+    renderer recorded it, else the record in the PDF (see :func:`_seal_box`): the seal image if ``seal_png`` is
+    given, and the signer's name with the date (never below 9 pt).
 
     Raises:
         SigningError: wrong passphrase (“签名证书密码错误”), unreadable identity, seal or PDF, or an
@@ -359,7 +346,7 @@ def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: 
     subj = signer.signing_cert.subject.native
     signer_name = subj.get("common_name", "") or "签署人"
     now = _dt.datetime.now().astimezone()
-    page_ix, box = _seal_box(data, with_seal=seal_png is not None)
+    page_ix, box = _seal_box(data, with_seal=seal_png is not None, anchor=anchor)
     check(progress)
     progress.set(1, 3, "生成签章外观")
     with tempfile.TemporaryDirectory() as td:

@@ -97,6 +97,42 @@ def create_empty(path, *, title: str = "新建绩效评价", fiscal_year: int = 
     return ef
 
 
+def create_new(path, *, region: str = "", fiscal_year: int = 0, framework: str | None = None,
+               agency: str = "", who: str | None = None) -> Path:
+    """Create the empty evaluation ``path`` (``.wcif`` added when missing): its facts (region, fiscal year,
+    agency, a title from them) and, with ``framework``, that indicator framework template
+    (:func:`wcif_desktop.services.frameworks.apply_template`). Returns the path. Nothing is scored.
+
+    Raises:
+        WcifError: the file exists (never overwritten), an unknown framework (the file is not left behind),
+            a year outside 2000–2100.
+    """
+    from . import frameworks
+
+    path = Path(path)
+    if path.suffix.lower() != ".wcif":
+        path = path.with_name(path.name + ".wcif")
+    if path.exists():
+        raise WcifError(QT_TRANSLATE_NOOP("core", "文件已存在，不会覆盖：{path}"), path=path)
+    if fiscal_year and not 2000 <= int(fiscal_year) <= 2100:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评价年度应在 2000—2100 之间：{year}"), year=fiscal_year)
+    if framework:
+        frameworks.load_template(framework)  # an unknown key fails before any file is written
+    region = (region or "").strip()
+    title = f"{region}{fiscal_year}年度工伤保险基金项目绩效评价" if fiscal_year else f"{region}工伤保险基金项目绩效评价"
+    ef = EvaluationFile.create(path, who=who)
+    try:
+        ef.insert(Evaluation(title=title, region=region, fiscal_year=int(fiscal_year or 0), agency=agency.strip()))
+        if framework:
+            frameworks.apply_template(ef, framework)
+    except BaseException:
+        ef.close()
+        path.unlink(missing_ok=True)
+        raise
+    ef.close()
+    return path
+
+
 def evaluation(ef: EvaluationFile) -> Evaluation:
     recs = ef.records(Evaluation)
     if not recs:

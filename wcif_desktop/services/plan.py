@@ -243,6 +243,12 @@ def work_process_sentences_for(ef: EvaluationFile) -> list[str]:
 
     See :func:`wcif_desktop.domain.review.work_process_sentences` for the shape.
     """
-    reviewed = len(ef.records(DocumentRequest, "status = ?", ["reviewed"]))
+    requests = ef.records(DocumentRequest)
+    reviewed = sum(1 for r in requests if r.status == "reviewed")
+    received = sum(1 for r in requests if r.status in ("received", "provided", "reviewed"))
     interviews = ef.records(Interview)
-    return work_process_sentences(phases(ef), team(ef), reviewed, len(interviews))
+    visits = len(ef.rows("site_visit")) if ef.db["site_visit"].exists() else 0
+    responses = (len(ef.rows("survey_response", "excluded = 0 OR excluded IS NULL"))
+                 if ef.db["survey_response"].exists() else 0)
+    return work_process_sentences(phases(ef), team(ef), reviewed, len(interviews), requested=len(requests),
+                                  received=received, site_visits=visits, survey_responses=responses)

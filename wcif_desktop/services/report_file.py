@@ -43,10 +43,12 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
     is given (``passphrase`` for the PKCS#12, optional ``seal_png`` as the visible seal).
 
     ``keep`` stores the written PDF in the evaluation file; ``final`` (with a signature) then locks the
-    evaluation. Returns ``out_pdf``. Nothing is written to ``out_pdf`` unless every step succeeds.
+    evaluation. Returns ``out_pdf``. Nothing is written to ``out_pdf`` unless every step succeeds. A report
+    whose readiness check lists errors is a draft (every page marked 草稿/征求意见稿) and ``final`` is refused.
 
     Raises:
-        NotAnEvaluationFile, ReportError, SigningError (e.g. wrong passphrase), Cancelled.
+        NotAnEvaluationFile, ReportError (also: ``final`` for a draft, listing what is missing), SigningError
+        (e.g. wrong passphrase), Cancelled.
     """
     out_pdf = Path(out_pdf)
     if p12 is not None and passphrase is None:
@@ -57,6 +59,10 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
     progress.set(0, 100, "读取评价数据")
     with EvaluationFile.open(Path(evaluation_path)) as ef:
         src = load_sources(ef)
+        if final:  # a draft (readiness errors, or a draft version) never carries the final signature
+            from .report_state import check_final
+
+            check_final(src.snap.evaluation, src.readiness)
         check(progress)
         doc = build_document(src, f"report-{template}")  # the same model and renderer as `document report-…`
         rendered = render_document(doc, "pdf", progress=_Scaled(progress, 5, 70))
@@ -78,7 +84,8 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
             try:
                 tmp.write_bytes(rendered.pdf)
                 kw = {"reason": reason} if reason else {}
-                sign_pdf(tmp, out_pdf, p12, passphrase, seal_png=seal_png, progress=_Scaled(progress, 70, 95), **kw)
+                sign_pdf(tmp, out_pdf, p12, passphrase, seal_png=seal_png, progress=_Scaled(progress, 70, 95),
+                         anchor=rendered.signing_anchor(), **kw)
             finally:
                 try:
                     tmp.unlink()
@@ -100,9 +107,16 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
 def sign_report_file(in_pdf, out_pdf, p12, passphrase, seal_png=None, progress: Progress = NO_PROGRESS, *,
                      evaluation_path=None, final: bool = False) -> Path:
     """Add one more signature to a report (incremental). With ``evaluation_path`` the signed PDF is kept in
-    that evaluation file, and ``final`` locks the evaluation."""
+    that evaluation file, and ``final`` locks the evaluation (refused, with the list of what is missing, while
+    the evaluation is not ready: :func:`~wcif_desktop.services.report_state.check_final`)."""
     from ..render.signing import sign_pdf, signer_names
 
+    if final and evaluation_path is not None:
+        from .report_state import check_final
+
+        with EvaluationFile.open(Path(evaluation_path)) as ef:
+            src = load_sources(ef)
+        check_final(src.snap.evaluation, src.readiness)
     sign_pdf(in_pdf, out_pdf, p12, passphrase, seal_png=seal_png, progress=progress)
     if evaluation_path is not None:
         data = Path(out_pdf).read_bytes()

@@ -395,3 +395,10 @@ def panel_sentence(ef: EvaluationFile) -> str:
     if not scorers:
         return ""
     return method_sentence(st.panel_method, len(scorers))
+
+
+def set_finding(ef: EvaluationFile, indicator_id: str, text: str) -> Changes:
+    """Record 评价情况（实际值）: what the evaluator found for a level-3 indicator (a figure or a fact), the basis
+    the report states when no metric, rule or target gives one (services/report_state.py)."""
+    _leaf(ef, indicator_id)
+    return svc.update_record(ef, Indicator, indicator_id, finding=(text or "").strip())

@@ -39,12 +39,12 @@ class ReadinessView(QWidget):
         self.refresh()
 
     def refresh(self, snap=None) -> None:
-        from ..services.readiness import check_readiness
+        from ..services.report_state import readiness_of
 
         if self.ctx.closed:
             return
-        snap = snap or self.ctx.snapshot()
-        self.items = [i for i in check_readiness(snap) if self.kinds is None or i.kind in self.kinds]
+        # the report's whole check: findings, scores and their basis (figures, working papers, survey data), plan
+        self.items = [i for i in readiness_of(self.ctx.ef) if self.kinds is None or i.kind in self.kinds]
         self.list.clear()
         for item in self.items:
             sev = QCoreApplication.translate("readiness", SEVERITY_TEXTS.get(item.severity, item.severity))

@@ -30,6 +30,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("defaults/agency", str, "", "default evaluation agency (评价机构) for new evaluations"),
     Option("defaults/signer", str, "", "default signer name for new signing identities"),
     Option("signing/p12", str, "", "path of the last used signing identity (.p12/.pfx)"),
+    Option("signing/seal", str, "", "seal image (PNG) shown on the 落款 when signing; empty = no seal"),
     Option("report/fonts", str, "", "report font family override (empty = bundled fonts)"),
     Option("files/recent", list, [], "recently opened evaluation files, newest first"),
     Option("window/geometry", QByteArray, QByteArray(), "main window geometry"),

@@ -34,6 +34,31 @@ def today_iso() -> str:
     return _dt.date.today().isoformat()
 
 
+def document_date(src, kind: str) -> str:
+    """The ISO date a deliverable carries, from the plan's phases so the documents agree with each other
+    (work plan before the letter before the report), never the day they are printed unless the plan holds no
+    dates at all:
+
+    - ``work-plan``: the start of the first phase;
+    - ``letter`` / ``request-list``: the start of the field phase (名称含 现场 / 调研 / 实施), else the end of the
+      first phase, else the earliest request date;
+    - ``report`` / ``summary``: the evaluation's 报告日期, else the end of the last phase.
+    """
+    phases = sorted(getattr(src, "phases", None) or [], key=lambda p: (p.start_date or p.end_date or "", p.sort_order))
+    ev = src.snap.evaluation
+    if kind == "work-plan":
+        iso = next((p.start_date or p.end_date for p in phases if p.start_date or p.end_date), "")
+    elif kind in ("letter", "request-list"):
+        field = next((p for p in phases if any(w in p.name for w in ("现场", "调研", "实施")) and p.start_date), None)
+        iso = field.start_date if field is not None else (phases[0].end_date or phases[0].start_date if phases else "")
+        if not iso:
+            iso = min((r.requested_on for r in getattr(src, "requests", []) if r.requested_on), default="")
+    else:
+        iso = ev.report_date or max((p.end_date or p.start_date for p in phases if p.end_date or p.start_date),
+                                    default="")
+    return iso or today_iso()
+
+
 def values(snap: EvaluationSnapshot) -> dict[str, str]:
     """The data fields (:func:`field_values`) plus ``report_date`` (Chinese form) and ``title``."""
     v = dict(field_values(snap))

@@ -77,10 +77,11 @@ def cn_date(iso: str) -> str:
 class Content:
     """Everything the outlines need, computed once from a snapshot."""
 
-    def __init__(self, snap: EvaluationSnapshot, extras=None):
+    def __init__(self, snap: EvaluationSnapshot, extras=None, src=None):
         from .extras import ReportExtras
 
         self.extras = extras or ReportExtras()
+        self.src = src
         self.snap = snap
         self.ev = snap.evaluation
         self.values = field_values(snap)
@@ -128,7 +129,19 @@ class Content:
         kind = "绩效评价简版报告" if template == "brief" else "绩效评价报告"
         return f"{year}{ev.project_name or ev.fund_name or '项目'}{kind}"
 
+    @property
+    def scored(self) -> bool:
+        """Every level-3 indicator holds a score (an unscored evaluation states no total, grade or rate)."""
+        leaves = self.sheet.leaves()
+        return bool(leaves) and all(n.indicator.score is not None for n in leaves)
+
     def date(self) -> str:
+        """The report date: the evaluation's 报告日期, else the end of the plan's last phase (the report closes
+        the schedule; :func:`~.common.document_date`), else today."""
+        if self.src is not None and not (self.ev.report_date or "").strip():
+            from .common import document_date
+
+            return cn_date(document_date(self.src, "report"))
         return cn_date(self.ev.report_date)
 
     # ------------------------------------------------------------------ generated sentences
@@ -167,13 +180,15 @@ class Content:
         if fs.year_end_balance is not None:
             parts.append(f"年末滚存结余 {v['year_end_balance']} 万元")
         if not parts:
-            return f"{year}的收支数据尚未录入。"
+            return ""  # nothing on file: the readiness list says so, the report does not
         return year + "，".join(parts) + "。"
 
     def gen_basic_targets(self) -> str:
         declared = [t for t in self.snap.targets if t.version == "declared"]
         refined = [t for t in self.snap.targets if t.version == "refined"]
         out = []
+        if not declared and not refined:
+            return ""  # nothing on file: the report states nothing rather than “未申报”
         if not declared:
             out.append(f"{self.ev.fiscal_year} 年度{self.ev.project_name}未申报年度整体绩效目标。")
         else:
@@ -225,9 +240,14 @@ class Content:
                 "按评价指标体系逐项评分，综合分析形成评价结论，出具绩效评价报告。")
 
     def gen_conclusion_score(self) -> str:
+        if not self.scored:
+            left = sum(1 for n in self.sheet.leaves() if n.indicator.score is None)
+            return f"评价指标尚未全部评分（{left} 项三级指标未评分），暂无综合评分和评级。"
         return f"该项目绩效评价综合评分“{self.values['total_score']}分”，评级“{self.values['grade']}”。"
 
     def gen_conclusion_overall(self) -> str:
+        if not self.scored:
+            return ""
         bits = []
         for name, weight, score in self.sheet.dimension_scores():
             s = f"{name}方面得分 {fmt_score(score)} 分（分值 {fmt_score(weight)} 分，得分率 {self.rate(score, weight)}）"
@@ -244,13 +264,39 @@ class Content:
         root = next((r for r in self.sheet.roots if r.indicator.name == dimension), None)
         if root is None:
             return ""
+        if any(n.indicator.score is None for n in root.walk() if n.is_leaf):
+            return f"{dimension}类指标分值 {fmt_score(root.weight())} 分，尚未全部评分。"
         score = root.score()
         return (f"{dimension}类指标分值 {fmt_score(root.weight())} 分，评价得分 {fmt_score(score)} 分，"
                 f"得分率 {self.rate(score, root.weight())}。")
 
     def gen_other(self) -> str:
-        note = (self.ev.illustrative_note or "").strip()
-        return note or "无其他需要说明的问题。"
+        """七: the limitations the data shows (documents not provided, survey sample sizes and respondents,
+        indicators resting on the evaluator's judgement only), the report's intended use and subsequent events.
+        Never the sample's demo remark (``illustrative_note`` is for the app, not the report)."""
+        src, ev = self.src, self.ev
+        out = []
+        limits = []
+        if src is not None:
+            missing = [r for r in src.requests if r.status == "not_provided"]
+            if missing:
+                names = "、".join(f"{r.code}{r.title}" for r in missing[:6]) + ("等" if len(missing) > 6 else "")
+                limits.append(f"被评价单位未提供资料{len(missing)}项（{names}），相关指标依据其他资料和访谈判断")
+            if self.extras.survey_rows:
+                groups = "、".join(f"{r[0]}{r[1]}份" for r in self.extras.survey_rows)
+                limits.append(f"满意度和政策知晓率依据问卷调查（有效问卷：{groups}），结论受样本规模和受访对象代表性限制")
+            elif any(w in n.indicator.name for n in self.sheet.leaves() for w in ("满意度", "知晓率")):
+                limits.append("本次评价未开展问卷调查，满意度和知晓率类指标依据访谈和相关资料判断")
+        if limits:
+            out.append("（一）评价局限性：" + "；".join(limits) + "。")
+        else:
+            out.append("（一）评价局限性：本次评价依据被评价单位提供的资料和现场核查情况作出，资料的真实性、完整性由"
+                       "被评价单位负责。")
+        user = ev.commissioner or "委托方"
+        out.append(f"（二）报告用途：本报告仅供{user}了解{ev.region}{ev.fiscal_year} 年度{ev.project_name}绩效情况、"
+                   "加强预算和绩效管理使用，不得用于其他目的。")
+        out.append("（三）期后事项：截至报告日，评价组未发现对评价结论产生重大影响的期后事项。")
+        return "\n".join(out)
 
     # ------------------------------------------------------------------ tables
     @staticmethod
@@ -260,9 +306,16 @@ class Content:
         return fmt_pct(round2(Decimal(score) * 100 / weight))
 
     def dimension_rows(self) -> list[list[str]]:
-        rows = [[name, fmt_score(w), fmt_score(s), self.rate(s, w)] for name, w, s in self.sheet.dimension_scores()]
-        rows.append(["合计", fmt_score(self.sheet.total_weight()), fmt_score(self.sheet.total()),
-                     self.rate(self.sheet.total(), self.sheet.total_weight())])
+        """一级指标 | 分值 | 得分 | 得分率, a 合计 row; 未评分 / — where an indicator below is not scored yet."""
+        open_dims = {r.indicator.name for r in self.sheet.roots
+                     if any(n.indicator.score is None for n in r.walk() if n.is_leaf)}
+        rows = [[name, fmt_score(w), "未评分", "—"] if name in open_dims else
+                [name, fmt_score(w), fmt_score(s), self.rate(s, w)] for name, w, s in self.sheet.dimension_scores()]
+        if self.scored:
+            rows.append(["合计", fmt_score(self.sheet.total_weight()), fmt_score(self.sheet.total()),
+                         self.rate(self.sheet.total(), self.sheet.total_weight())])
+        else:
+            rows.append(["合计", fmt_score(self.sheet.total_weight()), "未评分", "—"])
         return rows
 
 

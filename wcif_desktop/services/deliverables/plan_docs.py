@@ -25,7 +25,7 @@ from .common import (
     pts,
     sheet_of,
     team_table,
-    today_iso,
+    document_date,
     values,
 )
 from ...domain.document import (
@@ -94,7 +94,7 @@ def _span(start: str, end: str) -> str:
     a, b = cn_date(start), cn_date(end)
     if a and b:
         return a if a == b else f"{a}至{b}"
-    return a or b or "（待定）"
+    return a or b
 
 
 def _days(start: str, end: str) -> str:
@@ -174,8 +174,7 @@ def request_list(src: Sources) -> DocOutline:
                   widths=[1.4, 2.4, 5, 5, 2.4, 2.4, 1.6, 3], merge=(1,)))
     out.add(Para("说明：请按上表编号提供资料，并在每份资料首页注明对应编号；无法提供的资料请在备注中说明原因。", "plain"))
     out.add(Para("被评价单位签收：____________________　　日期：____________________", "plain"))
-    out.add(Signing(ev.agency, cn_date(min((r.requested_on for r in src.requests if r.requested_on),
-                                           default="") or today_iso())))
+    out.add(Signing(ev.agency, cn_date(document_date(src, "request-list"))))
     return out
 
 
@@ -184,13 +183,13 @@ def site_rows(src: Sources) -> tuple[list[list[str]], bool]:
     """Rows 序号 | 日期 | 地点 | 调研单位 | 行程安排 | 调研人员 | 选取理由; a proposed visit of the evaluated
     unit (dated by a schedule phase named 现场…, if any) when none is recorded (then ``proposed`` is True)."""
     if src.visits:
-        rows = [[str(i), cn_date(v.visit_date) or "（待定）", v.place, v.unit, v.itinerary,
+        rows = [[str(i), cn_date(v.visit_date), v.place, v.unit, v.itinerary,
                  "、".join(src.member_names(v.member_ids)), v.reason]
                 for i, v in enumerate(src.visits, start=1)]
         return rows, False
     ev = src.snap.evaluation
     phase = next((p for p in src.phases if "现场" in p.name or "调研" in p.name), None)
-    date = _span(phase.start_date, phase.end_date) if phase else "（待定）"
+    date = _span(phase.start_date, phase.end_date) if phase else ""
     members = "、".join(m.name for m in src.snap.team)
     return [["1", date, ev.region, ev.evaluated_unit, "听取情况介绍，查阅资料，访谈经办人员", members,
              "被评价单位，基金的经办和管理主体"]], True
@@ -210,8 +209,6 @@ def site_schedule(src: Sources) -> DocOutline:
     out = DocOutline("site-schedule", title, author=ev.agency, context=vals)
     out.add(Para(title, "title"))
     table, proposed = site_table(src)
-    if proposed:
-        out.add(Para("注：评价文件中尚未登记调研安排，以下为按被评价单位和工作方案生成的建议安排。", "note"))
     out.add(table)
     return out
 
@@ -273,7 +270,8 @@ def letter(src: Sources) -> DocOutline:
     rows, proposed = site_rows(src)
     out.add(h1(1, "调研时间和安排"))
     for r in rows:
-        out.add(Para(f"{r[1]}，{r[3]}（{r[2]}）：{r[4]}。"))
+        who_where = f"{r[3]}（{r[2]}）" if r[2] else r[3]
+        out.add(Para("，".join(x for x in (r[1], who_where) if x) + f"：{r[4]}。"))
     out.add(h1(2, "调研内容"))
     topics = outline_topics(vals)
     out.add(Para("主要了解" + "、".join(t["title"] for t in topics) + "等情况，详见调研提纲。"))
@@ -286,11 +284,8 @@ def letter(src: Sources) -> DocOutline:
     lead = next((m for m in src.snap.team if m.role == "lead"), src.snap.team[0] if src.snap.team else None)
     if lead:
         out.add(Para(f"评价小组组长：{lead.name}{f'，联系电话：{lead.contact}' if lead.contact else ''}。"))
-    else:
-        out.add(Para("评价小组联系人：（尚未指定）。"))
     out.add(Para("特此函告。"))
-    requested = min((r.requested_on for r in src.requests if r.requested_on), default=today_iso())
-    out.add(Signing(ev.agency, cn_date(requested)))
+    out.add(Signing(ev.agency, cn_date(document_date(src, "letter"))))
     return out
 
 
@@ -326,8 +321,7 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
     plan = src.plan
     title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价工作方案"
     out = DocOutline("work-plan", title, author=who, context=dict(vals, issuer=who))
-    first = min((p.start_date for p in src.phases if p.start_date), default="")
-    out.add(Cover(title, [who], cn_date(first or today_iso())))
+    out.add(Cover(title, [who], cn_date(document_date(src, "work-plan"))))
     out.cover_blocks = len(out.blocks)
     out.add(Toc(), BodyStart(), Para(title, "title"))
     if issuer == "commissioner":
@@ -365,8 +359,6 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
     for i, line in enumerate(lines, start=1):
         out.add(Para(f"{i}. {line}", "plain"))
     out.add(Para(f"{len(lines) + 1}. {ev.evaluated_unit}提供的预算、决算、财务及业务资料。", "plain"))
-    if default:
-        out.add(Para("注：评价方案中尚未登记评价依据，以上为通用依据，请在“团队与方案”中补充地方文件。", "note"))
 
     out.add(h1(4, "评价思路与重点"))
     focus = narrative(snap, "plan.focus", vals)
@@ -391,9 +383,7 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
     default_methods = not methods
     for i, m in enumerate(methods or DEFAULT_METHODS, start=1):
         out.add(Para(f"{i}. {m}：{METHOD_TEXT.get(m, '')}", "plain"))
-    if default_methods:
-        out.add(Para("注：评价方案中尚未选定评价方法，以上为工伤保险基金评价常用方法（财预〔2020〕10号所列六种方法之三）。",
-                     "note"))
+    # default_methods: the readiness list says the plan has chosen none (the document only states methods)
 
     out.add(h1(6, "评价指标和评价标准"), h2(1, "评价指标体系"))
     out.add(Para(f"评价指标体系依据财预〔2020〕10号附件2，结合{ev.fund_name}特点设置，共设一级指标{counts[1]}个、"
@@ -421,11 +411,10 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
         out.add(Para("按财预〔2020〕10号规定的程序开展：", "plain"))
         for i, step in enumerate(DEFAULT_PROCEDURE, start=1):
             out.add(Para(f"{i}. {step}；" if i < len(DEFAULT_PROCEDURE) else f"{i}. {step}。", "plain"))
-        out.add(Para("注：评价方案中尚未登记工作阶段和日期，请在“团队与方案”中填写。", "note"))
 
-    out.add(h1(8, "评价相关方工作人员"), h2(1, "委托方"), Para(ev.commissioner or "（未填写）", "plain"))
-    out.add(h2(2, "被评价单位"), Para(ev.evaluated_unit or "（未填写）", "plain"))
-    out.add(h2(3, "评价机构及评价小组"), Para(ev.agency or "（未填写）", "plain"))
+    out.add(h1(8, "评价相关方工作人员"), h2(1, "委托方"), *([Para(ev.commissioner, "plain")] if ev.commissioner else []))
+    out.add(h2(2, "被评价单位"), *([Para(ev.evaluated_unit, "plain")] if ev.evaluated_unit else []))
+    out.add(h2(3, "评价机构及评价小组"), *([Para(ev.agency, "plain")] if ev.agency else []))
     if snap.team:
         out.add(team_table(snap))
 
@@ -435,25 +424,20 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
                       [[str(i), p.name, _span(p.start_date, p.end_date), _days(p.start_date, p.end_date),
                         "、".join(src.member_names(p.owner_ids))] for i, p in enumerate(src.phases, start=1)],
                       widths=[1, 4, 5, 1.4, 3], numeric=(3,)))
-    else:
-        out.add(Para("工作阶段及日期尚未登记。", "plain"))
     if ev.report_date:
         out.add(Para(f"评价报告于{cn_date(ev.report_date)}前提交。"))
 
+    out.add(Signing(who, cn_date(document_date(src, "work-plan"))))  # the 落款, where the seal goes
     out.add(PageBreak(), Heading(1, "附件1：评价指标体系及评分标准"), framework_table(sheet, vals, caption=""))
     out.add(PageBreak(), Heading(1, "附件2：调研提纲"))
     out.extend(Heading(2, b.text) if isinstance(b, Heading) else b for b in outline_blocks(src, vals, False))
     out.add(PageBreak(), Heading(1, "附件3：资料清单"))
     table, from_template, _last = request_table(src)
-    if from_template:
-        out.add(Para("注：评价文件中尚未登记资料清单，以下按模板生成。", "note"))
     out.add(table)
     out.add(PageBreak(), Heading(1, "附件4：调查问卷"))
     out.extend(_questionnaire_blocks(src))
     out.add(PageBreak(), Heading(1, "附件5：调研安排"))
     stable, proposed = site_table(src)
-    if proposed:
-        out.add(Para("注：评价文件中尚未登记调研安排，以下为建议安排。", "note"))
     out.add(stable)
     return out
 

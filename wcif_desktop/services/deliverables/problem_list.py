@@ -157,7 +157,7 @@ def problem_table(snap: EvaluationSnapshot, vals: dict[str, str] | None = None,
     chk = check_problems(snap, details, links)
     rows = []
     for i, r in enumerate(chk.rows, start=1):
-        inds = "、".join(ind.name for ind in r.indicators) + ("（自动匹配）" if r.auto else "")
+        inds = "、".join(ind.name for ind in r.indicators)  # an automatic match is confirmed in the app, not here
         recs = "\n".join(fill(x.title, vals) for x in r.recommendations)
         rows.append([str(i), fill(r.finding.title, vals), r.category, inds or "—", fill(r.finding.cause, vals),
                      recs or "—"])
@@ -166,7 +166,8 @@ def problem_table(snap: EvaluationSnapshot, vals: dict[str, str] | None = None,
 
 def problem_list(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] | None = None,
                  links: dict | None = None) -> DocOutline:
-    """问题清单 annex with a consistency section listing any disagreement found by :func:`check_problems`."""
+    """问题清单 annex: the problem table and each problem's basis, evidence and working papers. Disagreements found
+    by :func:`check_problems` go to the readiness list (services/report_state.py), never into the document."""
     vals = values(snap)
     ev = snap.evaluation
     title = f"{ev.region}{year_label(ev)}{ev.project_name}绩效评价问题清单"
@@ -185,13 +186,7 @@ def problem_list(snap: EvaluationSnapshot, details: dict[str, ProblemDetail] | N
                 out.add(Para(f"工作底稿：{'、'.join(r.papers)}"))
             if r.evidence_files:
                 out.add(Para(f"证据文件：{'、'.join(r.evidence_files)}"))
-    out.add(h1(1, "一致性检查"))
-    if chk.ok:
-        out.add(Para("问题清单与报告“存在的问题”部分及指标分析一致：每个问题均有对应建议，涉及的指标均有扣分，"
-                     "所有扣分指标均在问题中反映。"))
-    else:
-        for i, m in enumerate(chk.messages, start=1):
-            out.add(Para(f"{i}. {m}。", "plain"))
+    # the consistency check (check_problems().messages) is the app's readiness list, not part of the deliverable
     return out
 
 

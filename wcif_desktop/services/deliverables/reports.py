@@ -62,13 +62,17 @@ def report_title(snap, full: bool) -> str:
     return Content(snap).title("full" if full else "brief")
 
 
-def _front(doc: Document, c: Content) -> None:
+def _front(doc: Document, c: Content, src=None) -> None:
+    from ..report_state import version_text
+
     ev = c.ev
     lines = [f"{label}：{value}" for label, value in (
+        ("报告编号", ev.report_number),
         ("评价对象", f"{ev.region}{ev.fund_name}" if ev.region else ev.fund_name),
         ("委托单位", ev.commissioner),
         ("被评价单位", ev.evaluated_unit),
         ("评价机构", ev.agency),
+        ("版　　本", version_text(ev, doc.mark)),
     ) if (value or "").strip()]
     doc.add(Cover(doc.title, lines, c.date()))
     doc.cover_blocks = len(doc.blocks)
@@ -83,24 +87,21 @@ def _findings(doc: Document, c: Content, n_practice: int) -> None:
     for k, f in enumerate(practices, start=1):
         doc.add(h3(k, c.fill(f.title), toc=False))
         doc.extend(c.evaluator_paras(f.body, "finding"))
-    if not practices:
-        doc.add(Para("（暂无）"))
     doc.add(h2(2, "存在问题及原因分析"))
     problems = snap.findings_of("problem")
     for k, f in enumerate(problems, start=1):
         doc.add(h3(k, c.fill(f.title), toc=False))
         doc.extend(c.evaluator_paras(f.body, "finding"))
         cause = c.fill(f.cause).strip()
-        doc.add(Para("原因分析：" + (cause or "（未填写）"), source="evaluator:finding" if cause else "fixed"))
-    if not problems:
+        if cause:  # a problem without a cause is listed by the readiness check
+            doc.add(Para("原因分析：" + cause, source="evaluator:finding"))
+    if not problems and c.sheet.leaves() and all(n.indicator.score is not None for n in c.sheet.leaves()):
         doc.add(Para("评价中未发现需要说明的问题。"))
     doc.add(h1(n_practice + 1, "有关建议"))
     recs = snap.findings_of("recommendation")
     for k, f in enumerate(recs, start=1):
         doc.add(h3(k, c.fill(f.title), toc=False))
         doc.extend(c.evaluator_paras(f.body, "finding"))
-    if not recs:
-        doc.add(Para("（暂无）"))
 
 
 def _finance_rows(c: Content) -> list[list[str]]:
@@ -115,7 +116,7 @@ def _finance_rows(c: Content) -> list[list[str]]:
         rows.append(["当年收支结余", "—", v["current_year_result"], "—"])
     if fs.year_end_balance is not None:
         rows.append(["年末滚存结余", "—", v["year_end_balance"], "—"])
-    return rows or [["（未录入收支数据）", "—", "—", "—"]]
+    return rows
 
 
 def finance_figures(snap) -> list[Figure]:
@@ -143,9 +144,10 @@ def _basic(doc: Document, c: Content, full: bool) -> None:
     doc.extend(c.paras("basic.content"))
     doc.add(Heading(lvl, "项目资金投入情况", "2.", toc=False))
     doc.extend(c.paras("basic.funding"))
-    if full:
+    if full and _finance_rows(c):
         doc.add(Table(["项目", "预算数（万元）", "执行数（万元）", "执行率"], _finance_rows(c), [3, 2, 2, 1.6],
                       caption=f"表1　{c.ev.fiscal_year} 年度基金收支情况", numeric=(1, 2, 3)))
+    if full:
         doc.extend(finance_figures(c.snap))
         doc.add(h2(2, "项目绩效目标"))
     else:
@@ -167,16 +169,20 @@ def _process(doc: Document, c: Content, full: bool) -> None:
 def _conclusion(doc: Document, c: Content, full: bool) -> None:
     doc.add(h1(3, "综合评价情况及评价结论"))
     doc.extend(c.paras("conclusion.score"))
-    if c.extras.panel_sentence:
+    if c.extras.panel_sentence and c.scored:
         doc.add(Para(c.extras.panel_sentence, source="generated", fields=("panel",)))
     doc.extend(c.paras("conclusion.overall"))
     rows = c.dimension_rows()
     doc.add(Table(["一级指标", "分值", "得分", "得分率"], rows, [3, 2, 2, 2],
-                  caption=f"{'表2' if full else '表1'}　绩效评价得分情况（评级：{c.sheet.grade()}）",
+                  caption=f"{'表2' if full else '表1'}　绩效评价得分情况" + (f"（评级：{c.sheet.grade()}）" if c.scored else ""),
                   numeric=(1, 2, 3), bold_rows=(len(rows) - 1,)))
 
 
-def _analysis(doc: Document, c: Content) -> None:
+def _analysis(doc: Document, c: Content, src=None) -> None:
+    """四: for every level-3 indicator the 评分标准, 指标值, 实际值 (with its source), the score, the reason for
+    a deduction and the working papers / evidence (index codes) it rests on — only what the data states; an
+    indicator without a basis is listed by the readiness check instead of getting a sentence here."""
+    bases = getattr(src, "bases", None) or {}
     doc.add(h1(4, "绩效评价指标分析"))
     for k, root in enumerate(c.sheet.roots, start=1):
         name = root.indicator.name
@@ -184,32 +190,62 @@ def _analysis(doc: Document, c: Content) -> None:
         doc.extend(c.paras(f"analysis.{name}"))
         for j, node in enumerate((n for n in root.walk() if n.is_leaf), start=1):
             ind = node.indicator
-            doc.add(h3(j, f"{ind.name}（分值 {fmt_score(ind.weight)} 分，得分 {fmt_score(ind.score)} 分）", toc=False))
+            score = "未评分" if ind.score is None else f"得分 {fmt_score(ind.score)} 分"
+            doc.add(h3(j, f"{ind.name}（分值 {fmt_score(ind.weight)} 分，{score}）", toc=False))
+            b = bases.get(ind.id)
             if ind.definition.strip():
                 doc.add(Para("指标解释：" + c.fill(ind.definition), source="generated", fields=("definition",)))
-            if ind.score is None:
-                doc.add(Para("评价结果：尚未评分。", source="generated", fields=("score",)))
-            elif ind.score < ind.weight:
-                reason = c.fill(ind.deduction_reason).strip()
-                doc.add(Para("扣分原因：" + (reason or "（未填写）"),
-                             source="evaluator:deduction_reason" if reason else "fixed"))
-            else:
-                doc.add(Para("评价结果：符合评价要点，得满分。", source="generated", fields=("score",)))
+            if b is not None and b.criterion:
+                doc.add(Para("评分标准：" + c.fill(b.criterion), source="generated", fields=("scoring_rule",)))
+            if b is not None and b.target:
+                doc.add(Para("指标值：" + b.target, source="generated", fields=("target",)))
+            if b is not None and b.actual:
+                doc.add(Para(f"评价情况（实际值）：{c.fill(b.actual)}" + (f"（来源：{b.source}）" if b.source else ""),
+                             source="generated", fields=("actual",)))
+            if ind.score is not None and ind.score < ind.weight and (ind.deduction_reason or "").strip():
+                doc.add(Para("扣分原因：" + c.fill(ind.deduction_reason).strip(), source="evaluator:deduction_reason"))
+            if b is not None and b.papers:
+                doc.add(Para("评价依据：" + "、".join(b.papers), source="generated", fields=("supports",)))
+
+
+def score_sheet_table(c: Content, bases: dict) -> Table:
+    """The score sheet in the layout reviewers expect: 一级/二级/三级 (merged), 分值, 指标解释, 评分标准,
+    评价情况（实际值）, 得分, 扣分原因; a 合计 row with the grade."""
+    rows = []
+    for root in c.sheet.roots:
+        for mid in root.children or [root]:
+            for leaf in (n for n in mid.walk() if n.is_leaf):
+                ind = leaf.indicator
+                b = bases.get(ind.id)
+                lost = ind.score is not None and ind.score < ind.weight
+                rows.append([root.indicator.name, mid.indicator.name if mid is not root else "", ind.name,
+                             fmt_score(ind.weight), c.fill(ind.definition),
+                             c.fill(b.criterion) if b else c.fill(ind.scoring_rule),
+                             c.fill(b.actual) if b else "",
+                             "未评分" if ind.score is None else fmt_score(ind.score),
+                             c.fill(ind.deduction_reason) if lost else ""])
+    total = fmt_score(c.sheet.total()) if all(n.indicator.score is not None for n in c.sheet.leaves()) else "未评分"
+    rows.append(["合计", "", "", fmt_score(c.sheet.total_weight()), "", "", "", total,
+                 f"评级：{c.sheet.grade()}" if total != "未评分" else ""])
+    return Table(["一级指标", "二级指标", "三级指标", "分值", "指标解释", "评分标准", "评价情况（实际值）", "得分",
+                  "扣分原因"], rows, [1.1, 1.4, 2, 1, 3, 3, 3, 1, 3], numeric=(3, 7), merge=(0, 1),
+                 bold_rows=(len(rows) - 1,))
+
+
+def _feedback(doc: Document, src, n: int) -> int:
+    items = getattr(src, "feedback", None) or []
+    if not items:
+        return n
+    doc.add(Heading(1, f"附件{n}：被评价单位意见及采纳情况"))
+    doc.add(Table(["序号", "被评价单位意见", "采纳情况", "说明"],
+                  [[str(k), f.opinion, f.adoption, f.response] for k, f in enumerate(items, start=1)],
+                  [1, 6, 1.6, 5]))
+    return n + 1
 
 
 def _appendices(doc: Document, c: Content, src) -> None:
     doc.add(PageBreak(), Heading(1, "附件1：绩效评价指标体系及评分表"))
-    rows, strong = [], []
-    for root in c.sheet.roots:
-        for node in root.walk():
-            ind = node.indicator
-            if ind.level == 1:
-                strong.append(len(rows))
-            rows.append([ind.code, ("　" * (ind.level - 1)) + ind.name, fmt_score(ind.weight), fmt_score(node.score()),
-                         c.fill(ind.deduction_reason) if node.is_leaf else ""])
-    rows.append(["", "合计", fmt_score(c.sheet.total_weight()), fmt_score(c.sheet.total()), f"评级：{c.sheet.grade()}"])
-    doc.add(Table(["编码", "指标", "分值", "得分", "扣分原因"], rows, [1.2, 4, 1.2, 1.2, 5], numeric=(2, 3),
-                  bold_rows=tuple(strong) + (len(rows) - 1,)))
+    doc.add(score_sheet_table(c, getattr(src, "bases", None) or {}))
     refined = [t for t in c.snap.targets if t.version == "refined"]
     doc.add(Heading(1, "附件2：细化后的绩效目标表"))
     if refined:
@@ -247,6 +283,9 @@ def _appendices(doc: Document, c: Content, src) -> None:
             doc.add(Figure("survey", [(g, s, a) for g, s, a in x.survey_rates if s is not None or a is not None]))
         for note in x.survey_notes:
             doc.add(Para(note, source="generated", fields=("survey",)))
+        n += 1
+    if not doc.mark:  # the 正式稿 records the unit's comments on the 征求意见稿 and how they were taken up
+        n = _feedback(doc, src, n)
 
 
 def report_document(snap, template: str = "brief", extras=None, src=None) -> Document:
@@ -265,16 +304,16 @@ def report_document(snap, template: str = "brief", extras=None, src=None) -> Doc
         raise ReportError(QT_TRANSLATE_NOOP("core", "未知的报告模板：{template}（可选：{choices}）"), template=template,
                           choices="、".join(TEMPLATES))
     full = template == "full"
-    c = Content(snap, extras)
+    c = Content(snap, extras, src)
     ev = snap.evaluation
     doc = Document("report-full" if full else "report-brief", c.title(template), author=ev.agency or "",
-                   context=dict(c.values, subject=ev.title or ""))
-    _front(doc, c)
+                   context=dict(c.values, subject=ev.title or ""), mark=getattr(src, "mark", "") or "")
+    _front(doc, c, src)
     _basic(doc, c, full)
     _process(doc, c, full)
     _conclusion(doc, c, full)
     if full:
-        _analysis(doc, c)
+        _analysis(doc, c, src)
         _findings(doc, c, 5)
         doc.add(h1(7, "其他需要说明的问题"))
         doc.extend(c.paras("other"))

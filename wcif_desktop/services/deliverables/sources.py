@@ -23,7 +23,7 @@ from ...paths import resource
 from .extras import ReportExtras, load_extras
 from ..evaluation import load_snapshot
 from ...store.db import EvaluationFile
-from ...domain.docrecords import GeneratedDocument, ProblemDetail, ResearchAnswer, SiteVisit
+from ...domain.docrecords import GeneratedDocument, ProblemDetail, ReportFeedback, ResearchAnswer, SiteVisit
 
 OUTLINE_TEMPLATE = "research_outline.toml"
 
@@ -54,6 +54,12 @@ class Sources:
     extras: ReportExtras | None = None  # the full report's plan, request, survey and panel data
     interviews: int = 0
     survey_responses: int = 0
+    metrics: dict = field(default_factory=dict)  # services/metrics.py compute_metrics
+    bases: dict = field(default_factory=dict)  # indicator id → services/report_state.py IndicatorBasis
+    feedback: list[ReportFeedback] = field(default_factory=list)  # the evaluated unit's comments (正式稿)
+    interview_dates: list[str] = field(default_factory=list)
+    mark: str = ""  # the draft mark the reports carry (services/report_state.py draft_mark)
+    readiness: list = field(default_factory=list)  # report_state.report_readiness
 
     def member_names(self, ids_json: str) -> list[str]:
         names = {m.id: m.name for m in self.snap.team}
@@ -106,10 +112,14 @@ def _count(ef: EvaluationFile, table: str, where: str | None = None) -> int:
 
 def load_sources(ef: EvaluationFile) -> Sources:
     """Read what the documents need from ``ef`` (see module doc). Errors of the services propagate."""
+    from ..metrics import compute_metrics
+    from .. import report_state
+
     plans = _records(ef, EvaluationPlan)
     snap = load_snapshot(ef)
     details = {d.finding_id: d for d in _records(ef, ProblemDetail)}
-    return Sources(
+    metrics = compute_metrics(ef)
+    src = Sources(
         snap=snap,
         plan=plans[0] if plans else None,
         basis=_records(ef, PlanBasis),
@@ -127,7 +137,15 @@ def load_sources(ef: EvaluationFile) -> Sources:
         extras=load_extras(ef),
         interviews=_count(ef, "interview"),
         survey_responses=_count(ef, "survey_response", "excluded = 0 OR excluded IS NULL"),
+        metrics=metrics,
+        bases=report_state.indicator_bases(snap, metrics, report_state.support_codes(ef)),
+        feedback=_records(ef, ReportFeedback),
+        interview_dates=sorted((r.get("held_at") or "")[:10] for r in (
+            ef.rows("interview") if ef.db["interview"].exists() else [])),
     )
+    src.readiness = report_state.report_readiness(src)
+    src.mark = report_state.draft_mark(snap.evaluation, src.readiness)
+    return src
 
 
 def outline_topics(vals: dict[str, str] | None = None, path=None) -> list[dict]:

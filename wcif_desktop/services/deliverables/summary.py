@@ -11,7 +11,7 @@ data shows are listed and marked for the team to complete.
 from __future__ import annotations
 
 from ...domain.review import REQUEST_STATUSES
-from .common import year_label, cn_date, narrative, pts, sheet_of, values
+from .common import year_label, cn_date, document_date, narrative, pts, sheet_of, values
 from ...domain.document import DocOutline, Para, Signing, h1, paras
 from .problem_list import check_problems
 from .sources import Sources
@@ -90,8 +90,6 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
             points.append(f"尚有{st['requested']}项资料未收到")
         if facts["unsigned"]:
             points.append(f"{len(facts['unsigned'])}份工作底稿尚未完成编制人、复核人签字")
-        if not chk.ok:
-            points.append(f"问题清单一致性检查发现{len(chk.messages)}处不一致（{chk.messages[0]}等）")
         if not any(t.version == "declared" for t in snap.targets):
             points.append("被评价单位未申报绩效目标表，评价组细化的目标缺少单位确认")
         points = points or ["评价记录中未发现明显不足"]
@@ -106,7 +104,7 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
         out.add(Para("（评价小组尚未填写改进建议。）", "note"))
         out.add(Para("1. 提前向被评价单位发出调研函和资料清单，跟踪资料提交期限。", "plain"))
         out.add(Para("2. 将本次发现的典型问题存入问题库，供以后评价参考。", "plain"))
-    out.add(Signing(ev.agency, cn_date(ev.report_date)))
+    out.add(Signing(ev.agency, cn_date(document_date(src, "summary"))))
     return out
 
 

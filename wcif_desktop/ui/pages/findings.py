@@ -63,7 +63,13 @@ class FindingsPage(StepPage):
             if items and all(f.title.strip() and f.body.strip() and (kind != "problem" or f.cause.strip())
                              for f in items):
                 complete += 1
-        return state_of(complete, len(KIND_TEXTS)) if complete else StepState.IN_PROGRESS
+        st = state_of(complete, len(KIND_TEXTS)) if complete else StepState.IN_PROGRESS
+        if st is StepState.DONE:  # 已完成 only while the step's own check (the findings part of readiness) passes
+            from ...services.readiness import ERROR, check_readiness
+
+            if any(i.kind == "finding" and i.severity == ERROR for i in check_readiness(snap)):
+                return StepState.IN_PROGRESS
+        return st
 
     def __init__(self, ctx, parent=None):
         from PySide6.QtCore import QCoreApplication

@@ -60,16 +60,18 @@ def saved_reports(ef) -> list[dict]:
 
 # ---------------------------------------------------------------------- Qt-free work run on the worker thread
 def generate_report(evaluation_path, out_pdf, p12=None, passphrase=None, progress=NO_PROGRESS, *,
-                    template: str = "brief", final: bool = False):
-    """Build the report (``template`` ``brief`` or ``full``; signed when ``p12`` is given, ``final`` then locks
-    the evaluation; kept in the evaluation file) and verify it.
+                    template: str = "brief", final: bool = False, seal_png=None):
+    """Build the report (``template`` ``brief`` or ``full``; signed when ``p12`` is given, with the seal image
+    ``seal_png`` on the 落款 if given; ``final`` then locks the evaluation — refused for a draft; kept in the
+    evaluation file) and verify it.
 
     Returns ``(pdf_path, statuses)``; ``statuses`` is the list of ``SignatureStatus`` (empty when unsigned).
     """
     from ...services.report_file import build_report_file
 
     pdf = build_report_file(Path(evaluation_path), Path(out_pdf), template=template, p12=p12,
-                            passphrase=passphrase, progress=progress, final=final)
+                            passphrase=passphrase, progress=progress, final=final,
+                            seal_png=Path(seal_png) if seal_png else None)
     statuses = []
     if p12:
         check(progress)
@@ -79,7 +81,8 @@ def generate_report(evaluation_path, out_pdf, p12=None, passphrase=None, progres
     return Path(pdf), statuses
 
 
-def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRESS, *, final: bool = False):
+def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRESS, *, final: bool = False,
+                  seal_png=None):
     """Sign ``pdf`` in place (through a temporary file beside it) and verify it; ``final`` locks the evaluation.
     Returns ``(pdf, statuses)``."""
     from ...services.report_file import sign_report_file
@@ -89,7 +92,8 @@ def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRE
     tmp = pdf.with_name(pdf.stem + ".signing.tmp.pdf")
     check(progress)
     try:
-        sign_report_file(pdf, tmp, p12, passphrase, progress=progress, evaluation_path=evaluation_path, final=final)
+        sign_report_file(pdf, tmp, p12, passphrase, progress=progress, evaluation_path=evaluation_path, final=final,
+                         seal_png=Path(seal_png) if seal_png else None)
         os.replace(tmp, pdf)
     finally:
         if tmp.exists():
@@ -184,6 +188,16 @@ TEMPLATE_TEXTS = {
     "full": QT_TRANSLATE_NOOP("ReportPage", "完整报告（财预〔2020〕10号 报告提纲，含附件）"),
 }
 TEMPLATE_SHORT = {"brief": QT_TRANSLATE_NOOP("ReportPage", "简式"), "full": QT_TRANSLATE_NOOP("ReportPage", "完整")}
+VERSION_TEXTS = (QT_TRANSLATE_NOOP("ReportPage", "草稿"), QT_TRANSLATE_NOOP("ReportPage", "征求意见稿"),
+                 QT_TRANSLATE_NOOP("ReportPage", "正式稿"))  # services/report_state.py VERSIONS
+# default file names: the brief and the full report never overwrite each other's PDF
+DEFAULT_SUFFIX = {"brief": "（简版报告）", "full": "（完整报告）"}
+
+
+def default_report_path(evaluation_path: Path, template: str) -> Path:
+    """``<evaluation>（简版报告）.pdf`` / ``<evaluation>（完整报告）.pdf`` beside the evaluation file."""
+    p = Path(evaluation_path)
+    return p.with_name(p.stem + DEFAULT_SUFFIX.get(template, "") + ".pdf")
 
 
 def _signers(text: str) -> list[str]:
@@ -212,7 +226,7 @@ def _outline_text(text: str) -> str:
 class ReportPage(StepPage):
     key = "report"
     title = QT_TRANSLATE_NOOP("steps", "报告")
-    tables = (REPORT_TABLE, "evaluation", "lock_event")
+    tables = (REPORT_TABLE, "evaluation", "lock_event", "indicator", "finding", "team_member")
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
@@ -257,7 +271,28 @@ class ReportPage(StepPage):
         self.generate_btn = QPushButton(self.tr("生成 PDF 报告"))
         self.generate_btn.setObjectName("generate_report")
         self.generate_btn.clicked.connect(self.generate)
+        self.template_combo.currentIndexChanged.connect(self._template_changed)
+        self.number_edit = QLineEdit()
+        self.number_edit.setObjectName("report_number")
+        self.number_edit.setPlaceholderText(self.tr("如：内鑫评字〔2022〕第 18 号"))
+        self.number_edit.editingFinished.connect(self._save_version)
+        self.version_combo = QComboBox()
+        self.version_combo.setObjectName("report_version")
+        from ...services.report_state import VERSIONS
+
+        for v in VERSIONS:
+            self.version_combo.addItem(QCoreApplication.translate("ReportPage", v), v)
+        self.version_combo.activated.connect(lambda _i: self._save_version())
+        vrow = QHBoxLayout()
+        vrow.addWidget(self.number_edit, 1)
+        vrow.addWidget(QLabel(self.tr("版本")))
+        vrow.addWidget(self.version_combo)
+        self.draft_label = QLabel()
+        self.draft_label.setObjectName("draft_status")
+        self.draft_label.setWordWrap(True)
         gl.addRow(self.tr("报告模板"), self.template_combo)
+        gl.addRow(self.tr("报告编号"), vrow)
+        gl.addRow("", self.draft_label)
         gl.addRow(self.tr("保存为"), row)
         gl.addRow("", self.sign_check)
         gl.addRow("", self.final_check)
@@ -283,8 +318,19 @@ class ReportPage(StepPage):
         btns.addWidget(self.create_btn)
         btns.addWidget(self.use_btn)
         btns.addStretch(1)
+        self.seal_edit = QLineEdit()
+        self.seal_edit.setObjectName("seal_image")
+        self.seal_edit.setPlaceholderText(self.tr("不选则签名处只显示签署人和时间"))
+        self.seal_edit.editingFinished.connect(lambda: self.set_seal(self.seal_edit.text().strip()))
+        seal_btn = QPushButton(self.tr("选择印章图片…"))
+        seal_btn.setObjectName("choose_seal")
+        seal_btn.clicked.connect(self.choose_seal)
+        srow = QHBoxLayout()
+        srow.addWidget(self.seal_edit, 1)
+        srow.addWidget(seal_btn)
         il.addRow(self.tr("当前证书"), self.p12_label)
         il.addRow(self.tr("证书口令"), self.passphrase)
+        il.addRow(self.tr("印章图片 (PNG)"), srow)
         il.addRow("", btns)
         lay.addWidget(ident)
 
@@ -401,6 +447,64 @@ class ReportPage(StepPage):
     def p12(self) -> str:
         return self.settings["signing/p12"]
 
+    def seal(self) -> str:
+        """The seal image (PNG) shown on the 落款 when signing; '' for a signature without a seal."""
+        return self.settings["signing/seal"] or ""
+
+    def set_seal(self, path: str) -> None:
+        self.settings["signing/seal"] = str(path or "")
+        if self.seal_edit.text() != (path or ""):
+            self.seal_edit.setText(path or "")
+
+    def choose_seal(self) -> None:
+        start = self.seal() or str(self.ctx.path.parent)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择印章图片"), start, self.tr("PNG 图片 (*.png)"))
+        if path:
+            self.set_seal(path)
+
+    def lead_name(self) -> str:
+        """The team lead's name (评价组长), to pre-fill the signer; else the name last used."""
+        snap = self.ctx.snapshot()
+        lead = next((m.name for m in snap.team if m.role == "lead" and m.name), "")
+        return lead or self.settings["defaults/signer"] or ""
+
+    def _template_changed(self, _index=None) -> None:
+        """Switching 简式/完整 switches the default file name too (one never overwrites the other), unless the
+        user typed a name of their own."""
+        current = Path(self.out_edit.text().strip()) if self.out_edit.text().strip() else None
+        defaults = {default_report_path(self.ctx.path, t) for t in TEMPLATE_TEXTS} | {self.ctx.path.with_suffix(".pdf")}
+        if current is None or current in defaults:
+            self.out_edit.setText(str(default_report_path(self.ctx.path, self.template())))
+
+    def _save_version(self) -> None:
+        from ...domain.model import Evaluation
+
+        ev = self.ctx.evaluation()
+        number, version = self.number_edit.text().strip(), self.version_combo.currentData() or ""
+        if (ev.report_number or "", ev.report_version or "") != (number, version):
+            self.ctx.edit_fields(Evaluation, ev.id, report_number=number, report_version=version)
+
+    def _refresh_draft(self) -> None:
+        from ...services.report_state import FINAL, draft_mark, report_readiness
+        from ...services.deliverables.sources import load_sources
+
+        ev = self.ctx.evaluation()
+        if not self.number_edit.hasFocus():
+            self.number_edit.setText(ev.report_number or "")
+        i = self.version_combo.findData(ev.report_version or FINAL)
+        self.version_combo.setCurrentIndex(max(i, 0))
+        try:
+            items = report_readiness(load_sources(self.ctx.ef))
+        except WcifError:
+            items = []
+        mark = draft_mark(ev, items)
+        errors = sum(1 for i in items if i.severity == "错误")
+        if mark:
+            self.draft_label.setText(self.tr("将生成“{0}”（每页标注），不能最终签署；完整性检查有 {1} 项待完成。").format(
+                QCoreApplication.translate("ReportPage", mark), errors))
+        else:
+            self.draft_label.setText(self.tr("完整性检查通过：将生成正式稿，可以最终签署。"))
+
     def template(self) -> str:
         return self.template_combo.currentData() or "brief"
 
@@ -425,7 +529,10 @@ class ReportPage(StepPage):
         if self.ctx.closed:
             return
         if not self.out_edit.text():
-            self.out_edit.setText(str(self.ctx.path.with_suffix(".pdf")))
+            self.out_edit.setText(str(default_report_path(self.ctx.path, self.template())))
+        if not self.seal_edit.hasFocus():
+            self.seal_edit.setText(self.seal())
+        self._refresh_draft()
         p12 = self.p12()
         self.p12_label.setText(p12 or self.tr("未选择（可创建或选择已有证书）"))
         self.sign_check.setEnabled(bool(p12))
@@ -510,7 +617,7 @@ class ReportPage(StepPage):
 
     # ------------------------------------------------------------------ actions
     def generate(self) -> None:
-        out = Path(self.out_edit.text().strip() or self.ctx.path.with_suffix(".pdf"))
+        out = Path(self.out_edit.text().strip() or default_report_path(self.ctx.path, self.template()))
         if out.suffix.lower() != ".pdf":
             out = out.with_suffix(".pdf")
         p12, pw = None, None
@@ -524,7 +631,8 @@ class ReportPage(StepPage):
         self.status.setText(self.tr("正在生成报告…"))
         self.task = run_with_progress(self, self.tr("正在生成报告"), generate_report, self.ctx.path, out, p12, pw,
                                       on_done=self._done, on_error=self._failed, template=self.template(),
-                                      final=bool(p12) and self.final_check.isChecked())
+                                      final=bool(p12) and self.final_check.isChecked(),
+                                      seal_png=(self.seal() or None) if p12 else None)
 
     def sign_last(self) -> None:
         if self.last_pdf is None:
@@ -535,7 +643,8 @@ class ReportPage(StepPage):
         self._busy(True)
         self.task = run_with_progress(self, self.tr("正在签名"), sign_existing, self.last_pdf, self.p12(),
                                       self.passphrase.text(), self.ctx.path, on_done=self._done,
-                                      on_error=self._failed, final=self.final_check.isChecked())
+                                      on_error=self._failed, final=self.final_check.isChecked(),
+                                      seal_png=self.seal() or None)
 
     def verify_last(self) -> None:
         if self.last_pdf is None:
@@ -671,7 +780,7 @@ class ReportPage(StepPage):
 
     def create_identity(self) -> None:
         ev = self.ctx.evaluation()
-        dlg = CreateIdentityDialog(self.settings["defaults/signer"], ev.agency or self.settings["defaults/agency"],
+        dlg = CreateIdentityDialog(self.lead_name(), ev.agency or self.settings["defaults/agency"],
                                    self.ctx.path.parent, self)
         while dlg.exec() == QDialog.DialogCode.Accepted:
             try:

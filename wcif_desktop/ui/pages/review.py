@@ -20,7 +20,13 @@ class ReviewPage(StepPage):
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
-        return StepState.DONE if snap.narratives.get(PROCESS_SECTION, "").strip() else StepState.NOT_STARTED
+        """已完成 only when its own check passes: a request list exists and every item is settled (none still
+        awaited); 进行中 with a request list or the process text; else 未开始."""
+        requests = ef.rows("document_request") if ef is not None and ef.db["document_request"].exists() else []
+        has_text = bool(snap.narratives.get(PROCESS_SECTION, "").strip())
+        if requests and all((r.get("status") or "requested") != "requested" for r in requests):
+            return StepState.DONE
+        return StepState.IN_PROGRESS if (requests or has_text) else StepState.NOT_STARTED
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

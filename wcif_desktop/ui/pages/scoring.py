@@ -105,6 +105,12 @@ class ScoringPage(StepPage):
         self.refresh()
 
     def total_text(self) -> str:
+        """综合评分 and 评级 once every level-3 indicator is scored; 未评分 (with how many are) before that —
+        never “0.00 分，评级 差” for an evaluation nobody has scored."""
+        leaves = self.model.sheet.leaves()
+        scored = sum(1 for n in leaves if n.indicator.score is not None)
+        if not leaves or scored < len(leaves):
+            return self.tr("未评分（已评 {0}/{1} 项三级指标）").format(scored, len(leaves))
         return self.tr("综合评分 {0} 分，评级 {1}").format(fmt_score(self.model.total()),
                                                         self.tr(self.model.grade()))
 
@@ -112,9 +118,15 @@ class ScoringPage(StepPage):
         self.total_label.setText(self.total_text())
         self.problems.clear()
         problems = self.model.sheet.problems()
+        leaves = self.model.sheet.leaves()
+        unscored = sum(1 for n in leaves if n.indicator.score is None)
         if problems:
             self.problems.addItems([error_text(p) for p in problems])
-        else:
+        if not leaves:
+            self.problems.addItem(self.tr("尚未设置指标体系：请从模板导入或逐项添加指标。"))
+        elif unscored:
+            self.problems.addItem(self.tr("尚有 {0} 项三级指标未评分。").format(unscored))
+        elif not problems:
             self.problems.addItem(self.tr("未发现问题：分值合计 100，各级分值一致，扣分均有原因。"))
         self._show_detail(self.tree.currentIndex())
 
