@@ -184,7 +184,7 @@ def baseline_status(ef: EvaluationFile) -> BaselineStatus:
         with open_readonly(p) as of:
             digest = of.sha256
     except WcifError as e:
-        return BaselineStatus(ref, p, False, str(e))
+        return BaselineStatus(ref, p, False, _message(e))
     if digest != ref.sha256:
         return BaselineStatus(ref, p, True, Message(QT_TRANSLATE_NOOP(
             "core", "上年评价文件在关联后已改变（SHA-256 不同），请核对后重新关联：{path}"), path=p))
@@ -264,9 +264,10 @@ def continuity_check(ef: EvaluationFile) -> Check | None:
     opening_line = next((ln for ln in lines if ln.code == "opening_balance" and ln.fiscal_year == ev.fiscal_year),
                         None)
     if opening_line is not None and opening_line.actual is not None:
-        opening, how = opening_line.actual, "期初余额"
+        opening, how = opening_line.actual, Message(QT_TRANSLATE_NOOP("core", "期初余额"))
     else:
-        opening, how = summarize(lines, ev.fiscal_year).implied_opening_balance, "由本年收支倒推的期初余额"
+        opening = summarize(lines, ev.fiscal_year).implied_opening_balance
+        how = Message(QT_TRANSLATE_NOOP("core", "由本年收支倒推的期初余额"))
     if closing is None or opening is None:
         return None
     diff = D(opening) - D(closing)
@@ -335,13 +336,18 @@ def carry_forward_candidates(ef: EvaluationFile) -> Candidates:
                       [(f, ("problem", f.id) in done) for f in data["problems"]])
 
 
+def _message(e: WcifError) -> Message:
+    """The error's sentence as a translatable Message."""
+    return Message(e.template, **e.params) if e.params else Message(e.template)
+
+
 def _require(ef: EvaluationFile) -> dict:
     st = baseline_status(ef)
-    if st.ref is None or st.path is None:
-        raise WcifError(QT_TRANSLATE_NOOP("core", "{reason}"), reason=st.message)
+    if st.ref is None or st.path is None or not st.ok:
+        raise WcifError.from_error(st.message)
     data = _read_baseline(ef)
     if data is None:
-        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取上年评价文件：{reason}"), reason=st.message)
+        raise WcifError.from_error(st.message)
     return data
 
 
