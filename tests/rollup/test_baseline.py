@@ -181,3 +181,24 @@ def test_cli_baseline(pair, capsys):
     assert main(["baseline", "show", str(this)]) == 0
     out = capsys.readouterr().out
     assert "同比" in out and "结余衔接" in out
+
+
+def test_rectification_section_in_the_full_report(pair, workdir):
+    from pypdf import PdfReader
+
+    from wcif_desktop.report.build import generate_report
+    from wcif_desktop.report.extras import load_extras
+    from wcif_desktop.services.evaluation import load_snapshot
+
+    this, last = pair
+    with EvaluationFile.open(this, backup=False) as ef:
+        baseline.link_baseline(ef, last)
+        baseline.carry_forward(ef, target_ids=[])
+        first = baseline.carried(ef, "problem")[0]
+        baseline.set_rectification(ef, first.id, "fixed", "已印发宣传计划并组织培训")
+        extras = load_extras(ef)
+        assert extras.rectification_title == "上年评价发现问题整改情况"
+        out = generate_report(load_snapshot(ef), workdir / "完整 报告.pdf", "full", extras=extras)
+    text = "".join(p.extract_text() for p in PdfReader(out).pages).replace(" ", "").replace("\n", "")
+    assert "上年评价发现问题整改情况" in text
+    assert f"{first.title}：已整改。已印发宣传计划并组织培训。" in text

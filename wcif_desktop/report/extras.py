@@ -30,6 +30,10 @@ class ReportExtras:
     basis: list[str] = field(default_factory=list)  # 评价依据: 《title》(issuer number)
     work_process: list[str] = field(default_factory=list)  # sentences on the schedule, requests, interviews
     panel_sentence: str = ""  # how the expert panel's scores were combined (issue 3), '' without a panel
+    # 上年评价发现问题整改情况 (issue 22, services/baseline.py): title, paragraphs, rows [序号, 上年问题, 整改情况, 说明]
+    rectification_title: str = ""
+    rectification: list[str] = field(default_factory=list)
+    rectification_rows: list[list[str]] = field(default_factory=list)
 
 
 def _pct(v) -> str:
@@ -84,6 +88,16 @@ def load_extras(ef) -> ReportExtras:
             out.basis.append(title + (f"（{ref}）" if ref else ""))
         out.work_process = [t for t in plan_svc.work_process_sentences_for(ef) if t]
     except (ImportError, sqlite3.Error, WcifError, AttributeError, ValueError):
+        pass
+    try:
+        from ..services.baseline import rectification_section
+
+        sec = rectification_section(ef)
+        if sec is not None:
+            out.rectification_title = sec.title
+            out.rectification = list(sec.paragraphs)
+            out.rectification_rows = [[str(r["序号"]), r["上年问题"], r["整改情况"], r["说明"]] for r in sec.rows]
+    except (ImportError, sqlite3.Error, WcifError, AttributeError, KeyError):
         pass
     return out
 

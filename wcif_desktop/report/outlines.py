@@ -225,6 +225,10 @@ def compose(c: Content, template: str, fonts, pages, extras=None) -> Writer:
         _findings(w, c, "五、主要经验及做法、存在的问题及原因分析", "六、有关建议")
         w.heading("七、其他需要说明的问题", 0)
         w.para(c.text("other"))
+        if extras is not None and extras.rectification:  # 上年问题整改情况 (issue 22, services/baseline.py)
+            w.heading(extras.rectification_title, 1)
+            for text in extras.rectification:
+                w.para(text)
     else:
         _findings(w, c, "四、主要经验及做法、存在的问题及原因分析", "五、有关建议")
     w.add(Marker("signoff"))
