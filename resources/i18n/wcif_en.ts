@@ -3343,6 +3343,10 @@ Supporting evidence: {2}</translation>
         <translation>An evaluation file of an older version (file structure version {version}) could not be upgraded on a temporary copy; left out: {path} ({reason})</translation>
     </message>
     <message>
+        <source>评价文件中有无法解读的内容，未纳入：{path}（{reason}）</source>
+        <translation>The evaluation file holds content that cannot be interpreted; left out: {path} ({reason})</translation>
+    </message>
+    <message>
         <source>找不到文件或文件夹：{path}</source>
         <translation>File or folder not found: {path}</translation>
     </message>

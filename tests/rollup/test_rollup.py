@@ -231,3 +231,28 @@ def test_named_pipe_is_not_opened(workdir):
     os.mkfifo(workdir / "管道.wcif")
     r = rollup([workdir])
     assert [f.kind for f in r.refused] == ["irregular"]
+
+
+@pytest.mark.slow
+def test_final_signed_report_is_verified(sample_path, workdir):
+    from wcif_desktop.report.pipeline import build_report_file
+    from wcif_desktop.report.signing import create_identity
+
+    p12 = create_identity(workdir / "签名 身份.p12", "口令123", "王建国", "测试会计师事务所")
+    build_report_file(sample_path, workdir / "报告 终稿.pdf", "brief", p12=p12, passphrase="口令123", final=True)
+    e = read_evaluation(sample_path)
+    assert e.locked and e.status == "final"
+    assert e.signatures.signed == e.signatures.ok == 1 and e.signatures.problems == []
+    assert "签名均有效" in e.signatures.sentence()
+
+
+def test_unreadable_value_is_listed_not_fatal(archive):
+    path = archive / "包头 2021 评价.wcif"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE indicator SET score = 'abc' WHERE id = (SELECT id FROM indicator WHERE level = 3 LIMIT 1)")
+    conn.close()
+    r = rollup([archive])
+    assert len(r.evaluations) == 2
+    [f] = r.refused
+    assert f.path == path and f.kind == "refused" and "无法解读" in str(f.reason) and "abc" in str(f.reason)

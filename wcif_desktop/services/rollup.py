@@ -173,7 +173,7 @@ class RefusedFile:
 
     path: Path
     reason: str
-    kind: str = "refused"  # refused | damaged | foreign | newer | irregular | sidecar
+    kind: str = "refused"  # damaged | foreign | newer | irregular | sidecar | refused (anything else)
 
 
 @dataclass
@@ -418,6 +418,11 @@ def read_evaluation(path, *, signature_cache: dict | None = None) -> EvaluationF
             business = _business(ef, year)
         except sqlite3.DatabaseError as e:
             raise _refuse(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=p, reason=e) from e
+        except NotAnEvaluationFile:
+            raise
+        except (WcifError, ValueError, ArithmeticError, TypeError, KeyError) as e:  # a value no rule can read
+            raise _refuse(QT_TRANSLATE_NOOP("core", "评价文件中有无法解读的内容，未纳入：{path}（{reason}）"), path=p,
+                          reason=e) from e
     status = "final" if sig.final and sig.ok == sig.signed else "signed" if sig.signed else "draft"
     return EvaluationFacts(
         path=p, sha256=of.sha256, size=of.size, version=of.version, migrated_from=of.migrated_from,
@@ -474,7 +479,7 @@ def _kind(e: WcifError) -> str:
         return "irregular"
     if "已损坏" in t:
         return "damaged"
-    if "不是" in t:
+    if "不是评价文件" in t or "不是 WCIF" in t:
         return "foreign"
     return "refused"
 
