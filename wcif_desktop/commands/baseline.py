@@ -20,7 +20,8 @@ from pathlib import Path
 
 
 def register(sub):
-    p = sub.add_parser("baseline", help="last year's evaluation file as the baseline (历史标准): link, show, carry, rectify")
+    p = sub.add_parser("baseline",
+                       help="last year's evaluation file as the baseline (历史标准): link, show, carry, rectify")
     bsub = p.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
 
     a = bsub.add_parser("link", help="name last year's evaluation file of the same fund and region")

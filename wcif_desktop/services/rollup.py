@@ -373,7 +373,6 @@ def read_evaluation(path, *, signature_cache: dict | None = None) -> EvaluationF
     """
     from ..domain.finance import analyze
     from ..domain.model import FinanceLine, Indicator
-    from ..domain.survey import compute_results  # noqa: F401  (the rates below come from it)
     from . import finance as finance_svc
     from . import survey as survey_svc
 
