@@ -24,6 +24,7 @@ Units: amounts in 元, rates in % (two decimals), scores in points, months of co
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -40,7 +41,7 @@ from pathlib import Path
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, NewerSchemaError, NotAnEvaluationFile, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.scoring import bands_from_rows, build_sheet
-from ..store.db import APPLICATION_ID, EvaluationFile, schema_version, sqlite_uri
+from ..store.db import APPLICATION_ID, EvaluationFile, sqlite_uri
 from ..store.migrations import all_migrations
 
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -54,6 +55,12 @@ STATUS_LABELS = {"draft": "草稿", "signed": "已签署", "final": "定稿（�
 # ============================================================================================ read-only open
 def _refuse(template: str, **params) -> NotAnEvaluationFile:
     return NotAnEvaluationFile(template, **params)
+
+
+@functools.cache
+def _known_migrations() -> frozenset[int]:
+    """Numbers of the migrations this build knows (looked up once: the package scan costs ~1 ms per file)."""
+    return frozenset(n for n, _name, _fn in all_migrations())
 
 
 def _sha256(path: Path) -> str:
@@ -121,10 +128,11 @@ def open_readonly(path):
         raise _refuse(QT_TRANSLATE_NOOP("core", "不是 WCIF 评价文件（application_id={app_id}）：{path}"),
                       app_id=f"{app_id:#x}", path=p)
     version = int.from_bytes(head[60:64], "big")
-    if version > schema_version():
+    supported = max(_known_migrations(), default=0)
+    if version > supported:
         raise NewerSchemaError(QT_TRANSLATE_NOOP(
             "core", "该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），"
-            "请升级软件后再打开：{path}"), version=version, supported=schema_version(), path=p)
+            "请升级软件后再打开：{path}"), version=version, supported=supported, path=p)
     digest = _sha256(p)
     conn = sqlite3.connect(sqlite_uri(p, mode="ro", immutable=1), uri=True, check_same_thread=False)
     tmpdir = None
@@ -137,7 +145,7 @@ def open_readonly(path):
             raise _refuse(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=p, reason=e) from e
         if ok != "ok":
             raise _refuse(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=p, reason=ok)
-        known = {n for n, _name, _fn in all_migrations()}
+        known = _known_migrations()
         unknown = applied - known
         if unknown:
             raise NewerSchemaError(QT_TRANSLATE_NOOP(
