@@ -256,3 +256,47 @@ def test_unreadable_value_is_listed_not_fatal(archive):
     assert len(r.evaluations) == 2
     [f] = r.refused
     assert f.path == path and f.kind == "refused" and "无法解读" in str(f.reason) and "abc" in str(f.reason)
+
+
+def test_business_tables_are_read_when_present(archive):
+    path = archive / "呼和浩特 2021 评价.wcif"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE business_figure (id TEXT PRIMARY KEY, name TEXT, value TEXT, fiscal_year INTEGER, "
+                     "deleted INTEGER DEFAULT 0)")
+        conn.executemany("INSERT INTO business_figure VALUES (?, ?, ?, ?, ?)", [
+            ("a", "参保人数", "412345", 2021, 0), ("b", "参保人数", "1", 2020, 0), ("c", "工伤认定件数", "1834", 2021, 0),
+            ("d", "已删除", "9", 2021, 1)])
+    conn.close()
+    r = rollup([archive])
+    rows = {row["地区"]: row for row in r.tables()["基金收支"]}
+    assert rows["呼和浩特市"]["业务：参保人数"] == Decimal("412345")
+    assert rows["呼和浩特市"]["业务：工伤认定件数"] == Decimal("1834")
+    assert rows["包头市"]["业务：参保人数"] is None and "业务：已删除" not in rows["包头市"]
+
+
+def test_rollup_can_be_cancelled(archive):
+    from wcif_desktop.domain.errors import Cancelled
+
+    class StopAfterOne:
+        def __init__(self):
+            self.calls = 0
+
+        def set(self, done, total, label=""):
+            self.calls += 1
+
+        def cancelled(self):
+            return self.calls >= 1
+
+    with pytest.raises(Cancelled):
+        rollup([archive], StopAfterOne())
+
+
+def test_ties_share_a_rank_and_odd_names_are_read(sample_path, workdir):
+    from wcif_desktop.services.rollup import _rank
+
+    assert _rank([Decimal("80"), Decimal("90"), Decimal("80"), Decimal("70")]) == [2, 1, 2, 4]
+    odd = workdir / "乌海 #1 100%.wcif"
+    shutil.copy2(sample_path, odd)
+    e = read_evaluation(odd)
+    assert f"{e.total:.2f}" == "82.33"
