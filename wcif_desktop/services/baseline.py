@@ -236,7 +236,8 @@ def baseline_finance_lines(ef: EvaluationFile, have_years=None) -> list[FinanceL
 
     ``have_years``: the years this file's statement already covers (read from the file when ``None``). Returns
     ``[]`` without a readable baseline. Never raises for a missing or damaged baseline (see
-    :func:`baseline_status` for why)."""
+    :func:`baseline_status` for why). Last year's file is read as it is now; :func:`baseline_status` says whether
+    it changed since it was linked."""
     try:
         if baseline_ref(ef) is None:
             return []
