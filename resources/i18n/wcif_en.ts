@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BaselineDialog</name>
+    <message>
+        <source>已整改</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <source>部分整改</source>
+        <translation>Partly fixed</translation>
+    </message>
+    <message>
+        <source>未整改</source>
+        <translation>Not fixed</translation>
+    </message>
+    <message>
+        <source>待核实</source>
+        <translation>To be checked</translation>
+    </message>
+    <message>
+        <source>上年评价（历史标准）</source>
+        <translation>Last year&apos;s evaluation (historical standard)</translation>
+    </message>
+    <message>
+        <source>关联上年评价文件…</source>
+        <translation>Link last year&apos;s evaluation file…</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>同比</source>
+        <translation>Year on year</translation>
+    </message>
+    <message>
+        <source>勾选要结转到本评价的上年绩效目标和问题（已结转的不再重复）：</source>
+        <translation>Tick last year&apos;s performance targets and problems to carry into this evaluation (items already carried are not repeated):</translation>
+    </message>
+    <message>
+        <source>结转所选</source>
+        <translation>Carry forward selected</translation>
+    </message>
+    <message>
+        <source>结转</source>
+        <translation>Carry forward</translation>
+    </message>
+    <message>
+        <source>上年问题</source>
+        <translation>Last year&apos;s problem</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>历史标准</source>
+        <translation>Historical standard</translation>
+    </message>
+    <message>
+        <source>结余衔接：</source>
+        <translation>Balance continuity: </translation>
+    </message>
+    <message>
+        <source>结余衔接（不一致）：</source>
+        <translation>Balance continuity (mismatch): </translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>本年（元）</source>
+        <translation>This year (yuan)</translation>
+    </message>
+    <message>
+        <source>上年（元）</source>
+        <translation>Last year (yuan)</translation>
+    </message>
+    <message>
+        <source>增减（元）</source>
+        <translation>Change (yuan)</translation>
+    </message>
+    <message>
+        <source>增长率（%）</source>
+        <translation>Growth rate (%)</translation>
+    </message>
+    <message>
+        <source>绩效指标</source>
+        <translation>Performance indicator</translation>
+    </message>
+    <message>
+        <source>上年目标值</source>
+        <translation>Last year&apos;s target</translation>
+    </message>
+    <message>
+        <source>上年实际值（历史标准）</source>
+        <translation>Last year&apos;s actual (historical standard)</translation>
+    </message>
+    <message>
+        <source>本年实际值</source>
+        <translation>This year&apos;s actual</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>目标：</source>
+        <translation>Target: </translation>
+    </message>
+    <message>
+        <source>问题：</source>
+        <translation>Problem: </translation>
+    </message>
+    <message>
+        <source>（已结转）</source>
+        <translation> (carried)</translation>
+    </message>
+    <message>
+        <source>选择上年评价文件</source>
+        <translation>Choose last year&apos;s evaluation file</translation>
+    </message>
+    <message>
+        <source>评价文件</source>
+        <translation>Evaluation files</translation>
+    </message>
+    <message>
+        <source>上年评价（历史标准）(&amp;B)…</source>
+        <translation>Last year&apos;s evaluation (&amp;baseline)…</translation>
+    </message>
+    <message>
+        <source>请先打开本年度的评价文件。</source>
+        <translation>Open this year&apos;s evaluation file first.</translation>
+    </message>
+</context>
+<context>
     <name>BudgetActualChart</name>
     <message>
         <source>暂无预算数或执行数</source>
@@ -1829,6 +1968,135 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>RollupDialog</name>
+    <message>
+        <source>汇总分析</source>
+        <translation>Roll-up analysis</translation>
+    </message>
+    <message>
+        <source>选择多个评价文件或所在文件夹进行汇总。文件只读打开，不做备份、不升级、不写入；无法读取的文件会列出原因。双击表格中的一行可打开该评价。</source>
+        <translation>Choose several evaluation files or their folders to roll up. Files are opened read-only: no backup, no upgrade, no write; files that cannot be read are listed with the reason. Double-click a row to open that evaluation.</translation>
+    </message>
+    <message>
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>开始汇总</source>
+        <translation>Roll up</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>尚未选择文件</source>
+        <translation>No files chosen yet</translation>
+    </message>
+    <message>
+        <source>得分图</source>
+        <translation>Score chart</translation>
+    </message>
+    <message>
+        <source>选择评价文件所在文件夹</source>
+        <translation>Choose the folder of the evaluation files</translation>
+    </message>
+    <message>
+        <source>选择评价文件</source>
+        <translation>Choose evaluation files</translation>
+    </message>
+    <message>
+        <source>评价文件</source>
+        <translation>Evaluation files</translation>
+    </message>
+    <message>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>已选择：</source>
+        <translation>Chosen: </translation>
+    </message>
+    <message>
+        <source>正在汇总评价文件…</source>
+        <translation>Rolling up evaluation files…</translation>
+    </message>
+    <message>
+        <source>汇总已取消。</source>
+        <translation>Roll-up cancelled.</translation>
+    </message>
+    <message>
+        <source>无法汇总</source>
+        <translation>Cannot roll up</translation>
+    </message>
+    <message numerus="yes">
+        <source>已汇总 %n 个评价文件</source>
+        <translation>
+            <numerusform>Rolled up %n evaluation file</numerusform>
+            <numerusform>Rolled up %n evaluation files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>；未纳入 %n 个文件（原因见“来源与核验”）</source>
+        <translation>
+            <numerusform>; %n file left out (see “Provenance and checks” for why)</numerusform>
+            <numerusform>; %n files left out (see “Provenance and checks” for why)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>指标得分率</source>
+        <translation>Indicator score rates</translation>
+    </message>
+    <message>
+        <source>基金收支</source>
+        <translation>Fund income and spending</translation>
+    </message>
+    <message>
+        <source>常见问题</source>
+        <translation>Common problems</translation>
+    </message>
+    <message>
+        <source>满意度与知晓率</source>
+        <translation>Satisfaction and awareness</translation>
+    </message>
+    <message>
+        <source>来源与核验</source>
+        <translation>Provenance and checks</translation>
+    </message>
+    <message>
+        <source>导出汇总表</source>
+        <translation>Export roll-up workbook</translation>
+    </message>
+    <message>
+        <source>正在写入汇总表…</source>
+        <translation>Writing the roll-up workbook…</translation>
+    </message>
+    <message>
+        <source>已导出：</source>
+        <translation>Exported: </translation>
+    </message>
+    <message>
+        <source>汇总分析(&amp;U)…</source>
+        <translation>Roll-&amp;up analysis…</translation>
+    </message>
+</context>
+<context>
     <name>ScoringPage</name>
     <message>
         <source>优</source>
@@ -2510,6 +2778,13 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>TotalsChart</name>
+    <message>
+        <source>尚无汇总结果</source>
+        <translation>No roll-up result yet</translation>
+    </message>
+</context>
+<context>
     <name>TreeEditor</name>
     <message>
         <source>添加同级指标</source>
@@ -3006,12 +3281,37 @@ Supporting evidence: {2}</translation>
         <translation>The record to assign does not exist: {table}/{record_id}</translation>
     </message>
     <message>
+        <source>不是普通文件（文件夹、设备或管道），未读取：{path}</source>
+        <translation>Not a regular file (a folder, device or pipe); not read: {path}</translation>
+    </message>
+    <message>
+        <source>旁边有 SQLite 附属文件 {sidecar}，汇总不会应用它；请先在本程序中正常打开该评价文件处理后再汇总：{path}</source>
+        <translation>There is an SQLite sidecar file {sidecar} beside it, which the roll-up does not apply; open the evaluation file in this program first to deal with it, then roll up again: {path}</translation>
+    </message>
+    <message>
         <source>该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），请升级软件后再打开：{path}</source>
         <translation>This evaluation file was created by a newer version of WCIF Desktop (file structure version {version}; this program supports {supported}). Please upgrade before opening it: {path}</translation>
     </message>
     <message>
         <source>评价文件已损坏：{path}（{reason}）</source>
         <translation>The evaluation file is damaged: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>旧版本评价文件（文件结构版本 {version}）在临时副本上升级失败，未纳入：{path}（{reason}）</source>
+        <translation>An evaluation file of an older version (file structure version {version}) could not be upgraded on a temporary copy; left out: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>评价文件中有无法解读的内容，未纳入：{path}（{reason}）</source>
+        <translation>The evaluation file holds content that cannot be interpreted; left out: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>找不到文件或文件夹：{path}</source>
+        <translation>File or folder not found: {path}</translation>
+    </message>
+    <message>
+        <source>无法写入汇总表 {path}：{reason}</source>
+        <extracomment>number format of a column by the end of its name (Excel): amounts with thousands separators, the rest 0.00</extracomment>
+        <translation>Cannot write the roll-up workbook {path}: {reason}</translation>
     </message>
     <message>
         <source>签署需要 --passphrase-file（其第一行为签名证书密码）</source>
@@ -3398,8 +3698,68 @@ Supporting evidence: {2}</translation>
         <translation>The report saved in the evaluation file has been altered (SHA-256 mismatch): {title}</translation>
     </message>
     <message>
+        <source>请先填写本评价的年度，再关联上年评价文件</source>
+        <translation>Enter this evaluation&apos;s fiscal year before linking last year&apos;s evaluation file</translation>
+    </message>
+    <message>
+        <source>不能把本评价文件自身关联为上年评价：{path}</source>
+        <translation>An evaluation file cannot be its own baseline: {path}</translation>
+    </message>
+    <message>
         <source>评价文件缺少评价基本信息：{path}</source>
         <translation>The evaluation file lacks the basic evaluation information: {path}</translation>
+    </message>
+    <message>
+        <source>上年评价文件的基金为“{other}”，与本评价的“{this}”不同：{path}</source>
+        <translation>Last year&apos;s evaluation file is about the fund “{other}”, not “{this}” as this evaluation: {path}</translation>
+    </message>
+    <message>
+        <source>上年评价文件的地区为“{other}”，与本评价的“{this}”不同：{path}</source>
+        <translation>Last year&apos;s evaluation file is about the region “{other}”, not “{this}” as this evaluation: {path}</translation>
+    </message>
+    <message>
+        <source>上年评价文件的年度为{other}年，应为{expected}年（本评价{this}年）：{path}</source>
+        <translation>Last year&apos;s evaluation file is of fiscal year {other}; it should be {expected} (this evaluation: {this}): {path}</translation>
+    </message>
+    <message>
+        <source>未关联上年评价文件</source>
+        <translation>No evaluation file of last year is linked</translation>
+    </message>
+    <message>
+        <source>找不到关联的上年评价文件：{path}（请重新关联）</source>
+        <translation>The linked evaluation file of last year is not found: {path} (link it again)</translation>
+    </message>
+    <message>
+        <source>上年评价文件在关联后已改变（SHA-256 不同），请核对后重新关联：{path}</source>
+        <translation>Last year&apos;s evaluation file has changed since it was linked (different SHA-256); check it and link it again: {path}</translation>
+    </message>
+    <message>
+        <source>已关联上年评价：{title}（{year}年），文件未改变：{path}</source>
+        <translation>Linked to last year&apos;s evaluation: {title} ({year}), file unchanged: {path}</translation>
+    </message>
+    <message>
+        <source>期初余额</source>
+        <translation>opening balance</translation>
+    </message>
+    <message>
+        <source>由本年收支倒推的期初余额</source>
+        <translation>opening balance implied by this year&apos;s income and spending</translation>
+    </message>
+    <message>
+        <source>{year}年{how}{opening}等于上年评价文件中{previous_year}年年末滚存结余{closing}</source>
+        <translation>{year} {how} {opening} equals the {previous_year} year-end balance {closing} in last year&apos;s evaluation file</translation>
+    </message>
+    <message>
+        <source>{year}年{how}{opening}不等于上年评价文件中{previous_year}年年末滚存结余{closing}，相差{difference}</source>
+        <translation>{year} {how} {opening} does not equal the {previous_year} year-end balance {closing} in last year&apos;s evaluation file; difference {difference}</translation>
+    </message>
+    <message>
+        <source>整改情况应为 已整改、部分整改、未整改 或 待核实，而不是“{status}”</source>
+        <translation>Rectification must be Fixed, Partly fixed, Not fixed or To be checked, not “{status}”</translation>
+    </message>
+    <message>
+        <source>“{title}”不是结转的上年问题</source>
+        <translation>“{title}” is not a problem carried from last year</translation>
     </message>
     <message>
         <source>解除锁定须说明原因</source>
@@ -4736,6 +5096,14 @@ Supporting evidence: {2}</translation>
     <message>
         <source>报告版本为“{version}”，不能最终签署；请先将版本改为正式稿</source>
         <translation>The report version is “{version}” and cannot be signed final; set the version to the final version first</translation>
+    </message>
+    <message>
+        <source>没有第{number}项结转问题（共{count}项）</source>
+        <translation>There is no carried problem number {number} (there are {count})</translation>
+    </message>
+    <message>
+        <source>没有可汇总的评价文件（共检查 {count} 个文件）</source>
+        <translation>No evaluation file could be rolled up ({count} files checked)</translation>
     </message>
 </context>
 <context>

@@ -65,9 +65,14 @@ def set_settings(ef: EvaluationFile, **changes) -> svc.Changes:
 
 def analysis(ef: EvaluationFile, year: int | None = None) -> FundAnalysis:
     """:func:`~wcif_desktop.domain.finance.analyze` of the file's statement lines for ``year`` (default: the
-    evaluated fiscal year) with the file's settings."""
+    evaluated fiscal year) with the file's settings. When last year's evaluation file is linked as the baseline
+    (services/baseline.py), its statement lines fill the years this file has none of (year-on-year figures)."""
     year = svc.evaluation(ef).fiscal_year if year is None else year
-    return analyze(ef.records(FinanceLine), year, load_settings(ef))
+    lines = ef.records(FinanceLine)
+    from .baseline import baseline_finance_lines  # last year's file (历史标准), when one is linked
+
+    lines += baseline_finance_lines(ef, {ln.fiscal_year for ln in lines})
+    return analyze(lines, year, load_settings(ef))
 
 
 # --------------------------------------------------------------------------------------------- report dict

@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         from .exchange_actions import install as install_exchange  # File ▸ 交换: export/import/merge (issue 8)
 
         install_exchange(self)
+        from .rollup_dialog import install as install_rollup  # File ▸ 汇总分析…, 上年评价（历史标准）… (issue 22)
+
+        install_rollup(self)
 
     def _update_file_actions(self) -> None:
         self.act_save_as.setEnabled(self.ctx is not None)

@@ -27,6 +27,10 @@ class ReportExtras:
     basis: list[str] = field(default_factory=list)  # 评价依据: 《title》(issuer number)
     work_process: list[str] = field(default_factory=list)  # sentences on the schedule, requests, interviews
     panel_sentence: str = ""  # how the expert panel's scores were combined (issue 3), '' without a panel
+    # 上年评价发现问题整改情况 (issue 22, services/baseline.py): title, paragraphs, rows [序号, 上年问题, 整改情况, 说明]
+    rectification_title: str = ""
+    rectification: list[str] = field(default_factory=list)
+    rectification_rows: list[list[str]] = field(default_factory=list)
 
 
 def _pct(v) -> str:
@@ -68,6 +72,13 @@ def load_extras(ef) -> ReportExtras:
         title = b.title if b.title.startswith("《") else f"《{b.title}》"
         out.basis.append(title + (f"（{ref}）" if ref else ""))
     out.work_process = [t for t in plan_svc.work_process_sentences_for(ef) if t]
+    from ..baseline import rectification_section
+
+    sec = rectification_section(ef)
+    if sec is not None:
+        out.rectification_title = sec.title
+        out.rectification = list(sec.paragraphs)
+        out.rectification_rows = [[str(r["序号"]), r["上年问题"], r["整改情况"], r["说明"]] for r in sec.rows]
     return out
 
 

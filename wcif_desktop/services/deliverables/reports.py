@@ -317,6 +317,10 @@ def report_document(snap, template: str = "brief", extras=None, src=None) -> Doc
         _findings(doc, c, 5)
         doc.add(h1(7, "其他需要说明的问题"))
         doc.extend(c.paras("other"))
+        if c.extras.rectification:  # 上年评价发现问题整改情况 (issue 22, services/baseline.py)
+            doc.add(Heading(2, c.extras.rectification_title))
+            for text in c.extras.rectification:
+                doc.add(Para(text, source="generated", fields=("baseline",)))
     else:
         _findings(doc, c, 4)
     doc.add(Signing(ev.agency or "", c.date()))

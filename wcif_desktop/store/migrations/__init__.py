@@ -3,7 +3,8 @@
 Each module ``mNNNN_name.py`` in this package defines ``migrate(db)`` (db: ``sqlite_utils.Database``) and is
 applied once (table ``schema_migrations`` records which; ``PRAGMA user_version`` the highest number). Number ranges per area, so that
 work on different areas does not collide: 0001–0009 core, 0010s scoring, 0020s review/evidence, 0030s finance
-and targets, 0040s surveys, 0050s report, 0060s exchange/history, 0070s documents.
+and targets, 0040s surveys, 0050s report, 0060s exchange/history, 0070s documents, 0080s roll-up and
+baseline (last year's file, the summary view).
 """
 
 from __future__ import annotations
