@@ -186,8 +186,8 @@ def test_cli_baseline(pair, capsys):
 def test_rectification_section_in_the_full_report(pair, workdir):
     from pypdf import PdfReader
 
-    from wcif_desktop.report.build import generate_report
-    from wcif_desktop.report.extras import load_extras
+    from wcif_desktop.services.deliverables.extras import load_extras
+    from wcif_desktop.services.report_build import generate_report
     from wcif_desktop.services.evaluation import load_snapshot
 
     this, last = pair

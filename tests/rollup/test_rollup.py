@@ -162,7 +162,7 @@ def test_readonly_open_cannot_write(sample_path):
 
 
 def test_signature_problems_are_reported(sample_path, workdir):
-    from wcif_desktop.report import archive as rarchive
+    from wcif_desktop.services import report_archive as rarchive
 
     path = workdir / "有 报告.wcif"
     shutil.copy2(sample_path, path)
@@ -235,8 +235,8 @@ def test_named_pipe_is_not_opened(workdir):
 
 @pytest.mark.slow
 def test_final_signed_report_is_verified(sample_path, workdir):
-    from wcif_desktop.report.pipeline import build_report_file
-    from wcif_desktop.report.signing import create_identity
+    from wcif_desktop.services.report_file import build_report_file
+    from wcif_desktop.render.signing import create_identity
 
     p12 = create_identity(workdir / "签名 身份.p12", "口令123", "王建国", "测试会计师事务所")
     build_report_file(sample_path, workdir / "报告 终稿.pdf", "brief", p12=p12, passphrase="口令123", final=True)

@@ -296,7 +296,7 @@ def _verify_blob(ef: EvaluationFile, digest: str, name: str) -> str:
     data = bytes(row[0])
     if hashlib.sha256(data).hexdigest() != digest:
         return "报告文件与其 SHA-256 不符（被改动）"
-    from ..report.signing import verify_pdf
+    from ..render.signing import verify_pdf
 
     with tempfile.TemporaryDirectory(prefix="wcif-rollup-sig-") as d:
         tmp = Path(d) / "report.pdf"
