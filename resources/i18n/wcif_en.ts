@@ -4726,6 +4726,10 @@ Supporting evidence: {2}</translation>
         <translation>Problem list: {text}</translation>
     </message>
     <message>
+        <source>细化目标“{target}”与评分表指标“{indicator}”名称不一致，请统一</source>
+        <translation>The refined target “{target}” and the score-sheet indicator “{indicator}” are named differently; use one name</translation>
+    </message>
+    <message>
         <source>报告尚不完整，只能生成草稿，不能最终签署（{count} 项待完成）：{items}</source>
         <translation>The report is not complete: only a draft can be generated and it cannot be signed final ({count} open items): {items}</translation>
     </message>

@@ -164,6 +164,9 @@ def _process(doc: Document, c: Content, full: bool) -> None:
         doc.extend(c.paras("process.method"))
         doc.add(h2(3, "绩效评价工作过程"))
     doc.extend(c.paras("process"))
+    done = [t if t.endswith("。") else t + "。" for t in c.extras.work_process]
+    if full and done and c.narrative("process") is not None:  # the evaluator's words, then what the file records
+        doc.add(Para("".join(done), source="generated", fields=("plan_phases", "requests", "interviews")))
 
 
 def _conclusion(doc: Document, c: Content, full: bool) -> None:
@@ -228,7 +231,7 @@ def score_sheet_table(c: Content, bases: dict) -> Table:
     rows.append(["合计", "", "", fmt_score(c.sheet.total_weight()), "", "", "", total,
                  f"评级：{c.sheet.grade()}" if total != "未评分" else ""])
     return Table(["一级指标", "二级指标", "三级指标", "分值", "指标解释", "评分标准", "评价情况（实际值）", "得分",
-                  "扣分原因"], rows, [1.1, 1.4, 2, 1, 3, 3, 3, 1, 3], numeric=(3, 7), merge=(0, 1),
+                  "扣分原因"], rows, [1.2, 1.5, 2.1, 1.7, 2.7, 2.7, 2.7, 1.7, 2.7], numeric=(3, 7), merge=(0, 1),
                  bold_rows=(len(rows) - 1,))
 
 
