@@ -4550,6 +4550,10 @@ Supporting evidence: {2}</translation>
         <translation>&quot;{name}&quot; has unknown fields: {fields}</translation>
     </message>
     <message>
+        <source>未录入评价组成员（报告附件“评价组成员及独立性”需要）</source>
+        <translation>No evaluation team members entered (the report appendix on the team and its independence needs them)</translation>
+    </message>
+    <message>
         <source>未填写评价机构（封面和落款需要）</source>
         <translation>The evaluation agency is not filled in (the cover and the signature block need it)</translation>
     </message>
@@ -4736,6 +4740,18 @@ Supporting evidence: {2}</translation>
     <message>
         <source>报告版本为“{version}”，不能最终签署；请先将版本改为正式稿</source>
         <translation>The report version is “{version}” and cannot be signed final; set the version to the final version first</translation>
+    </message>
+    <message>
+        <source>请填写被评价单位的意见</source>
+        <translation>Please enter the evaluated unit&apos;s comment</translation>
+    </message>
+    <message>
+        <source>采纳情况应为 {choices}：{value}</source>
+        <translation>Adoption must be one of {choices}: {value}</translation>
+    </message>
+    <message>
+        <source>“{adoption}”的意见需要说明理由</source>
+        <translation>A comment marked “{adoption}” needs a reason</translation>
     </message>
 </context>
 <context>

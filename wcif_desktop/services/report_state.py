@@ -324,5 +324,32 @@ def check_final(evaluation, items) -> None:
                           version=version)
 
 
-__all__ = ["CONSULTATION", "DRAFT", "FINAL", "IndicatorBasis", "VERSIONS", "basis_checks", "check_final",
+__all__ = ["ADOPTIONS", "add_feedback", "CONSULTATION", "DRAFT", "FINAL", "IndicatorBasis", "VERSIONS", "basis_checks", "check_final",
            "draft_mark", "indicator_bases", "readiness_of", "report_readiness", "support_codes", "version_text"]
+
+
+ADOPTIONS = ("采纳", "部分采纳", "未采纳")
+
+
+def add_feedback(ef, opinion: str, adoption: str, response: str = ""):
+    """Record one comment of the evaluated unit on the 征求意见稿 and how it was taken up (``adoption``: 采纳 /
+    部分采纳 / 未采纳; ``response``: what changed, or why not). The 正式稿 lists them in an appendix.
+
+    Returns ``(ReportFeedback, Changes)``. Raises ValidationError: empty opinion, unknown adoption, or 未采纳 /
+    部分采纳 without a response.
+    """
+    from ..domain.docrecords import ReportFeedback
+    from ..domain.errors import ValidationError
+    from . import evaluation as svc
+
+    opinion, response = (opinion or "").strip(), (response or "").strip()
+    if not opinion:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "请填写被评价单位的意见"))
+    if adoption not in ADOPTIONS:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "采纳情况应为 {choices}：{value}"), choices="、".join(ADOPTIONS),
+                              value=adoption)
+    if adoption != "采纳" and not response:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{adoption}”的意见需要说明理由"), adoption=adoption)
+    order = len(ef.records(ReportFeedback))
+    rec = ReportFeedback(opinion=opinion, adoption=adoption, response=response, sort_order=order)
+    return rec, svc.add_record(ef, rec)
