@@ -383,6 +383,37 @@
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>被评价单位意见</source>
+        <translation>Evaluated unit&apos;s comments</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>采纳情况</source>
+        <translation>Adoption</translation>
+    </message>
+    <message>
+        <source>说明（如何修改或不采纳的理由）</source>
+        <translation>Explanation (what changed, or why not adopted)</translation>
+    </message>
+    <message>
+        <source>采纳</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>部分采纳</source>
+        <translation>Partly adopted</translation>
+    </message>
+    <message>
+        <source>未采纳</source>
+        <translation>Not adopted</translation>
+    </message>
+</context>
+<context>
     <name>FinanceView</name>
     <message>
         <source>收入预算执行率</source>
@@ -1679,6 +1710,34 @@ Supporting evidence: {2}</translation>
     <message>
         <source>已保存的报告</source>
         <translation>Kept reports</translation>
+    </message>
+    <message>
+        <source>被评价单位对征求意见稿的意见及采纳情况，列入正式稿附件。</source>
+        <translation>The evaluated unit&apos;s comments on the draft for comments and how they were taken up; listed in an appendix of the final version.</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>采纳情况</source>
+        <translation>Adoption</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>添加意见…</source>
+        <translation>Add comment…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>被评价单位意见</source>
+        <translation>Evaluated unit&apos;s comments</translation>
     </message>
     <message>
         <source>报告模块不可用（安装不完整）。</source>
