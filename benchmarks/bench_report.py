@@ -39,36 +39,12 @@ def _median_time(fn, runs: int) -> float:
 
 
 def write_docx(snapshot, path: Path) -> None:
-    """The brief report's paragraphs, headings and tables as a .docx (python-docx), for LibreOffice."""
-    from docx import Document
-    from docx.shared import Pt
-    from reportlab.platypus import Table
+    """The brief report as .docx (for LibreOffice): the same document model the PDF renders, through the Word
+    renderer."""
+    from wcif_desktop.render.docx import render_docx
+    from wcif_desktop.services.deliverables.reports import report_document
 
-    from wcif_desktop.services.deliverables.content import Content
-    from wcif_desktop.render.flowables import CJKParagraph, Heading, TOCLine
-    from wcif_desktop.render.fonts import register_fonts
-    from wcif_desktop.services.deliverables.report_outlines import compose
-
-    w = compose(Content(snapshot), "brief", register_fonts(), None)
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "FangSong"
-    style.font.size = Pt(16)
-    for f in w.story:
-        if isinstance(f, Heading):
-            doc.add_heading(f.text, level=min(f.level + 1, 3))
-        elif isinstance(f, TOCLine):
-            doc.add_paragraph(f"{f.text}\t{f.number}")
-        elif isinstance(f, CJKParagraph):
-            doc.add_paragraph(f.text)
-        elif isinstance(f, Table):
-            rows = f._cellvalues  # noqa: SLF001 - lists of CJKParagraph per cell
-            t = doc.add_table(rows=len(rows), cols=len(rows[0]))
-            t.style = "Table Grid"
-            for r, row in enumerate(rows):
-                for c, cell in enumerate(row):
-                    t.cell(r, c).text = "".join(p.text for p in cell)
-    doc.save(str(path))
+    path.write_bytes(render_docx(report_document(snapshot, "brief")))
 
 
 def main(argv=None) -> int:

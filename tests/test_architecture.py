@@ -84,6 +84,32 @@ def test_ui_and_cli_reach_the_file_only_through_services():
     assert _offenders("commands", {"store"}) == []
 
 
+STORE_API = {"rows", "records", "get", "db", "conn", "execute", "insert", "update", "delete", "transaction",
+             "atomic", "upsert"}
+
+
+def _store_calls(source: str) -> list[str]:
+    """Uses of the evaluation file's store API (``ef.rows(...)``, ``self.ctx.ef.get(...)``, ``ef.transaction()``,
+    ``ef.db[...]``) in ``source``, as ``line: ef.attr``: the object is a name or an attribute called ``ef``."""
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in STORE_API:
+            obj = node.value
+            name = obj.id if isinstance(obj, ast.Name) else obj.attr if isinstance(obj, ast.Attribute) else ""
+            if name == "ef":
+                out.append(f"{node.lineno}: ef.{node.attr}")
+    return out
+
+
+def test_ui_reads_and_writes_the_file_only_through_services():
+    """No store reads, writes or transactions in widgets: they call services (reads) and push the named undo
+    commands of services/edits.py (writes)."""
+    found = [f"{p.relative_to(PKG)}:{c}" for p in _files("ui") for c in _store_calls(p.read_text(encoding="utf-8"))]
+    assert found == []
+    probe = "def f(ctx, ef):\n    ctx.ef.rows('x')\n    with ef.transaction():\n        ef.who\n"
+    assert _store_calls(probe) == ["2: ef.rows", "3: ef.transaction"]  # the check sees what it looks for
+
+
 def _package_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for p in PKG.rglob("*.py"):

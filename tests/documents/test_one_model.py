@@ -125,21 +125,8 @@ def _missing_in_order(items: list[str], stream: str, split_gap: int = 0) -> list
     return missing
 
 
-@pytest.fixture
-def sources(sample_file):
-    from wcif_desktop.services.review import add_request_list_from_template
-
-    add_request_list_from_template(sample_file)  # the sample holds no request list; the request list needs one
-    return load_sources(sample_file)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("kind", KINDS)
-def test_pdf_and_word_render_the_same_model(sample_file, sources, workdir, kind):
-    doc = build_document(sources, kind)
-    pdf = write_document(sample_file, kind, workdir / f"{kind}.pdf", src=sources, record=False)
-    word = write_document(sample_file, kind, workdir / f"{kind}.docx", src=sources, record=False)
-
+def _assert_same(doc, pdf, word, kind: str) -> str:
+    """The PDF and the Word file of ``doc`` say what the model says (see the module doc). Returns the PDF text."""
     # headings: the model's, Word's heading paragraphs and the PDF's bookmarks, in the same order
     model_heads = [(h.level, h.label) for h in doc.headings()]
     word_text, word_heads, word_tables = _docx_stream(word)
@@ -164,8 +151,27 @@ def test_pdf_and_word_render_the_same_model(sample_file, sources, workdir, kind)
 
     with zipfile.ZipFile(word) as z:
         assert z.read("word/document.xml").decode("utf-8").count("<a:blip ") == len(figures)
+    return pdf_text
+
+
+@pytest.fixture
+def sources(sample_file):
+    from wcif_desktop.services.review import add_request_list_from_template
+
+    add_request_list_from_template(sample_file)  # the sample holds no request list; the request list needs one
+    return load_sources(sample_file)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", KINDS)
+def test_pdf_and_word_render_the_same_model(sample_file, sources, workdir, kind):
+    doc = build_document(sources, kind)
+    pdf = write_document(sample_file, kind, workdir / f"{kind}.pdf", src=sources, record=False)
+    word = write_document(sample_file, kind, workdir / f"{kind}.docx", src=sources, record=False)
+
+    pdf_text = _assert_same(doc, pdf, word, kind)
     if kind == "report-full":
-        assert figures and "预算与执行对比" in pdf_text
+        assert any(isinstance(b, Figure) for b in doc.blocks) and "预算与执行对比" in pdf_text
 
 
 def test_report_and_document_write_the_same_pdf(sample_path, workdir):
@@ -307,3 +313,37 @@ def test_a_failing_service_is_an_error_not_a_missing_section(sample_path, workdi
     with pytest.raises(AttributeError, match="broken"):
         build_report_file(sample_path, out, template="full", keep=False)
     assert not out.exists()
+
+
+def test_the_renderer_reports_where_the_signing_block_landed(sources):
+    """The 落款 is a block of the model; the PDF renderer says on which page and at which height it landed, so a
+    seal can be placed there without searching the text (issue 17 builds on this)."""
+    from wcif_desktop.render.pdf import render_pdf
+
+    for kind in ("report-full", "letter"):
+        doc = build_document(sources, kind)
+        rendered = render_pdf(doc)
+        (page_a, y_top), (page_b, y_bottom) = rendered.signing
+        assert page_a == page_b and y_top > y_bottom
+        reader = PdfReader(__import__("io").BytesIO(rendered.pdf))
+        text = _squash(reader.pages[page_a - 1].extract_text())
+        assert _squash(doc.signing.agency) in text and _squash(doc.signing.date) in text
+        if kind == "report-full":  # the appendices follow the 落款: it is not on the last page
+            assert page_a < len(reader.pages)
+
+
+def test_the_archive_index_is_the_same_in_pdf_and_word(sample_file, workdir):
+    """The tenth deliverable (归档目录), built by the archive from the files it wrote, rendered both ways."""
+    from wcif_desktop.render.docx import render_docx
+    from wcif_desktop.render.pdf import render_pdf
+    from wcif_desktop.services.archive import archive_index
+    from wcif_desktop.services.evaluation import load_snapshot
+
+    folder = workdir / "归档 目录"
+    (folder / "文档").mkdir(parents=True)
+    written = write_document(sample_file, "work-plan", folder / "文档" / "工作方案.pdf", record=False)
+    doc = archive_index(load_snapshot(sample_file), [(written, "0" * 64, "work-plan")], [], [], folder)
+    pdf, word = workdir / "目录.pdf", workdir / "目录.docx"
+    pdf.write_bytes(render_pdf(doc).pdf)
+    word.write_bytes(render_docx(doc))
+    _assert_same(doc, pdf, word, "archive-index")

@@ -125,8 +125,8 @@ def render_pdf(doc: Document, progress: Progress = NO_PROGRESS, fonts=None) -> R
 
     fonts = fonts or register_fonts()
     width = (landscape(A4)[0] if doc.landscape else A4[0]) - MARGIN_LEFT - MARGIN_RIGHT
-    starts_in_front = any(isinstance(b, (Cover, Toc)) for b in doc.blocks[:1]) or (
-        doc.blocks and isinstance(doc.blocks[0], Cover))
+    # a cover or a 目录 first: unnumbered front pages until BodyStart; otherwise numbered from the first page
+    starts_in_front = bool(doc.blocks) and isinstance(doc.blocks[0], (Cover, Toc))
     return render(lambda pages: compose(doc, fonts, pages, width), fonts, title=doc.title, author=doc.author or "",
                   subject=doc.context.get("subject", "") if isinstance(doc.context.get("subject"), str) else "",
                   progress=progress, wide=doc.landscape, first_template="cover" if starts_in_front else "body",

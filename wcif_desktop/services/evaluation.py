@@ -133,6 +133,23 @@ def create_new(path, *, region: str = "", fiscal_year: int = 0, framework: str |
     return path
 
 
+def get(ef: EvaluationFile, cls: type[Record], record_id: str) -> Record:
+    """One record of type ``cls`` by id.
+
+    Raises:
+        WcifError: no such record (deleted or never there).
+    """
+    return ef.get(cls, record_id)
+
+
+def records(ef: EvaluationFile, cls: type[Record]) -> list:
+    """Every (not deleted) record of type ``cls``, sorted by ``sort_order`` when the type has one."""
+    recs = ef.records(cls)
+    if recs and hasattr(recs[0], "sort_order"):
+        recs.sort(key=lambda r: r.sort_order)
+    return recs
+
+
 def evaluation(ef: EvaluationFile) -> Evaluation:
     recs = ef.records(Evaluation)
     if not recs:

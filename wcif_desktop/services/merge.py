@@ -229,6 +229,23 @@ class MergeReport:
         return out
 
 
+def label_of(ef: EvaluationFile, table: str, record_id: str) -> str:
+    """``table“label”`` of a record (deleted ones too), ``table/id`` when it is not there."""
+    rows = ef.rows(table, "id = ?", [record_id], include_deleted=True)
+    return f"{table}“{record_label(rows[0]) or record_id}”" if rows else f"{table}/{record_id}"
+
+
+def record_tables_in_use(ef: EvaluationFile) -> list[str]:
+    """The record tables (found by introspection) holding at least one row, deleted ones included."""
+    return [t for t in classify_tables(ef.conn).records if ef.rows(t, include_deleted=True)]
+
+
+def record_choices(ef: EvaluationFile, table: str) -> list[tuple[str, str, bool]]:
+    """(label, id, deleted) of every row of ``table``, deleted ones included."""
+    return [(record_label(r) or r["id"], r["id"], bool(r.get("deleted")))
+            for r in ef.rows(table, include_deleted=True)]
+
+
 def record_label(row: dict | None) -> str:
     """A short display name of a record row: its code, name, title, section … (first one present), else ""."""
     return _label(row)

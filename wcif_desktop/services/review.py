@@ -122,6 +122,17 @@ def add_request_list_from_template(ef: EvaluationFile, requested_on: str | None 
 
 
 # ---------------------------------------------------------------------------------------------- request items
+def request_counts(ef: EvaluationFile) -> tuple[dict[str, int], dict[str, int]]:
+    """Per request item id: (evidence files linked to it, review notes on it)."""
+    evidence: dict[str, int] = {}
+    notes: dict[str, int] = {}
+    for r in ef.rows("evidence_link", "target_kind = 'document_request'"):
+        evidence[r["target_id"]] = evidence.get(r["target_id"], 0) + 1
+    for r in ef.rows("review_note"):
+        notes[r["request_id"]] = notes.get(r["request_id"], 0) + 1
+    return evidence, notes
+
+
 def request_items(ef: EvaluationFile) -> list[DocumentRequest]:
     """The request list in list order."""
     return sorted(ef.records(DocumentRequest), key=lambda r: (r.sort_order, r.code))

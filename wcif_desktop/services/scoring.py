@@ -174,6 +174,16 @@ def update_rule_inputs(ef: EvaluationFile, indicator_id: str, **values) -> Chang
 
 
 # ----------------------------------------------------------------------------------------------- citations
+def citable(ef: EvaluationFile) -> list[tuple[str, dict]]:
+    """What a score can cite: ``("working_paper", row)`` for each working paper and ``("evidence", row)`` for each
+    evidence file (rows as dicts: ``id``, ``code``, ``title`` / ``original_name``)."""
+    out = []
+    for kind in ("working_paper", "evidence"):
+        if ef.db[kind].exists():
+            out += [(kind, r) for r in ef.rows(kind)]
+    return out
+
+
 def cite(ef: EvaluationFile, indicator_id: str, kind: str, target_id: str, note: str = "") -> Changes:
     """Let a score cite a working paper (``working_paper``) or evidence (``evidence``) by its id.
 

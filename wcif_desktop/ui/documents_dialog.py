@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services.evaluation import records as svc_records
 from ..domain.errors import Cancelled, WcifError
 from .errors import error_text, show_user_error
 from .workers import run_with_progress
@@ -282,7 +283,7 @@ class FindingLibraryDialog(QDialog):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.problem.clear()
-        for f in sorted((f for f in self.ctx.ef.records(Finding) if f.kind == "problem"), key=lambda f: f.sort_order):
+        for f in (f for f in svc_records(self.ctx.ef, Finding) if f.kind == "problem"):
             self.problem.addItem(f.title, f.id)
         self.save_button.setEnabled(self.problem.count() > 0)
         self._show_detail()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
+from ..services.plan import team
 from ..domain.errors import WcifError
 from ..services.evaluation import Changes
 from .errors import error_text, handle_exception, show_user_error
@@ -109,7 +110,7 @@ class ExchangeActions:
     def export_member_dialog(self) -> None:
         if self.ctx is None:
             return
-        names = [r["name"] for r in self.ctx.ef.rows("team_member") if r.get("name")]
+        names = [m.name for m in team(self.ctx.ef) if m.name]
         if not names:
             show_user_error(self.window, QCoreApplication.translate("ExchangeActions", "评价小组中还没有成员"))
             return

@@ -263,7 +263,7 @@ class FinanceView(QWidget):
         self.cap_edit.setText(f"{p.cap_rate}")
         from ..render.charts import budget_actual_data
 
-        self.chart.set_values(budget_actual_data(self.ctx.ef.records(fin.FinanceLine), year))
+        self.chart.set_values(budget_actual_data(list(fin.lines_by_id(self.ctx.ef).values()), year))
         self.checks.clear()
         if a.roll_forward is None:
             self.checks.addItem(self.tr("滚存核对：期初余额由年末结余倒推，无法核对") if a.opening_source == "implied"

@@ -89,8 +89,7 @@ class RecordHistoryDialog(QDialog):
 
 
 def _label(ctx, table: str, record_id: str) -> str:
-    rows = ctx.ef.rows(table, "id = ?", [record_id], include_deleted=True)
-    return f"{table}“{merge.record_label(rows[0]) or record_id}”" if rows else f"{table}/{record_id}"
+    return merge.label_of(ctx.ef, table, record_id)
 
 
 class RecordPickerDialog(QDialog):
@@ -103,9 +102,8 @@ class RecordPickerDialog(QDialog):
         self.tables = QComboBox()
         self.records = QComboBox()
         self.records.setMinimumWidth(420)
-        for t in merge.classify_tables(ctx.ef.conn).records:
-            if ctx.ef.rows(t, include_deleted=True):
-                self.tables.addItem(t, t)
+        for t in merge.record_tables_in_use(ctx.ef):
+            self.tables.addItem(t, t)
         self.tables.currentIndexChanged.connect(self._fill)
         form = QFormLayout(self)
         form.addRow(self.tr("表"), self.tables)
@@ -121,9 +119,8 @@ class RecordPickerDialog(QDialog):
         t = self.tables.currentData()
         if not t:
             return
-        for r in self.ctx.ef.rows(t, include_deleted=True):
-            mark = self.tr("（已删除）") if r.get("deleted") else ""
-            self.records.addItem((merge.record_label(r) or r["id"]) + mark, r["id"])
+        for label, rid, deleted in merge.record_choices(self.ctx.ef, t):
+            self.records.addItem(label + (self.tr("（已删除）") if deleted else ""), rid)
 
     def selected(self) -> tuple[str, str] | None:
         t, r = self.tables.currentData(), self.records.currentData()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import Indicator
 from ..domain.review import Interview, dump_ids, ids
 from ..services import edits
+from ..services import evaluation as svc
 from ..services import plan as psvc
 from ..services import review as rsvc
 from .context import EvaluationContext
@@ -198,7 +199,7 @@ class InterviewForm(QWidget):
         keep_p, keep_i = _checked(self.interviewers), _checked(self.indicators)
         for w, items in ((self.interviewers, [(m.name, m.id) for m in psvc.team(self.ctx.ef)]),
                          (self.indicators, [(f"{i.code} {i.name}", i.id) for i in sorted(
-                             self.ctx.ef.records(Indicator), key=lambda i: (i.level, i.sort_order)) if i.level == 3])):
+                             svc.records(self.ctx.ef, Indicator), key=lambda i: (i.level, i.sort_order)) if i.level == 3])):
             _fill_check_list(w, items)
         _set_checked(self.interviewers, keep_p)
         _set_checked(self.indicators, keep_i)
@@ -321,7 +322,7 @@ class InterviewsPanel(QWidget):
                 self._after_reset()
             return rec
         rid = self._editing
-        cur: Interview = ef.get(Interview, rid)
+        cur: Interview = svc.get(ef, Interview, rid)
         new = dict(values, interviewer_ids=dump_ids(values["interviewer_ids"]),
                    indicator_ids=dump_ids(values["indicator_ids"]))
         changed = {k: v for k, v in new.items() if getattr(cur, k) != v}
@@ -329,7 +330,7 @@ class InterviewsPanel(QWidget):
             return cur
         if not self.ctx.apply_edit(lambda: edits.update_interview(ef, rid, **changed)):
             return None
-        return ef.get(Interview, rid)
+        return svc.get(ef, Interview, rid)
 
     def remove(self) -> bool:
         if self._editing is None:

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..services.evaluation import records
 from ..domain.errors import ValidationError
 from ..domain.fields import field_values, fill
 from ..domain.model import Indicator, Record
@@ -77,7 +78,7 @@ class RecordTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ loading
     def _load(self) -> list[Record]:
-        return sorted((r for r in self.ctx.ef.records(self.cls) if self.where(r)), key=self.sort_key)
+        return sorted((r for r in records(self.ctx.ef, self.cls) if self.where(r)), key=self.sort_key)
 
     def reload(self) -> None:
         """Re-read the rows; keeps row identity (and the view's selection) when only values changed."""

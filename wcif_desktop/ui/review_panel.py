@@ -254,11 +254,7 @@ class RequestTableModel(QAbstractTableModel):
         self.beginResetModel()
         ef = self.ctx.ef
         self._rows = rsvc.request_items(ef)
-        self._evidence, self._notes = {}, {}
-        for r in ef.rows("evidence_link", "target_kind = 'document_request'"):
-            self._evidence[r["target_id"]] = self._evidence.get(r["target_id"], 0) + 1
-        for r in ef.rows("review_note"):
-            self._notes[r["request_id"]] = self._notes.get(r["request_id"], 0) + 1
+        self._evidence, self._notes = rsvc.request_counts(ef)
         self.endResetModel()
 
     def _on_changed(self, changes) -> None:

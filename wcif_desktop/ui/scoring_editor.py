@@ -47,6 +47,7 @@ from ..domain.money import HUNDRED, D, fmt_score, round2
 from ..domain.panel import PANEL_METHODS
 from ..domain.rules import RULE_TYPES, dump_params, parse_params
 from ..services import edits
+from ..services import evaluation as svc
 from ..services import frameworks as fw
 from ..services import scoring
 from .context import EvaluationContext
@@ -207,14 +208,11 @@ class TreeEditor(QWidget):
         taken = {(s.kind, s.target_id) for s in current}
         paper = self.tr("底稿 {0} {1}")
         evidence = self.tr("证据 {0}")
-        for kind, table, text in (
-                ("working_paper", "working_paper", lambda r: paper.format(r.get("code") or "", r.get("title") or "")),
-                ("evidence", "evidence", lambda r: evidence.format(r.get("original_name") or r["id"]))):
-            if not ef.db[table].exists():
-                continue
-            for r in ef.rows(table):
-                if (kind, r["id"]) not in taken:
-                    self.cite_combo.addItem(" ".join(text(r).split()), (kind, r["id"]))
+        text = {"working_paper": lambda r: paper.format(r.get("code") or "", r.get("title") or ""),
+                "evidence": lambda r: evidence.format(r.get("original_name") or r["id"])}
+        for kind, r in scoring.citable(ef):
+            if (kind, r["id"]) not in taken:
+                self.cite_combo.addItem(" ".join(text[kind](r).split()), (kind, r["id"]))
         self.cite_button.setEnabled(self.cite_combo.count() > 0)
 
     def cite(self) -> bool:
@@ -327,7 +325,7 @@ class TreeEditor(QWidget):
     def apply_template(self) -> bool:
         key = self.template_combo.currentData()
         ef = self._ef()
-        replace = bool(ef.records(Indicator))
+        replace = bool(svc.records(ef, Indicator))
         if replace:
             answer = QMessageBox.question(self, self.tr("套用模板"),
                                           self.tr("套用模板会替换本评价现有的指标体系（可撤销）。是否继续？"))
@@ -479,7 +477,7 @@ class PanelWidget(QWidget):
         current = self.viewer.currentData()
         self.viewer.blockSignals(True)
         self.viewer.clear()
-        for m in sorted(self.ctx.ef.records(TeamMember), key=lambda m: m.sort_order):
+        for m in svc.records(self.ctx.ef, TeamMember):
             self.viewer.addItem(self.tr("{0}（{1}）").format(
                 m.name, QCoreApplication.translate("roles", ROLES.get(m.role, m.role))), m.id)
         i = self.viewer.findData(current)
@@ -497,9 +495,9 @@ class PanelWidget(QWidget):
             self.table.setRowCount(0)
             return
         view = scoring.panel_view(ef, self.viewer_id())
-        inds = {i.id: i for i in ef.records(Indicator)}
+        inds = {i.id: i for i in svc.records(ef, Indicator)}
         self.method.setCurrentIndex(max(self.method.findData(view.method), 0))
-        viewer = next((m for m in ef.records(TeamMember) if m.id == self.viewer_id()), None)
+        viewer = next((m for m in svc.records(ef, TeamMember) if m.id == self.viewer_id()), None)
         self.reveal_button.setEnabled(not view.revealed and viewer is not None and viewer.role == "lead")
         self.apply_button.setEnabled(view.revealed)
         headers = [self.tr("编号"), self.tr("指标"), self.tr("分值")] + [m.name for m in view.members]

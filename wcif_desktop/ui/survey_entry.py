@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import WcifError
 from ..domain.survey import Survey
 from ..services import edits
+from ..services.evaluation import get
 from ..services import survey as svc
 from .context import EvaluationContext
 from .errors import show_user_error
@@ -31,7 +32,7 @@ class PaperEntryDialog(QDialog):
     def __init__(self, ctx: EvaluationContext, survey_id: str, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.survey: Survey = ctx.ef.get(Survey, survey_id)
+        self.survey: Survey = get(ctx.ef, Survey, survey_id)
         self.saved: list[str] = []  # ids of the responses saved in this dialog
         self.setWindowTitle(self.tr("录入纸质问卷：{0}").format(self.survey.title))
         self.resize(720, 640)

@@ -32,7 +32,7 @@ from ..domain.errors import Cancelled, WcifError
 from ..domain.survey import QUESTION_KINDS, Survey, match_option, normalize_answer
 from ..services import survey as svc
 from ..services.evaluation import Changes
-from ..services.evaluation import open_file
+from ..services.evaluation import get, open_file
 from .context import EvaluationContext
 from .errors import error_text, handle_exception, show_user_error
 from .workers import run_with_progress
@@ -64,7 +64,7 @@ class SurveyImportDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.path, self.sheet = ctx, path, sheet
         ef = ctx.ef
-        self.survey: Survey = ef.get(Survey, survey_id)
+        self.survey: Survey = get(ef, Survey, survey_id)
         self.rf = svc.read_response_file(path, sheet)
         self.questions = svc.questions(ef, survey_id)
         self.q_by_id = {q.id: q for q in self.questions}

@@ -29,6 +29,7 @@ from ..domain.errors import WcifError
 from ..domain.money import fmt_pct
 from ..domain.survey import RESPONDENT_GROUPS, SATISFACTION_METHODS
 from ..services import edits
+from ..services.evaluation import get
 from ..services import survey as svc
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
@@ -237,7 +238,7 @@ class SurveyPanel(QGroupBox):
         sid = self.current_survey_id()
         self.method_combo.setEnabled(bool(sid))
         if sid:
-            s = self.ctx.ef.get(svc.Survey, sid)
+            s = get(self.ctx.ef, svc.Survey, sid)
             self.method_combo.setCurrentIndex(max(0, self.method_combo.findData(s.satisfaction_method)))
 
     def _method_chosen(self, _i) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from ...domain.errors import ValidationError
 from ...domain.fields import fill
 from ...domain.money import fmt_score
 from ...domain.review import STANDARDS, ids, parse_date
@@ -99,7 +100,7 @@ def _span(start: str, end: str) -> str:
 def _days(start: str, end: str) -> str:
     try:
         return str((parse_date(end) - parse_date(start)).days + 1)
-    except Exception:  # noqa: BLE001 - missing or malformed dates show as a dash
+    except ValidationError:  # a phase without (valid) dates shows a dash
         return "—"
 
 
@@ -112,7 +113,7 @@ def _basis_lines(src: Sources) -> tuple[list[str], bool]:
 def _list_from_json(text: str) -> list[str]:
     try:
         return ids(text)
-    except Exception:  # noqa: BLE001
+    except ValidationError:  # a malformed stored list reads as empty (the plan editor refuses to write one)
         return []
 
 

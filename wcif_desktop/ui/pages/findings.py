@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.evaluation import get
 from ...domain.errors import WcifError
 from ...domain.model import EvaluationSnapshot, Finding
 from ...services import finding_links as links_svc
@@ -338,6 +339,6 @@ class FindingsPage(StepPage):
         if self.current is None:
             return
         try:
-            self._show(self.ctx.ef.get(Finding, self.current.id))
+            self._show(get(self.ctx.ef, Finding, self.current.id))
         except WcifError:  # deleted (e.g. by undo): nothing to edit
             self._show(None)

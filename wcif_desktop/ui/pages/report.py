@@ -47,15 +47,12 @@ from .base import StepPage, StepState
 REPORT_TABLE = "generated_report"  # reports kept in the evaluation file by the report pipeline
 
 
-def saved_reports(ef) -> list[dict]:
-    """Rows of the reports kept in the evaluation file, newest last (empty for files without that table)."""
-    import sqlite3
+def saved_reports(ef) -> list:
+    """The reports kept in the evaluation file (:class:`~wcif_desktop.services.report_archive.GeneratedReport`),
+    newest last."""
+    from ...services.report_archive import saved_reports as kept
 
-    try:
-        rows = ef.rows(REPORT_TABLE)
-    except sqlite3.Error:
-        return []
-    return sorted(rows, key=lambda r: r.get("created_at") or "")
+    return list(reversed(kept(ef)))
 
 
 # ---------------------------------------------------------------------- Qt-free work run on the worker thread
@@ -269,7 +266,7 @@ class ReportPage(StepPage):
         reports = saved_reports(ef) if ef is not None else []
         if not reports:
             return StepState.NOT_STARTED
-        signers = reports[-1].get("signers") or "[]"
+        signers = reports[-1].signers or "[]"
         return StepState.DONE if signers.strip() not in ("", "[]") else StepState.IN_PROGRESS
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -604,7 +601,7 @@ class ReportPage(StepPage):
         if self.last_pdf is None and reports:
             last = reports[-1]
             self.status.setText(self.tr("评价文件中已保存 {0} 份报告，最近一份：{1}（{2}）").format(
-                len(reports), last.get("file_name", ""), (last.get("created_at") or "")[:16]))
+                len(reports), last.file_name or "", (last.created_at or "")[:16]))
         has_pdf = self.last_pdf is not None and self.last_pdf.is_file()
         for b in (self.verify_btn, self.open_btn, self.folder_btn, self.preview_btn, self.print_btn):
             b.setEnabled(has_pdf)
@@ -831,6 +828,7 @@ class ReportPage(StepPage):
 
     # --- kept reports
     def preview_kept(self) -> bool:
+        from ...services.evaluation import get
         from ...services.report_archive import GeneratedReport, report_bytes
 
         rid = self.selected_kept()
@@ -838,7 +836,7 @@ class ReportPage(StepPage):
             return False
         try:
             data = report_bytes(self.ctx.ef, rid)
-            rec = self.ctx.ef.get(GeneratedReport, rid)
+            rec = get(self.ctx.ef, GeneratedReport, rid)
         except WcifError as e:
             show_user_error(self, e)
             return False
@@ -850,13 +848,14 @@ class ReportPage(StepPage):
 
     def save_kept(self, dest=None) -> Path | None:
         """Write the selected kept report out again (its SHA-256 is checked first)."""
+        from ...services.evaluation import get
         from ...services.report_archive import GeneratedReport, save_report_as
 
         rid = self.selected_kept()
         if rid is None:
             return None
         if dest is None:
-            rec = self.ctx.ef.get(GeneratedReport, rid)
+            rec = get(self.ctx.ef, GeneratedReport, rid)
             start = str(self.ctx.path.parent / (rec.file_name or "report.pdf"))
             dest, _ = QFileDialog.getSaveFileName(self, self.tr("另存报告"), start, self.tr("PDF 文件 (*.pdf)"))
             if not dest:
