@@ -623,11 +623,9 @@ class ReportPage(StepPage):
 
     def _refresh_feedback(self) -> None:
         from ...domain.docrecords import ReportFeedback
+        from ...services.evaluation import records
 
-        try:
-            items = sorted(self.ctx.ef.records(ReportFeedback), key=lambda f: f.sort_order)
-        except Exception:  # noqa: BLE001 - a file from before migration m0052 has no such table
-            items = []
+        items = records(self.ctx.ef, ReportFeedback)  # sorted by sort_order
         self.feedback_ids = [f.id for f in items]
         self.feedback_table.setRowCount(len(items))
         for row, f in enumerate(items):
