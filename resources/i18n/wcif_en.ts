@@ -522,6 +522,37 @@
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>被评价单位意见</source>
+        <translation>Evaluated unit&apos;s comments</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>采纳情况</source>
+        <translation>Adoption</translation>
+    </message>
+    <message>
+        <source>说明（如何修改或不采纳的理由）</source>
+        <translation>Explanation (what changed, or why not adopted)</translation>
+    </message>
+    <message>
+        <source>采纳</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>部分采纳</source>
+        <translation>Partly adopted</translation>
+    </message>
+    <message>
+        <source>未采纳</source>
+        <translation>Not adopted</translation>
+    </message>
+</context>
+<context>
     <name>FinanceView</name>
     <message>
         <source>收入预算执行率</source>
@@ -1818,6 +1849,34 @@ Supporting evidence: {2}</translation>
     <message>
         <source>已保存的报告</source>
         <translation>Kept reports</translation>
+    </message>
+    <message>
+        <source>被评价单位对征求意见稿的意见及采纳情况，列入正式稿附件。</source>
+        <translation>The evaluated unit&apos;s comments on the draft for comments and how they were taken up; listed in an appendix of the final version.</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>采纳情况</source>
+        <translation>Adoption</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>添加意见…</source>
+        <translation>Add comment…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>被评价单位意见</source>
+        <translation>Evaluated unit&apos;s comments</translation>
     </message>
     <message>
         <source>报告模块不可用（安装不完整）。</source>
@@ -4914,6 +4973,10 @@ Supporting evidence: {2}</translation>
         <translation>&quot;{name}&quot; has unknown fields: {fields}</translation>
     </message>
     <message>
+        <source>未录入评价组成员（报告附件“评价组成员及独立性”需要）</source>
+        <translation>No evaluation team members entered (the report appendix on the team and its independence needs them)</translation>
+    </message>
+    <message>
         <source>未填写评价机构（封面和落款需要）</source>
         <translation>The evaluation agency is not filled in (the cover and the signature block need it)</translation>
     </message>
@@ -5090,12 +5153,28 @@ Supporting evidence: {2}</translation>
         <translation>Problem list: {text}</translation>
     </message>
     <message>
+        <source>细化目标“{target}”与评分表指标“{indicator}”名称不一致，请统一</source>
+        <translation>The refined target “{target}” and the score-sheet indicator “{indicator}” are named differently; use one name</translation>
+    </message>
+    <message>
         <source>报告尚不完整，只能生成草稿，不能最终签署（{count} 项待完成）：{items}</source>
         <translation>The report is not complete: only a draft can be generated and it cannot be signed final ({count} open items): {items}</translation>
     </message>
     <message>
         <source>报告版本为“{version}”，不能最终签署；请先将版本改为正式稿</source>
         <translation>The report version is “{version}” and cannot be signed final; set the version to the final version first</translation>
+    </message>
+    <message>
+        <source>请填写被评价单位的意见</source>
+        <translation>Please enter the evaluated unit&apos;s comment</translation>
+    </message>
+    <message>
+        <source>采纳情况应为 {choices}：{value}</source>
+        <translation>Adoption must be one of {choices}: {value}</translation>
+    </message>
+    <message>
+        <source>“{adoption}”的意见需要说明理由</source>
+        <translation>A comment marked “{adoption}” needs a reason</translation>
     </message>
     <message>
         <source>没有第{number}项结转问题（共{count}项）</source>

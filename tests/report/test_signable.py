@@ -258,3 +258,26 @@ def test_signature_without_seal_is_legible(workdir):
         pdf = _appearance_pdf(box[0], box[1], seal, "欧阳建国", dt.datetime(2022, 6, 30, 9, 30))
         PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
     assert sizes and min(sizes) >= 9
+
+
+def test_final_version_lists_the_units_feedback_and_how_it_was_taken_up(sample_path, make_ready):
+    from wcif_desktop.domain.errors import ValidationError
+    from wcif_desktop.services.deliverables.generate import build_document
+    from wcif_desktop.services.deliverables.sources import load_sources
+    from wcif_desktop.services.report_state import add_feedback
+
+    with EvaluationFile.open(sample_path) as ef:
+        add_feedback(ef, "建议将“工伤预防宣传未能有效实施”改为“工伤预防宣传覆盖面不足”", "部分采纳",
+                     "已调整问题表述，保留扣分")
+        with pytest.raises(ValidationError, match="理由"):
+            add_feedback(ef, "不同意扣分", "未采纳")
+        svc.update_record(ef, Evaluation, svc.evaluation(ef).id, report_version="征求意见稿")
+        draft = build_document(load_sources(ef), "report-full")
+    assert draft.mark == "征求意见稿" and "被评价单位意见及采纳情况" not in draft.text()
+    make_ready(sample_path)
+    with EvaluationFile.open(sample_path) as ef:
+        svc.update_record(ef, Evaluation, svc.evaluation(ef).id, report_version="正式稿")
+        final = build_document(load_sources(ef), "report-full")
+    assert final.mark == ""
+    text = final.text()
+    assert "被评价单位意见及采纳情况" in text and "部分采纳" in text and "已调整问题表述，保留扣分" in text

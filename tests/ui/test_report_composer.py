@@ -142,13 +142,15 @@ def test_report_page_template_choice_and_readiness(window):
     assert [page.template_combo.itemData(i) for i in range(page.template_combo.count())] == ["brief", "full"]
     page.set_template("full")
     assert page.template() == "full"
-    assert page.readiness.messages() == []  # the sample is complete
+    # the bundled sample: findings complete; what it lacks is the basis of indicators and plan data
+    assert not [m for m in page.readiness.messages() if "原因分析" in m or "没有对应的建议" in m]
+    assert any("没有评价依据" in m for m in page.readiness.messages())
     ctx = window.ctx
     problem = ctx.snapshot().findings_of("problem")[0]
     assert ctx.edit_fields(Finding, problem.id, cause="")
     assert any("未填写原因分析" in m for m in page.readiness.messages())
     ctx.undo_stack.undo()
-    assert page.readiness.messages() == []
+    assert not [m for m in page.readiness.messages() if "原因分析" in m]
 
 
 def test_new_report_ui_modules_are_translated(workdir):

@@ -289,12 +289,13 @@ def test_reopen_button_and_dialog(window, qtbot, monkeypatch):
 
 
 @pytest.mark.slow
-def test_final_signature_from_the_page_locks(window, qtbot, workdir, messages, monkeypatch):
+def test_final_signature_from_the_page_locks(window, qtbot, workdir, messages, monkeypatch, sample_path, make_ready):
     from wcif_desktop.domain.model import Evaluation
     from wcif_desktop.services import report_archive as archive
     from wcif_desktop.render.signing import create_identity
     from wcif_desktop.ui import lock
 
+    make_ready(sample_path)  # a final signature needs a report without readiness errors
     p12 = workdir / "签名 证书.p12"
     create_identity(p12, "secret123", "王建国", "内蒙古鑫方圆会计师事务有限公司")
     page = window.show_step("report")

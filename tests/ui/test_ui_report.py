@@ -228,3 +228,13 @@ def test_brief_and_full_default_to_different_files(window):
     page.out_edit.setText("/somewhere/我的报告.pdf")  # a name of the user's own is kept
     page.set_template("brief")
     assert page.out_edit.text() == "/somewhere/我的报告.pdf"
+
+
+def test_feedback_of_the_unit_is_recorded_and_undone(window, messages):
+    page = window.show_step("report")
+    assert page.add_feedback(("建议调整问题表述", "部分采纳", "已调整表述"))
+    assert page.feedback_table.rowCount() == 1 and page.feedback_table.item(0, 1).text() == "部分采纳"
+    assert page.add_feedback(("不同意扣分", "未采纳", "")) is False  # a reason is required: a message, nothing added
+    assert messages and page.feedback_table.rowCount() == 1
+    window.ctx.undo_stack.undo()
+    assert page.feedback_table.rowCount() == 0

@@ -129,11 +129,19 @@ def test_edit_finding_text_and_facts(window, qtbot, messages):
 
 
 def test_step_state_follows_data(window):
+    from wcif_desktop.services.review import add_request_item, set_request_status
+
     page = window.show_step("review")
     page.process_edit.setPlainText("")
     page.process_edit.commit()
     assert window.step_state("review") is StepState.NOT_STARTED
     window.act_undo.trigger()
+    # text alone is not a done on-site review: 已完成 only when its own check passes (every request settled)
+    assert window.step_state("review") is StepState.IN_PROGRESS
+    item, changes = add_request_item(window.ctx.ef, "2021年基金决算报表", "财务资料")
+    window.ctx.changed.emit(changes)
+    assert window.step_state("review") is StepState.IN_PROGRESS  # still awaited
+    window.ctx.changed.emit(set_request_status(window.ctx.ef, item.id, "received"))
     assert window.step_state("review") is StepState.DONE
 
 

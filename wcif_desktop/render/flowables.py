@@ -146,7 +146,10 @@ class CJKParagraph(Flowable):
         return availWidth, self.height
 
     def split(self, availWidth, availHeight):  # noqa: N803
-        if self._given is None and self._laid_width != availWidth:
+        # Keep the lines of the last wrap: a table wraps a cell at its inner width (padding taken off) but splits
+        # it with the full cell width, and lines laid out anew at that width would "fit" after all (reportlab
+        # then indexes a second part that does not exist).
+        if self._given is None and self._laid_width is None:
             self._layout(availWidth)
         n = len(self._lines)
         fit = int((availHeight - self.spaceBefore + 1e-6) // self.style.leading)

@@ -96,8 +96,8 @@ def compose(doc: Document, fonts, pages: dict[str, int] | None, text_width: floa
             from reportlab.platypus import CondPageBreak
 
             sst = st.signoff
-            # keep the 落款 on one page with room for the seal (40 mm) — never split agency and date
-            w.add(CondPageBreak(sst.space_before + 2 * sst.leading + 60))
+            # keep agency and date on one page (never a page holding the 落款 alone when it fits under the text)
+            w.add(CondPageBreak(sst.space_before + 2 * sst.leading + 4))
             width = max([stringWidth(t, fonts.body, sst.size) for t in (b.agency, b.date) if t] or [0])
             w.add(Marker("signoff", width))
             if b.agency:

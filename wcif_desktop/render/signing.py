@@ -33,7 +33,7 @@ warnings.filterwarnings("ignore", message=r".*DSA is deprecated", category=Warni
 
 SEAL_SIZE = 113.0  # points; a 40 mm round seal (公章 are 38–45 mm)
 SEAL_BOX = (150.0, SEAL_SIZE + 22)  # seal with the signer's name and the date below it
-LABEL_BOX = (170.0, 26.0)  # name and date only (no seal image)
+LABEL_BOX = (190.0, 32.0)  # name and date only (no seal image), in 五号 (10.5 pt)
 MIN_LABEL_SIZE = 9.0  # points: the signer's name and date stay legible (小五 and above)
 DEFAULT_REASON = "绩效评价报告签署"
 
@@ -287,7 +287,7 @@ def _appearance_pdf(width: float, height: float, seal_png: Path | None, name: st
         size = 9.0
     else:
         lines = [f"数字签名：{name}", date]
-        size = 9.0
+        size = 10.5
         c.setStrokeColorRGB(0.5, 0.5, 0.5)
         c.setLineWidth(0.5)
         c.rect(0.5, 0.5, width - 1, height - 1)

@@ -77,6 +77,8 @@ def check_readiness(snap: EvaluationSnapshot) -> list[ReadinessItem]:
             out.append(ReadinessItem(ERROR, "narrative", Message(
                 QT_TRANSLATE_NOOP("core", "“{name}”中有未知字段：{fields}"), name=f.title, fields="、".join(bad))))
     ev = snap.evaluation
+    if not snap.team:
+        out.append(ReadinessItem(ERROR, "facts", Message(QT_TRANSLATE_NOOP("core", "未录入评价组成员（报告附件“评价组成员及独立性”需要）"))))
     if not ev.agency.strip():
         out.append(ReadinessItem(ERROR, "facts", Message(QT_TRANSLATE_NOOP("core", "未填写评价机构（封面和落款需要）"))))
     if not ev.report_date.strip():

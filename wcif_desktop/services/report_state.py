@@ -133,6 +133,7 @@ def indicator_bases(snap, metrics: dict | None = None, supports: dict | None = N
         keys = tuple(uses_metrics(ind.rule_type, params)) if ind.rule_type not in ("", "manual") else ()
         reason = ind.deduction_reason or ""
         mentioned = tuple(labels[lab] for lab in labels if re.search(re.escape(lab) + r"\s*[-\d]", reason))
+        mentioned += tuple(k for k in meta if "{{" + k + "}}" in reason.replace(" ", ""))  # a {{field}} of it
         b.metrics = tuple(dict.fromkeys(keys + mentioned))
         b.missing = tuple(k for k in keys if metrics.get(k) is None)
         unit = params.get("unit", "")
@@ -255,8 +256,26 @@ def problem_checks(src) -> list[ReadinessItem]:
         return []
     chk = check_problems(src.snap, src.problem_details, src.finding_links)
     known = {str(i.message) for i in check_readiness(src.snap)}
-    return [ReadinessItem(HINT, "finding", Message(QT_TRANSLATE_NOOP("core", "问题清单：{text}"), text=m))
+    return [ReadinessItem(HINT, "problem_list", Message(QT_TRANSLATE_NOOP("core", "问题清单：{text}"), text=m))
             for m in chk.messages if m not in known]
+
+
+def naming_checks(snap) -> list[ReadinessItem]:
+    """A refined target whose name differs from the indicator it measures (e.g. 待遇及时发放率 vs 待遇发放及时率):
+    the target table and the score sheet must name the same indicator the same way."""
+    from difflib import SequenceMatcher
+
+    names = [n.indicator.name for n in sheet_for(snap).leaves()]
+    out = []
+    for t in snap.targets:
+        if t.version != "refined" or not t.name.strip() or t.name in names:
+            continue
+        close = [n for n in names if sorted(n) == sorted(t.name) or SequenceMatcher(None, n, t.name).ratio() >= 0.75]
+        if close:
+            out.append(ReadinessItem(HINT, "facts", Message(QT_TRANSLATE_NOOP(
+                "core", "细化目标“{target}”与评分表指标“{indicator}”名称不一致，请统一"), target=t.name,
+                indicator=close[0]), t.id))
+    return out
 
 
 def report_readiness(src) -> list[ReadinessItem]:
@@ -265,6 +284,7 @@ def report_readiness(src) -> list[ReadinessItem]:
     items += basis_checks(src.snap, src.bases, src.metrics, src.survey_responses)
     items += problem_checks(src)
     items += plan_checks(src)
+    items += naming_checks(src.snap)
     return items
 
 
@@ -304,5 +324,32 @@ def check_final(evaluation, items) -> None:
                           version=version)
 
 
-__all__ = ["CONSULTATION", "DRAFT", "FINAL", "IndicatorBasis", "VERSIONS", "basis_checks", "check_final",
+__all__ = ["ADOPTIONS", "add_feedback", "CONSULTATION", "DRAFT", "FINAL", "IndicatorBasis", "VERSIONS", "basis_checks", "check_final",
            "draft_mark", "indicator_bases", "readiness_of", "report_readiness", "support_codes", "version_text"]
+
+
+ADOPTIONS = ("采纳", "部分采纳", "未采纳")
+
+
+def add_feedback(ef, opinion: str, adoption: str, response: str = ""):
+    """Record one comment of the evaluated unit on the 征求意见稿 and how it was taken up (``adoption``: 采纳 /
+    部分采纳 / 未采纳; ``response``: what changed, or why not). The 正式稿 lists them in an appendix.
+
+    Returns ``(ReportFeedback, Changes)``. Raises ValidationError: empty opinion, unknown adoption, or 未采纳 /
+    部分采纳 without a response.
+    """
+    from ..domain.docrecords import ReportFeedback
+    from ..domain.errors import ValidationError
+    from . import evaluation as svc
+
+    opinion, response = (opinion or "").strip(), (response or "").strip()
+    if not opinion:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "请填写被评价单位的意见"))
+    if adoption not in ADOPTIONS:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "采纳情况应为 {choices}：{value}"), choices="、".join(ADOPTIONS),
+                              value=adoption)
+    if adoption != "采纳" and not response:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "“{adoption}”的意见需要说明理由"), adoption=adoption)
+    order = len(ef.records(ReportFeedback))
+    rec = ReportFeedback(opinion=opinion, adoption=adoption, response=response, sort_order=order)
+    return rec, svc.add_record(ef, rec)

@@ -164,6 +164,9 @@ def _process(doc: Document, c: Content, full: bool) -> None:
         doc.extend(c.paras("process.method"))
         doc.add(h2(3, "绩效评价工作过程"))
     doc.extend(c.paras("process"))
+    done = [t if t.endswith("。") else t + "。" for t in c.extras.work_process]
+    if full and done and c.narrative("process") is not None:  # the evaluator's words, then what the file records
+        doc.add(Para("".join(done), source="generated", fields=("plan_phases", "requests", "interviews")))
 
 
 def _conclusion(doc: Document, c: Content, full: bool) -> None:
@@ -228,7 +231,7 @@ def score_sheet_table(c: Content, bases: dict) -> Table:
     rows.append(["合计", "", "", fmt_score(c.sheet.total_weight()), "", "", "", total,
                  f"评级：{c.sheet.grade()}" if total != "未评分" else ""])
     return Table(["一级指标", "二级指标", "三级指标", "分值", "指标解释", "评分标准", "评价情况（实际值）", "得分",
-                  "扣分原因"], rows, [1.1, 1.4, 2, 1, 3, 3, 3, 1, 3], numeric=(3, 7), merge=(0, 1),
+                  "扣分原因"], rows, [1.2, 1.5, 2.1, 1.7, 2.7, 2.7, 2.7, 1.7, 2.7], numeric=(3, 7), merge=(0, 1),
                  bold_rows=(len(rows) - 1,))
 
 
@@ -253,15 +256,15 @@ def _appendices(doc: Document, c: Content, src) -> None:
                       [[t.dimension, t.subdimension, t.name, f"{t.comparator}{t.value}{t.unit}", t.actual, t.completion,
                         t.deviation_reason] for t in refined], [1.2, 1.6, 3, 1.6, 1.8, 1.4, 3], merge=(0, 1)))
     else:
-        doc.add(Para("（评价组未细化绩效目标）"))
+        doc.add(Para("评价组未对绩效目标作进一步细化。"))
     doc.add(Heading(1, "附件3：评价组成员及独立性"))
     if c.snap.team:
         doc.add(Table(["姓名", "角色", "资格", "单位"],
                       [[m.name, ROLES.get(m.role, m.role), m.qualification, m.organisation] for m in c.snap.team],
                       [2, 1.5, 2.5, 4]))
-    else:
-        doc.add(Para("（未录入评价组成员）"))
-    doc.add(Para(f"评价组成员与委托方及被评价单位不存在影响独立性的利害关系（{c.ev.agency or '评价机构'}声明）。"))
+    # no members on file: the readiness check says so (the report lists none rather than a placeholder)
+    doc.add(Para("评价组成员与委托方及被评价单位不存在影响独立性的利害关系" +
+                 (f"（{c.ev.agency}声明）。" if c.ev.agency else "。")))
     n = 4
     if c.snap.findings_of("problem"):
         from .problem_list import problem_table

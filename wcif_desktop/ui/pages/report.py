@@ -179,6 +179,41 @@ class CreateIdentityDialog(QDialog):
         return p, self.pw1.text(), name, org
 
 
+class FeedbackDialog(QDialog):
+    """One comment of the evaluated unit on the 征求意见稿: the comment, whether it was taken up, how."""
+
+    def __init__(self, parent=None):
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        from ...services.report_state import ADOPTIONS
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("被评价单位意见"))
+        form = QFormLayout(self)
+        self.opinion = QPlainTextEdit()
+        self.opinion.setObjectName("feedback_opinion")
+        self.adoption = QComboBox()
+        self.adoption.setObjectName("feedback_adoption")
+        for a in ADOPTIONS:
+            self.adoption.addItem(QCoreApplication.translate("FeedbackDialog", a), a)
+        self.response = QLineEdit()
+        self.response.setObjectName("feedback_response")
+        form.addRow(self.tr("意见"), self.opinion)
+        form.addRow(self.tr("采纳情况"), self.adoption)
+        form.addRow(self.tr("说明（如何修改或不采纳的理由）"), self.response)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, str]:
+        return self.opinion.toPlainText().strip(), self.adoption.currentData(), self.response.text().strip()
+
+
+ADOPTION_TEXTS = (QT_TRANSLATE_NOOP("FeedbackDialog", "采纳"), QT_TRANSLATE_NOOP("FeedbackDialog", "部分采纳"),
+                  QT_TRANSLATE_NOOP("FeedbackDialog", "未采纳"))  # services/report_state.py ADOPTIONS
+
+
 # ---------------------------------------------------------------------- the page
 TEMPLATE_TEXTS = {
     "brief": QT_TRANSLATE_NOOP("ReportPage", "简式报告（与样例报告结构一致）"),
@@ -223,7 +258,7 @@ def _outline_text(text: str) -> str:
 class ReportPage(StepPage):
     key = "report"
     title = QT_TRANSLATE_NOOP("steps", "报告")
-    tables = (REPORT_TABLE, "evaluation", "lock_event", "indicator", "finding", "team_member")
+    tables = (REPORT_TABLE, "evaluation", "lock_event", "indicator", "finding", "team_member", "report_feedback")
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
@@ -432,6 +467,33 @@ class ReportPage(StepPage):
         kb.addStretch(1)
         kl.addLayout(kb)
         self.kept_tab = self.tabs.addTab(kept, self.tr("已保存的报告"))
+
+        # --- tab 5: the evaluated unit's comments on the 征求意见稿 (listed in the 正式稿's appendix)
+        fb = QWidget()
+        fl = QVBoxLayout(fb)
+        fnote = QLabel(self.tr("被评价单位对征求意见稿的意见及采纳情况，列入正式稿附件。"))
+        fnote.setWordWrap(True)
+        fl.addWidget(fnote)
+        self.feedback_table = QTableWidget(0, 3)
+        self.feedback_table.setObjectName("feedback_table")
+        self.feedback_table.setHorizontalHeaderLabels([self.tr("意见"), self.tr("采纳情况"), self.tr("说明")])
+        self.feedback_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.feedback_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.feedback_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.feedback_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        fl.addWidget(self.feedback_table, 1)
+        fbtn = QHBoxLayout()
+        self.add_feedback_btn = QPushButton(self.tr("添加意见…"))
+        self.add_feedback_btn.setObjectName("add_feedback")
+        self.add_feedback_btn.clicked.connect(self.add_feedback)
+        self.del_feedback_btn = QPushButton(self.tr("删除"))
+        self.del_feedback_btn.clicked.connect(self.delete_feedback)
+        fbtn.addWidget(self.add_feedback_btn)
+        fbtn.addWidget(self.del_feedback_btn)
+        fbtn.addStretch(1)
+        fl.addLayout(fbtn)
+        self.tabs.addTab(fb, self.tr("被评价单位意见"))
+        self.feedback_ids: list[str] = []
         self.kept_ids: list[str] = []
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -547,6 +609,7 @@ class ReportPage(StepPage):
         self.preview_print_btn.setEnabled(self.preview.pages is not None)
         self._refresh_lock()
         self._refresh_kept()
+        self._refresh_feedback()
 
     def _refresh_lock(self) -> None:
         from ..lock import is_locked
@@ -557,6 +620,41 @@ class ReportPage(StepPage):
             self.lock_label.setText(self.tr("🔒 报告已最终签署，评价已锁定。修改任何内容前须说明原因解除锁定。"))
         else:
             self.lock_label.setText(self.tr("评价未锁定。勾选“最终签署”签名后，评价将被锁定。"))
+
+    def _refresh_feedback(self) -> None:
+        from ...domain.docrecords import ReportFeedback
+        from ...services.evaluation import records
+
+        items = records(self.ctx.ef, ReportFeedback)  # sorted by sort_order
+        self.feedback_ids = [f.id for f in items]
+        self.feedback_table.setRowCount(len(items))
+        for row, f in enumerate(items):
+            for col, text in enumerate((f.opinion, QCoreApplication.translate("FeedbackDialog", f.adoption),
+                                        f.response)):
+                self.feedback_table.setItem(row, col, QTableWidgetItem(text))
+
+    def add_feedback(self, values: tuple[str, str, str] | None = None) -> bool:
+        """Ask for (or take) one comment and record it (undoable)."""
+        from ...domain.docrecords import ReportFeedback
+        from ...services import edits
+        from ...services.report_state import add_feedback
+
+        if values is None:
+            dlg = FeedbackDialog(self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return False
+            values = dlg.values()
+        opinion, adoption, response = values
+        return self.ctx.apply_edit(lambda: edits.add_created(
+            self.ctx.ef, ReportFeedback, lambda: add_feedback(self.ctx.ef, opinion, adoption, response)))
+
+    def delete_feedback(self) -> bool:
+        from ...domain.docrecords import ReportFeedback
+
+        rows = self.feedback_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.feedback_ids):
+            return False
+        return self.ctx.delete_record(ReportFeedback, self.feedback_ids[rows[0].row()])
 
     def _refresh_kept(self) -> None:
         import sqlite3

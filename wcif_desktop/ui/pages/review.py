@@ -22,9 +22,11 @@ class ReviewPage(StepPage):
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
         """已完成 only when its own check passes: a request list exists and every item is settled (none still
         awaited); 进行中 with a request list or the process text; else 未开始."""
-        requests = ef.rows("document_request") if ef is not None and ef.db["document_request"].exists() else []
+        from ...services.review import request_items
+
+        requests = request_items(ef) if ef is not None else []
         has_text = bool(snap.narratives.get(PROCESS_SECTION, "").strip())
-        if requests and all((r.get("status") or "requested") != "requested" for r in requests):
+        if requests and all((r.status or "requested") != "requested" for r in requests):
             return StepState.DONE
         return StepState.IN_PROGRESS if (requests or has_text) else StepState.NOT_STARTED
 
