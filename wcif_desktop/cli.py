@@ -60,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     if first is not None and not opens_file and first in _subcommand_names():
         parser = command_parser()
         args = parser.parse_args(argv)
+        from .store import sidecars
+
+        def say(message) -> None:  # what opening a file did with a sidecar beside it: one line on stderr
+            print(f"注意：{message}", file=sys.stderr)
+
+        sidecars.add_listener(say)
         try:
             return int(args.handler(args) or 0)
         except WcifError as e:
@@ -68,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("已中断 (interrupted)", file=sys.stderr)
             return 130
+        finally:
+            sidecars.remove_listener(say)
     args = _gui_parser(with_subcommands=bool({"-h", "--help"} & set(argv))).parse_args(argv)
     from .ui.app import run_gui  # Qt is imported only for the GUI
 
