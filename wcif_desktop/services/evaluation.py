@@ -47,8 +47,26 @@ class Changes:
 
 
 def open_file(path) -> EvaluationFile:
-    """Open an evaluation file (see :meth:`EvaluationFile.open` for errors)."""
+    """Open an evaluation file for editing (see :meth:`EvaluationFile.open` for errors). What opening did with
+    files found beside it (a stale ``-wal`` moved aside, an interrupted save recovered) is in ``ef.notices``,
+    sentences to show the user."""
     return EvaluationFile.open(Path(path))
+
+
+def open_read_only(path) -> EvaluationFile:
+    """Open an evaluation file for reading only — for viewing, and for reading many files at once (a roll-up).
+
+    Nothing is written to the file or beside it: no backup, no sidecar (``-wal``/``-shm``/``-journal``) applied
+    or moved (one beside the file is ignored: only the file's own bytes are read), no migration in place (a file
+    of an older schema is migrated in a private temporary copy, deleted on ``close()``). The result reads like any
+    :class:`EvaluationFile` (``records``, ``rows``, :func:`load_snapshot` …); ``read_only`` is True and every
+    write raises :class:`WcifError`. Close it (``with open_read_only(p) as ef:``).
+
+    Raises:
+        NotAnEvaluationFile: missing, not SQLite, corrupt, or not ours. NewerSchemaError: written by a newer
+        version.
+    """
+    return EvaluationFile.open_read_only(Path(path))
 
 
 def create_empty(path, *, title: str = "新建绩效评价", fiscal_year: int = 0, who: str | None = None) -> EvaluationFile:

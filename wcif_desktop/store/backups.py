@@ -259,7 +259,11 @@ def rolling_backup(path, keep: int = KEEP) -> Path | None:
 
 def newest_backup(path) -> Path | None:
     """The newest backup of ``path`` (``None`` when there is none)."""
-    found = list_backups(path)
+    try:
+        found = list_backups(path)
+    except OSError as e:
+        log.warning("cannot list the backups of %s: %s", path, e)
+        return None
     return found[-1] if found else None
 
 

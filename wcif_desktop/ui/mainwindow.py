@@ -315,7 +315,18 @@ class MainWindow(QMainWindow):
                 self.settings.remove_recent(path)
                 self._update_recent()
             return False
+        self.show_open_notices()
         return True
+
+    def show_open_notices(self) -> None:
+        """Tell the user what opening did with files found beside the evaluation file (a stale ``-wal`` moved
+        aside, an interrupted save recovered: :mod:`wcif_desktop.store.sidecars`)."""
+        notices = getattr(self.ctx.ef, "notices", None) if self.ctx else None
+        if notices:
+            from .errors import error_text
+
+            QMessageBox.information(self, self.tr("打开评价文件时发现旁边的附属文件"),
+                                    "\n\n".join(error_text(n) for n in notices))
 
     def open_dialog(self) -> None:
         start = str(self.ctx.path.parent) if self.ctx else (self.settings["files/recent"] or [""])[0]
