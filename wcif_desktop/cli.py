@@ -31,6 +31,8 @@ def _gui_parser(with_subcommands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="OUT.png", help="render the main window to a PNG and exit")
     p.add_argument("--step", help="step to show (团队与方案, 现场资料核查, 绩效目标, 指标评分, 问题与建议, 报告 or its key)")
     p.add_argument("--lang", choices=["zh", "en"], help="UI language for this run")
+    p.add_argument("--read-only", action="store_true",
+                   help="open the file read-only: no backup, nothing written, files beside it (-wal, -journal) ignored")
     return p
 
 
