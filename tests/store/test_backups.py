@@ -97,6 +97,11 @@ def test_unchanged_file_takes_no_new_backup(sample_path):
     assert len(backups.list_backups(sample_path)) == 1 and ef.backup == backups.list_backups(sample_path)[0]
 
 
+def _chunk_files() -> list[Path]:
+    store = backups.chunk_store()
+    return sorted(p for p in store.rglob("*") if p.is_file() and p.parent != store) if store.exists() else []
+
+
 def _evidence_files(folder: Path, sizes: list[int]) -> list[Path]:
     folder.mkdir(exist_ok=True)
     out = []
@@ -116,7 +121,7 @@ def test_evidence_chunks_are_stored_once_and_a_backup_restores_completely(sample
     evidence_bytes = sum(f.stat().st_size for f in files)
     first = EvaluationFile.open(sample_path)
     first.close()
-    store_files = sorted(p for p in backups.chunk_store().rglob("*") if p.is_file())
+    store_files = _chunk_files()
     assert len(store_files) == 4 + 1 + 1
     assert sum(p.stat().st_size for p in store_files) == evidence_bytes
     assert first.backup.stat().st_size < evidence_bytes / 4  # the backup itself holds no evidence
@@ -126,7 +131,7 @@ def test_evidence_chunks_are_stored_once_and_a_backup_restores_completely(sample
     second = EvaluationFile.open(sample_path)
     second.close()
     assert second.backup != first.backup and _title_of(second.backup) == "改过的标题"
-    assert {p: p.stat().st_mtime_ns for p in backups.chunk_store().rglob("*") if p.is_file()} == stamps
+    assert {p: p.stat().st_mtime_ns for p in _chunk_files()} == stamps
 
     restored = workdir / "恢复 的文件.wcif"
     backups.restore_backup(second.backup, restored)
@@ -153,7 +158,7 @@ def test_restore_refuses_when_a_chunk_is_missing(sample_path, workdir):
     ef.close()
     opened = EvaluationFile.open(sample_path)
     opened.close()
-    victim = next(p for p in backups.chunk_store().rglob("*") if p.is_file())
+    victim = _chunk_files()[0]
     victim.unlink()
     dest = workdir / "恢复.wcif"
     with pytest.raises(WcifError, match="缺失或已损坏"):
@@ -173,8 +178,7 @@ def test_damaged_evidence_is_kept_inside_the_backup(sample_path, workdir):
     conn.close()
     opened = EvaluationFile.open(sample_path)
     opened.close()
-    store = backups.chunk_store()
-    assert not store.exists() or not any(p.is_file() for p in store.rglob("*"))
+    assert _chunk_files() == []
     restored = workdir / "恢复.wcif"
     backups.restore_backup(opened.backup, restored)
     assert _table_digest(restored)["evidence_chunk"] == _table_digest(sample_path)["evidence_chunk"]

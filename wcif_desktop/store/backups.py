@@ -127,20 +127,22 @@ def _source_uri(src: Path) -> str:
 
 
 def _store_chunks(conn: sqlite3.Connection, store: Path) -> tuple[list[str], int]:
-    """Copy to the chunk store the evidence contents it lacks, each checked against its SHA-256.
+    """Copy to the chunk store the evidence contents it lacks, each checked against its SHA-256 first.
+
+    Which contents the store holds is kept in its index (``index.sqlite``, attached as ``idx``; a content is
+    entered only after all its chunk files are written and synced), so a backup of a file whose evidence is
+    stored already costs one query, not a look at every chunk.
 
     Returns (contents that failed the check and stay inside the backup, bytes written to the store)."""
     has_table = conn.execute("SELECT 1 FROM src.sqlite_master WHERE type = 'table' AND name = 'evidence_chunk'"
                              ).fetchone()
     if not has_table:
         return [], 0
-    by_sha: dict[str, list[int]] = {}
-    for sha, seq in conn.execute("SELECT sha256, seq FROM src.evidence_chunk ORDER BY sha256, seq"):
-        by_sha.setdefault(sha, []).append(seq)
+    missing = [r[0] for r in conn.execute(
+        "SELECT DISTINCT sha256 FROM src.evidence_chunk WHERE sha256 NOT IN (SELECT sha256 FROM idx.stored)")]
     bad, written = [], 0
-    for sha, seqs in by_sha.items():
-        if all(_chunk_path(store, sha, s).is_file() for s in seqs):
-            continue
+    for sha in missing:
+        seqs = [r[0] for r in conn.execute("SELECT seq FROM src.evidence_chunk WHERE sha256 = ? ORDER BY seq", [sha])]
         h = hashlib.sha256()
         for s in seqs:
             h.update(conn.execute("SELECT data FROM src.evidence_chunk WHERE sha256 = ? AND seq = ?",
@@ -150,8 +152,6 @@ def _store_chunks(conn: sqlite3.Connection, store: Path) -> tuple[list[str], int
             continue
         for s in seqs:
             dest = _chunk_path(store, sha, s)
-            if dest.is_file():
-                continue
             data = conn.execute("SELECT data FROM src.evidence_chunk WHERE sha256 = ? AND seq = ?",
                                 [sha, s]).fetchone()[0]
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -162,7 +162,15 @@ def _store_chunks(conn: sqlite3.Connection, store: Path) -> tuple[list[str], int
                 os.fsync(fh.fileno())
             os.replace(part, dest)
             written += len(data)
+        conn.execute("INSERT OR REPLACE INTO idx.stored (sha256, chunks) VALUES (?, ?)", [sha, len(seqs)])
     return bad, written
+
+
+def _open_index(conn: sqlite3.Connection, store: Path) -> None:
+    """Attach the chunk store's index as ``idx`` (created on first use)."""
+    store.mkdir(parents=True, exist_ok=True)
+    conn.execute("ATTACH DATABASE ? AS idx", [str(store / "index.sqlite")])
+    conn.execute("CREATE TABLE IF NOT EXISTS idx.stored (sha256 TEXT PRIMARY KEY, chunks INTEGER NOT NULL)")
 
 
 def write_backup(src, dest, store: Path | None = None) -> Path:
@@ -185,7 +193,8 @@ def write_backup(src, dest, store: Path | None = None) -> Path:
                                            for p in ("page_size", "application_id", "user_version"))
         conn.execute("COMMIT")
         conn.execute(f"PRAGMA page_size={int(page_size)}")
-        conn.execute("PRAGMA journal_mode=OFF")  # a new private file: no journal needed until it is complete
+        conn.execute("PRAGMA main.journal_mode=OFF")  # a new private file: no journal needed until it is complete
+        _open_index(conn, store)
         conn.execute("BEGIN")
         objects = conn.execute("SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL "
                                "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid").fetchall()
@@ -220,7 +229,8 @@ def write_backup(src, dest, store: Path | None = None) -> Path:
         conn.execute(f"PRAGMA application_id={int(app_id)}")
         conn.execute(f"PRAGMA user_version={int(user_version)}")
         conn.execute("DETACH DATABASE src")
-        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("DETACH DATABASE idx")
+        conn.execute("PRAGMA main.journal_mode=DELETE")
     except BaseException:
         conn.close()
         part.unlink(missing_ok=True)
