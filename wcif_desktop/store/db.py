@@ -218,8 +218,12 @@ class EvaluationFile:
         path = Path(path)
         if path.exists():
             raise WcifError(QT_TRANSLATE_NOOP("core", "文件已存在，不会覆盖：{path}"), path=path)
+        from .sidecars import present, set_aside_all
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if present(path):  # left by a file of the same name: SQLite would apply or delete it
+                set_aside_all(path)
             conn = _connect(path)
         except (OSError, sqlite3.Error) as e:
             raise WcifError(QT_TRANSLATE_NOOP("core", "无法创建评价文件 {path}：{reason}"), path=path, reason=e) from e

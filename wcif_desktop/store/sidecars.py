@@ -162,6 +162,29 @@ def set_aside_wal(path, report: SidecarReport | None = None) -> SidecarReport:
     return report
 
 
+def set_aside_all(path, report: SidecarReport | None = None) -> SidecarReport:
+    """Move every sidecar beside ``path`` aside, unread — for a file about to be created or overwritten, where
+    there is nothing to recover into (SQLite would apply, or delete, what it finds).
+
+    Raises:
+        SidecarError: one cannot be moved.
+    """
+    path = Path(path)
+    report = set_aside_wal(path, report)
+    journal = sidecar(path, JOURNAL_SUFFIX)
+    if os.path.lexists(journal):
+        try:
+            folder = report.folder or _aside_folder(path)
+            report.folder = folder
+            os.replace(journal, folder / journal.name)
+        except OSError as e:
+            raise _refuse(path, journal, e) from e
+        report.moved.append(journal.name)
+        _write_readme(folder, f"{_stamp()}  {journal.name} lay beside {path.name}, which was being created or "
+                              "replaced; it was not used and was moved here unchanged.")
+    return report
+
+
 def journal_is_hot(path) -> bool:
     """True when SQLite would roll the ``-journal`` beside ``path`` back into it on a read-write open: it exists,
     has content, and no connection (of any program) holds the write lock. Asked of SQLite itself: a read-only
@@ -356,5 +379,5 @@ def secure(path) -> SidecarReport:
     return report
 
 
-__all__ = ["secure", "set_aside_wal", "recover_journal", "journal_is_hot", "present", "identity", "SidecarReport",
+__all__ = ["secure", "set_aside_wal", "set_aside_all", "recover_journal", "journal_is_hot", "present", "identity", "SidecarReport",
            "SidecarError", "add_listener", "remove_listener"]

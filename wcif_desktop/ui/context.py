@@ -210,6 +210,10 @@ class EvaluationContext(QObject):
             raise WcifError(self.tr("另存为的目标就是当前文件：{0}").format(dest))
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
+            from ..store.sidecars import present, set_aside_all
+
+            if present(dest):  # a stale -wal/-journal of the file replaced must not be applied to the copy
+                set_aside_all(dest)
             target = sqlite3.connect(str(dest))
             try:
                 self.ef.conn.backup(target)
