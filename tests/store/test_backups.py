@@ -122,8 +122,8 @@ def test_evidence_chunks_are_stored_once_and_a_backup_restores_completely(sample
     first = EvaluationFile.open(sample_path)
     first.close()
     store_files = _chunk_files()
-    assert len(store_files) == 4 + 1 + 1
-    assert sum(p.stat().st_size for p in store_files) == evidence_bytes
+    assert len(store_files) == 3  # one pack per content: 4 + 1 + 1 chunks, each with a 4-byte length
+    assert sum(p.stat().st_size for p in store_files) == evidence_bytes + 4 * (4 + 1 + 1)
     assert first.backup.stat().st_size < evidence_bytes / 4  # the backup itself holds no evidence
     stamps = {p: p.stat().st_mtime_ns for p in store_files}
 

@@ -9,7 +9,8 @@ read-only connection; ``immutable``, i.e. without looking at any sidecar, when o
 so it shows the file exactly as it was found, never with a stale ``-wal``/``-journal`` applied
 (:mod:`wcif_desktop.store.sidecars`). Evidence content (table ``evidence_chunk``, content-addressed by the file's
 SHA-256 and the chunk number) is stored once, in the shared chunk store ``<user data dir>/backups/chunks/``
-(one file per chunk, ``<sha256[:2]>/<sha256>-<seq>``, written only after the content's SHA-256 was checked);
+(one pack file per content, ``<sha256[:2]>/<sha256>``: each chunk as a 4-byte big-endian length and its bytes,
+in order; kept only when the chunks hash to the content's SHA-256, synced, and entered in the store's index);
 the backup file holds everything else, with the chunk rows present but their ``data`` empty. So a file with
 1 GiB of evidence costs 1 GiB in the chunk store once, and a few hundred KB per backup. A content whose chunks do
 not hash to its SHA-256 (a damaged file) is kept inside the backup itself. :func:`restore_backup` writes a
@@ -58,8 +59,25 @@ def chunk_store() -> Path:
     return user_data_dir() / "backups" / "chunks"
 
 
-def _chunk_path(store: Path, sha256: str, seq: int) -> Path:
-    return store / sha256[:2] / f"{sha256}-{seq}"
+def _pack_path(store: Path, sha256: str) -> Path:
+    return store / sha256[:2] / sha256
+
+
+def iter_pack(path: Path):
+    """Yield the chunks of a pack file in order, one in memory at a time.
+
+    Raises:
+        OSError: unreadable; ValueError: truncated."""
+    with open(path, "rb") as fh:
+        while True:
+            head = fh.read(4)
+            if not head:
+                return
+            n = int.from_bytes(head, "big")
+            data = fh.read(n)
+            if len(head) != 4 or len(data) != n:
+                raise ValueError(f"truncated pack {path}")
+            yield data
 
 
 def list_backups(path) -> list[Path]:
@@ -143,25 +161,31 @@ def _store_chunks(conn: sqlite3.Connection, store: Path) -> tuple[list[str], int
     bad, written = [], 0
     for sha in missing:
         seqs = [r[0] for r in conn.execute("SELECT seq FROM src.evidence_chunk WHERE sha256 = ? ORDER BY seq", [sha])]
-        h = hashlib.sha256()
-        for s in seqs:
-            h.update(conn.execute("SELECT data FROM src.evidence_chunk WHERE sha256 = ? AND seq = ?",
-                                  [sha, s]).fetchone()[0])
-        if h.hexdigest() != sha or seqs != list(range(len(seqs))):
-            bad.append(sha)
-            continue
-        for s in seqs:
-            dest = _chunk_path(store, sha, s)
-            data = conn.execute("SELECT data FROM src.evidence_chunk WHERE sha256 = ? AND seq = ?",
-                                [sha, s]).fetchone()[0]
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            part = dest.with_name(dest.name + ".part")
-            with open(part, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
+        dest = _pack_path(store, sha)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        part = dest.with_name(dest.name + ".part")
+        h, size = hashlib.sha256(), 0
+        try:
+            with open(part, "wb") as fh:  # one pass: hashed while written, kept only if it matches
+                for s_ in seqs:
+                    data = conn.execute("SELECT data FROM src.evidence_chunk WHERE sha256 = ? AND seq = ?",
+                                        [sha, s_]).fetchone()[0]
+                    h.update(data)
+                    fh.write(len(data).to_bytes(4, "big"))
+                    fh.write(data)
+                    size += len(data)
+                if h.hexdigest() == sha and seqs == list(range(len(seqs))):
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            if h.hexdigest() != sha or seqs != list(range(len(seqs))):
+                part.unlink(missing_ok=True)
+                bad.append(sha)
+                continue
             os.replace(part, dest)
-            written += len(data)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        written += size
         conn.execute("INSERT OR REPLACE INTO idx.stored (sha256, chunks) VALUES (?, ?)", [sha, len(seqs)])
     return bad, written
 
@@ -300,14 +324,22 @@ def restore_backup(backup, dest, store: Path | None = None) -> Path:
             if has_chunks:
                 rows = conn.execute("SELECT sha256, seq FROM evidence_chunk WHERE length(data) = 0 "
                                     "ORDER BY sha256, seq").fetchall()
+                by_sha: dict[str, list[int]] = {}
                 for sha, seq in rows:
-                    f = _chunk_path(store, sha, seq)
+                    by_sha.setdefault(sha, []).append(seq)
+                for sha, seqs in by_sha.items():
                     try:
-                        data = f.read_bytes()
-                    except OSError:
-                        missing.append(f"{sha[:12]}…#{seq}")
+                        got = 0
+                        for seq, data in zip(range(max(seqs) + 1), iter_pack(_pack_path(store, sha))):
+                            if seq in seqs:
+                                conn.execute("UPDATE evidence_chunk SET data = ? WHERE sha256 = ? AND seq = ?",
+                                             [data, sha, seq])
+                                got += 1
+                        if got != len(seqs):
+                            raise ValueError("chunks missing from the pack")
+                    except (OSError, ValueError):
+                        missing.append(f"{sha[:12]}…")
                         continue
-                    conn.execute("UPDATE evidence_chunk SET data = ? WHERE sha256 = ? AND seq = ?", [data, sha, seq])
                     from_store.add(sha)
                 for sha in sorted(from_store):  # (contents kept inside the backup are restored as they were)
                     h = hashlib.sha256()
