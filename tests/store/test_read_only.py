@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -76,3 +77,35 @@ def test_read_only_open_refuses_what_is_not_an_evaluation_file(workdir):
         svc.open_read_only(other)
     with pytest.raises(db.NotAnEvaluationFile):
         svc.open_read_only(workdir / "没有.wcif")
+
+
+def test_read_only_open_of_a_crashed_file_shows_the_state_before_the_interrupted_save(sample_path, workdir):
+    from .test_sidecars import SPILL_EDITS, _hot_journal_of
+
+    crashed_dir = workdir / "中断"
+    crashed_dir.mkdir()
+    crashed = crashed_dir / sample_path.name
+    _hot_journal_of(sample_path, SPILL_EDITS, crashed)
+    before = _state(crashed), _side(crashed, "-journal").read_bytes()
+    with svc.open_read_only(crashed) as ef:
+        assert svc.evaluation(ef).title == TITLE
+        assert ef.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        private = ef.migrated_copy
+        assert private is not None and crashed.parent not in private.parents
+    assert not private.exists()
+    assert (_state(crashed), _side(crashed, "-journal").read_bytes()) == before
+
+
+def test_read_only_open_never_applies_a_journal_of_another_file(sample_path, workdir):
+    from .test_sidecars import SPILL_EDITS, _hot_journal_of
+
+    other = _other_evaluation(sample_path, "另一个.wcif")
+    elsewhere = workdir / "别处"
+    elsewhere.mkdir()
+    _hot_journal_of(other, SPILL_EDITS, elsewhere / other.name)
+    shutil.copyfile(_side(elsewhere / other.name, "-journal"), _side(sample_path, "-journal"))
+    before = _state(sample_path)
+    with svc.open_read_only(sample_path) as ef:
+        assert svc.evaluation(ef).title == TITLE and ef.migrated_copy is None
+        assert "other-evaluation-uuid" not in [r[0] for r in ef.conn.execute("SELECT id FROM evaluation")]
+    assert _state(sample_path) == before

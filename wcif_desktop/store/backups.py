@@ -138,10 +138,10 @@ def _q(name: str) -> str:
 
 def _source_uri(src: Path) -> str:
     from .db import sqlite_uri
-    from .sidecars import present
+    from .sidecars import must_ignore
 
     # the file's own bytes: with a sidecar still beside it, ignore the sidecar (immutable) rather than read it
-    return sqlite_uri(src, mode="ro", immutable=1) if present(src) else sqlite_uri(src, mode="ro")
+    return sqlite_uri(src, mode="ro", immutable=1) if must_ignore(src) else sqlite_uri(src, mode="ro")
 
 
 def _store_chunks(conn: sqlite3.Connection, store: Path) -> tuple[list[str], int]:

@@ -295,7 +295,7 @@ class EvaluationFile:
         place, nothing written to the file or beside it. For viewing and for reading many files (a roll-up).
 
         The file is read through a read-only connection (``mode=ro``; with ``immutable=1``, i.e. its own bytes
-        only, when a ``-wal``/``-shm``/``-journal`` lies beside it). A file of an older schema is copied
+        only, when a ``-wal``/``-shm`` or a stale ``-journal`` lies beside it). A file of an older schema is copied
         (SQLite backup API) into a private temporary folder and migrated there; the copy is deleted on
         :meth:`close`. Every write (:meth:`transaction`, :meth:`insert`, :meth:`update` …) raises
         :class:`~wcif_desktop.domain.errors.WcifError`. :attr:`read_only` is True.
@@ -593,12 +593,24 @@ class ReadOnlyEvaluationFile(EvaluationFile):
     def open_file(cls, path, who: str | None = None) -> "ReadOnlyEvaluationFile":
         import tempfile
 
-        from .sidecars import present
+        from ..paths import user_data_dir
+        from .sidecars import journal_is_hot, must_ignore, rolled_back_copy
 
         path = Path(path)
         if not path.is_file():
             raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "找不到评价文件：{path}"), path=path)
-        immutable = bool(present(path))
+        immutable = must_ignore(path)
+        if immutable and journal_is_hot(path):  # an interrupted save: show the state before it, if the journal
+            work = Path(tempfile.mkdtemp(prefix="read-only-", dir=user_data_dir()))  # proves to be this file's
+            copy = work / "rolled-back.wcif"
+            if rolled_back_copy(path, copy):
+                try:
+                    ro = cls._open_private(path, copy, who, work)
+                except BaseException:
+                    shutil.rmtree(work, ignore_errors=True)
+                    raise
+                return ro
+            shutil.rmtree(work, ignore_errors=True)
         check_file(path, immutable=immutable)
         params = {"mode": "ro", "immutable": 1} if immutable else {"mode": "ro"}
         try:
@@ -616,8 +628,6 @@ class ReadOnlyEvaluationFile(EvaluationFile):
                     "请升级软件后再打开：{path}"), unknown=sorted(unknown), path=path)
             if not ef.pending_migrations():
                 return ef
-            from ..paths import user_data_dir
-
             work = Path(tempfile.mkdtemp(prefix="read-only-", dir=user_data_dir()))
             copy = work / "migrated.wcif"
             try:
@@ -648,6 +658,29 @@ class ReadOnlyEvaluationFile(EvaluationFile):
         except BaseException:
             ef.close()
             raise
+
+    @classmethod
+    def _open_private(cls, path: Path, copy: Path, who, work: Path) -> "ReadOnlyEvaluationFile":
+        """Read ``copy`` (a private file in ``work``, removed on close) in place of ``path``, migrated if older."""
+        ef = cls(path, sqlite3.connect(sqlite_uri(copy, mode="ro"), uri=True, isolation_level=None), who, workdir=work)
+        unknown = ef.applied_migrations() - {n for n, _name, _fn in all_migrations()}
+        if unknown:
+            ef.close()
+            raise NewerSchemaError(QT_TRANSLATE_NOOP(
+                "core", "该评价文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {unknown}），"
+                "请升级软件后再打开：{path}"), unknown=sorted(unknown), path=path)
+        if ef.pending_migrations():
+            ef.conn.close()
+            mig = EvaluationFile(copy, _connect(copy), who)
+            try:
+                with mig.transaction():
+                    mig.migrate_pending()
+            finally:
+                mig.close()
+            ef.conn = sqlite3.connect(sqlite_uri(copy, mode="ro"), uri=True, isolation_level=None)
+        ef.conn.execute("PRAGMA query_only=1")
+        ef.migrated_copy = copy
+        return ef
 
     @contextmanager
     def transaction(self):
@@ -690,9 +723,9 @@ def check_file(path: Path, *, immutable: bool | None = None) -> None:
             "core", "该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），"
             "请升级软件后再打开：{path}"), version=version, supported=schema_version(), path=path)
     if immutable is None:
-        from .sidecars import present
+        from .sidecars import must_ignore
 
-        immutable = bool(present(path))
+        immutable = must_ignore(path)
     params = {"mode": "ro", "immutable": 1} if immutable else {"mode": "ro"}
     try:
         conn = sqlite3.connect(sqlite_uri(path, **params), uri=True)

@@ -88,6 +88,17 @@ def present(path) -> list[Path]:
     return [s for s in (sidecar(path, x) for x in (*WAL_SUFFIXES, JOURNAL_SUFFIX)) if os.path.lexists(s)]
 
 
+def must_ignore(path) -> bool:
+    """True when a read-only connection to ``path`` must read only the file's own bytes (``immutable=1``): a
+    ``-wal``/``-shm`` lies beside it (SQLite would read it as part of the file) or a hot ``-journal`` (a read-only
+    connection cannot roll it back). A ``-journal`` of a write in progress is not a reason: SQLite's locking
+    gives a read-only connection the last committed state."""
+    p = Path(path)
+    if any(os.path.lexists(sidecar(p, x)) for x in WAL_SUFFIXES):
+        return True
+    return journal_is_hot(p)
+
+
 def _stamp() -> str:
     return _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
 
@@ -290,6 +301,29 @@ def _link_or_copy(src: Path, dest: Path) -> None:
         shutil.copy2(src, dest)
 
 
+def rolled_back_copy(path, copy) -> bool:
+    """Byte-copy ``path`` and its ``-journal`` to ``copy`` (a new file in a private folder), let SQLite roll the
+    journal back there, and say whether the result may stand for the file: it passes ``PRAGMA integrity_check``,
+    is a WCIF evaluation file of the same evaluation, and the file as found is it plus at most one interrupted
+    commit (change counter, history). ``path`` and its journal are not changed."""
+    path, copy = Path(path), Path(copy)
+    journal = sidecar(path, JOURNAL_SUFFIX)
+    try:
+        shutil.copyfile(path, copy)
+        shutil.copyfile(journal, sidecar(copy, JOURNAL_SUFFIX))
+        conn = sqlite3.connect(str(copy), isolation_level=None)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        finally:
+            conn.close()
+        return (result == ["ok"] and not os.path.lexists(sidecar(copy, JOURNAL_SUFFIX))
+                and _same_identity(identity(path), identity(copy)) and _counter_follows(copy, path)
+                and _history_continues(copy, path))
+    except (OSError, sqlite3.Error) as e:
+        log.warning("replaying %s on a copy failed: %s", journal, e)
+        return False
+
+
 def recover_journal(path, report: SidecarReport | None = None) -> SidecarReport:
     """Replay a hot ``-journal`` beside ``path`` on a private copy and keep the result only if it checks out
     (see the module docstring). Does nothing when the journal is not hot.
@@ -308,21 +342,7 @@ def recover_journal(path, report: SidecarReport | None = None) -> SidecarReport:
         raise _refuse(path, journal, e) from e
     try:
         copy = work / "recover.wcif"
-        ok = False
-        try:
-            shutil.copyfile(path, copy)
-            shutil.copyfile(journal, sidecar(copy, JOURNAL_SUFFIX))
-            conn = sqlite3.connect(str(copy), isolation_level=None)
-            try:
-                result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-            finally:
-                conn.close()
-            ok = (result == ["ok"] and not os.path.lexists(sidecar(copy, JOURNAL_SUFFIX))
-                  and _same_identity(identity(path), identity(copy)) and _counter_follows(copy, path)
-                  and _history_continues(copy, path))
-        except (OSError, sqlite3.Error) as e:
-            log.warning("replaying %s on a copy failed: %s", journal, e)
-            ok = False
+        ok = rolled_back_copy(path, copy)
         try:
             folder = report.folder or _aside_folder(path)
         except OSError as e:
@@ -332,9 +352,8 @@ def recover_journal(path, report: SidecarReport | None = None) -> SidecarReport:
             try:
                 _link_or_copy(path, folder / path.name)  # the file as found, before the roll-back
                 os.replace(copy, path)
-            except OSError as e:
-                log.warning("keeping the recovered copy of %s failed: %s", path, e)
-                ok = False
+            except OSError as e:  # the journal stays where it is: SQLite's roll-back is still possible
+                raise _refuse(path, journal, e) from e
         try:
             os.replace(journal, folder / journal.name)
         except OSError as e:
@@ -379,5 +398,5 @@ def secure(path) -> SidecarReport:
     return report
 
 
-__all__ = ["secure", "set_aside_wal", "set_aside_all", "recover_journal", "journal_is_hot", "present", "identity", "SidecarReport",
+__all__ = ["secure", "set_aside_wal", "set_aside_all", "must_ignore", "recover_journal", "journal_is_hot", "present", "identity", "SidecarReport",
            "SidecarError", "add_listener", "remove_listener"]
