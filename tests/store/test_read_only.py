@@ -13,7 +13,6 @@ from wcif_desktop.domain.errors import WcifError
 from wcif_desktop.domain.model import Evaluation, Finding
 from wcif_desktop.services import evaluation as svc
 from wcif_desktop.store import backups, db
-from wcif_desktop.store.db import EvaluationFile
 
 from .test_sidecars import TITLE, _other_evaluation, _side, _wal_of
 

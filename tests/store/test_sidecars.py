@@ -299,3 +299,13 @@ def test_cli_says_what_it_set_aside_on_stderr(sample_path, capsys):
     assert code == 0, err
     assert "-wal" in err and "旁的附属文件" in err
     assert _facts(sample_path)[0] == TITLE
+
+
+def test_verify_history_reads_the_file_not_a_wal_beside_it(sample_path):
+    from wcif_desktop.services.exchange import verify_history_file
+
+    other = _other_evaluation(sample_path, "另一个.wcif")
+    _wal_of(other, ["UPDATE audit_log SET new = '篡改' WHERE seq = 3"], beside=sample_path)
+    before = sample_path.read_bytes()
+    assert verify_history_file(sample_path) == []
+    assert sample_path.read_bytes() == before and _side(sample_path, "-wal").exists()

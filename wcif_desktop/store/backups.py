@@ -223,7 +223,7 @@ def write_backup(src, dest, store: Path | None = None) -> Path:
         objects = conn.execute("SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL "
                                "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid").fetchall()
         tables = [(n, sql) for t, n, sql in objects if t == "table"]
-        for name, sql in tables:
+        for _name, sql in tables:
             conn.execute(sql)
         bad, _written = _store_chunks(conn, store)
         for name, _sql in tables:
