@@ -207,3 +207,17 @@ def test_backup_is_an_intact_evaluation_file(sample_path):
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def test_cli_lists_and_restores_backups(sample_path, workdir, capsys):
+    from wcif_desktop.cli import main
+
+    EvaluationFile.open(sample_path).close()
+    assert main(["backups", str(sample_path)]) == 0
+    [b] = backups.list_backups(sample_path)
+    assert str(b) in capsys.readouterr().out
+    out = workdir / "从备份 恢复.wcif"
+    assert main(["restore-backup", str(b), "-o", str(out)]) == 0
+    assert _table_digest(out) == _table_digest(sample_path)
+    assert main(["restore-backup", str(b), "-o", str(out)]) == 2  # never overwrites
+    assert capsys.readouterr().err.startswith("错误：")
