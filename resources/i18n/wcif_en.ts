@@ -998,6 +998,10 @@ Supporting evidence: {2}</translation>
         <translation>Clear list</translation>
     </message>
     <message>
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
         <source>无法打开评价文件</source>
         <translation>Cannot open the evaluation file</translation>
     </message>
