@@ -119,8 +119,10 @@ def source_state(path) -> tuple[int, int, str]:
 
 def backup_state(backup: Path) -> tuple[int, int, str] | None:
     """The :func:`source_state` of the file when ``backup`` was taken (``None`` for an older or unreadable one)."""
+    from .db import sqlite_uri
+
     try:
-        conn = sqlite3.connect(f"file:{backup.resolve().as_posix()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(backup, mode="ro"), uri=True)
     except sqlite3.Error:
         return None
     try:
