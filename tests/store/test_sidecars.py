@@ -274,6 +274,26 @@ def test_journal_whose_roll_back_is_a_whole_other_evaluation_is_refused_by_ident
     assert sample_path.read_bytes() == before_bytes
 
 
+def test_stale_journal_of_an_earlier_state_of_the_same_file_is_set_aside(sample_path, workdir):
+    """A journal kept from a crash long ago (say, copied back from a USB stick) would put old pages among newer
+    ones: the file went on being edited since, so it is not applied."""
+    then = workdir / "当时"
+    then.mkdir()
+    _hot_journal_of(sample_path, SPILL_EDITS, then / sample_path.name)
+    ef = EvaluationFile.open(sample_path, backup=False)
+    try:
+        for n, ind in enumerate(i for i in ef.records(Indicator) if i.score):
+            svc.set_indicator_score(ef, ind.id, ind.score, f"后来的修改 {n}")
+    finally:
+        ef.close()
+    shutil.copyfile(_side(then / sample_path.name, "-journal"), _side(sample_path, "-journal"))
+    assert _raw_open_changes(sample_path, "-journal")
+    before = sample_path.read_bytes()
+    report = sidecars.secure(sample_path)
+    assert not report.recovered and report.moved == [sample_path.name + "-journal"]
+    assert sample_path.read_bytes() == before
+
+
 def test_journal_of_a_write_in_progress_is_left_alone(sample_path):
     """A -journal whose writer still holds the lock is not stale: nothing is moved, and the write goes on."""
     conn = sqlite3.connect(sample_path, isolation_level=None)

@@ -15,9 +15,9 @@ WCIF Desktop never writes WAL files (the evaluation file uses the rollback journ
   ``PRAGMA integrity_check``, is a WCIF evaluation file (application id) and has the same identity as the file
   (the evaluation's UUID, and the ``file_id`` where both have one), and the file as found is that state plus at
   most one interrupted commit (SQLite's file change counter is the same or one more, and the history — the
-  hash-chained audit log — of the rolled-back state is contained in the file's). Then the file as found is kept in the folder
-  beside it together with the journal, and the recovered copy takes its place. Otherwise the file stays untouched
-  and the journal is moved into the folder;
+  hash-chained audit log — of the rolled-back state is contained in the file's and is an unbroken chain). Then
+  the file as found is kept in the folder beside it together with the journal, and the recovered copy takes its
+  place. Otherwise the file stays untouched and the journal is moved into the folder;
 - refuses to open, with one sentence naming the file and what to do, when a sidecar cannot be moved (a read-only
   folder): the user can move it away, or open the file read-only.
 
@@ -294,6 +294,34 @@ def _history_continues(rolled_back: Path, found: Path) -> bool:
     return mine is None or theirs <= mine
 
 
+def _chain_problems(path: Path) -> int | None:
+    """How many problems the audit log's hash chain of the file has (0 intact); ``None`` when unreadable."""
+    from .db import EvaluationFile, sqlite_uri
+
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable=1), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return len(EvaluationFile(path, conn).verify_history())
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _chain_not_worse(rolled_back: Path, found: Path) -> bool:
+    """The rolled-back history is an unbroken hash chain (or no more broken than the file's own): a stale journal
+    of an earlier state of the same file puts old pages of the audit log back among newer ones, leaving gaps."""
+    theirs = _chain_problems(rolled_back)
+    if theirs is None:
+        return False
+    if theirs == 0:
+        return True
+    mine = _chain_problems(found)
+    return mine is not None and theirs <= mine
+
+
 def _link_or_copy(src: Path, dest: Path) -> None:
     try:
         os.link(src, dest)
@@ -318,7 +346,7 @@ def rolled_back_copy(path, copy) -> bool:
             conn.close()
         return (result == ["ok"] and not os.path.lexists(sidecar(copy, JOURNAL_SUFFIX))
                 and _same_identity(identity(path), identity(copy)) and _counter_follows(copy, path)
-                and _history_continues(copy, path))
+                and _history_continues(copy, path) and _chain_not_worse(copy, path))
     except (OSError, sqlite3.Error) as e:
         log.warning("replaying %s on a copy failed: %s", journal, e)
         return False
