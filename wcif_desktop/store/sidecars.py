@@ -11,13 +11,11 @@ WCIF Desktop never writes WAL files (the evaluation file uses the rollback journ
 - moves any ``-wal``/``-shm`` aside, unread, into a folder beside the file named
   ``<file name> 旁的附属文件 <local time>`` (never deleted; a ``说明.txt`` inside says what happened), and says so;
 - replays a hot ``-journal`` (one SQLite would roll back: it exists, has content and no other program is writing
-  the file) only on a private byte copy of the file and the journal. The result is kept only when it passes
-  ``PRAGMA integrity_check``, is a WCIF evaluation file (application id) and has the same identity as the file
-  (the evaluation's UUID, and the ``file_id`` where both have one), and the file as found is that state plus at
-  most one interrupted commit (SQLite's file change counter is the same or one more, and the history — the
-  hash-chained audit log — of the rolled-back state is contained in the file's and is an unbroken chain). Then
-  the file as found is kept in the folder beside it together with the journal, and the recovered copy takes its
-  place. Otherwise the file stays untouched and the journal is moved into the folder;
+  the file) only on a private byte copy of the file and the journal. The result is kept only when it passes the
+  checks of :func:`rolled_back_copy` (integrity, a WCIF evaluation file of the same evaluation, at most one
+  interrupted commit on top of it, an unbroken history). Then the file as found is kept in the folder beside it
+  together with the journal, and the recovered copy takes its place. Otherwise the file stays untouched and the
+  journal is moved into the folder;
 - refuses to open, with one sentence naming the file and what to do, when a sidecar cannot be moved (a read-only
   folder): the user can move it away, or open the file read-only.
 
@@ -329,11 +327,31 @@ def _link_or_copy(src: Path, dest: Path) -> None:
         shutil.copy2(src, dest)
 
 
+def _intact(path: Path) -> bool:
+    """The file's own bytes pass ``PRAGMA quick_check``."""
+    from .db import sqlite_uri
+
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable=1), uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
 def rolled_back_copy(path, copy) -> bool:
     """Byte-copy ``path`` and its ``-journal`` to ``copy`` (a new file in a private folder), let SQLite roll the
-    journal back there, and say whether the result may stand for the file: it passes ``PRAGMA integrity_check``,
-    is a WCIF evaluation file of the same evaluation, and the file as found is it plus at most one interrupted
-    commit (change counter, history). ``path`` and its journal are not changed."""
+    journal back there, and say whether the result may stand for the file. Always: the result passes
+    ``PRAGMA integrity_check``, is a WCIF evaluation file, its history is an unbroken hash chain (or no more broken
+    than the file's), and the file's change counter is the result's or one more (at most one interrupted commit).
+    When the file as found is intact (a journal lying beside a file that was not being saved): also the same
+    identity (evaluation UUID, ``file_id``) and a history contained in the file's. When the file as found is torn
+    (a save was interrupted half-written, so parts of it cannot be read), what can still be read of its identity
+    must match. ``path`` and its journal are not changed."""
     path, copy = Path(path), Path(copy)
     journal = sidecar(path, JOURNAL_SUFFIX)
     try:
@@ -344,9 +362,25 @@ def rolled_back_copy(path, copy) -> bool:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         finally:
             conn.close()
-        return (result == ["ok"] and not os.path.lexists(sidecar(copy, JOURNAL_SUFFIX))
-                and _same_identity(identity(path), identity(copy)) and _counter_follows(copy, path)
-                and _history_continues(copy, path) and _chain_not_worse(copy, path))
+        from .db import APPLICATION_ID
+
+        theirs = identity(copy)
+        checks = {
+            "integrity": result == ["ok"] and not os.path.lexists(sidecar(copy, JOURNAL_SUFFIX)),
+            "evaluation file": theirs is not None and theirs[0] == APPLICATION_ID and bool(theirs[1]),
+            "change counter": _counter_follows(copy, path),
+            "history chain": _chain_not_worse(copy, path),
+        }
+        mine = identity(path)
+        if _intact(path):
+            checks["identity"] = _same_identity(mine, theirs)
+            checks["history contained"] = _history_continues(copy, path)
+        elif mine is not None and mine[1]:
+            checks["identity"] = _same_identity(mine, theirs)
+        failed = [k for k, ok in checks.items() if not ok]
+        if failed:
+            log.warning("the roll-back of %s on a copy failed: %s", journal, ", ".join(failed))
+        return not failed
     except (OSError, sqlite3.Error) as e:
         log.warning("replaying %s on a copy failed: %s", journal, e)
         return False
