@@ -58,17 +58,26 @@ def test_sigkill_during_edit_loops_loses_no_shown_edit(sample_path, workdir):
     shown: list[int] = []
     hot = 0
     n = 0
-    t0 = time.monotonic()
+    waited = 0
     for round_ in range(200):
         p = subprocess.Popen([sys.executable, str(script), str(sample_path), str(n), fid], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert p.stdout.readline().strip() == "ready", p.stderr.read()
-        time.sleep(rng.uniform(0, 0.06))
+        # Paced by edits, not by time: wait until the child has shown 0–5 committed edits, then kill it while
+        # it works on the next one. A loaded machine makes the rounds slower, never emptier.
+        wait_for = rng.randint(0, 5)
+        before_kill = []
+        for _ in range(wait_for):
+            line = p.stdout.readline()
+            assert line.strip(), p.stderr.read()
+            before_kill.append(int(line))
+        waited += wait_for
         p.send_signal(signal.SIGKILL)
         out, err = p.communicate()
-        got = [int(x) for x in out.split()]
-        hot += Path(str(sample_path) + "-journal").exists()  # killed inside a transaction
         assert p.returncode == -signal.SIGKILL, err
+        got = [int(x) for x in out.split()]
+        got = before_kill + got  # what the pipe still held after the kill was shown as well
+        hot += Path(str(sample_path) + "-journal").exists()  # killed inside a transaction
         shown += got
         ef = EvaluationFile.open(sample_path)  # check_file runs quick_check; refuses a corrupt file
         try:
@@ -84,9 +93,8 @@ def test_sigkill_during_edit_loops_loses_no_shown_edit(sample_path, workdir):
         finally:
             ef.close()
         n = max(got + [n]) + 2  # the edit after the last shown one may have been committed unseen
-    assert len(shown) > 200  # the children did edit between kills
+    assert len(shown) >= waited > 200  # the children did edit between kills
     assert hot > 0, "no kill happened inside a transaction"
-    assert time.monotonic() - t0 < 300
 
 
 def test_disk_full_leaves_the_file_as_it_was(sample_path):
