@@ -32,6 +32,8 @@ def _gui_parser(with_subcommands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="OUT.png", help="render the main window to a PNG and exit")
     p.add_argument("--step", help="step to show (团队与方案, 现场资料核查, 绩效目标, 指标评分, 问题与建议, 报告 or its key)")
     p.add_argument("--lang", choices=["zh", "en"], help="UI language for this run")
+    p.add_argument("--read-only", action="store_true",
+                   help="open the file read-only: no backup, nothing written, files beside it (-wal, -journal) ignored")
     return p
 
 
@@ -71,6 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     if first is not None and not opens_file and first in _subcommand_names():
         parser = command_parser()
         args = parser.parse_args(argv)
+        from .store import sidecars
+
+        def say(message) -> None:  # what opening a file did with a sidecar beside it: one line on stderr
+            print(f"注意：{message}", file=sys.stderr)
+
+        sidecars.add_listener(say)
         try:
             return int(args.handler(args) or 0)
         except WcifError as e:
@@ -79,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("已中断 (interrupted)", file=sys.stderr)
             return 130
+        finally:
+            sidecars.remove_listener(say)
     args = _gui_parser(with_subcommands=bool({"-h", "--help"} & set(argv))).parse_args(argv)
     from .ui.app import run_gui  # Qt is imported only for the GUI
 

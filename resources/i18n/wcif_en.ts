@@ -1121,8 +1121,16 @@ Supporting evidence: {2}</translation>
         <translation>Clear list</translation>
     </message>
     <message>
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
         <source>无法打开评价文件</source>
         <translation>Cannot open the evaluation file</translation>
+    </message>
+    <message>
+        <source>打开评价文件时发现旁边的附属文件</source>
+        <translation>Files found beside the evaluation file</translation>
     </message>
     <message>
         <source>打开评价文件</source>
@@ -3062,6 +3070,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>无法创建评价文件 {path}：{reason}</source>
         <translation>Cannot create the evaluation file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>评价文件以只读方式打开，不能修改：{path}</source>
+        <translation>The evaluation file is open read-only and cannot be changed: {path}</translation>
     </message>
     <message>
         <source>找不到评价文件：{path}</source>
@@ -5183,6 +5195,30 @@ Supporting evidence: {2}</translation>
     <message>
         <source>没有可汇总的评价文件（共检查 {count} 个文件）</source>
         <translation>No evaluation file could be rolled up ({count} files checked)</translation>
+    </message>
+    <message>
+        <source>备份 {backup} 所需的证据内容在备份区中缺失或已损坏（{chunks}），无法完整恢复</source>
+        <translation>Evidence content the backup {backup} needs is missing from the backup store or damaged ({chunks}); it cannot be restored completely</translation>
+    </message>
+    <message>
+        <source>无法从备份 {backup} 恢复到 {path}：{reason}</source>
+        <translation>Cannot restore the backup {backup} to {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>评价文件旁有其他程序留下的 {sidecar}，无法把它移开（{reason}），为免改动评价文件未打开。请把该文件移到别处（不要删除，也不要与评价文件放在一起）后再打开，或以只读方式打开：{path}</source>
+        <translation>Beside the evaluation file lies {sidecar}, left by another program, and it cannot be moved aside ({reason}); the evaluation file was not opened so that it is not changed. Move that file elsewhere (do not delete it, and do not keep it beside the evaluation file) and open again, or open the file read-only: {path}</translation>
+    </message>
+    <message>
+        <source>评价文件旁有其他程序留下的 {names}（WCIF Desktop 从不写这类文件），未使用，已原样移到“{folder}”；评价文件按原样打开：{path}</source>
+        <translation>{names} beside the evaluation file came from another program (WCIF Desktop never writes such files): not used, moved unchanged to “{folder}”; the evaluation file was opened as it was: {path}</translation>
+    </message>
+    <message>
+        <source>评价文件上次保存时被中断，已恢复到中断前的状态（回滚前的文件和 {journal} 保留在“{folder}”）：{path}</source>
+        <translation>The last save of the evaluation file was interrupted; it was restored to the state before that save (the file as found and {journal} are kept in “{folder}”): {path}</translation>
+    </message>
+    <message>
+        <source>评价文件旁的 {journal} 不属于该文件（或回滚结果未通过检查），未使用，已原样移到“{folder}”；评价文件按原样打开：{path}</source>
+        <translation>{journal} beside the evaluation file does not belong to it (or rolling it back failed the checks): not used, moved unchanged to “{folder}”; the evaluation file was opened as it was: {path}</translation>
     </message>
 </context>
 <context>

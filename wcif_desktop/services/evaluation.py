@@ -47,8 +47,10 @@ class Changes:
 
 
 def open_file(path, who: str | None = None, *, backup: bool = True) -> EvaluationFile:
-    """Open an evaluation file (see :meth:`EvaluationFile.open` for errors). ``backup``: keep a rolling backup
-    first (the default); ``who`` names the editor in the history."""
+    """Open an evaluation file for editing (see :meth:`EvaluationFile.open` for errors). ``backup``: keep a
+    rolling backup first (the default); ``who`` names the editor in the history. What opening did with files found
+    beside it (a stale ``-wal`` moved aside, an interrupted save recovered) is in ``ef.notices``, sentences to show
+    the user."""
     return EvaluationFile.open(Path(path), who=who, backup=backup)
 
 
@@ -73,6 +75,10 @@ def save_copy(ef: EvaluationFile, dest) -> Path:
         raise WcifError(QT_TRANSLATE_NOOP("core", "另存为的目标就是当前文件：{path}"), path=dest)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
+        from ..store.sidecars import present, set_aside_all
+
+        if present(dest):  # a stale -wal/-journal of the file replaced must not be applied to the copy
+            set_aside_all(dest)
         target = sqlite3.connect(str(dest))
         try:
             ef.conn.backup(target)
@@ -88,6 +94,22 @@ def warm_up() -> None:
     from ..store.db import warm_up as _warm_up
 
     _warm_up()
+
+
+def open_read_only(path) -> EvaluationFile:
+    """Open an evaluation file for reading only — for viewing, and for reading many files at once (a roll-up).
+
+    Nothing is written to the file or beside it: no backup, no sidecar (``-wal``/``-shm``/``-journal``) applied
+    or moved (one beside the file is ignored: only the file's own bytes are read), no migration in place (a file
+    of an older schema is migrated in a private temporary copy, deleted on ``close()``). The result reads like any
+    :class:`EvaluationFile` (``records``, ``rows``, :func:`load_snapshot` …); ``read_only`` is True and every
+    write raises :class:`WcifError`. Close it (``with open_read_only(p) as ef:``).
+
+    Raises:
+        NotAnEvaluationFile: missing, not SQLite, corrupt, or not ours. NewerSchemaError: written by a newer
+        version.
+    """
+    return EvaluationFile.open_read_only(Path(path))
 
 
 def create_empty(path, *, title: str = "新建绩效评价", fiscal_year: int = 0, who: str | None = None) -> EvaluationFile:

@@ -45,9 +45,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..domain.errors import QT_TRANSLATE_NOOP, Message, NotAnEvaluationFile, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import APPLICATION_ID, EvaluationFile, _connect, check_file, now_iso, schema_version, sqlite_uri
+from ..store.db import APPLICATION_ID, EvaluationFile, _connect, now_iso, schema_version, sqlite_uri
 from ..store.migrations import all_migrations
 from . import crypto, merge
 
@@ -675,16 +675,8 @@ def verify_history_file(path) -> list[str]:
 
     Returns problems (empty when intact). Raises NotAnEvaluationFile / NewerSchemaError.
     """
-    p = Path(path)
-    if not p.is_file():
-        raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "找不到评价文件：{path}"), path=p)
-    check_file(p)
-    conn = sqlite3.connect(sqlite_uri(p, mode="ro"), uri=True)
-    try:
-        ef = EvaluationFile(p, conn)
+    with EvaluationFile.open_read_only(Path(path)) as ef:  # never applies a -wal/-journal lying beside it
         return ef.verify_history()
-    finally:
-        conn.close()
 
 
 # ---------------------------------------------------------------------------------------------- assignments

@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
 import typing
 from contextlib import contextmanager
 from decimal import Decimal
@@ -160,7 +161,20 @@ def sqlite_uri(path, **params) -> str:
 
 def _connect(path: Path) -> sqlite3.Connection:
     """A read-write connection in our settings. Opened by URI, so ``ATTACH`` takes URIs on every platform
-    (e.g. an incoming file attached ``mode=ro&immutable=1`` by :mod:`wcif_desktop.services.merge`)."""
+    (e.g. an incoming file attached ``mode=ro&immutable=1`` by :mod:`wcif_desktop.services.merge`).
+
+    A ``-wal``/``-shm`` beside the file is moved aside first (never applied; see
+    :mod:`wcif_desktop.store.sidecars`): this program never writes them, and SQLite would read one as part of
+    the file. :meth:`EvaluationFile.open` also deals with a stale ``-journal`` before it gets here; a ``-journal``
+    seen here may belong to a write in progress on another connection, so it is left to SQLite's locking.
+
+    Raises:
+        SidecarError: a ``-wal``/``-shm`` cannot be moved aside.
+    """
+    from .sidecars import WAL_SUFFIXES, set_aside_wal
+
+    if any(os.path.lexists(str(path) + x) for x in WAL_SUFFIXES):
+        set_aside_wal(path)
     conn = sqlite3.connect(sqlite_uri(path), uri=True, isolation_level=None, timeout=10)
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=FULL")
@@ -174,9 +188,14 @@ class EvaluationFile:
     Use :meth:`create` for a new file and :meth:`open` for an existing one.
     """
 
+    read_only = False  # see :meth:`open_read_only`
+
     def __init__(self, path: Path, conn: sqlite3.Connection, who: str | None = None):
         self.path = Path(path)
         self.conn = conn
+        self.notices: list = []  # sentences for the user about what opening did (sidecars set aside …)
+        self.backup: Path | None = None  # the backup of the file as opened in this session (see open())
+        self._session: Path | None = None
         self._db = None
         self._sync_tables: bool | None = None  # the file has the merge-base tables (looked up on first edit)
         self.who = who or current_user()
@@ -199,8 +218,12 @@ class EvaluationFile:
         path = Path(path)
         if path.exists():
             raise WcifError(QT_TRANSLATE_NOOP("core", "文件已存在，不会覆盖：{path}"), path=path)
+        from .sidecars import present, set_aside_all
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if present(path):  # left by a file of the same name: SQLite would apply or delete it
+                set_aside_all(path)
             conn = _connect(path)
         except (OSError, sqlite3.Error) as e:
             raise WcifError(QT_TRANSLATE_NOOP("core", "无法创建评价文件 {path}：{reason}"), path=path, reason=e) from e
@@ -216,24 +239,37 @@ class EvaluationFile:
 
     @classmethod
     def open(cls, path, who: str | None = None, migrate: bool = True, backup: bool = True) -> "EvaluationFile":
-        """Open an existing evaluation file, migrating an older schema after a backup copy.
+        """Open an existing evaluation file for reading and writing, migrating an older schema after a backup copy.
 
-        With ``backup`` (default) a rolling backup is kept first (see :mod:`wcif_desktop.store.backups`).
+        In this order, before any read-write connection to the file: the sidecars beside it are dealt with
+        (:func:`wcif_desktop.store.sidecars.secure`: a ``-wal``/``-shm`` is moved aside unread, a stale
+        ``-journal`` replayed on a copy or moved aside; what was done is in :attr:`notices`), the file is checked
+        (:func:`check_file`, read-only), and with ``backup`` (default) a rolling backup of the file as found is
+        taken (:mod:`wcif_desktop.store.backups`) — only by the first open of the file in this process: opens
+        while it is already open (a report worker, a second window) take none, and the session's backup
+        (:attr:`backup`) is kept until the last of them is closed.
 
         Raises:
             NotAnEvaluationFile: missing, not SQLite, corrupt, or not ours (application id).
             NewerSchemaError: written by a newer version.
+            SidecarError: a sidecar beside the file cannot be moved aside (the file is not opened).
         """
+        from .sidecars import secure
+
         path = Path(path)
         if not path.is_file():
             raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "找不到评价文件：{path}"), path=path)
+        notices = list(secure(path).notices)
         check_file(path)
-        if backup:
-            from .backups import rolling_backup
-
-            rolling_backup(path)
-        conn = _connect(path)
+        key, first = _session_enter(path)
+        try:
+            session_backup = _session_backup(key, path) if (backup and first) else _SESSIONS[key][1]
+            conn = _connect(path)
+        except BaseException:
+            _session_leave(key)
+            raise
         ef = cls(path, conn, who)
+        ef._session, ef.notices, ef.backup = key, notices, session_backup
         unknown = ef.applied_migrations() - {n for n, _name, _fn in all_migrations()}
         if unknown:
             ef.close()
@@ -242,14 +278,33 @@ class EvaluationFile:
                 "请升级软件后再打开：{path}"), unknown=sorted(unknown), path=path)
         if ef.pending_migrations() and migrate:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            ef._session = None  # the session goes on with the reopened connection
             ef.close()
             backup = path.with_name(path.name + f".v{version}.bak")
             shutil.copy2(path, backup)
             conn = _connect(path)
             ef = cls(path, conn, who)
+            ef._session, ef.notices, ef.backup = key, notices, session_backup
             with ef.transaction():
                 ef.migrate_pending()
         return ef
+
+    @classmethod
+    def open_read_only(cls, path, who: str | None = None) -> "EvaluationFile":
+        """Open an evaluation file for reading only: no backup, no sidecar applied or moved, no migration in
+        place, nothing written to the file or beside it. For viewing and for reading many files (a roll-up).
+
+        The file is read through a read-only connection (``mode=ro``; with ``immutable=1``, i.e. its own bytes
+        only, when a ``-wal``/``-shm`` or a stale ``-journal`` lies beside it). A file of an older schema is copied
+        (SQLite backup API) into a private temporary folder and migrated there; the copy is deleted on
+        :meth:`close`. Every write (:meth:`transaction`, :meth:`insert`, :meth:`update` …) raises
+        :class:`~wcif_desktop.domain.errors.WcifError`. :attr:`read_only` is True.
+
+        Raises:
+            NotAnEvaluationFile: missing, not SQLite, corrupt, or not ours. NewerSchemaError: written by a newer
+            version.
+        """
+        return ReadOnlyEvaluationFile.open_file(path, who)
 
     def applied_migrations(self) -> set[int]:
         """Numbers of the migrations applied to this file.
@@ -302,6 +357,9 @@ class EvaluationFile:
             self.conn.close()
         except sqlite3.Error:
             pass
+        if self._session is not None:
+            key, self._session = self._session, None
+            _session_leave(key)
 
     def __enter__(self):
         return self
@@ -462,8 +520,188 @@ class EvaluationFile:
         return problems
 
 
-def check_file(path: Path) -> None:
-    """Refuse files that are not our SQLite evaluation files, naming the problem.
+# ---------------------------------------------------------------------------------------------- sessions
+# Files open through EvaluationFile.open in this process: resolved path -> [open count, backup as opened].
+_SESSIONS: dict[Path, list] = {}
+_SESSIONS_LOCK = threading.Lock()
+
+
+def _session_key(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(path).absolute()
+
+
+def _session_enter(path: Path) -> tuple[Path, bool]:
+    """Count an open of ``path``; True when it is the first of this process (then it takes the backup)."""
+    key = _session_key(path)
+    with _SESSIONS_LOCK:
+        entry = _SESSIONS.setdefault(key, [0, None])
+        entry[0] += 1
+        return key, entry[0] == 1
+
+
+def _session_leave(key: Path) -> None:
+    from .backups import unpin
+
+    with _SESSIONS_LOCK:
+        entry = _SESSIONS.get(key)
+        if entry is None:
+            return
+        entry[0] -= 1
+        if entry[0] > 0:
+            return
+        del _SESSIONS[key]
+    if entry[1] is not None:
+        unpin(entry[1])
+
+
+def _session_backup(key: Path, path: Path) -> Path | None:
+    """Take the rolling backup of the file as opened (or reuse the newest when unchanged) and pin it for the
+    session, so later backups in the session do not push it out."""
+    from .backups import newest_backup, pin, rolling_backup
+
+    made = rolling_backup(path)
+    kept = made or newest_backup(path)
+    if kept is not None:
+        pin(kept)
+        with _SESSIONS_LOCK:
+            if key in _SESSIONS:
+                _SESSIONS[key][1] = kept
+    return kept
+
+
+def open_sessions() -> dict[Path, int]:
+    """{resolved path: number of :meth:`EvaluationFile.open` connections} open in this process."""
+    with _SESSIONS_LOCK:
+        return {k: v[0] for k, v in _SESSIONS.items()}
+
+
+class ReadOnlyEvaluationFile(EvaluationFile):
+    """An evaluation file opened by :meth:`EvaluationFile.open_read_only`: writes raise, nothing is written to
+    the file. ``migrated_copy`` is the private migrated copy it reads (``None`` when it reads the file itself)."""
+
+    read_only = True
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, who: str | None = None, workdir: Path | None = None):
+        super().__init__(path, conn, who)
+        self._workdir = workdir
+        self.migrated_copy: Path | None = None
+
+    @classmethod
+    def open_file(cls, path, who: str | None = None) -> "ReadOnlyEvaluationFile":
+        import tempfile
+
+        from ..paths import user_data_dir
+        from .sidecars import journal_is_hot, must_ignore, rolled_back_copy
+
+        path = Path(path)
+        if not path.is_file():
+            raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "找不到评价文件：{path}"), path=path)
+        immutable = must_ignore(path)
+        if immutable and journal_is_hot(path):  # an interrupted save: show the state before it, if the journal
+            work = Path(tempfile.mkdtemp(prefix="read-only-", dir=user_data_dir()))  # proves to be this file's
+            copy = work / "rolled-back.wcif"
+            if rolled_back_copy(path, copy):
+                try:
+                    ro = cls._open_private(path, copy, who, work)
+                except BaseException:
+                    shutil.rmtree(work, ignore_errors=True)
+                    raise
+                return ro
+            shutil.rmtree(work, ignore_errors=True)
+        check_file(path, immutable=immutable)
+        params = {"mode": "ro", "immutable": 1} if immutable else {"mode": "ro"}
+        try:
+            conn = sqlite3.connect(sqlite_uri(path, **params), uri=True, isolation_level=None, timeout=10)
+            conn.execute("PRAGMA query_only=1")
+        except sqlite3.Error as e:
+            raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=path,
+                                      reason=e) from e
+        ef = cls(path, conn, who)
+        try:
+            unknown = ef.applied_migrations() - {n for n, _name, _fn in all_migrations()}
+            if unknown:
+                raise NewerSchemaError(QT_TRANSLATE_NOOP(
+                    "core", "该评价文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {unknown}），"
+                    "请升级软件后再打开：{path}"), unknown=sorted(unknown), path=path)
+            if not ef.pending_migrations():
+                return ef
+            work = Path(tempfile.mkdtemp(prefix="read-only-", dir=user_data_dir()))
+            copy = work / "migrated.wcif"
+            try:
+                target = sqlite3.connect(str(copy))
+                try:
+                    conn.backup(target)
+                finally:
+                    target.close()
+                ef.close()
+                mig = EvaluationFile(copy, _connect(copy), who)
+                try:
+                    with mig.transaction():
+                        mig.migrate_pending()
+                finally:
+                    mig.close()
+                conn = sqlite3.connect(sqlite_uri(copy, mode="ro"), uri=True, isolation_level=None)
+                conn.execute("PRAGMA query_only=1")
+            except BaseException:
+                shutil.rmtree(work, ignore_errors=True)
+                raise
+            ro = cls(path, conn, who, workdir=work)
+            ro.migrated_copy = copy
+            return ro
+        except (sqlite3.Error, OSError) as e:
+            ef.close()
+            raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=path,
+                                      reason=e) from e
+        except BaseException:
+            ef.close()
+            raise
+
+    @classmethod
+    def _open_private(cls, path: Path, copy: Path, who, work: Path) -> "ReadOnlyEvaluationFile":
+        """Read ``copy`` (a private file in ``work``, removed on close) in place of ``path``, migrated if older."""
+        ef = cls(path, sqlite3.connect(sqlite_uri(copy, mode="ro"), uri=True, isolation_level=None), who, workdir=work)
+        unknown = ef.applied_migrations() - {n for n, _name, _fn in all_migrations()}
+        if unknown:
+            ef.close()
+            raise NewerSchemaError(QT_TRANSLATE_NOOP(
+                "core", "该评价文件由更新版本的 WCIF Desktop 创建（含本程序不认识的文件结构变更 {unknown}），"
+                "请升级软件后再打开：{path}"), unknown=sorted(unknown), path=path)
+        if ef.pending_migrations():
+            ef.conn.close()
+            mig = EvaluationFile(copy, _connect(copy), who)
+            try:
+                with mig.transaction():
+                    mig.migrate_pending()
+            finally:
+                mig.close()
+            ef.conn = sqlite3.connect(sqlite_uri(copy, mode="ro"), uri=True, isolation_level=None)
+        ef.conn.execute("PRAGMA query_only=1")
+        ef.migrated_copy = copy
+        return ef
+
+    @contextmanager
+    def transaction(self):
+        raise WcifError(QT_TRANSLATE_NOOP("core", "评价文件以只读方式打开，不能修改：{path}"), path=self.path)
+        yield  # pragma: no cover
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            pass
+
+    def close(self) -> None:
+        super().close()
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+
+def check_file(path: Path, *, immutable: bool | None = None) -> None:
+    """Refuse files that are not our SQLite evaluation files, naming the problem. Reads only (a read-only
+    connection; ``immutable`` — the file's own bytes, sidecars ignored — when a sidecar lies beside it, or as
+    asked). :meth:`EvaluationFile.open` calls it after the sidecars were dealt with.
 
     Raises:
         NotAnEvaluationFile, NewerSchemaError
@@ -484,11 +722,15 @@ def check_file(path: Path) -> None:
         raise NewerSchemaError(QT_TRANSLATE_NOOP(
             "core", "该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），"
             "请升级软件后再打开：{path}"), version=version, supported=schema_version(), path=path)
+    if immutable is None:
+        from .sidecars import must_ignore
+
+        immutable = must_ignore(path)
+    params = {"mode": "ro", "immutable": 1} if immutable else {"mode": "ro"}
     try:
-        # read-write (not mode=ro): after a crash SQLite must roll back the hot -journal before reading
-        conn = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, **params), uri=True)
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            result = _quick_check(conn, path.stat().st_size)
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
@@ -497,4 +739,26 @@ def check_file(path: Path) -> None:
         raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=path, reason=result)
 
 
-__all__ = ["EvaluationFile", "APPLICATION_ID", "schema_version", "check_file", "sqlite_uri", "RECORD_TYPES"]
+FULL_CHECK_BYTES = 256 << 20  # files up to this size get a whole-file quick_check on every open
+
+
+def _quick_check(conn: sqlite3.Connection, size: int = 0) -> str:
+    """``PRAGMA quick_check`` of the file: "ok" or the first problem.
+
+    Files larger than :data:`FULL_CHECK_BYTES` (almost all of it evidence) are checked table by table, every
+    table and its indexes except the evidence content (``evidence_chunk``), so opening does not read every byte
+    of the evidence each time (issue 15/21: ≤ 1.5× the time of opening the sample). Evidence content is checked
+    against its SHA-256 whenever it is read (extract, export, archive) and by ``verify_evidence``."""
+    if size <= FULL_CHECK_BYTES:
+        return conn.execute("PRAGMA quick_check").fetchone()[0]
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for t in tables:
+        if t == "evidence_chunk":
+            continue
+        result = conn.execute(f'PRAGMA quick_check("{t.replace(chr(34), chr(34) * 2)}")').fetchone()[0]
+        if result != "ok":
+            return result
+    return "ok"
+
+
+__all__ = ["EvaluationFile", "ReadOnlyEvaluationFile", "open_sessions", "APPLICATION_ID", "schema_version", "check_file", "sqlite_uri", "RECORD_TYPES"]

@@ -124,7 +124,7 @@ def run_gui(args) -> int:
         except ValueError as e:  # an unknown --step: say so, open at the remembered step
             show_user_error(win, e)
             step = None
-        win.open_path(args.path, step)
+        win.open_path(args.path, step, read_only=bool(getattr(args, "read_only", False)))
     from PySide6.QtCore import QTimer
 
     from ..services.evaluation import warm_up

@@ -233,19 +233,22 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
         else:
-            self.setWindowTitle(f"{self.ctx.path.name} — {APP_NAME}")
+            ro = self.tr("（只读）") if getattr(self.ctx.ef, "read_only", False) else ""
+            self.setWindowTitle(f"{self.ctx.path.name}{ro} — {APP_NAME}")
             self.setWindowFilePath(str(self.ctx.path))
 
     # ------------------------------------------------------------------ opening
-    def load(self, path, step: str | None = None) -> EvaluationContext:
+    def load(self, path, step: str | None = None, read_only: bool = False) -> EvaluationContext:
         """Open ``path`` and show it at ``step`` (a key or title; default: the step shown before, else the one
-        remembered in the settings). Only that step's page is built.
+        remembered in the settings). Only that step's page is built. ``read_only``: through
+        :func:`~wcif_desktop.services.evaluation.open_read_only` (no backup, nothing written; an edit shows a
+        message instead).
 
         Raises:
             WcifError: the file cannot be opened. ValueError: unknown ``step``.
         """
         row = step_index(step) if step else None
-        ef = svc.open_file(path)
+        ef = svc.open_read_only(path) if read_only else svc.open_file(path)
         try:
             svc.evaluation(ef)
         except WcifError:
@@ -307,18 +310,29 @@ class MainWindow(QMainWindow):
         except ValueError:
             return False
 
-    def open_path(self, path, step: str | None = None) -> bool:
+    def open_path(self, path, step: str | None = None, read_only: bool = False) -> bool:
         """Open ``path`` (at ``step``, see :meth:`load`), showing a message (and keeping the current file) when it
         cannot be opened."""
         try:
-            self.load(path, step)
+            self.load(path, step, read_only)
         except (WcifError, ValueError) as e:
             show_user_error(self, e, self.tr("无法打开评价文件"))
             if not Path(path).exists():
                 self.settings.remove_recent(path)
                 self._update_recent()
             return False
+        self.show_open_notices()
         return True
+
+    def show_open_notices(self) -> None:
+        """Tell the user what opening did with files found beside the evaluation file (a stale ``-wal`` moved
+        aside, an interrupted save recovered: :mod:`wcif_desktop.store.sidecars`)."""
+        notices = getattr(self.ctx.ef, "notices", None) if self.ctx else None
+        if notices:
+            from .errors import error_text
+
+            QMessageBox.information(self, self.tr("打开评价文件时发现旁边的附属文件"),
+                                    "\n\n".join(error_text(n) for n in notices))
 
     def open_dialog(self) -> None:
         start = str(self.ctx.path.parent) if self.ctx else (self.settings["files/recent"] or [""])[0]
