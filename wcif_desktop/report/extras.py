@@ -30,6 +30,8 @@ class ReportExtras:
     basis: list[str] = field(default_factory=list)  # 评价依据: 《title》(issuer number)
     work_process: list[str] = field(default_factory=list)  # sentences on the schedule, requests, interviews
     panel_sentence: str = ""  # how the expert panel's scores were combined (issue 3), '' without a panel
+    # the fund's business figures for 一、基本情况 (issue 18): services.business.basic_situation
+    business: dict = field(default_factory=dict)
 
 
 def _pct(v) -> str:
@@ -84,6 +86,12 @@ def load_extras(ef) -> ReportExtras:
             out.basis.append(title + (f"（{ref}）" if ref else ""))
         out.work_process = [t for t in plan_svc.work_process_sentences_for(ef) if t]
     except (ImportError, sqlite3.Error, WcifError, AttributeError, ValueError):
+        pass
+    try:
+        from ..services.business import basic_situation
+
+        out.business = basic_situation(ef)
+    except (ImportError, sqlite3.Error, WcifError, AttributeError):
         pass
     return out
 

@@ -93,8 +93,21 @@ def _basic(w: Writer, c: Content, full: bool) -> None:
     lvl = 2 if full else 1
     w.heading("1.项目内容", lvl, toc=False)
     w.para(c.text("basic.content"))
-    w.heading("2.项目资金投入情况", lvl, toc=False)
+    business = c.extras.business if full else {}  # issue 18: business figures (services.business)
+    n = 2
+    for key, heading in (("background", "项目背景"), ("implementation", "实施情况")):
+        if business.get(key):
+            w.heading(f"{n}.{heading}", lvl, toc=False)
+            for p in business[key]:
+                w.para(p)
+            n += 1
+    w.heading(f"{n}.项目资金投入和使用情况" if full else "2.项目资金投入情况", lvl, toc=False)
     w.para(c.text("basic.funding"))
+    for p in business.get("funding", []):
+        w.para(p)
+    if full and business.get("table"):
+        w.table(["项目", "数值", "单位"], business["table"], [5, 2.5, 1.5], numeric={1},
+                caption=f"{c.ev.fiscal_year} 年度工伤保险业务数据")
     if full:
         w.table(["项目", "预算数（万元）", "执行数（万元）", "执行率"], _finance_rows(c), [3, 2, 2, 1.6],
                 numeric={1, 2, 3}, caption=f"表1　{c.ev.fiscal_year} 年度基金收支情况")
