@@ -115,7 +115,7 @@ def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
     with EvaluationFile.open(sample_path) as ef:
         item, _ = review.add_request_item(ef, "2021年度工伤保险基金预算表 <草案> & 说明", "预算资料")
         review.set_request_status(ef, item.id, "received")
-        s = survey.create_survey(ef, "参保单位满意度调查", "参保单位")
+        s = survey.create_survey(ef, "协议医疗机构满意度调查", "协议医疗机构")  # a group the sample lacks
         q = survey.add_question(ef, s.id, "您对工伤保险经办服务是否满意？")
         for ans in ("非常满意", "满意", "一般", "满意"):
             survey.add_response(ef, s.id, {q.id: ans})
@@ -123,7 +123,8 @@ def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
     text = all_text(out)
     assert norm("附件4：资料清单及提供情况") in text and norm("附件5：问卷调查结果") in text
     assert norm("2021年度工伤保险基金预算表 <草案> & 说明") in text and norm("已收到") in text
-    assert norm("参保单位475.00%") in text  # 3 of 4 satisfied
+    assert norm("协议医疗机构475.00%") in text  # 3 of 4 satisfied
+    assert norm("参保单位4080.00%67.50%") in text  # the sample's own survey
     entries = toc_entries(out)
     assert [t for t, _ in entries][-2:] == ["附件4：资料清单及提供情况", "附件5：问卷调查结果"]
     for title, page in entries:
@@ -135,11 +136,13 @@ def test_section_two_from_the_evaluation_plan(sample_path, workdir):
     from wcif_desktop.services import plan
     from wcif_desktop.store.db import EvaluationFile
 
-    out0 = build_report_file(sample_path, workdir / "无方案.pdf", template="full", keep=False)
+    out0 = build_report_file(sample_path, workdir / "样例方案.pdf", template="full", keep=False)
     text0 = all_text(out0)
     assert norm("（一）绩效评价目的、对象和范围") in text0
-    assert norm("评价对象：呼和浩特市2021 年度工伤保险基金项目") in text0  # generated from the facts
-    assert norm("一级指标为决策（20.00分）、过程（20.00分）、产出（30.00分）、效益（30.00分），共 24 项三级指标") in text0
+    assert norm("评价对象：呼和浩特市2021年度工伤保险基金项目（被评价单位：呼和浩特市社会保险事业管理中心）") in text0
+    assert norm("一级指标为决策（20.00分）、过程（20.00分）、产出（30.00") in text0
+    assert norm("效益（30.00分），共 26 项三级指标") in text0
+    assert norm("内人社发〔2020〕26号") in text0  # the sample's plan names the fund's own rules
     with EvaluationFile.open(sample_path) as ef:
         plan.set_plan(ef, objectives="检验基金收支的规范性和有效性", methods=["比较法", "因素分析法"],
                       standards=["plan", "history"])

@@ -317,11 +317,14 @@ def basic_situation(ef: EvaluationFile) -> dict:
             imp.append(f"享受工伤保险待遇{_n(a.beneficiaries_total)}人（其中一次性待遇{_n(b.beneficiaries_lump_sum or 0)}人、"
                        f"长期待遇{_n(b.beneficiaries_long_term or 0)}人）")
         if b.prevention_projects is not None:
-            s = f"开展工伤预防项目{_n(b.prevention_projects)}个"
-            if b.prevention_spend is not None:
-                s += f"，支出{fmt_wan(b.prevention_spend)}万元"
+            if b.prevention_projects == 0 and not b.prevention_spend:
+                s = "未开展工伤预防项目"
+            else:
+                s = f"开展工伤预防项目{_n(b.prevention_projects)}个"
+                if b.prevention_spend is not None:
+                    s += f"，支出{fmt_wan(b.prevention_spend)}万元"
             if a.prevention_cap is not None:
-                s += f"（上限为上年度征缴收入的{fa.prevention.cap_rate.normalize():f}%，即{fmt_wan(a.prevention_cap)}万元）"
+                s += f"（工伤预防费上限为上年度征缴收入的{fa.prevention.cap_rate.normalize():f}%，即{fmt_wan(a.prevention_cap)}万元）"
             imp.append(s)
         if b.collection_due is not None and b.collection_actual is not None:
             imp.append(f"应征工伤保险费{fmt_wan(b.collection_due)}万元，实征{fmt_wan(b.collection_actual)}万元，"
