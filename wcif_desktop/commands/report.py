@@ -170,12 +170,11 @@ def run_identity(args) -> int:
 
 
 def run_readiness(args) -> int:
-    from ..report.readiness import check_readiness
-    from ..services.evaluation import load_snapshot
+    from ..services.readiness import check_file
     from ..store.db import EvaluationFile
 
     with EvaluationFile.open(args.path) as ef:
-        items = check_readiness(load_snapshot(ef))
+        items = check_file(ef)  # the report checks and what the report rests on (issue 18)
     if not items:
         print("报告可以生成：未发现问题。")
         return 0

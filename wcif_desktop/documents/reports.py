@@ -189,7 +189,7 @@ def full_report(snap: EvaluationSnapshot, details=None, links=None) -> DocOutlin
     out.add(h1(6, "有关建议"))
     out.extend(findings_blocks(snap, "recommendation", vals))
     out.add(h1(7, "其他需要说明的问题"))
-    other = narrative(snap, "other", vals, ev.illustrative_note or "无。")
+    other = narrative(snap, "other", vals, "无。")  # illustrative_note describes the file in the app only
     out.extend(paras(other))
     _signature(out, snap)
 

@@ -234,8 +234,9 @@ class Content:
                 f"得分率 {self.rate(score, root.weight())}。")
 
     def gen_other(self) -> str:
-        note = (self.ev.illustrative_note or "").strip()
-        return note or "无其他需要说明的问题。"
+        # Evaluation.illustrative_note (e.g. the sample's "示例值…仅供演示") describes the file in the app; it is
+        # never printed in a report section (issue 18).
+        return "无其他需要说明的问题。"
 
     # ------------------------------------------------------------------ tables
     @staticmethod

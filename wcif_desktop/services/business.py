@@ -31,6 +31,7 @@ from ..store.db import EvaluationFile
 from . import evaluation as svc
 
 TEMPLATE_SHEET = "业务数据"
+STATEMENT_SHEET = "基金收支"
 
 
 def _year(ef: EvaluationFile, year: int | None) -> int:
@@ -156,6 +157,8 @@ def plan_import(path, *, sheet: str | None = None) -> BusinessImport:
     """
     from . import tabular as tb
 
+    if sheet is None and Path(path).suffix.lower() == ".xlsx" and TEMPLATE_SHEET in tb.sheet_names(path):
+        sheet = TEMPLATE_SHEET  # the template's own sheet (the workbook also holds 基金收支)
     grid = tb.read_grid(Path(path), sheet)
     result = BusinessImport()
     value_col = None  # the column headed 数值 (else the one right of the label)
@@ -214,8 +217,10 @@ def import_business(ef: EvaluationFile, path, *, sheet: str | None = None, year:
 
 
 def write_template(out, ef: EvaluationFile | None = None) -> Path:
-    """Write the blank business-data template (.xlsx, sheet 业务数据: 项目 | 数值 | 单位 | 说明) to ``out``;
-    with ``ef``, the title names its evaluation and the values already entered are filled in.
+    """Write the blank template (.xlsx) to ``out``: sheet 基金收支 (the statement lines of
+    :data:`~wcif_desktop.domain.finance.STATEMENT` with 预算数 | 调整后预算数 | 执行数 in 万元, importable with
+    ``import-finance --sheet 基金收支``) and sheet 业务数据 (项目 | 数值 | 单位 | 说明, importable with
+    ``import-business``). With ``ef``, the titles name its evaluation and the values already entered are filled in.
 
     Raises:
         WcifError: the file cannot be written.
@@ -250,12 +255,97 @@ def write_template(out, ef: EvaluationFile | None = None) -> Path:
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 18
     ws.column_dimensions["D"].width = 48
+    _statement_sheet(wb, ef)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         wb.save(out)
     except OSError as e:
         raise WcifError(QT_TRANSLATE_NOOP("core", "无法写入文件 {path}：{reason}"), path=out, reason=e) from e
     return out
+
+
+def statement_lines() -> list:
+    """The statement lines one enters by hand (:data:`~wcif_desktop.domain.finance.STATEMENT` without the
+    computed subtotals and the current-year result)."""
+    from ..domain.finance import STATEMENT
+
+    return [s for s in STATEMENT if not s.sum_of and s.code != "current_year_result"]
+
+
+def _statement_sheet(wb, ef: EvaluationFile | None) -> None:
+    from openpyxl.styles import Font
+
+    ws = wb.create_sheet(STATEMENT_SHEET, 0)
+    year = svc.evaluation(ef).fiscal_year if ef is not None else None
+    title = (f"{svc.evaluation(ef).region}{year}年度" if ef is not None else "") + "工伤保险基金收支表"
+    ws.append([title])
+    ws["A1"].font = Font(bold=True)
+    ws.append(["单位：万元"])
+    ws.append(["项目", "预算数", "调整后预算数", "执行数"])
+    lines = {}
+    if ef is not None:
+        from ..domain.model import FinanceLine
+
+        lines = {ln.code: ln for ln in ef.records(FinanceLine, "fiscal_year = ?", [year])}
+    for spec in statement_lines():
+        ln = lines.get(spec.code)
+        vals = [None if ln is None or getattr(ln, k) is None else f"{(D(getattr(ln, k)) / 10000).normalize():f}"
+                for k in ("budget", "adjusted_budget", "actual")]
+        ws.append([("    " if spec.parent_code else "") + spec.name, *vals])
+    ws.column_dimensions["A"].width = 30
+    for c in "BCD":
+        ws.column_dimensions[c].width = 16
+    wb.active = 0  # the statement opens first
+
+
+def statement_values(ef: EvaluationFile, year: int | None = None) -> dict[str, dict[str, Decimal | None]]:
+    """code → {budget, adjusted_budget, actual} (元) of the year's live statement lines."""
+    from ..domain.model import FinanceLine
+
+    y = _year(ef, year)
+    return {ln.code: {k: getattr(ln, k) for k in ("budget", "adjusted_budget", "actual")}
+            for ln in ef.records(FinanceLine, "fiscal_year = ?", [y])}
+
+
+def set_statement(ef: EvaluationFile, values: dict[str, dict], year: int | None = None) -> svc.Changes:
+    """Enter statement amounts by hand (one transaction): ``values`` maps a line code of
+    :data:`~wcif_desktop.domain.finance.STATEMENT` to ``{budget|adjusted_budget|actual: 元 (Decimal, text or
+    None to clear)}``. An existing line of the year is updated, a new one is added with the standard name,
+    kind and parent; a new line with no amount is not added.
+
+    Raises:
+        ValidationError: an unknown line code or field, a value that is not a number; the evaluation is locked.
+    """
+    from ..domain.finance import SORT_ORDER, SPEC_BY_CODE
+    from ..domain.model import FinanceLine
+
+    y = _year(ef, year)
+    existing = {ln.code: ln for ln in ef.records(FinanceLine, "fiscal_year = ?", [y])}
+    changes = svc.Changes()
+    with ef.transaction():
+        for code, fields_ in values.items():
+            spec = SPEC_BY_CODE.get(code)
+            if spec is None:
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "不是基金收支表的标准行：{code}"), code=code)
+            bad = set(fields_) - {"budget", "adjusted_budget", "actual"}
+            if bad:
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "未知字段：{fields}"), fields=", ".join(sorted(bad)))
+            clean = {k: (None if v is None or (isinstance(v, str) and not v.strip()) else round2(D(v)))
+                     for k, v in fields_.items()}
+            line = existing.get(code)
+            if line is not None:
+                ch = svc.update_record(ef, FinanceLine, line.id, **clean)
+            elif any(v is not None for v in clean.values()):
+                line = FinanceLine(fiscal_year=y, code=code, name=spec.name, kind=spec.kind,
+                                   parent_code=spec.parent_code, sort_order=SORT_ORDER.get(code, 900), **clean)
+                ch = svc.add_record(ef, line)
+            else:
+                continue
+            for table, ids in ch.tables.items():
+                changes.add(table)
+                for rid in ids:
+                    changes.add(table, rid)
+    return changes
 
 
 # ----------------------------------------------------------------------------------------------- report
@@ -377,5 +467,5 @@ def basic_situation_paragraphs(ef: EvaluationFile) -> list[str]:
 
 
 __all__ = ["business", "set_business", "analysis", "business_metrics", "business_dict", "plan_import",
-           "import_business", "write_template", "basic_situation", "basic_situation_paragraphs", "BusinessImport",
+           "import_business", "write_template", "statement_lines", "statement_values", "set_statement", "basic_situation", "basic_situation_paragraphs", "BusinessImport",
            "display_value", "wan_to_yuan"]

@@ -44,7 +44,12 @@ class ReadinessView(QWidget):
         if self.ctx.closed:
             return
         snap = snap or self.ctx.snapshot()
-        self.items = [i for i in check_readiness(snap) if self.kinds is None or i.kind in self.kinds]
+        items = check_readiness(snap)
+        if self.kinds is None or set(self.kinds) - {"finding", "scoring", "narrative", "facts"}:
+            from ..services.readiness import check_supports  # plan, team, requests, evidence, surveys (issue 18)
+
+            items += check_supports(self.ctx.ef)
+        self.items = [i for i in items if self.kinds is None or i.kind in self.kinds]
         self.list.clear()
         for item in self.items:
             sev = QCoreApplication.translate("readiness", SEVERITY_TEXTS.get(item.severity, item.severity))
