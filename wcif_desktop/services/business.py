@@ -193,8 +193,10 @@ def plan_import(path, *, sheet: str | None = None) -> BusinessImport:
             if number is None:
                 continue
             result.values[spec.name] = coerce(spec.name, number)
-        except ValidationError as e:
+        except tb.CellError as e:  # names the sheet, row and column
             result.rejected.append(Message(QT_TRANSLATE_NOOP("core", "“{label}”：{reason}"), label=spec.label, reason=e))
+        except ValidationError as e:  # names the field and the value
+            result.rejected.append(Message(QT_TRANSLATE_NOOP("core", "第{row}行：{reason}"), row=r, reason=e))
     return result
 
 
