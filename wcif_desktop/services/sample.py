@@ -36,8 +36,11 @@ def sample_data(name: str = SAMPLE_NAME) -> dict:
         return tomllib.load(fh)
 
 
-def load_into(ef: EvaluationFile, data: dict, progress: Progress = NO_PROGRESS) -> None:
-    """Write a sample/template dict (the TOML's shape) into an empty evaluation file."""
+def load_into(ef: EvaluationFile, data: dict, progress: Progress = NO_PROGRESS, whole: bool = True) -> None:
+    """Write a sample/template dict (the TOML's shape) into an empty evaluation file. Without ``whole`` only the
+    seed report's content is written (facts, team, statement totals, targets, framework and scores, narratives,
+    findings): no statement detail, plan, declarations, requests, evidence, papers, interviews, surveys or
+    business data (tests that build those from scratch use it)."""
     ev = data["evaluation"]
     with ef.transaction():
         svc.add_record(ef, Evaluation(**ev))
@@ -51,7 +54,7 @@ def load_into(ef: EvaluationFile, data: dict, progress: Progress = NO_PROGRESS) 
                     line[k] = wan_to_yuan(line[k])
             line.setdefault("fiscal_year", year)
             svc.add_record(ef, FinanceLine(sort_order=i, **line))
-        for j, f in enumerate(data.get("finance_detail", []), start=len(data.get("finance", []))):
+        for j, f in enumerate(data.get("finance_detail", []) if whole else [], start=len(data.get("finance", []))):
             spec = SPEC_BY_CODE[f["code"]]
             svc.add_record(ef, FinanceLine(sort_order=j, code=spec.code, name=spec.name, kind=spec.kind,
                                            parent_code=spec.parent_code, actual=wan_to_yuan(f["actual"]),
@@ -75,7 +78,8 @@ def load_into(ef: EvaluationFile, data: dict, progress: Progress = NO_PROGRESS) 
             if key:
                 keys[key] = rec.id
         check(progress)
-        _load_whole_evaluation(ef, data, progress)
+        if whole:
+            _load_whole_evaluation(ef, data, progress)
         progress.set(1, 1)
 
 
@@ -254,8 +258,9 @@ def _evidence_bytes(key: str, kind: str, data: dict) -> bytes:
     raise ValueError(f"unknown sample evidence {key}/{kind}")
 
 
-def write_sample(path, who: str | None = None, progress: Progress = NO_PROGRESS) -> Path:
-    """Write the bundled sample evaluation to a new file at ``path`` and return the path.
+def write_sample(path, who: str | None = None, progress: Progress = NO_PROGRESS, *, whole: bool = True) -> Path:
+    """Write the bundled sample evaluation to a new file at ``path`` and return the path (``whole=False``: only
+    the seed report's content, see :func:`load_into`).
 
     Raises:
         WcifError: the file exists already or cannot be written.
@@ -263,7 +268,7 @@ def write_sample(path, who: str | None = None, progress: Progress = NO_PROGRESS)
     path = Path(path)
     ef = EvaluationFile.create(path, who=who)
     try:
-        load_into(ef, sample_data(), progress)
+        load_into(ef, sample_data(), progress, whole=whole)
     except BaseException:
         ef.close()
         path.unlink(missing_ok=True)
