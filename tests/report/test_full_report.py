@@ -51,7 +51,8 @@ def test_indicator_analysis_fields_and_appendices(full):
     # appendix 1 total and grade; appendix 2 targets; appendix 3 team
     assert norm("合计100.0082.33评级：良") in text
     assert norm("工伤保险政策知晓率") in text and norm("王建国组长注册会计师") in text
-    assert norm("七、其他需要说明的问题") in text and norm("各三级指标得分为示例值") in text
+    assert norm("七、其他需要说明的问题") in text and norm("无其他需要说明的问题") in text
+    assert norm("各三级指标得分为示例值") not in text  # the sample's description, never a report section (issue 18)
 
 
 def big_snapshot(n_dims=4, n_groups=6, n_leaves=5, long_reason: str = "") -> EvaluationSnapshot:
@@ -146,10 +147,28 @@ def test_section_two_from_the_evaluation_plan(sample_path, workdir):
     with EvaluationFile.open(sample_path) as ef:
         plan.set_plan(ef, objectives="检验基金收支的规范性和有效性", methods=["比较法", "因素分析法"],
                       standards=["plan", "history"])
-        plan.add_basis(ef, "项目支出绩效评价管理办法", "财政部", "财预〔2020〕10号")
+        plan.add_basis(ef, "社会保险基金预算绩效管理办法", "财政部", "财社〔2022〕65号")
     text = all_text(build_report_file(sample_path, workdir / "有方案.pdf", template="full", keep=False))
     assert norm("评价目的：检验基金收支的规范性和有效性。") in text
     assert norm("评价方法：比较法、因素分析法。评价标准：计划标准、历史标准。") in text
-    assert norm("评价依据：《项目支出绩效评价管理办法》（财政部 财预〔2020〕10号）。") in text
+    assert norm("《项目支出绩效评价管理办法》（财政部 财预〔2020〕10号）") in text
+    assert norm("《社会保险基金预算绩效管理办法》（财政部 财社〔2022〕65号）。") in text  # added last
     # the evaluator's own 工作过程 narrative still wins over generated sentences
     assert norm("前期成立绩效评价小组，制定绩效评价方案") in text
+
+
+def test_basic_situation_states_the_business_figures(sample_path, workdir):
+    """Issue 18: 一、基本情况 of the full report states 项目背景, 实施情况 and 资金投入和使用 from the business data."""
+    from wcif_desktop.report.pipeline import build_report_file
+
+    import re
+
+    text = all_text(build_report_file(sample_path, workdir / "基本情况.pdf", template="full", keep=False))
+    text = re.sub(r"—\d+—", "", text)  # page numbers between the lines of a paragraph
+    start = text.rindex(norm("（一）项目概况"))
+    basic = text[start:text.index(norm("二、绩效评价工作开展情况"), start)]
+    for fact in ("2.项目背景", "参保单位19,856户", "参保人数612,430人", "占应参保人数668,000人的91.68%",
+                 "3.实施情况", "法定时限内办结率100.00%", "劳动能力鉴定1,104人次", "征缴率97.39%",
+                 "4.项目资金投入和使用情况", "期初滚存结余73,042.66万元", "工伤保险费收入10,212.57万元",
+                 "累计结余可支付66.77个月", "下调费率50%"):
+        assert norm(fact) in basic, fact
