@@ -40,18 +40,18 @@ while True:
 """
 
 
-def test_file_uses_rollback_journal_with_full_sync(bare_sample_file):
-    assert bare_sample_file.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-    assert bare_sample_file.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert not Path(str(bare_sample_file.path) + "-wal").exists()
+def test_file_uses_rollback_journal_with_full_sync(sample_file):
+    assert sample_file.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert sample_file.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert not Path(str(sample_file.path) + "-wal").exists()
 
 
 @pytest.mark.slow
-def test_sigkill_during_edit_loops_loses_no_shown_edit(bare_sample_path, workdir):
+def test_sigkill_during_edit_loops_loses_no_shown_edit(sample_path, workdir):
     rng = random.Random(8)
     script = workdir / "child.py"
     script.write_text(CHILD, encoding="utf-8")
-    ef = EvaluationFile.open(bare_sample_path)
+    ef = EvaluationFile.open(sample_path)
     fid = ef.records(Finding)[0].id
     ef.close()
     env = dict(os.environ, PYTHONPATH=str(REPO))
@@ -60,17 +60,17 @@ def test_sigkill_during_edit_loops_loses_no_shown_edit(bare_sample_path, workdir
     n = 0
     t0 = time.monotonic()
     for round_ in range(200):
-        p = subprocess.Popen([sys.executable, str(script), str(bare_sample_path), str(n), fid], env=env,
+        p = subprocess.Popen([sys.executable, str(script), str(sample_path), str(n), fid], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert p.stdout.readline().strip() == "ready", p.stderr.read()
         time.sleep(rng.uniform(0, 0.06))
         p.send_signal(signal.SIGKILL)
         out, err = p.communicate()
         got = [int(x) for x in out.split()]
-        hot += Path(str(bare_sample_path) + "-journal").exists()  # killed inside a transaction
+        hot += Path(str(sample_path) + "-journal").exists()  # killed inside a transaction
         assert p.returncode == -signal.SIGKILL, err
         shown += got
-        ef = EvaluationFile.open(bare_sample_path)  # check_file runs quick_check; refuses a corrupt file
+        ef = EvaluationFile.open(sample_path)  # check_file runs quick_check; refuses a corrupt file
         try:
             assert ef.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok", round_
             ids = {r["id"] for r in ef.rows("finding")}
@@ -89,9 +89,9 @@ def test_sigkill_during_edit_loops_loses_no_shown_edit(bare_sample_path, workdir
     assert time.monotonic() - t0 < 300
 
 
-def test_disk_full_leaves_the_file_as_it_was(bare_sample_path):
-    ef = EvaluationFile.open(bare_sample_path)
-    before = table_dump(bare_sample_path)
+def test_disk_full_leaves_the_file_as_it_was(sample_path):
+    ef = EvaluationFile.open(sample_path)
+    before = table_dump(sample_path)
     pages = ef.conn.execute("PRAGMA page_count").fetchone()[0]
     ef.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full: not one more page
     with pytest.raises(WcifError, match="保存失败，文件保持原样"):
@@ -100,33 +100,33 @@ def test_disk_full_leaves_the_file_as_it_was(bare_sample_path):
         for f in ef.records(Finding):
             ef.update("finding", f.id, {"body": "很长的正文" * 5000})
     ef.close()
-    assert table_dump(bare_sample_path) == before
-    ef = EvaluationFile.open(bare_sample_path)
+    assert table_dump(sample_path) == before
+    ef = EvaluationFile.open(sample_path)
     assert ef.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     ef.close()
 
 
-def test_disk_full_during_merge_leaves_the_file_as_it_was(bare_sample_path, workdir):
-    a = export_copy(bare_sample_path, workdir / "甲.wcif")
+def test_disk_full_during_merge_leaves_the_file_as_it_was(sample_path, workdir):
+    a = export_copy(sample_path, workdir / "甲.wcif")
     ea = EvaluationFile.open(a, who="甲")
     for i in range(30):
         ea.insert(Finding(title=f"甲的问题 {i}", kind="problem", body="正文" * 3000))
     ea.close()
-    ef = EvaluationFile.open(bare_sample_path)
+    ef = EvaluationFile.open(sample_path)
     exchange.merge.refresh_sync_state(ef)
-    before = table_dump(bare_sample_path)
+    before = table_dump(sample_path)
     pages = ef.conn.execute("PRAGMA page_count").fetchone()[0]
     ef.conn.execute(f"PRAGMA max_page_count = {pages + 5}")
     with pytest.raises(WcifError, match="文件保持原样"):
         exchange.import_file(ef, a)
     ef.close()
-    assert table_dump(bare_sample_path) == before
+    assert table_dump(sample_path) == before
 
 
-def test_io_error_when_the_journal_cannot_be_written(bare_sample_path):
-    ef = EvaluationFile.open(bare_sample_path)
-    before = table_dump(bare_sample_path)
-    journal = Path(str(bare_sample_path) + "-journal")
+def test_io_error_when_the_journal_cannot_be_written(sample_path):
+    ef = EvaluationFile.open(sample_path)
+    before = table_dump(sample_path)
+    journal = Path(str(sample_path) + "-journal")
     journal.mkdir()  # the rollback journal cannot be created: an I/O error on the first write
     try:
         with pytest.raises(WcifError, match="保存失败，文件保持原样"):
@@ -134,38 +134,38 @@ def test_io_error_when_the_journal_cannot_be_written(bare_sample_path):
     finally:
         journal.rmdir()
         ef.close()
-    assert table_dump(bare_sample_path) == before
+    assert table_dump(sample_path) == before
 
 
-def test_rolling_backup_keeps_the_newest_three(bare_sample_path):
-    assert backups.list_backups(bare_sample_path) == []
+def test_rolling_backup_keeps_the_newest_three(sample_path):
+    assert backups.list_backups(sample_path) == []
     titles = []
     for i in range(5):
-        ef = EvaluationFile.open(bare_sample_path)
+        ef = EvaluationFile.open(sample_path)
         f = ef.records(Finding)[0]
         titles.append(f.title)
         ef.update("finding", f.id, {"title": f"第 {i} 次"})
         ef.close()
-        os.utime(bare_sample_path, ns=(time.time_ns() + (i + 1) * 10 ** 9,) * 2)  # coarse clocks: make it later
-    found = backups.list_backups(bare_sample_path)
+        os.utime(sample_path, ns=(time.time_ns() + (i + 1) * 10 ** 9,) * 2)  # coarse clocks: make it later
+    found = backups.list_backups(sample_path)
     assert len(found) == 3
-    assert backups.backup_dir(bare_sample_path).parent.parent == Path(os.environ["WCIF_DATA_DIR"])
+    assert backups.backup_dir(sample_path).parent.parent == Path(os.environ["WCIF_DATA_DIR"])
     newest = EvaluationFile.open(found[-1], backup=False)
     assert newest.records(Finding)[0].title == "第 3 次"  # the state when the 5th open happened
     assert newest.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     newest.close()
     # opening an unchanged file adds no backup
-    EvaluationFile.open(bare_sample_path).close()
+    EvaluationFile.open(sample_path).close()
     os.utime(found[-1], ns=(time.time_ns() + 10 ** 12,) * 2)
-    EvaluationFile.open(bare_sample_path).close()
-    assert len(backups.list_backups(bare_sample_path)) == 3
+    EvaluationFile.open(sample_path).close()
+    assert len(backups.list_backups(sample_path)) == 3
 
 
-def test_backup_failure_does_not_stop_opening(bare_sample_path, monkeypatch):
+def test_backup_failure_does_not_stop_opening(sample_path, monkeypatch):
     def boom(*a, **k):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(backups, "backup_dir", boom)
-    ef = EvaluationFile.open(bare_sample_path)
+    ef = EvaluationFile.open(sample_path)
     assert ef.records(Finding)
     ef.close()
