@@ -158,3 +158,21 @@ def test_cli_business_json_template_and_import(sample_path, tmp_path):
     not_sheet.write_text("hello", encoding="utf-8")
     p = _cli("import-business", sample_path, not_sheet)
     assert p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1 and p.stderr.startswith("错误：")
+
+
+def test_an_indicator_scored_from_a_business_metric(sample_file):
+    from wcif_desktop.domain.model import Indicator
+    from wcif_desktop.services import evaluation as svc
+    from wcif_desktop.services import scoring
+
+    assert scoring.recompute(sample_file).tables == {}  # the sample's scores are manual: nothing moves
+    ind = next(i for i in sample_file.records(Indicator) if i.name == "劳动能力鉴定按时完成率")
+    svc.update_record(sample_file, Indicator, ind.id, rule_type="metric", rule_params=json.dumps(
+        {"metric": "appraisal_on_time_rate", "method": "ratio", "target": "100", "unit": "%"}))
+    scoring.recompute(sample_file)
+    assert sample_file.get(Indicator, ind.id).score == Decimal("3.00")  # 1,104 of 1,104 on time
+    bs.set_business(sample_file, appraisals_on_time=1000)
+    scoring.recompute(sample_file)
+    got = sample_file.get(Indicator, ind.id)
+    assert got.score == Decimal("2.72")  # 1,000 ÷ 1,104 = 90.58 % × 3
+    assert "劳动能力鉴定按时完成率" in got.deduction_reason and "90.58%" in got.deduction_reason
