@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-import tomllib
 from decimal import Decimal
 
-from wcif_desktop.domain.review import Evidence, EvaluationPlan, IndependenceDeclaration, PlanBasis, PlanPhase
+import tomllib
+
+from wcif_desktop.domain.review import EvaluationPlan, Evidence, IndependenceDeclaration, PlanBasis, PlanPhase
 from wcif_desktop.services import evaluation as svc
 from wcif_desktop.services import plan as plan_svc
 from wcif_desktop.services import review, scoring

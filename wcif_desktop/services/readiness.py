@@ -64,7 +64,6 @@ def check_supports(ef: EvaluationFile) -> list[ReadinessItem]:
 
     # ---- team
     members = _rows(ef, "team_member")
-    names = {m["id"]: m["name"] for m in members}
     if not any(m["role"] == "reviewer" for m in members):
         err("team", Message(QT_TRANSLATE_NOOP("core", "评价小组没有复核人")))
     declared = {d["member_id"]: d for d in _rows(ef, "independence_declaration")}

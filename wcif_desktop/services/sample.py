@@ -12,12 +12,11 @@ business data imported from a generated 业务数据统计表. What the seed doe
 
 from __future__ import annotations
 
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import tomllib
-
-import tempfile
 
 from ..domain.finance import SPEC_BY_CODE
 from ..domain.model import Evaluation, FinanceLine, Finding, Indicator, TargetIndicator, TeamMember
