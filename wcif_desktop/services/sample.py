@@ -12,6 +12,7 @@ business data imported from a generated 业务数据统计表. What the seed doe
 
 from __future__ import annotations
 
+import math
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -196,10 +197,11 @@ def _load_whole_evaluation(ef: EvaluationFile, data: dict, progress: Progress) -
             qs.append((q, answers))
         start = _dt.date.fromisoformat(sv["submitted_from"])
         n = int(sv["responses"])
+        # each question's answers are spread over the respondents by its own permutation r → (r·step + k) mod n
+        # (step coprime with n), so every count is kept and respondents differ from question to question
+        steps = [next(st for st in range(1 + 2 * k, 10 * n) if math.gcd(st, n) == 1) for k in range(len(qs))]
         for r in range(n):
-            # answers spread over respondents: each question's list is rotated differently (deterministic)
-            ans = {q.code: answers[(r * (k + 3) + k) % n if n % (k + 3) else (r + k * 7) % n]
-                   for k, (q, answers) in enumerate(qs)}
+            ans = {q.code: answers[(r * steps[k] + k) % n] for k, (q, answers) in enumerate(qs)}
             day = start + _dt.timedelta(days=r % 10)
             survey_svc.add_response(ef, s.id, ans, respondent_id=f"{sv['group'][:2]}{r + 1:03d}",
                                     submitted_at=f"{day.isoformat()} {9 + r % 8:02d}:{(r * 7) % 60:02d}")
