@@ -1172,6 +1172,18 @@ Supporting evidence: {2}</translation>
         <source>申报目标与细化目标对比…</source>
         <translation>Declared vs. refined targets…</translation>
     </message>
+    <message>
+        <source>手工录入基金收支…</source>
+        <translation>Enter fund statement by hand…</translation>
+    </message>
+    <message>
+        <source>业务数据…</source>
+        <translation>Business data…</translation>
+    </message>
+    <message>
+        <source>下载基金收支及业务数据空白模板…</source>
+        <translation>Download blank statement and business data template…</translation>
+    </message>
 </context>
 <context>
     <name>NarrativeComposer</name>

@@ -125,3 +125,21 @@ def test_template_download_is_a_valid_workbook_that_imports_back(window, finance
     assert dlg.edits["insured_persons"].text() == "700000"
     window.ctx.undo_stack.undo()
     assert bs.business(window.ctx.ef).insured_persons == 612430
+
+
+def test_data_menu_offers_entry_and_template(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from wcif_desktop.ui import business_entry
+
+    assert window.act_enter_finance.isEnabled() and window.act_business_data.isEnabled()
+    shown = []
+    monkeypatch.setattr(business_entry.StatementEntryDialog, "exec", lambda self: shown.append(type(self).__name__))
+    monkeypatch.setattr(business_entry.BusinessDataDialog, "exec", lambda self: shown.append(type(self).__name__))
+    window.act_enter_finance.trigger()
+    window.act_business_data.trigger()
+    assert shown == ["StatementEntryDialog", "BusinessDataDialog"]
+    target = tmp_path / "菜单 模板.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.act_business_template.trigger()
+    assert target.stat().st_size > 0
