@@ -47,6 +47,33 @@ def sample_path(_sample_master, workdir) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def _bare_sample_master(tmp_path_factory) -> Path:
+    from wcif_desktop.services.sample import write_sample
+
+    return write_sample(tmp_path_factory.mktemp("样例 bare") / "呼和浩特 2021 基础.wcif", whole=False)
+
+
+@pytest.fixture
+def bare_sample_path(_bare_sample_master, workdir) -> Path:
+    """The sample with only the seed report's content (facts, team, totals, targets, framework and scores,
+    narratives, findings): no plan, declarations, request list, evidence, papers, interviews, surveys, statement
+    detail or business data — for tests that build those from scratch (issue 18)."""
+    dest = workdir / "呼和浩特 2021.wcif"
+    shutil.copy2(_bare_sample_master, dest)
+    return dest
+
+
+@pytest.fixture
+def bare_sample_file(bare_sample_path):
+    """The bare sample (:func:`bare_sample_path`), opened; closed after the test."""
+    from wcif_desktop.store.db import EvaluationFile
+
+    ef = EvaluationFile.open(bare_sample_path)
+    yield ef
+    ef.close()
+
+
 @pytest.fixture
 def sample_file(sample_path):
     """The sample evaluation, opened; closed after the test."""

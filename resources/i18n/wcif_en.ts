@@ -160,6 +160,57 @@
     </message>
 </context>
 <context>
+    <name>BusinessDataDialog</name>
+    <message>
+        <source>业务数据（{0}年）</source>
+        <translation>Business data ({0})</translation>
+    </message>
+    <message>
+        <source>导入业务数据表…</source>
+        <translation>Import business data sheet…</translation>
+    </message>
+    <message>
+        <source>下载空白模板…</source>
+        <translation>Download blank template…</translation>
+    </message>
+    <message>
+        <source>参保覆盖率</source>
+        <translation>Insurance coverage rate</translation>
+    </message>
+    <message>
+        <source>工伤认定按时办结率</source>
+        <translation>On-time rate of work-injury recognitions</translation>
+    </message>
+    <message>
+        <source>劳动能力鉴定按时完成率</source>
+        <translation>On-time rate of work-capacity appraisals</translation>
+    </message>
+    <message>
+        <source>征缴率</source>
+        <translation>Collection rate</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>录入业务数据</source>
+        <translation>Enter business data</translation>
+    </message>
+    <message>
+        <source>导入业务数据表</source>
+        <translation>Import business data sheet</translation>
+    </message>
+    <message>
+        <source>表格 (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>下载空白模板</source>
+        <translation>Download blank template</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>解决合并冲突</source>
@@ -609,6 +660,18 @@
     <message>
         <source>导入基金收支表…</source>
         <translation>Import fund statement…</translation>
+    </message>
+    <message>
+        <source>手工录入收支…</source>
+        <translation>Enter statement by hand…</translation>
+    </message>
+    <message>
+        <source>业务数据…</source>
+        <translation>Business data…</translation>
+    </message>
+    <message>
+        <source>下载空白模板…</source>
+        <translation>Download blank template…</translation>
     </message>
     <message>
         <source>行次</source>
@@ -1239,6 +1302,18 @@ Supporting evidence: {2}</translation>
     <message>
         <source>申报目标与细化目标对比…</source>
         <translation>Declared vs. refined targets…</translation>
+    </message>
+    <message>
+        <source>手工录入基金收支…</source>
+        <translation>Enter fund statement by hand…</translation>
+    </message>
+    <message>
+        <source>业务数据…</source>
+        <translation>Business data…</translation>
+    </message>
+    <message>
+        <source>下载基金收支及业务数据空白模板…</source>
+        <translation>Download blank statement and business data template…</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2317,37 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>StatementEntryDialog</name>
+    <message>
+        <source>录入基金收支（{0}年，万元）</source>
+        <translation>Enter fund statement ({0}, 10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>金额单位：万元。合计行与明细行分别录入；留空表示未提供。</source>
+        <translation>Amounts in 10,000 yuan. Enter totals and detail lines separately; leave a cell blank when not given.</translation>
+    </message>
+    <message>
+        <source>行次</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>预算数</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>调整后预算数</source>
+        <translation>Adjusted budget</translation>
+    </message>
+    <message>
+        <source>执行数</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>录入基金收支</source>
+        <translation>Enter fund statement</translation>
+    </message>
+</context>
+<context>
     <name>StatementImportDialog</name>
     <message>
         <source>导入基金收支表 — {0}</source>
@@ -2830,6 +2936,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>添加成员</source>
         <translation>Add member</translation>
+    </message>
+    <message>
+        <source>说明：</source>
+        <translation>Note: </translation>
     </message>
     <message>
         <source>独立性声明</source>
@@ -3899,6 +4009,26 @@ Supporting evidence: {2}</translation>
     <message>
         <source>未知字段：{fields}</source>
         <translation>Unknown fields: {fields}</translation>
+    </message>
+    <message>
+        <source>“{label}”：{reason}</source>
+        <translation>“{label}”: {reason}</translation>
+    </message>
+    <message>
+        <source>第{row}行：{reason}</source>
+        <translation>Row {row}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} 中没有识别出业务数据（应为“项目 | 数值”两列，如“参保人数 | 123456”）</source>
+        <translation>No business data recognised in {path} (expected two columns “item | value”, e.g. “参保人数 | 123456”)</translation>
+    </message>
+    <message>
+        <source>无法写入文件 {path}：{reason}</source>
+        <translation>Cannot write the file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>不是基金收支表的标准行：{code}</source>
+        <translation>Not a standard line of the fund statement: {code}</translation>
     </message>
     <message>
         <source>“{name}”是上级指标，其得分由下级指标汇总，不能直接填写</source>
@@ -5219,6 +5349,106 @@ Supporting evidence: {2}</translation>
     <message>
         <source>评价文件旁的 {journal} 不属于该文件（或回滚结果未通过检查），未使用，已原样移到“{folder}”；评价文件按原样打开：{path}</source>
         <translation>{journal} beside the evaluation file does not belong to it (or rolling it back failed the checks): not used, moved unchanged to “{folder}”; the evaluation file was opened as it was: {path}</translation>
+    </message>
+    <message>
+        <source>“{label}”的{column}不是有效金额：{value}</source>
+        <translation>{column} of “{label}” is not a valid amount: {value}</translation>
+    </message>
+    <message>
+        <source>累计结余可支付{months}个月，不低于{lower}个月，按国家阶段性降低工伤保险费率的规定可下调费率{cut}%</source>
+        <translation>The accumulated balance covers {months} months of payments, at least {lower} months: under the national rules on lowering work-injury insurance rates the rate may be cut by {cut}%</translation>
+    </message>
+    <message>
+        <source>累计结余可支付{months}个月，低于18个月，不在降低费率的区间</source>
+        <translation>The accumulated balance covers {months} months of payments, less than 18 months: no rate cut applies</translation>
+    </message>
+    <message>
+        <source>业务数据：{small}（{a}）多于{big}（{b}）</source>
+        <translation>Business data: {small} ({a}) exceeds {big} ({b})</translation>
+    </message>
+    <message>
+        <source>工伤预防项目支出超过上限（上年度征缴收入的{rate}%），占上限的{usage}%</source>
+        <translation>Prevention project spending exceeds its cap ({rate}% of last year&apos;s premium collection): {usage}% of the cap</translation>
+    </message>
+    <message>
+        <source>“{label}”不能为负数：{value}</source>
+        <translation>“{label}” cannot be negative: {value}</translation>
+    </message>
+    <message>
+        <source>“{label}”应为整数：{value}</source>
+        <translation>“{label}” must be a whole number: {value}</translation>
+    </message>
+    <message>
+        <source>评价方案未填写评价目的</source>
+        <translation>The evaluation plan states no objectives</translation>
+    </message>
+    <message>
+        <source>评价方案未选择评价方法</source>
+        <translation>The evaluation plan chooses no evaluation method</translation>
+    </message>
+    <message>
+        <source>评价方案未列明评价依据</source>
+        <translation>The evaluation plan lists no basis documents</translation>
+    </message>
+    <message>
+        <source>评价方案未安排工作阶段</source>
+        <translation>The evaluation plan schedules no phases</translation>
+    </message>
+    <message>
+        <source>评价小组没有复核人</source>
+        <translation>The evaluation team has no reviewer</translation>
+    </message>
+    <message>
+        <source>{name} 未签署独立性声明</source>
+        <translation>{name} has not signed an independence declaration</translation>
+    </message>
+    <message>
+        <source>{name} 声明不具备独立性：{note}</source>
+        <translation>{name} declared not to be independent: {note}</translation>
+    </message>
+    <message>
+        <source>资料“{item}”仍为已索取，未记录提供情况</source>
+        <translation>Document “{item}” is still requested; no answer recorded</translation>
+    </message>
+    <message>
+        <source>资料“{item}”未提供，但未说明原因</source>
+        <translation>Document “{item}” was not provided, and no reason is recorded</translation>
+    </message>
+    <message>
+        <source>工作底稿“{paper}”未附证据</source>
+        <translation>Working paper “{paper}” has no evidence attached</translation>
+    </message>
+    <message>
+        <source>工作底稿“{paper}”编制人未签字或签字后已修改</source>
+        <translation>Working paper “{paper}”: no preparer sign-off, or changed since signing</translation>
+    </message>
+    <message>
+        <source>工作底稿“{paper}”复核人未签字或签字后已修改</source>
+        <translation>Working paper “{paper}”: no reviewer sign-off, or changed since signing</translation>
+    </message>
+    <message>
+        <source>“{code} {name}”扣分但未引用工作底稿或证据</source>
+        <translation>“{code} {name}” loses points but cites no working paper or evidence</translation>
+    </message>
+    <message>
+        <source>“{code} {name}”引用的工作底稿或证据已删除</source>
+        <translation>“{code} {name}” cites a working paper or evidence that was deleted</translation>
+    </message>
+    <message>
+        <source>“{code} {name}”依据问卷调查评分，但没有“{group}”的有效问卷</source>
+        <translation>“{code} {name}” is scored from a survey, but there are no valid responses from “{group}”</translation>
+    </message>
+    <message>
+        <source>“{code} {name}”依据问卷调查评分，但评价中没有有效问卷</source>
+        <translation>“{code} {name}” is scored from a survey, but the evaluation has no valid responses</translation>
+    </message>
+    <message>
+        <source>“{group}”有效问卷仅 {count} 份（少于 {min} 份），结论的代表性不足</source>
+        <translation>“{group}” has only {count} valid responses (fewer than {min}): the result is not representative enough</translation>
+    </message>
+    <message>
+        <source>尚未录入业务数据（参保、工伤认定、劳动能力鉴定、待遇、征缴）</source>
+        <translation>No business data entered yet (insured, recognitions, appraisals, beneficiaries, collection)</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,8 @@ from .docutil import docx_all_text, pdf_text, squash
 
 
 @pytest.fixture
-def planned(sample_file):
-    ef = sample_file
+def planned(bare_sample_file):
+    ef = bare_sample_file
     members = plan_svc.team(ef)
     plan_svc.set_plan(ef, objectives="检验{{fiscal_year}}年度基金绩效。", methods=["比较法", "公众评判法"],
                       standards=["计划标准", "历史标准"])
@@ -84,24 +84,24 @@ def test_site_schedule_shows_members_and_reason(planned, workdir):
     assert row[6] == "被评价单位，基金经办主体"
 
 
-def test_fieldwork_validation(sample_file):
+def test_fieldwork_validation(bare_sample_file):
     with pytest.raises(ValidationError, match="理由"):
-        add_site_visit(sample_file, "某地", "某单位", "2022-04-12")
+        add_site_visit(bare_sample_file, "某地", "某单位", "2022-04-12")
     with pytest.raises(ValidationError, match="YYYY-MM-DD"):
-        add_site_visit(sample_file, "某地", "某单位", "4月12日", reason="抽样")
-    visit, _ = add_site_visit(sample_file, "某地", "某单位", reason="抽样")
+        add_site_visit(bare_sample_file, "某地", "某单位", "4月12日", reason="抽样")
+    visit, _ = add_site_visit(bare_sample_file, "某地", "某单位", reason="抽样")
     with pytest.raises(ValidationError, match="没有主题"):
-        record_answer(sample_file, visit.id, "nope", "问题", "回答")
+        record_answer(bare_sample_file, visit.id, "nope", "问题", "回答")
 
 
-def test_without_plan_data_the_documents_say_what_is_generated(sample_file):
-    text = build_outline(sample_file, "work-plan").text()
+def test_without_plan_data_the_documents_say_what_is_generated(bare_sample_file):
+    text = build_outline(bare_sample_file, "work-plan").text()
     # the general basis is stated; the notes to the user ("尚未登记…请在…") belong to the readiness list
     assert "财预〔2020〕10号" in text
     assert "尚未登记" not in text and "请在“团队与方案”" not in text
     from wcif_desktop.services.report_state import readiness_of
 
-    said = " ".join(str(i.message) for i in readiness_of(sample_file))
+    said = " ".join(str(i.message) for i in readiness_of(bare_sample_file))
     assert "评价依据" in said and "工作阶段" in said
     with pytest.raises(WcifError, match="资料清单为空"):  # never filled silently from the template
-        build_outline(sample_file, "request-list")
+        build_outline(bare_sample_file, "request-list")

@@ -27,12 +27,12 @@ def _problem(ef, title):
     return next(f for f in ef.records(Finding) if f.kind == "problem" and f.title == title)
 
 
-def test_library_round_trip_through_export_and_import(sample_file, workdir):
+def test_library_round_trip_through_export_and_import(bare_sample_file, workdir):
     lib = FindingLibrary()
     assert lib.path.parent.name.startswith("用户 数据")  # the isolated user data folder
-    p = _problem(sample_file, "项目资金预算不够精准")
-    set_problem_detail(sample_file, p.id, basis="《社会保险基金预算管理制度》", evidence="收支预算表、决算表")
-    entry = save_finding(sample_file, p.id, lib, category="决策", tags="预算编制")
+    p = _problem(bare_sample_file, "项目资金预算不够精准")
+    set_problem_detail(bare_sample_file, p.id, basis="《社会保险基金预算管理制度》", evidence="收支预算表、决算表")
+    entry = save_finding(bare_sample_file, p.id, lib, category="决策", tags="预算编制")
     assert entry.title == p.title and "{{income_budget}}" in entry.problem  # placeholders kept
     assert entry.recommendation_title == "提高预算的精准度，细化明细项目"
     assert entry.basis == "《社会保险基金预算管理制度》" and entry.evidence == "收支预算表、决算表"
@@ -58,20 +58,20 @@ def test_library_round_trip_through_export_and_import(sample_file, workdir):
     other.close()
 
 
-def test_start_a_finding_from_the_library(sample_file):
+def test_start_a_finding_from_the_library(bare_sample_file):
     lib = FindingLibrary()
     e = lib.save(LibraryEntry(title="{{region}}工伤预防费未列入预算", problem="{{fiscal_year}}年未安排工伤预防费。",
                               basis="人社部发〔2017〕13号", cause="重视不够", recommendation="按规定列支工伤预防费",
                               recommendation_title="规范工伤预防费预算", evidence="预算批复", category="过程"))
-    problem, rec, changes = start_finding(sample_file, e.id, lib, fill_fields=True)
+    problem, rec, changes = start_finding(bare_sample_file, e.id, lib, fill_fields=True)
     assert problem.title == "呼和浩特市工伤预防费未列入预算" and problem.body == "2021年未安排工伤预防费。"
     assert rec.answers == problem.id and rec.title == "规范工伤预防费预算"
-    detail = sample_file.records(ProblemDetail, "finding_id = ?", [problem.id])[0]
+    detail = bare_sample_file.records(ProblemDetail, "finding_id = ?", [problem.id])[0]
     assert (detail.basis, detail.evidence, detail.category, detail.library_id) == \
            ("人社部发〔2017〕13号", "预算批复", "过程", e.id)
     assert changes.touches("finding") and changes.touches("problem_detail")
     # saving it back updates the same library entry
-    assert save_finding(sample_file, problem.id, lib).id == e.id and len(lib.entries()) == 1
+    assert save_finding(bare_sample_file, problem.id, lib).id == e.id and len(lib.entries()) == 1
 
 
 def test_library_refuses_bad_files(workdir):
@@ -152,8 +152,8 @@ def test_user_rules_file_takes_precedence(tmp_path, monkeypatch):
     assert rules_path() == own and [r.id for r in load_rules()] == ["only"]
 
 
-def test_review_prefills_the_working_papers(sample_file):
-    ef = sample_file
+def test_review_prefills_the_working_papers(bare_sample_file):
+    ef = bare_sample_file
     svc.set_narrative(ef, ANNUAL_TARGET_SECTION, "1、做好工伤保险工作。")
     for i, row in enumerate(POOR.rows):
         svc.add_record(ef, TargetIndicator(version="declared", dimension=row.level1, subdimension=row.level2,
@@ -176,8 +176,8 @@ def test_review_prefills_the_working_papers(sample_file):
 
 
 # ------------------------------------------------------------------------------------------ problem list
-def test_problem_list_check_on_the_sample(sample_file):
-    chk = check_problems(svc.load_snapshot(sample_file))
+def test_problem_list_check_on_the_sample(bare_sample_file):
+    chk = check_problems(svc.load_snapshot(bare_sample_file))
     rows = {r.finding.title: r for r in chk.rows}
     assert [i.name for i in rows["预算绩效目标不全面不完整"].indicators] == ["绩效目标合理性", "绩效指标明确性"]
     assert rows["预算绩效目标不全面不完整"].auto and rows["预算绩效目标不全面不完整"].category == "决策"
@@ -186,10 +186,10 @@ def test_problem_list_check_on_the_sample(sample_file):
     assert any("参保单位满意度" in m for m in chk.messages)
 
 
-def test_problem_details_override_and_disagreements_are_named(sample_file):
+def test_problem_details_override_and_disagreements_are_named(bare_sample_file):
     from wcif_desktop.services.deliverables.sources import load_sources
 
-    ef = sample_file
+    ef = bare_sample_file
     inds = {i.name: i for i in ef.records(Indicator)}
     p = _problem(ef, "工伤预防宣传未能有效实施")
     set_problem_detail(ef, p.id, category="工伤预防", indicator_ids=[inds["资金到位率"].id])
@@ -204,12 +204,12 @@ def test_problem_details_override_and_disagreements_are_named(sample_file):
         set_problem_detail(ef, next(f for f in ef.records(Finding) if f.kind == "practice").id, category="x")
 
 
-def test_case_12_stored_as_declared_table_is_reviewed_from_the_file(shared_dir, sample_file):
+def test_case_12_stored_as_declared_table_is_reviewed_from_the_file(shared_dir, bare_sample_file):
     """The real table as the targets import stores it (header annual goal, rows as written)."""
     from wcif_desktop.domain.targets import TargetSheet
 
     table = _case12(shared_dir)
-    ef = sample_file
+    ef = bare_sample_file
     svc.add_record(ef, TargetSheet(version="declared", annual_goal=table.annual_target))
     for i, r in enumerate(table.rows):
         svc.add_record(ef, TargetIndicator(version="declared", name=r.name, level1_label=r.level1,
@@ -223,14 +223,14 @@ def test_case_12_stored_as_declared_table_is_reviewed_from_the_file(shared_dir, 
     assert "工伤预防成效显著" in texts["绩效目标合理性"]
 
 
-def test_problem_list_uses_the_findings_page_links(sample_file, workdir):
+def test_problem_list_uses_the_findings_page_links(bare_sample_file, workdir):
     """Links made on the findings page (finding_link) are the problem's indicators, papers and evidence."""
     from wcif_desktop.services.deliverables.generate import build_outline
     from wcif_desktop.services import finding_links as links_svc
     from wcif_desktop.services import review as rsvc
     from wcif_desktop.services.evidence import add_evidence
 
-    ef = sample_file
+    ef = bare_sample_file
     inds = {i.name: i for i in ef.records(Indicator)}
     p = _problem(ef, "项目资金预算不够精准")
     links_svc.link(ef, p.id, "indicator", inds["基金支出控制情况"].id)

@@ -25,11 +25,11 @@ def quiet(monkeypatch):
 
 
 @pytest.fixture
-def ctx(qapp, sample_path, quiet):
+def ctx(qapp, bare_sample_path, quiet):
     from wcif_desktop.services.evaluation import open_file
     from wcif_desktop.ui.context import EvaluationContext
 
-    c = EvaluationContext(open_file(sample_path))
+    c = EvaluationContext(open_file(bare_sample_path))
     yield c
     c.close()
 
@@ -100,7 +100,7 @@ def test_finding_library_and_target_review(qtbot, ctx, workdir):
     assert len(rsvc.working_papers(ctx.ef)) == 2
 
 
-def test_menu_in_the_main_window_and_archive(qtbot, sample_path, workdir, quiet):
+def test_menu_in_the_main_window_and_archive(qtbot, bare_sample_path, workdir, quiet):
     from wcif_desktop.ui.documents_dialog import start_archive
     from wcif_desktop.ui.mainwindow import MainWindow
 
@@ -110,7 +110,7 @@ def test_menu_in_the_main_window_and_archive(qtbot, sample_path, workdir, quiet)
     assert "文档(&D)" in titles and titles.index("文档(&D)") < titles.index("设置(&S)")
     win.documents_menu.aboutToShow.emit()
     assert not win.act_documents.isEnabled()
-    win.load(sample_path)
+    win.load(bare_sample_path)
     win.documents_menu.aboutToShow.emit()
     assert win.act_documents.isEnabled() and win.act_archive.isEnabled()
     done = []

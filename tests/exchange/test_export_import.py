@@ -13,10 +13,10 @@ from wcif_desktop.store.db import EvaluationFile, schema_version
 from .helpers import export_copy, record_state, table_dump
 
 
-def test_export_is_a_consistent_snapshot_while_a_writer_holds_the_file(sample_path, workdir):
-    ef = EvaluationFile.open(sample_path)
+def test_export_is_a_consistent_snapshot_while_a_writer_holds_the_file(bare_sample_path, workdir):
+    ef = EvaluationFile.open(bare_sample_path)
     f = ef.records(Finding)[0]
-    other = sqlite3.connect(str(sample_path), isolation_level=None)
+    other = sqlite3.connect(str(bare_sample_path), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     other.execute("UPDATE finding SET title = '未提交' WHERE id = ?", [f.id])
     try:
@@ -39,26 +39,26 @@ def test_export_is_a_consistent_snapshot_while_a_writer_holds_the_file(sample_pa
     assert copy.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert copy.verify_history() == []
     copy.close()
-    assert record_state(out) == record_state(sample_path)
+    assert record_state(out) == record_state(bare_sample_path)
 
 
-def test_export_is_recorded_in_the_history(sample_path, workdir):
-    export_copy(sample_path, workdir / "a.wcif")
-    ef = EvaluationFile.open(sample_path)
+def test_export_is_recorded_in_the_history(bare_sample_path, workdir):
+    export_copy(bare_sample_path, workdir / "a.wcif")
+    ef = EvaluationFile.open(bare_sample_path)
     last = ef.rows("audit_log", "table_name = 'export'", include_deleted=True)
     assert last and '"a.wcif"' in last[-1]["new"]
     assert ef.verify_history() == []
     ef.close()
 
 
-def test_encrypted_export_round_trip_and_wrong_password(sample_path, workdir):
+def test_encrypted_export_round_trip_and_wrong_password(bare_sample_path, workdir):
     out = workdir / "加密 导出.wcif"
-    res = exchange.export_evaluation(sample_path, out, password="正确 密码", log2_n=12)
+    res = exchange.export_evaluation(bare_sample_path, out, password="正确 密码", log2_n=12)
     assert res.encrypted
     raw = out.read_bytes()
     assert not raw.startswith(b"SQLite format 3") and "全面开展专项整治".encode() not in raw
     lead = workdir / "lead.wcif"
-    shutil.copy2(sample_path, lead)
+    shutil.copy2(bare_sample_path, lead)
     ef = EvaluationFile.open(lead)
     with pytest.raises(exchange.ImportRefused, match="密码错误"):
         exchange.import_file(ef, out, password="错误")
@@ -69,43 +69,43 @@ def test_encrypted_export_round_trip_and_wrong_password(sample_path, workdir):
     ef.close()
 
 
-def test_damaged_encrypted_file_is_refused(sample_path, workdir):
+def test_damaged_encrypted_file_is_refused(bare_sample_path, workdir):
     out = workdir / "e.wcif"
-    exchange.export_evaluation(sample_path, out, password="pw", log2_n=12)
+    exchange.export_evaluation(bare_sample_path, out, password="pw", log2_n=12)
     data = bytearray(out.read_bytes())
     data[len(data) // 2] ^= 0xFF
     out.write_bytes(bytes(data))
-    ef = EvaluationFile.open(sample_path)
-    before = table_dump(sample_path)
+    ef = EvaluationFile.open(bare_sample_path)
+    before = table_dump(bare_sample_path)
     with pytest.raises(exchange.ImportRefused, match="损坏"):
         exchange.import_file(ef, out, password="pw")
     ef.close()
-    assert table_dump(sample_path) == before
+    assert table_dump(bare_sample_path) == before
 
 
-def test_export_to_itself_or_missing_folder_is_refused(sample_path, workdir):
+def test_export_to_itself_or_missing_folder_is_refused(bare_sample_path, workdir):
     with pytest.raises(WcifError, match="不能与评价文件相同"):
-        exchange.export_evaluation(sample_path, sample_path)
+        exchange.export_evaluation(bare_sample_path, bare_sample_path)
     with pytest.raises(WcifError, match="不存在"):
-        exchange.export_evaluation(sample_path, workdir / "没有" / "x.wcif")
+        exchange.export_evaluation(bare_sample_path, workdir / "没有" / "x.wcif")
 
 
-def test_failed_write_leaves_no_partial_output(sample_path, workdir, monkeypatch):
+def test_failed_write_leaves_no_partial_output(bare_sample_path, workdir, monkeypatch):
     def boom(*a, **k):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(exchange.crypto, "encrypt_stream", boom)
     out = workdir / "满.wcif"
     with pytest.raises(WcifError, match="导出失败"):
-        exchange.export_evaluation(sample_path, out, password="pw")
+        exchange.export_evaluation(bare_sample_path, out, password="pw")
     assert not out.exists() and not list(workdir.glob(".wcif-export-*"))
 
 
 # ------------------------------------------------------------------------------------------ work package
-def test_work_package_holds_the_members_work_and_context(sample_path, workdir):
+def test_work_package_holds_the_members_work_and_context(bare_sample_path, workdir):
     from wcif_desktop.services import evidence, review
 
-    ef = EvaluationFile.open(sample_path)
+    ef = EvaluationFile.open(bare_sample_path)
     members = {r["name"]: r["id"] for r in ef.rows("team_member")}
     zhang, li = members["张志强"], members["李晓梅"]
     leaves = [i for i in ef.records(Indicator) if i.level == 3]
@@ -128,7 +128,7 @@ def test_work_package_holds_the_members_work_and_context(sample_path, workdir):
     ef.close()
 
     out = workdir / "张志强 工作包.wcif"
-    res = exchange.export_evaluation(sample_path, out, member="张志强", log2_n=12)
+    res = exchange.export_evaluation(bare_sample_path, out, member="张志强", log2_n=12)
     assert any("indicator" in n for n in res.notes)
     pkg = EvaluationFile.open(out, backup=False)
     ids = {t: {r["id"] for r in pkg.rows(t)} for t in ("indicator", "document_request", "working_paper")}
@@ -146,23 +146,23 @@ def test_work_package_holds_the_members_work_and_context(sample_path, workdir):
     pkg = EvaluationFile.open(out, who="张志强")
     pkg.update("working_paper", wp_a.id, {"body": "张的结论"})
     pkg.close()
-    lead = EvaluationFile.open(sample_path)
+    lead = EvaluationFile.open(bare_sample_path)
     rep = exchange.import_file(lead, out)
     assert [u[1] for u in rep.updated] == [wp_a.id] and not rep.deleted and not rep.conflicts
     assert lead.rows("working_paper", "id = ?", [wp_b.id])[0]["title"] == "李的底稿"
     lead.close()
 
 
-def test_unknown_member_is_named(sample_path, workdir):
+def test_unknown_member_is_named(bare_sample_path, workdir):
     with pytest.raises(WcifError, match="没有成员“无名氏”"):
-        exchange.export_evaluation(sample_path, workdir / "x.wcif", member="无名氏")
+        exchange.export_evaluation(bare_sample_path, workdir / "x.wcif", member="无名氏")
     assert not (workdir / "x.wcif").exists()
 
 
 # ------------------------------------------------------------------------------------------ import checks
-def _lead_and_copy(sample_path, workdir):
-    inc = export_copy(sample_path, workdir / "成员 文件.wcif")
-    return EvaluationFile.open(sample_path), inc
+def _lead_and_copy(bare_sample_path, workdir):
+    inc = export_copy(bare_sample_path, workdir / "成员 文件.wcif")
+    return EvaluationFile.open(bare_sample_path), inc
 
 
 def _refused(ef, inc, match, **kw):
@@ -173,8 +173,8 @@ def _refused(ef, inc, match, **kw):
     assert not list(ef.path.parent.glob(".wcif-import-*"))
 
 
-def test_not_our_file_is_refused(sample_path, workdir):
-    ef, _ = _lead_and_copy(sample_path, workdir)
+def test_not_our_file_is_refused(bare_sample_path, workdir):
+    ef, _ = _lead_and_copy(bare_sample_path, workdir)
     other = workdir / "别的.wcif"
     c = sqlite3.connect(str(other))
     c.execute("CREATE TABLE x(a)")
@@ -187,8 +187,8 @@ def test_not_our_file_is_refused(sample_path, workdir):
     ef.close()
 
 
-def test_newer_schema_is_refused_naming_the_version(sample_path, workdir):
-    ef, inc = _lead_and_copy(sample_path, workdir)
+def test_newer_schema_is_refused_naming_the_version(bare_sample_path, workdir):
+    ef, inc = _lead_and_copy(bare_sample_path, workdir)
     c = sqlite3.connect(str(inc))
     c.execute(f"PRAGMA user_version = {schema_version() + 5}")
     c.close()
@@ -196,8 +196,8 @@ def test_newer_schema_is_refused_naming_the_version(sample_path, workdir):
     ef.close()
 
 
-def test_older_schema_is_migrated_on_the_copy(sample_path, workdir):
-    ef, inc = _lead_and_copy(sample_path, workdir)
+def test_older_schema_is_migrated_on_the_copy(bare_sample_path, workdir):
+    ef, inc = _lead_and_copy(bare_sample_path, workdir)
     c = sqlite3.connect(str(inc), isolation_level=None)
     core = {"evaluation", "team_member", "finance_line", "target_indicator", "indicator", "finding",
             "narrative", "meta", "audit_log"}
@@ -218,8 +218,8 @@ def test_older_schema_is_migrated_on_the_copy(sample_path, workdir):
     ef.close()
 
 
-def test_corrupt_file_is_refused(sample_path, workdir):
-    ef, inc = _lead_and_copy(sample_path, workdir)
+def test_corrupt_file_is_refused(bare_sample_path, workdir):
+    ef, inc = _lead_and_copy(bare_sample_path, workdir)
     c = sqlite3.connect(str(inc))
     page = c.execute("PRAGMA page_size").fetchone()[0]
     root = c.execute("SELECT rootpage FROM sqlite_master WHERE name = 'finding'").fetchone()[0]
@@ -232,8 +232,8 @@ def test_corrupt_file_is_refused(sample_path, workdir):
     ef.close()
 
 
-def test_foreign_key_violation_is_refused(sample_path, workdir):
-    ef, inc = _lead_and_copy(sample_path, workdir)
+def test_foreign_key_violation_is_refused(bare_sample_path, workdir):
+    ef, inc = _lead_and_copy(bare_sample_path, workdir)
     c = sqlite3.connect(str(inc), isolation_level=None)
     c.execute("PRAGMA foreign_keys=OFF")
     c.execute("CREATE TABLE attachment_note (id TEXT PRIMARY KEY, finding_id TEXT REFERENCES finding(id))")
@@ -243,14 +243,14 @@ def test_foreign_key_violation_is_refused(sample_path, workdir):
     ef.close()
 
 
-def test_broken_invariants_are_refused(sample_path, workdir):
-    ef, inc = _lead_and_copy(sample_path, workdir)
+def test_broken_invariants_are_refused(bare_sample_path, workdir):
+    ef, inc = _lead_and_copy(bare_sample_path, workdir)
     c = sqlite3.connect(str(inc), isolation_level=None)
     iid, weight = c.execute("SELECT id, weight FROM indicator WHERE level = 3 LIMIT 1").fetchone()
     c.execute("UPDATE indicator SET score = ? WHERE id = ?", [str(float(weight) + 1), iid])
     c.close()
     _refused(ef, inc, "超出")
-    inc2 = export_copy(sample_path, workdir / "两条.wcif")
+    inc2 = export_copy(bare_sample_path, workdir / "两条.wcif")
     c = sqlite3.connect(str(inc2), isolation_level=None)
     c.execute("INSERT INTO evaluation (id, title, deleted) VALUES ('e2', '第二个', 0)")
     c.close()
@@ -258,18 +258,18 @@ def test_broken_invariants_are_refused(sample_path, workdir):
     ef.close()
 
 
-def test_other_evaluation_is_refused(sample_path, workdir):
+def test_other_evaluation_is_refused(bare_sample_path, workdir):
     from wcif_desktop.services.evaluation import create_empty
 
-    ef = EvaluationFile.open(sample_path)
+    ef = EvaluationFile.open(bare_sample_path)
     other = create_empty(workdir / "另一个 评价.wcif", title="另一个")
     other.close()
     _refused(ef, workdir / "另一个 评价.wcif", "另一个评价项目")
     ef.close()
 
 
-def test_altered_history_is_refused(sample_path, workdir):
-    ef, inc = _lead_and_copy(sample_path, workdir)
+def test_altered_history_is_refused(bare_sample_path, workdir):
+    ef, inc = _lead_and_copy(bare_sample_path, workdir)
     c = sqlite3.connect(str(inc), isolation_level=None)
     c.execute("UPDATE audit_log SET who = '篡改者' WHERE seq = 3")
     c.close()
@@ -277,8 +277,8 @@ def test_altered_history_is_refused(sample_path, workdir):
     ef.close()
 
 
-def test_stale_wal_and_journal_beside_the_incoming_file_are_ignored(sample_path, workdir):
-    ef, inc = _lead_and_copy(sample_path, workdir)
+def test_stale_wal_and_journal_beside_the_incoming_file_are_ignored(bare_sample_path, workdir):
+    ef, inc = _lead_and_copy(bare_sample_path, workdir)
     # a -wal/-shm/-journal from some other database lying beside the incoming file
     junk = workdir / "junk.db"
     c = sqlite3.connect(str(junk), isolation_level=None)
@@ -295,11 +295,11 @@ def test_stale_wal_and_journal_beside_the_incoming_file_are_ignored(sample_path,
     ef.close()
 
 
-def test_incoming_file_is_read_in_place_and_never_written(sample_path, workdir, monkeypatch):
+def test_incoming_file_is_read_in_place_and_never_written(bare_sample_path, workdir, monkeypatch):
     """A member edits after their export and hands over the working file itself: the import reads it where it
     lies (no copy of its bytes), never writes to it, and still sees that only the member changed the record
     (their base is refreshed in memory), so the change is taken without a conflict."""
-    ef, inc = _lead_and_copy(sample_path, workdir)
+    ef, inc = _lead_and_copy(bare_sample_path, workdir)
     member = EvaluationFile.open(inc, backup=False, who="成员")
     fid = member.rows("finding")[0]["id"]
     member.update("finding", fid, {"title": "成员导出后又改的 <标题> & 说明"})
@@ -317,16 +317,16 @@ def test_incoming_file_is_read_in_place_and_never_written(sample_path, workdir, 
     # and the lead's edit after that merges back into the member's file without a conflict either
     ef.update("finding", fid, {"title": "组长再改"})
     ef.close()
-    back = export_copy(sample_path, workdir / "组长 回传.wcif")
+    back = export_copy(bare_sample_path, workdir / "组长 回传.wcif")
     member = EvaluationFile.open(inc, backup=False, who="成员")
     rep2 = exchange.import_file(member, back)
     assert not rep2.conflicts and member.rows("finding", "id = ?", [fid])[0]["title"] == "组长再改"
     member.close()
 
 
-def test_failed_export_is_not_recorded(sample_path, workdir):
+def test_failed_export_is_not_recorded(bare_sample_path, workdir):
     with pytest.raises(WcifError):
-        exchange.export_evaluation(sample_path, workdir / "x.wcif", member="无名氏")
-    ef = EvaluationFile.open(sample_path, backup=False)
+        exchange.export_evaluation(bare_sample_path, workdir / "x.wcif", member="无名氏")
+    ef = EvaluationFile.open(bare_sample_path, backup=False)
     assert ef.rows("audit_log", "table_name = 'export'", include_deleted=True) == []
     ef.close()

@@ -14,11 +14,11 @@ from .helpers import export_copy, record_state, table_dump
 
 
 @pytest.fixture
-def trio(sample_path, workdir):
+def trio(bare_sample_path, workdir):
     """The lead's file and two members' copies exported from it."""
-    a = export_copy(sample_path, workdir / "成员 甲.wcif")
-    b = export_copy(sample_path, workdir / "成员 乙.wcif")
-    return sample_path, a, b
+    a = export_copy(bare_sample_path, workdir / "成员 甲.wcif")
+    b = export_copy(bare_sample_path, workdir / "成员 乙.wcif")
+    return bare_sample_path, a, b
 
 
 def _edit(path, who, fn):

@@ -27,8 +27,8 @@ def _pdf_text(drawing, path) -> str:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout.decode("utf-8")
 
 
-def test_budget_actual_chart_from_sample(sample_file, workdir):
-    snap = svc.load_snapshot(sample_file)
+def test_budget_actual_chart_from_sample(bare_sample_file, workdir):
+    snap = svc.load_snapshot(bare_sample_file)
     d = charts.budget_actual_chart(snap.finance, 2021)
     assert d.values == [("收入合计", Decimal("11026.63"), Decimal("12383.13")),
                         ("支出合计", Decimal("8502.41"), Decimal("13013.76"))]
@@ -79,13 +79,13 @@ def test_budget_actual_many_lines_and_negative():
     assert d.chart.categoryAxis.labels.angle == 30
 
 
-def test_finance_charts_for_snapshot(sample_file, workdir):
-    snap = svc.load_snapshot(sample_file)
+def test_finance_charts_for_snapshot(bare_sample_file, workdir):
+    snap = svc.load_snapshot(bare_sample_file)
     got = charts.finance_charts(snap)
     assert len(got) == 1  # one year on file: no trend chart
-    svc.add_record(sample_file, FinanceLine(fiscal_year=2020, code="income_total", kind="income",
+    svc.add_record(bare_sample_file, FinanceLine(fiscal_year=2020, code="income_total", kind="income",
                                             actual=Decimal("110000000")))
-    got = charts.finance_charts(svc.load_snapshot(sample_file))
+    got = charts.finance_charts(svc.load_snapshot(bare_sample_file))
     assert [len(d.values) for d in got] == [2, 2]
     assert got[1].values[0] == (2020, Decimal("11000.00"), None, None)
     snap.finance = []

@@ -29,8 +29,8 @@ def line(year, code, budget=None, actual=None, adjusted=None):
 
 
 # ------------------------------------------------------------------ Hohhot (cases/hohhot-2021.md)
-def test_hohhot_values_exact(sample_file):
-    d = fs.finance_dict(sample_file)["derived"]
+def test_hohhot_values_exact(bare_sample_file):
+    d = fs.finance_dict(bare_sample_file)["derived"]
     assert d["income_execution_rate"] == "112.30"
     assert d["expenditure_execution_rate"] == "153.06"
     assert d["income_deviation_rate"] == "12.30"
@@ -39,11 +39,11 @@ def test_hohhot_values_exact(sample_file):
     assert d["implied_opening_balance"] == "730426600.00"  # 73,042.66 万元
     assert d["opening_balance_source"] == "implied"
     assert d["coverage_months"] == "66.77"
-    a = fs.analysis(sample_file)
+    a = fs.analysis(bare_sample_file)
     assert a.roll_forward is None  # no opening balance given: implied, nothing to check
 
 
-def test_hohhot_case_file_matches(shared_dir, sample_file):
+def test_hohhot_case_file_matches(shared_dir, bare_sample_file):
     """The derived table of cases/hohhot-2021.md, read from the document, equals what the app computes."""
     text = (shared_dir / "cases" / "hohhot-2021.md").read_text(encoding="utf-8")
     rows = {}
@@ -51,7 +51,7 @@ def test_hohhot_case_file_matches(shared_dir, sample_file):
         parts = [p.strip() for p in ln.strip("|").split("|")]
         if len(parts) == 2:
             rows[parts[0]] = parts[1]
-    d = fs.finance_dict(sample_file)["derived"]
+    d = fs.finance_dict(bare_sample_file)["derived"]
     assert rows["income execution rate = actual / budget"] == d["income_execution_rate"] + "%"
     assert rows["expenditure execution rate"] == d["expenditure_execution_rate"] + "%"
     assert rows["income deviation rate = (actual − budget) / budget"] == d["income_deviation_rate"] + "%"
@@ -215,9 +215,9 @@ def test_plan_statement_import(workdir):
     assert lines["interest_income"].values[fs.ColumnTarget("budget", 2021)] == Decimal("23940874.72")
 
 
-def test_apply_statement_import_writes_in_one_go(sample_path, workdir):
+def test_apply_statement_import_writes_in_one_go(bare_sample_path, workdir):
     sheet = _wuxi_like(workdir / "表.xlsx", bad_cell=False, formula=False)
-    with svc.open_file(sample_path) as ef:
+    with svc.open_file(bare_sample_path) as ef:
         plan = fs.plan_statement_import(sheet, year=2021)
         assert plan.rejections == []
         before = len(ef.records(FinanceLine))
@@ -237,9 +237,9 @@ def test_apply_statement_import_writes_in_one_go(sample_path, workdir):
         assert ef.verify_history() == []
 
 
-def test_import_is_all_or_nothing(sample_path, workdir):
+def test_import_is_all_or_nothing(bare_sample_path, workdir):
     sheet = _wuxi_like(workdir / "表.xlsx", bad_cell=False, formula=False)
-    with svc.open_file(sample_path) as ef:
+    with svc.open_file(bare_sample_path) as ef:
         plan = fs.plan_statement_import(sheet, year=2021)
         before = [(ln.id, ln.actual) for ln in ef.records(FinanceLine)]
 
@@ -275,58 +275,58 @@ def test_unknown_unit_must_be_chosen(workdir):
     assert plan.lines[0].values[fs.ColumnTarget("actual", 2021)] == Decimal("20000.00")
 
 
-def test_settings_roundtrip(sample_file):
-    assert fs.load_settings(sample_file).prevention_cap_rate == Decimal("3")
-    fs.set_settings(sample_file, prevention_cap_rate="5", prevention_cap_basis="省人社厅、财政厅批准提高至5%")
-    assert fs.load_settings(sample_file).prevention_cap_rate == Decimal("5")
-    fs.set_settings(sample_file, prevention_cap_rate="4.5")
-    assert fs.load_settings(sample_file).prevention_cap_rate == Decimal("4.5")
-    assert len(sample_file.records(fd.FinanceSettings)) == 1
+def test_settings_roundtrip(bare_sample_file):
+    assert fs.load_settings(bare_sample_file).prevention_cap_rate == Decimal("3")
+    fs.set_settings(bare_sample_file, prevention_cap_rate="5", prevention_cap_basis="省人社厅、财政厅批准提高至5%")
+    assert fs.load_settings(bare_sample_file).prevention_cap_rate == Decimal("5")
+    fs.set_settings(bare_sample_file, prevention_cap_rate="4.5")
+    assert fs.load_settings(bare_sample_file).prevention_cap_rate == Decimal("4.5")
+    assert len(bare_sample_file.records(fd.FinanceSettings)) == 1
     with pytest.raises(ValidationError):
-        fs.set_settings(sample_file, prevention_cap_rate="-1")
+        fs.set_settings(bare_sample_file, prevention_cap_rate="-1")
 
 
 # ------------------------------------------------------------------ CLI
-def test_cli_finance_json_and_text(sample_path, capsys):
-    assert main(["finance", str(sample_path), "--json"]) == 0
+def test_cli_finance_json_and_text(bare_sample_path, capsys):
+    assert main(["finance", str(bare_sample_path), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["derived"]["expenditure_execution_rate"] == "153.06"
     assert out["derived"]["year_end_balance"] == "724120300.00"
     codes = [ln["code"] for ln in out["lines"]]
     assert codes == ["income_total", "expenditure_total", "year_end_balance"]
     assert out["lines"][0]["execution_rate"] == "112.30"
-    assert main(["finance", str(sample_path)]) == 0
+    assert main(["finance", str(bare_sample_path)]) == 0
     text = capsys.readouterr().out
     assert "112.30%" in text and "12,383.13" in text and "66.77" in text
 
 
-def test_cli_import_finance_dry_run_then_import(sample_path, workdir, capsys):
+def test_cli_import_finance_dry_run_then_import(bare_sample_path, workdir, capsys):
     sheet = _wuxi_like(workdir / "导入 表.xlsx")
-    with svc.open_file(sample_path) as ef:
+    with svc.open_file(bare_sample_path) as ef:
         before = [(ln.id, ln.actual) for ln in ef.records(FinanceLine)]
-    assert main(["import-finance", str(sample_path), str(sheet), "--dry-run"]) == 1
+    assert main(["import-finance", str(bare_sample_path), str(sheet), "--dry-run"]) == 1
     out = capsys.readouterr().out
     assert "工作表“社预执行07表”第10行E列" in out and "公式" in out and "试运行" in out
-    with svc.open_file(sample_path) as ef:
+    with svc.open_file(bare_sample_path) as ef:
         assert [(ln.id, ln.actual) for ln in ef.records(FinanceLine)] == before
-    assert main(["import-finance", str(sample_path), str(sheet), "--json"]) == 1
+    assert main(["import-finance", str(bare_sample_path), str(sheet), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["written"] is True and len(data["rejected"]) == 2
-    with svc.open_file(sample_path) as ef:
+    with svc.open_file(bare_sample_path) as ef:
         got = {(ln.fiscal_year, ln.code): ln for ln in ef.records(FinanceLine)}
         assert got[(2021, "premium_income")].actual == Decimal("365973801.79")
         assert got[(2021, "expenditure_total")].actual == W("13013.76")  # rejected formula cell: not written
 
 
-def test_cli_import_finance_bad_sheet(sample_path, workdir, capsys):
+def test_cli_import_finance_bad_sheet(bare_sample_path, workdir, capsys):
     sheet = _wuxi_like(workdir / "表.xlsx")
-    assert main(["import-finance", str(sample_path), str(sheet), "--sheet", "无此表"]) == 2
+    assert main(["import-finance", str(bare_sample_path), str(sheet), "--sheet", "无此表"]) == 2
     assert "没有工作表" in capsys.readouterr().err
 
 
-def test_revert_statement_import(sample_path, workdir):
+def test_revert_statement_import(bare_sample_path, workdir):
     sheet = _wuxi_like(workdir / "表.xlsx", bad_cell=False, formula=False)
-    with svc.open_file(sample_path) as ef:
+    with svc.open_file(bare_sample_path) as ef:
         before_rows = sorted((ln.fiscal_year, ln.code, ln.budget, ln.actual) for ln in ef.records(FinanceLine))
         before = fs.lines_by_id(ef)
         changes = fs.apply_statement_import(ef, fs.plan_statement_import(sheet, year=2021))
@@ -337,13 +337,13 @@ def test_revert_statement_import(sample_path, workdir):
         assert ef.verify_history() == []
 
 
-def test_cli_finance_sets_prevention_cap(sample_path, capsys):
-    assert main(["finance", str(sample_path), "--json", "--prevention-cap", "5",
+def test_cli_finance_sets_prevention_cap(bare_sample_path, capsys):
+    assert main(["finance", str(bare_sample_path), "--json", "--prevention-cap", "5",
                  "--prevention-cap-basis", "省人社厅、财政厅批准"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["settings"]["prevention_cap_rate"] == "5.00"
     assert out["prevention"]["cap_rate"] == "5.00" and out["prevention"]["basis"] == "省人社厅、财政厅批准"
-    assert main(["finance", str(sample_path), "--prevention-cap", "abc"]) == 2
+    assert main(["finance", str(bare_sample_path), "--prevention-cap", "abc"]) == 2
     assert "不是有效数值" in capsys.readouterr().err
 
 

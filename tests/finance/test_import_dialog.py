@@ -12,11 +12,11 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def ctx(qapp, sample_path, messages):
+def ctx(qapp, bare_sample_path, messages):
     from wcif_desktop.services.evaluation import open_file
     from wcif_desktop.ui.context import EvaluationContext
 
-    c = EvaluationContext(open_file(sample_path))
+    c = EvaluationContext(open_file(bare_sample_path))
     yield c
     c.close()
 
@@ -159,13 +159,13 @@ def test_finance_view_shows_hohhot_figures_and_follows_edits(qtbot, ctx):
     assert load_settings(ctx.ef).prevention_cap_rate == Decimal("3")
 
 
-def test_main_window_data_menu(qtbot, sample_path, messages):
+def test_main_window_data_menu(qtbot, bare_sample_path, messages):
     from wcif_desktop.ui.mainwindow import MainWindow
 
     win = MainWindow(remember=False)
     qtbot.addWidget(win)
     assert not win.act_finance.isEnabled()
-    win.load(sample_path)
+    win.load(bare_sample_path)
     assert win.act_finance.isEnabled()
     win.act_finance.trigger()
     fw = win.finance_window()
@@ -175,7 +175,7 @@ def test_main_window_data_menu(qtbot, sample_path, messages):
     win.close()
 
 
-def test_target_import_and_comparison_from_menu(qtbot, sample_path, messages, workdir, monkeypatch):
+def test_target_import_and_comparison_from_menu(qtbot, bare_sample_path, messages, workdir, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     from wcif_desktop.domain.model import TargetIndicator
@@ -191,7 +191,7 @@ def test_target_import_and_comparison_from_menu(qtbot, sample_path, messages, wo
     wb.save(path)
     win = MainWindow(remember=False)
     qtbot.addWidget(win)
-    win.load(sample_path)
+    win.load(bare_sample_path)
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or QMessageBox.StandardButton.Ok)
     assert fv.import_targets(win, path)

@@ -118,7 +118,7 @@ def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
     with EvaluationFile.open(sample_path) as ef:
         item, _ = review.add_request_item(ef, "2021年度工伤保险基金预算表 <草案> & 说明", "预算资料")
         review.set_request_status(ef, item.id, "received")
-        s = survey.create_survey(ef, "参保单位满意度调查", "参保单位")
+        s = survey.create_survey(ef, "协议医疗机构满意度调查", "协议医疗机构")  # a group the sample lacks
         q = survey.add_question(ef, s.id, "您对工伤保险经办服务是否满意？")
         for ans in ("非常满意", "满意", "一般", "满意"):
             survey.add_response(ef, s.id, {q.id: ans})
@@ -126,7 +126,8 @@ def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
     text = all_text(out)
     assert norm("附件5：资料清单及提供情况") in text and norm("附件6：问卷调查结果") in text
     assert norm("2021年度工伤保险基金预算表 <草案> & 说明") in text and norm("已收到") in text
-    assert norm("参保单位475.00%") in text  # 3 of 4 satisfied
+    assert norm("协议医疗机构475.00%") in text  # 3 of 4 satisfied
+    assert norm("参保单位4080.00%67.50%") in text  # the sample's own survey
     entries = toc_entries(out)
     assert [t for t, _ in entries][-3:] == ["附件4：问题清单", "附件5：资料清单及提供情况", "附件6：问卷调查结果"]
     for title, page in entries:
@@ -138,18 +139,38 @@ def test_section_two_from_the_evaluation_plan(sample_path, workdir):
     from wcif_desktop.services import plan
     from wcif_desktop.store.db import EvaluationFile
 
-    out0 = build_report_file(sample_path, workdir / "无方案.pdf", template="full", keep=False)
+    out0 = build_report_file(sample_path, workdir / "样例方案.pdf", template="full", keep=False)
     text0 = all_text(out0)
     assert norm("（一）绩效评价目的、对象和范围") in text0
-    assert norm("评价对象：呼和浩特市2021 年度工伤保险基金项目") in text0  # generated from the facts
-    assert norm("一级指标为决策（20.00分）、过程（20.00分）、产出（30.00分）、效益（30.00分），共 24 项三级指标") in text0
+    assert norm("评价对象：呼和浩特市2021年度工伤保险基金项目（被评价单位：呼和浩特市社会保险事业管理中心）") in text0
+    assert norm("一级指标为决策（20.00分）、过程（20.00分）、产出（30.00") in text0
+    assert norm("效益（30.00分），共 26 项三级指标") in text0
+    assert norm("内人社发〔2020〕26号") in text0  # the sample's plan names the fund's own rules
     with EvaluationFile.open(sample_path) as ef:
         plan.set_plan(ef, objectives="检验基金收支的规范性和有效性", methods=["比较法", "因素分析法"],
                       standards=["plan", "history"])
-        plan.add_basis(ef, "项目支出绩效评价管理办法", "财政部", "财预〔2020〕10号")
+        plan.add_basis(ef, "社会保险基金预算绩效管理办法", "财政部", "财社〔2022〕65号")
     text = all_text(build_report_file(sample_path, workdir / "有方案.pdf", template="full", keep=False))
     assert norm("评价目的：检验基金收支的规范性和有效性。") in text
     assert norm("评价方法：比较法、因素分析法。评价标准：计划标准、历史标准。") in text
-    assert norm("评价依据：《项目支出绩效评价管理办法》（财政部 财预〔2020〕10号）。") in text
+    assert norm("《项目支出绩效评价管理办法》（财政部 财预〔2020〕10号）") in text
+    assert norm("《社会保险基金预算绩效管理办法》（财政部 财社〔2022〕65号）。") in text  # added last
     # the evaluator's own 工作过程 narrative still wins over generated sentences
     assert norm("前期成立绩效评价小组，制定绩效评价方案") in text
+
+
+def test_basic_situation_states_the_business_figures(sample_path, workdir):
+    """Issue 18: 一、基本情况 of the full report states 项目背景, 实施情况 and 资金投入和使用 from the business data."""
+    import re
+
+    from wcif_desktop.report.pipeline import build_report_file
+
+    text = all_text(build_report_file(sample_path, workdir / "基本情况.pdf", template="full", keep=False))
+    text = re.sub(r"—\d+—", "", text)  # page numbers between the lines of a paragraph
+    start = text.rindex(norm("（一）项目概况"))
+    basic = text[start:text.index(norm("二、绩效评价工作开展情况"), start)]
+    for fact in ("2.项目背景", "参保单位19,856户", "参保人数612,430人", "占应参保人数668,000人的91.68%",
+                 "3.实施情况", "法定时限内办结率100.00%", "劳动能力鉴定1,104人次", "征缴率97.39%",
+                 "4.项目资金投入和使用情况", "期初滚存结余73,042.66万元", "工伤保险费收入10,212.57万元",
+                 "累计结余可支付66.77个月", "下调费率50%"):
+        assert norm(fact) in basic, fact

@@ -6,12 +6,13 @@ import pytest
 
 
 @pytest.fixture
-def ef(sample_file):
-    """The sample evaluation (4 team members, indicator tree) with the request list built on 2022-04-01."""
+def ef(bare_sample_file):
+    """The sample evaluation without its review records (4 team members, indicator tree) with the request list
+    built on 2022-04-01."""
     from wcif_desktop.services.review import add_request_list_from_template
 
-    add_request_list_from_template(sample_file, "2022-04-01")
-    return sample_file
+    add_request_list_from_template(bare_sample_file, "2022-04-01")
+    return bare_sample_file
 
 
 @pytest.fixture

@@ -38,16 +38,16 @@ def test_list_from_template_codes_dates_and_idempotent(ef):
     assert len(review.request_items(ef)) == n
 
 
-def test_bad_template_is_named(workdir, sample_file):
+def test_bad_template_is_named(workdir, bare_sample_file):
     bad = workdir / "坏 模板.toml"
     bad.write_text('title = "x"\n[[category]]\ncode = "A"\nname = "甲"\nitems = [{ description = "无名" }]\n',
                    encoding="utf-8")
     with pytest.raises(WcifError, match="第 1 项缺少 title"):
-        review.add_request_list_from_template(sample_file, "2022-04-01", bad)
+        review.add_request_list_from_template(bare_sample_file, "2022-04-01", bad)
     bad.write_text("title = ", encoding="utf-8")
     with pytest.raises(WcifError, match="无法读取资料清单模板"):
         review.load_template(bad)
-    assert review.request_items(sample_file) == []
+    assert review.request_items(bare_sample_file) == []
 
 
 def test_add_edit_reorder_and_delete(ef, members):
@@ -179,6 +179,6 @@ def test_export_refuses_bad_targets_and_keeps_existing(ef, workdir):
     assert sorted(p.name for p in workdir.iterdir()) == sorted(["旧.xlsx", "呼和浩特 2021.wcif"])
 
 
-def test_empty_list_export_is_an_error(sample_file, workdir):
+def test_empty_list_export_is_an_error(bare_sample_file, workdir):
     with pytest.raises(WcifError, match="资料清单为空"):
-        review.export_request_list(sample_file, workdir / "x.pdf")
+        review.export_request_list(bare_sample_file, workdir / "x.pdf")

@@ -23,11 +23,11 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def ctx(qapp, sample_path, messages):
+def ctx(qapp, bare_sample_path, messages):
     from wcif_desktop.services.evaluation import open_file
     from wcif_desktop.ui.context import EvaluationContext
 
-    ef = open_file(sample_path)
+    ef = open_file(bare_sample_path)
     rsvc.add_request_list_from_template(ef, "2022-04-01")
     c = EvaluationContext(ef)
     yield c
@@ -237,12 +237,12 @@ def test_working_paper_signoff_in_panel(qtbot, ctx, messages):
 
 
 @pytest.fixture
-def window(qtbot, sample_path, messages):
+def window(qtbot, bare_sample_path, messages):
     from wcif_desktop.ui.mainwindow import MainWindow
 
     win = MainWindow(remember=False)
     qtbot.addWidget(win)
-    win.load(sample_path)
+    win.load(bare_sample_path)
     yield win
     win.close()
 

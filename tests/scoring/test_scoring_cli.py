@@ -24,7 +24,7 @@ def test_score_text_and_json(sample_path, capsys):
     leaf = next(i for i in data["indicators"] if i["name"] == "预算执行率")
     assert leaf == {"code": "2.1.2", "name": "预算执行率", "level": 3, "weight": "4.00", "score": "2.50",
                     "reason": "支出预算偏差率53.06%，预算未按计划执行。"}
-    assert len([i for i in data["indicators"] if i["level"] == 3]) == 24
+    assert len([i for i in data["indicators"] if i["level"] == 3]) == 26
 
 
 def test_score_on_a_non_evaluation_file_exits_2(workdir, capsys):

@@ -19,8 +19,8 @@ def _by_name(ef, name):
     return next(i for i in ef.records(Indicator) if i.name == name)
 
 
-def test_sample_metrics_from_finance(sample_file):
-    m = metrics.compute_metrics(sample_file)
+def test_sample_metrics_from_finance(bare_sample_file):
+    m = metrics.compute_metrics(bare_sample_file)
     assert m["income_execution_rate"] == Decimal("112.30")
     assert m["expenditure_execution_rate"] == Decimal("153.06")
     assert m["expenditure_deviation_rate"] == Decimal("53.06")
@@ -28,14 +28,14 @@ def test_sample_metrics_from_finance(sample_file):
     assert "satisfaction_rate" not in m  # supplied by the survey provider, not invented here
 
 
-def test_hohhot_sample_still_totals_82_33_after_recompute(sample_file):
-    assert scoring.recompute(sample_file).tables == {}  # all manual: nothing to change
-    sheet = scoring.score_sheet(sample_file)
+def test_hohhot_sample_still_totals_82_33_after_recompute(bare_sample_file):
+    assert scoring.recompute(bare_sample_file).tables == {}  # all manual: nothing to change
+    sheet = scoring.score_sheet(bare_sample_file)
     assert sheet.total() == Decimal("82.33") and sheet.grade() == "良"
 
 
-def test_a_change_in_the_data_moves_the_score(sample_file):
-    ef = sample_file
+def test_a_change_in_the_data_moves_the_score(bare_sample_file):
+    ef = bare_sample_file
     fw.apply_template(ef, "gongshang-fund", replace=True)
     scoring.recompute(ef)
     exp = _by_name(ef, "基金支出预算执行率")
@@ -53,11 +53,11 @@ def test_a_change_in_the_data_moves_the_score(sample_file):
     assert exp.score == Decimal(4) and exp.deduction_reason == ""
 
 
-def test_survey_provider_can_be_appended(sample_file, monkeypatch):
+def test_survey_provider_can_be_appended(bare_sample_file, monkeypatch):
     monkeypatch.setattr(metrics, "PROVIDERS", metrics.PROVIDERS + [lambda ef: {"satisfaction_rate": Decimal(86)}])
-    fw.apply_template(sample_file, "gongshang-fund", replace=True)
-    scoring.recompute(sample_file)
-    sat = _by_name(sample_file, "服务对象满意度")
+    fw.apply_template(bare_sample_file, "gongshang-fund", replace=True)
+    scoring.recompute(bare_sample_file)
+    sat = _by_name(bare_sample_file, "服务对象满意度")
     assert sat.score == Decimal("9.00") and sat.deduction_reason.startswith("满意度86.00%")
 
 
@@ -103,8 +103,8 @@ def test_update_rule_inputs_checklist_and_ratio(empty_eval):
     assert scoring.explain(empty_eval, arrival.id).score == Decimal("3.60")
 
 
-def test_citations_and_readiness(sample_file):
-    ef = sample_file
+def test_citations_and_readiness(bare_sample_file):
+    ef = bare_sample_file
     problems = scoring.readiness(ef)
     deducted = [i for i in ef.records(Indicator) if i.score is not None and i.score < i.weight]
     uncited = [p for p in problems if "未引用" in p.message]
@@ -125,12 +125,12 @@ def test_citations_and_readiness(sample_file):
     assert len(scoring.citations(ef, target.id)) == 1
 
 
-def test_review_links_count_as_support(sample_file, workdir):
+def test_review_links_count_as_support(bare_sample_file, workdir):
     from wcif_desktop.domain.review import EvidenceLink
     from wcif_desktop.services import review
     from wcif_desktop.services.score_sheet import export_score_sheet
 
-    ef = sample_file
+    ef = bare_sample_file
     deducted = [i for i in ef.records(Indicator) if i.score is not None and i.score < i.weight]
     a, b = deducted[0], deducted[1]
     review.add_working_paper(ef, "预算编制核查", indicator_ids=[a.id])
@@ -148,17 +148,17 @@ def test_review_links_count_as_support(sample_file, workdir):
     assert "预算编制核查" in cited[a.name]
 
 
-def test_grade_bands_are_stored_per_evaluation(sample_file):
-    assert scoring.grade_bands(sample_file) == DEFAULT_GRADE_BANDS
-    scoring.set_grade_bands(sample_file, [("90", "优秀"), ("80", "良好"), ("70", "一般"), ("60", "及格"), ("0", "较差")])
-    assert scoring.score_sheet(sample_file).grade() == "良好"
-    snap = svc.load_snapshot(sample_file)  # the snapshot carries the evaluation's bands for reports
+def test_grade_bands_are_stored_per_evaluation(bare_sample_file):
+    assert scoring.grade_bands(bare_sample_file) == DEFAULT_GRADE_BANDS
+    scoring.set_grade_bands(bare_sample_file, [("90", "优秀"), ("80", "良好"), ("70", "一般"), ("60", "及格"), ("0", "较差")])
+    assert scoring.score_sheet(bare_sample_file).grade() == "良好"
+    snap = svc.load_snapshot(bare_sample_file)  # the snapshot carries the evaluation's bands for reports
     assert sheet_for(snap).grade() == "良好" and build_sheet(snap.indicators).grade() == "良"
-    scoring.set_grade_bands(sample_file, [("85", "优"), ("0", "其他")])
-    assert scoring.score_sheet(sample_file).grade() == "其他"
+    scoring.set_grade_bands(bare_sample_file, [("85", "优"), ("0", "其他")])
+    assert scoring.score_sheet(bare_sample_file).grade() == "其他"
     for bad in ([], [("90", "优"), ("90", "良"), ("0", "差")], [("90", "优"), ("10", "差")], [("120", "优"), ("0", "差")]):
         with pytest.raises(ValidationError):
-            scoring.set_grade_bands(sample_file, bad)
+            scoring.set_grade_bands(bare_sample_file, bad)
     assert bands_sentence() == "90（含）-100分为优、80（含）-90分为良、60（含）-80分为中、60分以下为差"
 
 

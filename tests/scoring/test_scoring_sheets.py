@@ -114,7 +114,7 @@ def test_export_round_trip_keeps_shape_and_totals(sample_file, workdir):
     reasons = [ws.cell(r, 6).value or "" for r in range(5, 30)]
     assert any("112.30%" in r for r in reasons) and not any("{{" in r for r in reasons)
     data = read_score_sheet(out)
-    assert len(data.rows) == 24
+    assert len(data.rows) == 26
     assert data.recomputed_total() == Decimal("82.33") == data.stated_total
     assert data.crossfoot() == []
     dims = wb["分维度得分"]

@@ -31,12 +31,12 @@ def messages(monkeypatch):
 
 
 @pytest.fixture
-def page(qtbot, sample_path, messages):
+def page(qtbot, bare_sample_path, messages):
     from wcif_desktop.services.evaluation import open_file
     from wcif_desktop.ui.context import EvaluationContext
     from wcif_desktop.ui.pages.scoring import ScoringPage
 
-    ctx = EvaluationContext(open_file(sample_path))
+    ctx = EvaluationContext(open_file(bare_sample_path))
     p = ScoringPage(ctx)
     qtbot.addWidget(p)
     p.show()
@@ -75,7 +75,7 @@ def test_add_child_edit_and_undo(page, qtbot):
     assert (got.weight, got.score) == (Decimal(2), Decimal("1.90"))
     assert "95.00%" in got.deduction_reason
     problems = [page.problems.item(i).text() for i in range(page.problems.count())]
-    assert any("产出数量" in p and "12" in p for p in problems)  # children now 12 vs 10: shown where it fails
+    assert any("产出数量" in p and "10" in p for p in problems)  # children now 10 vs 8: shown where it fails
     page.ctx.undo_stack.undo()  # the save
     assert _get(page, "新指标").weight == 0
     page.ctx.undo_stack.undo()  # the add
@@ -119,7 +119,7 @@ def test_apply_template_and_recompute(page, messages):
     assert _get(page, "基金支出预算执行率").score is None
     page.ctx.undo_stack.undo()  # template
     assert page.model.sheet.total() == Decimal("82.33")
-    assert len([i for i in page.ctx.ef.records(Indicator) if i.level == 3]) == 24
+    assert len([i for i in page.ctx.ef.records(Indicator) if i.level == 3]) == 26
 
 
 def test_dimension_chart_shows_score_over_weight(page, qtbot):
@@ -127,8 +127,8 @@ def test_dimension_chart_shows_score_over_weight(page, qtbot):
     bars = chart.bars()
     assert [(n, w, s) for n, w, s, _ in bars] == [
         ("决策", Decimal(20), Decimal(13)), ("过程", Decimal(20), Decimal("17.5")),
-        ("产出", Decimal(30), Decimal(26)), ("效益", Decimal(30), Decimal("25.83"))]
-    assert [r for *_, r in bars] == [Decimal("65.00"), Decimal("87.50"), Decimal("86.67"), Decimal("86.10")]
+        ("产出", Decimal(30), Decimal("26.25")), ("效益", Decimal(30), Decimal("25.58"))]
+    assert [r for *_, r in bars] == [Decimal("65.00"), Decimal("87.50"), Decimal("87.50"), Decimal("85.27")]
     page.tools.setCurrentIndex(1)
     chart.resize(500, 200)
     image = chart.grab().toImage()

@@ -172,13 +172,13 @@ def test_paper_entry_dialog_saves_undoes_and_refuses(qtbot, ctx, messages):
     assert ctx.ef.verify_history() == []
 
 
-def test_survey_panel_is_in_the_review_step(qtbot, sample_path, messages):
+def test_survey_panel_is_in_the_review_step(qtbot, bare_sample_path, messages):
     from wcif_desktop.ui.mainwindow import MainWindow
     from wcif_desktop.ui.survey_view import SurveyPanel
 
     win = MainWindow()
     qtbot.addWidget(win)
-    win.load(sample_path)
+    win.load(bare_sample_path)
     page = win.show_step("review")
     panel = page.findChild(SurveyPanel, "survey_panel")
     assert panel is not None

@@ -47,3 +47,28 @@ def window(qtbot, sample_path, messages):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def bare_ctx(qapp, bare_sample_path, messages):
+    """An EvaluationContext on the sample without its review records (conftest ``bare_sample_path``)."""
+    from wcif_desktop.services.evaluation import open_file
+    from wcif_desktop.ui.context import EvaluationContext
+
+    c = EvaluationContext(open_file(bare_sample_path))
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def bare_window(qtbot, bare_sample_path, messages):
+    """The main window on the sample without its review records (conftest ``bare_sample_path``)."""
+    from wcif_desktop.ui.mainwindow import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.load(bare_sample_path)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

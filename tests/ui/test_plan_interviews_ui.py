@@ -14,6 +14,13 @@ from wcif_desktop.services import review as rsvc
 from wcif_desktop.services.evaluation import open_file
 
 
+
+@pytest.fixture
+def ctx(bare_ctx):
+    """These tests build links, papers and plans from scratch: the sample without its review records."""
+    return bare_ctx
+
+
 @pytest.fixture
 def team_page(qtbot, ctx):
     from wcif_desktop.ui.pages.team import TeamPage

@@ -8,6 +8,13 @@ import pytest
 pytestmark = pytest.mark.gui
 
 
+
+@pytest.fixture
+def window(bare_window):
+    """These tests build links, papers and plans from scratch: the sample without its review records."""
+    return bare_window
+
+
 @pytest.fixture
 def page(window):
     return window.show_step("findings")

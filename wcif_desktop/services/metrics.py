@@ -23,6 +23,13 @@ Metric keys (units in brackets):
   (:func:`wcif_desktop.services.survey.survey_metrics`): overall, and per respondent group as
   ``satisfaction_rate[参保单位]`` / ``awareness_rate[工伤职工]``; ``survey_responses[...]`` counts valid responses.
 
+- business data (:func:`wcif_desktop.services.business.business_metrics`, domain/business.py):
+  ``insured_coverage_rate`` [%] 参保覆盖率 = 参保人数 ÷ 应参保人数 × 100; ``insured_growth_rate`` [%] 参保人数比上年增长;
+  ``injury_on_time_rate`` [%] 工伤认定按时办结率 (60 日，事实清楚的 15 日，《工伤保险条例》第二十条);
+  ``appraisal_on_time_rate`` [%] 劳动能力鉴定按时完成率 (60 + 30 日，第二十五条); ``collection_rate`` [%] 征缴率 =
+  实征 ÷ 应征 × 100; ``prevention_project_cap_usage`` [%] 工伤预防项目支出占上限（上年度征缴收入 × 3 %）的比例;
+  ``insured_persons`` [人], ``insured_units`` [户], ``beneficiaries`` [人] 待遇享受人数
+
 All rates are rounded half-up to two decimals (domain/finance.py).
 """
 
@@ -49,6 +56,15 @@ METRICS: dict[str, tuple[str, str]] = {
     "contribution_collection_rate": ("工伤保险费征缴完成率", "%"),
     "prevention_spending_share": ("工伤预防费占上年工伤保险费收入比例", "%"),
     "prevention_cap_usage": ("工伤预防费占规定上限的比例", "%"),
+    "insured_coverage_rate": ("参保覆盖率", "%"),
+    "insured_growth_rate": ("参保人数比上年增长率", "%"),
+    "injury_on_time_rate": ("工伤认定按时办结率", "%"),
+    "appraisal_on_time_rate": ("劳动能力鉴定按时完成率", "%"),
+    "collection_rate": ("工伤保险费征缴率（实征÷应征）", "%"),
+    "prevention_project_cap_usage": ("工伤预防项目支出占上限的比例", "%"),
+    "insured_persons": ("参保人数", "人"),
+    "insured_units": ("参保单位数", "户"),
+    "beneficiaries": ("待遇享受人数", "人"),
     "satisfaction_rate": ("满意度", "%"),
     "awareness_rate": ("政策知晓率", "%"),
 }
@@ -91,7 +107,14 @@ def survey_metrics(ef: EvaluationFile) -> dict[str, Decimal]:
     return _survey_metrics(ef)
 
 
-PROVIDERS: list[Provider] = [finance_metrics, survey_metrics]
+def business_metrics(ef: EvaluationFile) -> dict[str, Decimal]:
+    """Metrics from the fund's business data (services/business.py)."""
+    from .business import business_metrics as _business_metrics
+
+    return _business_metrics(ef)
+
+
+PROVIDERS: list[Provider] = [finance_metrics, business_metrics, survey_metrics]
 
 
 def compute_metrics(ef: EvaluationFile) -> dict[str, Decimal]:

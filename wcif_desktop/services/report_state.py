@@ -285,6 +285,7 @@ def report_readiness(src) -> list[ReadinessItem]:
     items += problem_checks(src)
     items += plan_checks(src)
     items += naming_checks(src.snap)
+    items += list(getattr(src, "supports", []))  # plan, team, requests, evidence, surveys, business (issue 18)
     return items
 
 

@@ -1,4 +1,4 @@
-"""The 数据 menu (基金收支, 导入基金收支表, 导入绩效目标表, 目标对比) of the main window.
+"""The 数据 menu (基金收支, 导入基金收支表, 手工录入基金收支, 业务数据, 空白模板, 导入绩效目标表, 目标对比) of the main window.
 
 Kept apart from :mod:`.finance_view` so that building the menu at start-up does not import the finance view
 and its services; they load when an action is first used.
@@ -55,11 +55,33 @@ def add_finance_menu(window, menubar: QMenuBar) -> None:
 
     act_compare = QAction(QCoreApplication.translate("MainWindow", "申报目标与细化目标对比…"), window)
     act_compare.triggered.connect(show_comparison)
-    actions = (act_view, act_import, act_targets, act_compare)
+    # manual entry of the statement and of the business data, and the blank template (issue 18)
+    def enter_statement():
+        show_finance()
+        state["win"].view.entry_dialog()
+
+    def enter_business():
+        show_finance()
+        state["win"].view.business_dialog()
+
+    def save_template():
+        if window.ctx is not None:
+            from .business_entry import save_template as _save
+
+            _save(window.ctx, window)
+
+    act_entry = QAction(QCoreApplication.translate("MainWindow", "手工录入基金收支…"), window)
+    act_entry.triggered.connect(enter_statement)
+    act_business = QAction(QCoreApplication.translate("MainWindow", "业务数据…"), window)
+    act_business.triggered.connect(enter_business)
+    act_template = QAction(QCoreApplication.translate("MainWindow", "下载基金收支及业务数据空白模板…"), window)
+    act_template.triggered.connect(save_template)
+    actions = (act_view, act_import, act_entry, act_business, act_template, act_targets, act_compare)
     for act in actions:
         menu.addAction(act)
         act.setEnabled(window.ctx is not None)
-    window.act_finance, window.act_import_finance, window.act_import_targets, window.act_compare_targets = actions
+    (window.act_finance, window.act_import_finance, window.act_enter_finance, window.act_business_data,
+     window.act_business_template, window.act_import_targets, window.act_compare_targets) = actions
     window.finance_window = lambda: state.get("win")
 
     def on_opened(_ctx):

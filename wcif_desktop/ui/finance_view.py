@@ -152,6 +152,16 @@ class FinanceView(QWidget):
         self.import_button = QPushButton(self.tr("导入基金收支表…"))
         self.import_button.clicked.connect(self.import_dialog)
         bar.addWidget(self.import_button)
+        # manual entry of the statement and of the business data, and the blank template (issue 18)
+        self.entry_button = QPushButton(self.tr("手工录入收支…"))
+        self.entry_button.clicked.connect(lambda: self.entry_dialog())
+        bar.addWidget(self.entry_button)
+        self.business_button = QPushButton(self.tr("业务数据…"))
+        self.business_button.clicked.connect(lambda: self.business_dialog())
+        bar.addWidget(self.business_button)
+        self.template_button = QPushButton(self.tr("下载空白模板…"))
+        self.template_button.clicked.connect(lambda: self.save_template())
+        bar.addWidget(self.template_button)
         lay.addLayout(bar)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -287,6 +297,30 @@ class FinanceView(QWidget):
                                                   SHEET_FILTER)
         if path:
             StatementImportDialog(self.ctx, path, self, year=self.year()).exec()
+
+
+    def entry_dialog(self, exec_: bool = True):
+        """The manual statement entry of the shown year (returned unshown with ``exec_=False``, for tests)."""
+        from .business_entry import StatementEntryDialog
+
+        dlg = StatementEntryDialog(self.ctx, self.year(), self)
+        if exec_:
+            dlg.exec()
+        return dlg
+
+    def business_dialog(self, exec_: bool = True):
+        """The business data form (returned unshown with ``exec_=False``, for tests)."""
+        from .business_entry import BusinessDataDialog
+
+        dlg = BusinessDataDialog(self.ctx, self)
+        if exec_:
+            dlg.exec()
+        return dlg
+
+    def save_template(self, path=None):
+        from .business_entry import save_template
+
+        return save_template(self.ctx, self, path)
 
 
 class FinanceWindow(QDialog):

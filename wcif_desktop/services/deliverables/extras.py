@@ -28,6 +28,8 @@ class ReportExtras:
     work_process: list[str] = field(default_factory=list)  # sentences on the schedule, requests, interviews
     panel_sentence: str = ""  # how the expert panel's scores were combined (issue 3), '' without a panel
     # 上年评价发现问题整改情况 (issue 22, services/baseline.py): title, paragraphs, rows [序号, 上年问题, 整改情况, 说明]
+    # the fund's business figures for 一、基本情况 (issue 18): services.business.basic_situation
+    business: dict = field(default_factory=dict)
     rectification_title: str = ""
     rectification: list[str] = field(default_factory=list)
     rectification_rows: list[list[str]] = field(default_factory=list)
@@ -72,6 +74,9 @@ def load_extras(ef) -> ReportExtras:
         title = b.title if b.title.startswith("《") else f"《{b.title}》"
         out.basis.append(title + (f"（{ref}）" if ref else ""))
     out.work_process = [t for t in plan_svc.work_process_sentences_for(ef) if t]
+    from ..business import basic_situation
+
+    out.business = basic_situation(ef)
     from ..baseline import rectification_section
 
     sec = rectification_section(ef)

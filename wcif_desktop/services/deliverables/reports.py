@@ -142,8 +142,21 @@ def _basic(doc: Document, c: Content, full: bool) -> None:
     lvl = 3  # "1." is the third level of the official numbering (一、 （一） 1. （1）), also directly under 一、
     doc.add(Heading(lvl, "项目内容", "1.", toc=False))
     doc.extend(c.paras("basic.content"))
-    doc.add(Heading(lvl, "项目资金投入情况", "2.", toc=False))
+    business = c.extras.business if full else {}  # issue 18: the fund's business figures (services.business)
+    n = 2
+    for key, heading in (("background", "项目背景"), ("implementation", "实施情况")):
+        if business.get(key):
+            doc.add(Heading(lvl, heading, f"{n}.", toc=False))
+            for text in business[key]:
+                doc.add(Para(text, source="generated", fields=("business",)))
+            n += 1
+    doc.add(Heading(lvl, "项目资金投入和使用情况" if full else "项目资金投入情况", f"{n}.", toc=False))
     doc.extend(c.paras("basic.funding"))
+    for text in business.get("funding", []):
+        doc.add(Para(text, source="generated", fields=("business",)))
+    if business.get("table"):
+        doc.add(Table(["项目", "数值", "单位"], business["table"], [5, 2.5, 1.5],
+                      caption=f"{c.ev.fiscal_year} 年度工伤保险业务数据", numeric=(1,)))
     if full and _finance_rows(c):
         doc.add(Table(["项目", "预算数（万元）", "执行数（万元）", "执行率"], _finance_rows(c), [3, 2, 2, 1.6],
                       caption=f"表1　{c.ev.fiscal_year} 年度基金收支情况", numeric=(1, 2, 3)))

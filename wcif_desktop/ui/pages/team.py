@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHeaderView,
+    QLabel,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -85,6 +86,13 @@ class TeamPage(StepPage):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         lay = QVBoxLayout(self)
+        # the file's description (Evaluation.illustrative_note, e.g. the sample's "示例值…仅供演示"): shown here,
+        # never printed in a report
+        self.description = QLabel()
+        self.description.setObjectName("evaluation_description")
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("QLabel { background: #fff8dc; border: 1px solid #e0c060; padding: 6px; }")
+        lay.addWidget(self.description)
         facts = QGroupBox(self.tr("评价基本信息"))
         form = QFormLayout(facts)
         labels = {
@@ -144,6 +152,9 @@ class TeamPage(StepPage):
 
     def refresh(self) -> None:
         ev: Evaluation = self.ctx.evaluation()
+        note = (ev.illustrative_note or "").strip()
+        self.description.setText(self.tr("说明：") + note if note else "")
+        self.description.setVisible(bool(note))
         for name, edit in self.fields.items():
             value = getattr(ev, name)
             edit.set_value("" if value in (None, 0) else str(value))
