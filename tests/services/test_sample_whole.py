@@ -29,7 +29,10 @@ def messages(ef) -> list[str]:
 
 
 def test_readiness_passes_on_the_sample(sample_file):
-    assert check_file(sample_file) == []
+    # no error: the sample's report may be final and signed; hints (e.g. the seed's two deductions from the one
+    # expenditure figure, which the evaluator confirms) are advice, not a failed check
+    errors = [str(i.message) for i in check_file(sample_file) if i.severity == "错误"]
+    assert errors == []
 
 
 def test_plan_team_and_schedule_fit_a_report_of_2022_06_30(sample_file):
