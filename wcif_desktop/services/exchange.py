@@ -100,6 +100,70 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+STALE_WORK_SECONDS = 120  # a work folder not touched for this long belongs to an interrupted export/import
+
+
+def work_root() -> Path:
+    """The user's private folder for snapshots and decrypted copies (``<user data>/work``, mode 0700): never the
+    destination of an export nor the folder of the evaluation file."""
+    from ..paths import user_data_dir
+
+    root = user_data_dir() / "work"
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        os.chmod(root, 0o700)
+    except OSError:  # pragma: no cover - a file system without permissions
+        pass
+    return root
+
+
+def private_workdir(prefix: str) -> Path:
+    """A new private folder (mode 0700) under :func:`work_root`.
+
+    Raises:
+        WcifError: it cannot be created (disk full, no permission).
+    """
+    try:
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=work_root()))
+    except OSError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法创建临时工作文件夹：{reason}"), reason=e) from e
+
+
+def clean_stale_work(*folders: Path) -> list[Path]:
+    """Remove what an interrupted export or import left: ``.wcif-export-*`` / ``.wcif-import-*`` files and folders
+    (hidden, earlier versions wrote the plaintext snapshot there) in ``folders``, and ``wcif-export-*`` /
+    ``wcif-import-*`` in the private work folder, when untouched for :data:`STALE_WORK_SECONDS` (so one running
+    at the same time in another window is left alone). Returns what was removed; errors are ignored."""
+    import time
+
+    removed = []
+    limit = time.time() - STALE_WORK_SECONDS
+    places = [(Path(f), (".wcif-export-", ".wcif-import-")) for f in folders]
+    try:
+        places.append((work_root(), ("wcif-export-", "wcif-import-")))
+    except OSError:  # pragma: no cover
+        pass
+    for folder, prefixes in places:
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for p in entries:
+            if not p.name.startswith(prefixes):
+                continue
+            try:
+                if p.lstat().st_mtime > limit:
+                    continue
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p)
+                else:
+                    p.unlink()
+                removed.append(p)
+            except OSError:
+                continue
+    return removed
+
+
 def _live_counts(conn) -> dict[str, int]:
     return {t: conn.execute(f"SELECT count(*) FROM {merge._q(t)} WHERE deleted = 0").fetchone()[0]
             for t in merge.classify_tables(conn).records}
@@ -111,14 +175,23 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
     """Export the evaluation ``src`` (a path or an open :class:`EvaluationFile`) to the new file ``out``.
 
     ``member``: a team member's name (or id) → only their work package (see module docstring).
-    ``password``: encrypt with AES-256-GCM (key from Scrypt, cost ``2**log2_n``).
+    ``password``: encrypt with AES-256-GCM (key from Scrypt, cost ``2**log2_n``); at least
+    :data:`~wcif_desktop.services.crypto.MIN_PASSWORD_CHARS` characters.
     The source's merge base is refreshed first; a successful export is recorded in the source's history.
+
+    No plaintext of the evaluation is written into the destination folder of an encrypted export: the snapshot
+    is made in the user's private work folder (:func:`private_workdir`), and the destination only receives the
+    ciphertext, as a hidden ``.wcif-export-*.part`` file renamed into place. Leftovers of an interrupted export
+    or import (``.wcif-export-*``/``.wcif-import-*`` in the destination, ``wcif-*`` in the work folder) are
+    removed first (:func:`clean_stale_work`).
 
     Raises:
         WcifError: source unreadable, ``out`` is the source, unknown member, or writing failed (disk full …);
         :class:`~wcif_desktop.domain.errors.Cancelled`.
     """
     out = Path(out)
+    if password is not None:
+        crypto.check_new_password(password)
     ef, opened = _open_path(src)
     try:
         if out.resolve() == ef.path.resolve():
@@ -129,11 +202,8 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
         progress.set(0, 4, Message(QT_TRANSLATE_NOOP("core", "记录版本")))
         source_id = _ensure_file_id(ef)
         merge.refresh_sync_state(ef)
-        try:
-            work = Path(tempfile.mkdtemp(prefix=".wcif-export-", dir=out.parent))
-        except OSError as e:
-            raise WcifError(QT_TRANSLATE_NOOP("core", "无法在 {folder} 写入导出文件：{reason}"), folder=out.parent,
-                            reason=e) from e
+        clean_stale_work(out.parent)
+        work = private_workdir("wcif-export-")
         try:
             snap = work / "snapshot.wcif"
             progress.set(1, 4, Message(QT_TRANSLATE_NOOP("core", "生成快照")))
@@ -175,19 +245,26 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                     c.close()
             check(progress)
             progress.set(3, 4, Message(QT_TRANSLATE_NOOP("core", "写入文件")))
-            part = work / "out.part"
+            part = None
             try:
-                if password:
-                    with open(final, "rb") as fi, open(part, "wb") as fo:
+                # the only file written in the destination: the ciphertext (or the plain export asked for)
+                fd, name = tempfile.mkstemp(prefix=".wcif-export-", suffix=".part", dir=out.parent)
+                part = Path(name)
+                with open(final, "rb") as fi, os.fdopen(fd, "wb") as fo:
+                    if password:
                         crypto.encrypt_stream(fi, fo, password, total=final.stat().st_size, log2_n=log2_n,
                                               progress=progress)
-                else:
-                    final.replace(part)
+                    else:
+                        shutil.copyfileobj(fi, fo, 1024 * 1024)
                 _fsync(part)
                 os.replace(part, out)
+                part = None
             except OSError as e:
                 raise WcifError(QT_TRANSLATE_NOOP("core", "导出失败，未写入 {path}（{reason}）"), path=out,
                                 reason=e.strerror or e) from e
+            finally:
+                if part is not None:
+                    part.unlink(missing_ok=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         with ef.transaction():
@@ -618,12 +695,8 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         before = file_state(src) if src.is_file() else None
     except OSError:
         before = None
-    try:
-        work = Path(tempfile.mkdtemp(prefix=".wcif-import-", dir=ef.path.parent))
-    except OSError:  # a read-only folder: the user's data folder instead
-        from ..paths import user_data_dir
-
-        work = Path(tempfile.mkdtemp(prefix="import-", dir=user_data_dir()))
+    clean_stale_work(ef.path.parent, src.parent)
+    work = private_workdir("wcif-import-")  # a decrypted copy never lies beside the lead's file
     def unchanged() -> None:
         """Refuse (rolling the merge back) when the file was written to since the checks began."""
         try:
