@@ -8,6 +8,13 @@ the file is copied to a USB stick.
 Every write goes through :meth:`EvaluationFile.insert`, :meth:`~EvaluationFile.update` or
 :meth:`~EvaluationFile.delete`, which stamp ``modified_at``/``modified_by`` and append to the hash-chained
 audit log in the same transaction.
+
+**The lock** (after the final signature) is enforced here, under every write path: each audited change passes
+:meth:`EvaluationFile._log`, which refuses it (:class:`~wcif_desktop.domain.errors.ValidationError`, the
+transaction rolls back) while the evaluation is locked, except for the tables that record reports, lock events
+and exports (:data:`WRITABLE_WHEN_LOCKED`). The ``locked`` flag itself changes only inside
+:meth:`EvaluationFile.changing_lock` (used by :func:`wcif_desktop.report.archive.lock` / ``reopen``, which
+record who, when and why); a merge may carry a lock in, never an unlock.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import QT_TRANSLATE_NOOP, NewerSchemaError, NotAnEvaluationFile, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, NewerSchemaError, NotAnEvaluationFile, ValidationError, WcifError
 from ..domain.model import RECORD_TYPES, Record
 from ..domain.money import D
 from .migrations import all_migrations
@@ -59,6 +66,7 @@ def warm_up() -> None:
 
 
 APPLICATION_ID = 0x57434946  # b"WCIF"
+WRITABLE_WHEN_LOCKED = frozenset({"generated_report", "lock_event", "export"})
 GENESIS_HASH = "0" * 64
 
 
@@ -179,6 +187,7 @@ class EvaluationFile:
         self.conn = conn
         self._db = None
         self._sync_tables: bool | None = None  # the file has the merge-base tables (looked up on first edit)
+        self._lock_change: str | None = None  # "lock" | "reopen" | "merge" inside changing_lock()
         self.who = who or current_user()
 
     @property
@@ -352,8 +361,43 @@ class EvaluationFile:
         with self.transaction():
             self.db["meta"].upsert({"key": key, "value": value}, pk="key")
 
+    # ------------------------------------------------------------------ the lock
+    def is_locked(self) -> bool:
+        """True when the (live) evaluation record is locked, as stored right now (inside a transaction too)."""
+        try:
+            r = self.conn.execute("SELECT locked FROM evaluation WHERE deleted = 0 LIMIT 1").fetchone()
+        except sqlite3.OperationalError:  # a file being created, before its tables exist
+            return False
+        return bool(r and r[0] not in (None, 0, "0", ""))
+
+    @contextmanager
+    def changing_lock(self, action: str):
+        """Allow the evaluation's ``locked`` flag to change inside the block: ``action`` ``lock`` (0 → 1),
+        ``reopen`` (1 → 0; the caller records the reason) or ``merge`` (a lock arriving in a merge; never 0 → 1
+        … never an unlock)."""
+        previous, self._lock_change = self._lock_change, action
+        try:
+            yield
+        finally:
+            self._lock_change = previous
+
+    def _check_lock(self, table: str, field: str, new) -> None:
+        """Refuse an audited change the lock does not allow (see the module docstring)."""
+        if table == "evaluation" and field == "locked":
+            unlocking = str(new) in ("0", "False", "")
+            allowed = {"lock": not unlocking, "reopen": unlocking, "merge": not unlocking}.get(self._lock_change or "")
+            if not allowed:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "core", "评价的锁定状态只能通过“锁定”或“解除锁定（说明原因）”改变，未保存"))
+            return
+        if table in WRITABLE_WHEN_LOCKED or self._lock_change == "reopen":
+            return
+        if self.is_locked():
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因"))
+
     # ------------------------------------------------------------------ writing
     def _log(self, table: str, record_id: str, field: str, old, new, at: str) -> None:
+        self._check_lock(table, field, new)
         prev = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         prev_hash = prev[0] if prev else GENESIS_HASH
         entry = {
