@@ -644,9 +644,158 @@ def _check_header(copy: Path, src: Path) -> None:
                             version=version, supported=schema_version(), path=src)
 
 
+MAX_MAGNITUDE = 15  # |value| < 10**15: any amount in 元 or score a file may hold; 9e999999 is refused
+MAX_DECIMALS = 12
+
+
+def _record_classes() -> dict[str, type]:
+    """{table: record dataclass} of every record type this build knows (all modules imported)."""
+    import importlib
+    import pkgutil
+
+    from .. import domain
+    from ..domain.model import Record
+
+    for m in pkgutil.iter_modules(domain.__path__):
+        importlib.import_module(f"{domain.__name__}.{m.name}")
+    for m in ("archive",):
+        importlib.import_module(f"wcif_desktop.report.{m}")
+    out, todo = {}, list(Record.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        table = getattr(cls, "table", None)
+        if isinstance(table, str) and table:
+            out.setdefault(table, cls)
+    return out
+
+
+def _numeric_columns() -> dict[str, dict[str, str]]:
+    """{table: {column: "decimal" | "int"}} from the record dataclasses' type hints."""
+    import dataclasses
+    import typing
+
+    out: dict[str, dict[str, str]] = {}
+    for table, cls in _record_classes().items():
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception:  # noqa: BLE001 - a hint that does not resolve: skip the class
+            continue
+        cols = {}
+        for f in dataclasses.fields(cls):
+            text = str(hints.get(f.name))
+            if "Decimal" in text:
+                cols[f.name] = "decimal"
+            elif hints.get(f.name) is int:
+                cols[f.name] = "int"
+        if cols:
+            out[table] = cols
+    return out
+
+
+def _record_name(table: str, row: dict) -> str:
+    """How a record is named in a refusal: its code and name when it has both (指标 "1.1.1 立项依据充分性")."""
+    code, name = str(row.get("code") or ""), str(row.get("name") or row.get("title") or "")
+    if code and name:
+        return f"{code} {name}"
+    return merge.record_label(row) or str(row.get("id"))
+
+
+REFERENCE_ALIASES = {"member_id": "team_member", "reviewer_id": "team_member", "preparer_id": "team_member"}
+
+
+def check_values(ef: EvaluationFile) -> list[str]:
+    """Every incoming record checked like a user's edit (issue 23.5): numbers are finite decimals of sensible
+    size (|x| < 10^15, at most 12 decimal places; no ``NaN``, ``Infinity``, ``9e999999``), whole numbers are
+    whole, an indicator's weight lies in [0, 100] points and its score in [0, weight], its level in 1–3, the
+    indicator tree has no cycle and every ``parent_id`` names an indicator of the file, and a ``<table>_id``
+    column names a record of that table. Returns problems naming the table, the record and the field."""
+    problems: list = []
+    kinds = merge.classify_tables(ef.conn)
+    numeric = _numeric_columns()
+    for table in kinds.records:
+        cols = numeric.get(table)
+        if not cols:
+            continue
+        have = {c for c, _ in merge.table_info(ef.conn, table)}
+        cols = {c: k for c, k in cols.items() if c in have}
+        for row in ef.rows(table, include_deleted=True):
+            for col, kind in cols.items():
+                v = row.get(col)
+                if v is None or v == "":
+                    continue
+                bad = False
+                if kind == "int":
+                    bad = not (isinstance(v, int) or (isinstance(v, str) and v.strip().lstrip("-").isdigit()))
+                    bad = bad or abs(int(v)) >= 2 ** 53
+                else:
+                    try:
+                        d = Decimal(str(v).strip())
+                    except InvalidOperation:
+                        bad = True
+                    else:
+                        bad = (not d.is_finite() or (d != 0 and d.adjusted() >= MAX_MAGNITUDE)
+                               or d.as_tuple().exponent < -MAX_DECIMALS)
+                if bad:
+                    problems.append(Message(QT_TRANSLATE_NOOP(
+                        "core", "{table} 表的记录“{record}”的 {field} 值“{value}”不是合理的数字"),
+                        table=table, record=_record_name(table, row), field=col, value=str(v)[:40]))
+    if problems:
+        return problems
+    if "indicator" in kinds.records:
+        rows = {r["id"]: r for r in ef.rows("indicator")}
+        for r in rows.values():
+            name = _record_name("indicator", r)
+            try:
+                weight = Decimal(str(r.get("weight") or 0))
+                if not Decimal(0) <= weight <= Decimal(100):
+                    problems.append(Message(QT_TRANSLATE_NOOP("core", "指标“{name}”的权重 {weight} 超出 0–100 分"),
+                                            name=name, weight=weight))
+            except InvalidOperation:  # pragma: no cover - refused above
+                pass
+            if r.get("level") not in (None, "") and int(r["level"]) not in (1, 2, 3):
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "指标“{name}”的级次 {level} 不是 1–3"),
+                                        name=name, level=r["level"]))
+            parent = r.get("parent_id") or ""
+            if parent and parent not in rows:
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "指标“{name}”的上级指标不存在（{parent}）"),
+                                        name=name, parent=parent))
+        for start in rows:
+            seen, node = set(), start
+            while node:
+                if node in seen:
+                    problems.append(Message(QT_TRANSLATE_NOOP(
+                        "core", "指标体系中有循环：指标“{name}”是它自己的上级（直接或间接）"),
+                        name=_record_name("indicator", rows[start])))
+                    break
+                seen.add(node)
+                node = (rows.get(node) or {}).get("parent_id") or ""
+            if len(problems) > 5:
+                break
+    live = {t: None for t in kinds.records}
+    for table in kinds.records:
+        for col, _pk in merge.table_info(ef.conn, table):
+            target = REFERENCE_ALIASES.get(col) or (col[:-3] if col.endswith("_id") else None)
+            if not target or target not in live or target == table and col == "parent_id":
+                continue
+            if live[target] is None:
+                live[target] = {r for (r,) in ef.conn.execute(f"SELECT id FROM {merge._q(target)}")}
+            for row in ef.conn.execute(f"SELECT id, {merge._q(col)} FROM {merge._q(table)} WHERE deleted = 0 AND "
+                                       f"{merge._q(col)} IS NOT NULL AND {merge._q(col)} != ''"):
+                if row[1] not in live[target]:
+                    problems.append(Message(QT_TRANSLATE_NOOP(
+                        "core", "{table} 表的记录“{record}”的 {field} 指向不存在的 {target} 记录（{value}）"),
+                        table=table, record=row[0], field=col, target=target, value=row[1]))
+                    break
+    return problems
+
+
 def check_invariants(ef: EvaluationFile) -> list[str]:
-    """Our own rules an evaluation file must satisfy. Returns problems (empty when fine)."""
-    problems = []
+    """Our own rules an evaluation file must satisfy (and :func:`check_values`). Returns problems (empty when
+    fine)."""
+    problems = list(check_values(ef))
+    if problems:
+        return problems
     evs = ef.rows("evaluation")
     if len(evs) != 1:
         problems.append(f"应恰有一条评价基本信息，实有 {len(evs)} 条")
