@@ -38,7 +38,16 @@ def render_report(snapshot: EvaluationSnapshot, template: str = "brief", progres
     ev = snapshot.evaluation
     return render(lambda pages: compose(content, template, fonts, pages, extras), fonts,
                   title=content.title(template), author=ev.agency or "", subject=ev.title or "",
-                  progress=progress)
+                  progress=progress, keywords=history_keywords(snapshot.history))
+
+
+HISTORY_KEYWORD = "wcif-history"
+
+
+def history_keywords(history: tuple) -> str:
+    """The PDF Keywords entry anchoring the evaluation's history at the time of the report:
+    ``wcif-history:<length>:<last hash>`` (covered by the signature once the report is signed), "" without one."""
+    return f"{HISTORY_KEYWORD}:{history[0]}:{history[1]}" if history else ""
 
 
 def write_atomically(data: bytes, out_path: Path) -> Path:

@@ -93,10 +93,11 @@ class ReportDoc(BaseDocTemplate):
     """The page templates (cover, front matter, body) and heading bookkeeping."""
 
     def __init__(self, buf, fonts: FontSet, *, title: str, author: str, subject: str,
-                 progress: Progress = NO_PROGRESS, total_flowables: int = 0, dry_run: bool = False):
+                 progress: Progress = NO_PROGRESS, total_flowables: int = 0, dry_run: bool = False,
+                 keywords: str = ""):
         super().__init__(buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
-                         subject=subject, creator="WCIF Desktop", lang="zh-CN",
+                         subject=subject, creator="WCIF Desktop", lang="zh-CN", keywords=keywords,
                          initialFontName=fonts.body, initialFontSize=BODY_SIZE)
         self.fonts = fonts
         self.dry_run = dry_run  # lay out only (find the headings' pages): draw no text, write no file
@@ -278,7 +279,7 @@ class Rendered:
 
 
 def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *, title: str, author: str,
-           subject: str, progress: Progress = NO_PROGRESS, max_passes: int = 4) -> Rendered:
+           subject: str, progress: Progress = NO_PROGRESS, max_passes: int = 4, keywords: str = "") -> Rendered:
     """Lay the report out until the 目录's page numbers equal the pages the headings land on.
 
     ``compose(pages)`` returns a fresh :class:`Writer` whose story has the 目录 filled from ``pages``
@@ -297,7 +298,7 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
             w.check_glyphs()
         buf = io.BytesIO()
         doc = ReportDoc(buf, fonts, title=title, author=author, subject=subject, progress=progress,
-                        total_flowables=len(w.story), dry_run=pages is None)
+                        total_flowables=len(w.story), dry_run=pages is None, keywords=keywords)
         try:
             doc.build(w.story)
         except ReportError:

@@ -79,6 +79,7 @@ def load_snapshot(ef: EvaluationFile) -> EvaluationSnapshot:
         narratives={n.section: n.text for n in ef.records(Narrative)},
         grade_bands=bands_from_rows(ef.rows("scoring_settings")),
         open_conflicts=open_conflicts(ef),
+        history=ef.history_state(),
     )
 
 

@@ -226,6 +226,9 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                         {"key": "exported_at", "value": now_iso()},
                         {"key": "exported_by", "value": ef.who},
                         {"key": "exported_for", "value": member or ""},
+                        # the source's history when exported: verify-history --against this file shows a
+                        # shortened or rewritten history of the source later (issue 23.2)
+                        {"key": "exported_history", "value": "{}:{}".format(*ef.history_state())},
                     ], pk="key")
                 if member:
                     progress.set(2, 4, Message(QT_TRANSLATE_NOOP("core", "筛选工作包")))
@@ -501,6 +504,7 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     problems = []
     try:
         conn = sqlite3.connect(sqlite_uri(target, mode="ro", immutable=1), uri=True)
+        conn.text_factory = lambda b: b.decode("utf-8", "replace")  # the report may quote damaged text
         try:
             res = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if res != ["ok"]:
@@ -545,6 +549,15 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     try:
         try:
             problems = check_structure(ef.conn) or check_invariants(ef)
+            if not problems:
+                from .evidence import corrupt_contents
+
+                bad = corrupt_contents(ef.conn, progress=progress)
+                if bad:
+                    raise ImportRefused(QT_TRANSLATE_NOOP(
+                        "core", "要导入的文件中有 {count} 份证据内容已损坏（校验值不符），未导入：{names}（{path}）"),
+                        count=len(bad), names="、".join(f"“{n}”" if n else sha[:12] for sha, n in bad[:3]),
+                        path=src)
         except sqlite3.DatabaseError:
             raise  # damaged, or written to while read: import_file says which
         except (sqlite3.Error, KeyError, ValueError, TypeError) as e:  # a table or column of ours is unusable
@@ -816,9 +829,14 @@ def check_invariants(ef: EvaluationFile) -> list[str]:
         if odd:
             problems.append(Message(QT_TRANSLATE_NOOP("core", "{table} 表有 {count} 条记录的删除标记不是 0 或 1"),
                                     table=table, count=odd))
-    broken = ef.verify_history()
+    broken = ef.verify_history(records=False)
     if broken:
         problems.append("修改历史被改动或删除：" + broken[0])
+    outside = ef.outside_changes(limit=5)
+    if outside:
+        problems.append(Message(QT_TRANSLATE_NOOP(
+            "core", "有记录在 WCIF Desktop 之外被改动（修改历史中没有这些改动，无法归到任何人名下）：{records}"),
+            records="、".join(f"{t} {label}" for t, _i, label in outside)))
     return problems
 
 
@@ -865,7 +883,7 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
                 theirs_ev = [r[0] for r in c.execute("SELECT id FROM evaluation WHERE deleted = 0")]
             finally:
                 c.close()
-        except (ImportRefused, sqlite3.DatabaseError) as e:
+        except (ImportRefused, sqlite3.DatabaseError, UnicodeDecodeError) as e:
             unchanged()  # a file written to while it was checked: say so, rather than "damaged"
             if isinstance(e, ImportRefused):
                 raise
@@ -875,6 +893,12 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         if theirs_ev != [r["id"] for r in mine]:
             raise ImportRefused(QT_TRANSLATE_NOOP("core", "要导入的文件属于另一个评价项目（评价编号不同），不能合并：{path}"),
                                 path=src)
+        outside = ef.outside_changes(limit=3)
+        if outside:  # a merge would take them into the merge base as if the program had written them
+            raise ImportRefused(QT_TRANSLATE_NOOP(
+                "core", "本评价文件中有记录在 WCIF Desktop 之外被改动（{records}），未合并；"
+                        "请先用 verify-history 检查，并从备份恢复或核实后重新录入"),
+                records="、".join(f"{t} {label}" for t, _i, label in outside))
         if mine and mine[0].get("locked"):
             raise ImportRefused(QT_TRANSLATE_NOOP("core", "评价已锁定（报告已最终签署），不能合并其他文件；"
                                                           "如需修改请先解除锁定并说明原因"))
@@ -883,7 +907,7 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         try:
             return merge.merge_attached(ef, checked, src.name, progress,
                                         before_commit=unchanged if in_place else None)
-        except sqlite3.DatabaseError as e:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
             if in_place:
                 unchanged()
             raise WcifError(QT_TRANSLATE_NOOP("core", "合并失败，评价文件保持原样：{reason}"), reason=e) from e
@@ -892,8 +916,66 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
 
 
 # ---------------------------------------------------------------------------------------------- history
-def verify_history_file(path) -> list[str]:
-    """Check the hash chain of the history of the evaluation file at ``path`` (read-only; no backup taken).
+def anchor_of(path) -> tuple[int, str, str] | None:
+    """The history anchor another file holds about an evaluation: ``(length, head hash, what)``. A signed or
+    unsigned report PDF of this program holds ``wcif-history:<n>:<hash>`` in its Keywords; an exported ``.wcif``
+    holds its source's history in ``meta.exported_history`` (else its own ``history_length``/``history_head``).
+    ``None`` when the file holds none.
+
+    Raises:
+        WcifError: the file cannot be read.
+    """
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(16)
+    except OSError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取文件 {path}：{reason}"), path=p, reason=e) from e
+    if head.startswith(b"%PDF"):
+        import re
+
+        data = p.read_bytes()
+        m = re.findall(rb"wcif-history:(\d+):([0-9a-f]{64})", data)
+        if not m:
+            return None
+        n, h = m[0]
+        return int(n), h.decode(), p.name
+    if head.startswith(b"SQLite format 3\x00"):
+        conn = sqlite3.connect(sqlite_uri(p, mode="ro", immutable=1), uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error:
+            return None
+        finally:
+            conn.close()
+        if meta.get("exported_history"):
+            n, _, h = meta["exported_history"].partition(":")
+            return (int(n), h, p.name) if n.isdigit() else None
+        if str(meta.get("history_length", "")).isdigit() and meta.get("history_head"):
+            return int(meta["history_length"]), meta["history_head"], p.name
+    return None
+
+
+def anchor_problems(ef: EvaluationFile, anchor: tuple[int, str, str]) -> list[str]:
+    """Problems when ``ef``'s history no longer holds, as entry number ``n``, the entry ``anchor`` names (the
+    history was shortened or rewritten since that report or export was made)."""
+    n, head, what = anchor
+    if n == 0:
+        return []
+    r = ef.conn.execute("SELECT hash FROM audit_log ORDER BY seq LIMIT 1 OFFSET ?", [n - 1]).fetchone()
+    if r is None:
+        return [f"history shortened since {what} was made (it recorded {n} entries)"]
+    if r[0] != head:
+        return [f"history rewritten since {what} was made (entry {n} differs)"]
+    return []
+
+
+def verify_history_file(path, against=()) -> list[str]:
+    """Check the evaluation file at ``path`` (read-only; no backup taken): the hash chain of its history against
+    the anchor the program keeps (a removed tail, an emptied or re-chained history shows), every record against
+    the version the program last wrote (records changed outside the program), and every evidence content
+    against its SHA-256. ``against``: reports (PDF) or exports of this evaluation whose history anchor
+    (:func:`anchor_of`) the file must still hold.
 
     Returns problems (empty when intact). Raises NotAnEvaluationFile / NewerSchemaError.
     """
@@ -904,7 +986,18 @@ def verify_history_file(path) -> list[str]:
     conn = sqlite3.connect(sqlite_uri(p, mode="ro"), uri=True)
     try:
         ef = EvaluationFile(p, conn)
-        return ef.verify_history()
+        problems = ef.verify_history()
+        for other in against:
+            anchor = anchor_of(other)
+            if anchor is None:
+                problems.append(f"{Path(other).name} holds no history anchor")
+            else:
+                problems += anchor_problems(ef, anchor)
+        from .evidence import corrupt_contents
+
+        for sha, name in corrupt_contents(conn):
+            problems.append(f"evidence content damaged (SHA-256 mismatch): {name or ''} {sha[:16]}".replace("  ", " "))
+        return problems
     finally:
         conn.close()
 
@@ -935,4 +1028,5 @@ def assign(ef: EvaluationFile, member_id: str, table: str, record_id: str):
         ef.db["assignment"].insert(row)
         ef._log("assignment", rid, "*", None, json.dumps(
             {"member_id": member_id, "table_name": table, "record_id": record_id}, ensure_ascii=False), at)
+        ef.record_head("assignment", rid)
     return Changes().add("assignment", rid)

@@ -263,6 +263,7 @@ class MergeReport:
     open_conflicts: list[str] = field(default_factory=list)  # every conflict still open afterwards
     content_added: int = 0
     content_tables: dict[str, int] = field(default_factory=dict)
+    content_repaired: list[str] = field(default_factory=list)  # SHA-256s of stored evidence replaced by good copies
     history_added: int = 0
     other_added: int = 0
     skipped_tables: list[str] = field(default_factory=list)
@@ -275,7 +276,7 @@ class MergeReport:
     @property
     def changed(self) -> bool:
         return bool(self.inserted or self.updated or self.deleted or self.conflicts or self.content_added
-                    or self.history_added or self.other_added)
+                    or self.history_added or self.other_added or self.content_repaired)
 
     def summary(self) -> dict:
         return {
@@ -284,7 +285,8 @@ class MergeReport:
             "updated": [[t, i, lab, f] for t, i, lab, f in self.updated],
             "deleted": [list(x) for x in self.deleted],
             "conflicts": self.conflicts, "content_added": self.content_added,
-            "content_tables": self.content_tables, "history_added": self.history_added,
+            "content_tables": self.content_tables, "content_repaired": self.content_repaired,
+            "history_added": self.history_added,
             "other_added": self.other_added, "skipped_tables": self.skipped_tables,
         }
 
@@ -308,6 +310,9 @@ class MergeReport:
             out.append(f"  - {t} {lab or i}")
         for name in self.skipped_tables:
             out.append(Message(QT_TRANSLATE_NOOP("core", "  未合并的表（无主键）：{name}"), name=name))
+        for sha in self.content_repaired:
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  已用导入文件中完好的副本修复本文件中损坏的证据内容：{sha256}"),
+                               sha256=sha[:16]))
         return out
 
 
@@ -362,7 +367,8 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             _merge_history(conn, their_tables, source, report)
             report.open_conflicts = [r[0] for r in conn.execute(
                 "SELECT id FROM merge_conflict WHERE status = 'open' ORDER BY at, table_name, record_id")]
-            if report.changed and (report.changed_records or report.content_added or report.other_added):
+            if report.changed and (report.changed_records or report.content_added or report.other_added
+                                   or report.content_repaired):
                 # a merge that brought only history (e.g. the other side's record of merging from us) is not
                 # recorded itself: otherwise two files imported into each other would never settle
                 at = now_iso()
@@ -423,12 +429,38 @@ def _merge_content(conn, kinds: TableKinds, their_tables: set[str], report: Merg
         else:
             conn.execute(f"INSERT OR IGNORE INTO main.{_q(table)} ({col_sql}) {select}")
         added = conn.total_changes - before
+        if table == "evidence_chunk":
+            report.content_repaired = _repair_chunks(conn)
         if table in kinds.content:
             report.content_added += added
             if added:
                 report.content_tables[table] = added
         else:
             report.other_added += added
+
+
+def _repair_chunks(conn) -> list[str]:
+    """Replace every stored evidence content of this file whose chunks differ from the incoming copy of the same
+    SHA-256 (the incoming one was re-hashed by the import's checks, so it is the good one: a stored chunk found
+    corrupt is repaired from it). Compares chunk by chunk in SQL, one content at a time (no temporary copy of all
+    evidence). Returns the SHA-256s repaired."""
+    repaired = []
+    shared = [r[0] for r in conn.execute(
+        "SELECT DISTINCT t.sha256 FROM theirs.evidence_chunk AS t WHERE EXISTS "
+        "(SELECT 1 FROM main.evidence_chunk AS m WHERE m.sha256 = t.sha256)")]
+    for sha in shared:
+        differs = conn.execute(
+            "SELECT (SELECT count(*) FROM main.evidence_chunk WHERE sha256 = ?1) != "
+            "(SELECT count(*) FROM theirs.evidence_chunk WHERE sha256 = ?1) OR EXISTS ("
+            "SELECT 1 FROM theirs.evidence_chunk AS t LEFT JOIN main.evidence_chunk AS m "
+            "ON m.sha256 = t.sha256 AND m.seq = t.seq WHERE t.sha256 = ?1 AND m.data IS NOT t.data)", [sha]
+        ).fetchone()[0]
+        if differs:
+            conn.execute("DELETE FROM main.evidence_chunk WHERE sha256 = ?", [sha])
+            conn.execute("INSERT INTO main.evidence_chunk (sha256, seq, data) SELECT sha256, seq, data "
+                         "FROM theirs.evidence_chunk WHERE sha256 = ? ORDER BY seq", [sha])
+            repaired.append(sha)
+    return repaired
 
 
 def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport) -> None:

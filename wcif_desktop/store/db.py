@@ -292,12 +292,17 @@ class EvaluationFile:
             self.conn.executemany("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                                   [(n, names.get(n, "?"), "") for n in sorted(applied)])
         done = []
+        pending = [n for n, _name, _fn in all_migrations() if n not in applied]
+        before = {(t, i) for t, i, _ in self.outside_changes()} if pending and self._has_sync_tables() else None
         for number, name, fn in all_migrations():
             if number in applied:
                 continue
             fn(self.db)
             self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, now_iso()))
             done.append(name)
+        self._sync_tables = None  # the migrations may have created them
+        if before is not None:
+            self._heads_after_migration(before)
         top = max([*applied, *(n for n, _name, _fn in all_migrations() if _name in done)], default=0)
         self.conn.execute(f"PRAGMA user_version={top}")
         return done
@@ -407,6 +412,32 @@ class EvaluationFile:
         }
         entry["hash"] = entry_hash(prev_hash, entry)
         self.db["audit_log"].insert(entry)
+        self._anchor(entry["hash"])
+
+    def _anchor(self, head: str) -> None:
+        """Keep the history's length and last hash in ``meta`` (``history_length``, ``history_head``), in the
+        same transaction as the entry: deleting the last entries, emptying the log or editing an entry and
+        recomputing the chain no longer passes :meth:`verify_history` unless the anchor is forged too (and
+        exports and signed reports carry a copy of it, see :meth:`history_anchor`)."""
+        r = self.conn.execute("SELECT value FROM meta WHERE key = 'history_length'").fetchone()
+        length = int(r[0]) + 1 if r and str(r[0]).isdigit() else \
+            self.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        self.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                              [("history_length", str(length)), ("history_head", head)])
+
+    def history_anchor(self) -> tuple[int, str] | None:
+        """``(length, head hash)`` of the history as last written by the program (``None`` in a file from before
+        anchoring). Exports and signed reports record it, so a shortened history shows against them too."""
+        n, head = self.meta("history_length"), self.meta("history_head")
+        if n is None or head is None or not str(n).isdigit():
+            return None
+        return int(n), head
+
+    def history_state(self) -> tuple[int, str]:
+        """``(length, head hash)`` of the history as it is in the file now."""
+        n = self.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        r = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        return n, r[0] if r else GENESIS_HASH
 
     def insert(self, rec: Record) -> Record:
         """Insert a new record (logged as field ``*`` created)."""
@@ -418,7 +449,20 @@ class EvaluationFile:
             self._log(rec.table, rec.id, "*", None, json.dumps(
                 {k: v for k, v in row.items() if k not in ("modified_at", "modified_by", "deleted")},
                 ensure_ascii=False, default=str), at)
+            self.record_head(rec.table, rec.id)
         return rec
+
+    def record_head(self, table: str, record_id: str) -> None:
+        """Record the current version of a record written by the program as its ``sync_head`` (the version
+        :meth:`outside_changes` compares it with). No-op in a file without the merge tables."""
+        if not self._has_sync_tables():
+            return
+        cur = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', [record_id])
+        cols = [d[0] for d in cur.description]
+        row = cur.fetchone()
+        if row is not None:
+            self.conn.execute("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)",
+                              [table, record_id, record_hash(dict(zip(cols, row)))])
 
     def update(self, table: str, record_id: str, changes: dict) -> dict:
         """Change fields of one record; logs each changed field as old → new. Returns the changed fields.
@@ -487,14 +531,19 @@ class EvaluationFile:
                 self._record_version(table, record_id, old[0])
 
     # ------------------------------------------------------------------ history
-    def verify_history(self) -> list[str]:
-        """Check the audit log's hash chain. Returns problems (empty when intact)."""
+    def verify_history(self, records: bool = True) -> list[str]:
+        """Check the history: the audit log's hash chain, its length and last hash against the anchor the program
+        keeps (:meth:`_anchor`: a removed tail, an emptied log or a re-chained edit shows), and — with
+        ``records`` — every record against the version the program last wrote (:meth:`outside_changes`).
+        Returns problems, one sentence each (empty when intact)."""
         problems = []
         prev_hash = GENESIS_HASH
         expected_seq = None
+        count = 0
         cur = self.conn.execute("SELECT * FROM audit_log ORDER BY seq")
         cols = [d[0] for d in cur.description]
         for row in (dict(zip(cols, r)) for r in cur):
+            count += 1
             if expected_seq is not None and row["seq"] != expected_seq:
                 problems.append(f"history entry missing before #{row['seq']}")
             expected_seq = row["seq"] + 1
@@ -503,7 +552,69 @@ class EvaluationFile:
             if entry_hash(row["prev_hash"], row) != row["hash"]:
                 problems.append(f"history entry #{row['seq']}: content altered")
             prev_hash = row["hash"]
+        anchor = self.history_anchor()
+        if anchor is not None:
+            n, head = anchor
+            if count < n:
+                problems.append(f"history shortened: {n - count} of {n} entries removed (the last ones or all)")
+            elif count > n:
+                problems.append(f"history has {count - n} entries the program did not write")
+            elif prev_hash != head:
+                problems.append("history rewritten: its last entry is not the one the program wrote")
+        if records:
+            for table, rid, label in self.outside_changes():
+                problems.append(f"record changed outside the program: {table} {label}")
         return problems
+
+    def _record_tables(self) -> list[str]:
+        """Tables holding records (columns ``id``, ``modified_at``, ``modified_by``, ``deleted``)."""
+        out = []
+        for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name"):
+            cols = {r[1] for r in self.conn.execute(f'PRAGMA table_info("{name}")')}
+            if {"id", "modified_at", "modified_by", "deleted"} <= cols:
+                out.append(name)
+        return out
+
+    def outside_changes(self, limit: int | None = None) -> list[tuple[str, str, str]]:
+        """Records whose content differs from the version the program last recorded for them (``sync_head``,
+        kept by every insert, edit, deletion and merge): changed outside the program, e.g. directly in SQLite.
+        ``[(table, id, label)]``; records without a recorded version (files from before) are not judged."""
+        if not self._has_sync_tables():
+            return []
+        out = []
+        for table in self._record_tables():
+            heads = dict(self.conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
+            if not heads:
+                continue
+            cur = self.conn.execute(f'SELECT * FROM "{table}"')
+            cols = [d[0] for d in cur.description]
+            for r in cur:
+                row = dict(zip(cols, r))
+                h = heads.get(row["id"])
+                if h is not None and h != record_hash(row):
+                    label = next((str(row[c]) for c in ("code", "name", "title", "section", "key") if row.get(c)), "")
+                    out.append((table, row["id"], f"{label}（{row['id']}）" if label else row["id"]))
+                    if limit and len(out) >= limit:
+                        return out
+        return out
+
+    def _heads_after_migration(self, before: set[tuple[str, str]]) -> None:
+        """After migrations (which may add columns, so every record's hash changes), record each record's
+        version again — except those that already differed from their recorded version before (changed outside
+        the program: they stay reported)."""
+        if not self._has_sync_tables():
+            return
+        for table in self._record_tables():
+            heads = {r for (r,) in self.conn.execute("SELECT record_id FROM sync_head WHERE table_name = ?",
+                                                      [table])}
+            cur = self.conn.execute(f'SELECT * FROM "{table}"')
+            cols = [d[0] for d in cur.description]
+            rows = [dict(zip(cols, r)) for r in cur]
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)",
+                [(table, row["id"], record_hash(row)) for row in rows
+                 if row["id"] in heads and (table, row["id"]) not in before])
 
 
 def check_file(path: Path) -> None:
