@@ -78,3 +78,19 @@ def test_poisoned_incoming_values_are_refused_naming_the_record(sample_path, wor
     if name:
         assert name in text, text
     assert table_dump(sample_path) == before
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_at_once(sample_path, workdir, capsys):
+    """Issue 23.6: ``import`` of a FIFO (or any non-regular file) used to hang forever."""
+    import os
+
+    from wcif_desktop.cli import main
+
+    fifo = workdir / "管道.wcif"
+    os.mkfifo(fifo)
+    before = table_dump(sample_path)
+    code = main(["import", str(sample_path), str(fifo)])  # would block forever on the first read
+    assert code == 2
+    assert "不是普通文件" in capsys.readouterr().err
+    assert table_dump(sample_path) == before

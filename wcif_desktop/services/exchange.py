@@ -475,6 +475,7 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     src = Path(path)
     if src.is_dir():
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "要导入的是一个文件夹，请选择评价文件：{path}"), path=src)
+    refuse_non_regular(src)
     if not src.is_file():
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "找不到要导入的文件：{path}"), path=src)
     target = src
@@ -570,6 +571,24 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     return target
 
 
+def refuse_non_regular(src: Path) -> None:
+    """Refuse at once anything but a regular file (after symlinks): a FIFO, socket or device would block the
+    first read forever, or never end.
+
+    Raises:
+        ImportRefused: naming the file.
+    """
+    import stat
+
+    try:
+        mode = os.stat(src).st_mode
+    except OSError:
+        return  # missing: the caller says "not found"
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return
+    raise ImportRefused(QT_TRANSLATE_NOOP("core", "要导入的不是普通文件（管道、设备或套接字），未导入：{path}"), path=src)
+
+
 LONG_PATH_BYTES = 400  # SQLite opens files by names up to ~500 bytes (unix); longer ones are copied first
 
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # https://sqlite.org/fileformat2.html#the_rollback_journal
@@ -602,7 +621,11 @@ def file_state(path: Path) -> tuple:
     """What any write to an SQLite file changes: size, modification time (ns) and the header's file change
     counter (bytes 24–27, incremented by every commit in rollback-journal mode). Compared before the checks and
     before the merge commits, so what is merged is what was checked."""
+    import stat
+
     st = Path(path).stat()
+    if not stat.S_ISREG(st.st_mode):  # never open a FIFO or device: it would block
+        return st.st_size, st.st_mtime_ns, b""
     with open(path, "rb") as fh:
         head = fh.read(28)
     return st.st_size, st.st_mtime_ns, head[24:28]
@@ -852,6 +875,7 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         changed); Cancelled.
     """
     src = Path(path)
+    refuse_non_regular(src)  # a FIFO, socket or device would block the first read forever
     try:
         same = src.resolve() == ef.path.resolve() or os.path.samefile(src, ef.path)  # also a hard link
     except OSError:
