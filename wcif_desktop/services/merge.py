@@ -623,11 +623,31 @@ def _log_take(ef: EvaluationFile, table: str, rid: str, mine: dict | None, their
 
 
 def _merge_history(conn, their_tables: set[str], source: str, report: MergeReport) -> None:
+    from ..store.db import EntryExpander
+
     cols = "hash, seq, at, who, table_name, record_id, field, old, new, prev_hash"
     before = conn.total_changes
     if "audit_log" in their_tables:
+        # their entries in full (an edit of a long text is stored there as a change of the earlier entry)
+        their_cols = {c for c, _ in table_info(conn, "audit_log", "theirs")}
+        compact = "new_delta" in their_cols
         conn.execute(f"INSERT OR IGNORE INTO main.peer_history ({cols}, origin) SELECT {cols}, ? FROM theirs.audit_log "
-                     "WHERE hash NOT IN (SELECT hash FROM main.audit_log)", [source])
+                     "WHERE hash NOT IN (SELECT hash FROM main.audit_log)"
+                     + (" AND new_delta IS NULL AND old_ref IS NULL" if compact else ""), [source])
+        if compact:
+            expander = EntryExpander(conn, "theirs")
+            cur = conn.execute("SELECT * FROM theirs.audit_log WHERE (new_delta IS NOT NULL OR old_ref IS NOT NULL) "
+                               "AND hash NOT IN (SELECT hash FROM main.audit_log) ORDER BY seq")
+            names = [d[0] for d in cur.description]
+            rows = []
+            for r in cur.fetchall():
+                try:
+                    rows.append(expander.expand(dict(zip(names, r))))
+                except ValueError:
+                    continue  # the import's checks refused a broken history before
+            keys = [c.strip() for c in cols.split(",")]
+            conn.executemany(f"INSERT OR IGNORE INTO main.peer_history ({cols}, origin) VALUES "
+                             f"({', '.join('?' * len(keys))}, ?)", [[row[k] for k in keys] + [source] for row in rows])
     if "peer_history" in their_tables:
         conn.execute(f"INSERT OR IGNORE INTO main.peer_history ({cols}, origin) SELECT {cols}, origin "
                      "FROM theirs.peer_history WHERE hash NOT IN (SELECT hash FROM main.audit_log)")
@@ -798,8 +818,17 @@ class HistoryEntry:
 
 def record_history(ef: EvaluationFile, table: str, record_id: str) -> list[HistoryEntry]:
     """Every recorded change of one record, this file's own and those imported in merges, oldest first."""
-    out = [HistoryEntry(r["at"], r["who"], r["field"], r["old"], r["new"]) for r in ef.db.query(
-        "SELECT * FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY seq", [table, record_id])]
+    from ..store.db import EntryExpander
+
+    expander = EntryExpander(ef.conn)
+    out = []
+    for r in ef.db.query("SELECT * FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY seq",
+                         [table, record_id]):
+        try:
+            old, new = expander.values(r)
+        except ValueError:
+            old, new = r.get("old"), r.get("new")
+        out.append(HistoryEntry(r["at"], r["who"], r["field"], old, new))
     if ef.db["peer_history"].exists():
         out += [HistoryEntry(r["at"], r["who"], r["field"], r["old"], r["new"], r["origin"] or "?")
                 for r in ef.db.query("SELECT * FROM peer_history WHERE table_name = ? AND record_id = ? "

@@ -146,11 +146,83 @@ def record_hash(row: dict) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+ENTRY_KEYS = ("at", "who", "table_name", "record_id", "field", "old", "new", "prev_hash")
+COMPACT_MIN_CHARS = 512  # an edit whose old and new values together are this long is stored as a change
+COMPACT_MAX_DEPTH = 64  # then a full value again, so reading one entry follows at most this many changes
+
+
 def entry_hash(prev_hash: str, entry: dict) -> str:
-    """SHA-256 of the previous hash and the canonical JSON of an audit entry (without its hash)."""
-    payload = json.dumps({k: entry[k] for k in sorted(entry) if k not in ("hash", "seq")},
+    """SHA-256 of the previous hash and the canonical JSON of an audit entry (without its hash): the logical
+    entry (:data:`ENTRY_KEYS`, ``old``/``new`` in full), however it is stored."""
+    payload = json.dumps({k: entry[k] for k in sorted(entry) if k in ENTRY_KEYS},
                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def text_delta(old: str, new: str) -> str:
+    """``new`` as a change of ``old``: JSON ``[kept prefix length, kept suffix length, new middle]``. An edit of a
+    long finding usually touches one place, so this is about as long as the change."""
+    n = min(len(old), len(new))
+    p = 0
+    while p < n and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < n - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
+        s += 1
+    return json.dumps([p, s, new[p:len(new) - s]], ensure_ascii=False, separators=(",", ":"))
+
+
+def apply_delta(old: str, delta: str) -> str:
+    """The new value from ``old`` and :func:`text_delta`'s result. Raises ValueError when malformed."""
+    p, s, mid = json.loads(delta)
+    if not (isinstance(p, int) and isinstance(s, int) and isinstance(mid, str) and 0 <= p and 0 <= s
+            and p + s <= len(old)):
+        raise ValueError("malformed history delta")
+    return old[:p] + mid + old[len(old) - s:]
+
+
+class EntryExpander:
+    """Rebuilds the full ``old``/``new`` of audit entries stored compactly (``old_ref`` / ``new_delta``), reading
+    earlier entries of ``conn``'s ``schema.audit_log`` as needed (a cache of the last value per record field)."""
+
+    def __init__(self, conn, schema: str = "main"):
+        self.conn, self.schema = conn, schema
+        self._last: dict[int, str | None] = {}
+
+    def values(self, row: dict) -> tuple[str | None, str | None]:
+        """``(old, new)`` in full. Raises ValueError when a referenced entry is missing or malformed."""
+        if row.get("old_ref") is None and row.get("new_delta") is None:
+            return row.get("old"), row.get("new")
+        old = row.get("old") if row.get("old_ref") is None else self._new_of(row["old_ref"], row["seq"])
+        if row.get("new_delta") is None:
+            new = row.get("new")
+        else:
+            if row.get("new") is not None:
+                raise ValueError("history entry stored twice")
+            new = apply_delta(old or "", row["new_delta"])
+        if len(self._last) > 64:
+            self._last.clear()
+        self._last[row["seq"]] = new
+        return old, new
+
+    def _new_of(self, seq: int, referrer: int) -> str | None:
+        if seq in self._last:
+            return self._last[seq]
+        if seq >= referrer:
+            raise ValueError("history entry refers forward")
+        cur = self.conn.execute(f"SELECT * FROM {self.schema}.audit_log WHERE seq = ?", [seq])
+        cols = [d[0] for d in cur.description]
+        r = cur.fetchone()
+        if r is None:
+            raise ValueError(f"history entry #{seq} missing (referred to by #{referrer})")
+        return self.values(dict(zip(cols, r)))[1]
+
+    def expand(self, row: dict) -> dict:
+        """``row`` with ``old``/``new`` in full (and without the storage columns)."""
+        old, new = self.values(row)
+        out = {k: v for k, v in row.items() if k not in ("old_ref", "new_delta", "depth")}
+        out["old"], out["new"] = old, new
+        return out
 
 
 def sqlite_uri(path, **params) -> str:
@@ -301,6 +373,7 @@ class EvaluationFile:
             self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, now_iso()))
             done.append(name)
         self._sync_tables = None  # the migrations may have created them
+        self._compact_cols = None
         if before is not None:
             self._heads_after_migration(before)
         top = max([*applied, *(n for n, _name, _fn in all_migrations() if _name in done)], default=0)
@@ -411,8 +484,44 @@ class EvaluationFile:
             "prev_hash": prev_hash,
         }
         entry["hash"] = entry_hash(prev_hash, entry)
+        self._compact(entry)
         self.db["audit_log"].insert(entry)
         self._anchor(entry["hash"])
+
+    def _compact(self, entry: dict) -> None:
+        """Store a long text edit as a change (issue 23.6: 7,566 edits of long findings grew a file to 2 GB of
+        history): ``old`` becomes a reference to the earlier entry of the same record and field whose new value
+        it is (``old_ref``), ``new`` a :func:`text_delta` of it (``new_delta``); every
+        :data:`COMPACT_MAX_DEPTH` changes the full value is kept again. The entry's hash is of the full values,
+        so :meth:`verify_history` stays exact. No-op in a file without the columns (before migration 61)."""
+        old, new = entry["old"], entry["new"]
+        if entry["field"] == "*" or old is None or new is None or len(old) + len(new) < COMPACT_MIN_CHARS:
+            return
+        if not self._has_compact_columns():
+            return
+        prev = self.conn.execute(
+            "SELECT seq, depth FROM audit_log WHERE table_name = ? AND record_id = ? AND field = ? "
+            "ORDER BY seq DESC LIMIT 1", [entry["table_name"], entry["record_id"], entry["field"]]).fetchone()
+        depth = 0
+        if prev is not None:
+            try:
+                cur = self.conn.execute("SELECT * FROM audit_log WHERE seq = ?", [prev[0]])
+                cols = [d[0] for d in cur.description]
+                prev_new = EntryExpander(self.conn).values(dict(zip(cols, cur.fetchone())))[1]
+            except ValueError:
+                prev_new = None
+            if prev_new == old:
+                entry["old"], entry["old_ref"] = None, prev[0]
+                depth = (prev[1] or 0) + 1
+        if depth >= COMPACT_MAX_DEPTH:
+            entry["depth"] = 0  # a full new value again (old still by reference)
+            return
+        entry["new"], entry["new_delta"], entry["depth"] = None, text_delta(old, new), depth
+
+    def _has_compact_columns(self) -> bool:
+        if getattr(self, "_compact_cols", None) is None:
+            self._compact_cols = "new_delta" in {r[1] for r in self.conn.execute("PRAGMA table_info(audit_log)")}
+        return self._compact_cols
 
     def _anchor(self, head: str) -> None:
         """Keep the history's length and last hash in ``meta`` (``history_length``, ``history_head``), in the
@@ -542,8 +651,13 @@ class EvaluationFile:
         count = 0
         cur = self.conn.execute("SELECT * FROM audit_log ORDER BY seq")
         cols = [d[0] for d in cur.description]
+        expander = EntryExpander(self.conn)
         for row in (dict(zip(cols, r)) for r in cur):
             count += 1
+            try:
+                row = expander.expand(row)
+            except ValueError as e:
+                problems.append(f"history entry #{row['seq']}: content altered ({e})")
             if expected_seq is not None and row["seq"] != expected_seq:
                 problems.append(f"history entry missing before #{row['seq']}")
             expected_seq = row["seq"] + 1
