@@ -27,7 +27,7 @@ READ_ONLY = {
     "evaluation": {"evaluation", "load_snapshot", "open_conflicts"},
     "evidence": {"content_size", "content_stored", "extract_evidence", "find_evidence", "iter_content",
                  "list_evidence", "temporary_copy", "verify_evidence"},
-    "exchange": {"check_invariants", "check_values"},
+    "exchange": {"anchor_problems", "check_invariants", "check_values"},
     "finance": {"analysis", "finance_dict", "lines_by_id", "load_settings"},
     "finding_library": {"save_finding"},  # reads the evaluation, writes the user's library
     "finding_links": {"available", "candidates", "check_link", "links"},

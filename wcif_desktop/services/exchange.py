@@ -625,7 +625,7 @@ def file_state(path: Path) -> tuple:
 
     st = Path(path).stat()
     if not stat.S_ISREG(st.st_mode):  # never open a FIFO or device: it would block
-        return st.st_size, st.st_mtime_ns, b""
+        raise OSError(f"not a regular file: {path}")
     with open(path, "rb") as fh:
         head = fh.read(28)
     return st.st_size, st.st_mtime_ns, head[24:28]

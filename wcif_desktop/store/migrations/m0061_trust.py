@@ -12,8 +12,10 @@
 
 
 def migrate(db):
-    db["sync_version"].create({"hash": str, "table_name": str, "content": str}, pk="hash")
-    db["audit_log"].add_column("old_ref", int)
-    db["audit_log"].add_column("new_delta", str)
-    db["audit_log"].add_column("depth", int)
-    db["audit_log"].create_index(["table_name", "record_id", "field"], index_name="idx_audit_log_field")
+    db["sync_version"].create({"hash": str, "table_name": str, "content": str}, pk="hash", if_not_exists=True)
+    have = set(db["audit_log"].columns_dict)
+    for name, kind in (("old_ref", int), ("new_delta", str), ("depth", int)):
+        if name not in have:
+            db["audit_log"].add_column(name, kind)
+    db["audit_log"].create_index(["table_name", "record_id", "field"], index_name="idx_audit_log_field",
+                                 if_not_exists=True)
