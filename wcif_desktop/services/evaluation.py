@@ -83,6 +83,10 @@ def load_snapshot(ef: EvaluationFile) -> EvaluationSnapshot:
     )
 
 
+TABLE_NAMES = {"indicator": "指标", "finding": "问题与建议", "narrative": "报告段落", "team_member": "评价小组成员",
+               "finance_line": "财务数据", "target_indicator": "绩效目标", "evaluation": "评价基本信息"}
+
+
 def open_conflicts(ef: EvaluationFile) -> tuple[str, ...]:
     """Labels ("table record-name") of the merge conflicts still open, oldest first; () without merge tables."""
     import json
@@ -98,8 +102,10 @@ def open_conflicts(ef: EvaluationFile) -> tuple[str, ...]:
             row = json.loads(mine or "{}")
         except ValueError:
             row = {}
-        label = next((str(row[c]) for c in ("code", "name", "title", "section", "key", "label") if row.get(c)), rid)
-        out.append(f"{table} {label}")
+        code = str(row.get("code") or "")
+        name = next((str(row[c]) for c in ("name", "title", "section", "key", "label") if row.get(c)), "")
+        label = " ".join(x for x in (code, name) if x) or rid
+        out.append(f"{TABLE_NAMES.get(table, table)} {label}")
     return tuple(out)
 
 
