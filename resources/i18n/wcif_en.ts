@@ -3182,6 +3182,10 @@ Supporting evidence: {2}</translation>
         <translation>Cannot create the evaluation file {path}: {reason}</translation>
     </message>
     <message>
+        <source>评价的锁定状态只能通过“锁定”或“解除锁定（说明原因）”改变，未保存</source>
+        <translation>The evaluation&apos;s lock can only change through locking or reopening (with a reason); not saved</translation>
+    </message>
+    <message>
         <source>评价文件以只读方式打开，不能修改：{path}</source>
         <translation>The evaluation file is open read-only and cannot be changed: {path}</translation>
     </message>
@@ -3216,6 +3220,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>  未合并的表（无主键）：{name}</source>
         <translation>  Table not merged (no primary key): {name}</translation>
+    </message>
+    <message>
+        <source>  已用导入文件中完好的副本修复本文件中损坏的证据内容：{sha256}</source>
+        <translation>  Damaged evidence content of this file repaired from the intact copy in the imported file: {sha256}</translation>
     </message>
     <message>
         <source>合并 {table}</source>
@@ -3278,6 +3286,26 @@ Supporting evidence: {2}</translation>
         <translation>The password cannot be empty</translation>
     </message>
     <message>
+        <source>密码太短：至少需要 {count} 个字符</source>
+        <translation>Password too short: at least {count} characters are required</translation>
+    </message>
+    <message>
+        <source>加密文件头的密钥参数不合理（scrypt n=2^{log2_n}, r={r}, p={p}），文件已损坏或不是本程序写的：{name}</source>
+        <translation>The key parameters in the encrypted file&apos;s header are not plausible (scrypt n=2^{log2_n}, r={r}, p={p}); the file is damaged or was not written by this program: {name}</translation>
+    </message>
+    <message>
+        <source>加密文件头要求的密钥计算量过大（scrypt 需 {mib} MiB 内存，本程序最多接受 {max_mib} MiB），拒绝打开：{name}</source>
+        <translation>The encrypted file&apos;s header asks for too costly a key derivation (scrypt needs {mib} MiB of memory, this program accepts at most {max_mib} MiB); not opened: {name}</translation>
+    </message>
+    <message>
+        <source>加密文件头的分段大小不合理（{size} 字节，应在 {low}–{high} 字节之间），文件已损坏：{name}</source>
+        <translation>The chunk size in the encrypted file&apos;s header is not plausible ({size} bytes, should be {low}–{high} bytes); the file is damaged: {name}</translation>
+    </message>
+    <message>
+        <source>内存不足，无法计算加密密钥</source>
+        <translation>Not enough memory to derive the encryption key</translation>
+    </message>
+    <message>
         <source>文件过大，无法加密</source>
         <translation>The file is too large to encrypt</translation>
     </message>
@@ -3290,16 +3318,20 @@ Supporting evidence: {2}</translation>
         <translation>Encrypted file format version {version} is not supported (this program supports {supported}). Please upgrade: {name}</translation>
     </message>
     <message>
-        <source>加密文件头的参数不合理，文件已损坏：{name}</source>
-        <translation>The encrypted file header has invalid parameters; the file is damaged: {name}</translation>
-    </message>
-    <message>
         <source>密码错误，无法打开加密的评价文件：{name}</source>
         <translation>Wrong password, cannot open the encrypted evaluation file: {name}</translation>
     </message>
     <message>
         <source>加密文件不完整（被截断）：{name}</source>
         <translation>The encrypted file is incomplete (truncated): {name}</translation>
+    </message>
+    <message>
+        <source>加密文件头已损坏（格式版本或密钥算法无法识别）：{name}</source>
+        <translation>The encrypted file&apos;s header is damaged (unknown format version or key algorithm): {name}</translation>
+    </message>
+    <message>
+        <source>加密文件头已损坏（校验值不符），不是密码错误：{name}</source>
+        <translation>The encrypted file&apos;s header is damaged (checksum mismatch); this is not a wrong password: {name}</translation>
     </message>
     <message>
         <source>加密文件已损坏或不完整（第 {part} 段校验失败）：{name}</source>
@@ -3318,8 +3350,8 @@ Supporting evidence: {2}</translation>
         <translation>Recording versions</translation>
     </message>
     <message>
-        <source>无法在 {folder} 写入导出文件：{reason}</source>
-        <translation>Cannot write the export file in {folder}: {reason}</translation>
+        <source>无法创建临时工作文件夹：{reason}</source>
+        <translation>Cannot create the temporary work folder: {reason}</translation>
     </message>
     <message>
         <source>生成快照</source>
@@ -3398,8 +3430,16 @@ Supporting evidence: {2}</translation>
         <translation>Cannot open or upgrade the file to import {path}: {reason}</translation>
     </message>
     <message>
+        <source>要导入的文件中有 {count} 份证据内容已损坏（校验值不符），未导入：{names}（{path}）</source>
+        <translation>{count} evidence content(s) in the file to import are damaged (checksum mismatch); not imported: {names} ({path})</translation>
+    </message>
+    <message>
         <source>导入文件不符合评价数据的规则，未导入（{path}）：{problems}</source>
         <translation>The import file breaks the rules for evaluation data and was not imported ({path}): {problems}</translation>
+    </message>
+    <message>
+        <source>要导入的不是普通文件（管道、设备或套接字），未导入：{path}</source>
+        <translation>Not a regular file (a pipe, device or socket); not imported: {path}</translation>
     </message>
     <message>
         <source>要导入的文件旁有未完成的保存记录（{journal}）：该文件正被编辑，或上次保存时程序被中断。请在成员的 WCIF Desktop 中打开并关闭该文件（中断的保存会自动恢复），然后重新导入：{path}</source>
@@ -3430,8 +3470,36 @@ Supporting evidence: {2}</translation>
         <translation>This file was created by a newer version of WCIF Desktop (file structure version {version}; this program supports {supported}). Please upgrade before importing it: {path}</translation>
     </message>
     <message>
+        <source>{table} 表的记录“{record}”的 {field} 值“{value}”不是合理的数字</source>
+        <translation>Record “{record}” of table {table}: {field} value “{value}” is not a plausible number</translation>
+    </message>
+    <message>
+        <source>指标“{name}”的权重 {weight} 超出 0–100 分</source>
+        <translation>Indicator “{name}”: weight {weight} is outside 0–100 points</translation>
+    </message>
+    <message>
+        <source>指标“{name}”的级次 {level} 不是 1–3</source>
+        <translation>Indicator “{name}”: level {level} is not 1–3</translation>
+    </message>
+    <message>
+        <source>指标“{name}”的上级指标不存在（{parent}）</source>
+        <translation>Indicator “{name}”: its parent indicator does not exist ({parent})</translation>
+    </message>
+    <message>
+        <source>指标体系中有循环：指标“{name}”是它自己的上级（直接或间接）</source>
+        <translation>The indicator tree has a cycle: indicator “{name}” is its own parent (directly or indirectly)</translation>
+    </message>
+    <message>
+        <source>{table} 表的记录“{record}”的 {field} 指向不存在的 {target} 记录（{value}）</source>
+        <translation>Record “{record}” of table {table}: {field} points to a {target} record that does not exist ({value})</translation>
+    </message>
+    <message>
         <source>{table} 表有 {count} 条记录的删除标记不是 0 或 1</source>
         <translation>table {table} has {count} records whose deletion mark is not 0 or 1</translation>
+    </message>
+    <message>
+        <source>有记录在 WCIF Desktop 之外被改动（修改历史中没有这些改动，无法归到任何人名下）：{records}</source>
+        <translation>Records were changed outside WCIF Desktop (the history does not hold these changes; they cannot be attributed to anyone): {records}</translation>
     </message>
     <message>
         <source>不能把评价文件导入它自己</source>
@@ -3444,6 +3512,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>要导入的文件属于另一个评价项目（评价编号不同），不能合并：{path}</source>
         <translation>The file to import belongs to another evaluation (different evaluation id) and cannot be merged: {path}</translation>
+    </message>
+    <message>
+        <source>本评价文件中有记录在 WCIF Desktop 之外被改动（{records}），未合并；请先用 verify-history 检查，并从备份恢复或核实后重新录入</source>
+        <translation>Records of this evaluation file were changed outside WCIF Desktop ({records}); not merged. Check with verify-history first, then restore from a backup or re-enter after checking</translation>
     </message>
     <message>
         <source>评价已锁定（报告已最终签署），不能合并其他文件；如需修改请先解除锁定并说明原因</source>
@@ -3879,6 +3951,10 @@ Supporting evidence: {2}</translation>
         <translation>The report saved in the evaluation file has been altered (SHA-256 mismatch): {title}</translation>
     </message>
     <message>
+        <source>还有 {count} 个合并冲突未解决（{names}），不能最终签署；请先在“合并冲突”中逐项解决</source>
+        <translation>{count} merge conflict(s) are still open ({names}); the report cannot be signed as final. Resolve them first under “Merge conflicts”</translation>
+    </message>
+    <message>
         <source>请先填写本评价的年度，再关联上年评价文件</source>
         <translation>Enter this evaluation&apos;s fiscal year before linking last year&apos;s evaluation file</translation>
     </message>
@@ -3989,6 +4065,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>签署报告需要签名证书密码</source>
         <translation>Signing the report requires the signing certificate password</translation>
+    </message>
+    <message>
+        <source>报告未能写入或保存（{reason}），未留下签署的报告：{path}</source>
+        <translation>The report could not be written or kept ({reason}); no signed report was left behind: {path}</translation>
     </message>
     <message>
         <source>另存为的目标就是当前文件：{path}</source>
@@ -5113,6 +5193,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>“{name}”中有未知字段：{fields}</source>
         <translation>&quot;{name}&quot; has unknown fields: {fields}</translation>
+    </message>
+    <message>
+        <source>合并冲突未解决：{name}（解决前不能最终签署）</source>
+        <translation>Merge conflict not resolved: {name} (no final signature before it is resolved)</translation>
     </message>
     <message>
         <source>未录入评价组成员（报告附件“评价组成员及独立性”需要）</source>

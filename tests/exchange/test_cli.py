@@ -15,7 +15,7 @@ def _run(capsys, *argv):
 
 def test_export_import_round_trip_with_password(sample_path, workdir, capsys):
     pw = workdir / "密码 文件.txt"
-    pw.write_text("口令 123\n", encoding="utf-8")
+    pw.write_text("口令 12345678\n", encoding="utf-8")
     out = workdir / "导出 加密.wcif"
     code, text, _ = _run(capsys, "export", sample_path, "-o", out, "--password-file", pw)
     assert code == 0 and "已加密" in text and out.exists()

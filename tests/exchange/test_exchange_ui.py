@@ -120,7 +120,7 @@ def test_export_and_import_run_off_the_ui_thread(qtbot, window, sample_path, wor
     window.load(sample_path)
     acts = window.exchange_actions
     member = workdir / "界面 导出.wcif"
-    task = acts.export_to(member, password="口令")
+    task = acts.export_to(member, password="口令 12345678")
     qtbot.waitUntil(lambda: acts.last_result is not None, timeout=20000)
     assert task.isFinished() or task.wait(5000)
     assert acts.last_result.path == member and acts.last_result.encrypted

@@ -53,7 +53,7 @@ def test_export_is_recorded_in_the_history(bare_sample_path, workdir):
 
 def test_encrypted_export_round_trip_and_wrong_password(bare_sample_path, workdir):
     out = workdir / "加密 导出.wcif"
-    res = exchange.export_evaluation(bare_sample_path, out, password="正确 密码", log2_n=12)
+    res = exchange.export_evaluation(bare_sample_path, out, password="正确 密码 abc", log2_n=12)
     assert res.encrypted
     raw = out.read_bytes()
     assert not raw.startswith(b"SQLite format 3") and "全面开展专项整治".encode() not in raw
@@ -64,21 +64,21 @@ def test_encrypted_export_round_trip_and_wrong_password(bare_sample_path, workdi
         exchange.import_file(ef, out, password="错误")
     with pytest.raises(exchange.ImportRefused, match="已加密"):
         exchange.import_file(ef, out)
-    rep = exchange.import_file(ef, out, password="正确 密码")
+    rep = exchange.import_file(ef, out, password="正确 密码 abc")
     assert not rep.conflicts
     ef.close()
 
 
 def test_damaged_encrypted_file_is_refused(bare_sample_path, workdir):
     out = workdir / "e.wcif"
-    exchange.export_evaluation(bare_sample_path, out, password="pw", log2_n=12)
+    exchange.export_evaluation(bare_sample_path, out, password="pw-12345678", log2_n=12)
     data = bytearray(out.read_bytes())
     data[len(data) // 2] ^= 0xFF
     out.write_bytes(bytes(data))
     ef = EvaluationFile.open(bare_sample_path)
     before = table_dump(bare_sample_path)
     with pytest.raises(exchange.ImportRefused, match="损坏"):
-        exchange.import_file(ef, out, password="pw")
+        exchange.import_file(ef, out, password="pw-12345678")
     ef.close()
     assert table_dump(bare_sample_path) == before
 
@@ -97,7 +97,7 @@ def test_failed_write_leaves_no_partial_output(bare_sample_path, workdir, monkey
     monkeypatch.setattr(exchange.crypto, "encrypt_stream", boom)
     out = workdir / "满.wcif"
     with pytest.raises(WcifError, match="导出失败"):
-        exchange.export_evaluation(bare_sample_path, out, password="pw")
+        exchange.export_evaluation(bare_sample_path, out, password="pw-12345678")
     assert not out.exists() and not list(workdir.glob(".wcif-export-*"))
 
 

@@ -11,6 +11,7 @@ from wcif_desktop.services import exchange, merge
 from wcif_desktop.store.db import EvaluationFile
 
 from .helpers import export_copy, record_state, table_dump
+from wcif_desktop.report.archive import lock as _archive_lock
 
 
 @pytest.fixture
@@ -83,9 +84,10 @@ def test_both_sides_changed_is_a_conflict_resolved_field_by_field(trio):
     assert len(rep.conflicts) == 1 and rep.open_conflicts == rep.conflicts
     c = merge.get_conflict(ef, rep.conflicts[0])
     assert c.table == "finding" and c.record_id == fid
-    assert c.fields == ["body", "cause", "title"]
+    assert c.fields == ["body", "title"]  # the cause only 甲 changed: taken at once, no conflict over it
     assert (c.mine["title"], c.theirs["title"]) == ("组长的标题", "甲的标题")
     assert ef.rows("finding", "id = ?", [fid])[0]["title"] == "组长的标题"  # mine until resolved
+    assert ef.rows("finding", "id = ?", [fid])[0]["cause"] == "甲的原因"
     # importing again does not duplicate the open conflict
     assert not exchange.import_file(ef, a).conflicts
     assert len(merge.list_conflicts(ef)) == 1
@@ -94,14 +96,13 @@ def test_both_sides_changed_is_a_conflict_resolved_field_by_field(trio):
     with pytest.raises(ValidationError):
         merge.resolve_field(ef, c.id, "title", "both")
     merge.resolve_field(ef, c.id, "title", "theirs")
-    merge.resolve_field(ef, c.id, "body", "mine")
     assert merge.get_conflict(ef, c.id).status == "open"
-    done = merge.resolve_field(ef, c.id, "cause", "edited", "组长改写的原因")
+    done = merge.resolve_field(ef, c.id, "body", "edited", "组长改写的正文")
     assert done.status == "resolved" and merge.list_conflicts(ef) == []
     row = ef.rows("finding", "id = ?", [fid])[0]
-    assert (row["title"], row["body"], row["cause"]) == ("甲的标题", "组长的正文", "组长改写的原因")
+    assert (row["title"], row["body"], row["cause"]) == ("甲的标题", "组长改写的正文", "甲的原因")
     hist = merge.record_history(ef, "finding", fid)
-    assert any(h.field == "cause" and h.new == "组长改写的原因" for h in hist)
+    assert any(h.field == "body" and h.new == "组长改写的正文" for h in hist)
     assert any(h.origin and h.field == "title" and h.new == "甲的标题" for h in hist)  # 甲's own edit
     # resolved: the same file brings nothing again
     before = table_dump(lead)
@@ -114,8 +115,61 @@ def test_both_sides_changed_is_a_conflict_resolved_field_by_field(trio):
     ea = EvaluationFile.open(a)
     rep = exchange.import_file(ea, back)
     assert not rep.conflicts
-    assert ea.rows("finding", "id = ?", [fid])[0]["cause"] == "组长改写的原因"
+    assert ea.rows("finding", "id = ?", [fid])[0]["body"] == "组长改写的正文"
     ea.close()
+
+
+def test_different_fields_of_one_record_merge_without_conflict(trio):
+    """Issue 15.3: 甲 sets an indicator's score, 乙 its deduction reason, the lead its note field … no conflict;
+    the result has every change, whatever the order, and re-importing either file changes nothing."""
+    lead, a, b = trio
+    fid = list(_findings(lead))[0]
+    _edit(a, "甲", lambda ef: ef.update("finding", fid, {"title": "甲的标题"}))
+    _edit(b, "乙", lambda ef: ef.update("finding", fid, {"body": "乙的正文"}))
+    _edit(lead, "组长", lambda ef: ef.update("finding", fid, {"cause": "组长的原因"}))
+    results = []
+    for order in ((a, b), (b, a)):
+        target = lead.parent / f"合并{len(results)}.wcif"
+        target.write_bytes(lead.read_bytes())
+        ef = EvaluationFile.open(target, backup=False)
+        for src in order:
+            rep = exchange.import_file(ef, src)
+            assert not rep.conflicts and any(u[1] == fid for u in rep.updated)
+        row = ef.rows("finding", "id = ?", [fid])[0]
+        assert (row["title"], row["body"], row["cause"]) == ("甲的标题", "乙的正文", "组长的原因")
+        before = table_dump(target)
+        for src in order:
+            assert not exchange.import_file(ef, src).changed_records
+        assert table_dump(target) == before
+        assert merge.list_conflicts(ef) == [] and ef.verify_history() == []
+        results.append(record_state(ef))
+        ef.close()
+    assert results[0] == results[1]
+    # the merged version travels back to 甲 as a fast-forward
+    back = export_copy(lead.parent / "合并0.wcif", lead.parent / "回传.wcif")
+    ea = EvaluationFile.open(a, backup=False)
+    rep = exchange.import_file(ea, back)
+    assert not rep.conflicts
+    assert ea.rows("finding", "id = ?", [fid])[0]["body"] == "乙的正文"
+    ea.close()
+
+
+def test_same_field_changed_on_both_sides_conflicts_only_on_that_field(trio):
+    lead, a, _ = trio
+    fid = list(_findings(lead))[0]
+    _edit(a, "甲", lambda ef: ef.update("finding", fid, {"title": "甲的标题", "body": "甲的正文"}))
+    _edit(lead, "组长", lambda ef: ef.update("finding", fid, {"title": "组长的标题", "cause": "组长的原因"}))
+    ef = EvaluationFile.open(lead, backup=False)
+    rep = exchange.import_file(ef, a)
+    (c,) = [merge.get_conflict(ef, i) for i in rep.conflicts]
+    assert c.fields == ["title"]
+    row = ef.rows("finding", "id = ?", [fid])[0]
+    assert (row["title"], row["body"], row["cause"]) == ("组长的标题", "甲的正文", "组长的原因")
+    merge.resolve_field(ef, c.id, "title", "theirs")
+    row = ef.rows("finding", "id = ?", [fid])[0]
+    assert (row["title"], row["body"], row["cause"]) == ("甲的标题", "甲的正文", "组长的原因")
+    assert not exchange.import_file(ef, a).changed_records
+    ef.close()
 
 
 def test_delete_against_edit_is_a_conflict(trio):
@@ -260,7 +314,7 @@ def test_locked_evaluation_refuses_merges(trio):
     lead, a, _ = trio
     ef = EvaluationFile.open(lead)
     ev = ef.rows("evaluation")[0]
-    ef.update("evaluation", ev["id"], {"locked": 1})
+    _archive_lock(ef)
     with pytest.raises(exchange.ImportRefused, match="已锁定"):
         exchange.import_file(ef, a)
     ef.close()

@@ -1,5 +1,7 @@
 """Property-based: random edit scripts on three copies of an evaluation (and the lead's own), merged in different
-orders, lose nothing and agree wherever no conflict was involved."""
+orders, lose nothing and agree wherever no conflict was involved. Merges go field by field (issue 15.3): a field
+changed on one side only is taken even when other sides changed other fields of the record; a conflict arises
+only over a field changed on several sides (or a deletion against an edit)."""
 
 import itertools
 import shutil
@@ -84,28 +86,34 @@ def test_three_copies_merged_in_different_orders(_sample_master, tmp_path, lead_
     r1, r2 = record_state(first), record_state(second)
 
     for result, conflicts in ((r1, c1), (r2, c2)):
-        in_conflict = {(c.table, c.record_id) for c in conflicts}
-        theirs_kept = {(c.table, c.record_id, merge.record_hash(c.theirs)) for c in conflicts}
+        by_key = {}
+        for c in conflicts:
+            by_key.setdefault((c.table, c.record_id), []).append(c)
         for key in set(base) | set(lead_state) | set().union(*map(set, states)):
             versions = [s[key] for s in [lead_state] + states if key in s]
-            changed = {merge.record_hash(v) for v in versions if v != base.get(key)}
             assert key in result, f"record lost: {key}"
-            if key in in_conflict:
-                # nothing lost: every changed version is the current one or kept in a conflict
-                for v in versions:
-                    h = merge.record_hash(v)
-                    if v != base.get(key):
-                        assert h == merge.record_hash(result[key]) or (key + (h,)) in theirs_kept \
-                            or any(merge.record_hash(c.mine) == h for c in conflicts
-                                   if (c.table, c.record_id) == key), key
+            if key not in base:  # a new record exists on one side only
+                assert result[key] == versions[0], key
                 continue
-            if len(changed) == 1:  # changed on one side only (or identically on several): taken
-                (only,) = [v for v in versions if v != base.get(key)][:1]
-                assert result[key] == only, key
-            elif not changed:
-                assert result[key] == base[key], key
-            else:
-                raise AssertionError(f"{key} changed differently on several sides but no conflict")
+            fields = [f for f in base[key] if f != "id"]
+            changed = {f: {v[f] for v in versions if v[f] != base[key][f]} for f in fields}
+            mine_or_kept = lambda f, value: (result[key][f] == value or any(  # noqa: E731
+                c.theirs.get(f) == value or c.mine.get(f) == value for c in by_key.get(key, [])))
+            delete_vs_edit = any("deleted" in c.fields for c in by_key.get(key, []))
+            for f in fields:
+                if delete_vs_edit:  # the lead decides: every changed value is current or kept in the conflict
+                    assert all(mine_or_kept(f, value) for value in changed[f]), (key, f)
+                elif not changed[f]:  # nobody changed this field
+                    assert result[key][f] == base[key][f], (key, f)
+                elif len(changed[f]) == 1:  # changed on one side (field by field): taken, conflict or not
+                    (only,) = changed[f]
+                    assert result[key][f] == only, (key, f)
+                else:  # the same field changed on several sides: a conflict over it, nothing lost
+                    assert any(f in c.fields for c in by_key.get(key, [])), \
+                        f"{key}.{f} changed differently on several sides but no conflict"
+                    assert all(mine_or_kept(f, value) for value in changed[f]), (key, f)
+            for c in by_key.get(key, []):  # a conflict only where a field changed on two sides (or delete/edit)
+                assert delete_vs_edit or all(len(changed[f]) > 1 for f in c.fields), (key, c.fields)
     # the two orders agree wherever no conflict was involved
     involved = {(c.table, c.record_id) for c in c1 + c2}
     assert set(r1) == set(r2)

@@ -15,6 +15,7 @@ from wcif_desktop.domain.model import FinanceLine
 from wcif_desktop.domain.money import wan_to_yuan
 from wcif_desktop.services import evaluation as svc
 from wcif_desktop.services import finance as fs
+from wcif_desktop.report.archive import lock as _archive_lock
 
 
 def W(x) -> Decimal:  # noqa: N802 - 万元 literal → 元
@@ -256,7 +257,7 @@ def test_import_is_all_or_nothing(bare_sample_path, workdir):
         with pytest.raises(Cancelled):
             fs.apply_statement_import(ef, plan, CancelLate())
         assert [(ln.id, ln.actual) for ln in ef.records(FinanceLine)] == before
-        svc.update_record(ef, svc.Evaluation, svc.evaluation(ef).id, locked=True)
+        _archive_lock(ef)
         with pytest.raises(ValidationError):
             fs.apply_statement_import(ef, fs.plan_statement_import(sheet, year=2021))
         assert [(ln.id, ln.actual) for ln in ef.records(FinanceLine)] == before

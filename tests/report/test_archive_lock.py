@@ -112,3 +112,73 @@ def test_readiness_lists_unexplained_and_unanswered(sample_file):
     svc.delete_record(sample_file, Finding, rec.answers.split(",")[0])
     msgs = [i.message for i in check_readiness(svc.load_snapshot(sample_file))]
     assert f"建议“{rec.title}”未对应任何存在的问题" in msgs
+
+
+def _with_open_conflict(sample_path, workdir) -> str:
+    from wcif_desktop.services import exchange
+
+    copy = workdir / "同事.wcif"
+    exchange.export_evaluation(sample_path, copy, log2_n=12)
+    with EvaluationFile.open(sample_path, backup=False) as ef:
+        ind = next(i for i in ef.records(Indicator) if i.score is not None)
+    with EvaluationFile.open(copy, who="同事", backup=False) as ef:
+        ef.update("indicator", ind.id, {"score": "1"})
+    with EvaluationFile.open(sample_path, backup=False) as ef:
+        ef.update("indicator", ind.id, {"score": "0.5"})
+        rep = exchange.import_file(ef, copy)
+        assert rep.conflicts
+        return rep.conflicts[0]
+
+
+def test_open_merge_conflicts_block_the_final_signature_and_show_in_readiness(sample_path, workdir, ident, capsys):
+    """Issue 23.1: ``readiness`` lists open merge conflicts, and neither ``report --sign --final`` nor ``sign
+    --final`` nor ``lock`` goes through while one is open: no signed PDF is written, the evaluation stays open."""
+    from wcif_desktop.services import merge
+
+    conflict = _with_open_conflict(sample_path, workdir)
+    with EvaluationFile.open(sample_path, backup=False) as ef:
+        items = check_readiness(svc.load_snapshot(ef))
+        assert any(it.kind == "merge" and it.severity == "错误" for it in items)
+        with pytest.raises(ValidationError, match="合并冲突"):
+            archive.lock(ef)
+    assert main(["readiness", str(sample_path)]) == 1
+    assert "合并冲突未解决" in capsys.readouterr().out
+    leader, agency = ident
+    out = workdir / "最终 报告.pdf"
+    with pytest.raises(ValidationError, match="合并冲突"):
+        build_report_file(sample_path, out, p12=leader, passphrase="pw", final=True)
+    assert not out.exists()
+    signed = build_report_file(sample_path, workdir / "草稿.pdf", p12=leader, passphrase="pw")  # not final: fine
+    with pytest.raises(ValidationError, match="合并冲突"):
+        sign_report_file(signed, workdir / "最终.pdf", agency, "pw", evaluation_path=sample_path, final=True)
+    assert not (workdir / "最终.pdf").exists()
+    with EvaluationFile.open(sample_path, backup=False) as ef:
+        assert not archive.is_locked(ef)
+        merge.resolve_conflict(ef, conflict, "mine")
+        assert not [it for it in check_readiness(svc.load_snapshot(ef)) if it.kind == "merge"]
+    build_report_file(sample_path, out, p12=leader, passphrase="pw", final=True)
+    with EvaluationFile.open(sample_path, backup=False) as ef:
+        assert archive.is_locked(ef)
+
+
+def test_report_sign_into_a_full_disk_leaves_no_signed_pdf(sample_path, workdir, ident, monkeypatch):
+    """Issue 23.6: when keeping the signed report fails (disk full: ENOSPC simulated), the CLI says so in one
+    sentence (exit 2) and no signed PDF stays behind that looks final."""
+    import errno
+
+    leader, _ = ident
+    out = workdir / "满盘 报告.pdf"
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(archive, "record_report", full)
+    pw = workdir / "pw.txt"
+    pw.write_text("pw\n", encoding="utf-8")
+    code = main(["report", str(sample_path), "-o", str(out), "--sign", str(leader), "--passphrase-file", str(pw),
+                 "--final"])
+    assert code == 2
+    assert not out.exists()
+    assert not list(workdir.glob(".~unsigned*"))
+    with EvaluationFile.open(sample_path, backup=False) as ef:
+        assert not archive.is_locked(ef)

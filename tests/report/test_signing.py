@@ -139,6 +139,24 @@ def test_signature_contents_changed_is_detected(ids, unsigned, workdir):
     assert main(["verify", str(bad)]) == 1
 
 
+@pytest.mark.parametrize("new", [b"1", b"f"])
+def test_a_changed_byte_in_the_signature_zero_padding_is_detected(ids, unsigned, workdir, new, capsys):
+    """Issue 23.6: ``/Contents`` holds the CMS signature then zeros up to its reserved size; the signature cannot
+    cover itself, so a byte changed in that padding used to pass ``verify``."""
+    _, lead, _ = ids
+    signed = sign_pdf(unsigned, workdir / "签.pdf", lead, PW)
+    assert main(["verify", str(signed)]) == 0
+    data = signed.read_bytes()
+    start = data.rfind(b"/Contents <") + len(b"/Contents <")
+    end = data.index(b">", start)
+    assert data[end - 200:end] == b"0" * 200  # the padding
+    bad = workdir / "改填充.pdf"
+    bad.write_bytes(data[:end - 100] + new + data[end - 99:])
+    capsys.readouterr()
+    assert main(["verify", str(bad)]) == 1
+    assert "填充区" in capsys.readouterr().out
+
+
 def test_cli_report_sign_verify(ids, sample_path, workdir, seal, capsys):
     d, lead, agency = ids
     out = workdir / "命令行 报告.pdf"

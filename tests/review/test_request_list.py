@@ -13,6 +13,7 @@ from wcif_desktop.domain.model import Evaluation
 from wcif_desktop.domain.review import DocumentRequest, ReviewNote
 from wcif_desktop.services import evaluation as evsvc
 from wcif_desktop.services import review
+from wcif_desktop.report.archive import lock as _archive_lock
 
 
 def test_template_covers_the_funds_documents():
@@ -123,7 +124,7 @@ def test_review_notes_need_a_member_and_text(ef, members):
 
 def test_locked_evaluation_refuses_edits(ef):
     ev = evsvc.evaluation(ef)
-    evsvc.update_record(ef, Evaluation, ev.id, locked=True)
+    _archive_lock(ef)
     with pytest.raises(ValidationError, match="已锁定"):
         review.add_request_item(ef, "x", "y")
 

@@ -12,6 +12,7 @@ from wcif_desktop.domain.scoring import Problem, build_sheet
 from wcif_desktop.services import evaluation as svc
 from wcif_desktop.services import frameworks as fw
 from wcif_desktop.services import scoring
+from wcif_desktop.report.archive import lock as _archive_lock
 
 
 def _framework_md_rows(shared_dir):
@@ -193,7 +194,7 @@ def test_locked_evaluation_refuses_template_and_edits(sample_file):
     from wcif_desktop.domain.model import Evaluation
 
     ev = sample_file.records(Evaluation)[0]
-    svc.update_record(sample_file, Evaluation, ev.id, locked=True)
+    _archive_lock(sample_file)
     before = len(sample_file.records(Indicator))
     with pytest.raises(ValidationError, match="锁定"):
         fw.apply_template(sample_file, "caiyu-2020-10", replace=True)

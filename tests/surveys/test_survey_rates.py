@@ -23,6 +23,7 @@ from wcif_desktop.domain.survey import (
 )
 from wcif_desktop.services import survey as sv
 from wcif_desktop.services.evaluation import create_empty, update_record
+from wcif_desktop.report.archive import lock as _archive_lock
 
 
 def pct(pair):
@@ -199,7 +200,7 @@ def test_paper_entry_refuses_bad_input(ef):
 def test_locked_evaluation_refuses_entry(ef):
     s = _units_survey(ef)
     ev = ef.records(Evaluation)[0]
-    update_record(ef, Evaluation, ev.id, locked=True)
+    _archive_lock(ef)
     with pytest.raises(ValidationError, match="锁定"):
         sv.add_response(ef, s.id, {"Q1": "满意"})
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from wcif_desktop.domain.model import Finding, Indicator
 from wcif_desktop.ui.pages import STEP_PAGES, StepState
+from wcif_desktop.report.archive import lock as _archive_lock
 
 pytestmark = pytest.mark.gui
 
@@ -242,7 +243,7 @@ def test_locked_evaluation_refuses_edits_and_shows_saved_text(window, messages, 
 
     asked = []
     monkeypatch.setattr(lock, "ask_reason", lambda parent: asked.append(parent) and None)  # 取消: stays locked
-    svc.update_record(window.ctx.ef, Evaluation, window.ctx.evaluation().id, locked=True)
+    _archive_lock(window.ctx.ef)
     page = window.show_step("findings")
     page.views["practice"].setCurrentIndex(page.models["practice"].index(0, 0))
     old = page.title_edit.text()

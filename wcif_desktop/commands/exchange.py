@@ -2,6 +2,11 @@
 
 Exit codes: ``export`` 0 written, 2 refused/failed; ``import`` 0 merged, 3 merged but conflicts remain (listed),
 2 refused (reason printed, nothing changed); ``verify-history`` 0 intact, 1 altered, 2 not an evaluation file.
+
+``verify-history`` checks the history's hash chain against the anchor the file keeps (length and last hash), every
+record against the version the program last wrote (records changed outside the program are listed), every
+evidence content against its SHA-256, and with ``--against`` that the history still holds what a report or an
+export recorded.
 """
 
 from __future__ import annotations
@@ -23,8 +28,10 @@ def register(sub):
     p.add_argument("--password-file", type=Path, metavar="F", help="password of an encrypted file")
     p.set_defaults(handler=run_import)
 
-    p = sub.add_parser("verify-history", help="check the hash chain of an evaluation file's history")
+    p = sub.add_parser("verify-history", help="check an evaluation file's history, records and evidence")
     p.add_argument("path", type=Path, metavar="FILE.wcif")
+    p.add_argument("--against", type=Path, action="append", default=[], metavar="REPORT.pdf|EXPORT.wcif",
+                   help="a report or export of this evaluation whose recorded history the file must still hold")
     p.set_defaults(handler=run_verify_history)
 
 
@@ -79,7 +86,7 @@ def _short(v, n: int = 40) -> str:
 def run_verify_history(args) -> int:
     from ..services.exchange import verify_history_file
 
-    problems = verify_history_file(args.path)
+    problems = verify_history_file(args.path, against=args.against)
     if problems:
         print(f"修改历史不完整或被改动：{args.path}")
         for p in problems:

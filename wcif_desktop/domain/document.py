@@ -183,6 +183,8 @@ class Document:
         landscape: A4 landscape (wide lists) instead of portrait.
         mark: the draft mark (``草稿`` or ``征求意见稿``) every page carries (PDF: a header mark and a light
             diagonal watermark; Word: the header of every section); ``""`` for a final document.
+        keywords: the PDF's Keywords entry; a report carries its evaluation's history anchor there
+            (``wcif-history:<length>:<last hash>``, see :func:`history_keywords`), covered by a signature.
     """
 
     kind: str
@@ -193,11 +195,12 @@ class Document:
     cover_blocks: int = 0
     landscape: bool = False
     mark: str = ""
+    keywords: str = ""
 
     def without_cover(self) -> Document:
         """A copy without the cover blocks."""
         return Document(self.kind, self.title, list(self.blocks[self.cover_blocks:]), self.author,
-                        dict(self.context), 0, self.landscape, self.mark)
+                        dict(self.context), 0, self.landscape, self.mark, self.keywords)
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
@@ -247,6 +250,15 @@ class Document:
 
 
 DocOutline = Document  # the former name
+
+
+HISTORY_KEYWORD = "wcif-history"
+
+
+def history_keywords(history: tuple) -> str:
+    """The PDF Keywords entry anchoring an evaluation's history at the time of a report: ``wcif-history:<length>:
+    <last hash>`` from ``EvaluationSnapshot.history`` ``(length, hash)``; ``""`` without one."""
+    return f"{HISTORY_KEYWORD}:{history[0]}:{history[1]}" if history else ""
 
 
 def h1(n: int, text: str, toc: bool | None = None) -> Heading:

@@ -169,6 +169,8 @@ class EvaluationSnapshot:
     findings: list[Finding] = field(default_factory=list)
     narratives: dict[str, str] = field(default_factory=dict)
     grade_bands: tuple = ()  # ((lower bound, grade), …) of this evaluation; () = default (domain/scoring.py)
+    open_conflicts: tuple = ()  # labels ("table name") of merge conflicts not resolved yet (services/merge.py)
+    history: tuple = ()  # (length, last hash) of the file's history when read: anchored in reports' metadata
 
     def findings_of(self, kind: str) -> list[Finding]:
         return sorted((f for f in self.findings if f.kind == kind), key=lambda f: f.sort_order)

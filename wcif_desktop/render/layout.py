@@ -126,11 +126,11 @@ class ReportDoc(BaseDocTemplate):
 
     def __init__(self, buf, fonts: FontSet, *, title: str, author: str, subject: str,
                  progress: Progress = NO_PROGRESS, total_flowables: int = 0, dry_run: bool = False,
-                 wide: bool = False, first_template: str = "cover", mark: str = ""):
+                 wide: bool = False, first_template: str = "cover", mark: str = "", keywords: str = ""):
         self.page_w, self.page_h = landscape(A4) if wide else A4
         super().__init__(buf, pagesize=(self.page_w, self.page_h), leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
-                         subject=subject, creator="WCIF Desktop", lang="zh-CN",
+                         subject=subject, creator="WCIF Desktop", lang="zh-CN", keywords=keywords,
                          initialFontName=fonts.body, initialFontSize=BODY_SIZE)
         self.fonts = fonts
         self.mark = mark
@@ -411,7 +411,7 @@ class Rendered:
 
 def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *, title: str, author: str,
            subject: str, progress: Progress = NO_PROGRESS, max_passes: int = 4, wide: bool = False,
-           first_template: str = "cover", mark: str = "") -> Rendered:
+           first_template: str = "cover", mark: str = "", keywords: str = "") -> Rendered:
     """Lay the report out until the 目录's page numbers equal the pages the headings land on.
 
     ``compose(pages)`` returns a fresh :class:`Writer` whose story has the 目录 filled from ``pages``
@@ -431,7 +431,7 @@ def render(compose: Callable[[dict[str, int] | None], Writer], fonts: FontSet, *
         buf = io.BytesIO()
         doc = ReportDoc(buf, fonts, title=title, author=author, subject=subject, progress=progress,
                         total_flowables=len(w.story), dry_run=pages is None, wide=wide,
-                        first_template=first_template, mark=mark)
+                        first_template=first_template, mark=mark, keywords=keywords)
         try:
             doc.build(w.story)
         except ReportError:

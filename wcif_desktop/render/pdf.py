@@ -130,7 +130,7 @@ def render_pdf(doc: Document, progress: Progress = NO_PROGRESS, fonts=None) -> R
     return render(lambda pages: compose(doc, fonts, pages, width), fonts, title=doc.title, author=doc.author or "",
                   subject=doc.context.get("subject", "") if isinstance(doc.context.get("subject"), str) else "",
                   progress=progress, wide=doc.landscape, first_template="cover" if starts_in_front else "body",
-                  mark=doc.mark)
+                  mark=doc.mark, keywords=doc.keywords)
 
 
 __all__ = ["compose", "render_pdf"]

@@ -402,6 +402,27 @@ def signer_names(path) -> list[str]:
 
 
 
+def _padding_intact(sig) -> bool:
+    """True when the bytes after the CMS signature inside ``/Contents`` are all zero. ``/Contents`` is the one
+    part of the file no signature covers (it holds the signature); the CMS structure has its own length, so a
+    byte changed in the zero padding after it escapes the cryptographic check and must be checked here."""
+    try:
+        c = bytes(sig.sig_object["/Contents"])
+    except Exception:  # noqa: BLE001 - no contents: the validation reports it
+        return True
+    if len(c) < 2 or c[0] != 0x30:
+        return False
+    first = c[1]
+    if first < 0x80:
+        end = 2 + first
+    elif first == 0x80:  # indefinite length (BER): the end is not known from the header
+        return True
+    else:
+        n = first & 0x7F
+        end = 2 + n + int.from_bytes(c[2:2 + n], "big")
+    return end <= len(c) and not any(c[end:])
+
+
 def verify_pdf(path) -> list[SignatureStatus]:
     """Check every signature of a PDF, in file order (see module text for what ``ok`` means).
 
@@ -448,8 +469,13 @@ def verify_pdf(path) -> list[SignatureStatus]:
             level = st.modification_level
             permitted = level is not None and level <= ModificationLevel.FORM_FILLING and st.docmdp_ok is not False
             ok = intact and (whole if last else (whole or permitted))
+            padded = _padding_intact(sig)
+            if not padded:
+                ok = False
             if not intact:
                 summary = "签名已失效：签署后文件内容被修改"
+            elif not padded:
+                summary = "签名值之后的填充区被改动（应全为 0）：文件在签署后被修改"
             elif last and not whole:
                 summary = "签名本身完整，但签署后文件末尾被追加了未签署的内容"
             elif not ok:

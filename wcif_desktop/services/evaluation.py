@@ -6,6 +6,8 @@ Every edit validates against the domain rules, writes in one transaction (with a
 
 from __future__ import annotations
 
+import sqlite3
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -190,7 +192,35 @@ def load_snapshot(ef: EvaluationFile) -> EvaluationSnapshot:
         findings=sorted(ef.records(Finding), key=lambda f: (f.kind, f.sort_order)),
         narratives={n.section: n.text for n in ef.records(Narrative)},
         grade_bands=bands_from_rows(ef.rows("scoring_settings")),
+        open_conflicts=open_conflicts(ef),
+        history=ef.history_state(),
     )
+
+
+TABLE_NAMES = {"indicator": "指标", "finding": "问题与建议", "narrative": "报告段落", "team_member": "评价小组成员",
+               "finance_line": "财务数据", "target_indicator": "绩效目标", "evaluation": "评价基本信息"}
+
+
+def open_conflicts(ef: EvaluationFile) -> tuple[str, ...]:
+    """Labels ("table record-name") of the merge conflicts still open, oldest first; () without merge tables."""
+    import json
+
+    try:
+        rows = ef.conn.execute("SELECT table_name, record_id, mine FROM merge_conflict WHERE status = 'open' "
+                               "ORDER BY at, table_name, record_id").fetchall()
+    except sqlite3.OperationalError:
+        return ()
+    out = []
+    for table, rid, mine in rows:
+        try:
+            row = json.loads(mine or "{}")
+        except ValueError:
+            row = {}
+        code = str(row.get("code") or "")
+        name = next((str(row[c]) for c in ("name", "title", "section", "key", "label") if row.get(c)), "")
+        label = " ".join(x for x in (code, name) if x) or rid
+        out.append(f"{TABLE_NAMES.get(table, table)} {label}")
+    return tuple(out)
 
 
 def _ensure_unlocked(ef: EvaluationFile) -> None:

@@ -150,6 +150,47 @@ def iter_content(ef: EvaluationFile, sha256: str):
         yield row[0]
 
 
+def content_intact(conn, sha256: str, schema: str = "main") -> bool:
+    """True when the chunks stored under ``sha256`` (in ``schema``: ``main`` or an attached file) are complete
+    (seq 0, 1, 2 …) and their bytes hash to ``sha256``. Reads one chunk at a time."""
+    h, expected = hashlib.sha256(), 0
+    seqs = [r[0] for r in conn.execute(f"SELECT seq FROM {schema}.evidence_chunk WHERE sha256 = ? ORDER BY seq",
+                                       [sha256])]
+    if not seqs:
+        return False
+    for seq in seqs:
+        if seq != expected:
+            return False
+        expected += 1
+        (data,) = conn.execute(f"SELECT data FROM {schema}.evidence_chunk WHERE sha256 = ? AND seq = ?",
+                               [sha256, seq]).fetchone()
+        if not isinstance(data, bytes):
+            return False
+        h.update(data)
+    return h.hexdigest() == sha256
+
+
+def corrupt_contents(conn, schema: str = "main", progress: Progress = NO_PROGRESS) -> list[tuple[str, str]]:
+    """Every evidence content of ``schema`` whose bytes do not hash to its key: ``[(sha256, original name)]``
+    (the name from the evidence records, "" when none names it). Used on every incoming file (issue 23.3)."""
+    try:
+        shas = [r[0] for r in conn.execute(f"SELECT DISTINCT sha256 FROM {schema}.evidence_chunk ORDER BY sha256")]
+    except Exception:  # noqa: BLE001 - no evidence table in this file
+        return []
+    bad = []
+    for n, sha in enumerate(shas, start=1):
+        check(progress)
+        progress.set(n, len(shas), Message(QT_TRANSLATE_NOOP("core", "校验证据")))
+        if not content_intact(conn, sha, schema):
+            try:
+                r = conn.execute(f"SELECT original_name FROM {schema}.evidence WHERE sha256 = ? LIMIT 1",
+                                 [sha]).fetchone()
+            except Exception:  # noqa: BLE001
+                r = None
+            bad.append((sha, r[0] if r else ""))
+    return bad
+
+
 def _check_free_space(folder: Path, needed: int, name: str, *, export: bool = False) -> None:
     """Enough free space in ``folder`` to add (``export=False``) or export the file ``name`` of ``needed`` bytes."""
     try:
@@ -239,7 +280,9 @@ def add_evidence(ef: EvaluationFile, path, *, target_kind: str | None = None, ta
         progress: gets ``set(bytes_done, bytes_total, label)``; cancelling raises Cancelled, nothing written.
 
     Returns:
-        :class:`AddResult`; the same content added twice is stored once (``stored=False`` the second time).
+        :class:`AddResult`; the same content added twice is stored once (``stored=False`` the second time). When
+        the stored copy of that content is found damaged (its bytes no longer hash to its SHA-256), the file
+        added replaces it (``stored=True``): a corrupt stored chunk is repaired by adding the original again.
 
     Raises:
         WcifError: missing/vanished, unreadable, empty (0 bytes), a folder, changed while being read, not
@@ -265,10 +308,15 @@ def add_evidence(ef: EvaluationFile, path, *, target_kind: str | None = None, ta
         if size == 0:
             raise WcifError(QT_TRANSLATE_NOOP("core", "文件为空（0 字节），未添加：{path}"), path=path)
         already = content_stored(ef, sha)
+        repair = already and not content_intact(ef.conn, sha)  # a damaged stored copy: this good one replaces it
+        if repair:
+            already = False
         if not already:
             _check_free_space(ef.path.parent, size, path.name)
         changes = Changes()
         with ef.transaction():
+            if repair:
+                ef.conn.execute("DELETE FROM evidence_chunk WHERE sha256 = ?", [sha])
             if not already:
                 try:
                     fh.seek(0)

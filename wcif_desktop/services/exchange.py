@@ -100,6 +100,70 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+STALE_WORK_SECONDS = 120  # a work folder not touched for this long belongs to an interrupted export/import
+
+
+def work_root() -> Path:
+    """The user's private folder for snapshots and decrypted copies (``<user data>/work``, mode 0700): never the
+    destination of an export nor the folder of the evaluation file."""
+    from ..paths import user_data_dir
+
+    root = user_data_dir() / "work"
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        os.chmod(root, 0o700)
+    except OSError:  # pragma: no cover - a file system without permissions
+        pass
+    return root
+
+
+def private_workdir(prefix: str) -> Path:
+    """A new private folder (mode 0700) under :func:`work_root`.
+
+    Raises:
+        WcifError: it cannot be created (disk full, no permission).
+    """
+    try:
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=work_root()))
+    except OSError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法创建临时工作文件夹：{reason}"), reason=e) from e
+
+
+def clean_stale_work(*folders: Path) -> list[Path]:
+    """Remove what an interrupted export or import left: ``.wcif-export-*`` / ``.wcif-import-*`` files and folders
+    (hidden, earlier versions wrote the plaintext snapshot there) in ``folders``, and ``wcif-export-*`` /
+    ``wcif-import-*`` in the private work folder, when untouched for :data:`STALE_WORK_SECONDS` (so one running
+    at the same time in another window is left alone). Returns what was removed; errors are ignored."""
+    import time
+
+    removed = []
+    limit = time.time() - STALE_WORK_SECONDS
+    places = [(Path(f), (".wcif-export-", ".wcif-import-")) for f in folders]
+    try:
+        places.append((work_root(), ("wcif-export-", "wcif-import-")))
+    except OSError:  # pragma: no cover
+        pass
+    for folder, prefixes in places:
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for p in entries:
+            if not p.name.startswith(prefixes):
+                continue
+            try:
+                if p.lstat().st_mtime > limit:
+                    continue
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p)
+                else:
+                    p.unlink()
+                removed.append(p)
+            except OSError:
+                continue
+    return removed
+
+
 def _live_counts(conn) -> dict[str, int]:
     return {t: conn.execute(f"SELECT count(*) FROM {merge._q(t)} WHERE deleted = 0").fetchone()[0]
             for t in merge.classify_tables(conn).records}
@@ -111,14 +175,23 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
     """Export the evaluation ``src`` (a path or an open :class:`EvaluationFile`) to the new file ``out``.
 
     ``member``: a team member's name (or id) → only their work package (see module docstring).
-    ``password``: encrypt with AES-256-GCM (key from Scrypt, cost ``2**log2_n``).
+    ``password``: encrypt with AES-256-GCM (key from Scrypt, cost ``2**log2_n``); at least
+    :data:`~wcif_desktop.services.crypto.MIN_PASSWORD_CHARS` characters.
     The source's merge base is refreshed first; a successful export is recorded in the source's history.
+
+    No plaintext of the evaluation is written into the destination folder of an encrypted export: the snapshot
+    is made in the user's private work folder (:func:`private_workdir`), and the destination only receives the
+    ciphertext, as a hidden ``.wcif-export-*.part`` file renamed into place. Leftovers of an interrupted export
+    or import (``.wcif-export-*``/``.wcif-import-*`` in the destination, ``wcif-*`` in the work folder) are
+    removed first (:func:`clean_stale_work`).
 
     Raises:
         WcifError: source unreadable, ``out`` is the source, unknown member, or writing failed (disk full …);
         :class:`~wcif_desktop.domain.errors.Cancelled`.
     """
     out = Path(out)
+    if password is not None:
+        crypto.check_new_password(password)
     ef, opened = _open_path(src)
     try:
         if out.resolve() == ef.path.resolve():
@@ -129,11 +202,8 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
         progress.set(0, 4, Message(QT_TRANSLATE_NOOP("core", "记录版本")))
         source_id = _ensure_file_id(ef)
         merge.refresh_sync_state(ef)
-        try:
-            work = Path(tempfile.mkdtemp(prefix=".wcif-export-", dir=out.parent))
-        except OSError as e:
-            raise WcifError(QT_TRANSLATE_NOOP("core", "无法在 {folder} 写入导出文件：{reason}"), folder=out.parent,
-                            reason=e) from e
+        clean_stale_work(out.parent)
+        work = private_workdir("wcif-export-")
         try:
             snap = work / "snapshot.wcif"
             progress.set(1, 4, Message(QT_TRANSLATE_NOOP("core", "生成快照")))
@@ -156,6 +226,9 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                         {"key": "exported_at", "value": now_iso()},
                         {"key": "exported_by", "value": ef.who},
                         {"key": "exported_for", "value": member or ""},
+                        # the source's history when exported: verify-history --against this file shows a
+                        # shortened or rewritten history of the source later (issue 23.2)
+                        {"key": "exported_history", "value": "{}:{}".format(*ef.history_state())},
                     ], pk="key")
                 if member:
                     progress.set(2, 4, Message(QT_TRANSLATE_NOOP("core", "筛选工作包")))
@@ -175,19 +248,26 @@ def export_evaluation(src, out, *, member: str | None = None, password: str | No
                     c.close()
             check(progress)
             progress.set(3, 4, Message(QT_TRANSLATE_NOOP("core", "写入文件")))
-            part = work / "out.part"
+            part = None
             try:
-                if password:
-                    with open(final, "rb") as fi, open(part, "wb") as fo:
+                # the only file written in the destination: the ciphertext (or the plain export asked for)
+                fd, name = tempfile.mkstemp(prefix=".wcif-export-", suffix=".part", dir=out.parent)
+                part = Path(name)
+                with open(final, "rb") as fi, os.fdopen(fd, "wb") as fo:
+                    if password:
                         crypto.encrypt_stream(fi, fo, password, total=final.stat().st_size, log2_n=log2_n,
                                               progress=progress)
-                else:
-                    final.replace(part)
+                    else:
+                        shutil.copyfileobj(fi, fo, 1024 * 1024)
                 _fsync(part)
                 os.replace(part, out)
+                part = None
             except OSError as e:
                 raise WcifError(QT_TRANSLATE_NOOP("core", "导出失败，未写入 {path}（{reason}）"), path=out,
                                 reason=e.strerror or e) from e
+            finally:
+                if part is not None:
+                    part.unlink(missing_ok=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         with ef.transaction():
@@ -395,6 +475,7 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     src = Path(path)
     if src.is_dir():
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "要导入的是一个文件夹，请选择评价文件：{path}"), path=src)
+    refuse_non_regular(src)
     if not src.is_file():
         raise ImportRefused(QT_TRANSLATE_NOOP("core", "找不到要导入的文件：{path}"), path=src)
     target = src
@@ -424,6 +505,7 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     problems = []
     try:
         conn = sqlite3.connect(sqlite_uri(target, mode="ro", immutable=1), uri=True)
+        conn.text_factory = lambda b: b.decode("utf-8", "replace")  # the report may quote damaged text
         try:
             res = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if res != ["ok"]:
@@ -468,6 +550,15 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     try:
         try:
             problems = check_structure(ef.conn) or check_invariants(ef)
+            if not problems:
+                from .evidence import corrupt_contents
+
+                bad = corrupt_contents(ef.conn, progress=progress)
+                if bad:
+                    raise ImportRefused(QT_TRANSLATE_NOOP(
+                        "core", "要导入的文件中有 {count} 份证据内容已损坏（校验值不符），未导入：{names}（{path}）"),
+                        count=len(bad), names="、".join(f"“{n}”" if n else sha[:12] for sha, n in bad[:3]),
+                        path=src)
         except sqlite3.DatabaseError:
             raise  # damaged, or written to while read: import_file says which
         except (sqlite3.Error, KeyError, ValueError, TypeError) as e:  # a table or column of ours is unusable
@@ -478,6 +569,24 @@ def prepare_incoming(path, workdir: Path, password: str | None = None,
     finally:
         ef.close()
     return target
+
+
+def refuse_non_regular(src: Path) -> None:
+    """Refuse at once anything but a regular file (after symlinks): a FIFO, socket or device would block the
+    first read forever, or never end.
+
+    Raises:
+        ImportRefused: naming the file.
+    """
+    import stat
+
+    try:
+        mode = os.stat(src).st_mode
+    except OSError:
+        return  # missing: the caller says "not found"
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return
+    raise ImportRefused(QT_TRANSLATE_NOOP("core", "要导入的不是普通文件（管道、设备或套接字），未导入：{path}"), path=src)
 
 
 LONG_PATH_BYTES = 400  # SQLite opens files by names up to ~500 bytes (unix); longer ones are copied first
@@ -512,7 +621,11 @@ def file_state(path: Path) -> tuple:
     """What any write to an SQLite file changes: size, modification time (ns) and the header's file change
     counter (bytes 24–27, incremented by every commit in rollback-journal mode). Compared before the checks and
     before the merge commits, so what is merged is what was checked."""
+    import stat
+
     st = Path(path).stat()
+    if not stat.S_ISREG(st.st_mode):  # never open a FIFO or device: it would block
+        raise OSError(f"not a regular file: {path}")
     with open(path, "rb") as fh:
         head = fh.read(28)
     return st.st_size, st.st_mtime_ns, head[24:28]
@@ -567,9 +680,158 @@ def _check_header(copy: Path, src: Path) -> None:
                             version=version, supported=schema_version(), path=src)
 
 
+MAX_MAGNITUDE = 15  # |value| < 10**15: any amount in 元 or score a file may hold; 9e999999 is refused
+MAX_DECIMALS = 12
+
+
+def _record_classes() -> dict[str, type]:
+    """{table: record dataclass} of every record type this build knows (all modules imported)."""
+    import importlib
+    import pkgutil
+
+    from .. import domain
+    from ..domain.model import Record
+
+    for m in pkgutil.iter_modules(domain.__path__):
+        importlib.import_module(f"{domain.__name__}.{m.name}")
+    for m in ("archive",):
+        importlib.import_module(f"wcif_desktop.report.{m}")
+    out, todo = {}, list(Record.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        table = getattr(cls, "table", None)
+        if isinstance(table, str) and table:
+            out.setdefault(table, cls)
+    return out
+
+
+def _numeric_columns() -> dict[str, dict[str, str]]:
+    """{table: {column: "decimal" | "int"}} from the record dataclasses' type hints."""
+    import dataclasses
+    import typing
+
+    out: dict[str, dict[str, str]] = {}
+    for table, cls in _record_classes().items():
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception:  # noqa: BLE001 - a hint that does not resolve: skip the class
+            continue
+        cols = {}
+        for f in dataclasses.fields(cls):
+            text = str(hints.get(f.name))
+            if "Decimal" in text:
+                cols[f.name] = "decimal"
+            elif hints.get(f.name) is int:
+                cols[f.name] = "int"
+        if cols:
+            out[table] = cols
+    return out
+
+
+def _record_name(table: str, row: dict) -> str:
+    """How a record is named in a refusal: its code and name when it has both (指标 "1.1.1 立项依据充分性")."""
+    code, name = str(row.get("code") or ""), str(row.get("name") or row.get("title") or "")
+    if code and name:
+        return f"{code} {name}"
+    return merge.record_label(row) or str(row.get("id"))
+
+
+REFERENCE_ALIASES = {"member_id": "team_member", "reviewer_id": "team_member", "preparer_id": "team_member"}
+
+
+def check_values(ef: EvaluationFile) -> list[str]:
+    """Every incoming record checked like a user's edit (issue 23.5): numbers are finite decimals of sensible
+    size (|x| < 10^15, at most 12 decimal places; no ``NaN``, ``Infinity``, ``9e999999``), whole numbers are
+    whole, an indicator's weight lies in [0, 100] points and its score in [0, weight], its level in 1–3, the
+    indicator tree has no cycle and every ``parent_id`` names an indicator of the file, and a ``<table>_id``
+    column names a record of that table. Returns problems naming the table, the record and the field."""
+    problems: list = []
+    kinds = merge.classify_tables(ef.conn)
+    numeric = _numeric_columns()
+    for table in kinds.records:
+        cols = numeric.get(table)
+        if not cols:
+            continue
+        have = {c for c, _ in merge.table_info(ef.conn, table)}
+        cols = {c: k for c, k in cols.items() if c in have}
+        for row in ef.rows(table, include_deleted=True):
+            for col, kind in cols.items():
+                v = row.get(col)
+                if v is None or v == "":
+                    continue
+                bad = False
+                if kind == "int":
+                    bad = not (isinstance(v, int) or (isinstance(v, str) and v.strip().lstrip("-").isdigit()))
+                    bad = bad or abs(int(v)) >= 2 ** 53
+                else:
+                    try:
+                        d = Decimal(str(v).strip())
+                    except InvalidOperation:
+                        bad = True
+                    else:
+                        bad = (not d.is_finite() or (d != 0 and d.adjusted() >= MAX_MAGNITUDE)
+                               or d.as_tuple().exponent < -MAX_DECIMALS)
+                if bad:
+                    problems.append(Message(QT_TRANSLATE_NOOP(
+                        "core", "{table} 表的记录“{record}”的 {field} 值“{value}”不是合理的数字"),
+                        table=table, record=_record_name(table, row), field=col, value=str(v)[:40]))
+    if problems:
+        return problems
+    if "indicator" in kinds.records:
+        rows = {r["id"]: r for r in ef.rows("indicator")}
+        for r in rows.values():
+            name = _record_name("indicator", r)
+            try:
+                weight = Decimal(str(r.get("weight") or 0))
+                if not Decimal(0) <= weight <= Decimal(100):
+                    problems.append(Message(QT_TRANSLATE_NOOP("core", "指标“{name}”的权重 {weight} 超出 0–100 分"),
+                                            name=name, weight=weight))
+            except InvalidOperation:  # pragma: no cover - refused above
+                pass
+            if r.get("level") not in (None, "") and int(r["level"]) not in (1, 2, 3):
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "指标“{name}”的级次 {level} 不是 1–3"),
+                                        name=name, level=r["level"]))
+            parent = r.get("parent_id") or ""
+            if parent and parent not in rows:
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "指标“{name}”的上级指标不存在（{parent}）"),
+                                        name=name, parent=parent))
+        for start in rows:
+            seen, node = set(), start
+            while node:
+                if node in seen:
+                    problems.append(Message(QT_TRANSLATE_NOOP(
+                        "core", "指标体系中有循环：指标“{name}”是它自己的上级（直接或间接）"),
+                        name=_record_name("indicator", rows[start])))
+                    break
+                seen.add(node)
+                node = (rows.get(node) or {}).get("parent_id") or ""
+            if len(problems) > 5:
+                break
+    live = {t: None for t in kinds.records}
+    for table in kinds.records:
+        for col, _pk in merge.table_info(ef.conn, table):
+            target = REFERENCE_ALIASES.get(col) or (col[:-3] if col.endswith("_id") else None)
+            if not target or target not in live or target == table and col == "parent_id":
+                continue
+            if live[target] is None:
+                live[target] = {r for (r,) in ef.conn.execute(f"SELECT id FROM {merge._q(target)}")}
+            for row in ef.conn.execute(f"SELECT id, {merge._q(col)} FROM {merge._q(table)} WHERE deleted = 0 AND "
+                                       f"{merge._q(col)} IS NOT NULL AND {merge._q(col)} != ''"):
+                if row[1] not in live[target]:
+                    problems.append(Message(QT_TRANSLATE_NOOP(
+                        "core", "{table} 表的记录“{record}”的 {field} 指向不存在的 {target} 记录（{value}）"),
+                        table=table, record=row[0], field=col, target=target, value=row[1]))
+                    break
+    return problems
+
+
 def check_invariants(ef: EvaluationFile) -> list[str]:
-    """Our own rules an evaluation file must satisfy. Returns problems (empty when fine)."""
-    problems = []
+    """Our own rules an evaluation file must satisfy (and :func:`check_values`). Returns problems (empty when
+    fine)."""
+    problems = list(check_values(ef))
+    if problems:
+        return problems
     evs = ef.rows("evaluation")
     if len(evs) != 1:
         problems.append(f"应恰有一条评价基本信息，实有 {len(evs)} 条")
@@ -590,9 +852,14 @@ def check_invariants(ef: EvaluationFile) -> list[str]:
         if odd:
             problems.append(Message(QT_TRANSLATE_NOOP("core", "{table} 表有 {count} 条记录的删除标记不是 0 或 1"),
                                     table=table, count=odd))
-    broken = ef.verify_history()
+    broken = ef.verify_history(records=False)
     if broken:
         problems.append("修改历史被改动或删除：" + broken[0])
+    outside = ef.outside_changes(limit=5)
+    if outside:
+        problems.append(Message(QT_TRANSLATE_NOOP(
+            "core", "有记录在 WCIF Desktop 之外被改动（修改历史中没有这些改动，无法归到任何人名下）：{records}"),
+            records="、".join(f"{t} {label}" for t, _i, label in outside)))
     return problems
 
 
@@ -608,6 +875,7 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         changed); Cancelled.
     """
     src = Path(path)
+    refuse_non_regular(src)  # a FIFO, socket or device would block the first read forever
     try:
         same = src.resolve() == ef.path.resolve() or os.path.samefile(src, ef.path)  # also a hard link
     except OSError:
@@ -618,12 +886,8 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         before = file_state(src) if src.is_file() else None
     except OSError:
         before = None
-    try:
-        work = Path(tempfile.mkdtemp(prefix=".wcif-import-", dir=ef.path.parent))
-    except OSError:  # a read-only folder: the user's data folder instead
-        from ..paths import user_data_dir
-
-        work = Path(tempfile.mkdtemp(prefix="import-", dir=user_data_dir()))
+    clean_stale_work(ef.path.parent, src.parent)
+    work = private_workdir("wcif-import-")  # a decrypted copy never lies beside the lead's file
     def unchanged() -> None:
         """Refuse (rolling the merge back) when the file was written to since the checks began."""
         try:
@@ -643,7 +907,7 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
                 theirs_ev = [r[0] for r in c.execute("SELECT id FROM evaluation WHERE deleted = 0")]
             finally:
                 c.close()
-        except (ImportRefused, sqlite3.DatabaseError) as e:
+        except (ImportRefused, sqlite3.DatabaseError, UnicodeDecodeError) as e:
             unchanged()  # a file written to while it was checked: say so, rather than "damaged"
             if isinstance(e, ImportRefused):
                 raise
@@ -653,6 +917,12 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         if theirs_ev != [r["id"] for r in mine]:
             raise ImportRefused(QT_TRANSLATE_NOOP("core", "要导入的文件属于另一个评价项目（评价编号不同），不能合并：{path}"),
                                 path=src)
+        outside = ef.outside_changes(limit=3)
+        if outside:  # a merge would take them into the merge base as if the program had written them
+            raise ImportRefused(QT_TRANSLATE_NOOP(
+                "core", "本评价文件中有记录在 WCIF Desktop 之外被改动（{records}），未合并；"
+                        "请先用 verify-history 检查，并从备份恢复或核实后重新录入"),
+                records="、".join(f"{t} {label}" for t, _i, label in outside))
         if mine and mine[0].get("locked"):
             raise ImportRefused(QT_TRANSLATE_NOOP("core", "评价已锁定（报告已最终签署），不能合并其他文件；"
                                                           "如需修改请先解除锁定并说明原因"))
@@ -661,7 +931,7 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         try:
             return merge.merge_attached(ef, checked, src.name, progress,
                                         before_commit=unchanged if in_place else None)
-        except sqlite3.DatabaseError as e:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
             if in_place:
                 unchanged()
             raise WcifError(QT_TRANSLATE_NOOP("core", "合并失败，评价文件保持原样：{reason}"), reason=e) from e
@@ -670,13 +940,85 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
 
 
 # ---------------------------------------------------------------------------------------------- history
-def verify_history_file(path) -> list[str]:
-    """Check the hash chain of the history of the evaluation file at ``path`` (read-only; no backup taken).
+def anchor_of(path) -> tuple[int, str, str] | None:
+    """The history anchor another file holds about an evaluation: ``(length, head hash, what)``. A signed or
+    unsigned report PDF of this program holds ``wcif-history:<n>:<hash>`` in its Keywords; an exported ``.wcif``
+    holds its source's history in ``meta.exported_history`` (else its own ``history_length``/``history_head``).
+    ``None`` when the file holds none.
+
+    Raises:
+        WcifError: the file cannot be read.
+    """
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(16)
+    except OSError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取文件 {path}：{reason}"), path=p, reason=e) from e
+    if head.startswith(b"%PDF"):
+        import re
+
+        data = p.read_bytes()
+        m = re.findall(rb"wcif-history:(\d+):([0-9a-f]{64})", data)
+        if not m:
+            return None
+        n, h = m[0]
+        return int(n), h.decode(), p.name
+    if head.startswith(b"SQLite format 3\x00"):
+        conn = sqlite3.connect(sqlite_uri(p, mode="ro", immutable=1), uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error:
+            return None
+        finally:
+            conn.close()
+        if meta.get("exported_history"):
+            n, _, h = meta["exported_history"].partition(":")
+            return (int(n), h, p.name) if n.isdigit() else None
+        if str(meta.get("history_length", "")).isdigit() and meta.get("history_head"):
+            return int(meta["history_length"]), meta["history_head"], p.name
+    return None
+
+
+def anchor_problems(ef: EvaluationFile, anchor: tuple[int, str, str]) -> list[str]:
+    """Problems when ``ef``'s history no longer holds, as entry number ``n``, the entry ``anchor`` names (the
+    history was shortened or rewritten since that report or export was made)."""
+    n, head, what = anchor
+    if n == 0:
+        return []
+    r = ef.conn.execute("SELECT hash FROM audit_log ORDER BY seq LIMIT 1 OFFSET ?", [n - 1]).fetchone()
+    if r is None:
+        return [f"history shortened since {what} was made (it recorded {n} entries)"]
+    if r[0] != head:
+        return [f"history rewritten since {what} was made (entry {n} differs)"]
+    return []
+
+
+def verify_history_file(path, against=()) -> list[str]:
+    """Check the evaluation file at ``path`` (read-only; no backup taken): the hash chain of its history against
+    the anchor the program keeps (a removed tail, an emptied or re-chained history shows), every record against
+    the version the program last wrote (records changed outside the program), and every evidence content
+    against its SHA-256. ``against``: reports (PDF) or exports of this evaluation whose history anchor
+    (:func:`anchor_of`) the file must still hold.
 
     Returns problems (empty when intact). Raises NotAnEvaluationFile / NewerSchemaError.
     """
-    with EvaluationFile.open_read_only(Path(path)) as ef:  # never applies a -wal/-journal lying beside it
-        return ef.verify_history()
+    p = Path(path)
+    if not p.is_file():
+        raise NotAnEvaluationFile(QT_TRANSLATE_NOOP("core", "找不到评价文件：{path}"), path=p)
+    with EvaluationFile.open_read_only(p) as ef:  # never applies a -wal/-journal lying beside it
+        problems = ef.verify_history()
+        for other in against:
+            anchor = anchor_of(other)
+            if anchor is None:
+                problems.append(f"{Path(other).name} holds no history anchor")
+            else:
+                problems += anchor_problems(ef, anchor)
+        from .evidence import corrupt_contents
+
+        for sha, name in corrupt_contents(ef.conn):
+            problems.append(f"evidence content damaged (SHA-256 mismatch): {name or ''} {sha[:16]}".replace("  ", " "))
+        return problems
 
 
 # ---------------------------------------------------------------------------------------------- assignments
@@ -705,4 +1047,5 @@ def assign(ef: EvaluationFile, member_id: str, table: str, record_id: str):
         ef.db["assignment"].insert(row)
         ef._log("assignment", rid, "*", None, json.dumps(
             {"member_id": member_id, "table_name": table, "record_id": record_id}, ensure_ascii=False), at)
+        ef.record_head("assignment", rid)
     return Changes().add("assignment", rid)

@@ -26,9 +26,13 @@ new export still shows what it descends from. When a record arrives:
 - same hash on both sides → nothing to do;
 - theirs is one of my version's ancestors → they did not change it since we parted; mine stays;
 - mine is one of theirs' ancestors → only they changed it; theirs is taken (fast-forward);
-- otherwise both changed it → a conflict is stored in ``merge_conflict``; mine stays until the lead resolves
-  it field by field (:func:`resolve_field`); the result descends from both, so the same conflict never
-  comes back;
+- otherwise both changed it → merged **field by field** against the content of their common ancestor (kept in
+  ``sync_version`` by every export and merge, :func:`field_merge`): a field only they changed is taken, a field
+  only I changed stays; when no field changed on both sides to different values the record is merged and its
+  version descends from both. A field changed on both sides (or a deletion against an edit) is a conflict,
+  stored in ``merge_conflict`` with just those fields; mine stays for them until the lead resolves it field by
+  field (:func:`resolve_field`); the result descends from both, so the same conflict never comes back. Without
+  a known common content (a file from before field merging) the whole record conflicts;
 - a record only they have is inserted; a record only I have stays.
 
 Ancestries are united on every take, so files can be merged in any order and any number of times; importing
@@ -49,7 +53,7 @@ from ..store.db import EvaluationFile, now_iso, record_hash, sqlite_uri
 
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
-LOCAL_TABLES = {"sync_head", "sync_ancestor", "merge_conflict", "merge_log", "peer_history"}
+LOCAL_TABLES = {"sync_head", "sync_ancestor", "sync_version", "merge_conflict", "merge_log", "peer_history"}
 MERGE_CACHE_KIB = -65536  # 64 MiB page cache while merging (negative: KiB, SQLite convention)
 LABEL_COLUMNS = ("code", "name", "title", "section", "key", "label")
 
@@ -133,31 +137,109 @@ def _has_sync_tables(conn, schema: str = "main") -> bool:
 def refresh_sync_state(ef: EvaluationFile, progress: Progress = NO_PROGRESS) -> int:
     """Record every record's current version in ``sync_head`` (moving replaced versions to ``sync_ancestor``).
 
-    Called on both files before an export or a merge. Returns how many records got a new version.
+    Called on both files before an export or a merge. Returns how many records got a new version. The content
+    of every head version is kept in ``sync_version`` (once per version), so a later merge can compare a record
+    changed on both sides field by field against their common ancestor.
     """
     conn = ef.conn
     kinds = classify_tables(conn)
+    versions = _has_table(conn, "sync_version")
     changed = 0
     with ef.transaction():
         for n, table in enumerate(kinds.records):
             check(progress)
             progress.set(n, len(kinds.records), Message(QT_TRANSLATE_NOOP("core", "记录版本")))
             heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
-            new_heads, new_anc = [], []
+            stored = _stored_versions(conn, table) if versions else set()
+            new_heads, new_anc, new_versions = [], [], []
             for row in _rows(conn, table):
                 h = record_hash(row)
+                if versions and h not in stored:
+                    new_versions.append((h, table, version_json(row)))
                 old = heads.get(row["id"])
                 if old == h:
                     continue
                 if old is not None:
                     new_anc.append((table, row["id"], old))
                 new_heads.append((table, row["id"], h))
+            conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
+                             new_versions)
             conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
                              new_anc)
             conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)",
                              new_heads)
             changed += len(new_heads)
     return changed
+
+
+def _has_table(conn, name: str, schema: str = "main") -> bool:
+    return conn.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = ?",
+                        [name]).fetchone() is not None
+
+
+def _stored_versions(conn, table: str) -> set[str]:
+    return {h for (h,) in conn.execute("SELECT hash FROM sync_version WHERE table_name = ?", [table])}
+
+
+def canonical_content(row: dict) -> dict:
+    """A record version's content as hashed by :func:`~wcif_desktop.store.db.record_hash` (binary values as
+    their SHA-256): what two versions are compared by, field by field."""
+    from ..store.db import _canon
+
+    return {k: _canon(v) for k, v in row.items() if k not in META_COLUMNS}
+
+
+def version_json(row: dict) -> str:
+    """The JSON kept in ``sync_version`` for a record version."""
+    return json.dumps(canonical_content(row), ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def _version_content(conn, h: str, schemas=("main", "theirs")) -> dict | None:
+    for schema in schemas:
+        try:
+            r = conn.execute(f"SELECT content FROM {schema}.sync_version WHERE hash = ?", [h]).fetchone()
+        except sqlite3.OperationalError:  # no such table (an older file) or schema
+            continue
+        if r:
+            try:
+                return json.loads(r[0])
+            except ValueError:
+                return None
+    return None
+
+
+def field_merge(conn, mine: dict, theirs: dict, common: set[str]) -> tuple[dict, list[str]] | None:
+    """Three-way merge of a record changed on both sides, against the content of a common ancestor.
+
+    ``common``: hashes of versions both sides descend from; the one whose content is known and is closest to
+    both sides is the base. Returns ``(take, conflicts)``: the fields to take from ``theirs`` (changed only by
+    them) and the fields changed on both sides to different values. A deletion on one side against an edit on
+    the other is a conflict over every differing field. ``None`` when no base content is known (then the whole
+    record conflicts, as before field merging)."""
+    mine_c, theirs_c = canonical_content(mine), canonical_content(theirs)
+    best = None
+    for h in sorted(common):
+        base = _version_content(conn, h)
+        if base is None:
+            continue
+        distance = (sum(1 for k in mine_c if mine_c[k] != base.get(k, mine_c[k]))
+                    + sum(1 for k in theirs_c if theirs_c[k] != base.get(k, theirs_c[k])))
+        if best is None or distance < best[0]:
+            best = (distance, base)
+    if best is None:
+        return None
+    base = best[1]
+    fields = [k for k in theirs_c if k != "id"]
+    mine_changed = {k for k in fields if k in base and mine_c.get(k) != base[k]}
+    theirs_changed = {k for k in fields if k in base and theirs_c[k] != base[k]}
+    differing = sorted(k for k in fields if mine_c.get(k) != theirs_c[k])
+    if ("deleted" in mine_changed) != ("deleted" in theirs_changed) and (mine_changed - {"deleted"}
+                                                                        or theirs_changed - {"deleted"}):
+        return {}, differing  # deleted on one side, edited on the other: the lead decides
+    unknown = [k for k in differing if k not in base]  # a column the base version did not have
+    take = {k: theirs[k] for k in sorted(theirs_changed - mine_changed) if mine_c.get(k) != theirs_c[k]}
+    conflicts = sorted({k for k in mine_changed & theirs_changed if mine_c.get(k) != theirs_c[k]} | set(unknown))
+    return take, conflicts
 
 
 def _ancestors(conn, table: str, schema: str = "main") -> dict[str, set[str]]:
@@ -181,6 +263,7 @@ class MergeReport:
     open_conflicts: list[str] = field(default_factory=list)  # every conflict still open afterwards
     content_added: int = 0
     content_tables: dict[str, int] = field(default_factory=dict)
+    content_repaired: list[str] = field(default_factory=list)  # SHA-256s of stored evidence replaced by good copies
     history_added: int = 0
     other_added: int = 0
     skipped_tables: list[str] = field(default_factory=list)
@@ -193,7 +276,7 @@ class MergeReport:
     @property
     def changed(self) -> bool:
         return bool(self.inserted or self.updated or self.deleted or self.conflicts or self.content_added
-                    or self.history_added or self.other_added)
+                    or self.history_added or self.other_added or self.content_repaired)
 
     def summary(self) -> dict:
         return {
@@ -202,7 +285,8 @@ class MergeReport:
             "updated": [[t, i, lab, f] for t, i, lab, f in self.updated],
             "deleted": [list(x) for x in self.deleted],
             "conflicts": self.conflicts, "content_added": self.content_added,
-            "content_tables": self.content_tables, "history_added": self.history_added,
+            "content_tables": self.content_tables, "content_repaired": self.content_repaired,
+            "history_added": self.history_added,
             "other_added": self.other_added, "skipped_tables": self.skipped_tables,
         }
 
@@ -226,6 +310,9 @@ class MergeReport:
             out.append(f"  - {t} {lab or i}")
         for name in self.skipped_tables:
             out.append(Message(QT_TRANSLATE_NOOP("core", "  未合并的表（无主键）：{name}"), name=name))
+        for sha in self.content_repaired:
+            out.append(Message(QT_TRANSLATE_NOOP("core", "  已用导入文件中完好的副本修复本文件中损坏的证据内容：{sha256}"),
+                               sha256=sha[:16]))
         return out
 
 
@@ -278,7 +365,7 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
     cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
     conn.execute(f"PRAGMA main.cache_size = {MERGE_CACHE_KIB}")  # fewer journal syncs for big evidence
     try:
-        with ef.transaction():
+        with ef.transaction(), ef.changing_lock("merge"):  # a lock may arrive, an unlock never (store/db.py)
             refresh_sync_state(ef, progress)
             conn.execute("PRAGMA defer_foreign_keys=ON")
             fk_before = set(conn.execute("PRAGMA main.foreign_key_check").fetchall())
@@ -297,7 +384,8 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             _merge_history(conn, their_tables, source, report)
             report.open_conflicts = [r[0] for r in conn.execute(
                 "SELECT id FROM merge_conflict WHERE status = 'open' ORDER BY at, table_name, record_id")]
-            if report.changed and (report.changed_records or report.content_added or report.other_added):
+            if report.changed and (report.changed_records or report.content_added or report.other_added
+                                   or report.content_repaired):
                 # a merge that brought only history (e.g. the other side's record of merging from us) is not
                 # recorded itself: otherwise two files imported into each other would never settle
                 at = now_iso()
@@ -358,12 +446,38 @@ def _merge_content(conn, kinds: TableKinds, their_tables: set[str], report: Merg
         else:
             conn.execute(f"INSERT OR IGNORE INTO main.{_q(table)} ({col_sql}) {select}")
         added = conn.total_changes - before
+        if table == "evidence_chunk":
+            report.content_repaired = _repair_chunks(conn)
         if table in kinds.content:
             report.content_added += added
             if added:
                 report.content_tables[table] = added
         else:
             report.other_added += added
+
+
+def _repair_chunks(conn) -> list[str]:
+    """Replace every stored evidence content of this file whose chunks differ from the incoming copy of the same
+    SHA-256 (the incoming one was re-hashed by the import's checks, so it is the good one: a stored chunk found
+    corrupt is repaired from it). Compares chunk by chunk in SQL, one content at a time (no temporary copy of all
+    evidence). Returns the SHA-256s repaired."""
+    repaired = []
+    shared = [r[0] for r in conn.execute(
+        "SELECT DISTINCT t.sha256 FROM theirs.evidence_chunk AS t WHERE EXISTS "
+        "(SELECT 1 FROM main.evidence_chunk AS m WHERE m.sha256 = t.sha256)")]
+    for sha in shared:
+        differs = conn.execute(
+            "SELECT (SELECT count(*) FROM main.evidence_chunk WHERE sha256 = ?1) != "
+            "(SELECT count(*) FROM theirs.evidence_chunk WHERE sha256 = ?1) OR EXISTS ("
+            "SELECT 1 FROM theirs.evidence_chunk AS t LEFT JOIN main.evidence_chunk AS m "
+            "ON m.sha256 = t.sha256 AND m.seq = t.seq WHERE t.sha256 = ?1 AND m.data IS NOT t.data)", [sha]
+        ).fetchone()[0]
+        if differs:
+            conn.execute("DELETE FROM main.evidence_chunk WHERE sha256 = ?", [sha])
+            conn.execute("INSERT INTO main.evidence_chunk (sha256, seq, data) SELECT sha256, seq, data "
+                         "FROM theirs.evidence_chunk WHERE sha256 = ? ORDER BY seq", [sha])
+            repaired.append(sha)
+    return repaired
 
 
 def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport) -> None:
@@ -396,6 +510,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                 raise WcifError(QT_TRANSLATE_NOOP("core", "无法合并 {table} 表的记录“{record}”：{reason}；已撤销合并，文件保持原样"),
                                 table=table, record=_label(theirs) or rid, reason=e) from e
             _set_sync(conn, table, rid, th, t_anc)
+            _store_version(conn, table, th, theirs)
             lab = _label(theirs)
             (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
             _log_take(ef, table, rid, None, theirs, source)
@@ -409,6 +524,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
             ef.db[table].update(rid, changes)
             _set_sync(conn, table, rid, th, t_anc | m_anc | {mh})
+            _store_version(conn, table, th, theirs)
             lab = _label(theirs) or _label(mine)
             fields = sorted(k for k in changes if k not in META_COLUMNS)
             if theirs.get("deleted") and not mine.get("deleted"):
@@ -420,6 +536,26 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
         if (rid, th) in open_conf:
             continue
         fields = sorted(k for k in cols if k not in META_COLUMNS and k != "id" and mine.get(k) != theirs.get(k))
+        merged = field_merge(conn, mine, theirs, (m_anc | {mh}) & (t_anc | {th}))
+        if merged is not None:
+            take, fields = merged
+            lab = _label(theirs) or _label(mine)
+            if take:  # the fields only they changed come in at once, conflict or not
+                who = {"modified_at": theirs.get("modified_at"), "modified_by": theirs.get("modified_by")}
+                ef.db[table].update(rid, dict(take, **who))
+                new = dict(mine, **take, **who)
+                _log_take(ef, table, rid, mine, new, source)
+                report.updated.append((table, rid, lab, sorted(take)))
+                mine = new
+            if not fields:  # different fields changed on both sides: merged, no conflict
+                h = record_hash(mine)
+                _set_sync(conn, table, rid, h, m_anc | t_anc | {mh, th})
+                _store_version(conn, table, h, mine)
+                continue
+            if take:
+                h = record_hash(mine)
+                _set_sync(conn, table, rid, h, m_anc | {mh})
+                _store_version(conn, table, h, mine)
         cid = str(uuid.uuid4())
         ef.db["merge_conflict"].insert({
             "id": cid, "merge_id": report.merge_id, "at": now_iso(), "source": source, "table_name": table,
@@ -475,6 +611,12 @@ def _set_sync(conn, table, rid, head, ancestors) -> None:
     _add_ancestors(conn, table, rid, set(ancestors) - {head})
 
 
+def _store_version(conn, table, h, row) -> None:
+    if _has_table(conn, "sync_version"):
+        conn.execute("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
+                     [h, table, version_json(row)])
+
+
 def _add_ancestors(conn, table, rid, hashes) -> None:
     conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
                      [(table, rid, h) for h in sorted(hashes)])
@@ -498,11 +640,31 @@ def _log_take(ef: EvaluationFile, table: str, rid: str, mine: dict | None, their
 
 
 def _merge_history(conn, their_tables: set[str], source: str, report: MergeReport) -> None:
+    from ..store.db import EntryExpander
+
     cols = "hash, seq, at, who, table_name, record_id, field, old, new, prev_hash"
     before = conn.total_changes
     if "audit_log" in their_tables:
+        # their entries in full (an edit of a long text is stored there as a change of the earlier entry)
+        their_cols = {c for c, _ in table_info(conn, "audit_log", "theirs")}
+        compact = "new_delta" in their_cols
         conn.execute(f"INSERT OR IGNORE INTO main.peer_history ({cols}, origin) SELECT {cols}, ? FROM theirs.audit_log "
-                     "WHERE hash NOT IN (SELECT hash FROM main.audit_log)", [source])
+                     "WHERE hash NOT IN (SELECT hash FROM main.audit_log)"
+                     + (" AND new_delta IS NULL AND old_ref IS NULL" if compact else ""), [source])
+        if compact:
+            expander = EntryExpander(conn, "theirs")
+            cur = conn.execute("SELECT * FROM theirs.audit_log WHERE (new_delta IS NOT NULL OR old_ref IS NOT NULL) "
+                               "AND hash NOT IN (SELECT hash FROM main.audit_log) ORDER BY seq")
+            names = [d[0] for d in cur.description]
+            rows = []
+            for r in cur.fetchall():
+                try:
+                    rows.append(expander.expand(dict(zip(names, r))))
+                except ValueError:
+                    continue  # the import's checks refused a broken history before
+            keys = [c.strip() for c in cols.split(",")]
+            conn.executemany(f"INSERT OR IGNORE INTO main.peer_history ({cols}, origin) VALUES "
+                             f"({', '.join('?' * len(keys))}, ?)", [[row[k] for k in keys] + [source] for row in rows])
     if "peer_history" in their_tables:
         conn.execute(f"INSERT OR IGNORE INTO main.peer_history ({cols}, origin) SELECT {cols}, origin "
                      "FROM theirs.peer_history WHERE hash NOT IN (SELECT hash FROM main.audit_log)")
@@ -612,6 +774,7 @@ def _apply_resolution(ef: EvaluationFile, c: Conflict) -> None:
     their_hash = conn.execute("SELECT theirs_hash FROM merge_conflict WHERE id=?", [c.id]).fetchone()[0]
     anc = their_anc | {their_hash, record_hash(c.mine)} | ({old_head[0]} if old_head else set())
     _set_sync(conn, c.table, c.record_id, record_hash(row), anc)
+    _store_version(conn, c.table, record_hash(row), row)
     at = now_iso()
     ef.db["merge_conflict"].update(c.id, {"status": "resolved", "resolved_at": at, "resolved_by": ef.who})
     ef._log("merge_conflict", c.id, "resolved", None, json.dumps(
@@ -672,8 +835,17 @@ class HistoryEntry:
 
 def record_history(ef: EvaluationFile, table: str, record_id: str) -> list[HistoryEntry]:
     """Every recorded change of one record, this file's own and those imported in merges, oldest first."""
-    out = [HistoryEntry(r["at"], r["who"], r["field"], r["old"], r["new"]) for r in ef.db.query(
-        "SELECT * FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY seq", [table, record_id])]
+    from ..store.db import EntryExpander
+
+    expander = EntryExpander(ef.conn)
+    out = []
+    for r in ef.db.query("SELECT * FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY seq",
+                         [table, record_id]):
+        try:
+            old, new = expander.values(r)
+        except ValueError:
+            old, new = r.get("old"), r.get("new")
+        out.append(HistoryEntry(r["at"], r["who"], r["field"], old, new))
     if ef.db["peer_history"].exists():
         out += [HistoryEntry(r["at"], r["who"], r["field"], r["old"], r["new"], r["origin"] or "?")
                 for r in ef.db.query("SELECT * FROM peer_history WHERE table_name = ? AND record_id = ? "

@@ -7,7 +7,8 @@ Severity ``错误`` (should be fixed before the final report) or ``提示`` (wor
   recommendations addressing them);
 - scoring: unscored level-3 indicators and the framework's own checks (:meth:`ScoreSheet.problems`);
 - narrative text with ``{{field}}`` placeholders that name no field;
-- facts the cover needs (评价机构, 报告日期).
+- facts the cover needs (评价机构, 报告日期);
+- merge conflicts still open (an error: the final signature is refused while any is open).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ ERROR, HINT = "错误", "提示"
 @dataclass(frozen=True)
 class ReadinessItem:
     severity: str  # 错误 | 提示
-    kind: str  # finding | scoring | narrative | facts
+    kind: str  # finding | scoring | narrative | facts | merge
     message: str  # a Message (wcif_desktop.domain.errors): Chinese, translatable in the UI
     record_id: str = ""
 
@@ -76,6 +77,9 @@ def check_readiness(snap: EvaluationSnapshot) -> list[ReadinessItem]:
         if bad:
             out.append(ReadinessItem(ERROR, "narrative", Message(
                 QT_TRANSLATE_NOOP("core", "“{name}”中有未知字段：{fields}"), name=f.title, fields="、".join(bad))))
+    for label in snap.open_conflicts:
+        out.append(ReadinessItem(ERROR, "merge", Message(
+            QT_TRANSLATE_NOOP("core", "合并冲突未解决：{name}（解决前不能最终签署）"), name=label)))
     ev = snap.evaluation
     if not snap.team:
         out.append(ReadinessItem(ERROR, "facts", Message(QT_TRANSLATE_NOOP("core", "未录入评价组成员（报告附件“评价组成员及独立性”需要）"))))

@@ -100,12 +100,42 @@ def is_locked(ef: EvaluationFile) -> bool:
     return _evaluation(ef).locked
 
 
+def open_conflict_labels(ef: EvaluationFile) -> list[str]:
+    """Labels (table and record name) of the merge conflicts still open in ``ef`` ([] in a file without the
+    merge tables)."""
+    from ..services import merge
+
+    try:
+        return [f"{c.table} {c.label}" for c in merge.list_conflicts(ef)]
+    except Exception:  # noqa: BLE001 - no merge_conflict table (a file not migrated)
+        return []
+
+
+def check_can_finalize(ef: EvaluationFile) -> None:
+    """Refuse the final signature (and the lock) while merge conflicts are open: the report would state values
+    the lead has not decided yet.
+
+    Raises:
+        ValidationError: naming the first open conflicts.
+    """
+    open_ = open_conflict_labels(ef)
+    if open_:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "core", "还有 {count} 个合并冲突未解决（{names}），不能最终签署；请先在“合并冲突”中逐项解决"),
+            count=len(open_), names="、".join(open_[:3]))
+
+
 def lock(ef: EvaluationFile, reason: str = "报告已最终签署") -> None:
-    """Lock the evaluation (after the final signature). Locking a locked evaluation does nothing."""
+    """Lock the evaluation (after the final signature). Locking a locked evaluation does nothing.
+
+    Raises:
+        ValidationError: merge conflicts are still open (:func:`check_can_finalize`).
+    """
     ev = _evaluation(ef)
     if ev.locked:
         return
-    with ef.transaction():
+    check_can_finalize(ef)
+    with ef.transaction(), ef.changing_lock("lock"):
         ef.update(Evaluation.table, ev.id, {"locked": True})
         ef.insert(LockEvent(action="lock", reason=reason.strip(), at=now_iso()))
 
@@ -121,7 +151,7 @@ def reopen(ef: EvaluationFile, reason: str) -> None:
     ev = _evaluation(ef)
     if not ev.locked:
         return
-    with ef.transaction():
+    with ef.transaction(), ef.changing_lock("reopen"):
         ef.update(Evaluation.table, ev.id, {"locked": False})
         ef.insert(LockEvent(action="reopen", reason=reason.strip(), at=now_iso()))
 
@@ -131,5 +161,5 @@ def lock_history(ef: EvaluationFile) -> list[LockEvent]:
 
 
 __all__ = ["GeneratedReport", "LockEvent", "record_report", "saved_reports", "report_bytes", "save_report_as",
-           "lock", "reopen", "is_locked", "lock_history", "sha256_hex"]
+           "lock", "reopen", "is_locked", "lock_history", "sha256_hex", "check_can_finalize", "open_conflict_labels"]
 

@@ -58,6 +58,8 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
                           choices="、".join(TEMPLATES))
     progress.set(0, 100, "读取评价数据")
     with EvaluationFile.open(Path(evaluation_path)) as ef:
+        if final and p12 is not None:
+            archive.check_can_finalize(ef)  # open merge conflicts: refused before anything is rendered or signed
         src = load_sources(ef)
         if final:  # a draft (readiness errors, or a draft version) never carries the final signature
             from .report_state import check_final
@@ -68,38 +70,53 @@ def build_report_file(evaluation_path, out_pdf, template: str = "brief", p12=Non
         rendered = render_document(doc, "pdf", progress=_Scaled(progress, 5, 70))
         title = doc.title
         signers: list[str] = []
-        if p12 is None:
-            write_atomically(rendered.pdf, out_pdf)
-        else:
-            from ..render.signing import sign_pdf, signer_names
+        written = False
+        try:
+            if p12 is None:
+                write_atomically(rendered.pdf, out_pdf)
+                written = True
+            else:
+                from ..render.signing import sign_pdf, signer_names
 
-            try:
-                out_pdf.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=".~unsigned", suffix=".pdf", dir=out_pdf.parent)
-                os.close(fd)
-            except OSError as e:
-                raise ReportError(QT_TRANSLATE_NOOP("core", "无法写入报告文件 {path}：{reason}"), path=out_pdf,
-                                  reason=e.strerror or e) from e
-            tmp = Path(tmp)
-            try:
-                tmp.write_bytes(rendered.pdf)
-                kw = {"reason": reason} if reason else {}
-                sign_pdf(tmp, out_pdf, p12, passphrase, seal_png=seal_png, progress=_Scaled(progress, 70, 95),
-                         anchor=rendered.signing_anchor(), **kw)
-            finally:
                 try:
-                    tmp.unlink()
+                    out_pdf.parent.mkdir(parents=True, exist_ok=True)
+                    fd, tmp = tempfile.mkstemp(prefix=".~unsigned", suffix=".pdf", dir=out_pdf.parent)
+                    os.close(fd)
+                except OSError as e:
+                    raise ReportError(QT_TRANSLATE_NOOP("core", "无法写入报告文件 {path}：{reason}"), path=out_pdf,
+                                      reason=e.strerror or e) from e
+                tmp = Path(tmp)
+                try:
+                    tmp.write_bytes(rendered.pdf)
+                    kw = {"reason": reason} if reason else {}
+                    sign_pdf(tmp, out_pdf, p12, passphrase, seal_png=seal_png, progress=_Scaled(progress, 70, 95),
+                             anchor=rendered.signing_anchor(), **kw)
+                    written = True
+                finally:
+                    try:
+                        tmp.unlink()
+                    except OSError:
+                        pass
+                signers = signer_names(out_pdf)
+            check(progress)
+            if keep:
+                outline = [{"level": h.level, "text": h.text, "page": h.page} for h in rendered.headings]
+                archive.record_report(ef, out_pdf.read_bytes(), template=template, title=title,
+                                      file_name=out_pdf.name, outline=outline, pages=rendered.pages,
+                                      signers=signers, final=bool(final and signers))
+                if final and signers:
+                    archive.lock(ef, "报告已最终签署")
+        except BaseException as e:
+            # a signed report whose keeping (or the lock) failed is not left behind: it would look final
+            if written and p12 is not None:
+                try:
+                    out_pdf.unlink()
                 except OSError:
                     pass
-            signers = signer_names(out_pdf)
-        check(progress)
-        if keep:
-            outline = [{"level": h.level, "text": h.text, "page": h.page} for h in rendered.headings]
-            archive.record_report(ef, out_pdf.read_bytes(), template=template, title=title, file_name=out_pdf.name,
-                                  outline=outline, pages=rendered.pages, signers=signers,
-                                  final=bool(final and signers))
-            if final and signers:
-                archive.lock(ef, "报告已最终签署")
+            if isinstance(e, OSError):
+                raise ReportError(QT_TRANSLATE_NOOP("core", "报告未能写入或保存（{reason}），未留下签署的报告：{path}"),
+                                  reason=e.strerror or e, path=out_pdf) from e
+            raise
     progress.set(100, 100, "完成")
     return out_pdf
 
@@ -115,9 +132,14 @@ def sign_report_file(in_pdf, out_pdf, p12, passphrase, seal_png=None, progress: 
         from .report_state import check_final
 
         with EvaluationFile.open(Path(evaluation_path)) as ef:
+            archive.check_can_finalize(ef)
             src = load_sources(ef)
         check_final(src.snap.evaluation, src.readiness)
-    sign_pdf(in_pdf, out_pdf, p12, passphrase, seal_png=seal_png, progress=progress)
+    try:
+        sign_pdf(in_pdf, out_pdf, p12, passphrase, seal_png=seal_png, progress=progress)
+    except OSError as e:
+        raise ReportError(QT_TRANSLATE_NOOP("core", "报告未能写入或保存（{reason}），未留下签署的报告：{path}"),
+                          reason=e.strerror or e, path=out_pdf) from e
     if evaluation_path is not None:
         data = Path(out_pdf).read_bytes()
         with EvaluationFile.open(Path(evaluation_path)) as ef:

@@ -8,6 +8,13 @@ the file is copied to a USB stick.
 Every write goes through :meth:`EvaluationFile.insert`, :meth:`~EvaluationFile.update` or
 :meth:`~EvaluationFile.delete`, which stamp ``modified_at``/``modified_by`` and append to the hash-chained
 audit log in the same transaction.
+
+**The lock** (after the final signature) is enforced here, under every write path: each audited change passes
+:meth:`EvaluationFile._log`, which refuses it (:class:`~wcif_desktop.domain.errors.ValidationError`, the
+transaction rolls back) while the evaluation is locked, except for the tables that record reports, lock events
+and exports (:data:`WRITABLE_WHEN_LOCKED`). The ``locked`` flag itself changes only inside
+:meth:`EvaluationFile.changing_lock` (used by :func:`wcif_desktop.report.archive.lock` / ``reopen``, which
+record who, when and why); a merge may carry a lock in, never an unlock.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.errors import QT_TRANSLATE_NOOP, NewerSchemaError, NotAnEvaluationFile, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, NewerSchemaError, NotAnEvaluationFile, ValidationError, WcifError
 from ..domain.model import RECORD_TYPES, Record
 from ..domain.money import D
 from .migrations import all_migrations
@@ -60,6 +67,7 @@ def warm_up() -> None:
 
 
 APPLICATION_ID = 0x57434946  # b"WCIF"
+WRITABLE_WHEN_LOCKED = frozenset({"generated_report", "lock_event", "export"})
 GENESIS_HASH = "0" * 64
 
 
@@ -139,11 +147,83 @@ def record_hash(row: dict) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+ENTRY_KEYS = ("at", "who", "table_name", "record_id", "field", "old", "new", "prev_hash")
+COMPACT_MIN_CHARS = 512  # an edit whose old and new values together are this long is stored as a change
+COMPACT_MAX_DEPTH = 64  # then a full value again, so reading one entry follows at most this many changes
+
+
 def entry_hash(prev_hash: str, entry: dict) -> str:
-    """SHA-256 of the previous hash and the canonical JSON of an audit entry (without its hash)."""
-    payload = json.dumps({k: entry[k] for k in sorted(entry) if k not in ("hash", "seq")},
+    """SHA-256 of the previous hash and the canonical JSON of an audit entry (without its hash): the logical
+    entry (:data:`ENTRY_KEYS`, ``old``/``new`` in full), however it is stored."""
+    payload = json.dumps({k: entry[k] for k in sorted(entry) if k in ENTRY_KEYS},
                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def text_delta(old: str, new: str) -> str:
+    """``new`` as a change of ``old``: JSON ``[kept prefix length, kept suffix length, new middle]``. An edit of a
+    long finding usually touches one place, so this is about as long as the change."""
+    n = min(len(old), len(new))
+    p = 0
+    while p < n and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < n - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
+        s += 1
+    return json.dumps([p, s, new[p:len(new) - s]], ensure_ascii=False, separators=(",", ":"))
+
+
+def apply_delta(old: str, delta: str) -> str:
+    """The new value from ``old`` and :func:`text_delta`'s result. Raises ValueError when malformed."""
+    p, s, mid = json.loads(delta)
+    if not (isinstance(p, int) and isinstance(s, int) and isinstance(mid, str) and 0 <= p and 0 <= s
+            and p + s <= len(old)):
+        raise ValueError("malformed history delta")
+    return old[:p] + mid + old[len(old) - s:]
+
+
+class EntryExpander:
+    """Rebuilds the full ``old``/``new`` of audit entries stored compactly (``old_ref`` / ``new_delta``), reading
+    earlier entries of ``conn``'s ``schema.audit_log`` as needed (a cache of the last value per record field)."""
+
+    def __init__(self, conn, schema: str = "main"):
+        self.conn, self.schema = conn, schema
+        self._last: dict[int, str | None] = {}
+
+    def values(self, row: dict) -> tuple[str | None, str | None]:
+        """``(old, new)`` in full. Raises ValueError when a referenced entry is missing or malformed."""
+        if row.get("old_ref") is None and row.get("new_delta") is None:
+            return row.get("old"), row.get("new")
+        old = row.get("old") if row.get("old_ref") is None else self._new_of(row["old_ref"], row["seq"])
+        if row.get("new_delta") is None:
+            new = row.get("new")
+        else:
+            if row.get("new") is not None:
+                raise ValueError("history entry stored twice")
+            new = apply_delta(old or "", row["new_delta"])
+        if len(self._last) > 64:
+            self._last.clear()
+        self._last[row["seq"]] = new
+        return old, new
+
+    def _new_of(self, seq: int, referrer: int) -> str | None:
+        if seq in self._last:
+            return self._last[seq]
+        if seq >= referrer:
+            raise ValueError("history entry refers forward")
+        cur = self.conn.execute(f"SELECT * FROM {self.schema}.audit_log WHERE seq = ?", [seq])
+        cols = [d[0] for d in cur.description]
+        r = cur.fetchone()
+        if r is None:
+            raise ValueError(f"history entry #{seq} missing (referred to by #{referrer})")
+        return self.values(dict(zip(cols, r)))[1]
+
+    def expand(self, row: dict) -> dict:
+        """``row`` with ``old``/``new`` in full (and without the storage columns)."""
+        old, new = self.values(row)
+        out = {k: v for k, v in row.items() if k not in ("old_ref", "new_delta", "depth")}
+        out["old"], out["new"] = old, new
+        return out
 
 
 def sqlite_uri(path, **params) -> str:
@@ -198,6 +278,7 @@ class EvaluationFile:
         self._session: Path | None = None
         self._db = None
         self._sync_tables: bool | None = None  # the file has the merge-base tables (looked up on first edit)
+        self._lock_change: str | None = None  # "lock" | "reopen" | "merge" inside changing_lock()
         self.who = who or current_user()
 
     @property
@@ -338,12 +419,18 @@ class EvaluationFile:
             self.conn.executemany("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                                   [(n, names.get(n, "?"), "") for n in sorted(applied)])
         done = []
+        pending = [n for n, _name, _fn in all_migrations() if n not in applied]
+        before = {(t, i) for t, i, _ in self.outside_changes()} if pending and self._has_sync_tables() else None
         for number, name, fn in all_migrations():
             if number in applied:
                 continue
             fn(self.db)
             self.conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, now_iso()))
             done.append(name)
+        self._sync_tables = None  # the migrations may have created them
+        self._compact_cols = None
+        if before is not None:
+            self._heads_after_migration(before)
         top = max([*applied, *(n for n, _name, _fn in all_migrations() if _name in done)], default=0)
         self.conn.execute(f"PRAGMA user_version={top}")
         return done
@@ -410,8 +497,43 @@ class EvaluationFile:
         with self.transaction():
             self.db["meta"].upsert({"key": key, "value": value}, pk="key")
 
+    # ------------------------------------------------------------------ the lock
+    def is_locked(self) -> bool:
+        """True when the (live) evaluation record is locked, as stored right now (inside a transaction too)."""
+        try:
+            r = self.conn.execute("SELECT locked FROM evaluation WHERE deleted = 0 LIMIT 1").fetchone()
+        except sqlite3.OperationalError:  # a file being created, before its tables exist
+            return False
+        return bool(r and r[0] not in (None, 0, "0", ""))
+
+    @contextmanager
+    def changing_lock(self, action: str):
+        """Allow the evaluation's ``locked`` flag to change inside the block: ``action`` ``lock`` (0 → 1),
+        ``reopen`` (1 → 0; the caller records the reason) or ``merge`` (a lock arriving in a merge; never 0 → 1
+        … never an unlock)."""
+        previous, self._lock_change = self._lock_change, action
+        try:
+            yield
+        finally:
+            self._lock_change = previous
+
+    def _check_lock(self, table: str, field: str, new) -> None:
+        """Refuse an audited change the lock does not allow (see the module docstring)."""
+        if table == "evaluation" and field == "locked":
+            unlocking = str(new) in ("0", "False", "")
+            allowed = {"lock": not unlocking, "reopen": unlocking, "merge": not unlocking}.get(self._lock_change or "")
+            if not allowed:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "core", "评价的锁定状态只能通过“锁定”或“解除锁定（说明原因）”改变，未保存"))
+            return
+        if table in WRITABLE_WHEN_LOCKED or self._lock_change == "reopen":
+            return
+        if self.is_locked():
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "评价已锁定（报告已最终签署），如需修改请先解除锁定并说明原因"))
+
     # ------------------------------------------------------------------ writing
     def _log(self, table: str, record_id: str, field: str, old, new, at: str) -> None:
+        self._check_lock(table, field, new)
         prev = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         prev_hash = prev[0] if prev else GENESIS_HASH
         entry = {
@@ -420,7 +542,69 @@ class EvaluationFile:
             "prev_hash": prev_hash,
         }
         entry["hash"] = entry_hash(prev_hash, entry)
+        self._compact(entry)
         self.db["audit_log"].insert(entry)
+        self._anchor(entry["hash"])
+
+    def _compact(self, entry: dict) -> None:
+        """Store a long text edit as a change (issue 23.6: 7,566 edits of long findings grew a file to 2 GB of
+        history): ``old`` becomes a reference to the earlier entry of the same record and field whose new value
+        it is (``old_ref``), ``new`` a :func:`text_delta` of it (``new_delta``); every
+        :data:`COMPACT_MAX_DEPTH` changes the full value is kept again. The entry's hash is of the full values,
+        so :meth:`verify_history` stays exact. No-op in a file without the columns (before migration 61)."""
+        old, new = entry["old"], entry["new"]
+        if entry["field"] == "*" or old is None or new is None or len(old) + len(new) < COMPACT_MIN_CHARS:
+            return
+        if not self._has_compact_columns():
+            return
+        prev = self.conn.execute(
+            "SELECT seq, depth FROM audit_log WHERE table_name = ? AND record_id = ? AND field = ? "
+            "ORDER BY seq DESC LIMIT 1", [entry["table_name"], entry["record_id"], entry["field"]]).fetchone()
+        depth = 0
+        if prev is not None:
+            try:
+                cur = self.conn.execute("SELECT * FROM audit_log WHERE seq = ?", [prev[0]])
+                cols = [d[0] for d in cur.description]
+                prev_new = EntryExpander(self.conn).values(dict(zip(cols, cur.fetchone())))[1]
+            except ValueError:
+                prev_new = None
+            if prev_new == old:
+                entry["old"], entry["old_ref"] = None, prev[0]
+                depth = (prev[1] or 0) + 1
+        if depth >= COMPACT_MAX_DEPTH:
+            entry["depth"] = 0  # a full new value again (old still by reference)
+            return
+        entry["new"], entry["new_delta"], entry["depth"] = None, text_delta(old, new), depth
+
+    def _has_compact_columns(self) -> bool:
+        if getattr(self, "_compact_cols", None) is None:
+            self._compact_cols = "new_delta" in {r[1] for r in self.conn.execute("PRAGMA table_info(audit_log)")}
+        return self._compact_cols
+
+    def _anchor(self, head: str) -> None:
+        """Keep the history's length and last hash in ``meta`` (``history_length``, ``history_head``), in the
+        same transaction as the entry: deleting the last entries, emptying the log or editing an entry and
+        recomputing the chain no longer passes :meth:`verify_history` unless the anchor is forged too (and
+        exports and signed reports carry a copy of it, see :meth:`history_anchor`)."""
+        r = self.conn.execute("SELECT value FROM meta WHERE key = 'history_length'").fetchone()
+        length = int(r[0]) + 1 if r and str(r[0]).isdigit() else \
+            self.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        self.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                              [("history_length", str(length)), ("history_head", head)])
+
+    def history_anchor(self) -> tuple[int, str] | None:
+        """``(length, head hash)`` of the history as last written by the program (``None`` in a file from before
+        anchoring). Exports and signed reports record it, so a shortened history shows against them too."""
+        n, head = self.meta("history_length"), self.meta("history_head")
+        if n is None or head is None or not str(n).isdigit():
+            return None
+        return int(n), head
+
+    def history_state(self) -> tuple[int, str]:
+        """``(length, head hash)`` of the history as it is in the file now."""
+        n = self.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        r = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        return n, r[0] if r else GENESIS_HASH
 
     def insert(self, rec: Record) -> Record:
         """Insert a new record (logged as field ``*`` created)."""
@@ -432,7 +616,20 @@ class EvaluationFile:
             self._log(rec.table, rec.id, "*", None, json.dumps(
                 {k: v for k, v in row.items() if k not in ("modified_at", "modified_by", "deleted")},
                 ensure_ascii=False, default=str), at)
+            self.record_head(rec.table, rec.id)
         return rec
+
+    def record_head(self, table: str, record_id: str) -> None:
+        """Record the current version of a record written by the program as its ``sync_head`` (the version
+        :meth:`outside_changes` compares it with). No-op in a file without the merge tables."""
+        if not self._has_sync_tables():
+            return
+        cur = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', [record_id])
+        cols = [d[0] for d in cur.description]
+        row = cur.fetchone()
+        if row is not None:
+            self.conn.execute("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)",
+                              [table, record_id, record_hash(dict(zip(cols, row)))])
 
     def update(self, table: str, record_id: str, changes: dict) -> dict:
         """Change fields of one record; logs each changed field as old → new. Returns the changed fields.
@@ -501,14 +698,24 @@ class EvaluationFile:
                 self._record_version(table, record_id, old[0])
 
     # ------------------------------------------------------------------ history
-    def verify_history(self) -> list[str]:
-        """Check the audit log's hash chain. Returns problems (empty when intact)."""
+    def verify_history(self, records: bool = True) -> list[str]:
+        """Check the history: the audit log's hash chain, its length and last hash against the anchor the program
+        keeps (:meth:`_anchor`: a removed tail, an emptied log or a re-chained edit shows), and — with
+        ``records`` — every record against the version the program last wrote (:meth:`outside_changes`).
+        Returns problems, one sentence each (empty when intact)."""
         problems = []
         prev_hash = GENESIS_HASH
         expected_seq = None
+        count = 0
         cur = self.conn.execute("SELECT * FROM audit_log ORDER BY seq")
         cols = [d[0] for d in cur.description]
+        expander = EntryExpander(self.conn)
         for row in (dict(zip(cols, r)) for r in cur):
+            count += 1
+            try:
+                row = expander.expand(row)
+            except ValueError as e:
+                problems.append(f"history entry #{row['seq']}: content altered ({e})")
             if expected_seq is not None and row["seq"] != expected_seq:
                 problems.append(f"history entry missing before #{row['seq']}")
             expected_seq = row["seq"] + 1
@@ -517,7 +724,69 @@ class EvaluationFile:
             if entry_hash(row["prev_hash"], row) != row["hash"]:
                 problems.append(f"history entry #{row['seq']}: content altered")
             prev_hash = row["hash"]
+        anchor = self.history_anchor()
+        if anchor is not None:
+            n, head = anchor
+            if count < n:
+                problems.append(f"history shortened: {n - count} of {n} entries removed (the last ones or all)")
+            elif count > n:
+                problems.append(f"history has {count - n} entries the program did not write")
+            elif prev_hash != head:
+                problems.append("history rewritten: its last entry is not the one the program wrote")
+        if records:
+            for table, rid, label in self.outside_changes():
+                problems.append(f"record changed outside the program: {table} {label}")
         return problems
+
+    def _record_tables(self) -> list[str]:
+        """Tables holding records (columns ``id``, ``modified_at``, ``modified_by``, ``deleted``)."""
+        out = []
+        for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name"):
+            cols = {r[1] for r in self.conn.execute(f'PRAGMA table_info("{name}")')}
+            if {"id", "modified_at", "modified_by", "deleted"} <= cols:
+                out.append(name)
+        return out
+
+    def outside_changes(self, limit: int | None = None) -> list[tuple[str, str, str]]:
+        """Records whose content differs from the version the program last recorded for them (``sync_head``,
+        kept by every insert, edit, deletion and merge): changed outside the program, e.g. directly in SQLite.
+        ``[(table, id, label)]``; records without a recorded version (files from before) are not judged."""
+        if not self._has_sync_tables():
+            return []
+        out = []
+        for table in self._record_tables():
+            heads = dict(self.conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
+            if not heads:
+                continue
+            cur = self.conn.execute(f'SELECT * FROM "{table}"')
+            cols = [d[0] for d in cur.description]
+            for r in cur:
+                row = dict(zip(cols, r))
+                h = heads.get(row["id"])
+                if h is not None and h != record_hash(row):
+                    label = next((str(row[c]) for c in ("code", "name", "title", "section", "key") if row.get(c)), "")
+                    out.append((table, row["id"], f"{label}（{row['id']}）" if label else row["id"]))
+                    if limit and len(out) >= limit:
+                        return out
+        return out
+
+    def _heads_after_migration(self, before: set[tuple[str, str]]) -> None:
+        """After migrations (which may add columns, so every record's hash changes), record each record's
+        version again — except those that already differed from their recorded version before (changed outside
+        the program: they stay reported)."""
+        if not self._has_sync_tables():
+            return
+        for table in self._record_tables():
+            heads = {r for (r,) in self.conn.execute("SELECT record_id FROM sync_head WHERE table_name = ?",
+                                                      [table])}
+            cur = self.conn.execute(f'SELECT * FROM "{table}"')
+            cols = [d[0] for d in cur.description]
+            rows = [dict(zip(cols, r)) for r in cur]
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)",
+                [(table, row["id"], record_hash(row)) for row in rows
+                 if row["id"] in heads and (table, row["id"]) not in before])
 
 
 # ---------------------------------------------------------------------------------------------- sessions

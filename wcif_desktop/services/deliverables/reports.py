@@ -30,6 +30,7 @@ from ...domain.document import (
     h1,
     h2,
     h3,
+    history_keywords,
 )
 from ...domain.model import ROLES
 from ...domain.money import fmt_score
@@ -323,7 +324,8 @@ def report_document(snap, template: str = "brief", extras=None, src=None) -> Doc
     c = Content(snap, extras, src)
     ev = snap.evaluation
     doc = Document("report-full" if full else "report-brief", c.title(template), author=ev.agency or "",
-                   context=dict(c.values, subject=ev.title or ""), mark=getattr(src, "mark", "") or "")
+                   context=dict(c.values, subject=ev.title or ""), mark=getattr(src, "mark", "") or "",
+                   keywords=history_keywords(snap.history))
     _front(doc, c, src)
     _basic(doc, c, full)
     _process(doc, c, full)
