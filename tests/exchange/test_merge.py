@@ -11,7 +11,7 @@ from wcif_desktop.services import exchange, merge
 from wcif_desktop.store.db import EvaluationFile
 
 from .helpers import export_copy, record_state, table_dump
-from wcif_desktop.report.archive import lock as _archive_lock
+from wcif_desktop.services.report_archive import lock as _archive_lock
 
 
 @pytest.fixture

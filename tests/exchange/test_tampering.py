@@ -97,7 +97,7 @@ def test_an_edited_and_rechained_entry_is_detected(sample_path, capsys):
 def test_a_forged_anchor_still_shows_against_an_export_or_a_report(sample_path, workdir, capsys):
     """Someone who truncates the history and forges the file's own anchor too is caught by an earlier export or
     report, which recorded the history as it was."""
-    from wcif_desktop.report.pipeline import build_report_file
+    from wcif_desktop.services.report_file import build_report_file
 
     _edited(sample_path)
     export = export_copy(sample_path, workdir / "导出.wcif")

@@ -15,7 +15,7 @@ from wcif_desktop.domain.model import FinanceLine
 from wcif_desktop.domain.money import wan_to_yuan
 from wcif_desktop.services import evaluation as svc
 from wcif_desktop.services import finance as fs
-from wcif_desktop.report.archive import lock as _archive_lock
+from wcif_desktop.services.report_archive import lock as _archive_lock
 
 
 def W(x) -> Decimal:  # noqa: N802 - 万元 literal → 元

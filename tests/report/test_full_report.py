@@ -163,7 +163,7 @@ def test_basic_situation_states_the_business_figures(sample_path, workdir):
     """Issue 18: 一、基本情况 of the full report states 项目背景, 实施情况 and 资金投入和使用 from the business data."""
     import re
 
-    from wcif_desktop.report.pipeline import build_report_file
+    from wcif_desktop.services.report_file import build_report_file
 
     text = all_text(build_report_file(sample_path, workdir / "基本情况.pdf", template="full", keep=False))
     text = re.sub(r"—\d+—", "", text)  # page numbers between the lines of a paragraph

@@ -13,7 +13,7 @@ from wcif_desktop.domain.model import Evaluation
 from wcif_desktop.domain.review import DocumentRequest, ReviewNote
 from wcif_desktop.services import evaluation as evsvc
 from wcif_desktop.services import review
-from wcif_desktop.report.archive import lock as _archive_lock
+from wcif_desktop.services.report_archive import lock as _archive_lock
 
 
 def test_template_covers_the_funds_documents():

@@ -12,7 +12,7 @@ from wcif_desktop.domain.scoring import Problem, build_sheet
 from wcif_desktop.services import evaluation as svc
 from wcif_desktop.services import frameworks as fw
 from wcif_desktop.services import scoring
-from wcif_desktop.report.archive import lock as _archive_lock
+from wcif_desktop.services.report_archive import lock as _archive_lock
 
 
 def _framework_md_rows(shared_dir):

@@ -14,7 +14,7 @@ import pytest
 
 from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.domain.model import Evaluation, Finding, Indicator, TargetIndicator, TeamMember
-from wcif_desktop.report import archive
+from wcif_desktop.services import report_archive as archive
 from wcif_desktop.services import evaluation as svc
 from wcif_desktop.services import evidence, exchange, finance, finding_library, finding_links, frameworks, merge
 from wcif_desktop.services import plan, review

@@ -23,7 +23,7 @@ from wcif_desktop.domain.survey import (
 )
 from wcif_desktop.services import survey as sv
 from wcif_desktop.services.evaluation import create_empty, update_record
-from wcif_desktop.report.archive import lock as _archive_lock
+from wcif_desktop.services.report_archive import lock as _archive_lock
 
 
 def pct(pair):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from wcif_desktop.domain.model import Finding, Indicator
 from wcif_desktop.ui.pages import STEP_PAGES, StepState
-from wcif_desktop.report.archive import lock as _archive_lock
+from wcif_desktop.services.report_archive import lock as _archive_lock
 
 pytestmark = pytest.mark.gui
 

@@ -173,7 +173,7 @@ class Document:
     """One deliverable, ready to render.
 
     Attributes:
-        kind: the document kind (``report-brief``, ``work-plan`` …), see :data:`wcif_desktop.documents.KINDS`.
+        kind: the document kind (``report-brief``, ``work-plan`` …), see :data:`wcif_desktop.services.deliverables.generate.KINDS`.
         title: the document title (cover and core properties).
         blocks: the content in order.
         author: who issues it (agency or commissioning body), written to the core properties.

@@ -694,8 +694,8 @@ def _record_classes() -> dict[str, type]:
 
     for m in pkgutil.iter_modules(domain.__path__):
         importlib.import_module(f"{domain.__name__}.{m.name}")
-    for m in ("archive",):
-        importlib.import_module(f"wcif_desktop.report.{m}")
+    for m in ("report_archive", "baseline", "finding_links"):  # services that define record types of their own
+        importlib.import_module(f"wcif_desktop.services.{m}")
     out, todo = {}, list(Record.__subclasses__())
     while todo:
         cls = todo.pop()

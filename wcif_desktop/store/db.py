@@ -13,7 +13,7 @@ audit log in the same transaction.
 :meth:`EvaluationFile._log`, which refuses it (:class:`~wcif_desktop.domain.errors.ValidationError`, the
 transaction rolls back) while the evaluation is locked, except for the tables that record reports, lock events
 and exports (:data:`WRITABLE_WHEN_LOCKED`). The ``locked`` flag itself changes only inside
-:meth:`EvaluationFile.changing_lock` (used by :func:`wcif_desktop.report.archive.lock` / ``reopen``, which
+:meth:`EvaluationFile.changing_lock` (used by :func:`wcif_desktop.services.report_archive.lock` / ``reopen``, which
 record who, when and why); a merge may carry a lock in, never an unlock.
 """
 
