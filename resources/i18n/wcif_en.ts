@@ -282,8 +282,8 @@
 <context>
     <name>EvaluationContext</name>
     <message>
-        <source>修改{0}</source>
-        <translation>Change {0}</translation>
+        <source>修改</source>
+        <translation>Edit</translation>
     </message>
     <message>
         <source>修改“{0}”得分</source>
@@ -689,6 +689,10 @@ Supporting evidence: {2}</translation>
         <translation>In the report: </translation>
     </message>
     <message>
+        <source>修改“{0}”</source>
+        <translation>Edit “{0}”</translation>
+    </message>
+    <message>
         <source>（经关联指标/底稿）</source>
         <translation> (via a linked indicator/working paper)</translation>
     </message>
@@ -711,6 +715,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>建议对应的问题不存在：{0}</source>
         <translation>The problem the recommendation answers does not exist: {0}</translation>
+    </message>
+    <message>
+        <source>修改建议对应的问题</source>
+        <translation>Edit the problems answered</translation>
     </message>
 </context>
 <context>
@@ -795,6 +803,10 @@ Supporting evidence: {2}</translation>
         <translation>{0} ({1})</translation>
     </message>
     <message>
+        <source>尚未添加评价小组成员：添加成员后，每位成员须填写独立性声明。</source>
+        <translation>No team members yet: once members are added, each must make an independence declaration.</translation>
+    </message>
+    <message>
         <source>独立性待处理：</source>
         <translation>Independence pending:</translation>
     </message>
@@ -828,6 +840,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>扣分原因</source>
         <translation>Reason for deduction</translation>
+    </message>
+    <message>
+        <source>“{0}”得分 {1} 低于分值 {2}，请填写扣分原因：</source>
+        <translation>The score {1} of “{0}” is below its weight {2}. Please give the deduction reason:</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1562,13 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>修改“{0}”</source>
+        <translation>Edit “{0}”</translation>
+    </message>
+</context>
+<context>
     <name>ReopenDialog</name>
     <message>
         <source>评价已锁定</source>
@@ -1852,6 +1875,177 @@ Supporting evidence: {2}</translation>
     <message>
         <source>资料核查清单（调取资料、核查要点、发现的问题）将在此处提供，尚未开放。</source>
         <translation>The document review checklist (documents requested, points checked, issues found) will appear here; not available yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleParamsForm</name>
+    <message>
+        <source>基金收入预算执行率</source>
+        <translation>Fund income budget execution rate</translation>
+    </message>
+    <message>
+        <source>基金支出预算执行率</source>
+        <translation>Fund expenditure budget execution rate</translation>
+    </message>
+    <message>
+        <source>收入预算偏差率</source>
+        <translation>Income budget deviation rate</translation>
+    </message>
+    <message>
+        <source>支出预算偏差率</source>
+        <translation>Expenditure budget deviation rate</translation>
+    </message>
+    <message>
+        <source>累计结余可支付月数</source>
+        <translation>Months of payment coverage</translation>
+    </message>
+    <message>
+        <source>基金收入比上年增长率</source>
+        <translation>Fund income growth on prior year</translation>
+    </message>
+    <message>
+        <source>基金支出比上年增长率</source>
+        <translation>Fund expenditure growth on prior year</translation>
+    </message>
+    <message>
+        <source>工伤保险费征缴完成率</source>
+        <translation>Premium collection rate</translation>
+    </message>
+    <message>
+        <source>工伤预防费占上年工伤保险费收入比例</source>
+        <translation>Injury prevention expense / prior-year premium income</translation>
+    </message>
+    <message>
+        <source>工伤预防费占规定上限的比例</source>
+        <translation>Injury prevention expense / its cap</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>政策知晓率</source>
+        <translation>Policy awareness rate</translation>
+    </message>
+    <message>
+        <source>人工评分：由评价人员对照评分标准填写得分和扣分原因，无需参数。</source>
+        <translation>Manual scoring: the evaluator enters the score and deduction reason against the scoring standard; no parameters.</translation>
+    </message>
+    <message>
+        <source>比率法（实际值÷目标值）</source>
+        <translation>Ratio (actual ÷ target)</translation>
+    </message>
+    <message>
+        <source>区间赋分</source>
+        <translation>Bands</translation>
+    </message>
+    <message>
+        <source>手工填写实际值</source>
+        <translation>Actual value typed in</translation>
+    </message>
+    <message>
+        <source>越高越好</source>
+        <translation>Higher is better</translation>
+    </message>
+    <message>
+        <source>越低越好（反向指标）</source>
+        <translation>Lower is better (reverse indicator)</translation>
+    </message>
+    <message>
+        <source>按绝对值比较（如偏差率 −12% 视为 12%）</source>
+        <translation>Compare the absolute value (a deviation of −12% counts as 12%)</translation>
+    </message>
+    <message>
+        <source>阈值</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>得分（分或“40%”）</source>
+        <translation>Points (or “40%”)</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>计算方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>取值来源</source>
+        <translation>Value from</translation>
+    </message>
+    <message>
+        <source>实际值</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <source>目标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>区间</source>
+        <translation>Bands</translation>
+    </message>
+    <message>
+        <source>不在任何区间时得分</source>
+        <translation>Points outside every band</translation>
+    </message>
+    <message>
+        <source>每次扣分</source>
+        <translation>Points per occurrence</translation>
+    </message>
+    <message>
+        <source>扣分上限（可空）</source>
+        <translation>Deduction cap (optional)</translation>
+    </message>
+    <message>
+        <source>要点/事项</source>
+        <translation>Elements / items</translation>
+    </message>
+    <message>
+        <source>未评定</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>满足</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>不满足</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>要点</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>分值（可空）</source>
+        <translation>Points (optional)</translation>
+    </message>
+    <message>
+        <source>评定</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>每次扣分（可空）</source>
+        <translation>Points each (optional)</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +2713,10 @@ Supporting evidence: {2}</translation>
         <translation>Add member</translation>
     </message>
     <message>
+        <source>修改“{0}”</source>
+        <translation>Edit “{0}”</translation>
+    </message>
+    <message>
         <source>独立性声明</source>
         <translation>Independence declaration</translation>
     </message>
@@ -2590,8 +2788,8 @@ Supporting evidence: {2}</translation>
         <translation>Scoring method</translation>
     </message>
     <message>
-        <source>规则参数（JSON）</source>
-        <translation>Rule parameters (JSON)</translation>
+        <source>规则参数</source>
+        <translation>Rule parameters</translation>
     </message>
     <message>
         <source>保存指标修改</source>
@@ -2687,6 +2885,17 @@ Supporting evidence: {2}</translation>
     <message>
         <source>最近打开</source>
         <translation>Recent files</translation>
+    </message>
+</context>
+<context>
+    <name>_Grid</name>
+    <message>
+        <source>添加行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>删除行</source>
+        <translation>Remove row</translation>
     </message>
 </context>
 <context>

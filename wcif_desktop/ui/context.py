@@ -116,8 +116,12 @@ class EvaluationContext(QObject):
         return True
 
     # ------------------------------------------------------------------ edits
-    def edit_fields(self, cls: type[Record], record_id: str, **fields) -> bool:
-        """Change fields of a record (validated by the service); undo restores the old values."""
+    def edit_fields(self, cls: type[Record], record_id: str, undo_text: str | None = None, **fields) -> bool:
+        """Change fields of a record (validated by the service); undo restores the old values.
+
+        ``undo_text`` names the edit in the 编辑 menu (“撤销 修改“姓名””), in the user's words: callers pass the
+        label the user sees (column header, form label); without it the menu says just 修改 (never field names).
+        """
         if self.closed:
             return False
         try:
@@ -129,7 +133,7 @@ class EvaluationContext(QObject):
         if all(old.get(k) == v for k, v in fields.items()):
             return True
         ef = self.ef
-        return self.apply(self.tr("修改{0}").format("、".join(fields)),
+        return self.apply(undo_text or self.tr("修改"),
                           lambda: svc.update_record(ef, cls, record_id, **fields),
                           lambda: svc.update_record(ef, cls, record_id, **old))
 

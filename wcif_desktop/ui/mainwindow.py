@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         except WcifError as e:
             show_user_error(self, e, self.tr("无法新建评价文件"))
             return False
-        return self.open_path(path)
+        return self.open_path(path, STEP_PAGES[0].key)
 
     def new_empty(self, path=None) -> bool:
         path = path or self._ask_new_path(self.tr("新建空白评价"), self.tr("新建绩效评价") + ".wcif")
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         except WcifError as e:
             show_user_error(self, e, self.tr("无法新建评价文件"))
             return False
-        return self.open_path(path)
+        return self.open_path(path, STEP_PAGES[0].key)  # a new evaluation starts at the first step
 
     def save_as(self, dest) -> bool:
         """Copy the open file to ``dest`` (SQLite backup API) and continue on the copy."""

@@ -183,7 +183,10 @@ class IndependenceEditor(QGroupBox):
         self.member.blockSignals(False)
         self._show_member()
         problems = psvc.independence_problems(self.ctx.ef)
-        if problems:
+        if not self.member.count():  # nobody to declare anything: not "all declared"
+            self.warning.setText(self.tr("尚未添加评价小组成员：添加成员后，每位成员须填写独立性声明。"))
+            self.warning.setStyleSheet("color: #b00020;")
+        elif problems:
             self.warning.setText(self.tr("独立性待处理：") + "；".join(_problem_text(p) for p in problems))
             self.warning.setStyleSheet("color: #b00020;")
         else:
@@ -316,6 +319,7 @@ class PlanControls(RecordListControls):
         rec = apply_add(self.ctx, self.add_btn.text(), self.model.cls, lambda: self.create(self.ctx.ef))
         if rec is not None:
             self.select(self.model.row_of(rec.id))
+            self.edit_new(self.model.row_of(rec.id))
 
 
 def _table(model, widths) -> QTableView:

@@ -580,7 +580,7 @@ class RequestListPanel(QWidget):
         lay.addWidget(split, 1)
 
         self.template_btn.clicked.connect(self.build_from_template)
-        self.add_btn.clicked.connect(self.add_item)
+        self.add_btn.clicked.connect(lambda: self.add_item())  # clicked(bool) would pass False as the title
         self.up_btn.clicked.connect(lambda: self.move(-1))
         self.down_btn.clicked.connect(lambda: self.move(1))
         self.status_btn.clicked.connect(lambda: self.set_status(self.status_box.currentData()))

@@ -158,6 +158,19 @@ class RecordListControls(QWidget):
         rec = self.factory(max(orders, default=0) + 1)
         if rec is not None and self.ctx.add_record(rec):
             self.select(self.model.row_of(rec.id))
+            self.edit_new(self.model.row_of(rec.id))
+
+    def edit_new(self, row: int) -> None:
+        """Put a newly added row into edit mode on its first editable column (the name is typed at once)."""
+        if row < 0:
+            return
+        for col in range(self.model.columnCount()):
+            idx = self.model.index(row, col)
+            if self.model.flags(idx) & Qt.ItemFlag.ItemIsEditable:
+                self.view.setCurrentIndex(idx)
+                self.view.setFocus()
+                self.view.edit(idx)
+                return
 
     def remove(self) -> None:
         row = self.current_row()
