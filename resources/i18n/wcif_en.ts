@@ -1876,6 +1876,14 @@ Supporting evidence: {2}</translation>
         <source>资料核查清单（调取资料、核查要点、发现的问题）将在此处提供，尚未开放。</source>
         <translation>The document review checklist (documents requested, points checked, issues found) will appear here; not available yet.</translation>
     </message>
+    <message>
+        <source>满意度与知晓度调查</source>
+        <translation>Satisfaction and awareness survey</translation>
+    </message>
+    <message>
+        <source>工作开展情况（报告第二部分）</source>
+        <translation>Work process (report part 2)</translation>
+    </message>
 </context>
 <context>
     <name>RuleParamsForm</name>
@@ -2079,8 +2087,24 @@ Supporting evidence: {2}</translation>
         <translation>Framework checks</translation>
     </message>
     <message>
+        <source>指标说明与检查</source>
+        <translation>Indicator details and checks</translation>
+    </message>
+    <message>
+        <source>指标体系模板</source>
+        <translation>Framework template</translation>
+    </message>
+    <message>
+        <source>用所选模板替换本评价的指标体系（可撤销）</source>
+        <translation>Replace this evaluation&apos;s indicator framework with the chosen template (undoable)</translation>
+    </message>
+    <message>
         <source>综合评分 {0} 分，评级 {1}</source>
         <translation>Total score {0}, grade {1}</translation>
+    </message>
+    <message>
+        <source>尚无指标体系：请在右侧选择模板并点“套用模板”。</source>
+        <translation>No indicator framework yet: choose a template on the right and click “Apply template”.</translation>
     </message>
     <message>
         <source>未发现问题：分值合计 100，各级分值一致，扣分均有原因。</source>
@@ -2721,8 +2745,12 @@ Supporting evidence: {2}</translation>
         <translation>Independence declaration</translation>
     </message>
     <message>
-        <source>基本信息与评价小组</source>
-        <translation>Basic information and evaluation team</translation>
+        <source>基本信息</source>
+        <translation>Evaluation facts</translation>
+    </message>
+    <message>
+        <source>评价小组与独立性</source>
+        <translation>Team and independence</translation>
     </message>
     <message>
         <source>评价方案</source>

@@ -57,7 +57,7 @@ def _get(page, name):
 
 def test_tools_are_on_the_scoring_page(page):
     tabs = page.tools
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["编辑指标体系", "维度得分率", "专家评分"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["指标说明与检查", "编辑指标体系", "维度得分率", "专家评分"]
 
 
 def test_add_child_edit_and_undo(page, qtbot):

@@ -37,6 +37,7 @@ def test_role_editor_opens_on_the_members_own_role(window, qtbot):
     from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QComboBox
 
     page = window.show_step("team")
+    page.team_tabs.setCurrentIndex(1)  # 评价小组与独立性
     model, view = page.team_model, page.team_view
     row = next(i for i, m in enumerate(model.records()) if m.role == "member")
     idx = model.index(row, 1)
@@ -102,6 +103,7 @@ def test_new_team_row_is_put_into_edit_mode(window, qtbot):
     from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit
 
     page = window.show_step("team")
+    page.team_tabs.setCurrentIndex(1)
     from wcif_desktop.ui.pages.base import RecordListControls
 
     controls = page.team_view.parentWidget().findChild(RecordListControls)

@@ -55,6 +55,32 @@ def state_icon(state: StepState, size: int = 12, ratio: float = 2.0) -> QIcon:
     return QIcon(pm)
 
 
+# What the window manager adds around the client area (title bar and borders; Windows 10/11: about 31 + 8 px at
+# 100 %), which ``resize()`` does not include.
+FRAME_ALLOWANCE = QSize(16, 40)
+PREFERRED_SIZE = QSize(1280, 800)
+
+
+def default_size(available=None) -> QSize:
+    """The first-start window size: the preferred size, shrunk so the window *with its frame* fits the screen's
+    available area (``QScreen.availableGeometry()``: without the taskbar). On a 1366×768 laptop (taskbar 40 px)
+    that is 1280×688 at 100 % and 1077×536 logical pixels at 125 %."""
+    if available is None or available.isEmpty():
+        return PREFERRED_SIZE
+    return QSize(min(PREFERRED_SIZE.width(), available.width() - FRAME_ALLOWANCE.width()),
+                 min(PREFERRED_SIZE.height(), available.height() - FRAME_ALLOWANCE.height()))
+
+
+def compact_tables(widget: QWidget) -> None:
+    """Rows as high as the text needs (Qt 6's default of 30 px per row halves what a 1366×768 screen shows)."""
+    from PySide6.QtWidgets import QTableView
+
+    height = widget.fontMetrics().height() + 8
+    for view in widget.findChildren(QTableView):
+        view.verticalHeader().setDefaultSectionSize(height)
+        view.verticalHeader().setMinimumSectionSize(min(height, 18))
+
+
 class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent=None):
         super().__init__(parent)
@@ -139,8 +165,8 @@ class MainWindow(QMainWindow):
         self.ctx: EvaluationContext | None = None
         self._pages: dict[int, StepPage] = {}  # built on first show (keeps start-up fast)
         self.undo_group = QUndoGroup(self)
-        self.resize(1200, 780)
-        self.setMinimumSize(QSize(900, 600))
+        self.resize(default_size(self.screen().availableGeometry() if self.screen() else None))
+        self.setMinimumSize(QSize(760, 480))
 
         self.central = QStackedWidget()
         self.welcome = WelcomePage(self)
@@ -419,6 +445,7 @@ class MainWindow(QMainWindow):
         page = self._pages.get(row)
         if page is None:
             page = STEP_PAGES[row](self.ctx, self.page_stack)
+            compact_tables(page)
             self._pages[row] = page
             self.page_stack.addWidget(page)
         return page

@@ -518,19 +518,22 @@ def install(page) -> PlanPanel:
     page.independence_editor = editor
 
     lay = page.layout()
-    first = QWidget()
+    first = QWidget()  # the facts, with room to spare below them
     fl = QVBoxLayout(first)
     fl.setContentsMargins(0, 0, 0, 0)
     while lay.count():
         item = lay.takeAt(0)
         w = item.widget()
-        if w is not None:
-            fl.addWidget(w, 1 if w is team_box else 0)
+        if w is not None and w is not team_box:
+            fl.addWidget(w, 0)
+    fl.addStretch(1)
     panel = PlanPanel(page.ctx)
-    tabs = QTabWidget()
+    tabs = QTabWidget()  # three tabs rather than stacked boxes: the team table gets the page's height (1366×768)
     tabs.setObjectName("team_tabs")
-    tabs.addTab(first, QCoreApplication.translate("TeamPage", "基本信息与评价小组"))
+    tabs.addTab(first, QCoreApplication.translate("TeamPage", "基本信息"))
+    tabs.addTab(team_box, QCoreApplication.translate("TeamPage", "评价小组与独立性"))
     tabs.addTab(panel, QCoreApplication.translate("TeamPage", "评价方案"))
+    lay.setContentsMargins(0, 0, 0, 0)
     lay.addWidget(tabs)
     page.team_tabs, page.plan_panel = tabs, panel
     return panel

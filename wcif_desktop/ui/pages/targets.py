@@ -67,13 +67,20 @@ class TargetsPage(StepPage):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([400, 640])
-        lay.addWidget(split, 3)
+        outer = QSplitter(Qt.Orientation.Vertical)  # the tables first; drag the handle for more text
+        outer.setObjectName("targets_split")
+        outer.addWidget(split)
         text_box = QGroupBox(self.tr("项目绩效目标（报告第一部分第3节）"))
         tl = QVBoxLayout(text_box)
         self.targets_text = NarrativeEditor(ctx, TARGETS_SECTION)
         self.targets_edit = self.targets_text.edit
         tl.addWidget(self.targets_text)
-        lay.addWidget(text_box, 1)
+        self.targets_edit.setMinimumHeight(40)
+        outer.addWidget(text_box)
+        outer.setStretchFactor(0, 4)
+        outer.setStretchFactor(1, 1)
+        outer.setSizes([800, 200])
+        lay.addWidget(outer, 1)
         self.refresh()
 
     def refresh(self) -> None:

@@ -114,6 +114,7 @@ class TeamPage(StepPage):
             Column("contact", self.tr("联系方式")),
         ], parent=self)
         self.team_view = QTableView()
+        self.team_view.setObjectName("team_table")
         self.team_view.setModel(self.team_model)
         self.team_view.setItemDelegateForColumn(1, ChoiceDelegate(role_labels, self.team_view))
         self.team_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
