@@ -413,8 +413,8 @@
         <translation>Not imported</translation>
     </message>
     <message>
-        <source>交换(&amp;X)</source>
-        <translation>E&amp;xchange</translation>
+        <source>交换(&amp;E)</source>
+        <translation>&amp;Exchange</translation>
     </message>
 </context>
 <context>
@@ -998,10 +998,6 @@ Supporting evidence: {2}</translation>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <source>首选项…</source>
-        <translation>Preferences…</translation>
-    </message>
-    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1012,6 +1008,34 @@ Supporting evidence: {2}</translation>
     <message>
         <source>清除列表</source>
         <translation>Clear list</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>报告步骤：打印报告；其他步骤：打印当前的表格</source>
+        <translation>Report step: print the report; other steps: print the current table</translation>
+    </message>
+    <message>
+        <source>首选项(&amp;P)…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>用户指南(&amp;G)</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹(&amp;L)</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <source>许可(&amp;I)…</source>
+        <translation>L&amp;icences…</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
     </message>
     <message>
         <source>无法打开评价文件</source>
@@ -1074,12 +1098,28 @@ Supporting evidence: {2}</translation>
         <translation>Offline performance evaluation of work-injury insurance funds</translation>
     </message>
     <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>此页没有可打印的表格。</source>
+        <translation>This page has no table to print.</translation>
+    </message>
+    <message>
+        <source>用户指南</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>许可</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
         <source>选择归档文件夹（新的或空的文件夹）</source>
         <translation>Choose an archive folder (new or empty)</translation>
     </message>
     <message>
-        <source>文档(&amp;D)</source>
-        <translation>&amp;Documents</translation>
+        <source>文档(&amp;O)</source>
+        <translation>D&amp;ocuments</translation>
     </message>
     <message>
         <source>生成文档（Word/PDF）…</source>
@@ -1540,6 +1580,22 @@ Supporting evidence: {2}</translation>
     <message>
         <source>下移</source>
         <translation>Down</translation>
+    </message>
+    <message>
+        <source>添加一行，并开始编辑它的第一格</source>
+        <translation>Add a row and start editing its first cell</translation>
+    </message>
+    <message>
+        <source>删除所选的行（可撤销：Ctrl+Z）</source>
+        <translation>Remove the selected row (undo: Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>把所选的行上移一位</source>
+        <translation>Move the selected row up</translation>
+    </message>
+    <message>
+        <source>把所选的行下移一位</source>
+        <translation>Move the selected row down</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2275,41 @@ Supporting evidence: {2}</translation>
     <message>
         <source>导入基金收支表</source>
         <translation>Import fund statement</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>未打开评价文件</source>
+        <translation>No evaluation file open</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>每次修改都会立即保存到评价文件中</source>
+        <translation>Every edit is saved to the evaluation file at once</translation>
+    </message>
+    <message>
+        <source>🔒 已锁定（最终签署）</source>
+        <translation>🔒 Locked (final signature)</translation>
+    </message>
+    <message>
+        <source>未锁定</source>
+        <translation>Not locked</translation>
+    </message>
+    <message>
+        <source>评价已最终签署：修改前须说明原因重新开启</source>
+        <translation>The evaluation has its final signature: give a reason to reopen it before editing</translation>
+    </message>
+    <message>
+        <source>评价可以修改</source>
+        <translation>The evaluation can be edited</translation>
+    </message>
+    <message>
+        <source>已保存 {0}</source>
+        <translation>Saved {0}</translation>
     </message>
 </context>
 <context>
@@ -4847,6 +4938,13 @@ Supporting evidence: {2}</translation>
     <message>
         <source>未填写报告日期，将使用生成当天的日期</source>
         <translation>The report date is not filled in; the date the report is generated will be used</translation>
+    </message>
+</context>
+<context>
+    <name>desktop</name>
+    <message>
+        <source>复制所选行</source>
+        <translation>Copy selected rows</translation>
     </message>
 </context>
 <context>

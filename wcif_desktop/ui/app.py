@@ -110,6 +110,9 @@ def run_gui(args) -> int:
     from .pages import step_index
 
     setup_logging()
+    from .desktop import enable_faulthandler
+
+    enable_faulthandler()  # native crashes (segfaults in Qt) go to the log file too
     install_excepthook(interactive=True)
     from .workers import wait_for_tasks
 

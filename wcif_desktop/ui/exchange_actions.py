@@ -228,7 +228,7 @@ class ExchangeActions:
 def install(window) -> ExchangeActions:
     """Add the 交换 (exchange) submenu to the window's File menu; returns the bound actions."""
     file_menu = window.menuBar().actions()[0].menu()
-    sub = QMenu(QCoreApplication.translate("ExchangeActions", "交换(&X)"), window)
+    sub = QMenu(QCoreApplication.translate("ExchangeActions", "交换(&E)"), window)
     file_menu.insertMenu(window.act_quit, sub)
     file_menu.insertSeparator(window.act_quit)
     window.exchange_actions = ExchangeActions(window, sub)

@@ -531,6 +531,8 @@ def install(page) -> PlanPanel:
     tabs = QTabWidget()  # three tabs rather than stacked boxes: the team table gets the page's height (1366×768)
     tabs.setObjectName("team_tabs")
     tabs.addTab(first, QCoreApplication.translate("TeamPage", "基本信息"))
+    team_box.setTitle("")  # the tab names it; the frame's title row goes to the table
+    team_box.setFlat(True)
     tabs.addTab(team_box, QCoreApplication.translate("TeamPage", "评价小组与独立性"))
     tabs.addTab(panel, QCoreApplication.translate("TeamPage", "评价方案"))
     lay.setContentsMargins(0, 0, 0, 0)

@@ -576,7 +576,7 @@ class RequestListPanel(QWidget):
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([600, 200])  # the list first; notes and evidence below (drag the handle for more)
+        split.setSizes([700, 130])  # the list first; notes and evidence below (drag the handle for more)
         lay.addWidget(split, 1)
 
         self.template_btn.clicked.connect(self.build_from_template)

@@ -137,6 +137,10 @@ class RecordListControls(QWidget):
         self.remove_btn = QToolButton(text=self.tr("删除"))
         self.up_btn = QToolButton(text=self.tr("上移"))
         self.down_btn = QToolButton(text=self.tr("下移"))
+        self.add_btn.setToolTip(self.tr("添加一行，并开始编辑它的第一格"))
+        self.remove_btn.setToolTip(self.tr("删除所选的行（可撤销：Ctrl+Z）"))
+        self.up_btn.setToolTip(self.tr("把所选的行上移一位"))
+        self.down_btn.setToolTip(self.tr("把所选的行下移一位"))
         for b in (self.add_btn, self.remove_btn, self.up_btn, self.down_btn):
             lay.addWidget(b)
         lay.addStretch(1)
