@@ -2757,6 +2757,10 @@ Supporting evidence: {2}</translation>
         <translation>Targets refined by the team</translation>
     </message>
     <message>
+        <source>绩效目标表</source>
+        <translation>Target tables</translation>
+    </message>
+    <message>
         <source>项目绩效目标（报告第一部分第3节）</source>
         <translation>Performance targets (report part 1, section 3)</translation>
     </message>
