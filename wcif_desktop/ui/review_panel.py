@@ -538,10 +538,15 @@ class RequestListPanel(QWidget):
         self.status_btn = QPushButton(QCoreApplication.translate("review", "设为此状态"))
         self.note_btn = QPushButton(QCoreApplication.translate("review", "添加核查记录…"))
         self.export_btn = QPushButton(QCoreApplication.translate("review", "导出清单…"))
+        # a tool bar: on a narrow window (1366×768 at 125 %) what does not fit moves behind its » button
+        from PySide6.QtWidgets import QToolBar
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("request_toolbar")
         for w in (self.template_btn, self.add_btn, self.up_btn, self.down_btn, self.status_box, self.status_btn,
                   self.note_btn, self.export_btn):
-            bar.addWidget(w)
-        bar.addStretch(1)
+            self.toolbar.addWidget(w)
+        bar.addWidget(self.toolbar, 1)
         lay.addLayout(bar)
 
         split = QSplitter(Qt.Orientation.Vertical)
