@@ -14,8 +14,9 @@ list matches :func:`executables` and the bundle's ``_internal`` folder.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 ICON_ICO = ROOT / "packaging" / "wcif-desktop.ico"

@@ -34,7 +34,7 @@ def test_add_request_button_asks_for_the_name_and_adds_the_item(window, monkeypa
 
 
 def test_role_editor_opens_on_the_members_own_role(window, qtbot):
-    from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QComboBox
+    from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox
 
     page = window.show_step("team")
     page.team_tabs.setCurrentIndex(1)  # 评价小组与独立性
