@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QStatusBar,
     QTextBrowser,
     QVBoxLayout,
@@ -101,6 +102,8 @@ class StatusBar(QStatusBar):
         self.window_ = window
         self.file_label = QLabel()
         self.file_label.setObjectName("status_file")
+        # a long path is cut, never widens the window beyond the screen (the tooltip has it whole)
+        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lock_label = QLabel()
         self.lock_label.setObjectName("status_lock")
         self.save_label = QLabel()
