@@ -568,8 +568,8 @@
         <translation>Not imported</translation>
     </message>
     <message>
-        <source>交换(&amp;X)</source>
-        <translation>E&amp;xchange</translation>
+        <source>交换(&amp;E)</source>
+        <translation>&amp;Exchange</translation>
     </message>
 </context>
 <context>
@@ -883,6 +883,10 @@ Supporting evidence: {2}</translation>
         <translation>In the report: </translation>
     </message>
     <message>
+        <source>修改“{0}”</source>
+        <translation>Edit “{0}”</translation>
+    </message>
+    <message>
         <source>（经关联指标/底稿）</source>
         <translation> (via a linked indicator/working paper)</translation>
     </message>
@@ -905,6 +909,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>建议对应的问题不存在：{0}</source>
         <translation>The problem the recommendation answers does not exist: {0}</translation>
+    </message>
+    <message>
+        <source>修改建议对应的问题</source>
+        <translation>Edit the problems answered</translation>
     </message>
 </context>
 <context>
@@ -989,6 +997,10 @@ Supporting evidence: {2}</translation>
         <translation>{0} ({1})</translation>
     </message>
     <message>
+        <source>尚未添加评价小组成员：添加成员后，每位成员须填写独立性声明。</source>
+        <translation>No team members yet: once members are added, each must make an independence declaration.</translation>
+    </message>
+    <message>
         <source>独立性待处理：</source>
         <translation>Independence pending:</translation>
     </message>
@@ -1018,6 +1030,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>扣分原因</source>
         <translation>Reason for deduction</translation>
+    </message>
+    <message>
+        <source>“{0}”得分 {1} 低于分值 {2}，请填写扣分原因：</source>
+        <translation>The score {1} of “{0}” is below its weight {2}. Please give the deduction reason:</translation>
     </message>
 </context>
 <context>
@@ -1168,10 +1184,6 @@ Supporting evidence: {2}</translation>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <source>首选项…</source>
-        <translation>Preferences…</translation>
-    </message>
-    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1182,6 +1194,34 @@ Supporting evidence: {2}</translation>
     <message>
         <source>清除列表</source>
         <translation>Clear list</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>报告步骤：打印报告；其他步骤：打印当前的表格</source>
+        <translation>Report step: print the report; other steps: print the current table</translation>
+    </message>
+    <message>
+        <source>首选项(&amp;P)…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>用户指南(&amp;G)</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹(&amp;L)</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <source>许可(&amp;I)…</source>
+        <translation>L&amp;icences…</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
     </message>
     <message>
         <source>（只读）</source>
@@ -1252,12 +1292,28 @@ Supporting evidence: {2}</translation>
         <translation>Offline performance evaluation of work-injury insurance funds</translation>
     </message>
     <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>此页没有可打印的表格。</source>
+        <translation>This page has no table to print.</translation>
+    </message>
+    <message>
+        <source>用户指南</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>许可</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
         <source>选择归档文件夹（新的或空的文件夹）</source>
         <translation>Choose an archive folder (new or empty)</translation>
     </message>
     <message>
-        <source>文档(&amp;D)</source>
-        <translation>&amp;Documents</translation>
+        <source>文档(&amp;O)</source>
+        <translation>D&amp;ocuments</translation>
     </message>
     <message>
         <source>生成文档（Word/PDF）…</source>
@@ -1700,6 +1756,22 @@ Supporting evidence: {2}</translation>
         <source>下移</source>
         <translation>Down</translation>
     </message>
+    <message>
+        <source>添加一行，并开始编辑它的第一格</source>
+        <translation>Add a row and start editing its first cell</translation>
+    </message>
+    <message>
+        <source>删除所选的行（可撤销：Ctrl+Z）</source>
+        <translation>Remove the selected row (undo: Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>把所选的行上移一位</source>
+        <translation>Move the selected row up</translation>
+    </message>
+    <message>
+        <source>把所选的行下移一位</source>
+        <translation>Move the selected row down</translation>
+    </message>
 </context>
 <context>
     <name>RecordPickerDialog</name>
@@ -1718,6 +1790,13 @@ Supporting evidence: {2}</translation>
     <message>
         <source>（已删除）</source>
         <translation>(deleted)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>修改“{0}”</source>
+        <translation>Edit “{0}”</translation>
     </message>
 </context>
 <context>
@@ -2108,6 +2187,14 @@ Supporting evidence: {2}</translation>
         <source>资料核查清单（调取资料、核查要点、发现的问题）将在此处提供，尚未开放。</source>
         <translation>The document review checklist (documents requested, points checked, issues found) will appear here; not available yet.</translation>
     </message>
+    <message>
+        <source>满意度与知晓度调查</source>
+        <translation>Satisfaction and awareness survey</translation>
+    </message>
+    <message>
+        <source>工作开展情况（报告第二部分）</source>
+        <translation>Work process (report part 2)</translation>
+    </message>
 </context>
 <context>
     <name>RollupDialog</name>
@@ -2239,6 +2326,177 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>RuleParamsForm</name>
+    <message>
+        <source>基金收入预算执行率</source>
+        <translation>Fund income budget execution rate</translation>
+    </message>
+    <message>
+        <source>基金支出预算执行率</source>
+        <translation>Fund expenditure budget execution rate</translation>
+    </message>
+    <message>
+        <source>收入预算偏差率</source>
+        <translation>Income budget deviation rate</translation>
+    </message>
+    <message>
+        <source>支出预算偏差率</source>
+        <translation>Expenditure budget deviation rate</translation>
+    </message>
+    <message>
+        <source>累计结余可支付月数</source>
+        <translation>Months of payment coverage</translation>
+    </message>
+    <message>
+        <source>基金收入比上年增长率</source>
+        <translation>Fund income growth on prior year</translation>
+    </message>
+    <message>
+        <source>基金支出比上年增长率</source>
+        <translation>Fund expenditure growth on prior year</translation>
+    </message>
+    <message>
+        <source>工伤保险费征缴完成率</source>
+        <translation>Premium collection rate</translation>
+    </message>
+    <message>
+        <source>工伤预防费占上年工伤保险费收入比例</source>
+        <translation>Injury prevention expense / prior-year premium income</translation>
+    </message>
+    <message>
+        <source>工伤预防费占规定上限的比例</source>
+        <translation>Injury prevention expense / its cap</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>政策知晓率</source>
+        <translation>Policy awareness rate</translation>
+    </message>
+    <message>
+        <source>人工评分：由评价人员对照评分标准填写得分和扣分原因，无需参数。</source>
+        <translation>Manual scoring: the evaluator enters the score and deduction reason against the scoring standard; no parameters.</translation>
+    </message>
+    <message>
+        <source>比率法（实际值÷目标值）</source>
+        <translation>Ratio (actual ÷ target)</translation>
+    </message>
+    <message>
+        <source>区间赋分</source>
+        <translation>Bands</translation>
+    </message>
+    <message>
+        <source>手工填写实际值</source>
+        <translation>Actual value typed in</translation>
+    </message>
+    <message>
+        <source>越高越好</source>
+        <translation>Higher is better</translation>
+    </message>
+    <message>
+        <source>越低越好（反向指标）</source>
+        <translation>Lower is better (reverse indicator)</translation>
+    </message>
+    <message>
+        <source>按绝对值比较（如偏差率 −12% 视为 12%）</source>
+        <translation>Compare the absolute value (a deviation of −12% counts as 12%)</translation>
+    </message>
+    <message>
+        <source>阈值</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>得分（分或“40%”）</source>
+        <translation>Points (or “40%”)</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>计算方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>取值来源</source>
+        <translation>Value from</translation>
+    </message>
+    <message>
+        <source>实际值</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <source>目标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>区间</source>
+        <translation>Bands</translation>
+    </message>
+    <message>
+        <source>不在任何区间时得分</source>
+        <translation>Points outside every band</translation>
+    </message>
+    <message>
+        <source>每次扣分</source>
+        <translation>Points per occurrence</translation>
+    </message>
+    <message>
+        <source>扣分上限（可空）</source>
+        <translation>Deduction cap (optional)</translation>
+    </message>
+    <message>
+        <source>要点/事项</source>
+        <translation>Elements / items</translation>
+    </message>
+    <message>
+        <source>未评定</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>满足</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>不满足</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>要点</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>分值（可空）</source>
+        <translation>Points (optional)</translation>
+    </message>
+    <message>
+        <source>评定</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>每次扣分（可空）</source>
+        <translation>Points each (optional)</translation>
+    </message>
+</context>
+<context>
     <name>ScoringPage</name>
     <message>
         <source>优</source>
@@ -2269,12 +2527,28 @@ Supporting evidence: {2}</translation>
         <translation>Framework checks</translation>
     </message>
     <message>
+        <source>指标说明与检查</source>
+        <translation>Indicator details and checks</translation>
+    </message>
+    <message>
+        <source>指标体系模板</source>
+        <translation>Framework template</translation>
+    </message>
+    <message>
+        <source>用所选模板替换本评价的指标体系（可撤销）</source>
+        <translation>Replace this evaluation&apos;s indicator framework with the chosen template (undoable)</translation>
+    </message>
+    <message>
         <source>未评分（已评 {0}/{1} 项三级指标）</source>
         <translation>Not scored ({0}/{1} level-3 indicators scored)</translation>
     </message>
     <message>
         <source>综合评分 {0} 分，评级 {1}</source>
         <translation>Total score {0}, grade {1}</translation>
+    </message>
+    <message>
+        <source>尚无指标体系：请在右侧选择模板并点“套用模板”。</source>
+        <translation>No indicator framework yet: choose a template on the right and click “Apply template”.</translation>
     </message>
     <message>
         <source>尚未设置指标体系：请从模板导入或逐项添加指标。</source>
@@ -2424,6 +2698,41 @@ Supporting evidence: {2}</translation>
     <message>
         <source>跳过：</source>
         <translation>Skipped: </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>未打开评价文件</source>
+        <translation>No evaluation file open</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>每次修改都会立即保存到评价文件中</source>
+        <translation>Every edit is saved to the evaluation file at once</translation>
+    </message>
+    <message>
+        <source>🔒 已锁定（最终签署）</source>
+        <translation>🔒 Locked (final signature)</translation>
+    </message>
+    <message>
+        <source>未锁定</source>
+        <translation>Not locked</translation>
+    </message>
+    <message>
+        <source>评价已最终签署：修改前须说明原因重新开启</source>
+        <translation>The evaluation has its final signature: give a reason to reopen it before editing</translation>
+    </message>
+    <message>
+        <source>评价可以修改</source>
+        <translation>The evaluation can be edited</translation>
+    </message>
+    <message>
+        <source>已保存 {0}</source>
+        <translation>Saved {0}</translation>
     </message>
 </context>
 <context>
@@ -2867,6 +3176,10 @@ Supporting evidence: {2}</translation>
         <translation>Targets refined by the team</translation>
     </message>
     <message>
+        <source>绩效目标表</source>
+        <translation>Target tables</translation>
+    </message>
+    <message>
         <source>项目绩效目标（报告第一部分第3节）</source>
         <translation>Performance targets (report part 1, section 3)</translation>
     </message>
@@ -2938,6 +3251,10 @@ Supporting evidence: {2}</translation>
         <translation>Add member</translation>
     </message>
     <message>
+        <source>修改“{0}”</source>
+        <translation>Edit “{0}”</translation>
+    </message>
+    <message>
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
@@ -2946,8 +3263,12 @@ Supporting evidence: {2}</translation>
         <translation>Independence declaration</translation>
     </message>
     <message>
-        <source>基本信息与评价小组</source>
-        <translation>Basic information and evaluation team</translation>
+        <source>基本信息</source>
+        <translation>Evaluation facts</translation>
+    </message>
+    <message>
+        <source>评价小组与独立性</source>
+        <translation>Team and independence</translation>
     </message>
     <message>
         <source>评价方案</source>
@@ -3020,8 +3341,8 @@ Supporting evidence: {2}</translation>
         <translation>Scoring method</translation>
     </message>
     <message>
-        <source>规则参数（JSON）</source>
-        <translation>Rule parameters (JSON)</translation>
+        <source>规则参数</source>
+        <translation>Rule parameters</translation>
     </message>
     <message>
         <source>保存指标修改</source>
@@ -3093,6 +3414,17 @@ Supporting evidence: {2}</translation>
     <message>
         <source>最近打开</source>
         <translation>Recent files</translation>
+    </message>
+</context>
+<context>
+    <name>_Grid</name>
+    <message>
+        <source>添加行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>删除行</source>
+        <translation>Remove row</translation>
     </message>
 </context>
 <context>
@@ -5211,8 +5543,8 @@ Supporting evidence: {2}</translation>
         <translation>The report date is not filled in; the date the report is generated will be used</translation>
     </message>
     <message>
-        <source>修改{fields}</source>
-        <translation>Change {fields}</translation>
+        <source>修改</source>
+        <translation type="unfinished">Changed</translation>
     </message>
     <message>
         <source>修改“{name}”得分</source>
@@ -5533,6 +5865,13 @@ Supporting evidence: {2}</translation>
     <message>
         <source>尚未录入业务数据（参保、工伤认定、劳动能力鉴定、待遇、征缴）</source>
         <translation>No business data entered yet (insured, recognitions, appraisals, beneficiaries, collection)</translation>
+    </message>
+</context>
+<context>
+    <name>desktop</name>
+    <message>
+        <source>复制所选行</source>
+        <translation>Copy selected rows</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,7 @@ def test_menu_in_the_main_window_and_archive(qtbot, bare_sample_path, workdir, q
     win = MainWindow()
     qtbot.addWidget(win)
     titles = [a.text() for a in win.menuBar().actions()]
-    assert "文档(&D)" in titles and titles.index("文档(&D)") < titles.index("设置(&S)")
+    assert "文档(&O)" in titles and titles.index("文档(&O)") < titles.index("设置(&S)")
     win.documents_menu.aboutToShow.emit()
     assert not win.act_documents.isEnabled()
     win.load(bare_sample_path)

@@ -250,7 +250,7 @@ def window(qtbot, bare_sample_path, messages):
 def test_review_page_hosts_the_panels(window):
     page = window.show_step("review")
     tabs = page.review_tabs
-    assert tabs.count() == 3 and tabs.tabText(0) == "资料清单" and tabs.tabText(1) == "工作底稿"
+    assert tabs.count() == 5 and tabs.tabText(0) == "资料清单" and tabs.tabText(1) == "工作底稿"
     assert tabs.tabText(2) == "访谈记录" and tabs.widget(2) is tabs.interviews  # interviews_panel (issue 4)
     assert tabs.requests.model.rowCount() == 0
     tabs.requests.build_from_template()

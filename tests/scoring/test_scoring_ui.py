@@ -57,7 +57,7 @@ def _get(page, name):
 
 def test_tools_are_on_the_scoring_page(page):
     tabs = page.tools
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["编辑指标体系", "维度得分率", "专家评分"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["指标说明与检查", "编辑指标体系", "维度得分率", "专家评分"]
 
 
 def test_add_child_edit_and_undo(page, qtbot):
@@ -69,7 +69,10 @@ def test_add_child_edit_and_undo(page, qtbot):
     ed.name_edit.setText("工伤保险参保人数")
     ed.weight_edit.setText("2")
     ed.rule_type.setCurrentIndex(ed.rule_type.findData("ratio"))
-    ed.rule_params.setPlainText('{"actual": "95", "target": "100", "unit": "%"}')
+    form = ed.rule_params  # a form per rule type, no JSON
+    form.actual.setText("95")
+    form.target.setText("100")
+    form.unit.setText("%")
     ed.save_button.click()
     got = _get(page, "工伤保险参保人数")
     assert (got.weight, got.score) == (Decimal(2), Decimal("1.90"))
@@ -208,3 +211,51 @@ def test_cite_a_working_paper_and_undo(page):
     ed.support_list.setCurrentRow(0)
     ed.uncite_button.click()
     assert scoring.citations(ef, leaf.id) == []
+
+
+def test_rule_parameters_are_a_form_per_rule_type(page):
+    """No raw JSON: each rule type shows its own fields, a template's parameters load into them unchanged, and
+    what is typed into them drives the score."""
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    from wcif_desktop.domain.rules import dump_params, parse_params
+
+    ed = page.tools.editor
+    labels = [w.text() for w in ed.findChildren(QLabel)]
+    assert not any("JSON" in t for t in labels)
+    form = ed.rule_params
+    assert not isinstance(form, QPlainTextEdit)
+    shown = {}
+    for key in ("manual", "ratio", "bands", "deductions", "checklist", "metric"):
+        ed.rule_type.setCurrentIndex(ed.rule_type.findData(key))
+        shown[key] = form.visible_rows()
+    assert shown["manual"] == ["none"]
+    assert {"actual", "target", "direction"} <= set(shown["ratio"])
+    assert {"bands", "else", "abs"} <= set(shown["bands"]) and "target" not in shown["bands"]
+    assert {"per", "max", "items"} <= set(shown["deductions"])
+    assert shown["checklist"] == ["items"]
+    assert "method" in shown["metric"] and "actual" not in shown["metric"]
+
+    # every rule of the bundled templates shows in the form and comes back as the same parameters
+    from wcif_desktop.services import frameworks as fw
+
+    ed.template_combo.setCurrentIndex(ed.template_combo.findData("gongshang-fund"))
+    ed.template_button.click()
+    ruled = [i for i in page.ctx.ef.records(Indicator) if i.rule_type not in ("", "manual")]
+    assert {i.rule_type for i in ruled} >= {"metric", "ratio", "checklist"}
+    for ind in ruled:
+        form.set_rule(ind.rule_type, parse_params(ind.rule_params))
+        assert parse_params(dump_params(form.params())) == parse_params(ind.rule_params), ind.name
+    assert fw.list_templates()
+
+    # deductions typed into the table: 2 × 1 point off a 4-point indicator
+    target = _select(page, "资金使用合规性")
+    ed.rule_type.setCurrentIndex(ed.rule_type.findData("deductions"))
+    form.per.setText("1")
+    form.items.add_row(["未按规定用途使用", "2", ""])
+    ed.save_button.click()
+    got = _get(page, target.name)
+    assert got.rule_type == "deductions" and got.score == got.weight - 2
+    assert "未按规定用途使用2次" in got.deduction_reason
+    saved = parse_params(got.rule_params)
+    assert saved["per"] == "1" and saved["items"][-1] == {"text": "未按规定用途使用", "count": "2"}

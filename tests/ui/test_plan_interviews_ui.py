@@ -237,7 +237,7 @@ def test_add_interview_and_reopen(interviews, ctx, messages):
 
 def test_hooks_in_the_main_window(window):
     team = window.page("team")
-    assert team.team_tabs.count() == 2 and team.team_tabs.widget(1) is team.plan_panel
+    assert team.team_tabs.count() == 3 and team.team_tabs.widget(2) is team.plan_panel
     review = window.page("review")
     tabs = review.review_tabs
     assert tabs.tabText(tabs.indexOf(tabs.interviews)) == "访谈记录"

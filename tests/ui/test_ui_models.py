@@ -54,15 +54,19 @@ def test_tree_reason_then_lower_score_to_grade_zhong(ctx, messages):
     assert messages == []
 
 
-def test_tree_invalid_score_keeps_old_value(ctx, messages):
+def test_tree_invalid_score_keeps_old_value(ctx, messages, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    asked = []  # a score below the weight asks for the reason; cancelling keeps the saved score
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: (asked.append(a[2]), ("", False))[1]))
     m = IndicatorTreeModel(ctx)
     idx = m.find("1.1.1", m.SCORE)
     assert not m.setData(idx, "5")  # above the weight 3
     assert messages and "超过分值" in messages[-1]
     assert not m.setData(idx, "abc")
     assert "不是有效数值" in messages[-1]
-    assert not m.setData(idx, "2")  # below the weight without a reason
-    assert "扣分原因" in messages[-1]
+    assert not m.setData(idx, "2")  # below the weight without a reason: asked for, cancelled
+    assert asked and "扣分原因" in asked[-1]
     assert m.find("1.1.1", m.SCORE).data() == "3.00"
     assert m.total() == Decimal("82.33")
     assert ctx.undo_stack.count() == 0  # rejected edits never enter the undo stack

@@ -59,7 +59,8 @@ def edit_fields(ef: EvaluationFile, cls: type[Record], record_id: str, **fields)
     """
     old_rec = ef.get(cls, record_id)
     old = {k: getattr(old_rec, k) for k in fields if hasattr(old_rec, k)}
-    name = Message(QT_TRANSLATE_NOOP("core", "修改{fields}"), fields="、".join(fields))
+    # the user's words name the edit (the UI passes the column or form label); never the stored field names
+    name = Message(QT_TRANSLATE_NOOP("core", "修改"))
     if all(old.get(k) == v for k, v in fields.items()):
         return _none(name)
     return Edit(name, lambda: svc.update_record(ef, cls, record_id, **fields),

@@ -32,8 +32,23 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("WCIF")
+    _set_icon(app)
     ensure_cjk_font()
     return app
+
+
+def _set_icon(app: QApplication) -> None:
+    """The application icon (window title bars, task bar); drawn by packaging/make_icon.py."""
+    from PySide6.QtGui import QIcon
+
+    from ..paths import resource
+
+    try:
+        icon = resource("icons", "wcif-desktop.png")
+    except FileNotFoundError:
+        return
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def ensure_cjk_font() -> None:
@@ -110,6 +125,9 @@ def run_gui(args) -> int:
     from .pages import step_index
 
     setup_logging()
+    from .desktop import enable_faulthandler
+
+    enable_faulthandler()  # native crashes (segfaults in Qt) go to the log file too
     install_excepthook(interactive=True)
     from .workers import wait_for_tasks
 

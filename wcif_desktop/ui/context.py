@@ -133,9 +133,13 @@ class EvaluationContext(QObject):
         return self.apply(text or error_text(edit.name), edit.do, edit.undo)
 
     # ------------------------------------------------------------------ edits (named undo commands: services/edits.py)
-    def edit_fields(self, cls: type[Record], record_id: str, **fields) -> bool:
-        """Change fields of a record (validated by the service); undo restores the old values."""
-        return self.apply_edit(lambda: edits.edit_fields(self.ef, cls, record_id, **fields))
+    def edit_fields(self, cls: type[Record], record_id: str, undo_text: str | None = None, **fields) -> bool:
+        """Change fields of a record (validated by the service); undo restores the old values.
+
+        ``undo_text`` names the edit in the 编辑 menu (“撤销 修改“姓名””), in the user's words: callers pass the
+        label the user sees (column header, form label); without it the menu says just 修改 (never field names).
+        """
+        return self.apply_edit(lambda: edits.edit_fields(self.ef, cls, record_id, **fields), undo_text)
 
     def edit_score(self, indicator_id: str, score, reason: str | None = None) -> bool:
         """Set a level-3 indicator's score (points) and/or deduction reason; ``reason=None`` keeps it."""

@@ -427,7 +427,7 @@ def _archive(window):
 def install_menu(window) -> None:
     """Add the 文档 menu (生成文档, 绩效目标表审核, 问题库, 归档) to ``window``'s menu bar, before 设置; its
     actions are enabled while an evaluation is open."""
-    menu = QMenu(QCoreApplication.translate("MainWindow", "文档(&D)"), window)
+    menu = QMenu(QCoreApplication.translate("MainWindow", "文档(&O)"), window)
     window.act_documents = menu.addAction(QCoreApplication.translate("MainWindow", "生成文档（Word/PDF）…"), lambda: _open(window, DocumentsDialog))
     window.act_target_review = menu.addAction(QCoreApplication.translate("MainWindow", "绩效目标表审核…"), lambda: _open(window, TargetReviewDialog))
     window.act_finding_library = menu.addAction(QCoreApplication.translate("MainWindow", "问题库…"), lambda: _open(window, FindingLibraryDialog))

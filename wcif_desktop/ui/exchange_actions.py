@@ -229,7 +229,7 @@ class ExchangeActions:
 def install(window) -> ExchangeActions:
     """Add the 交换 (exchange) submenu to the window's File menu; returns the bound actions."""
     file_menu = window.file_menu  # not QAction.menu(): PySide6 < 6.11.3 deletes the menu it returns
-    sub = QMenu(QCoreApplication.translate("ExchangeActions", "交换(&X)"), window)
+    sub = QMenu(QCoreApplication.translate("ExchangeActions", "交换(&E)"), window)
     file_menu.insertMenu(window.act_quit, sub)
     file_menu.insertSeparator(window.act_quit)
     window.exchange_actions = ExchangeActions(window, sub)

@@ -55,6 +55,32 @@ def state_icon(state: StepState, size: int = 12, ratio: float = 2.0) -> QIcon:
     return QIcon(pm)
 
 
+# What the window manager adds around the client area (title bar and borders; Windows 10/11: about 31 + 8 px at
+# 100 %), which ``resize()`` does not include.
+FRAME_ALLOWANCE = QSize(16, 40)
+PREFERRED_SIZE = QSize(1280, 800)
+
+
+def default_size(available=None) -> QSize:
+    """The first-start window size: the preferred size, shrunk so the window *with its frame* fits the screen's
+    available area (``QScreen.availableGeometry()``: without the taskbar). On a 1366×768 laptop (taskbar 40 px)
+    that is 1280×688 at 100 % and 1077×536 logical pixels at 125 %."""
+    if available is None or available.isEmpty():
+        return PREFERRED_SIZE
+    return QSize(min(PREFERRED_SIZE.width(), available.width() - FRAME_ALLOWANCE.width()),
+                 min(PREFERRED_SIZE.height(), available.height() - FRAME_ALLOWANCE.height()))
+
+
+def compact_tables(widget: QWidget) -> None:
+    """Rows as high as the text needs (Qt 6's default of 30 px per row halves what a 1366×768 screen shows)."""
+    from PySide6.QtWidgets import QTableView
+
+    height = widget.fontMetrics().height() + 8
+    for view in widget.findChildren(QTableView):
+        view.verticalHeader().setDefaultSectionSize(height)
+        view.verticalHeader().setMinimumSectionSize(min(height, 18))
+
+
 class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent=None):
         super().__init__(parent)
@@ -139,8 +165,8 @@ class MainWindow(QMainWindow):
         self.ctx: EvaluationContext | None = None
         self._pages: dict[int, StepPage] = {}  # built on first show (keeps start-up fast)
         self.undo_group = QUndoGroup(self)
-        self.resize(1200, 780)
-        self.setMinimumSize(QSize(900, 600))
+        self.resize(default_size(self.screen().availableGeometry() if self.screen() else None))
+        self.setMinimumSize(QSize(760, 480))
 
         self.central = QStackedWidget()
         self.welcome = WelcomePage(self)
@@ -160,6 +186,11 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.workspace)
         self.setCentralWidget(self.central)
         self.step_list.currentRowChanged.connect(self._show_step)
+        from .desktop import StatusBar
+
+        self.status = StatusBar(self)  # file, lock state, save state, background task
+        self.setStatusBar(self.status)
+        self.setAcceptDrops(True)  # a .wcif dropped on the window opens it
         self._build_menus()
         self._update_title()
         self._update_recent()
@@ -177,6 +208,10 @@ class MainWindow(QMainWindow):
         self.act_save_as = m_file.addAction(self.tr("另存为(&A)…"), self.save_as_dialog)
         self.act_save_as.setShortcut(QKeySequence.StandardKey.SaveAs)
         self.recent_menu = m_file.addMenu(self.tr("最近打开(&R)"))
+        m_file.addSeparator()
+        self.act_print = m_file.addAction(self.tr("打印(&P)…"), self.print_current)
+        self.act_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.act_print.setStatusTip(self.tr("报告步骤：打印报告；其他步骤：打印当前的表格"))
         m_file.addSeparator()
         self.act_quit = m_file.addAction(self.tr("退出(&X)"), self.close)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
@@ -196,9 +231,14 @@ class MainWindow(QMainWindow):
 
         install_menu(self)  # 文档: 生成文档（Word/PDF）, 绩效目标表审核, 问题库, 归档
         m_settings = mb.addMenu(self.tr("设置(&S)"))
-        m_settings.addAction(self.tr("首选项…"), self.preferences)
+        m_settings.addAction(self.tr("首选项(&P)…"), self.preferences)
         m_help = mb.addMenu(self.tr("帮助(&H)"))
-        m_help.addAction(self.tr("关于"), self.about)
+        self.act_guide = m_help.addAction(self.tr("用户指南(&G)"), self.show_guide)
+        self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        m_help.addAction(self.tr("打开日志文件夹(&L)"), self.open_log_folder)
+        self.act_licences = m_help.addAction(self.tr("许可(&I)…"), self.show_licences)
+        m_help.addSeparator()
+        m_help.addAction(self.tr("关于(&A)"), self.about)
         self._update_file_actions()
         from .exchange_actions import install as install_exchange  # File ▸ 交换: export/import/merge (issue 8)
 
@@ -301,6 +341,8 @@ class MainWindow(QMainWindow):
             self._update_recent()
         self._update_title()
         self._update_file_actions()
+        self.status.update_file()
+        ctx.changed.connect(self.status.saved)
         self.opened.emit(ctx)
 
     def _known_step(self) -> bool:
@@ -363,7 +405,7 @@ class MainWindow(QMainWindow):
         except WcifError as e:
             show_user_error(self, e, self.tr("无法新建评价文件"))
             return False
-        return self.open_path(path)
+        return self.open_path(path, STEP_PAGES[0].key)
 
     def new_empty(self, path=None) -> bool:
         path = path or self._ask_new_path(self.tr("新建空白评价"), self.tr("新建绩效评价") + ".wcif")
@@ -380,7 +422,7 @@ class MainWindow(QMainWindow):
         except WcifError as e:
             show_user_error(self, e, self.tr("无法新建评价文件"))
             return False
-        return self.open_path(path)
+        return self.open_path(path, STEP_PAGES[0].key)  # a new evaluation starts at the first step
 
     def save_as(self, dest) -> bool:
         """Copy the open file to ``dest`` (SQLite backup API) and continue on the copy."""
@@ -436,6 +478,10 @@ class MainWindow(QMainWindow):
         page = self._pages.get(row)
         if page is None:
             page = STEP_PAGES[row](self.ctx, self.page_stack)
+            compact_tables(page)
+            from .desktop import install_copy
+
+            install_copy(page)  # Ctrl+C copies the selected rows as tab-separated text
             self._pages[row] = page
             self.page_stack.addWidget(page)
         return page
@@ -456,6 +502,82 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("关于"), f"<b>{APP_NAME}</b> {__version__}<br>"
                           + self.tr("工伤保险基金项目绩效评价工具（离线）"))
 
+    def print_current(self) -> bool:
+        """Ctrl+P: the report step prints the report (with preview); another step prints its main table."""
+        from .desktop import print_html, table_html
+
+        if self.ctx is None:
+            return False
+        page = self.page_stack.currentWidget()
+        if hasattr(page, "print_last") and page.isVisible():
+            return bool(page.print_last())
+        view = self.main_view(page)
+        if view is None:
+            QMessageBox.information(self, self.tr("打印"), self.tr("此页没有可打印的表格。"))
+            return False
+        title = self.step_list.currentItem().text().split("\n")[0] if self.step_list.currentItem() else ""
+        return print_html(table_html(view, title), title, self)
+
+    @staticmethod
+    def main_view(page):
+        """The table or tree of ``page`` that has the focus, else its largest visible one."""
+        from PySide6.QtWidgets import QAbstractItemView, QTableView, QTreeView
+
+        focus = QApplication.focusWidget()
+        while focus is not None and not isinstance(focus, QAbstractItemView):
+            focus = focus.parentWidget()
+        if isinstance(focus, (QTableView, QTreeView)) and page.isAncestorOf(focus):
+            return focus
+        views = [v for v in page.findChildren(QTableView) + page.findChildren(QTreeView)
+                 if v.isVisible() and v.model() is not None]
+        return max(views, key=lambda v: v.width() * v.height(), default=None)
+
+    def show_guide(self) -> None:
+        from ..paths import resource
+        from .desktop import TextDialog
+
+        self._help = TextDialog(self.tr("用户指南"), resource("user-guide.md").read_text(encoding="utf-8"), self)
+        self._help.show()
+
+    def show_licences(self) -> None:
+        from ..paths import resource
+        from .desktop import TextDialog
+
+        text = resource("licenses", "THIRD-PARTY-NOTICES.md").read_text(encoding="utf-8")
+        self._licences = TextDialog(self.tr("许可"), text, self)
+        self._licences.show()
+
+    def open_log_folder(self) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from .errors import log_path
+
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path().parent)))
+
+    # ------------------------------------------------------------------ drag and drop
+    @staticmethod
+    def _dropped_wcif(mime) -> str | None:
+        if not mime.hasUrls():
+            return None
+        return next((u.toLocalFile() for u in mime.urls()
+                     if u.isLocalFile() and u.toLocalFile().lower().endswith(".wcif")), None)
+
+    def dragEnterEvent(self, event):  # noqa: N802
+        if self._dropped_wcif(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event):  # noqa: N802
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event):  # noqa: N802
+        path = self._dropped_wcif(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.open_path(path)
+
     def restore_geometry(self) -> None:
         geo, state = self.settings["window/geometry"], self.settings["window/state"]
         if not geo.isEmpty():
@@ -473,4 +595,5 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(self.ctx.undo_stack)
             self.ctx.close()
             self.ctx = None
+        self.status.update_file()
         super().closeEvent(event)

@@ -30,7 +30,7 @@ from ..services.evaluation import records
 from ..domain.errors import ValidationError
 from ..domain.fields import field_values, fill
 from ..domain.model import Indicator, Record
-from ..domain.money import fmt_score
+from ..domain.money import D, fmt_score
 from ..domain.scoring import ScoreSheet, build_sheet, sheet_for
 from .context import EvaluationContext
 
@@ -150,7 +150,8 @@ class RecordTableModel(QAbstractTableModel):
         except ValidationError as e:
             self.ctx._show(e)
             return False
-        return self.ctx.edit_fields(self.cls, rec.id, **{col.field: new})
+        return self.ctx.edit_fields(self.cls, rec.id, undo_text=QCoreApplication.translate(
+            "RecordTableModel", "修改“{0}”").format(col.header), **{col.field: new})
 
 
 class _Item:
@@ -327,6 +328,21 @@ class IndicatorTreeModel(QAbstractItemModel):
             return "\n".join(parts) or None
         return None
 
+    def ask_reason(self, ind: Indicator, score: Decimal) -> str | None:
+        """Ask for the deduction reason (扣分原因) a score below the weight needs; ``None`` when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        prompt = QCoreApplication.translate("IndicatorTreeModel", "“{0}”得分 {1} 低于分值 {2}，请填写扣分原因：").format(
+            ind.name, fmt_score(score), fmt_score(ind.weight))
+        text = ""
+        while True:
+            text, ok = QInputDialog.getMultiLineText(
+                self.ctx.widget, QCoreApplication.translate("IndicatorTreeModel", "扣分原因"), prompt, text)
+            if not ok:
+                return None
+            if text.strip():
+                return text.strip()
+
     def flags(self, index):
         f = super().flags(index)
         it = self._item(index)
@@ -343,7 +359,16 @@ class IndicatorTreeModel(QAbstractItemModel):
             text = "" if value is None else str(value).strip()
             if text == ("" if ind.score is None else str(ind.score)):
                 return True
-            return self.ctx.edit_score(ind.id, text or None)
+            reason = None
+            try:
+                value = D(text) if text else None
+            except ValidationError:
+                value = None  # edit_score shows why
+            if value is not None and 0 <= value < ind.weight and not (ind.deduction_reason or "").strip():
+                reason = self.ask_reason(ind, value)  # in the same step, so the typed score is kept
+                if reason is None:
+                    return False
+            return self.ctx.edit_score(ind.id, text or None, reason)
         if index.column() == self.REASON:
             text = "" if value is None else str(value)
             if text == ind.deduction_reason:

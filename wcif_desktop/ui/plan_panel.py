@@ -176,7 +176,10 @@ class IndependenceEditor(QGroupBox):
         self.member.blockSignals(False)
         self._show_member()
         problems = psvc.independence_problems(self.ctx.ef)
-        if problems:
+        if not self.member.count():  # nobody to declare anything: not "all declared"
+            self.warning.setText(self.tr("尚未添加评价小组成员：添加成员后，每位成员须填写独立性声明。"))
+            self.warning.setStyleSheet("color: #b00020;")
+        elif problems:
             self.warning.setText(self.tr("独立性待处理：") + "；".join(_problem_text(p) for p in problems))
             self.warning.setStyleSheet("color: #b00020;")
         else:
@@ -290,6 +293,7 @@ class PlanControls(RecordListControls):
         rec = apply_add(self.ctx, self.add_btn.text(), self.model.cls, lambda: self.create(self.ctx.ef))
         if rec is not None:
             self.select(self.model.row_of(rec.id))
+            self.edit_new(self.model.row_of(rec.id))
 
 
 def _table(model, widths) -> QTableView:
@@ -480,19 +484,24 @@ def install(page) -> PlanPanel:
     page.independence_editor = editor
 
     lay = page.layout()
-    first = QWidget()
+    first = QWidget()  # the facts, with room to spare below them
     fl = QVBoxLayout(first)
     fl.setContentsMargins(0, 0, 0, 0)
     while lay.count():
         item = lay.takeAt(0)
         w = item.widget()
-        if w is not None:
-            fl.addWidget(w, 1 if w is team_box else 0)
+        if w is not None and w is not team_box:
+            fl.addWidget(w, 0)
+    fl.addStretch(1)
     panel = PlanPanel(page.ctx)
-    tabs = QTabWidget()
+    tabs = QTabWidget()  # three tabs rather than stacked boxes: the team table gets the page's height (1366×768)
     tabs.setObjectName("team_tabs")
-    tabs.addTab(first, QCoreApplication.translate("TeamPage", "基本信息与评价小组"))
+    tabs.addTab(first, QCoreApplication.translate("TeamPage", "基本信息"))
+    team_box.setTitle("")  # the tab names it; the frame's title row goes to the table
+    team_box.setFlat(True)
+    tabs.addTab(team_box, QCoreApplication.translate("TeamPage", "评价小组与独立性"))
     tabs.addTab(panel, QCoreApplication.translate("TeamPage", "评价方案"))
+    lay.setContentsMargins(0, 0, 0, 0)
     lay.addWidget(tabs)
     page.team_tabs, page.plan_panel = tabs, panel
     return panel

@@ -81,6 +81,14 @@ class PdfPages:
 
 
 # ---------------------------------------------------------------------- printing
+def _print_busy(pages, printer) -> int:
+    """:func:`print_pdf` with a wait cursor: rendering every page for the preview takes seconds."""
+    from .desktop import busy
+
+    with busy():
+        return print_pdf(pages, printer)
+
+
 def print_pdf(pages: PdfPages, printer: QPrinter, progress=None) -> int:
     """Draw the PDF onto ``printer`` — each page scaled to fit the printer's paper (keeping its proportions,
     centred), in the printer's page size and orientation, only the pages of its page range
@@ -165,7 +173,7 @@ class PrintController:
     def preview_dialog(self, pages: PdfPages, parent=None) -> QPrintPreviewDialog:
         """The system print preview for ``pages`` on this controller's printer (not shown)."""
         dlg = QPrintPreviewDialog(self.printer, parent)
-        dlg.paintRequested.connect(lambda printer: print_pdf(pages, printer))
+        dlg.paintRequested.connect(lambda printer: _print_busy(pages, printer))
         return dlg
 
     def print_with_preview(self, pages: PdfPages, parent=None) -> bool:

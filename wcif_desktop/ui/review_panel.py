@@ -526,10 +526,15 @@ class RequestListPanel(QWidget):
         self.status_btn = QPushButton(QCoreApplication.translate("review", "设为此状态"))
         self.note_btn = QPushButton(QCoreApplication.translate("review", "添加核查记录…"))
         self.export_btn = QPushButton(QCoreApplication.translate("review", "导出清单…"))
+        # a tool bar: on a narrow window (1366×768 at 125 %) what does not fit moves behind its » button
+        from PySide6.QtWidgets import QToolBar
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("request_toolbar")
         for w in (self.template_btn, self.add_btn, self.up_btn, self.down_btn, self.status_box, self.status_btn,
                   self.note_btn, self.export_btn):
-            bar.addWidget(w)
-        bar.addStretch(1)
+            self.toolbar.addWidget(w)
+        bar.addWidget(self.toolbar, 1)
         lay.addLayout(bar)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -564,11 +569,11 @@ class RequestListPanel(QWidget):
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([600, 200])  # the list first; notes and evidence below (drag the handle for more)
+        split.setSizes([700, 130])  # the list first; notes and evidence below (drag the handle for more)
         lay.addWidget(split, 1)
 
         self.template_btn.clicked.connect(self.build_from_template)
-        self.add_btn.clicked.connect(self.add_item)
+        self.add_btn.clicked.connect(lambda: self.add_item())  # clicked(bool) would pass False as the title
         self.up_btn.clicked.connect(lambda: self.move(-1))
         self.down_btn.clicked.connect(lambda: self.move(1))
         self.status_btn.clicked.connect(lambda: self.set_status(self.status_box.currentData()))

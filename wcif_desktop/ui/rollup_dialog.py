@@ -487,7 +487,7 @@ class BaselineDialog(QDialog):
 # ============================================================================================ menu
 def install(window) -> None:
     """Add 汇总分析… and 上年评价（历史标准）… to the window's File menu (before 交换/退出)."""
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu = window.file_menu  # not QAction.menu(): PySide6 < 6.11.3 deletes the menu it returns
     window.act_rollup = file_menu.addAction(QCoreApplication.translate("RollupDialog", "汇总分析(&U)…"))
     window.act_baseline = file_menu.addAction(QCoreApplication.translate("BaselineDialog", "上年评价（历史标准）(&B)…"))
     file_menu.insertAction(window.act_quit, window.act_rollup)

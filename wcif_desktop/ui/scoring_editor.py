@@ -101,16 +101,18 @@ class TreeEditor(QWidget):
         self.rule_type.setObjectName("rule_type")
         for key, label in RULE_TYPES.items():
             self.rule_type.addItem(QCoreApplication.translate("rules", label), key)
-        self.rule_params = QPlainTextEdit()
-        self.rule_params.setObjectName("rule_params")
-        self.rule_params.setMaximumHeight(80)
+        from .rule_form import RuleParamsForm
+
+        self.rule_params = RuleParamsForm()  # one small form per rule type (no JSON shown to auditors)
+        self.rule_type.currentIndexChanged.connect(
+            lambda _i: self.rule_params.set_rule_type(self.rule_type.currentData() or "manual"))
         form.addRow(self.tr("指标名称"), self.name_edit)
         form.addRow(self.tr("分值"), self.weight_edit)
         form.addRow(self.tr("指标解释"), self.definition_edit)
         form.addRow(self.tr("评价要点"), self.guidance_edit)
         form.addRow(self.tr("评分标准"), self.rule_text_edit)
         form.addRow(self.tr("评分规则"), self.rule_type)
-        form.addRow(self.tr("规则参数（JSON）"), self.rule_params)
+        form.addRow(self.tr("规则参数"), self.rule_params)
         lay.addLayout(form)
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("保存指标修改"))
@@ -175,8 +177,9 @@ class TreeEditor(QWidget):
         if ind is None:
             for e in (self.name_edit, self.weight_edit):
                 e.clear()
-            for e in (self.definition_edit, self.guidance_edit, self.rule_text_edit, self.rule_params):
+            for e in (self.definition_edit, self.guidance_edit, self.rule_text_edit):
                 e.clear()
+            self.rule_params.set_rule("manual", {})
             return
         self.name_edit.setText(ind.name)
         self.weight_edit.setText(str(ind.weight))
@@ -184,9 +187,14 @@ class TreeEditor(QWidget):
         self.guidance_edit.setPlainText(ind.guidance)
         self.rule_text_edit.setPlainText(ind.scoring_rule)
         i = self.rule_type.findData(ind.rule_type or "manual")
+        self.rule_type.blockSignals(True)
         self.rule_type.setCurrentIndex(max(i, 0))
-        params = parse_params(ind.rule_params)
-        self.rule_params.setPlainText("" if not params else dump_params(params))
+        self.rule_type.blockSignals(False)
+        try:
+            params = parse_params(ind.rule_params)
+        except ValidationError:
+            params = {}
+        self.rule_params.set_rule(ind.rule_type or "manual", params)
 
     def _load_supports(self, ind: Indicator | None) -> None:
         """The working papers and evidence the current score rests on, and what could be cited."""
@@ -303,9 +311,8 @@ class TreeEditor(QWidget):
         if ind is None:
             return False
         ef = self._ef()
-        text = self.rule_params.toPlainText().strip()
         try:
-            params = parse_params(text or "{}")
+            params = self.rule_params.params()
             weight = D(self.weight_edit.text().strip() or "0")
         except ValidationError as e:
             self.ctx._show(e)

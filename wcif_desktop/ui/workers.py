@@ -145,6 +145,10 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
     """
     task = Task(fn, *args, **kwargs)  # no parent: a closing window must not destroy a running thread
     _RUNNING.add(task)
+    from .desktop import task_monitor  # the main window's status bar shows the task and its progress
+
+    monitor = task_monitor()
+    monitor.begin(title)
     task.finished.connect(lambda: _RUNNING.discard(task))
     dlg = QProgressDialog(title, QCoreApplication.translate("workers", "取消"), 0, 0, parent)
     dlg.setWindowTitle(title)
@@ -164,6 +168,7 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
 
     def progressed(done, total, label):
         state["last"] = (done, total, label)
+        monitor.progressed.emit(done, total, label)
         if state["shown"]:
             apply(done, total, label)
 
@@ -181,6 +186,7 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
 
     def finish():
         state["done"] = True
+        monitor.end()
         dlg.canceled.disconnect(task.progress.cancel)
         dlg.reset()
         dlg.hide()

@@ -137,6 +137,10 @@ class RecordListControls(QWidget):
         self.remove_btn = QToolButton(text=self.tr("删除"))
         self.up_btn = QToolButton(text=self.tr("上移"))
         self.down_btn = QToolButton(text=self.tr("下移"))
+        self.add_btn.setToolTip(self.tr("添加一行，并开始编辑它的第一格"))
+        self.remove_btn.setToolTip(self.tr("删除所选的行（可撤销：Ctrl+Z）"))
+        self.up_btn.setToolTip(self.tr("把所选的行上移一位"))
+        self.down_btn.setToolTip(self.tr("把所选的行下移一位"))
         for b in (self.add_btn, self.remove_btn, self.up_btn, self.down_btn):
             lay.addWidget(b)
         lay.addStretch(1)
@@ -158,6 +162,19 @@ class RecordListControls(QWidget):
         rec = self.factory(max(orders, default=0) + 1)
         if rec is not None and self.ctx.add_record(rec):
             self.select(self.model.row_of(rec.id))
+            self.edit_new(self.model.row_of(rec.id))
+
+    def edit_new(self, row: int) -> None:
+        """Put a newly added row into edit mode on its first editable column (the name is typed at once)."""
+        if row < 0:
+            return
+        for col in range(self.model.columnCount()):
+            idx = self.model.index(row, col)
+            if self.model.flags(idx) & Qt.ItemFlag.ItemIsEditable:
+                self.view.setCurrentIndex(idx)
+                self.view.setFocus()
+                self.view.edit(idx)
+                return
 
     def remove(self) -> None:
         row = self.current_row()

@@ -227,7 +227,10 @@ class FindingsPage(StepPage):
             self.preview.setVisible(False)
 
     def _commit(self, field: str, text: str) -> None:
-        if self.current is not None and not self.ctx.edit_fields(Finding, self.current.id, **{field: text}):
+        names = {"title": self.tr("标题"), "body": self.tr("正文"), "cause": self.cause_label.text()}
+        if self.current is not None and not self.ctx.edit_fields(
+                Finding, self.current.id, undo_text=self.tr("修改“{0}”").format(names.get(field, field)),
+                **{field: text}):
             self.refresh()  # rejected: show the saved text again
 
     # ------------------------------------------------------------------ links
@@ -316,7 +319,8 @@ class FindingsPage(StepPage):
             self.ctx._show(WcifError(self.tr("建议对应的问题不存在：{0}").format("、".join(bad))))
             return False
         kept = [a for a in links_svc.answered_problems(self.current) if a not in live]  # ids of deleted problems
-        ok = self.ctx.edit_fields(Finding, self.current.id, answers=",".join(list(problem_ids) + kept))
+        ok = self.ctx.edit_fields(Finding, self.current.id, undo_text=self.tr("修改建议对应的问题"),
+                                  answers=",".join(list(problem_ids) + kept))
         if not ok:
             self.refresh()
         return ok

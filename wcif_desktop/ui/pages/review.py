@@ -58,7 +58,26 @@ class ReviewPage(StepPage):
         from ..survey_view import install as install_surveys  # satisfaction / awareness surveys (issue 6)
 
         install_surveys(self)
+        self._tabs_only()
         self.refresh()
+
+    def _tabs_only(self) -> None:
+        """One tab widget fills the page (fits 1366×768): 资料清单, 工作底稿, 访谈记录, the survey panel and the
+        work-process narrative each get the whole height instead of being stacked (the request list shows 47
+        rows' worth of room instead of 1½)."""
+        lay = self.layout()
+        tabs = self.review_tabs
+        narrative_box = self.process.parentWidget()
+        for w in (narrative_box, self.extension_box, self.survey_panel):
+            lay.removeWidget(w)
+        tabs.setParent(self)
+        tabs.addTab(self.survey_panel, self.tr("满意度与知晓度调查"))
+        narrative_box.setTitle("")
+        narrative_box.setFlat(True)
+        tabs.addTab(narrative_box, self.tr("工作开展情况（报告第二部分）"))
+        self.extension_box.hide()
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(tabs, 1)
 
     def refresh(self) -> None:
         self.process.refresh()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -54,7 +55,9 @@ class ScoringPage(StepPage):
         f.setBold(True)
         f.setPointSizeF((f.pointSizeF() if f.pointSizeF() > 0 else 10) * 1.3)
         self.total_label.setFont(f)
-        lay.addWidget(self.total_label)
+        top = QHBoxLayout()
+        top.addWidget(self.total_label, 1)
+        lay.addLayout(top)
 
         self.model = IndicatorTreeModel(ctx, self)
         self.model.reloaded.connect(self.refresh)
@@ -75,6 +78,7 @@ class ScoringPage(StepPage):
         self.tree.selectionModel().currentChanged.connect(self._show_detail)
 
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("scoring_split")
         split.addWidget(self.tree)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         detail_box = QGroupBox(self.tr("指标说明"))
@@ -92,16 +96,23 @@ class ScoringPage(StepPage):
         pl.addWidget(self.problems)
         bottom.addWidget(detail_box)
         bottom.addWidget(problems_box)
-        split.addWidget(bottom)
-        split.setStretchFactor(0, 4)
-        split.setStretchFactor(1, 1)
-        split.setSizes([560, 150])
         from ..scoring_editor import ScoringTools  # with the page, not at start-up
 
         self.tools = ScoringTools(self)  # tree editing, chart, expert panel (ui/scoring_editor.py)
+        # 1366×768: the tree over one row of tabs (说明与检查 first), not three stacked panes
+        self.tools.insertTab(0, bottom, self.tr("指标说明与检查"))
+        self.tools.setCurrentIndex(0)
         split.addWidget(self.tools)
-        split.setSizes([420, 130, 300])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([600, 400])
         lay.addWidget(split, 1)
+        # the framework template is chosen at the top, visible without scrolling (a new evaluation starts here)
+        editor = self.tools.editor
+        top.addWidget(QLabel(self.tr("指标体系模板")))
+        top.addWidget(editor.template_combo)
+        top.addWidget(editor.template_button)
+        editor.template_button.setToolTip(self.tr("用所选模板替换本评价的指标体系（可撤销）"))
         self.refresh()
 
     def total_text(self) -> str:
@@ -115,7 +126,10 @@ class ScoringPage(StepPage):
                                                         self.tr(self.model.grade()))
 
     def refresh(self) -> None:
-        self.total_label.setText(self.total_text())
+        if self.model.rowCount() == 0:
+            self.total_label.setText(self.tr("尚无指标体系：请在右侧选择模板并点“套用模板”。"))
+        else:
+            self.total_label.setText(self.total_text())
         self.problems.clear()
         problems = self.model.sheet.problems()
         leaves = self.model.sheet.leaves()

@@ -4,7 +4,7 @@ narrative (叙述 ``basic.targets``, report §一.3)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QSplitter, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QSplitter, QTableView, QTabWidget, QVBoxLayout
 
 from ...domain.model import EvaluationSnapshot, TargetIndicator
 from ..models import Column, RecordTableModel
@@ -67,13 +67,20 @@ class TargetsPage(StepPage):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([400, 640])
-        lay.addWidget(split, 3)
+        outer = QTabWidget()  # the tables get the page's height (1366×768); the report text is one click away
+        outer.setObjectName("targets_tabs")
+        outer.addTab(split, self.tr("绩效目标表"))
         text_box = QGroupBox(self.tr("项目绩效目标（报告第一部分第3节）"))
         tl = QVBoxLayout(text_box)
         self.targets_text = NarrativeEditor(ctx, TARGETS_SECTION)
         self.targets_edit = self.targets_text.edit
         tl.addWidget(self.targets_text)
-        lay.addWidget(text_box, 1)
+        text_box.setTitle("")
+        text_box.setFlat(True)
+        outer.addTab(text_box, self.tr("项目绩效目标（报告第一部分第3节）"))
+        self.tabs = outer
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(outer, 1)
         self.refresh()
 
     def refresh(self) -> None:

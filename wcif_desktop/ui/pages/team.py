@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -65,7 +65,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         return box
 
     def setEditorData(self, editor, index):  # noqa: N802
-        i = editor.findData(index.data())
+        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))  # the stored key, not the label shown
         editor.setCurrentIndex(max(i, 0))
 
     def setModelData(self, editor, model, index):  # noqa: N802
@@ -100,6 +100,7 @@ class TeamPage(StepPage):
             "commissioner": self.tr("委托单位"), "evaluated_unit": self.tr("被评价单位"),
             "agency": self.tr("评价机构"), "report_date": self.tr("报告日期"),
         }
+        self.labels = labels
         self.fields: dict[str, CommitLineEdit] = {}
         for name in FACT_FIELDS:
             edit = CommitLineEdit()
@@ -121,6 +122,7 @@ class TeamPage(StepPage):
             Column("contact", self.tr("联系方式")),
         ], parent=self)
         self.team_view = QTableView()
+        self.team_view.setObjectName("team_table")
         self.team_view.setModel(self.team_model)
         self.team_view.setItemDelegateForColumn(1, ChoiceDelegate(role_labels, self.team_view))
         self.team_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -147,7 +149,8 @@ class TeamPage(StepPage):
             self.ctx._show(e)
             self.refresh()
             return
-        if not self.ctx.edit_fields(Evaluation, ev.id, **{name: value}):
+        if not self.ctx.edit_fields(Evaluation, ev.id, undo_text=self.tr("修改“{0}”").format(self.labels[name]),
+                                    **{name: value}):
             self.refresh()
 
     def refresh(self) -> None:
