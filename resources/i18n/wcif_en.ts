@@ -5544,7 +5544,7 @@ Supporting evidence: {2}</translation>
     </message>
     <message>
         <source>修改</source>
-        <translation type="unfinished">Changed</translation>
+        <translation>Change</translation>
     </message>
     <message>
         <source>修改“{name}”得分</source>
