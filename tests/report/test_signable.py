@@ -281,3 +281,14 @@ def test_final_version_lists_the_units_feedback_and_how_it_was_taken_up(sample_p
     assert final.mark == ""
     text = final.text()
     assert "被评价单位意见及采纳情况" in text and "部分采纳" in text and "已调整问题表述，保留扣分" in text
+
+
+def test_letter_due_dates_follow_its_own_date(sample_file):
+    from wcif_desktop.services import plan as plan_svc
+    from wcif_desktop.services.deliverables.generate import build_document
+    from wcif_desktop.services.deliverables.sources import load_sources
+
+    plan_svc.add_phase(sample_file, "现场评价", "2022-04-11", "2022-05-20")
+    letter = build_document(load_sources(sample_file), "letter")
+    assert letter.signing.date == "2022年4月11日"
+    assert "请于2022年4月" in letter.text()  # the template's due days counted from the letter, not the print day
