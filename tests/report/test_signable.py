@@ -292,3 +292,29 @@ def test_letter_due_dates_follow_its_own_date(sample_file):
     letter = build_document(load_sources(sample_file), "letter")
     assert letter.signing.date == "2022年4月11日"
     assert "请于2022年4月" in letter.text()  # the template's due days counted from the letter, not the print day
+
+
+def test_overlap_warning_goes_once_the_evaluator_confirms(workdir, capsys):
+    from wcif_desktop.services.report_state import confirm_overlap, overlaps, readiness_of
+    from wcif_desktop.services.deliverables.sources import load_sources
+    from wcif_desktop.services.sample import write_sample
+    from wcif_desktop.domain.errors import ValidationError
+
+    from wcif_desktop.domain.model import Indicator
+
+    path = write_sample(workdir / "样例 重复.wcif")
+    with EvaluationFile.open(path) as ef:
+        leaves = {n.indicator.name: n.indicator for n in sheet_for(load_snapshot(ef)).leaves()}
+        svc.update_record(ef, Indicator, leaves["预算编制科学性"].id,
+                          deduction_reason="支出预算执行率{{expenditure_execution_rate}}，预算编制不精准。")
+        svc.update_record(ef, Indicator, leaves["预算执行率"].id,
+                          deduction_reason="支出预算偏差率{{expenditure_deviation_rate}}，预算未按计划执行。")
+        assert "expenditure_budget" in overlaps(load_sources(ef))
+        with pytest.raises(ValidationError):
+            confirm_overlap(ef, "satisfaction_rate")
+    assert main(["readiness", str(path)]) == 1
+    assert "--confirm-overlap expenditure_budget" in capsys.readouterr().out
+    main(["readiness", str(path), "--confirm-overlap", "expenditure_budget"])
+    assert "重复扣分" not in capsys.readouterr().out.replace("已确认未重复扣分", "")
+    with EvaluationFile.open(path) as ef:
+        assert not [i for i in readiness_of(ef) if i.kind.startswith("overlap:")]

@@ -60,6 +60,7 @@ class Sources:
     interview_dates: list[str] = field(default_factory=list)
     mark: str = ""  # the draft mark the reports carry (services/report_state.py draft_mark)
     readiness: list = field(default_factory=list)  # report_state.report_readiness
+    confirmed_overlaps: set = field(default_factory=set)  # facts confirmed not deducted twice
 
     def member_names(self, ids_json: str) -> list[str]:
         names = {m.id: m.name for m in self.snap.team}
@@ -143,6 +144,7 @@ def load_sources(ef: EvaluationFile) -> Sources:
         interview_dates=sorted((r.get("held_at") or "")[:10] for r in (
             ef.rows("interview") if ef.db["interview"].exists() else [])),
     )
+    src.confirmed_overlaps = report_state.confirmed_overlaps(ef)
     src.readiness = report_state.report_readiness(src)
     src.mark = report_state.draft_mark(snap.evaluation, src.readiness)
     return src
