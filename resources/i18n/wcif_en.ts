@@ -817,6 +817,10 @@ Supporting evidence: {2}</translation>
         <source>扣分原因</source>
         <translation>Reason for deduction</translation>
     </message>
+    <message>
+        <source>评价情况（实际值）</source>
+        <translation>Finding (actual value)</translation>
+    </message>
 </context>
 <context>
     <name>InterviewForm</name>

@@ -257,3 +257,18 @@ def test_unscored_evaluation_says_unscored_in_the_window(qtbot, workdir, message
     for key in ("scoring", "findings", "review", "report"):
         assert win.step_state(key) is not StepState.DONE, key
     win.close()
+
+
+def test_scoring_tree_edits_the_finding_the_report_states(window):
+    page = window.show_step("scoring")
+    m = page.model
+    idx = m.find("1.1.1", m.FINDING)
+    assert m.headerData(m.FINDING, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Orientation.Horizontal) == \
+        "评价情况（实际值）"
+    assert m.setData(idx, "查阅立项批复文件3份，依据充分")
+    ind = next(i for i in window.ctx.snapshot().indicators if i.code == "1.1.1")
+    assert ind.finding == "查阅立项批复文件3份，依据充分"
+    report = window.show_step("report")
+    assert not any("1.1.1 立项依据充分性”没有评价依据" in msg for msg in report.readiness.messages())
+    window.ctx.undo_stack.undo()
+    assert next(i for i in window.ctx.snapshot().indicators if i.code == "1.1.1").finding == ""
