@@ -1032,6 +1032,10 @@ Supporting evidence: {2}</translation>
         <translation>Reason for deduction</translation>
     </message>
     <message>
+        <source>评价情况（实际值）</source>
+        <translation>Finding (actual value)</translation>
+    </message>
+    <message>
         <source>“{0}”得分 {1} 低于分值 {2}，请填写扣分原因：</source>
         <translation>The score {1} of “{0}” is below its weight {2}. Please give the deduction reason:</translation>
     </message>
@@ -1725,6 +1729,14 @@ Supporting evidence: {2}</translation>
     <message>
         <source>{0} 项需要修改，{1} 项提示。</source>
         <translation>{0} to fix, {1} hints.</translation>
+    </message>
+    <message>
+        <source>确认未重复扣分</source>
+        <translation>Confirm no double deduction</translation>
+    </message>
+    <message>
+        <source>确认这些指标的扣分针对不同事实、没有重复扣分？</source>
+        <translation>Confirm that these indicators are deducted for different facts and nothing is deducted twice?</translation>
     </message>
 </context>
 <context>
@@ -5713,6 +5725,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>细化目标“{target}”与评分表指标“{indicator}”名称不一致，请统一</source>
         <translation>The refined target “{target}” and the score-sheet indicator “{indicator}” are named differently; use one name</translation>
+    </message>
+    <message>
+        <source>没有需要确认的重复扣分：{fact}</source>
+        <translation>No double deduction to confirm: {fact}</translation>
     </message>
     <message>
         <source>报告尚不完整，只能生成草稿，不能最终签署（{count} 项待完成）：{items}</source>

@@ -281,3 +281,63 @@ def test_final_version_lists_the_units_feedback_and_how_it_was_taken_up(sample_p
     assert final.mark == ""
     text = final.text()
     assert "被评价单位意见及采纳情况" in text and "部分采纳" in text and "已调整问题表述，保留扣分" in text
+
+
+def test_letter_due_dates_follow_its_own_date(sample_file):
+    from wcif_desktop.services import plan as plan_svc
+    from wcif_desktop.services.deliverables.generate import build_document
+    from wcif_desktop.services.deliverables.sources import load_sources
+
+    plan_svc.add_phase(sample_file, "现场评价", "2022-04-11", "2022-05-20")
+    letter = build_document(load_sources(sample_file), "letter")
+    assert letter.signing.date == "2022年4月11日"
+    assert "请于2022年4月" in letter.text()  # the template's due days counted from the letter, not the print day
+
+
+def test_overlap_warning_goes_once_the_evaluator_confirms(workdir, capsys):
+    from wcif_desktop.services.report_state import confirm_overlap, overlaps, readiness_of
+    from wcif_desktop.services.deliverables.sources import load_sources
+    from wcif_desktop.services.sample import write_sample
+    from wcif_desktop.domain.errors import ValidationError
+
+    from wcif_desktop.domain.model import Indicator
+
+    path = write_sample(workdir / "样例 重复.wcif")
+    with EvaluationFile.open(path) as ef:
+        leaves = {n.indicator.name: n.indicator for n in sheet_for(load_snapshot(ef)).leaves()}
+        svc.update_record(ef, Indicator, leaves["预算编制科学性"].id,
+                          deduction_reason="支出预算执行率{{expenditure_execution_rate}}，预算编制不精准。")
+        svc.update_record(ef, Indicator, leaves["预算执行率"].id,
+                          deduction_reason="支出预算偏差率{{expenditure_deviation_rate}}，预算未按计划执行。")
+        assert "expenditure_budget" in overlaps(load_sources(ef))
+        with pytest.raises(ValidationError):
+            confirm_overlap(ef, "satisfaction_rate")
+    assert main(["readiness", str(path)]) == 1
+    assert "--confirm-overlap expenditure_budget" in capsys.readouterr().out
+    main(["readiness", str(path), "--confirm-overlap", "expenditure_budget"])
+    assert "重复扣分" not in capsys.readouterr().out.replace("已确认未重复扣分", "")
+    with EvaluationFile.open(path) as ef:
+        assert not [i for i in readiness_of(ef) if i.kind.startswith("overlap:")]
+
+
+def test_outline_two_and_seven_from_the_plan_and_the_record(sample_file):
+    """二（二） the methods and standards chosen in the plan; 二（三） the phases with dates and what was done; 七 the
+    limitations the data shows (documents not provided), the report's use and subsequent events."""
+    from wcif_desktop.services import plan as plan_svc
+    from wcif_desktop.services.deliverables.generate import build_document
+    from wcif_desktop.services.deliverables.sources import load_sources
+    from wcif_desktop.services.review import add_request_item, set_request_status
+
+    plan_svc.set_plan(sample_file, methods=["比较法", "公众评判法"], standards=["plan", "history"])
+    plan_svc.add_phase(sample_file, "现场评价", "2022-04-11", "2022-05-20")
+    a, _ = add_request_item(sample_file, "2021年基金决算报表", "财务资料")
+    b, _ = add_request_item(sample_file, "工伤预防项目验收资料", "业务资料")
+    set_request_status(sample_file, a.id, "received")
+    set_request_status(sample_file, b.id, "not_provided", provider_note="项目尚未验收")
+    text = re.sub(r"\s+", "", build_document(load_sources(sample_file), "report-full").text())
+    two = text.split("（二）绩效评价原则、评价指标体系、评价方法、评价标准")[-1].split("三、综合评价情况")[0]
+    assert "比较法" in two and "公众评判法" in two and "计划标准" in two and "历史标准" in two
+    assert "2022年4月11日" in two and "提出资料需求2项，收到1项" in two
+    seven = text.split("七、其他需要说明的问题")[-1]
+    assert "未提供资料1项" in seven and "工伤预防项目验收资料" in seven
+    assert "报告用途" in seven and "期后事项" in seven and "示例值" not in seven

@@ -238,3 +238,37 @@ def test_feedback_of_the_unit_is_recorded_and_undone(window, messages):
     assert messages and page.feedback_table.rowCount() == 1
     window.ctx.undo_stack.undo()
     assert page.feedback_table.rowCount() == 0
+
+
+@pytest.mark.parametrize("framework", [None, "gongshang-fund"])
+def test_unscored_evaluation_says_unscored_in_the_window(qtbot, workdir, messages, framework):
+    from wcif_desktop.services.evaluation import create_new
+    from wcif_desktop.ui.mainwindow import MainWindow
+
+    path = create_new(workdir / "空白 评价.wcif", region="包头市", fiscal_year=2022, framework=framework)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.load(path)
+    page = win.show_step("scoring")
+    assert page.total_label.text().startswith("未评分") and "评级" not in page.total_label.text()
+    shown = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert not any("未发现问题" in t for t in shown)
+    assert any(("尚未设置指标体系" if framework is None else "未评分") in t for t in shown)
+    for key in ("scoring", "findings", "review", "report"):
+        assert win.step_state(key) is not StepState.DONE, key
+    win.close()
+
+
+def test_scoring_tree_edits_the_finding_the_report_states(window):
+    page = window.show_step("scoring")
+    m = page.model
+    idx = m.find("1.1.1", m.FINDING)
+    assert m.headerData(m.FINDING, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Orientation.Horizontal) == \
+        "评价情况（实际值）"
+    assert m.setData(idx, "查阅立项批复文件3份，依据充分")
+    ind = next(i for i in window.ctx.snapshot().indicators if i.code == "1.1.1")
+    assert ind.finding == "查阅立项批复文件3份，依据充分"
+    report = window.show_step("report")
+    assert not any("1.1.1 立项依据充分性”没有评价依据" in msg for msg in report.readiness.messages())
+    window.ctx.undo_stack.undo()
+    assert next(i for i in window.ctx.snapshot().indicators if i.code == "1.1.1").finding == ""

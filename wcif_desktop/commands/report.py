@@ -57,6 +57,8 @@ def register(sub):
 
     r = sub.add_parser("readiness", help="list what keeps the report from being complete")
     r.add_argument("path", type=Path, help="evaluation file (.wcif)")
+    r.add_argument("--confirm-overlap", metavar="FACT",
+                   help="confirm that FACT (named in a 重复扣分 warning) is not deducted twice")
     r.set_defaults(handler=run_readiness)
 
     k = sub.add_parser("reports", help="list the reports kept in an evaluation file, or save one out")
@@ -174,12 +176,18 @@ def run_readiness(args) -> int:
     from ..services.report_state import readiness_of
 
     with open_file(args.path) as ef:
+        if args.confirm_overlap:
+            from ..services.report_state import confirm_overlap
+
+            confirm_overlap(ef, args.confirm_overlap)
+            print(f"已确认未重复扣分：{args.confirm_overlap}")
         items = readiness_of(ef)
     if not items:
         print("报告可以生成：未发现问题。")
         return 0
     for it in items:
-        print(f"[{it.severity}] {it.message}")
+        hint = f"（确认未重复扣分：--confirm-overlap {it.kind.split(':', 1)[1]}）" if it.kind.startswith("overlap:") else ""
+        print(f"[{it.severity}] {it.message}{hint}")
     return 1 if any(it.severity == "错误" for it in items) else 0
 
 

@@ -287,6 +287,7 @@ class ScoringSettings(Record):
     framework_key: str = ""
     framework_version: str = ""
     framework_name: str = ""
+    confirmed_overlaps: str = ""  # JSON list of facts confirmed not deducted twice (migration m0052)
 
 
 @dataclass

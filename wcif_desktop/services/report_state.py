@@ -196,8 +196,9 @@ def _fact(key: str) -> str:
 
 
 def basis_checks(snap, bases: dict[str, IndicatorBasis], metrics: dict | None = None,
-                 survey_responses: int = 0) -> list[ReadinessItem]:
-    """Readiness items on the indicators' basis (see module doc)."""
+                 survey_responses: int = 0, confirmed: set[str] | frozenset = frozenset()) -> list[ReadinessItem]:
+    """Readiness items on the indicators' basis (see module doc). ``confirmed``: facts the evaluator confirmed
+    are not deducted twice (:func:`confirm_overlap`): no warning for them."""
     metrics = metrics or {}
     out: list[ReadinessItem] = []
     meta = _metric_meta()
@@ -221,8 +222,8 @@ def basis_checks(snap, bases: dict[str, IndicatorBasis], metrics: dict | None = 
             for k in b.metrics:
                 by_fact.setdefault(_fact(k), []).append(ind)
     for fact, inds in by_fact.items():
-        if len(inds) > 1:
-            out.append(ReadinessItem(HINT, "scoring", Message(QT_TRANSLATE_NOOP(
+        if len(inds) > 1 and fact not in confirmed:
+            out.append(ReadinessItem(HINT, "overlap:" + fact, Message(QT_TRANSLATE_NOOP(
                 "core", "同一数据（{fact}）在多项指标中扣分：{names}，请确认未重复扣分"),
                 fact={"income_budget": "收入预算执行", "expenditure_budget": "支出预算执行"}.get(
                     fact, meta.get(fact, (fact,))[0]), names="、".join(i.name for i in inds)), inds[0].id))
@@ -281,12 +282,50 @@ def naming_checks(snap) -> list[ReadinessItem]:
 def report_readiness(src) -> list[ReadinessItem]:
     """Everything that keeps the report of ``src`` (:class:`~.deliverables.sources.Sources`) from being final."""
     items = check_readiness(src.snap)
-    items += basis_checks(src.snap, src.bases, src.metrics, src.survey_responses)
+    items += basis_checks(src.snap, src.bases, src.metrics, src.survey_responses, src.confirmed_overlaps)
     items += problem_checks(src)
     items += plan_checks(src)
     items += naming_checks(src.snap)
     items += list(getattr(src, "supports", []))  # plan, team, requests, evidence, surveys, business (issue 18)
     return items
+
+
+def confirmed_overlaps(ef) -> set[str]:
+    """Facts the evaluator confirmed are not deducted twice (scoring settings)."""
+    import json
+
+    from .scoring import settings
+
+    try:
+        got = json.loads(getattr(settings(ef), "confirmed_overlaps", "") or "[]")
+    except ValueError:
+        return set()
+    return {str(x) for x in got} if isinstance(got, list) else set()
+
+
+def overlaps(src) -> list[str]:
+    """Facts (``expenditure_budget``, a metric key …) that drive deductions in several indicators now."""
+    return [i.kind.split(":", 1)[1] for i in basis_checks(src.snap, src.bases, src.metrics, src.survey_responses)
+            if i.kind.startswith("overlap:")]
+
+
+def confirm_overlap(ef, fact: str):
+    """The evaluator confirms that ``fact`` (as listed by :func:`overlaps`) is not deducted twice; its readiness
+    warning goes away until the confirmation is withdrawn. Returns Changes.
+
+    Raises:
+        ValidationError: ``fact`` drives no deduction in several indicators now.
+    """
+    import json
+
+    from ..domain.errors import ValidationError
+    from .deliverables.sources import load_sources
+    from .scoring import update_settings
+
+    if fact not in overlaps(load_sources(ef)):
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "没有需要确认的重复扣分：{fact}"), fact=fact)
+    done = sorted(confirmed_overlaps(ef) | {fact})
+    return update_settings(ef, confirmed_overlaps=json.dumps(done, ensure_ascii=False))
 
 
 def readiness_of(ef) -> list[ReadinessItem]:
@@ -325,7 +364,7 @@ def check_final(evaluation, items) -> None:
                           version=version)
 
 
-__all__ = ["ADOPTIONS", "add_feedback", "CONSULTATION", "DRAFT", "FINAL", "IndicatorBasis", "VERSIONS", "basis_checks", "check_final",
+__all__ = ["confirm_overlap", "confirmed_overlaps", "overlaps", "ADOPTIONS", "add_feedback", "CONSULTATION", "DRAFT", "FINAL", "IndicatorBasis", "VERSIONS", "basis_checks", "check_final",
            "draft_mark", "indicator_bases", "readiness_of", "report_readiness", "support_codes", "version_text"]
 
 

@@ -167,10 +167,11 @@ class IndicatorTreeModel(QAbstractItemModel):
     """The indicator framework as a tree.
 
     Columns: 编号 (code), 指标名称 (name), 分值 (weight, points), 得分 (score; subtotal for levels 1–2),
-    扣分原因 (deduction reason). Level-3 score and reason are editable.
+    扣分原因 (deduction reason), 评价情况（实际值） (what the evaluator found: the basis the report states).
+    Level-3 score, reason and finding are editable.
     """
 
-    CODE, NAME, WEIGHT, SCORE, REASON = range(5)
+    CODE, NAME, WEIGHT, SCORE, REASON, FINDING = range(6)
     reloaded = Signal()  # after every reload (scores, subtotals and total are current)
 
     def __init__(self, ctx: EvaluationContext, parent=None):
@@ -188,7 +189,8 @@ class IndicatorTreeModel(QAbstractItemModel):
                 QCoreApplication.translate("IndicatorTreeModel", "指标名称"),
                 QCoreApplication.translate("IndicatorTreeModel", "分值"),
                 QCoreApplication.translate("IndicatorTreeModel", "得分"),
-                QCoreApplication.translate("IndicatorTreeModel", "扣分原因")]
+                QCoreApplication.translate("IndicatorTreeModel", "扣分原因"),
+                QCoreApplication.translate("IndicatorTreeModel", "评价情况（实际值）")]
 
     # ------------------------------------------------------------------ loading
     @staticmethod
@@ -265,7 +267,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def index(self, row, column, parent=QModelIndex()):
         items = self._item(parent).children if parent.isValid() else self._roots
-        if 0 <= row < len(items) and 0 <= column <= self.REASON:
+        if 0 <= row < len(items) and 0 <= column <= self.FINDING:
             return self.createIndex(row, column, items[row])
         return QModelIndex()
 
@@ -283,7 +285,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         return len(self._roots)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 5
+        return 6
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -313,6 +315,8 @@ class IndicatorTreeModel(QAbstractItemModel):
                 if not node.is_leaf:
                     return ""
                 return ind.deduction_reason if edit else fill(ind.deduction_reason, self.values)
+            if col == self.FINDING:
+                return ind.finding if node.is_leaf else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WEIGHT, self.SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and not node.is_leaf:
@@ -346,7 +350,7 @@ class IndicatorTreeModel(QAbstractItemModel):
     def flags(self, index):
         f = super().flags(index)
         it = self._item(index)
-        if it and it.node.is_leaf and index.column() in (self.SCORE, self.REASON):
+        if it and it.node.is_leaf and index.column() in (self.SCORE, self.REASON, self.FINDING):
             f |= Qt.ItemFlag.ItemIsEditable
         return f
 
@@ -374,6 +378,13 @@ class IndicatorTreeModel(QAbstractItemModel):
             if text == ind.deduction_reason:
                 return True
             return self.ctx.edit_score(ind.id, ind.score, text)
+        if index.column() == self.FINDING:
+            from ..domain.model import Indicator
+
+            text = "" if value is None else str(value).strip()
+            if text == ind.finding:
+                return True
+            return self.ctx.edit_fields(Indicator, ind.id, finding=text)
         return False
 
 

@@ -63,9 +63,35 @@ class ReadinessView(QWidget):
         return [i.message for i in self.items]
 
     def _activated(self, it: QListWidgetItem) -> None:
+        row = self.list.row(it)
+        item = self.items[row] if 0 <= row < len(self.items) else None
+        if item is not None and item.kind.startswith("overlap:"):
+            self.confirm_overlap(item.kind.split(":", 1)[1])
+            return
         rid = it.data(Qt.ItemDataRole.UserRole)
         if rid:
             self.activated.emit(rid)
+
+    def confirm_overlap(self, fact: str, ask: bool = True) -> bool:
+        """The evaluator confirms a 重复扣分 warning (the same figure behind several deductions): asked, then
+        recorded, and the warning leaves the list."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..domain.errors import WcifError
+        from ..services.report_state import confirm_overlap
+        from .errors import show_user_error
+
+        if ask and QMessageBox.question(self, self.tr("确认未重复扣分"), self.tr(
+                "确认这些指标的扣分针对不同事实、没有重复扣分？")) != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            changes = confirm_overlap(self.ctx.ef, fact)
+        except WcifError as e:
+            show_user_error(self, e)
+            return False
+        self.ctx.changed.emit(changes)
+        self.refresh()
+        return True
 
 
 __all__ = ["ReadinessView"]

@@ -128,7 +128,11 @@ def request_rows(src: Sources) -> tuple[list[list[str]], bool, str]:
     from ..review import load_template
 
     data = load_template()
-    day = _dt.date.today()
+    # due dates counted from the letter's date (the plan's field phase), so the documents agree with each other
+    try:
+        day = _dt.date.fromisoformat(document_date(src, "letter"))
+    except ValueError:
+        day = _dt.date.today()
     default_days = int(data.get("default_due_days", 7))
     rows, last = [], ""
     for cat in data["category"]:

@@ -61,6 +61,7 @@ class Sources:
     mark: str = ""  # the draft mark the reports carry (services/report_state.py draft_mark)
     readiness: list = field(default_factory=list)  # report_state.report_readiness
     supports: list = field(default_factory=list)  # readiness_supports.check_supports: what the statements rest on
+    confirmed_overlaps: set = field(default_factory=set)  # facts confirmed not deducted twice
 
     def member_names(self, ids_json: str) -> list[str]:
         names = {m.id: m.name for m in self.snap.team}
@@ -147,6 +148,7 @@ def load_sources(ef: EvaluationFile) -> Sources:
     from ..readiness_supports import check_supports
 
     src.supports = check_supports(ef)
+    src.confirmed_overlaps = report_state.confirmed_overlaps(ef)
     src.readiness = report_state.report_readiness(src)
     src.mark = report_state.draft_mark(snap.evaluation, src.readiness)
     return src
