@@ -65,7 +65,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
+from ..domain.progress import NO_PROGRESS, Progress, check
 
 UNITS = ("元", "万元")
 TEN_THOUSAND = Decimal(10000)
@@ -120,7 +121,7 @@ class CellError(ValidationError):
         self.rejection = rejection
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One cell. ``row`` and ``col`` are 1-based; ``value`` is what Excel shows (cached value for formulas).
 
@@ -221,141 +222,447 @@ class Grid:
         return [c.text for c in self.cells[row - 1]]
 
 
+#: Size limits of an input spreadsheet. A file beyond one of them is refused with one sentence naming the limit,
+#: instead of filling memory or hanging the import (a crafted or damaged sheet can claim a million rows, a cell
+#: in column XFD or a merged range over the whole sheet). Excel's own cell limit is 32,767 characters.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLUMNS = 1_000
+MAX_CELLS = 2_000_000
+MAX_CELL_CHARS = 32_767
+MAX_SHEET_XML_BYTES = 1024 * 1024 * 1024  # uncompressed worksheet XML (a "zip bomb" is refused before reading)
+
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+_TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _check_path(path) -> Path:
     path = Path(path)
     if not path.is_file():
         raise WcifError(QT_TRANSLATE_NOOP("core", "找不到表格文件：{path}"), path=path)
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise WcifError(QT_TRANSLATE_NOOP("core", "不支持旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入：{path}"),
-                        path=path)
-    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
-        raise WcifError(QT_TRANSLATE_NOOP("core", "不支持的表格格式“{suffix}”（支持 .xlsx 和 .csv）：{path}"),
-                        suffix=path.suffix, path=path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取表格文件：{path}（{reason}）"), path=path, reason=e) from e
+    if size > MAX_FILE_BYTES:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "表格文件过大（{size} MB，上限 {limit} MB），请只保留需要导入的工作表和数据：{path}"),
+                        size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024), path=path)
     return path
 
 
+def _kind(path: Path) -> str:
+    """``"xlsx"``, ``"xls"`` or ``"csv"``, from the file's first bytes (a file offered through “所有文件 (*)” may
+    have any name), else from its suffix.
+
+    Raises:
+        WcifError: an OpenDocument or other unsupported format.
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取表格文件：{path}（{reason}）"), path=path, reason=e) from e
+    suffix = path.suffix.lower()
+    if head.startswith(_ZIP_MAGIC):
+        if suffix in (".ods", ".numbers", ".docx", ".pptx", ".zip"):
+            raise WcifError(QT_TRANSLATE_NOOP("core", "不支持的表格格式“{suffix}”（支持 .xlsx、.xls 和 .csv），"
+                                                      "请在 Excel/WPS 中另存为 .xlsx：{path}"),
+                            suffix=path.suffix, path=path)
+        return "xlsx"
+    if head.startswith(_OLE_MAGIC):
+        return "xls"
+    if suffix in _EXCEL_SUFFIXES:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件（文件已损坏或不是 Excel 文件）：{path}"), path=path)
+    if suffix in _TEXT_SUFFIXES or b"\x00" not in head[:4] or suffix == "":
+        return "csv"
+    raise WcifError(QT_TRANSLATE_NOOP("core", "不支持的表格格式“{suffix}”（支持 .xlsx、.xls 和 .csv）：{path}"),
+                    suffix=path.suffix, path=path)
+
+
 def _is_csv(path: Path) -> bool:
-    return path.suffix.lower() in (".csv", ".txt")
+    return _kind(path) == "csv"
 
 
-def _load_workbook(path: Path, data_only: bool):
-    import openpyxl
+def _unreadable(path: Path, error: BaseException) -> WcifError:
+    return WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件（文件已损坏或格式不对）：{path}（{reason}）"),
+                     path=path, reason=_short(error))
+
+
+def _short(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text[:200] + ("…" if len(text) > 200 else "") if text else type(error).__name__
+
+
+def _open_workbook(path: Path):
+    """A python-calamine workbook (.xlsx/.xlsm/.xls).
+
+    Raises:
+        WcifError: damaged file, password-protected, or not a workbook.
+    """
+    import python_calamine as pc
 
     try:
-        return openpyxl.load_workbook(path, data_only=data_only)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
-        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件（文件已损坏或不是 .xlsx）：{path}（{reason}）"),
-                        path=path, reason=e) from e
-    except Exception as e:  # openpyxl.utils.exceptions.InvalidFileException and friends
-        if type(e).__module__.startswith("openpyxl"):
-            raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件：{path}（{reason}）"), path=path, reason=e) from e
-        raise
+        return pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "Excel 文件有密码保护，请在 Excel/WPS 中取消密码后再导入：{path}"),
+                        path=path) from e
+    except Exception as e:  # CalamineError, XmlError, ZipError, OSError, ValueError … from the Rust reader
+        raise _unreadable(path, e) from e
+
+
+def _visible_sheets(wb) -> list[str]:
+    """Worksheet names, in workbook order, without hidden and very hidden sheets and chart sheets."""
+    import python_calamine as pc
+
+    out = []
+    for m in wb.sheets_metadata:
+        if m.visible == pc.SheetVisibleEnum.Visible and m.typ == pc.SheetTypeEnum.WorkSheet:
+            out.append(m.name)
+    return out
 
 
 def sheet_names(path) -> list[str]:
-    """Worksheet names of an .xlsx, in workbook order; for a CSV the file stem.
+    """The visible worksheet names of an .xlsx/.xls, in workbook order (hidden and very hidden sheets are left
+    out: the form a user sees in Excel); for a CSV the file stem.
 
     Raises:
-        WcifError: the file is missing or not a readable spreadsheet.
+        WcifError: the file is missing, too large or not a readable spreadsheet.
     """
     path = _check_path(path)
-    if _is_csv(path):
+    if _kind(path) == "csv":
         return [path.stem]
-    wb = _load_workbook(path, data_only=True)
+    wb = _open_workbook(path)
     try:
-        return list(wb.sheetnames)
+        return _visible_sheets(wb)
     finally:
         wb.close()
 
 
-def read_grid(path, sheet: str | None = None) -> Grid:
-    """Read one sheet (default: the active one) of an .xlsx, or a CSV file, into a :class:`Grid`.
+def read_grid(path, sheet: str | None = None, *, formats: bool = True, progress: Progress = NO_PROGRESS) -> Grid:
+    """Read one sheet of an .xlsx/.xlsm/.xls (default: the first visible worksheet), or a CSV file, into a
+    :class:`Grid`; the file is read once, with python-calamine (the engine of ``pandas.read_excel(engine=
+    "calamine")``), merged ranges included.
+
+    ``formats`` (default) also reads, with openpyxl in read-only mode and only for .xlsx, the two things
+    calamine does not report: percent number formats (``Cell.number_format``) and formula cells saved without
+    a computed value (``Cell.formula``). Survey exports need neither and pass ``formats=False``.
+
+    A sheet named explicitly is read even when hidden. Size limits (:data:`MAX_FILE_BYTES`, :data:`MAX_ROWS`,
+    :data:`MAX_COLUMNS`, :data:`MAX_CELLS`, :data:`MAX_CELL_CHARS`) are checked before the cells are loaded.
 
     Raises:
-        WcifError: missing/unreadable file, unknown sheet name (the message lists the sheets).
+        WcifError: missing/unreadable/too large file, unknown sheet name (the message lists the sheets), a sheet
+        or cell beyond a size limit (naming the sheet, and the cell where known).
+        Cancelled: ``progress`` was cancelled.
     """
     path = _check_path(path)
-    if _is_csv(path):
-        return _read_csv(path)
-    values_wb = _load_workbook(path, data_only=True)
-    formulas_wb = _load_workbook(path, data_only=False)
+    kind = _kind(path)
+    if kind == "csv":
+        return _read_csv(path, progress)
+    wb = _open_workbook(path)
     try:
+        names = [m.name for m in wb.sheets_metadata]
+        visible = _visible_sheets(wb)
         if sheet is None:
-            ws = values_wb.active
-        elif sheet in values_wb.sheetnames:
-            ws = values_wb[sheet]
+            if not visible:
+                raise WcifError(QT_TRANSLATE_NOOP("core", "Excel 文件中没有可见的工作表：{path}"), path=path)
+            name = visible[0]
+        elif sheet in names:
+            name = sheet
         else:
             raise WcifError(QT_TRANSLATE_NOOP("core", "Excel 文件中没有工作表“{sheet}”（现有：{sheets}）：{path}"),
-                            sheet=sheet, sheets="、".join(values_wb.sheetnames), path=path)
-        name = ws.title
-        fws = formulas_wb[name]
-        (r1, c1), (r2, c2) = _used_range(ws), _used_range(fws)  # fws: formulas without a cached value
-        n_rows, n_cols = max(r1, r2), max(c1, c2)
-        cells: list[list[Cell]] = []
-        for r in range(1, n_rows + 1):
-            row = []
-            for c in range(1, n_cols + 1):
-                vc = ws.cell(row=r, column=c)
-                fc = fws.cell(row=r, column=c)
-                value = vc.value
-                formula = None
-                if value is None and fc.data_type == "f":
-                    formula = fc.value if isinstance(fc.value, str) else str(getattr(fc.value, "text", fc.value))
-                row.append(Cell(name, r, c, value, vc.number_format or "General", formula))
-            cells.append(row)
-        merged = []
-        for rng in ws.merged_cells.ranges:
-            r0, c0, r1, c1 = rng.min_row, rng.min_col, rng.max_row, rng.max_col
-            merged.append((r0, c0, r1, c1))
-            top = cells[r0 - 1][c0 - 1] if r0 <= n_rows and c0 <= n_cols else None
-            if top is None:
-                continue
-            for r in range(r0, min(r1, n_rows) + 1):
-                for c in range(c0, min(c1, n_cols) + 1):
-                    if (r, c) != (r0, c0):
-                        cells[r - 1][c - 1] = Cell(name, r, c, top.value, top.number_format, top.formula, True)
+                            sheet=sheet, sheets="、".join(visible or names), path=path)
+        extent = _xlsx_extent(path, name, names.index(name)) if kind == "xlsx" else None
+        if extent is not None:
+            _check_extent(path, name, *extent)
+        check(progress)
+        try:
+            ws = wb.get_sheet_by_name(name)
+            values = ws.to_python(skip_empty_area=False)
+            merged_raw = list(ws.merged_cell_ranges or ()) if kind == "xlsx" else _xls_merges(ws)
+        except WcifError:
+            raise
+        except Exception as e:
+            raise _unreadable(path, e) from e
     finally:
-        values_wb.close()
-        formulas_wb.close()
+        wb.close()
+    check(progress)
+    n_rows = len(values)
+    n_cols = max((len(r) for r in values), default=0)
+    extra = _xlsx_formats(path, name, extent) if formats and kind == "xlsx" else {}
+    if extra:
+        n_rows = max(n_rows, max(r for r, _c in extra))
+        n_cols = max(n_cols, max(c for _r, c in extra))
+    _check_extent(path, name, n_rows, n_cols)
+    cells: list[list[Cell]] = []
+    for r in range(1, n_rows + 1):
+        if r % 2000 == 0:
+            progress.set(r, n_rows, Message(QT_TRANSLATE_NOOP("core", "读取表格")))
+            check(progress)
+        src = values[r - 1] if r <= len(values) else ()
+        row = []
+        for c in range(1, n_cols + 1):
+            v = src[c - 1] if c <= len(src) else None
+            if isinstance(v, str):
+                if v == "":
+                    v = None
+                elif len(v) > MAX_CELL_CHARS:
+                    raise _long_cell(path, name, r, c, len(v))
+            elif isinstance(v, float):
+                if v != v or v in (float("inf"), float("-inf")):
+                    v = None
+                elif v.is_integer() and abs(v) < 1e15:
+                    v = int(v)
+            elif isinstance(v, _dt.timedelta):
+                v = str(v)
+            fmt = "General"
+            formula = None
+            if extra:
+                got = extra.get((r, c))
+                if got is not None:
+                    fmt, f = got
+                    if v is None and f is not None:
+                        formula = f
+            row.append(Cell(name, r, c, v, fmt, formula))
+        cells.append(row)
+    merged = _fill_merges(path, name, cells, n_rows, n_cols, merged_raw)
     _trim(cells)
     return Grid(path, name, cells, merged)
 
 
-def _used_range(ws) -> tuple[int, int]:
-    """(rows, columns) holding a value or a merged range. Sheets formatted down to row 1,048,576 report that
-    as ``max_row``; only cells that exist with a value count here."""
-    cells = getattr(ws, "_cells", None)
-    if cells is None:  # pragma: no cover - other openpyxl internals
-        return ws.max_row, ws.max_column
-    rows = cols = 0
-    for (r, c), cell in cells.items():
-        if cell.value is not None:
-            rows, cols = max(rows, r), max(cols, c)
-    for rng in ws.merged_cells.ranges:
-        if rng.min_row <= rows and rng.min_col <= cols:
-            rows, cols = max(rows, rng.max_row), max(cols, rng.max_col)
-    return rows, cols
+def _long_cell(path: Path, sheet: str, row: int, col: int, length: int) -> WcifError:
+    return WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{row}行{column}列的内容过长（{length} 个字符，上限 {limit}）：{path}"),
+                     sheet=sheet, row=row, column=column_letter(col), length=length, limit=MAX_CELL_CHARS, path=path)
 
 
-def _read_csv(path: Path) -> Grid:
-    raw = path.read_bytes()
+def _check_extent(path: Path, sheet: str, rows: int, cols: int) -> None:
+    """Raise a one-sentence :class:`WcifError` when a sheet's data extent is beyond the size limits."""
+    if rows > MAX_ROWS:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”的数据有 {rows} 行，超过上限 {limit} 行"
+                                                  "（可能有远处的零散单元格，请删除多余的行后再导入）：{path}"),
+                        sheet=sheet, rows=rows, limit=MAX_ROWS, path=path)
+    if cols > MAX_COLUMNS:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”的数据有 {cols} 列（到 {column} 列），超过上限 {limit} 列"
+                                                  "（请删除多余的列后再导入）：{path}"),
+                        sheet=sheet, cols=cols, column=column_letter(cols), limit=MAX_COLUMNS, path=path)
+    if rows * cols > MAX_CELLS:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”的数据区域过大（{rows} 行 × {cols} 列，上限 {limit} 个单元格）：{path}"),
+                        sheet=sheet, rows=rows, cols=cols, limit=MAX_CELLS, path=path)
+
+
+_CELL_REF_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Z]{1,4})(\d{1,8})"[^>]*?(/?)>')
+
+
+def _sheet_part(zf: zipfile.ZipFile, index: int, name: str) -> str | None:
+    """The zip member of worksheet ``name`` (the ``index``-th sheet) of an .xlsx, from the workbook relations."""
+    try:
+        wb_xml = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return None
+    sheets = re.findall(rb'<(?:\w+:)?sheet\b[^>]*?>', wb_xml)
+    if index >= len(sheets):
+        return None
+    m = re.search(rb'\br:id="([^"]+)"|\b\w+:id="([^"]+)"', sheets[index])
+    if not m:
+        return None
+    rid = m.group(1) or m.group(2)
+    for rel in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*?>", rels):
+        if re.search(rb'\bId="' + re.escape(rid) + rb'"', rel):
+            t = re.search(rb'\bTarget="([^"]+)"', rel)
+            if not t:
+                return None
+            target = t.group(1).decode("utf-8", "replace")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return None
+
+
+def _xlsx_extent(path: Path, name: str, index: int) -> tuple[int, int] | None:
+    """(rows, columns) up to the last cell holding something, found by scanning the worksheet XML before
+    calamine loads it: calamine allocates the whole rectangle up to the farthest cell, so one stray cell at
+    XFD1048576 would take hundreds of GiB and abort the process. ``None`` when the part cannot be located
+    (calamine then reports the damage). Raises :class:`WcifError` for a worksheet beyond
+    :data:`MAX_SHEET_XML_BYTES` uncompressed."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _sheet_part(zf, index, name)
+            if part is None or part not in zf.NameToInfo:
+                return None
+            info = zf.getinfo(part)
+            if info.file_size > MAX_SHEET_XML_BYTES:
+                raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”过大（解压后 {size} MB），无法导入：{path}"),
+                                sheet=name, size=info.file_size // (1024 * 1024), path=path)
+            rows = cols = 0
+            tail = b""
+            with zf.open(info) as f:
+                while True:
+                    chunk = f.read(1 << 22)
+                    if not chunk:
+                        break
+                    buf = tail + chunk
+                    cut = buf.rfind(b"<")
+                    body, tail = (buf[:cut], buf[cut:]) if cut > 0 and len(buf) - cut < 4096 else (buf, b"")
+                    for letters, digits, empty in _CELL_REF_RE.findall(body):
+                        if empty:
+                            continue  # <c r="AD60000" s="1"/>: formatting only
+                        r = int(digits)
+                        if r > rows:
+                            rows = r
+                        c = _column_index(letters)
+                        if c > cols:
+                            cols = c
+            return rows, cols
+    except WcifError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as e:
+        raise _unreadable(path, e) from e
+
+
+def _column_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _xls_merges(ws) -> list:
+    try:
+        return list(ws.merged_cell_ranges or ())
+    except Exception:  # calamine reports merges of .xlsx and .xls; anything else has none
+        return []
+
+
+def _xlsx_formats(path: Path, name: str, extent: tuple[int, int] | None) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """``{(row, col): (number_format, formula)}`` for the cells calamine cannot describe: a percent number
+    format, or a formula (its text), read with openpyxl in read-only mode within ``extent``. Best effort: a file
+    openpyxl cannot parse (calamine could) gives ``{}``."""
+    if not extent or not extent[0] or not extent[1]:
+        return {}
+    import openpyxl
+
+    out: dict[tuple[int, int], tuple[str, str | None]] = {}
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - formats are an extra; calamine has read the values
+        return {}
+    try:
+        ws = wb[name]
+        for row in ws.iter_rows(min_row=1, max_row=extent[0], min_col=1, max_col=extent[1]):
+            for cell in row:
+                fmt = getattr(cell, "number_format", None) or "General"
+                v = getattr(cell, "value", None)
+                formula = None
+                if getattr(cell, "data_type", None) == "f" and v is not None:
+                    formula = v if isinstance(v, str) else str(getattr(v, "text", v))
+                if "%" in fmt or formula is not None:
+                    out[(cell.row, cell.column)] = (fmt if "%" in fmt else "General", formula)
+    except Exception:  # noqa: BLE001 - see above
+        return {}
+    finally:
+        wb.close()
+    return out
+
+
+def _fill_merges(path: Path, sheet: str, cells: list[list[Cell]], n_rows: int, n_cols: int, raw) -> list:
+    """Fill each merged range (clipped to the data) with its top-left value; returns the 1-based ranges.
+
+    Raises:
+        WcifError: the merged ranges would fill more than :data:`MAX_CELLS` cells (overlapping or crafted
+        ranges), naming the sheet.
+    """
+    merged = []
+    budget = MAX_CELLS
+    for rng in raw:
+        try:
+            (r0, c0), (r1, c1) = rng
+            r0, c0, r1, c1 = int(r0) + 1, int(c0) + 1, int(r1) + 1, int(c1) + 1
+        except (TypeError, ValueError):
+            continue
+        if r1 < r0 or c1 < c0:
+            continue
+        merged.append((r0, c0, r1, c1))
+        if r0 > n_rows or c0 > n_cols:
+            continue
+        top = cells[r0 - 1][c0 - 1]
+        rr, cc = min(r1, n_rows), min(c1, n_cols)
+        budget -= (rr - r0 + 1) * (cc - c0 + 1)
+        if budget < 0:
+            raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”的合并单元格异常（范围重叠或过大），请取消合并后再导入：{path}"),
+                            sheet=sheet, path=path)
+        for r in range(r0, rr + 1):
+            row = cells[r - 1]
+            for c in range(c0, cc + 1):
+                if (r, c) != (r0, c0):
+                    row[c - 1] = Cell(sheet, r, c, top.value, top.number_format, top.formula, True)
+    return merged
+
+
+def _decode_csv(path: Path, raw: bytes) -> str:
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            text = raw.decode(enc)
-            break
+            return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - gb18030 decodes nearly everything
-        raise WcifError(QT_TRANSLATE_NOOP("core", "无法识别 CSV 文件的编码（请另存为 UTF-8）：{path}"), path=path)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    raise WcifError(QT_TRANSLATE_NOOP("core", "无法识别 CSV 文件的编码（请另存为 UTF-8）：{path}"), path=path)
+
+
+def _read_csv(path: Path, progress: Progress = NO_PROGRESS) -> Grid:
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM (Excel's “Unicode text”)
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            text = _decode_csv(path, raw)
+    else:
+        text = _decode_csv(path, raw)
+    if "\x00" in text:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "CSV 文件中含有空字符（NUL），不是纯文本表格，请在 Excel/WPS 中另存为 CSV：{path}"),
+                        path=path)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     name = path.stem
     cells = []
-    for r, rec in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-        cells.append([Cell(name, r, c, v if v != "" else None, "General") for c, v in enumerate(rec, start=1)])
+    width = 0
+    reader = csv.reader(io.StringIO(text), dialect)
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, MAX_CELL_CHARS * 4))
+    try:
+        r = 0
+        while True:
+            try:
+                rec = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                raise WcifError(QT_TRANSLATE_NOOP("core", "CSV 文件第{row}行无法解析（{reason}）：{path}"),
+                                row=reader.line_num, reason=_short(e), path=path) from e
+            r += 1
+            if r > MAX_ROWS:
+                _check_extent(path, name, r, width)
+            if len(rec) > width:
+                width = len(rec)
+                if width > MAX_COLUMNS:
+                    _check_extent(path, name, r, width)
+            if r % 5000 == 0:
+                check(progress)
+            row = []
+            for c, v in enumerate(rec, start=1):
+                if len(v) > MAX_CELL_CHARS:
+                    raise _long_cell(path, name, r, c, len(v))
+                row.append(Cell(name, r, c, v if v != "" else None, "General"))
+            cells.append(row)
+    finally:
+        csv.field_size_limit(old_limit)
+    _check_extent(path, name, len(cells), width)
     _trim(cells)
     return Grid(path, name, cells, [])
 
@@ -563,9 +870,9 @@ def _second_header_row(grid: Grid, header: int) -> bool:
 
 
 def read_table(path, sheet: str | None = None, *, header_keywords=(), header_rows: int | None = None,
-               unit: str | None = None) -> Table:
+               unit: str | None = None, progress: Progress = NO_PROGRESS) -> Table:
     """:func:`read_grid` followed by :func:`table_from_grid`."""
-    grid = read_grid(path, sheet)
+    grid = read_grid(path, sheet, progress=progress)
     return table_from_grid(grid, header_keywords=header_keywords, header_rows=header_rows, unit=unit)
 
 
