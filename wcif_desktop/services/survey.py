@@ -874,18 +874,53 @@ def create_survey_from_file(ef: EvaluationFile, path, respondent_group: str, tit
 
     Policy questions with a right answer among several options cannot be guessed: they come out as ``text``
     and should be set up by hand (:func:`add_question` with ``correct=``) before importing.
+
+    All or nothing: the survey and its questions are written in one transaction, after the file has been read.
+
+    Raises:
+        WcifError: unreadable file (nothing written); ValidationError: empty group, two columns with the same
+        question text, locked evaluation (nothing written).
     """
     rf = read_response_file(path, sheet)
-    s = create_survey(ef, title or f"{respondent_group}满意度调查", respondent_group, satisfaction_method)
     with ef.transaction():
+        s = create_survey(ef, title or f"{respondent_group}满意度调查", respondent_group, satisfaction_method)
+        seen: set[str] = set()
         for i, (_letter, header) in enumerate(rf.headers):
             key = normalize_header(header)
             low = key.lower()
-            if not key or low in ID_HEADERS or low in TIME_HEADERS or low in IGNORED_HEADERS:
+            if not key or low in ID_HEADERS or low in TIME_HEADERS or low in IGNORED_HEADERS or key in seen:
                 continue
+            seen.add(key)
             kind = infer_kind(cells[i] for _n, cells in rf.rows)
             add_question(ef, s.id, key, kind)
     return s
+
+
+class _NotWritten(Exception):
+    """Internal: rolls back the survey created for an import that did not write."""
+
+
+def import_into_new_survey(ef: EvaluationFile, path, respondent_group: str, title: str = "", *,
+                           sheet: str | None = None, **kwargs) -> tuple[Survey | None, ImportReport]:
+    """:func:`create_survey_from_file` and :func:`import_responses` as one all-or-nothing step: when the import
+    does not write (a dry run, a decision pending or cancelling, an error, a cancel), the new survey is not kept
+    either and the evaluation file is unchanged. Returns ``(survey or None, report)``; ``kwargs`` go to
+    :func:`import_responses`.
+
+    Raises:
+        as :func:`create_survey_from_file` and :func:`import_responses` (nothing written).
+    """
+    box: dict = {}
+    try:
+        with ef.transaction():
+            survey = create_survey_from_file(ef, path, respondent_group, title, sheet=sheet)
+            rep = import_responses(ef, survey.id, path, sheet=sheet, **kwargs)
+            box["rep"] = rep
+            if not rep.written:
+                raise _NotWritten()
+    except _NotWritten:
+        return None, box["rep"]
+    return survey, box["rep"]
 
 
 def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | None = None,
@@ -1078,6 +1113,7 @@ __all__ = [
     "delete_survey",
     "distinct_answers",
     "find_survey",
+    "import_into_new_survey",
     "import_responses",
     "load_survey_data",
     "match_columns",

@@ -203,6 +203,8 @@ class Grid:
     sheet: str
     cells: list[list[Cell]]
     merged_ranges: list[tuple[int, int, int, int]] = field(default_factory=list)  # (min_row, min_col, max_row, max_col)
+    _n_cols: int | None = field(default=None, repr=False, compare=False)
+    _n_cols_rows: int = field(default=-1, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
@@ -210,7 +212,11 @@ class Grid:
 
     @property
     def n_cols(self) -> int:
-        return max((len(r) for r in self.cells), default=0)
+        """The widest row's length (computed once: callers loop over it row by row)."""
+        if self._n_cols is None or self._n_cols_rows != len(self.cells):
+            self._n_cols = max((len(r) for r in self.cells), default=0)
+            self._n_cols_rows = len(self.cells)
+        return self._n_cols
 
     def cell(self, row: int, col: int) -> Cell:
         """The cell at 1-based ``row``/``col`` (an empty cell outside the used range)."""
@@ -379,13 +385,19 @@ def read_grid(path, sheet: str | None = None, *, formats: bool = True, progress:
             _check_extent(path, name, *extent)
         check(progress)
         try:
+            merged_raw: list = []
             ws = wb.get_sheet_by_name(name)
+            merged_raw = _merges(ws)
             values = ws.to_python(skip_empty_area=False)
-            merged_raw = list(ws.merged_cell_ranges or ()) if kind == "xlsx" else _xls_merges(ws)
         except WcifError:
             raise
-        except Exception as e:
-            raise _unreadable(path, e) from e
+        except BaseException as e:  # noqa: BLE001 - the Rust reader also panics (pyo3 PanicException, a BaseException)
+            if isinstance(e, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                raise
+            if kind != "xlsx":
+                raise _unreadable(path, e) from e
+            # e.g. a date-formatted cell holding 1e30 makes calamine panic: openpyxl reads such a sheet
+            values = _openpyxl_values(path, name, extent, e)
     finally:
         wb.close()
     check(progress)
@@ -527,11 +539,39 @@ def _column_index(letters: bytes) -> int:
     return n
 
 
-def _xls_merges(ws) -> list:
+def _merges(ws) -> list:
+    """The sheet's merged ranges as calamine reports them (``((r0, c0), (r1, c1))``, 0-based)."""
     try:
         return list(ws.merged_cell_ranges or ())
-    except Exception:  # calamine reports merges of .xlsx and .xls; anything else has none
+    except Exception:  # noqa: BLE001 - a format without merge information has none
         return []
+
+
+def _openpyxl_values(path: Path, name: str, extent: tuple[int, int] | None, cause: BaseException) -> list[list]:
+    """The values of one sheet read with openpyxl in read-only mode (merged ranges are not loaded: openpyxl
+    would create an object per covered cell), for the rare sheet calamine cannot convert (it panics on a date
+    cell out of range); bounded by ``extent`` (checked against the limits already).
+
+    Raises:
+        WcifError: openpyxl cannot read it either.
+    """
+    import warnings
+
+    import openpyxl
+
+    rows, cols = extent or (0, 0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                ws = wb[name]
+                return [list(r) for r in ws.iter_rows(min_row=1, max_row=rows, min_col=1, max_col=cols,
+                                                       values_only=True)] if rows and cols else []
+            finally:
+                wb.close()
+    except Exception as e:  # noqa: BLE001 - reported as one sentence
+        raise _unreadable(path, cause) from e
 
 
 def _xlsx_formats(path: Path, name: str, extent: tuple[int, int] | None) -> dict[tuple[int, int], tuple[str, str | None]]:
@@ -542,12 +582,17 @@ def _xlsx_formats(path: Path, name: str, extent: tuple[int, int] | None) -> dict
         return {}
     import openpyxl
 
+    import warnings
+
     out: dict[tuple[int, int], tuple[str, str | None]] = {}
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 - formats are an extra; calamine has read the values
         return {}
     try:
+        warnings_cm = warnings.catch_warnings()
+        warnings_cm.__enter__()
+        warnings.simplefilter("ignore")
         ws = wb[name]
         for row in ws.iter_rows(min_row=1, max_row=extent[0], min_col=1, max_col=extent[1]):
             for cell in row:
@@ -561,6 +606,7 @@ def _xlsx_formats(path: Path, name: str, extent: tuple[int, int] | None) -> dict
     except Exception:  # noqa: BLE001 - see above
         return {}
     finally:
+        warnings_cm.__exit__(None, None, None)
         wb.close()
     return out
 
