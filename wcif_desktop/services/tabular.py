@@ -10,14 +10,23 @@ It imports no Qt and writes nothing.
 
 API
 ---
-Reading:
+Reading (each file is read once, with python-calamine — the engine of ``pandas.read_excel(engine="calamine")`` —
+and openpyxl in read-only mode only for what calamine does not report: percent number formats and formulas saved
+without a value):
 
-- ``sheet_names(path) -> list[str]`` — the worksheets of an .xlsx (``["csv"]``-style single name for a CSV).
-- ``read_grid(path, sheet=None) -> Grid`` — every cell of one sheet as a :class:`Cell`; merged ranges are
-  filled with the top-left value in every cell of the range (fill-down for vertical merges, fill-right for
-  horizontal ones; ``Cell.merged`` tells a filled cell from the original). Formula cells without a cached value
-  keep ``value=None`` and carry ``formula`` (the formula text). CSV files are read as UTF-8 (with or without
-  BOM) or GB18030, delimiter sniffed among ``, ; tab``; their cells are text.
+- ``sheet_names(path) -> list[str]`` — the visible worksheets of an .xlsx/.xlsm/.xls (hidden and very hidden
+  sheets left out); a CSV gives its file stem. The kind of file is told from its first bytes, so a file offered
+  through “所有文件 (*)” with any name is read for what it is.
+- ``read_grid(path, sheet=None, *, formats=True, progress=NO_PROGRESS) -> Grid`` — every cell of one sheet (default:
+  the first visible worksheet) as a :class:`Cell`; merged ranges are filled with the top-left value in every cell of
+  the range, clipped to the cells holding data (``Cell.merged`` tells a filled cell from the original). Formula
+  cells without a cached value keep ``value=None`` and carry ``formula`` (only with ``formats``). CSV files are
+  read as UTF-8 (with or without BOM), GB18030 or UTF-16 with BOM, delimiter sniffed among ``, ; tab``; their
+  cells are text; ragged rows are padded.
+- Size limits (module constants, checked before the cells are loaded, each refused with one sentence naming the
+  sheet, and the cell where known): :data:`MAX_FILE_BYTES` (100 MB), :data:`MAX_ROWS` (100,000),
+  :data:`MAX_COLUMNS` (1,000), :data:`MAX_CELLS` (2,000,000 in the data rectangle or filled by merged ranges),
+  :data:`MAX_CELL_CHARS` (32,767, Excel's own limit). A CSV with NUL bytes is refused.
 - ``read_table(path, sheet=None, *, header_keywords=(), header_rows=None, unit=None) -> Table`` — locates the
   header (the first non-title row containing one of ``header_keywords``; otherwise the first row with at least two
   distinct texts that is not a title/metadata row such as “编制单位：…  单位：元”), joins a two-row header
@@ -48,8 +57,9 @@ Parsing (each takes a :class:`Cell` and raises :class:`CellError` with a :class:
 Every parser rejects a formula cell whose cached value is missing (“公式单元格没有计算结果 …”), because the
 number Excel would show is unknown; the user opens and saves the file in Excel/WPS, or types the value.
 
-Errors: :class:`~wcif_desktop.domain.errors.WcifError` when the file cannot be read (missing, not a
-spreadsheet, unknown sheet, .xls); :class:`CellError` (a :class:`ValidationError`) for one cell.
+Errors: :class:`~wcif_desktop.domain.errors.WcifError` when the file cannot be read (missing, damaged, not a
+spreadsheet, password-protected, unknown sheet, beyond a size limit); :class:`CellError` (a
+:class:`ValidationError`) for one cell. Nothing else escapes: the Rust reader's panics are caught too.
 """
 
 from __future__ import annotations
