@@ -751,16 +751,17 @@ class ResponseFile:
     rows: list[tuple[int, list[str]]]
 
 
-def read_response_file(path, sheet: str | None = None) -> ResponseFile:
-    """Read an .xlsx/.csv export: the header row (the first row that is not a title line) and every row
-    below it, blank rows included (they are counted by the import).
+def read_response_file(path, sheet: str | None = None, progress: Progress = NO_PROGRESS) -> ResponseFile:
+    """Read an .xlsx/.xls/.csv export: the header row (the first row that is not a title line) and every row
+    below it, blank rows included (they are counted by the import). Number formats are not needed (answers
+    are texts and scale points), so the sheet is read by calamine alone.
 
     Raises:
-        WcifError: unreadable file, unknown sheet, no header row.
+        WcifError: unreadable file, unknown sheet, no header row, beyond a size limit; Cancelled.
     """
     from .tabular import Grid, read_grid, table_from_grid
 
-    grid = read_grid(Path(path), sheet)
+    grid = read_grid(Path(path), sheet, formats=False, progress=progress)
     # the header is among the first rows; detecting it on those alone keeps large exports fast
     head = Grid(grid.path, grid.sheet, grid.cells[:30], grid.merged_ranges)
     table = table_from_grid(head, header_rows=1)
@@ -868,20 +869,22 @@ def infer_kind(answers) -> str:
 
 
 def create_survey_from_file(ef: EvaluationFile, path, respondent_group: str, title: str = "", *,
-                            sheet: str | None = None, satisfaction_method: str = "share") -> Survey:
+                            sheet: str | None = None, satisfaction_method: str = "share",
+                            rf: ResponseFile | None = None) -> Survey:
     """A new survey whose questions are the columns of an export (platform columns left out), each question's
     kind guessed by :func:`infer_kind` (satisfaction → the 5-point scale, awareness → 知道/不知道).
 
     Policy questions with a right answer among several options cannot be guessed: they come out as ``text``
     and should be set up by hand (:func:`add_question` with ``correct=``) before importing.
 
-    All or nothing: the survey and its questions are written in one transaction, after the file has been read.
+    All or nothing: the survey and its questions are written in one transaction, after the file has been read
+    (``rf``: the file already read by :func:`read_response_file`, e.g. on a worker thread).
 
     Raises:
         WcifError: unreadable file (nothing written); ValidationError: empty group, two columns with the same
         question text, locked evaluation (nothing written).
     """
-    rf = read_response_file(path, sheet)
+    rf = rf or read_response_file(path, sheet)
     with ef.transaction():
         s = create_survey(ef, title or f"{respondent_group}满意度调查", respondent_group, satisfaction_method)
         seen: set[str] = set()
@@ -925,11 +928,13 @@ def import_into_new_survey(ef: EvaluationFile, path, respondent_group: str, titl
 
 def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | None = None,
                      mapping: ImportMapping | None = None, decisions: dict[str, str] | None = None,
-                     dry_run: bool = False, progress: Progress = NO_PROGRESS) -> ImportReport:
+                     dry_run: bool = False, progress: Progress = NO_PROGRESS,
+                     rf: ResponseFile | None = None) -> ImportReport:
     """Import a platform export into a survey (see the module docstring for matching and decisions).
 
     Nothing is written on a dry run, while a decision is pending (``report.pending``) or when a decision
     cancels the import; otherwise all rows, the new questions and the mapping are written in one transaction.
+    ``rf`` is the file already read (:func:`read_response_file`), so a dialog's checks do not read it again.
 
     Raises:
         WcifError: unreadable file; ValidationError: a decision value other than skip/keep, locked evaluation;
@@ -943,7 +948,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
                                   kind=k, value=v, kinds="、".join(DECISION_KINDS))
     if not dry_run:
         _ensure_unlocked(ef)
-    rf = read_response_file(path, sheet)
+    rf = rf or read_response_file(path, sheet, progress)
     check(progress)
     cols = match_columns(ef, survey, rf.headers, mapping)
     qs = {q.id: q for q in questions(ef, survey.id)}
