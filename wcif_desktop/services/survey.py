@@ -978,6 +978,10 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
     seen_ids: set[str] = set()
     seen_fp: set[str] = set()
 
+    header_keys = [normalize_header(h) for _l, h in rf.headers]  # per column, not per row
+    content_keys = [normalize_header(c.header) for c in content_cols]
+    norm_cache: dict[str, str] = {}  # answers repeat: each distinct text is normalised and matched once
+    option_cache: dict = {}
     planned = []  # (row number, rid, time, [(question_id | ('new', ColumnMatch), option_id, text)], dup, oos)
     for i, (number, cells) in enumerate(rf.rows):
         if i % 200 == 0:
@@ -997,14 +1001,19 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             if q.kind == "text":
                 answers.append((q.id, "", text))
                 continue
-            key = (q.id, normalize_answer(text))
+            norm = norm_cache.get(text)
+            if norm is None:
+                norm = norm_cache[text] = normalize_answer(text)
+            key = (q.id, norm)
             if key in answer_map and (answer_map[key] == "" or any(o.id == answer_map[key] for o in opts[q.id])):
                 opt_id = answer_map[key]
                 if not opt_id:
                     unscored += 1
                 answers.append((q.id, opt_id, text))
                 continue
-            o = match_option(text, q, opts[q.id])
+            o = option_cache.get((q.id, text), False)
+            if o is False:
+                o = option_cache[(q.id, text)] = match_option(text, q, opts[q.id])
             if o is None:
                 oos.append((q.text, text))
                 answers.append((q.id, "", text))
@@ -1018,10 +1027,10 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             rep.blank_rows.append(number)
             continue
         # the whole row identifies a row imported before; its answers and time identify a duplicate
-        fp = _fingerprint(rid, at, [(normalize_header(h), cells[j].strip())
-                                    for j, (_l, h) in enumerate(rf.headers) if cells[j].strip()])
-        same = _fingerprint("", at, [(normalize_header(c.header), cells[c.index].strip())
-                                     for c in content_cols if cells[c.index].strip()])
+        fp = _fingerprint(rid, at, [(header_keys[j], cells[j].strip())
+                                    for j in range(len(rf.headers)) if cells[j].strip()])
+        same = _fingerprint("", at, [(content_keys[k], cells[c.index].strip())
+                                     for k, c in enumerate(content_cols) if cells[c.index].strip()])
         if stored_fp[fp] > 0:
             stored_fp[fp] -= 1
             rep.already_imported.append(number)
@@ -1083,18 +1092,23 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             q = add_question(ef, survey.id, normalize_header(c.header) or c.header, "text")
             new_questions[c.index] = q.id
             save.columns[c.header] = ("question", q.id)
+        batch: list = []  # written in batches (one statement per table and batch); the transaction spans all
         for i, (number, rid, at, answers, fp, reason) in enumerate(rows):
-            if i % 100 == 0:
-                progress.set(i, len(rows), Message(QT_TRANSLATE_NOOP("core", "写入答卷")))
-                check(progress)
             resp = SurveyResponse(survey_id=survey.id, respondent_id=rid, submitted_at=at, source="import",
                                   source_file=rf.path.name, source_row=number, fingerprint=fp,
                                   excluded=bool(reason), exclusion_reason=reason)
-            ef.insert(resp)
+            batch.append(resp)
             for qid, opt_id, text in answers:
                 if isinstance(qid, tuple):
                     qid = new_questions[qid[1]]
-                ef.insert(SurveyAnswer(response_id=resp.id, question_id=qid, option_id=opt_id, text=text))
+                batch.append(SurveyAnswer(response_id=resp.id, question_id=qid, option_id=opt_id, text=text))
+            if i % 500 == 499:
+                ef.insert_many(batch)
+                batch = []
+                progress.set(i + 1, len(rows), Message(QT_TRANSLATE_NOOP("core", "写入答卷")))
+                check(progress)
+        ef.insert_many(batch)
+        check(progress)
         save_mapping(ef, survey.id, save)
     rep.imported = rep.to_import
     rep.written = True

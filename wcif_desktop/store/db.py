@@ -376,6 +376,38 @@ class EvaluationFile:
                 ensure_ascii=False, default=str), at)
         return rec
 
+    def insert_many(self, recs) -> int:
+        """Insert many new records (of one or several tables, parents before children) in one transaction:
+        the same rows and the same audit entries, in the same order and hash chain, as :meth:`insert` of each
+        in turn, written with one ``executemany`` per table and one for the audit log instead of several
+        statements per record (issue 19: a survey import stores 170,000 answers). Returns the number inserted.
+        """
+        recs = list(recs)
+        if not recs:
+            return 0
+        at = now_iso()
+        with self.transaction():
+            prev = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+            prev_hash = prev[0] if prev else GENESIS_HASH
+            groups: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
+            log: list[tuple] = []
+            for rec in recs:
+                row = record_to_row(rec)
+                new = json.dumps(row, ensure_ascii=False, default=str)
+                row.update(modified_at=at, modified_by=self.who, deleted=0)
+                groups.setdefault((rec.table, tuple(row)), []).append(tuple(row.values()))
+                entry = {"at": at, "who": self.who, "table_name": rec.table, "record_id": rec.id, "field": "*",
+                         "old": None, "new": new, "prev_hash": prev_hash}
+                prev_hash = entry_hash(prev_hash, entry)
+                log.append((at, self.who, rec.table, rec.id, "*", None, new, entry["prev_hash"], prev_hash))
+            for (table, cols), values in groups.items():
+                names = ", ".join(f'"{c}"' for c in cols)
+                marks = ", ".join("?" * len(cols))
+                self.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
+            self.conn.executemany("INSERT INTO audit_log (at, who, table_name, record_id, field, old, new, "
+                                  "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", log)
+        return len(recs)
+
     def update(self, table: str, record_id: str, changes: dict) -> dict:
         """Change fields of one record; logs each changed field as old → new. Returns the changed fields.
 
