@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import io
 import re
 import unicodedata
@@ -198,6 +199,7 @@ def _display(value) -> str:
     return _squash(str(value))
 
 
+@functools.lru_cache(maxsize=65536)  # exports repeat the same answer texts thousands of times
 def _squash(text: str) -> str:
     """Whitespace (incl. the ideographic space) collapsed and stripped; the characters themselves kept as
     written (Chinese punctuation stays full-width in names and goals)."""
