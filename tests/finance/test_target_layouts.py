@@ -48,3 +48,29 @@ def test_values_carrying_their_comparator_and_dates_qualitative():
     for text, want in cases.items():
         p = parse_target_value(text)
         assert (p.comparator, p.value, p.unit, p.numeric) == want, text
+
+
+def test_targets_command_lists_declared_targets(workdir, capsys):
+    import json
+
+    from wcif_desktop.cli import main
+    from wcif_desktop.services.evaluation import create_empty
+
+    wcif = workdir / "目标 评价.wcif"
+    create_empty(wcif, title="测试", fiscal_year=2021).close()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值"])
+    ws.append(["产出指标", "成本指标", "人均待遇支出", "≤", "101400", "元", "98000"])
+    ws.append(["满意度指标", "服务对象满意度指标", "满意度", "≥", "90", "%", "85"])
+    sheet = workdir / "目标表.xlsx"
+    wb.save(sheet)
+    assert main(["import-targets", str(wcif), str(sheet)]) == 0
+    capsys.readouterr()
+    assert main(["targets", str(wcif)]) == 0
+    text = capsys.readouterr().out
+    assert "申报的绩效目标（2 项）" in text and "人均待遇支出：目标 ≤ 101400元；实际 98000；完成" in text
+    assert main(["targets", str(wcif), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["name"], r["comparator"], r["completion"]) for r in rows] == [
+        ("人均待遇支出", "≤", "完成"), ("满意度", "≥", "未完成")]
