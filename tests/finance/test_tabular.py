@@ -236,3 +236,16 @@ def test_parse_decimal_round_trips_printed_amounts(value, full_width, parenthese
     if full_width:
         text = text.translate(_FULL)
     assert tb.parse_decimal(tb.Cell("s", 1, 1, text)) == value
+
+
+def test_misplaced_thousands_separator_rejected_and_yi_yuan(workdir):
+    """“12,38” is rejected (not read as 1238); 亿元 in a cell, a title or a header converts to 元 (issue 19)."""
+    c = tb.Cell("表", 5, 2, "12,38")
+    with pytest.raises(tb.CellError, match="千位分隔符"):
+        tb.parse_decimal(c)
+    assert tb.parse_decimal(tb.Cell("表", 5, 2, "1,234,567.5")) == Decimal("1234567.5")
+    assert tb.parse_decimal(tb.Cell("表", 5, 2, "（1,234）")) == Decimal("-1234")
+    assert tb.parse_amount(tb.Cell("表", 5, 2, "2.86亿元"), "万元") == Decimal("286000000.00")
+    assert tb.parse_amount(tb.Cell("表", 5, 2, "1.5亿"), None) == Decimal("150000000.00")
+    assert tb.parse_amount(tb.Cell("表", 5, 2, 3), "亿元") == Decimal("300000000.00")
+    assert tb.detect_unit("单位：亿元") == "亿元" and tb.detect_unit("预算数（亿元）") == "亿元"

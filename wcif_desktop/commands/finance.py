@@ -34,7 +34,7 @@ def register(sub):
     p.add_argument("path", type=Path, help="evaluation file (.wcif)")
     p.add_argument("sheet_file", type=Path, help="spreadsheet (.xlsx or .csv)")
     p.add_argument("--sheet", help="worksheet name (default: the active sheet)")
-    p.add_argument("--unit", choices=["元", "万元"], help="unit of the amounts (default: detected)")
+    p.add_argument("--unit", choices=["元", "万元", "亿元"], help="unit of the amounts (default: detected)")
     p.add_argument("--year", type=int, help="fiscal year of the amounts (default: the evaluated year)")
     p.add_argument("--dry-run", action="store_true", help="only report what would be imported")
     p.add_argument("--json", action="store_true", help="JSON output")

@@ -79,8 +79,9 @@ from typing import Callable
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 
-UNITS = ("元", "万元")
+UNITS = ("元", "万元", "亿元")
 TEN_THOUSAND = Decimal(10000)
+_FACTORS = {"元": Decimal(1), "万元": TEN_THOUSAND, "亿元": Decimal(100_000_000)}
 CENT = Decimal("0.01")
 _BLANKS = {"", "-", "--", "—", "——", "–", "/", "无", "n/a", "N/A", "NA", "null", "None"}
 
@@ -742,8 +743,8 @@ def _trim(cells: list[list[Cell]]) -> None:
 
 
 # --------------------------------------------------------------------------------------------- units
-_UNIT_RE = re.compile(r"(?:单位|金额单位|计量单位)\s*[:：]?\s*(万元|元)")
-_PAREN_UNIT_RE = re.compile(r"[(（\[【]\s*(万元|元)\s*[)）\]】]")
+_UNIT_RE = re.compile(r"(?:单位|金额单位|计量单位)\s*[:：]?\s*(亿元|万元|元)")
+_PAREN_UNIT_RE = re.compile(r"[(（\[【]\s*(亿元|万元|元)\s*[)）\]】]")
 
 
 def detect_unit(text) -> str | None:
@@ -847,7 +848,7 @@ def table_from_grid(grid: Grid, *, header_keywords=(), header_rows: int | None =
         WcifError: no header row found, ``unit`` not 元/万元, or ``header_rows`` not 1 or 2.
     """
     if unit is not None and unit not in UNITS:
-        raise WcifError(QT_TRANSLATE_NOOP("core", "金额单位只能是“元”或“万元”，而不是“{unit}”"), unit=unit)
+        raise WcifError(QT_TRANSLATE_NOOP("core", "金额单位只能是“元”“万元”或“亿元”，而不是“{unit}”"), unit=unit)
     if header_rows not in (None, 1, 2):
         raise WcifError(QT_TRANSLATE_NOOP("core", "表头行数只能是 1 或 2"))
     if grid.n_rows == 0:
@@ -945,13 +946,18 @@ def _float_to_decimal(value: float) -> Decimal:
 
 
 _NUM_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 def _text_to_decimal(cell: Cell, text: str) -> Decimal:
-    s = text.replace(",", "").replace(" ", "").replace("'", "")
+    s = text.replace(" ", "").replace("'", "")
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1]
+    if "," in s:  # thousands separators only where they belong: “12,38” is a decimal comma or a typo, not 1238
+        if not _GROUPED_RE.match(s):
+            raise cell.reject("千位分隔符的位置不对，无法确定数值（如“12,38”）")
+        s = s.replace(",", "")
     if not _NUM_RE.match(s):
         raise cell.reject("不是有效数值")
     d = Decimal(s)
@@ -999,7 +1005,7 @@ def parse_decimal(cell: Cell) -> Decimal | None:
     return _text_to_decimal(cell, text)
 
 
-_AMOUNT_UNIT_RE = re.compile(r"^(.*?)(万元|万|元)$")
+_AMOUNT_UNIT_RE = re.compile(r"^(.*?)(亿元|亿|万元|万|元)$")
 
 
 def parse_amount(cell: Cell, unit: str | None) -> Decimal | None:
@@ -1017,7 +1023,7 @@ def parse_amount(cell: Cell, unit: str | None) -> Decimal | None:
         text = normalize(v)
         m = _AMOUNT_UNIT_RE.match(text)
         if m and m.group(1):
-            own_unit = "万元" if m.group(2).startswith("万") else "元"
+            own_unit = {"万": "万元", "亿": "亿元"}.get(m.group(2)[0], "元")
             cell = Cell(cell.sheet, cell.row, cell.col, m.group(1).strip(), cell.number_format, None, cell.merged)
     number = parse_decimal(cell)
     if number is None:
@@ -1025,8 +1031,7 @@ def parse_amount(cell: Cell, unit: str | None) -> Decimal | None:
     u = own_unit or unit
     if u is None:
         raise cell.reject("不知道金额单位（元或万元），请选择单位")
-    if u == "万元":
-        number = number * TEN_THOUSAND
+    number = number * _FACTORS.get(u, Decimal(1))
     return number.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
