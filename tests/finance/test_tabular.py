@@ -249,3 +249,15 @@ def test_misplaced_thousands_separator_rejected_and_yi_yuan(workdir):
     assert tb.parse_amount(tb.Cell("表", 5, 2, "1.5亿"), None) == Decimal("150000000.00")
     assert tb.parse_amount(tb.Cell("表", 5, 2, 3), "亿元") == Decimal("300000000.00")
     assert tb.detect_unit("单位：亿元") == "亿元" and tb.detect_unit("预算数（亿元）") == "亿元"
+
+
+def test_date_formats_met_in_real_sheets():
+    """Excel serial dates, “2021/12/31 0:00:00”, “20211231”, 二〇二一年十二月三十一日 (issue 19)."""
+    want = dt.date(2021, 12, 31)
+    for v in (44561, 44561.0, "2021/12/31 0:00:00", "2021-12-31 00:00", "20211231", 20211231, "二〇二一年十二月三十一日",
+              "２０２１年１２月３１日"):
+        assert tb.parse_date(tb.Cell("表", 2, 3, v)) == want, v
+    assert tb.parse_date(tb.Cell("表", 2, 3, "二〇二一年十月一日")) == dt.date(2021, 10, 1)
+    for bad in ("20211331", "二〇二一年二月三十日", 12.5, "2021年"):
+        with pytest.raises(tb.CellError):
+            tb.parse_date(tb.Cell("表", 2, 3, bad))

@@ -1066,11 +1066,28 @@ def parse_percent(cell: Cell) -> Decimal | None:
 _DATE_RES = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),
     re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),  # 20211231
 )
+_TIME_TAIL_RE = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")  # “2021/12/31 0:00:00”
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_DATE_RE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})[日号]?$")
+_EXCEL_EPOCH = _dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug makes 61 = 1900-03-01)
+
+
+def _cn_number(text: str) -> int:
+    """十二 → 12, 三十一 → 31, 十 → 10, 二十 → 20, 九 → 9."""
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else -1
+    tens, _sep, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, -1) if ones else 0)
 
 
 def parse_date(cell: Cell) -> _dt.date | None:
-    """A date: a date cell, or text ``2021年12月31日`` / ``2021-12-31`` / ``2021/12/31`` / ``2021.12.31``.
+    """A date: a date cell; text ``2021年12月31日`` / ``2021-12-31`` / ``2021/12/31`` / ``2021.12.31`` /
+    ``20211231`` / ``2021/12/31 0:00:00`` (a midnight time is dropped; another time too: the date is what
+    counts) / ``二〇二一年十二月三十一日``; a number: an 8-digit ``20211231`` or an Excel serial date between
+    1954 and 2119 (20000–80000, a date cell saved without its format).
 
     Raises:
         CellError: not a date or an impossible date (2021年2月30日).
@@ -1083,11 +1100,27 @@ def parse_date(cell: Cell) -> _dt.date | None:
         return v.date()
     if isinstance(v, _dt.date):
         return v
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if 19000101 <= v <= 21001231 and float(v).is_integer():
+            v = str(int(v))
+        elif 20000 <= v <= 80000:
+            return _EXCEL_EPOCH + _dt.timedelta(days=int(v))
+        else:
+            raise cell.reject("不是日期")
     if not isinstance(v, str):
         raise cell.reject("不是日期")
     text = normalize(v)
     if text in _BLANKS:
         return None
+    text = _TIME_TAIL_RE.sub("", text)
+    m = _CN_DATE_RE.match(text.replace(" ", ""))
+    if m:
+        year = int("".join(str(_CN_DIGITS[ch]) for ch in m.group(1)))
+        month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
+        try:
+            return _dt.date(year, month, day)
+        except ValueError:
+            raise cell.reject("日期不存在") from None
     for rx in _DATE_RES:
         m = rx.match(text)
         if m:
