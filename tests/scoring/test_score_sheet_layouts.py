@@ -52,3 +52,20 @@ def test_weights_in_names_and_self_score_column(workdir):
         ("立项依据充分性", Decimal(5), Decimal(5)), ("立项程序规范性", Decimal(15), Decimal(14)),
         ("服务对象满意度", Decimal(80), Decimal(72))]
     assert data.crossfoot() == [] and data.recomputed_total() == Decimal("91.00")
+
+
+def test_stated_grade_checked_against_the_bands(workdir):
+    rows = [
+        ["一级指标", "三级指标", "分值", "得分"],
+        ["决策", "立项依据充分性", 50, 45],
+        ["效益", "服务对象满意度", 50, 44],
+        ["合计", None, 100, 89],
+        ["评价等级", None, "优", None],
+    ]
+    data = read_score_sheet(_write(workdir / "等级.xlsx", rows))
+    assert data.stated_grade == "优"
+    assert [str(p) for p in data.crossfoot()] == [
+        "工作表“评分表”第5行C列：表中评价等级为“优”，按总分 89.00 应为“良”（优 ≥ 90，良 80–90，中 60–80，差 < 60）"]
+    rows[4] = ["评价等级：良好"]
+    data = read_score_sheet(_write(workdir / "等级 二.xlsx", rows))
+    assert data.stated_grade == "良" and data.crossfoot() == []

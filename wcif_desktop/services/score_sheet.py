@@ -122,6 +122,8 @@ class ScoreSheetData:
     stated_group_weights: dict[tuple[str, ...], tuple[Decimal, int, str]] = field(default_factory=dict)
     subtotal_rows: list[int] = field(default_factory=list)  # 小计 rows (not indicators)
     deduction_problems: list["CrossFoot"] = field(default_factory=list)  # 得分 ≠ 分值 − 扣分
+    stated_grade: str = ""  # 优/良/中/差 as the sheet states it (“评价等级：良”)
+    grade_cell: tuple[int, str] = (0, "")  # (row, column) of the stated grade
 
     def recomputed_total(self) -> Decimal:
         """Sum of the rows' scores, rounded half-up to two decimals."""
@@ -153,6 +155,15 @@ class ScoreSheetData:
                 out.append(CrossFoot(self.sheet, row, col,
                                      f"“{prefix[-1]}”标明 {_s(points)} 分，其下各行分值之和为 {_s(s)}"))
         out.extend(self.deduction_problems)
+        if self.stated_grade:
+            from ..domain.scoring import grade_for
+
+            total = self.stated_total if self.stated_total is not None else self.recomputed_total()
+            expected = grade_for(total)
+            if expected != self.stated_grade:
+                out.append(CrossFoot(self.sheet, self.grade_cell[0], self.grade_cell[1],
+                                     f"表中评价等级为“{self.stated_grade}”，按总分 {_s(total)} 应为“{expected}”"
+                                     f"（优 ≥ 90，良 80–90，中 60–80，差 < 60）"))
         for r in self.rows:
             if r.score is not None and (r.score < 0 or r.score > r.weight):
                 out.append(CrossFoot(self.sheet, r.row, self.score_column,
@@ -308,6 +319,7 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表有无法读取的单元格：{cells}（另有 {more} 处）"),
                                   cells=shown, more=len(rejections) - 5)
         raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表有无法读取的单元格：{cells}"), cells=shown)
+    _read_stated_grade(grid, data)
     if not data.rows and weight_col is None:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{row}行：找不到指标名称列或分值/权重列"
                                                 "（表头：{headers}）"),
@@ -317,6 +329,35 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”中没有找到带分值的指标行：{path}"),
                               sheet=table.sheet, path=table.path)
     return data
+
+
+GRADE_LABEL_RE = re.compile(r"^(?:评价等级|绩效等级|综合评价等级|等级|评价结果|绩效评价等级)\s*[:：]?\s*(.*)$")
+GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "一般": "中",
+               "合格": "中", "差": "差", "较差": "差", "不合格": "差"}
+
+
+def _read_stated_grade(grid, data: ScoreSheetData) -> None:
+    """A stated grade: “评价等级：良” in one cell, or an 等级 label cell followed by 优/良/中/差 in the row; searched
+    in the title lines and from the total row down (where sheets state it)."""
+    rows = list(range(1, min(grid.n_rows, 10) + 1))
+    if data.total_row:
+        rows += list(range(data.total_row, min(grid.n_rows, data.total_row + 10) + 1))
+    for r in rows:
+        cells = grid.cells[r - 1]
+        for i, cell in enumerate(cells):
+            m = GRADE_LABEL_RE.match(normalize(cell.text).replace(" ", ""))
+            if not m:
+                continue
+            word = m.group(1)
+            where = cell
+            if not word:  # the grade in the next non-empty cell of the row
+                nxt = next((c for c in cells[i + 1:] if c.text.strip() and not c.merged), None)
+                word, where = (normalize(nxt.text).replace(" ", ""), nxt) if nxt else ("", cell)
+            word = word.rstrip("级")
+            if word in GRADE_WORDS:
+                data.stated_grade = GRADE_WORDS[word]
+                data.grade_cell = (where.row, where.column)
+                return
 
 
 def _read_budget_block(grid, table: Table, data: ScoreSheetData, rejections: list[Rejection]) -> None:
