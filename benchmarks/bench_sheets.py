@@ -83,7 +83,37 @@ def main() -> int:
           f"({ratio:.2f}× the pandas read)")
     report("survey import 10,000 × 17: import / pandas read", round(ratio, 2), "×", "<= 1.5", ratio <= 1.5,
            note=f"import {t_import:.2f} s, pandas read {t_pandas:.2f} s")
+    bench_small_imports(folder)
     return 0
+
+
+def bench_small_imports(folder: Path) -> None:
+    """Finance statement (30 lines), target table (60 rows) and score sheet (120 rows): plan/read vs pandas read."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from safety import sheets
+
+    from wcif_desktop.services import finance as fin
+    from wcif_desktop.services import targets as tg
+    from wcif_desktop.services.score_sheet import read_score_sheet
+
+    fin_rows = sheets.finance_rows()
+    fin_rows = fin_rows[:3] + fin_rows[3:-1] * 6 + fin_rows[-1:]
+    tg_rows = sheets.targets_rows()
+    tg_rows = tg_rows[:5] + tg_rows[5:] * 12
+    sc_rows = sheets.score_rows()
+    sc_rows = sc_rows[:2] + sc_rows[2:-1] * 15 + sc_rows[-1:]
+    cases = [
+        ("finance statement", sheets.write_xlsx(folder / "收支.xlsx", fin_rows, "收支表"),
+         lambda p: fin.plan_statement_import(p, year=2021)),
+        ("target table", sheets.write_xlsx(folder / "目标.xlsx", tg_rows, "目标表"), lambda p: tg.plan_target_import(p)),
+        ("score sheet", sheets.write_xlsx(folder / "评分.xlsx", sc_rows, "评分表"), lambda p: read_score_sheet(p)),
+    ]
+    for name, path, fn in cases:
+        t_pd, _ = best(lambda path=path: pd.read_excel(path, header=None, engine="calamine"), runs=5)
+        t_us, _ = best(lambda path=path, fn=fn: fn(path), runs=5)
+        print(f"{name}: {t_us * 1000:.1f} ms vs pandas read {t_pd * 1000:.1f} ms ({t_us / t_pd:.2f}×)")
+        report(f"{name}: read+plan / pandas read", round(t_us / t_pd, 2), "×", "<= 1.5", t_us / t_pd <= 1.5,
+               note=f"{t_us * 1000:.1f} ms vs {t_pd * 1000:.1f} ms")
 
 
 if __name__ == "__main__":
