@@ -69,3 +69,23 @@ def test_stated_grade_checked_against_the_bands(workdir):
     rows[4] = ["评价等级：良好"]
     data = read_score_sheet(_write(workdir / "等级 二.xlsx", rows))
     assert data.stated_grade == "良" and data.crossfoot() == []
+
+
+def test_budget_execution_score_checked_against_rate_times_points(workdir):
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目资金（万元）", None, "年初预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", None, 1000, 900, 10, "90%", 9.5],  # above 90% × 10 = 9
+        ["一级指标", "三级指标", "分值", "得分"],
+        ["产出", "参保人数", 50, 50],
+        ["效益", "满意度", 40, 36],
+        ["合计", None, 100, 95.5],
+    ]
+    data = read_score_sheet(_write(workdir / "附件1.xlsx", rows))
+    assert data.rows[0].name == "预算执行率" and data.rows[0].score == Decimal("9.5")
+    problems = [str(p) for p in data.crossfoot()]
+    assert "工作表“评分表”第3行G列：预算执行得分 9.50 高于执行率 90.00% × 分值 10.00 = 9.00" in problems
+    rows[2][6] = 9  # at the rule; a lower score (rounded down, banded) is not flagged either
+    rows[6][3] = 95
+    data = read_score_sheet(_write(workdir / "附件1 二.xlsx", rows))
+    assert data.crossfoot() == []

@@ -383,6 +383,18 @@ def _read_budget_block(grid, table: Table, data: ScoreSheetData, rejections: lis
                 return
             rate = normalize(grid.cell(r, rcol).text) if rcol else ""
             data.rows.append(SheetRow(r, ("预算执行率",), weight, score, actual=rate))
+            # the 附件1 rule: 得分 = 执行率 × 分值 (capped at 分值). Only a score above it is flagged: real sheets
+            # round down or apply bands (case 08: 99 % × 10 stated as 9), which is stricter, not wrong.
+            if rcol and score is not None:
+                pct, was_pct = _points(grid.cell(r, rcol), rejections, "执行率")
+                if pct is not None and not was_pct and pct <= 1:
+                    pct = pct * HUNDRED  # 0.95 written without a percent format
+                if pct is not None:
+                    expected = round2(min(weight, weight * pct / HUNDRED))
+                    if round2(score) > expected:
+                        data.deduction_problems.append(CrossFoot(
+                            table.sheet, r, column_letter(scol),
+                            f"预算执行得分 {_s(score)} 高于执行率 {_s(pct)}% × 分值 {_s(weight)} = {_s(expected)}"))
             return
 
 
