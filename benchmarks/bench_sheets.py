@@ -19,10 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from _common import report
-
 import openpyxl
 import pandas as pd
+from _common import report
 
 from wcif_desktop.services import survey as sv
 from wcif_desktop.services.evaluation import create_empty

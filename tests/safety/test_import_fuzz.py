@@ -109,7 +109,7 @@ def run_case(family: str, seed: int, base_file, folder):
                 argv += [flag, rng.choice(["skip", "keep"])]
     else:
         argv = ["check-sheet", str(sheet)]
-    box, finished = _run_bounded(lambda: _cli(argv) if rng.random() < 2 else None)
+    box, finished = _run_bounded(lambda: _cli(argv))
     where = f"case {family}-{seed} ({sheet.name}): {' '.join(argv[:1])}"
     assert finished, f"{where}: did not finish within {BOUND_SECONDS} s"
     assert "error" not in box, f"{where}: uncaught exception\n{box.get('trace')}"

@@ -7,10 +7,6 @@ from wcif_desktop.services import survey as sv
 from wcif_desktop.services.evaluation import create_empty
 
 
-def _dump(ef, table):
-    return [{k: v for k, v in r.items() if k not in ("modified_at",)} for r in ef.rows(table)]
-
-
 def test_insert_many_matches_insert_one_by_one(workdir):
     files = []
     for name in ("逐条.wcif", "批量.wcif"):

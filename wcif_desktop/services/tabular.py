@@ -593,9 +593,9 @@ def _xlsx_formats(path: Path, name: str, extent: tuple[int, int] | None) -> dict
     openpyxl cannot parse (calamine could) gives ``{}``."""
     if not extent or not extent[0] or not extent[1]:
         return {}
-    import openpyxl
-
     import warnings
+
+    import openpyxl
 
     out: dict[tuple[int, int], tuple[str, str | None]] = {}
     try:
