@@ -261,3 +261,13 @@ def test_date_formats_met_in_real_sheets():
     for bad in ("20211331", "二〇二一年二月三十日", 12.5, "2021年"):
         with pytest.raises(tb.CellError):
             tb.parse_date(tb.Cell("表", 2, 3, bad))
+
+
+def test_huge_numbers_rejected_as_out_of_range():
+    """1e308 or 10**30 is no amount: one rejection naming the cell (found by the fuzz test: the rounding overflowed)."""
+    for v in (1e308, 10 ** 30, "1e400", "-1" + "0" * 20):
+        with pytest.raises(tb.CellError, match="第5行B列：数值超出范围"):
+            tb.parse_amount(tb.Cell("表", 5, 2, v), "元")
+    with pytest.raises(tb.CellError, match="超出范围"):
+        tb.parse_percent(tb.Cell("表", 5, 2, 1e300))
+    assert tb.parse_amount(tb.Cell("表", 5, 2, "999,999,999,999.99"), "元") == Decimal("999999999999.99")

@@ -541,7 +541,7 @@ def _xlsx_extent(path: Path, name: str, index: int) -> tuple[int, int] | None:
             return rows, cols
     except WcifError:
         raise
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as e:
+    except Exception as e:  # noqa: BLE001 - BadZipFile, zlib.error, EOFError, …: a damaged file, in one sentence
         raise _unreadable(path, e) from e
 
 
@@ -974,7 +974,22 @@ def parse_text(cell: Cell) -> str:
     return cell.text
 
 
+_MAX_MAGNITUDE = Decimal(10) ** 15  # larger numbers are no amounts, rates or points (and overflow the rounding)
+
+
+def _bounded(cell: Cell, d: Decimal) -> Decimal:
+    if not d.is_finite() or abs(d) >= _MAX_MAGNITUDE:
+        raise cell.reject("数值超出范围")
+    return d
+
+
 def parse_decimal(cell: Cell) -> Decimal | None:
+    """See :func:`_parse_decimal`; numbers of 10¹⁵ or more (or not finite) are rejected as out of range."""
+    d = _parse_decimal(cell)
+    return None if d is None else _bounded(cell, d)
+
+
+def _parse_decimal(cell: Cell) -> Decimal | None:
     """The cell as an exact :class:`Decimal` (see the module docstring); ``None`` for blanks.
 
     Raises:
@@ -1036,6 +1051,12 @@ def parse_amount(cell: Cell, unit: str | None) -> Decimal | None:
 
 
 def parse_percent(cell: Cell) -> Decimal | None:
+    """See :func:`_parse_percent`; rates of 10¹⁵ % or more (or not finite) are rejected as out of range."""
+    d = _parse_percent(cell)
+    return None if d is None else _bounded(cell, d)
+
+
+def _parse_percent(cell: Cell) -> Decimal | None:
     """A rate in % (×100): ``"51.59%"`` → 51.59; a percent-formatted cell holding 0.5159 → 51.59;
     a bare number is taken as already in % (``51.59`` → 51.59). ``None`` for blanks.
 
