@@ -956,7 +956,7 @@ def _text_to_decimal(cell: Cell, text: str) -> Decimal:
         negative, s = True, s[1:-1]
     if "," in s:  # thousands separators only where they belong: “12,38” is a decimal comma or a typo, not 1238
         if not _GROUPED_RE.match(s):
-            raise cell.reject("千位分隔符的位置不对，无法确定数值（如“12,38”）")
+            raise cell.reject("千位分隔符的位置不对，无法确定数值")
         s = s.replace(",", "")
     if not _NUM_RE.match(s):
         raise cell.reject("不是有效数值")
