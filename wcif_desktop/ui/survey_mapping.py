@@ -312,7 +312,8 @@ class SurveyImportDialog(QDialog):
         self.check_btn.setEnabled(False)
         self.task = run_with_progress(self, self.tr("正在导入答卷"), import_in_own_connection, self.ctx.path,
                                       self.survey.id, self.path, sheet=self.sheet, mapping=self.mapping(),
-                                      decisions=self.decisions(), on_done=self._imported, on_error=self._failed)
+                                      decisions=self.decisions(), rf=self.rf, on_done=self._imported,
+                                      on_error=self._failed)
         return self.task
 
     def _imported(self, rep) -> None:
