@@ -203,3 +203,26 @@ def test_xls_is_read(workdir, wcif, capsys):
     assert g.cell(1, 8).text == "工伤保险基金预算执行情况表" and g.cell(1, 8).merged
     assert main(["import-finance", str(wcif), str(path)]) == 0
     assert "已导入 5 行" in capsys.readouterr().out
+
+
+def test_score_sheet_import_and_export_commands(wcif, workdir, capsys):
+    """import-score-sheet is all or nothing: a refused import (unreadable cell) leaves the file byte-identical."""
+    rows = sheets.score_rows()
+    bad_rows = [list(r) for r in rows]
+    bad_rows[3][4] = "四分半"
+    bad = sheets.write_xlsx(workdir / "坏 评分表.xlsx", bad_rows, "评分表")
+    before = wcif.read_bytes()
+    assert main(["import-score-sheet", str(wcif), str(bad)]) == 2
+    assert "第4行E列" in _one_error_line(capsys)
+    assert wcif.read_bytes() == before
+    good = sheets.write_xlsx(workdir / "评分表.xlsx", rows, "评分表")
+    assert main(["import-score-sheet", str(wcif), str(good)]) == 0
+    assert "7 个指标，各行得分合计 93.50" in capsys.readouterr().out
+    after = wcif.read_bytes()
+    assert main(["import-score-sheet", str(wcif), str(good)]) == 2  # indicators already there, no --replace
+    _one_error_line(capsys)
+    assert wcif.read_bytes() == after
+    out = workdir / "导出 评分表.xlsx"
+    assert main(["export-score-sheet", str(wcif), str(out)]) == 0
+    assert main(["check-sheet", str(out)]) in (0, 1)
+    assert "93.50" in capsys.readouterr().out
