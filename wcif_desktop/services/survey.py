@@ -768,8 +768,10 @@ def read_response_file(path, sheet: str | None = None, progress: Progress = NO_P
     header_row = table.header_rows[-1]
     headers = [(c.letter, c.name) for c in table.columns]
     rows = []
+    width = len(table.columns)  # the grid's rows are all this wide (trimmed and padded by read_grid)
     for r in range(header_row + 1, grid.n_rows + 1):
-        rows.append((r, [grid.cell(r, c.index).text for c in table.columns]))
+        cells = grid.cells[r - 1]
+        rows.append((r, [c.text for c in cells[:width]] + [""] * (width - len(cells))))
     return ResponseFile(Path(path), grid.sheet, headers, rows)
 
 
