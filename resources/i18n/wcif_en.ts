@@ -327,8 +327,8 @@
         <translation>Save signing identity</translation>
     </message>
     <message>
-        <source>签名证书 (*.p12 *.pfx)</source>
-        <translation>Signing identities (*.p12 *.pfx)</translation>
+        <source>签名证书 (*.p12 *.pfx);;所有文件 (*)</source>
+        <translation>Signing certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
         <source>请填写签名人姓名</source>
@@ -455,6 +455,10 @@
     <message>
         <source>归档目录</source>
         <translation>Archive index</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx);;所有文件 (*)</source>
+        <translation>Word documents (*.docx);;All files (*)</translation>
     </message>
     <message>
         <source>保存文档</source>
@@ -820,8 +824,8 @@ Supporting evidence: {2}</translation>
         <translation>Import finding library</translation>
     </message>
     <message>
-        <source>问题库 (*.json)</source>
-        <translation>Finding library (*.json)</translation>
+        <source>问题库 (*.json);;所有文件 (*)</source>
+        <translation>Finding library (*.json);;All files (*)</translation>
     </message>
     <message>
         <source>新增 {0} 条，更新 {1} 条，跳过 {2} 条</source>
@@ -1246,6 +1250,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>评价文件</source>
         <translation>Evaluation files</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
     </message>
     <message>
         <source>从样例新建</source>
@@ -2181,8 +2189,8 @@ Supporting evidence: {2}</translation>
         <translation>Choose signing identity</translation>
     </message>
     <message>
-        <source>签名证书 (*.p12 *.pfx)</source>
-        <translation>Signing identities (*.p12 *.pfx)</translation>
+        <source>签名证书 (*.p12 *.pfx);;所有文件 (*)</source>
+        <translation>Signing certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -2696,6 +2704,10 @@ Supporting evidence: {2}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>正在读取表格</source>
+        <translation>Reading the spreadsheet</translation>
+    </message>
+    <message>
         <source>不导入</source>
         <translation>Do not import</translation>
     </message>
@@ -2964,8 +2976,12 @@ Supporting evidence: {2}</translation>
         <translation>Choose the response file exported by the survey platform</translation>
     </message>
     <message>
-        <source>表格文件 (*.xlsx *.csv)</source>
-        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+        <source>表格文件 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取答卷文件</source>
+        <translation>Reading the responses file</translation>
     </message>
     <message>
         <source>新建问卷</source>
@@ -5376,23 +5392,8 @@ Supporting evidence: {2}</translation>
     </message>
     <message>
         <source>找不到表格文件：{path}</source>
+        <extracomment>Size limits of an input spreadsheet. A file beyond one of them is refused with one sentence naming the limit, instead of filling memory or hanging the import (a crafted or damaged sheet can claim a million rows, a cell in column XFD or a merged range over the whole sheet). Excel&apos;s own cell limit is 32,767 characters.</extracomment>
         <translation>Spreadsheet file not found: {path}</translation>
-    </message>
-    <message>
-        <source>不支持旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入：{path}</source>
-        <translation>Old .xls files are not supported. Save the file as .xlsx in Excel/WPS, then import it: {path}</translation>
-    </message>
-    <message>
-        <source>不支持的表格格式“{suffix}”（支持 .xlsx 和 .csv）：{path}</source>
-        <translation>Unsupported spreadsheet format &quot;{suffix}&quot; (.xlsx and .csv are supported): {path}</translation>
-    </message>
-    <message>
-        <source>无法读取 Excel 文件（文件已损坏或不是 .xlsx）：{path}（{reason}）</source>
-        <translation>Cannot read the Excel file (it is damaged or not an .xlsx file): {path} ({reason})</translation>
-    </message>
-    <message>
-        <source>无法读取 Excel 文件：{path}（{reason}）</source>
-        <translation>Cannot read the Excel file: {path} ({reason})</translation>
     </message>
     <message>
         <source>Excel 文件中没有工作表“{sheet}”（现有：{sheets}）：{path}</source>
@@ -5403,8 +5404,76 @@ Supporting evidence: {2}</translation>
         <translation>Cannot detect the encoding of the CSV file (save it as UTF-8): {path}</translation>
     </message>
     <message>
-        <source>金额单位只能是“元”或“万元”，而不是“{unit}”</source>
-        <translation>The amount unit must be &quot;元&quot; (yuan) or &quot;万元&quot; (10,000 yuan), not &quot;{unit}&quot;</translation>
+        <source>无法读取表格文件：{path}（{reason}）</source>
+        <translation>Cannot read the spreadsheet file: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>表格文件过大（{size} MB，上限 {limit} MB），请只保留需要导入的工作表和数据：{path}</source>
+        <translation>The spreadsheet file is too large ({size} MB, limit {limit} MB); keep only the sheets and data to import: {path}</translation>
+    </message>
+    <message>
+        <source>不支持的表格格式“{suffix}”（支持 .xlsx、.xls 和 .csv），请在 Excel/WPS 中另存为 .xlsx：{path}</source>
+        <translation>Unsupported spreadsheet format &quot;{suffix}&quot; (.xlsx, .xls and .csv are supported); save it as .xlsx in Excel/WPS: {path}</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件（文件已损坏或不是 Excel 文件）：{path}</source>
+        <translation>Cannot read the Excel file (damaged or not an Excel file): {path}</translation>
+    </message>
+    <message>
+        <source>不支持的表格格式“{suffix}”（支持 .xlsx、.xls 和 .csv）：{path}</source>
+        <translation>Unsupported spreadsheet format &quot;{suffix}&quot; (.xlsx, .xls and .csv are supported): {path}</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件（文件已损坏或格式不对）：{path}（{reason}）</source>
+        <translation>Cannot read the Excel file (damaged or in the wrong format): {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>Excel 文件有密码保护，请在 Excel/WPS 中取消密码后再导入：{path}</source>
+        <translation>The Excel file is password-protected; remove the password in Excel/WPS before importing: {path}</translation>
+    </message>
+    <message>
+        <source>Excel 文件中没有可见的工作表：{path}</source>
+        <translation>The Excel file has no visible worksheet: {path}</translation>
+    </message>
+    <message>
+        <source>读取表格</source>
+        <translation>Reading the spreadsheet</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第{row}行{column}列的内容过长（{length} 个字符，上限 {limit}）：{path}</source>
+        <translation>Sheet &quot;{sheet}&quot;, row {row}, column {column}: the cell is too long ({length} characters, limit {limit}): {path}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的数据有 {rows} 行，超过上限 {limit} 行（可能有远处的零散单元格，请删除多余的行后再导入）：{path}</source>
+        <translation>Sheet &quot;{sheet}&quot; has {rows} rows of data, more than the limit of {limit} (perhaps a stray cell far below; delete the extra rows before importing): {path}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的数据有 {cols} 列（到 {column} 列），超过上限 {limit} 列（请删除多余的列后再导入）：{path}</source>
+        <translation>Sheet &quot;{sheet}&quot; has {cols} columns of data (up to column {column}), more than the limit of {limit} (delete the extra columns before importing): {path}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的数据区域过大（{rows} 行 × {cols} 列，上限 {limit} 个单元格）：{path}</source>
+        <translation>The data area of sheet &quot;{sheet}&quot; is too large ({rows} rows × {cols} columns, limit {limit} cells): {path}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”过大（解压后 {size} MB），无法导入：{path}</source>
+        <translation>Sheet &quot;{sheet}&quot; is too large ({size} MB uncompressed) to import: {path}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的合并单元格异常（范围重叠或过大），请取消合并后再导入：{path}</source>
+        <translation>Sheet &quot;{sheet}&quot; has abnormal merged cells (overlapping or too large ranges); unmerge them before importing: {path}</translation>
+    </message>
+    <message>
+        <source>CSV 文件中含有空字符（NUL），不是纯文本表格，请在 Excel/WPS 中另存为 CSV：{path}</source>
+        <translation>The CSV file contains NUL characters and is not a plain-text table; save it as CSV in Excel/WPS: {path}</translation>
+    </message>
+    <message>
+        <source>CSV 文件第{row}行无法解析（{reason}）：{path}</source>
+        <translation>Line {row} of the CSV file cannot be parsed ({reason}): {path}</translation>
+    </message>
+    <message>
+        <source>金额单位只能是“元”“万元”或“亿元”，而不是“{unit}”</source>
+        <translation>The amount unit must be &quot;元&quot;, &quot;万元&quot; or &quot;亿元&quot;, not &quot;{unit}&quot;</translation>
     </message>
     <message>
         <source>表头行数只能是 1 或 2</source>
@@ -5881,6 +5950,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>尚未录入业务数据（参保、工伤认定、劳动能力鉴定、待遇、征缴）</source>
         <translation>No business data entered yet (insured, recognitions, appraisals, beneficiaries, collection)</translation>
+    </message>
+    <message>
+        <source>--create 不能与 --map-column/--map-answer 同时使用：请先建立问卷，再指定对应</source>
+        <translation>--create cannot be combined with --map-column/--map-answer: create the survey first, then give the mapping</translation>
     </message>
 </context>
 <context>

@@ -236,3 +236,38 @@ def test_parse_decimal_round_trips_printed_amounts(value, full_width, parenthese
     if full_width:
         text = text.translate(_FULL)
     assert tb.parse_decimal(tb.Cell("s", 1, 1, text)) == value
+
+
+def test_misplaced_thousands_separator_rejected_and_yi_yuan(workdir):
+    """“12,38” is rejected (not read as 1238); 亿元 in a cell, a title or a header converts to 元 (issue 19)."""
+    c = tb.Cell("表", 5, 2, "12,38")
+    with pytest.raises(tb.CellError, match="千位分隔符"):
+        tb.parse_decimal(c)
+    assert tb.parse_decimal(tb.Cell("表", 5, 2, "1,234,567.5")) == Decimal("1234567.5")
+    assert tb.parse_decimal(tb.Cell("表", 5, 2, "（1,234）")) == Decimal("-1234")
+    assert tb.parse_amount(tb.Cell("表", 5, 2, "2.86亿元"), "万元") == Decimal("286000000.00")
+    assert tb.parse_amount(tb.Cell("表", 5, 2, "1.5亿"), None) == Decimal("150000000.00")
+    assert tb.parse_amount(tb.Cell("表", 5, 2, 3), "亿元") == Decimal("300000000.00")
+    assert tb.detect_unit("单位：亿元") == "亿元" and tb.detect_unit("预算数（亿元）") == "亿元"
+
+
+def test_date_formats_met_in_real_sheets():
+    """Excel serial dates, “2021/12/31 0:00:00”, “20211231”, 二〇二一年十二月三十一日 (issue 19)."""
+    want = dt.date(2021, 12, 31)
+    for v in (44561, 44561.0, "2021/12/31 0:00:00", "2021-12-31 00:00", "20211231", 20211231, "二〇二一年十二月三十一日",
+              "２０２１年１２月３１日"):
+        assert tb.parse_date(tb.Cell("表", 2, 3, v)) == want, v
+    assert tb.parse_date(tb.Cell("表", 2, 3, "二〇二一年十月一日")) == dt.date(2021, 10, 1)
+    for bad in ("20211331", "二〇二一年二月三十日", 12.5, "2021年"):
+        with pytest.raises(tb.CellError):
+            tb.parse_date(tb.Cell("表", 2, 3, bad))
+
+
+def test_huge_numbers_rejected_as_out_of_range():
+    """1e308 or 10**30 is no amount: one rejection naming the cell (found by the fuzz test: the rounding overflowed)."""
+    for v in (1e308, 10 ** 30, "-1" + "0" * 20):
+        with pytest.raises(tb.CellError, match="第5行B列：数值超出范围"):
+            tb.parse_amount(tb.Cell("表", 5, 2, v), "元")
+    with pytest.raises(tb.CellError, match="超出范围"):
+        tb.parse_percent(tb.Cell("表", 5, 2, 1e300))
+    assert tb.parse_amount(tb.Cell("表", 5, 2, "999,999,999,999.99"), "元") == Decimal("999999999999.99")

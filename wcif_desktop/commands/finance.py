@@ -9,6 +9,9 @@
   ``--dry-run``), 2 for errors.
 - ``import-targets IN.wcif TABLE.xlsx [--sheet NAME] [--version declared|refined] [--replace] [--dry-run]``
   imports a 绩效目标表.
+- ``targets IN.wcif [--json]`` lists the declared and the refined targets: dimension, name, comparator, value,
+  unit, actual, completion (as stored, else judged by :func:`~wcif_desktop.domain.targets.evaluate_completion`)
+  and its rate in %. Exit 0.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def register(sub):
     p.add_argument("path", type=Path, help="evaluation file (.wcif)")
     p.add_argument("sheet_file", type=Path, help="spreadsheet (.xlsx or .csv)")
     p.add_argument("--sheet", help="worksheet name (default: the active sheet)")
-    p.add_argument("--unit", choices=["元", "万元"], help="unit of the amounts (default: detected)")
+    p.add_argument("--unit", choices=["元", "万元", "亿元"], help="unit of the amounts (default: detected)")
     p.add_argument("--year", type=int, help="fiscal year of the amounts (default: the evaluated year)")
     p.add_argument("--dry-run", action="store_true", help="only report what would be imported")
     p.add_argument("--json", action="store_true", help="JSON output")
@@ -46,6 +49,11 @@ def register(sub):
     p.add_argument("--replace", action="store_true", help="replace the existing rows of that version")
     p.add_argument("--dry-run", action="store_true", help="only report what would be imported")
     p.set_defaults(handler=run_import_targets)
+
+    p = sub.add_parser("targets", help="list the declared and refined targets (comparator, value, actual, completion)")
+    p.add_argument("path", type=Path, help="evaluation file (.wcif)")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(handler=run_targets)
 
 
 def _wan(v) -> str:
@@ -170,3 +178,37 @@ def run_import_targets(args) -> int:
         print(f"  拒绝：{r}")
     print("试运行（--dry-run）：未写入任何数据" if args.dry_run else f"已导入到 {args.path}")
     return 1 if plan.rejections else 0
+
+
+def run_targets(args) -> int:
+    from ..domain.model import TargetIndicator
+    from ..domain.targets import evaluate_completion
+    from ..services.evaluation import open_file
+
+    with open_file(args.path) as ef:
+        rows = sorted(ef.records(TargetIndicator), key=lambda t: (t.version != "declared", t.sort_order))
+    out = []
+    for t in rows:
+        judged = evaluate_completion(t)
+        out.append({"version": t.version, "dimension": t.dimension, "subdimension": t.subdimension, "name": t.name,
+                    "comparator": t.comparator, "value": t.value, "unit": t.unit, "kind": t.kind,
+                    "target_text": t.target_text, "actual": t.actual,
+                    "completion": t.completion or judged.status,
+                    "rate": None if judged.rate is None else f"{judged.rate:.2f}", "note": judged.note})
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not out:
+        print("评价文件中还没有绩效目标")
+        return 0
+    for version, label in (("declared", "申报的绩效目标"), ("refined", "评价组细化的绩效目标")):
+        part = [r for r in out if r["version"] == version]
+        if not part:
+            continue
+        print(f"{label}（{len(part)} 项）")
+        for r in part:
+            target = f"{r['comparator'] or '定性'} {r['value']}{r['unit']}".strip()
+            rate = f"，完成率 {r['rate']}%" if r["rate"] is not None else ""
+            print(f"  {r['dimension']}/{r['subdimension']} {r['name']}：目标 {target}；实际 {r['actual'] or '—'}；"
+                  f"{r['completion'] or '未判断'}{rate}")
+    return 0

@@ -8,6 +8,11 @@ decimals, an unscored indicator has ``"score": null``.
 ``check-sheet`` reads a filled score sheet and reports its rows, the recomputed total, the stated total and any
 mismatch. Exit codes: 0 consistent, 1 the stated totals disagree with the rows (or another cross-footing
 problem), 2 the sheet cannot be read.
+
+``import-score-sheet IN.wcif SHEET.xlsx [--sheet NAME] [--framework] [--replace]`` imports the sheet's indicators
+(with their scores unless ``--framework``) in one transaction: exit 0, or 2 with one ``错误：`` line and nothing
+changed (unreadable cells, indicators already there without ``--replace``, locked evaluation).
+``export-score-sheet IN.wcif OUT.xlsx`` writes the evaluation's score sheet. Exit 0, or 2.
 """
 
 from __future__ import annotations
@@ -27,6 +32,19 @@ def register(sub):
     c.add_argument("--sheet", help="worksheet name (default: the active sheet)")
     c.add_argument("--json", action="store_true", help="print the result as JSON")
     c.set_defaults(handler=run_check_sheet, error_exit_code=2)
+
+    i = sub.add_parser("import-score-sheet", help="import a score sheet (.xlsx/.xls/.csv) into the indicator tree")
+    i.add_argument("path", type=Path, help="evaluation file (.wcif)")
+    i.add_argument("sheet_file", type=Path, help="score sheet (.xlsx, .xls or .csv)")
+    i.add_argument("--sheet", help="worksheet name (default: the first visible sheet)")
+    i.add_argument("--framework", action="store_true", help="import the indicators and weights only, no scores")
+    i.add_argument("--replace", action="store_true", help="replace the indicators already in the evaluation")
+    i.set_defaults(handler=run_import_score_sheet)
+
+    e = sub.add_parser("export-score-sheet", help="write the evaluation's score sheet to an .xlsx file")
+    e.add_argument("path", type=Path, help="evaluation file (.wcif)")
+    e.add_argument("out", type=Path, help="output file (.xlsx)")
+    e.set_defaults(handler=run_export_score_sheet)
 
 
 def _s(value) -> str | None:
@@ -98,3 +116,28 @@ def run_check_sheet(args) -> int:
         if not problems:
             print("核对一致。")
     return 1 if problems else 0
+
+
+def run_import_score_sheet(args) -> int:
+    from ..services.evaluation import open_file
+    from ..services.score_sheet import import_score_sheet, read_score_sheet
+
+    data = read_score_sheet(args.sheet_file, args.sheet)  # read (and refused) before the file is opened
+    with open_file(args.path) as ef:
+        import_score_sheet(ef, args.sheet_file, sheet=args.sheet, with_scores=not args.framework,
+                           replace=args.replace)
+    print(f"已导入评分表“{data.sheet}”：{len(data.rows)} 个指标" + ("（仅指标与分值）" if args.framework else
+                                                             f"，各行得分合计 {_s(data.recomputed_total())}"))
+    for p in data.crossfoot():
+        print(f"注意：{p}")
+    return 0
+
+
+def run_export_score_sheet(args) -> int:
+    from ..services.evaluation import open_file
+    from ..services.score_sheet import export_score_sheet
+
+    with open_file(args.path) as ef:
+        out = export_score_sheet(ef, args.out)
+    print(f"已写出评分表：{out}")
+    return 0

@@ -92,9 +92,9 @@ def run_results(args) -> int:
 
 
 def run_import(args) -> int:
-    from ..domain.errors import WcifError
+    from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
     from ..services.evaluation import open_file
-    from ..services.survey import create_survey_from_file, find_survey, import_responses, mapping_from_specs
+    from ..services.survey import find_survey, import_into_new_survey, import_responses, mapping_from_specs
 
     decisions = {k: getattr(args, f"decide_{k}") for k in _DECISION_FLAGS if getattr(args, f"decide_{k}")}
     with open_file(args.path) as ef:
@@ -103,11 +103,21 @@ def run_import(args) -> int:
         except WcifError:
             if not args.create or args.dry_run:
                 raise
-            survey = create_survey_from_file(ef, args.responses, args.group, args.title or "", sheet=args.sheet)
-            print(f"已按文件表头建立问卷“{survey.title}”（调查对象：{survey.respondent_group}）")
-        mapping = mapping_from_specs(ef, survey.id, args.map_column, args.map_answer)
-        rep = import_responses(ef, survey.id, args.responses, sheet=args.sheet, decisions=decisions,
-                               mapping=mapping, dry_run=args.dry_run)
+            survey = None
+        if survey is None:  # --create: the new survey is kept only if the import writes (all or nothing)
+            if args.map_column or args.map_answer:
+                raise WcifError(QT_TRANSLATE_NOOP("core", "--create 不能与 --map-column/--map-answer 同时使用："
+                                                          "请先建立问卷，再指定对应"))
+            created, rep = import_into_new_survey(ef, args.responses, args.group, args.title or "",
+                                                  sheet=args.sheet, decisions=decisions)
+            if created is not None:
+                print(f"已按文件表头建立问卷“{created.title}”（调查对象：{created.respondent_group}）")
+            else:
+                print("未建立问卷：导入没有写入（见下）")
+        else:
+            mapping = mapping_from_specs(ef, survey.id, args.map_column, args.map_answer)
+            rep = import_responses(ef, survey.id, args.responses, sheet=args.sheet, decisions=decisions,
+                                   mapping=mapping, dry_run=args.dry_run)
     if args.json:
         print(json.dumps(rep.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -118,6 +118,8 @@ _WORD_COMPARATORS = (
     ("大于", ">"), (">", ">"), ("高于", ">"), ("小于", "<"), ("<", "<"), ("低于", "<"),
     ("等于", "="), ("=", "="), ("达到", "="),
 )
+_SUFFIX_COMPARATORS = (("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"))
+_DATE_RE = re.compile(r"^\d{4}\s*[.\-/年]\s*\d{1,2}(?:\s*[.\-/月]|$)")
 _NUMBER = r"[+-]?\d[\d,]*(?:\.\d+)?"
 _RANGE_RE = re.compile(rf"^({_NUMBER})\s*(%?)\s*[-~～至到—]+\s*({_NUMBER})\s*(\S*)$")
 _VALUE_RE = re.compile(rf"^({_NUMBER})\s*(.*)$")
@@ -129,6 +131,8 @@ def parse_target_value(text: str) -> ParsedTarget:
     (comparator '', value as written, unit ''). Thousands separators are dropped from numbers."""
     s = unicodedata.normalize("NFKC", str(text or "")).strip()
     compact = re.sub(r"\s+", "", s)
+    if _DATE_RE.match(compact):  # “2021.1.1-12.31”, “2021年12月31日前”: a date or period, never a number
+        return ParsedTarget("", s, "", False)
     m = _RANGE_RE.match(compact)
     if m:
         unit = m.group(4) or m.group(2)
@@ -139,13 +143,12 @@ def parse_target_value(text: str) -> ParsedTarget:
         if rest.startswith(word):
             comparator, rest = comp, rest[len(word):]
             break
-    else:
-        for word, comp in (("以上", "≥"), ("以内", "≤"), ("以下", "≤")):
-            if rest.endswith(word) and _VALUE_RE.match(rest[: -len(word)]):
-                comparator, rest = comp, rest[: -len(word)]
-                break
+    for word, comp in _SUFFIX_COMPARATORS:  # “60%及以上”, “10天及以下”, “≤505万以内”
+        if rest.endswith(word) and _VALUE_RE.match(rest[: -len(word)]) and comparator in ("", comp):
+            comparator, rest = comp, rest[: -len(word)]
+            break
     m = _VALUE_RE.match(rest)
-    if m and not re.match(r"^\d{4}年", rest):
+    if m and not re.match(r"^\d{4}年", rest) and not re.search(r"\d", m.group(2)):
         unit = m.group(2)
         return ParsedTarget(comparator or "=", m.group(1).replace(",", ""), unit, True)
     return ParsedTarget(comparator if comparator and rest else "", s if not comparator else rest, "", False)

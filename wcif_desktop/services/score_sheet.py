@@ -55,12 +55,14 @@ LEVEL_COLUMNS = (("一级指标",), ("二级指标",), ("三级指标", "指标�
 FIELD_COLUMNS = {
     "weight": (("分值", "权重", "标准分", "满分"), ("得分",)),
     "score": (("得分", "实际得分", "评分"), ("标准", "规则", "说明", "得分率", "分值")),
+    "deduction": (("扣分", "扣减分"), ("原因", "说明", "标准", "情况", "依据")),
     "reason": (("扣分原因", "偏差原因", "未完成原因", "扣分说明", "评分说明", "原因分析"), ()),
     "target": (("年度指标值", "指标值", "目标值"), ()),
     "actual": (("实际完成值", "完成值", "实际值"), ()),
     "definition": (("指标解释",), ()),
     "rule": (("评分标准", "评分规则", "指标说明"), ()),
 }
+SUBTOTAL_RE = re.compile(r"^(?:.*[^总])?(小计|分项合计)$")
 TOTAL_RE = re.compile(r"^(总分|总计|合计|得分合计|综合得分|评分合计|总得分)")
 POINTS_IN_NAME = re.compile(r"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 LIST_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*[、.]?\s+|\d+[、])")
@@ -118,6 +120,10 @@ class ScoreSheetData:
     score_column: str = ""
     weights_as_percent: bool = False
     stated_group_weights: dict[tuple[str, ...], tuple[Decimal, int, str]] = field(default_factory=dict)
+    subtotal_rows: list[int] = field(default_factory=list)  # 小计 rows (not indicators)
+    deduction_problems: list["CrossFoot"] = field(default_factory=list)  # 得分 ≠ 分值 − 扣分
+    stated_grade: str = ""  # 优/良/中/差 as the sheet states it (“评价等级：良”)
+    grade_cell: tuple[int, str] = (0, "")  # (row, column) of the stated grade
 
     def recomputed_total(self) -> Decimal:
         """Sum of the rows' scores, rounded half-up to two decimals."""
@@ -148,6 +154,16 @@ class ScoreSheetData:
             if round2(s) != round2(points):
                 out.append(CrossFoot(self.sheet, row, col,
                                      f"“{prefix[-1]}”标明 {_s(points)} 分，其下各行分值之和为 {_s(s)}"))
+        out.extend(self.deduction_problems)
+        if self.stated_grade:
+            from ..domain.scoring import grade_for
+
+            total = self.stated_total if self.stated_total is not None else self.recomputed_total()
+            expected = grade_for(total)
+            if expected != self.stated_grade:
+                out.append(CrossFoot(self.sheet, self.grade_cell[0], self.grade_cell[1],
+                                     f"表中评价等级为“{self.stated_grade}”，按总分 {_s(total)} 应为“{expected}”"
+                                     f"（优 ≥ 90，良 80–90，中 60–80，差 < 60）"))
         for r in self.rows:
             if r.score is not None and (r.score < 0 or r.score > r.weight):
                 out.append(CrossFoot(self.sheet, r.row, self.score_column,
@@ -225,14 +241,15 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         if col is not None and all(col.index != c.index for c in levels):
             levels.append(col)
     weight_col = _find(table, *FIELD_COLUMNS["weight"])
-    if not levels or weight_col is None:
+    if not levels:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{row}行：找不到指标名称列或分值/权重列"
                                                 "（表头：{headers}）"),
                               sheet=table.sheet, row=table.header_rows[0],
                               headers="、".join(c.name for c in table.columns if c.name))
     cols = {k: _find(table, *v) for k, v in FIELD_COLUMNS.items() if k != "weight"}
     cols["weight"] = weight_col
-    data = ScoreSheetData(Path(path), table.sheet, table.title_lines, [], weight_column=weight_col.letter,
+    data = ScoreSheetData(Path(path), table.sheet, table.title_lines, [],
+                          weight_column=weight_col.letter if weight_col else "",
                           score_column=cols["score"].letter if cols["score"] else "")
     rejections: list[Rejection] = []
     _read_budget_block(grid, table, data, rejections)
@@ -242,31 +259,51 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         first = next((t for t in texts if t), "") or normalize(row.cells[0].text)
         if TOTAL_RE.match(first.replace(" ", "")):
             data.total_row = row.number
-            data.stated_weight, _ = _points(row.cell(weight_col.index), rejections, "合计分值")
+            if weight_col:
+                data.stated_weight, _ = _points(row.cell(weight_col.index), rejections, "合计分值")
             if cols["score"]:
                 data.stated_total, _ = _points(row.cell(cols["score"].index), rejections, "合计得分")
             break
         deepest = max((k for k, t in enumerate(texts) if t), default=-1)
         if deepest < 0:
             continue
+        if SUBTOTAL_RE.match(texts[deepest].replace(" ", "")) or SUBTOTAL_RE.match(first.replace(" ", "")):
+            data.subtotal_rows.append(row.number)  # a group's 小计 row: not an indicator
+            continue
         for k in range(deepest):  # a blank higher level continues the row above (flattened sheets)
             if not texts[k]:
                 texts[k] = previous[k]
         previous = texts[:deepest + 1] + [""] * (len(levels) - deepest - 1)
         names = []
+        leaf_points = None
         for k, t in enumerate(texts[:deepest + 1]):
             name, pts = _split_points(t)
             names.append(name)
             if pts is not None and k < deepest:
                 data.stated_group_weights.setdefault(tuple(names), (pts, row.number, levels[k].letter))
-        weight, pct = _points(row.cell(weight_col.index), rejections, "分值")
+            elif k == deepest:
+                leaf_points = pts  # “立项依据充分性（5分）”: the weight given in the name
+        weight, pct = (_points(row.cell(weight_col.index), rejections, "分值") if weight_col else (None, False))
+        if weight is None and leaf_points is not None:
+            weight, pct = leaf_points, False
         score = None
         if cols["score"]:
             score, _ = _points(row.cell(cols["score"].index), rejections, "得分")
+        if cols.get("deduction") and weight is not None:
+            deduction, _ = _points(row.cell(cols["deduction"].index), rejections, "扣分")
+            if deduction is not None:
+                deduction = abs(deduction)  # written as 2 or −2
+                if score is None:
+                    score = weight - deduction
+                elif round2(weight - deduction) != round2(score):
+                    data.deduction_problems.append(CrossFoot(
+                        table.sheet, row.number, cols["deduction"].letter,
+                        f"“{names[-1]}”分值 {_s(weight)} 减扣分 {_s(deduction)} 为 {_s(weight - deduction)}，"
+                        f"与得分 {_s(score)} 不一致"))
         if weight is None:
             if score is not None:
-                rejections.append(Rejection(table.sheet, row.number, weight_col.letter,
-                                            f"“{names[-1]}”有得分但没有分值"))
+                rejections.append(Rejection(table.sheet, row.number, weight_col.letter if weight_col else
+                                            levels[deepest].letter, f"“{names[-1]}”有得分但没有分值"))
             continue
         data.weights_as_percent |= pct
 
@@ -282,10 +319,45 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表有无法读取的单元格：{cells}（另有 {more} 处）"),
                                   cells=shown, more=len(rejections) - 5)
         raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表有无法读取的单元格：{cells}"), cells=shown)
+    _read_stated_grade(grid, data)
+    if not data.rows and weight_col is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{row}行：找不到指标名称列或分值/权重列"
+                                                "（表头：{headers}）"),
+                              sheet=table.sheet, row=table.header_rows[0],
+                              headers="、".join(c.name for c in table.columns if c.name))
     if not data.rows:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”中没有找到带分值的指标行：{path}"),
                               sheet=table.sheet, path=table.path)
     return data
+
+
+GRADE_LABEL_RE = re.compile(r"^(?:评价等级|绩效等级|综合评价等级|等级|评价结果|绩效评价等级)\s*[:：]?\s*(.*)$")
+GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "一般": "中",
+               "合格": "中", "差": "差", "较差": "差", "不合格": "差"}
+
+
+def _read_stated_grade(grid, data: ScoreSheetData) -> None:
+    """A stated grade: “评价等级：良” in one cell, or an 等级 label cell followed by 优/良/中/差 in the row; searched
+    in the title lines and from the total row down (where sheets state it)."""
+    rows = list(range(1, min(grid.n_rows, 10) + 1))
+    if data.total_row:
+        rows += list(range(data.total_row, min(grid.n_rows, data.total_row + 10) + 1))
+    for r in rows:
+        cells = grid.cells[r - 1]
+        for i, cell in enumerate(cells):
+            m = GRADE_LABEL_RE.match(normalize(cell.text).replace(" ", ""))
+            if not m:
+                continue
+            word = m.group(1)
+            where = cell
+            if not word:  # the grade in the next non-empty cell of the row
+                nxt = next((c for c in cells[i + 1:] if c.text.strip() and not c.merged), None)
+                word, where = (normalize(nxt.text).replace(" ", ""), nxt) if nxt else ("", cell)
+            word = word.rstrip("级")
+            if word in GRADE_WORDS:
+                data.stated_grade = GRADE_WORDS[word]
+                data.grade_cell = (where.row, where.column)
+                return
 
 
 def _read_budget_block(grid, table: Table, data: ScoreSheetData, rejections: list[Rejection]) -> None:
@@ -311,6 +383,18 @@ def _read_budget_block(grid, table: Table, data: ScoreSheetData, rejections: lis
                 return
             rate = normalize(grid.cell(r, rcol).text) if rcol else ""
             data.rows.append(SheetRow(r, ("预算执行率",), weight, score, actual=rate))
+            # the 附件1 rule: 得分 = 执行率 × 分值 (capped at 分值). Only a score above it is flagged: real sheets
+            # round down or apply bands (case 08: 99 % × 10 stated as 9), which is stricter, not wrong.
+            if rcol and score is not None:
+                pct, was_pct = _points(grid.cell(r, rcol), rejections, "执行率")
+                if pct is not None and not was_pct and pct <= 1:
+                    pct = pct * HUNDRED  # 0.95 written without a percent format
+                if pct is not None:
+                    expected = round2(min(weight, weight * pct / HUNDRED))
+                    if round2(score) > expected:
+                        data.deduction_problems.append(CrossFoot(
+                            table.sheet, r, column_letter(scol),
+                            f"预算执行得分 {_s(score)} 高于执行率 {_s(pct)}% × 分值 {_s(weight)} = {_s(expected)}"))
             return
 
 

@@ -751,24 +751,27 @@ class ResponseFile:
     rows: list[tuple[int, list[str]]]
 
 
-def read_response_file(path, sheet: str | None = None) -> ResponseFile:
-    """Read an .xlsx/.csv export: the header row (the first row that is not a title line) and every row
-    below it, blank rows included (they are counted by the import).
+def read_response_file(path, sheet: str | None = None, progress: Progress = NO_PROGRESS) -> ResponseFile:
+    """Read an .xlsx/.xls/.csv export: the header row (the first row that is not a title line) and every row
+    below it, blank rows included (they are counted by the import). Number formats are not needed (answers
+    are texts and scale points), so the sheet is read by calamine alone.
 
     Raises:
-        WcifError: unreadable file, unknown sheet, no header row.
+        WcifError: unreadable file, unknown sheet, no header row, beyond a size limit; Cancelled.
     """
     from .tabular import Grid, read_grid, table_from_grid
 
-    grid = read_grid(Path(path), sheet)
+    grid = read_grid(Path(path), sheet, formats=False, progress=progress)
     # the header is among the first rows; detecting it on those alone keeps large exports fast
     head = Grid(grid.path, grid.sheet, grid.cells[:30], grid.merged_ranges)
     table = table_from_grid(head, header_rows=1)
     header_row = table.header_rows[-1]
     headers = [(c.letter, c.name) for c in table.columns]
     rows = []
+    width = len(table.columns)  # the grid's rows are all this wide (trimmed and padded by read_grid)
     for r in range(header_row + 1, grid.n_rows + 1):
-        rows.append((r, [grid.cell(r, c.index).text for c in table.columns]))
+        cells = grid.cells[r - 1]
+        rows.append((r, [c.text for c in cells[:width]] + [""] * (width - len(cells))))
     return ResponseFile(Path(path), grid.sheet, headers, rows)
 
 
@@ -868,33 +871,72 @@ def infer_kind(answers) -> str:
 
 
 def create_survey_from_file(ef: EvaluationFile, path, respondent_group: str, title: str = "", *,
-                            sheet: str | None = None, satisfaction_method: str = "share") -> Survey:
+                            sheet: str | None = None, satisfaction_method: str = "share",
+                            rf: ResponseFile | None = None) -> Survey:
     """A new survey whose questions are the columns of an export (platform columns left out), each question's
     kind guessed by :func:`infer_kind` (satisfaction → the 5-point scale, awareness → 知道/不知道).
 
     Policy questions with a right answer among several options cannot be guessed: they come out as ``text``
     and should be set up by hand (:func:`add_question` with ``correct=``) before importing.
+
+    All or nothing: the survey and its questions are written in one transaction, after the file has been read
+    (``rf``: the file already read by :func:`read_response_file`, e.g. on a worker thread).
+
+    Raises:
+        WcifError: unreadable file (nothing written); ValidationError: empty group, two columns with the same
+        question text, locked evaluation (nothing written).
     """
-    rf = read_response_file(path, sheet)
-    s = create_survey(ef, title or f"{respondent_group}满意度调查", respondent_group, satisfaction_method)
+    rf = rf or read_response_file(path, sheet)
     with ef.transaction():
+        s = create_survey(ef, title or f"{respondent_group}满意度调查", respondent_group, satisfaction_method)
+        seen: set[str] = set()
         for i, (_letter, header) in enumerate(rf.headers):
             key = normalize_header(header)
             low = key.lower()
-            if not key or low in ID_HEADERS or low in TIME_HEADERS or low in IGNORED_HEADERS:
+            if not key or low in ID_HEADERS or low in TIME_HEADERS or low in IGNORED_HEADERS or key in seen:
                 continue
+            seen.add(key)
             kind = infer_kind(cells[i] for _n, cells in rf.rows)
             add_question(ef, s.id, key, kind)
     return s
 
 
+class _NotWritten(Exception):
+    """Internal: rolls back the survey created for an import that did not write."""
+
+
+def import_into_new_survey(ef: EvaluationFile, path, respondent_group: str, title: str = "", *,
+                           sheet: str | None = None, **kwargs) -> tuple[Survey | None, ImportReport]:
+    """:func:`create_survey_from_file` and :func:`import_responses` as one all-or-nothing step: when the import
+    does not write (a dry run, a decision pending or cancelling, an error, a cancel), the new survey is not kept
+    either and the evaluation file is unchanged. Returns ``(survey or None, report)``; ``kwargs`` go to
+    :func:`import_responses`.
+
+    Raises:
+        as :func:`create_survey_from_file` and :func:`import_responses` (nothing written).
+    """
+    box: dict = {}
+    try:
+        with ef.transaction():
+            survey = create_survey_from_file(ef, path, respondent_group, title, sheet=sheet)
+            rep = import_responses(ef, survey.id, path, sheet=sheet, **kwargs)
+            box["rep"] = rep
+            if not rep.written:
+                raise _NotWritten()
+    except _NotWritten:
+        return None, box["rep"]
+    return survey, box["rep"]
+
+
 def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | None = None,
                      mapping: ImportMapping | None = None, decisions: dict[str, str] | None = None,
-                     dry_run: bool = False, progress: Progress = NO_PROGRESS) -> ImportReport:
+                     dry_run: bool = False, progress: Progress = NO_PROGRESS,
+                     rf: ResponseFile | None = None) -> ImportReport:
     """Import a platform export into a survey (see the module docstring for matching and decisions).
 
     Nothing is written on a dry run, while a decision is pending (``report.pending``) or when a decision
     cancels the import; otherwise all rows, the new questions and the mapping are written in one transaction.
+    ``rf`` is the file already read (:func:`read_response_file`), so a dialog's checks do not read it again.
 
     Raises:
         WcifError: unreadable file; ValidationError: a decision value other than skip/keep, locked evaluation;
@@ -908,7 +950,7 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
                                   kind=k, value=v, kinds="、".join(DECISION_KINDS))
     if not dry_run:
         _ensure_unlocked(ef)
-    rf = read_response_file(path, sheet)
+    rf = rf or read_response_file(path, sheet, progress)
     check(progress)
     cols = match_columns(ef, survey, rf.headers, mapping)
     qs = {q.id: q for q in questions(ef, survey.id)}
@@ -938,6 +980,10 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
     seen_ids: set[str] = set()
     seen_fp: set[str] = set()
 
+    header_keys = [normalize_header(h) for _l, h in rf.headers]  # per column, not per row
+    content_keys = [normalize_header(c.header) for c in content_cols]
+    norm_cache: dict[str, str] = {}  # answers repeat: each distinct text is normalised and matched once
+    option_cache: dict = {}
     planned = []  # (row number, rid, time, [(question_id | ('new', ColumnMatch), option_id, text)], dup, oos)
     for i, (number, cells) in enumerate(rf.rows):
         if i % 200 == 0:
@@ -957,14 +1003,19 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             if q.kind == "text":
                 answers.append((q.id, "", text))
                 continue
-            key = (q.id, normalize_answer(text))
+            norm = norm_cache.get(text)
+            if norm is None:
+                norm = norm_cache[text] = normalize_answer(text)
+            key = (q.id, norm)
             if key in answer_map and (answer_map[key] == "" or any(o.id == answer_map[key] for o in opts[q.id])):
                 opt_id = answer_map[key]
                 if not opt_id:
                     unscored += 1
                 answers.append((q.id, opt_id, text))
                 continue
-            o = match_option(text, q, opts[q.id])
+            o = option_cache.get((q.id, text), False)
+            if o is False:
+                o = option_cache[(q.id, text)] = match_option(text, q, opts[q.id])
             if o is None:
                 oos.append((q.text, text))
                 answers.append((q.id, "", text))
@@ -978,10 +1029,10 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             rep.blank_rows.append(number)
             continue
         # the whole row identifies a row imported before; its answers and time identify a duplicate
-        fp = _fingerprint(rid, at, [(normalize_header(h), cells[j].strip())
-                                    for j, (_l, h) in enumerate(rf.headers) if cells[j].strip()])
-        same = _fingerprint("", at, [(normalize_header(c.header), cells[c.index].strip())
-                                     for c in content_cols if cells[c.index].strip()])
+        fp = _fingerprint(rid, at, [(header_keys[j], cells[j].strip())
+                                    for j in range(len(rf.headers)) if cells[j].strip()])
+        same = _fingerprint("", at, [(content_keys[k], cells[c.index].strip())
+                                     for k, c in enumerate(content_cols) if cells[c.index].strip()])
         if stored_fp[fp] > 0:
             stored_fp[fp] -= 1
             rep.already_imported.append(number)
@@ -1043,18 +1094,23 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             q = add_question(ef, survey.id, normalize_header(c.header) or c.header, "text")
             new_questions[c.index] = q.id
             save.columns[c.header] = ("question", q.id)
+        batch: list = []  # written in batches (one statement per table and batch); the transaction spans all
         for i, (number, rid, at, answers, fp, reason) in enumerate(rows):
-            if i % 100 == 0:
-                progress.set(i, len(rows), Message(QT_TRANSLATE_NOOP("core", "写入答卷")))
-                check(progress)
             resp = SurveyResponse(survey_id=survey.id, respondent_id=rid, submitted_at=at, source="import",
                                   source_file=rf.path.name, source_row=number, fingerprint=fp,
                                   excluded=bool(reason), exclusion_reason=reason)
-            ef.insert(resp)
+            batch.append(resp)
             for qid, opt_id, text in answers:
                 if isinstance(qid, tuple):
                     qid = new_questions[qid[1]]
-                ef.insert(SurveyAnswer(response_id=resp.id, question_id=qid, option_id=opt_id, text=text))
+                batch.append(SurveyAnswer(response_id=resp.id, question_id=qid, option_id=opt_id, text=text))
+            if i % 500 == 499:
+                ef.insert_many(batch)
+                batch = []
+                progress.set(i + 1, len(rows), Message(QT_TRANSLATE_NOOP("core", "写入答卷")))
+                check(progress)
+        ef.insert_many(batch)
+        check(progress)
         save_mapping(ef, survey.id, save)
     rep.imported = rep.to_import
     rep.written = True
@@ -1078,6 +1134,7 @@ __all__ = [
     "delete_survey",
     "distinct_answers",
     "find_survey",
+    "import_into_new_survey",
     "import_responses",
     "load_survey_data",
     "match_columns",

@@ -10,14 +10,23 @@ It imports no Qt and writes nothing.
 
 API
 ---
-Reading:
+Reading (each file is read once, with python-calamine — the engine of ``pandas.read_excel(engine="calamine")`` —
+and openpyxl in read-only mode only for what calamine does not report: percent number formats and formulas saved
+without a value):
 
-- ``sheet_names(path) -> list[str]`` — the worksheets of an .xlsx (``["csv"]``-style single name for a CSV).
-- ``read_grid(path, sheet=None) -> Grid`` — every cell of one sheet as a :class:`Cell`; merged ranges are
-  filled with the top-left value in every cell of the range (fill-down for vertical merges, fill-right for
-  horizontal ones; ``Cell.merged`` tells a filled cell from the original). Formula cells without a cached value
-  keep ``value=None`` and carry ``formula`` (the formula text). CSV files are read as UTF-8 (with or without
-  BOM) or GB18030, delimiter sniffed among ``, ; tab``; their cells are text.
+- ``sheet_names(path) -> list[str]`` — the visible worksheets of an .xlsx/.xlsm/.xls (hidden and very hidden
+  sheets left out); a CSV gives its file stem. The kind of file is told from its first bytes, so a file offered
+  through “所有文件 (*)” with any name is read for what it is.
+- ``read_grid(path, sheet=None, *, formats=True, progress=NO_PROGRESS) -> Grid`` — every cell of one sheet (default:
+  the first visible worksheet) as a :class:`Cell`; merged ranges are filled with the top-left value in every cell of
+  the range, clipped to the cells holding data (``Cell.merged`` tells a filled cell from the original). Formula
+  cells without a cached value keep ``value=None`` and carry ``formula`` (only with ``formats``). CSV files are
+  read as UTF-8 (with or without BOM), GB18030 or UTF-16 with BOM, delimiter sniffed among ``, ; tab``; their
+  cells are text; ragged rows are padded.
+- Size limits (module constants, checked before the cells are loaded, each refused with one sentence naming the
+  sheet, and the cell where known): :data:`MAX_FILE_BYTES` (100 MB), :data:`MAX_ROWS` (100,000),
+  :data:`MAX_COLUMNS` (1,000), :data:`MAX_CELLS` (2,000,000 in the data rectangle or filled by merged ranges),
+  :data:`MAX_CELL_CHARS` (32,767, Excel's own limit). A CSV with NUL bytes is refused.
 - ``read_table(path, sheet=None, *, header_keywords=(), header_rows=None, unit=None) -> Table`` — locates the
   header (the first non-title row containing one of ``header_keywords``; otherwise the first row with at least two
   distinct texts that is not a title/metadata row such as “编制单位：…  单位：元”), joins a two-row header
@@ -48,14 +57,16 @@ Parsing (each takes a :class:`Cell` and raises :class:`CellError` with a :class:
 Every parser rejects a formula cell whose cached value is missing (“公式单元格没有计算结果 …”), because the
 number Excel would show is unknown; the user opens and saves the file in Excel/WPS, or types the value.
 
-Errors: :class:`~wcif_desktop.domain.errors.WcifError` when the file cannot be read (missing, not a
-spreadsheet, unknown sheet, .xls); :class:`CellError` (a :class:`ValidationError`) for one cell.
+Errors: :class:`~wcif_desktop.domain.errors.WcifError` when the file cannot be read (missing, damaged, not a
+spreadsheet, password-protected, unknown sheet, beyond a size limit); :class:`CellError` (a
+:class:`ValidationError`) for one cell. Nothing else escapes: the Rust reader's panics are caught too.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import io
 import re
 import unicodedata
@@ -65,10 +76,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
+from ..domain.progress import NO_PROGRESS, Progress, check
 
-UNITS = ("元", "万元")
+UNITS = ("元", "万元", "亿元")
 TEN_THOUSAND = Decimal(10000)
+_FACTORS = {"元": Decimal(1), "万元": TEN_THOUSAND, "亿元": Decimal(100_000_000)}
 CENT = Decimal("0.01")
 _BLANKS = {"", "-", "--", "—", "——", "–", "/", "无", "n/a", "N/A", "NA", "null", "None"}
 
@@ -120,7 +133,7 @@ class CellError(ValidationError):
         self.rejection = rejection
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One cell. ``row`` and ``col`` are 1-based; ``value`` is what Excel shows (cached value for formulas).
 
@@ -187,6 +200,7 @@ def _display(value) -> str:
     return _squash(str(value))
 
 
+@functools.lru_cache(maxsize=65536)  # exports repeat the same answer texts thousands of times
 def _squash(text: str) -> str:
     """Whitespace (incl. the ideographic space) collapsed and stripped; the characters themselves kept as
     written (Chinese punctuation stays full-width in names and goals)."""
@@ -202,6 +216,8 @@ class Grid:
     sheet: str
     cells: list[list[Cell]]
     merged_ranges: list[tuple[int, int, int, int]] = field(default_factory=list)  # (min_row, min_col, max_row, max_col)
+    _n_cols: int | None = field(default=None, repr=False, compare=False)
+    _n_cols_rows: int = field(default=-1, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
@@ -209,7 +225,11 @@ class Grid:
 
     @property
     def n_cols(self) -> int:
-        return max((len(r) for r in self.cells), default=0)
+        """The widest row's length (computed once: callers loop over it row by row)."""
+        if self._n_cols is None or self._n_cols_rows != len(self.cells):
+            self._n_cols = max((len(r) for r in self.cells), default=0)
+            self._n_cols_rows = len(self.cells)
+        return self._n_cols
 
     def cell(self, row: int, col: int) -> Cell:
         """The cell at 1-based ``row``/``col`` (an empty cell outside the used range)."""
@@ -221,141 +241,487 @@ class Grid:
         return [c.text for c in self.cells[row - 1]]
 
 
+#: Size limits of an input spreadsheet. A file beyond one of them is refused with one sentence naming the limit,
+#: instead of filling memory or hanging the import (a crafted or damaged sheet can claim a million rows, a cell
+#: in column XFD or a merged range over the whole sheet). Excel's own cell limit is 32,767 characters.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLUMNS = 1_000
+MAX_CELLS = 2_000_000
+MAX_CELL_CHARS = 32_767
+MAX_SHEET_XML_BYTES = 1024 * 1024 * 1024  # uncompressed worksheet XML (a "zip bomb" is refused before reading)
+
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+_TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _check_path(path) -> Path:
     path = Path(path)
     if not path.is_file():
         raise WcifError(QT_TRANSLATE_NOOP("core", "找不到表格文件：{path}"), path=path)
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise WcifError(QT_TRANSLATE_NOOP("core", "不支持旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入：{path}"),
-                        path=path)
-    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
-        raise WcifError(QT_TRANSLATE_NOOP("core", "不支持的表格格式“{suffix}”（支持 .xlsx 和 .csv）：{path}"),
-                        suffix=path.suffix, path=path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取表格文件：{path}（{reason}）"), path=path, reason=e) from e
+    if size > MAX_FILE_BYTES:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "表格文件过大（{size} MB，上限 {limit} MB），请只保留需要导入的工作表和数据：{path}"),
+                        size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024), path=path)
     return path
 
 
+def _kind(path: Path) -> str:
+    """``"xlsx"``, ``"xls"`` or ``"csv"``, from the file's first bytes (a file offered through “所有文件 (*)” may
+    have any name), else from its suffix.
+
+    Raises:
+        WcifError: an OpenDocument or other unsupported format.
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取表格文件：{path}（{reason}）"), path=path, reason=e) from e
+    suffix = path.suffix.lower()
+    if head.startswith(_ZIP_MAGIC):
+        if suffix in (".ods", ".numbers", ".docx", ".pptx", ".zip"):
+            raise WcifError(QT_TRANSLATE_NOOP("core", "不支持的表格格式“{suffix}”（支持 .xlsx、.xls 和 .csv），"
+                                                      "请在 Excel/WPS 中另存为 .xlsx：{path}"),
+                            suffix=path.suffix, path=path)
+        return "xlsx"
+    if head.startswith(_OLE_MAGIC):
+        return "xls"
+    if suffix in _EXCEL_SUFFIXES:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件（文件已损坏或不是 Excel 文件）：{path}"), path=path)
+    if suffix in _TEXT_SUFFIXES or b"\x00" not in head[:4] or suffix == "":
+        return "csv"
+    raise WcifError(QT_TRANSLATE_NOOP("core", "不支持的表格格式“{suffix}”（支持 .xlsx、.xls 和 .csv）：{path}"),
+                    suffix=path.suffix, path=path)
+
+
 def _is_csv(path: Path) -> bool:
-    return path.suffix.lower() in (".csv", ".txt")
+    return _kind(path) == "csv"
 
 
-def _load_workbook(path: Path, data_only: bool):
-    import openpyxl
+def _unreadable(path: Path, error: BaseException) -> WcifError:
+    return WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件（文件已损坏或格式不对）：{path}（{reason}）"),
+                     path=path, reason=_short(error))
+
+
+def _short(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text[:200] + ("…" if len(text) > 200 else "") if text else type(error).__name__
+
+
+def _open_workbook(path: Path):
+    """A python-calamine workbook (.xlsx/.xlsm/.xls).
+
+    Raises:
+        WcifError: damaged file, password-protected, or not a workbook.
+    """
+    import python_calamine as pc
 
     try:
-        return openpyxl.load_workbook(path, data_only=data_only)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
-        raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件（文件已损坏或不是 .xlsx）：{path}（{reason}）"),
-                        path=path, reason=e) from e
-    except Exception as e:  # openpyxl.utils.exceptions.InvalidFileException and friends
-        if type(e).__module__.startswith("openpyxl"):
-            raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件：{path}（{reason}）"), path=path, reason=e) from e
-        raise
+        return pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError as e:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "Excel 文件有密码保护，请在 Excel/WPS 中取消密码后再导入：{path}"),
+                        path=path) from e
+    except Exception as e:  # CalamineError, XmlError, ZipError, OSError, ValueError … from the Rust reader
+        raise _unreadable(path, e) from e
+
+
+def _visible_sheets(wb) -> list[str]:
+    """Worksheet names, in workbook order, without hidden and very hidden sheets and chart sheets."""
+    import python_calamine as pc
+
+    out = []
+    for m in wb.sheets_metadata:
+        if m.visible == pc.SheetVisibleEnum.Visible and m.typ == pc.SheetTypeEnum.WorkSheet:
+            out.append(m.name)
+    return out
 
 
 def sheet_names(path) -> list[str]:
-    """Worksheet names of an .xlsx, in workbook order; for a CSV the file stem.
+    """The visible worksheet names of an .xlsx/.xls, in workbook order (hidden and very hidden sheets are left
+    out: the form a user sees in Excel); for a CSV the file stem.
 
     Raises:
-        WcifError: the file is missing or not a readable spreadsheet.
+        WcifError: the file is missing, too large or not a readable spreadsheet.
     """
     path = _check_path(path)
-    if _is_csv(path):
+    if _kind(path) == "csv":
         return [path.stem]
-    wb = _load_workbook(path, data_only=True)
+    wb = _open_workbook(path)
     try:
-        return list(wb.sheetnames)
+        return _visible_sheets(wb)
     finally:
         wb.close()
 
 
-def read_grid(path, sheet: str | None = None) -> Grid:
-    """Read one sheet (default: the active one) of an .xlsx, or a CSV file, into a :class:`Grid`.
+def read_grid(path, sheet: str | None = None, *, formats: bool = True, progress: Progress = NO_PROGRESS) -> Grid:
+    """Read one sheet of an .xlsx/.xlsm/.xls (default: the first visible worksheet), or a CSV file, into a
+    :class:`Grid`; the file is read once, with python-calamine (the engine of ``pandas.read_excel(engine=
+    "calamine")``), merged ranges included.
+
+    ``formats`` (default) also reads, with openpyxl in read-only mode and only for .xlsx, the two things
+    calamine does not report: percent number formats (``Cell.number_format``) and formula cells saved without
+    a computed value (``Cell.formula``). Survey exports need neither and pass ``formats=False``.
+
+    A sheet named explicitly is read even when hidden. Size limits (:data:`MAX_FILE_BYTES`, :data:`MAX_ROWS`,
+    :data:`MAX_COLUMNS`, :data:`MAX_CELLS`, :data:`MAX_CELL_CHARS`) are checked before the cells are loaded.
 
     Raises:
-        WcifError: missing/unreadable file, unknown sheet name (the message lists the sheets).
+        WcifError: missing/unreadable/too large file, unknown sheet name (the message lists the sheets), a sheet
+        or cell beyond a size limit (naming the sheet, and the cell where known).
+        Cancelled: ``progress`` was cancelled.
     """
     path = _check_path(path)
-    if _is_csv(path):
-        return _read_csv(path)
-    values_wb = _load_workbook(path, data_only=True)
-    formulas_wb = _load_workbook(path, data_only=False)
+    kind = _kind(path)
+    if kind == "csv":
+        return _read_csv(path, progress)
+    wb = _open_workbook(path)
     try:
+        names = [m.name for m in wb.sheets_metadata]
+        visible = _visible_sheets(wb)
         if sheet is None:
-            ws = values_wb.active
-        elif sheet in values_wb.sheetnames:
-            ws = values_wb[sheet]
+            if not visible:
+                raise WcifError(QT_TRANSLATE_NOOP("core", "Excel 文件中没有可见的工作表：{path}"), path=path)
+            name = visible[0]
+        elif sheet in names:
+            name = sheet
         else:
             raise WcifError(QT_TRANSLATE_NOOP("core", "Excel 文件中没有工作表“{sheet}”（现有：{sheets}）：{path}"),
-                            sheet=sheet, sheets="、".join(values_wb.sheetnames), path=path)
-        name = ws.title
-        fws = formulas_wb[name]
-        (r1, c1), (r2, c2) = _used_range(ws), _used_range(fws)  # fws: formulas without a cached value
-        n_rows, n_cols = max(r1, r2), max(c1, c2)
-        cells: list[list[Cell]] = []
-        for r in range(1, n_rows + 1):
-            row = []
-            for c in range(1, n_cols + 1):
-                vc = ws.cell(row=r, column=c)
-                fc = fws.cell(row=r, column=c)
-                value = vc.value
-                formula = None
-                if value is None and fc.data_type == "f":
-                    formula = fc.value if isinstance(fc.value, str) else str(getattr(fc.value, "text", fc.value))
-                row.append(Cell(name, r, c, value, vc.number_format or "General", formula))
-            cells.append(row)
-        merged = []
-        for rng in ws.merged_cells.ranges:
-            r0, c0, r1, c1 = rng.min_row, rng.min_col, rng.max_row, rng.max_col
-            merged.append((r0, c0, r1, c1))
-            top = cells[r0 - 1][c0 - 1] if r0 <= n_rows and c0 <= n_cols else None
-            if top is None:
-                continue
-            for r in range(r0, min(r1, n_rows) + 1):
-                for c in range(c0, min(c1, n_cols) + 1):
-                    if (r, c) != (r0, c0):
-                        cells[r - 1][c - 1] = Cell(name, r, c, top.value, top.number_format, top.formula, True)
+                            sheet=sheet, sheets="、".join(visible or names), path=path)
+        extent = _xlsx_extent(path, name, names.index(name)) if kind == "xlsx" else None
+        if extent is not None:
+            _check_extent(path, name, *extent)
+        check(progress)
+        try:
+            merged_raw: list = []
+            ws = wb.get_sheet_by_name(name)
+            merged_raw = _merges(ws)
+            values = ws.to_python(skip_empty_area=False)
+        except WcifError:
+            raise
+        except BaseException as e:  # noqa: BLE001 - the Rust reader also panics (pyo3 PanicException, a BaseException)
+            if isinstance(e, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                raise
+            if kind != "xlsx":
+                raise _unreadable(path, e) from e
+            # e.g. a date-formatted cell holding 1e30 makes calamine panic: openpyxl reads such a sheet
+            values = _openpyxl_values(path, name, extent, e)
     finally:
-        values_wb.close()
-        formulas_wb.close()
+        wb.close()
+    check(progress)
+    n_rows = len(values)
+    n_cols = max((len(r) for r in values), default=0)
+    extra = _xlsx_formats(path, name, extent) if formats and kind == "xlsx" else {}
+    if extra:
+        n_rows = max(n_rows, max(r for r, _c in extra))
+        n_cols = max(n_cols, max(c for _r, c in extra))
+    _check_extent(path, name, n_rows, n_cols)
+    cells: list[list[Cell]] = []
+    for r in range(1, n_rows + 1):
+        if r % 2000 == 0:
+            progress.set(r, n_rows, Message(QT_TRANSLATE_NOOP("core", "读取表格")))
+            check(progress)
+        src = values[r - 1] if r <= len(values) else ()
+        row = []
+        for c in range(1, n_cols + 1):
+            v = src[c - 1] if c <= len(src) else None
+            if isinstance(v, str):
+                if v == "":
+                    v = None
+                elif len(v) > MAX_CELL_CHARS:
+                    raise _long_cell(path, name, r, c, len(v))
+            elif isinstance(v, float):
+                if v != v or v in (float("inf"), float("-inf")):
+                    v = None
+                elif v.is_integer() and abs(v) < 1e15:
+                    v = int(v)
+            elif isinstance(v, _dt.timedelta):
+                v = str(v)
+            fmt = "General"
+            formula = None
+            if extra:
+                got = extra.get((r, c))
+                if got is not None:
+                    fmt, f = got
+                    if v is None and f is not None:
+                        formula = f
+            row.append(Cell(name, r, c, v, fmt, formula))
+        cells.append(row)
+    merged = _fill_merges(path, name, cells, n_rows, n_cols, merged_raw)
     _trim(cells)
     return Grid(path, name, cells, merged)
 
 
-def _used_range(ws) -> tuple[int, int]:
-    """(rows, columns) holding a value or a merged range. Sheets formatted down to row 1,048,576 report that
-    as ``max_row``; only cells that exist with a value count here."""
-    cells = getattr(ws, "_cells", None)
-    if cells is None:  # pragma: no cover - other openpyxl internals
-        return ws.max_row, ws.max_column
-    rows = cols = 0
-    for (r, c), cell in cells.items():
-        if cell.value is not None:
-            rows, cols = max(rows, r), max(cols, c)
-    for rng in ws.merged_cells.ranges:
-        if rng.min_row <= rows and rng.min_col <= cols:
-            rows, cols = max(rows, rng.max_row), max(cols, rng.max_col)
-    return rows, cols
+def _long_cell(path: Path, sheet: str, row: int, col: int, length: int) -> WcifError:
+    return WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{row}行{column}列的内容过长（{length} 个字符，上限 {limit}）：{path}"),
+                     sheet=sheet, row=row, column=column_letter(col), length=length, limit=MAX_CELL_CHARS, path=path)
 
 
-def _read_csv(path: Path) -> Grid:
-    raw = path.read_bytes()
+def _check_extent(path: Path, sheet: str, rows: int, cols: int) -> None:
+    """Raise a one-sentence :class:`WcifError` when a sheet's data extent is beyond the size limits."""
+    if rows > MAX_ROWS:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”的数据有 {rows} 行，超过上限 {limit} 行"
+                                                  "（可能有远处的零散单元格，请删除多余的行后再导入）：{path}"),
+                        sheet=sheet, rows=rows, limit=MAX_ROWS, path=path)
+    if cols > MAX_COLUMNS:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”的数据有 {cols} 列（到 {column} 列），超过上限 {limit} 列"
+                                                  "（请删除多余的列后再导入）：{path}"),
+                        sheet=sheet, cols=cols, column=column_letter(cols), limit=MAX_COLUMNS, path=path)
+    if rows * cols > MAX_CELLS:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”的数据区域过大（{rows} 行 × {cols} 列，上限 {limit} 个单元格）：{path}"),
+                        sheet=sheet, rows=rows, cols=cols, limit=MAX_CELLS, path=path)
+
+
+_CELL_REF_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Z]{1,4})(\d{1,8})"[^>]*?(/?)>')
+
+
+def _sheet_part(zf: zipfile.ZipFile, index: int, name: str) -> str | None:
+    """The zip member of worksheet ``name`` (the ``index``-th sheet) of an .xlsx, from the workbook relations."""
+    try:
+        wb_xml = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return None
+    sheets = re.findall(rb'<(?:\w+:)?sheet\b[^>]*?>', wb_xml)
+    if index >= len(sheets):
+        return None
+    m = re.search(rb'\br:id="([^"]+)"|\b\w+:id="([^"]+)"', sheets[index])
+    if not m:
+        return None
+    rid = m.group(1) or m.group(2)
+    for rel in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*?>", rels):
+        if re.search(rb'\bId="' + re.escape(rid) + rb'"', rel):
+            t = re.search(rb'\bTarget="([^"]+)"', rel)
+            if not t:
+                return None
+            target = t.group(1).decode("utf-8", "replace")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return None
+
+
+def _xlsx_extent(path: Path, name: str, index: int) -> tuple[int, int] | None:
+    """(rows, columns) up to the last cell holding something, found by scanning the worksheet XML before
+    calamine loads it: calamine allocates the whole rectangle up to the farthest cell, so one stray cell at
+    XFD1048576 would take hundreds of GiB and abort the process. ``None`` when the part cannot be located
+    (calamine then reports the damage). Raises :class:`WcifError` for a worksheet beyond
+    :data:`MAX_SHEET_XML_BYTES` uncompressed."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _sheet_part(zf, index, name)
+            if part is None or part not in zf.NameToInfo:
+                return None
+            info = zf.getinfo(part)
+            if info.file_size > MAX_SHEET_XML_BYTES:
+                raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”过大（解压后 {size} MB），无法导入：{path}"),
+                                sheet=name, size=info.file_size // (1024 * 1024), path=path)
+            rows = cols = 0
+            tail = b""
+            with zf.open(info) as f:
+                while True:
+                    chunk = f.read(1 << 22)
+                    if not chunk:
+                        break
+                    buf = tail + chunk
+                    cut = buf.rfind(b"<")
+                    body, tail = (buf[:cut], buf[cut:]) if cut > 0 and len(buf) - cut < 4096 else (buf, b"")
+                    for letters, digits, empty in _CELL_REF_RE.findall(body):
+                        if empty:
+                            continue  # <c r="AD60000" s="1"/>: formatting only
+                        r = int(digits)
+                        if r > rows:
+                            rows = r
+                        c = _column_index(letters)
+                        if c > cols:
+                            cols = c
+            return rows, cols
+    except WcifError:
+        raise
+    except Exception as e:  # noqa: BLE001 - BadZipFile, zlib.error, EOFError, …: a damaged file, in one sentence
+        raise _unreadable(path, e) from e
+
+
+def _column_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _merges(ws) -> list:
+    """The sheet's merged ranges as calamine reports them (``((r0, c0), (r1, c1))``, 0-based)."""
+    try:
+        return list(ws.merged_cell_ranges or ())
+    except Exception:  # noqa: BLE001 - a format without merge information has none
+        return []
+
+
+def _openpyxl_values(path: Path, name: str, extent: tuple[int, int] | None, cause: BaseException) -> list[list]:
+    """The values of one sheet read with openpyxl in read-only mode (merged ranges are not loaded: openpyxl
+    would create an object per covered cell), for the rare sheet calamine cannot convert (it panics on a date
+    cell out of range); bounded by ``extent`` (checked against the limits already).
+
+    Raises:
+        WcifError: openpyxl cannot read it either.
+    """
+    import warnings
+
+    import openpyxl
+
+    rows, cols = extent or (0, 0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                ws = wb[name]
+                return [list(r) for r in ws.iter_rows(min_row=1, max_row=rows, min_col=1, max_col=cols,
+                                                       values_only=True)] if rows and cols else []
+            finally:
+                wb.close()
+    except Exception as e:  # noqa: BLE001 - reported as one sentence
+        raise _unreadable(path, cause) from e
+
+
+def _xlsx_formats(path: Path, name: str, extent: tuple[int, int] | None) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """``{(row, col): (number_format, formula)}`` for the cells calamine cannot describe: a percent number
+    format, or a formula (its text), read with openpyxl in read-only mode within ``extent``. Best effort: a file
+    openpyxl cannot parse (calamine could) gives ``{}``."""
+    if not extent or not extent[0] or not extent[1]:
+        return {}
+    import warnings
+
+    import openpyxl
+
+    out: dict[tuple[int, int], tuple[str, str | None]] = {}
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - formats are an extra; calamine has read the values
+        return {}
+    try:
+        warnings_cm = warnings.catch_warnings()
+        warnings_cm.__enter__()
+        warnings.simplefilter("ignore")
+        ws = wb[name]
+        for row in ws.iter_rows(min_row=1, max_row=extent[0], min_col=1, max_col=extent[1]):
+            for cell in row:
+                fmt = getattr(cell, "number_format", None) or "General"
+                v = getattr(cell, "value", None)
+                formula = None
+                if getattr(cell, "data_type", None) == "f" and v is not None:
+                    formula = v if isinstance(v, str) else str(getattr(v, "text", v))
+                if "%" in fmt or formula is not None:
+                    out[(cell.row, cell.column)] = (fmt if "%" in fmt else "General", formula)
+    except Exception:  # noqa: BLE001 - see above
+        return {}
+    finally:
+        warnings_cm.__exit__(None, None, None)
+        wb.close()
+    return out
+
+
+def _fill_merges(path: Path, sheet: str, cells: list[list[Cell]], n_rows: int, n_cols: int, raw) -> list:
+    """Fill each merged range (clipped to the data) with its top-left value; returns the 1-based ranges.
+
+    Raises:
+        WcifError: the merged ranges would fill more than :data:`MAX_CELLS` cells (overlapping or crafted
+        ranges), naming the sheet.
+    """
+    merged = []
+    budget = MAX_CELLS
+    for rng in raw:
+        try:
+            (r0, c0), (r1, c1) = rng
+            r0, c0, r1, c1 = int(r0) + 1, int(c0) + 1, int(r1) + 1, int(c1) + 1
+        except (TypeError, ValueError):
+            continue
+        if r1 < r0 or c1 < c0:
+            continue
+        merged.append((r0, c0, r1, c1))
+        if r0 > n_rows or c0 > n_cols:
+            continue
+        top = cells[r0 - 1][c0 - 1]
+        rr, cc = min(r1, n_rows), min(c1, n_cols)
+        budget -= (rr - r0 + 1) * (cc - c0 + 1)
+        if budget < 0:
+            raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”的合并单元格异常（范围重叠或过大），请取消合并后再导入：{path}"),
+                            sheet=sheet, path=path)
+        for r in range(r0, rr + 1):
+            row = cells[r - 1]
+            for c in range(c0, cc + 1):
+                if (r, c) != (r0, c0):
+                    row[c - 1] = Cell(sheet, r, c, top.value, top.number_format, top.formula, True)
+    return merged
+
+
+def _decode_csv(path: Path, raw: bytes) -> str:
     for enc in ("utf-8-sig", "gb18030"):
         try:
-            text = raw.decode(enc)
-            break
+            return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - gb18030 decodes nearly everything
-        raise WcifError(QT_TRANSLATE_NOOP("core", "无法识别 CSV 文件的编码（请另存为 UTF-8）：{path}"), path=path)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    raise WcifError(QT_TRANSLATE_NOOP("core", "无法识别 CSV 文件的编码（请另存为 UTF-8）：{path}"), path=path)
+
+
+def _read_csv(path: Path, progress: Progress = NO_PROGRESS) -> Grid:
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM (Excel's “Unicode text”)
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            text = _decode_csv(path, raw)
+    else:
+        text = _decode_csv(path, raw)
+    if "\x00" in text:
+        raise WcifError(QT_TRANSLATE_NOOP("core", "CSV 文件中含有空字符（NUL），不是纯文本表格，请在 Excel/WPS 中另存为 CSV：{path}"),
+                        path=path)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     name = path.stem
     cells = []
-    for r, rec in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-        cells.append([Cell(name, r, c, v if v != "" else None, "General") for c, v in enumerate(rec, start=1)])
+    width = 0
+    reader = csv.reader(io.StringIO(text), dialect)
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, MAX_CELL_CHARS * 4))
+    try:
+        r = 0
+        while True:
+            try:
+                rec = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                raise WcifError(QT_TRANSLATE_NOOP("core", "CSV 文件第{row}行无法解析（{reason}）：{path}"),
+                                row=reader.line_num, reason=_short(e), path=path) from e
+            r += 1
+            if r > MAX_ROWS:
+                _check_extent(path, name, r, width)
+            if len(rec) > width:
+                width = len(rec)
+                if width > MAX_COLUMNS:
+                    _check_extent(path, name, r, width)
+            if r % 5000 == 0:
+                check(progress)
+            row = []
+            for c, v in enumerate(rec, start=1):
+                if len(v) > MAX_CELL_CHARS:
+                    raise _long_cell(path, name, r, c, len(v))
+                row.append(Cell(name, r, c, v if v != "" else None, "General"))
+            cells.append(row)
+    finally:
+        csv.field_size_limit(old_limit)
+    _check_extent(path, name, len(cells), width)
     _trim(cells)
     return Grid(path, name, cells, [])
 
@@ -377,8 +743,8 @@ def _trim(cells: list[list[Cell]]) -> None:
 
 
 # --------------------------------------------------------------------------------------------- units
-_UNIT_RE = re.compile(r"(?:单位|金额单位|计量单位)\s*[:：]?\s*(万元|元)")
-_PAREN_UNIT_RE = re.compile(r"[(（\[【]\s*(万元|元)\s*[)）\]】]")
+_UNIT_RE = re.compile(r"(?:单位|金额单位|计量单位)\s*[:：]?\s*(亿元|万元|元)")
+_PAREN_UNIT_RE = re.compile(r"[(（\[【]\s*(亿元|万元|元)\s*[)）\]】]")
 
 
 def detect_unit(text) -> str | None:
@@ -482,7 +848,7 @@ def table_from_grid(grid: Grid, *, header_keywords=(), header_rows: int | None =
         WcifError: no header row found, ``unit`` not 元/万元, or ``header_rows`` not 1 or 2.
     """
     if unit is not None and unit not in UNITS:
-        raise WcifError(QT_TRANSLATE_NOOP("core", "金额单位只能是“元”或“万元”，而不是“{unit}”"), unit=unit)
+        raise WcifError(QT_TRANSLATE_NOOP("core", "金额单位只能是“元”“万元”或“亿元”，而不是“{unit}”"), unit=unit)
     if header_rows not in (None, 1, 2):
         raise WcifError(QT_TRANSLATE_NOOP("core", "表头行数只能是 1 或 2"))
     if grid.n_rows == 0:
@@ -563,9 +929,9 @@ def _second_header_row(grid: Grid, header: int) -> bool:
 
 
 def read_table(path, sheet: str | None = None, *, header_keywords=(), header_rows: int | None = None,
-               unit: str | None = None) -> Table:
+               unit: str | None = None, progress: Progress = NO_PROGRESS) -> Table:
     """:func:`read_grid` followed by :func:`table_from_grid`."""
-    grid = read_grid(path, sheet)
+    grid = read_grid(path, sheet, progress=progress)
     return table_from_grid(grid, header_keywords=header_keywords, header_rows=header_rows, unit=unit)
 
 
@@ -580,13 +946,18 @@ def _float_to_decimal(value: float) -> Decimal:
 
 
 _NUM_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 def _text_to_decimal(cell: Cell, text: str) -> Decimal:
-    s = text.replace(",", "").replace(" ", "").replace("'", "")
+    s = text.replace(" ", "").replace("'", "")
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1]
+    if "," in s:  # thousands separators only where they belong: “12,38” is a decimal comma or a typo, not 1238
+        if not _GROUPED_RE.match(s):
+            raise cell.reject("千位分隔符的位置不对，无法确定数值")
+        s = s.replace(",", "")
     if not _NUM_RE.match(s):
         raise cell.reject("不是有效数值")
     d = Decimal(s)
@@ -603,7 +974,22 @@ def parse_text(cell: Cell) -> str:
     return cell.text
 
 
+_MAX_MAGNITUDE = Decimal(10) ** 15  # larger numbers are no amounts, rates or points (and overflow the rounding)
+
+
+def _bounded(cell: Cell, d: Decimal) -> Decimal:
+    if not d.is_finite() or abs(d) >= _MAX_MAGNITUDE:
+        raise cell.reject("数值超出范围")
+    return d
+
+
 def parse_decimal(cell: Cell) -> Decimal | None:
+    """See :func:`_parse_decimal`; numbers of 10¹⁵ or more (or not finite) are rejected as out of range."""
+    d = _parse_decimal(cell)
+    return None if d is None else _bounded(cell, d)
+
+
+def _parse_decimal(cell: Cell) -> Decimal | None:
     """The cell as an exact :class:`Decimal` (see the module docstring); ``None`` for blanks.
 
     Raises:
@@ -634,7 +1020,7 @@ def parse_decimal(cell: Cell) -> Decimal | None:
     return _text_to_decimal(cell, text)
 
 
-_AMOUNT_UNIT_RE = re.compile(r"^(.*?)(万元|万|元)$")
+_AMOUNT_UNIT_RE = re.compile(r"^(.*?)(亿元|亿|万元|万|元)$")
 
 
 def parse_amount(cell: Cell, unit: str | None) -> Decimal | None:
@@ -652,7 +1038,7 @@ def parse_amount(cell: Cell, unit: str | None) -> Decimal | None:
         text = normalize(v)
         m = _AMOUNT_UNIT_RE.match(text)
         if m and m.group(1):
-            own_unit = "万元" if m.group(2).startswith("万") else "元"
+            own_unit = {"万": "万元", "亿": "亿元"}.get(m.group(2)[0], "元")
             cell = Cell(cell.sheet, cell.row, cell.col, m.group(1).strip(), cell.number_format, None, cell.merged)
     number = parse_decimal(cell)
     if number is None:
@@ -660,12 +1046,17 @@ def parse_amount(cell: Cell, unit: str | None) -> Decimal | None:
     u = own_unit or unit
     if u is None:
         raise cell.reject("不知道金额单位（元或万元），请选择单位")
-    if u == "万元":
-        number = number * TEN_THOUSAND
+    number = number * _FACTORS.get(u, Decimal(1))
     return number.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def parse_percent(cell: Cell) -> Decimal | None:
+    """See :func:`_parse_percent`; rates of 10¹⁵ % or more (or not finite) are rejected as out of range."""
+    d = _parse_percent(cell)
+    return None if d is None else _bounded(cell, d)
+
+
+def _parse_percent(cell: Cell) -> Decimal | None:
     """A rate in % (×100): ``"51.59%"`` → 51.59; a percent-formatted cell holding 0.5159 → 51.59;
     a bare number is taken as already in % (``51.59`` → 51.59). ``None`` for blanks.
 
@@ -696,11 +1087,28 @@ def parse_percent(cell: Cell) -> Decimal | None:
 _DATE_RES = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),
     re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),  # 20211231
 )
+_TIME_TAIL_RE = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")  # “2021/12/31 0:00:00”
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_DATE_RE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,4})[日号]?$")
+_EXCEL_EPOCH = _dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug makes 61 = 1900-03-01)
+
+
+def _cn_number(text: str) -> int:
+    """十二 → 12, 三十一 → 31, 十 → 10, 二十 → 20, 九 → 9."""
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else -1
+    tens, _sep, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, -1) if ones else 0)
 
 
 def parse_date(cell: Cell) -> _dt.date | None:
-    """A date: a date cell, or text ``2021年12月31日`` / ``2021-12-31`` / ``2021/12/31`` / ``2021.12.31``.
+    """A date: a date cell; text ``2021年12月31日`` / ``2021-12-31`` / ``2021/12/31`` / ``2021.12.31`` /
+    ``20211231`` / ``2021/12/31 0:00:00`` (a midnight time is dropped; another time too: the date is what
+    counts) / ``二〇二一年十二月三十一日``; a number: an 8-digit ``20211231`` or an Excel serial date between
+    1954 and 2119 (20000–80000, a date cell saved without its format).
 
     Raises:
         CellError: not a date or an impossible date (2021年2月30日).
@@ -713,11 +1121,27 @@ def parse_date(cell: Cell) -> _dt.date | None:
         return v.date()
     if isinstance(v, _dt.date):
         return v
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if 19000101 <= v <= 21001231 and float(v).is_integer():
+            v = str(int(v))
+        elif 20000 <= v <= 80000:
+            return _EXCEL_EPOCH + _dt.timedelta(days=int(v))
+        else:
+            raise cell.reject("不是日期")
     if not isinstance(v, str):
         raise cell.reject("不是日期")
     text = normalize(v)
     if text in _BLANKS:
         return None
+    text = _TIME_TAIL_RE.sub("", text)
+    m = _CN_DATE_RE.match(text.replace(" ", ""))
+    if m:
+        year = int("".join(str(_CN_DIGITS[ch]) for ch in m.group(1)))
+        month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
+        try:
+            return _dt.date(year, month, day)
+        except ValueError:
+            raise cell.reject("日期不存在") from None
     for rx in _DATE_RES:
         m = rx.match(text)
         if m:

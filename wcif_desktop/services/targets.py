@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +143,18 @@ def _standard(text: str) -> str:
     return text
 
 
+def _stated_comparator(text: str) -> str | None:
+    """The comparator a 指标性质 cell states in the national form (``≥``, ``≤``, ``＝``/``=``, ``>``, ``<``,
+    also ``>=``/``<=``), ``""`` for 定性, ``None`` when the cell says 定量/定性指标 or nothing of the kind."""
+    t = unicodedata.normalize("NFKC", text or "").replace(" ", "")
+    table = {"≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", "=": "=", ">": ">", "<": "<"}
+    if t in table:
+        return table[t]
+    if t == "定性":
+        return ""
+    return None
+
+
 def _kind(text: str, numeric: bool) -> str:
     t = text.replace(" ", "")
     if t.startswith("定量"):
@@ -204,6 +217,14 @@ def plan_target_import(path, *, sheet: str | None = None, version: str = "declar
                 carry[fld] = values[fld]
         parsed = parse_target_value(values["target_text"])
         comparator = values.get("comparator") or parsed.comparator
+        kind_text = values.get("kind", "")
+        stated = _stated_comparator(kind_text)  # the national form's 指标性质 holds ≥ ≤ ＝ (or 定性)
+        if stated is not None:
+            if stated and parsed.numeric:
+                comparator = stated
+            values["kind"] = "定量" if stated else "定性"
+            if not stated:
+                comparator = ""
         unit = values.get("unit") or parsed.unit
         dimension, subdimension = classify(values.get("level1_label", ""), values.get("level2_label", ""))
         t = TargetIndicator(

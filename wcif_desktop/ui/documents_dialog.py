@@ -134,7 +134,7 @@ class DocumentsDialog(QDialog):
 
     def _browse_template(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择事务所 Word 模板"), self.template.text(),
-                                              self.tr("Word 文档 (*.docx)"))
+                                              self.tr("Word 文档 (*.docx);;所有文件 (*)"))
         if path:
             self.template.setText(path)
 
@@ -323,7 +323,7 @@ class FindingLibraryDialog(QDialog):
         return entry
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入问题库"), "", self.tr("问题库 (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入问题库"), "", self.tr("问题库 (*.json);;所有文件 (*)"))
         if not path:
             return
         try:
@@ -337,7 +337,7 @@ class FindingLibraryDialog(QDialog):
                     QMessageBox.StandardButton.Ok, self).open()
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出问题库"), "问题库.json", self.tr("问题库 (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出问题库"), "问题库.json", self.tr("问题库 (*.json);;所有文件 (*)"))
         if path:
             try:
                 self.library.export(path)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ..services import merge
 # services.exchange (and merge, crypto) are imported when an export or import starts, not at start-up (issue 9)
 
-FILTER = "WCIF (*.wcif)"
+FILTER = "WCIF (*.wcif);;所有文件 (*)"
 
 
 # ---------------------------------------------------------------------------------------------- jobs (worker thread)

@@ -41,6 +41,7 @@ from ..services import finance as fin
 from ..services import tabular as tb
 from .context import EvaluationContext
 from .errors import error_text
+from .workers import run_and_wait
 
 REJECTED_BG = QColor("#f8d0d0")
 ACCEPTED_BG = QColor("#d8f0d8")
@@ -158,10 +159,10 @@ class StatementImportDialog(QDialog):
         """Re-read the sheet (sheet or unit changed) and start again from the guessed mapping."""
         if self._loading:
             return
-        try:
-            self.table = tb.read_table(self.path, self.sheet_combo.currentText() or None,
-                                       unit=self.unit_combo.currentData())
-        except WcifError as e:
+        try:  # read on a worker thread (progress and cancel for a large sheet)
+            self.table = run_and_wait(self, self.tr("正在读取表格"), tb.read_table, self.path,
+                                      self.sheet_combo.currentText() or None, unit=self.unit_combo.currentData())
+        except WcifError as e:  # Cancelled included: the dialog shows that nothing was read
             self.table = None
             self.preview.clear()
             self._show_error(error_text(e))

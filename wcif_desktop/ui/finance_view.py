@@ -45,7 +45,7 @@ from ..services import targets as tg
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
 
-SHEET_FILTER = "表格 (*.xlsx *.xlsm *.csv)"
+SHEET_FILTER = "表格 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"
 # The report charts' colours (render/charts.py); reportlab itself is imported only when a chart is needed.
 BUDGET_COLOR = "#9DB4C8"
 ACTUAL_COLOR = "#1F4E79"

@@ -379,14 +379,16 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         start = str(self.ctx.path.parent) if self.ctx else (self.settings["files/recent"] or [""])[0]
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开评价文件"), start,
-                                              self.tr("评价文件") + f" ({FILE_FILTER.split('(')[1]}")
+                                              self.tr("评价文件") + f" ({FILE_FILTER.split('(')[1]};;"
+                                              + self.tr("所有文件 (*)"))
         if path:
             self.open_path(path)
 
     def _ask_new_path(self, title: str, suggested: str) -> Path | None:
         folder = self.ctx.path.parent if self.ctx else Path.home()
         path, _ = QFileDialog.getSaveFileName(self, title, str(folder / suggested),
-                                              self.tr("评价文件") + f" ({FILE_FILTER.split('(')[1]}")
+                                              self.tr("评价文件") + f" ({FILE_FILTER.split('(')[1]};;"
+                                              + self.tr("所有文件 (*)"))
         if not path:
             return None
         p = Path(path)

@@ -60,12 +60,13 @@ class SurveyImportDialog(QDialog):
 
     imported = Signal(object)
 
-    def __init__(self, ctx: EvaluationContext, survey_id: str, path, sheet: str | None = None, parent=None):
+    def __init__(self, ctx: EvaluationContext, survey_id: str, path, sheet: str | None = None, parent=None, *,
+                 rf: svc.ResponseFile | None = None):
         super().__init__(parent)
         self.ctx, self.path, self.sheet = ctx, path, sheet
         ef = ctx.ef
         self.survey: Survey = get(ef, Survey, survey_id)
-        self.rf = svc.read_response_file(path, sheet)
+        self.rf = rf or svc.read_response_file(path, sheet)  # rf: read on a worker thread by the caller
         self.questions = svc.questions(ef, survey_id)
         self.q_by_id = {q.id: q for q in self.questions}
         self.options = {q.id: svc.options(ef, q.id) for q in self.questions}
@@ -277,7 +278,8 @@ class SurveyImportDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return svc.import_responses(self.ctx.ef, self.survey.id, self.path, sheet=self.sheet,
-                                        mapping=self.mapping(), decisions=self.decisions(), dry_run=dry_run)
+                                        mapping=self.mapping(), decisions=self.decisions(), dry_run=dry_run,
+                                        rf=self.rf)
         except WcifError as e:
             show_user_error(self, e)
             return None
@@ -310,7 +312,8 @@ class SurveyImportDialog(QDialog):
         self.check_btn.setEnabled(False)
         self.task = run_with_progress(self, self.tr("正在导入答卷"), import_in_own_connection, self.ctx.path,
                                       self.survey.id, self.path, sheet=self.sheet, mapping=self.mapping(),
-                                      decisions=self.decisions(), on_done=self._imported, on_error=self._failed)
+                                      decisions=self.decisions(), rf=self.rf, on_done=self._imported,
+                                      on_error=self._failed)
         return self.task
 
     def _imported(self, rep) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..domain.errors import WcifError
+from ..domain.errors import Cancelled, WcifError
 from ..domain.money import fmt_pct
 from ..domain.survey import RESPONDENT_GROUPS, SATISFACTION_METHODS
 from ..services import edits
@@ -35,6 +35,7 @@ from .context import EvaluationContext
 from .errors import error_text, show_user_error
 from .survey_entry import PaperEntryDialog
 from .survey_mapping import SURVEY_TABLES, SurveyImportDialog, survey_changes
+from .workers import run_and_wait
 
 
 def _ci(pair) -> str:
@@ -251,7 +252,7 @@ class SurveyPanel(QGroupBox):
     # ------------------------------------------------------------------ actions
     def _choose_file(self) -> Path | None:
         path, _f = QFileDialog.getOpenFileName(self, self.tr("选择问卷平台导出的答卷文件"), "",
-                                               self.tr("表格文件 (*.xlsx *.csv)"))
+                                               self.tr("表格文件 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"))
         return Path(path) if path else None
 
     def choose_and_import(self) -> None:
@@ -262,8 +263,11 @@ class SurveyPanel(QGroupBox):
 
     def open_import(self, survey_id: str, path, sheet: str | None = None) -> SurveyImportDialog | None:
         """Open the mapping/import dialog (non-blocking) for ``path``; returns it, or ``None`` when unreadable."""
-        try:
-            self.dialog = SurveyImportDialog(self.ctx, survey_id, path, sheet, self)
+        try:  # the file is read on a worker thread (progress and cancel for a large export)
+            rf = run_and_wait(self, self.tr("正在读取答卷文件"), svc.read_response_file, path, sheet)
+            self.dialog = SurveyImportDialog(self.ctx, survey_id, path, sheet, self, rf=rf)
+        except Cancelled:
+            return None
         except WcifError as e:
             show_user_error(self, e)
             return None
@@ -291,9 +295,16 @@ class SurveyPanel(QGroupBox):
     def create_from_file(self, path, group: str, title: str = "") -> str | None:
         """Create a survey from the export's headers (kinds guessed); returns its id, ``None`` on error."""
         created = {}
+        try:  # read on a worker thread; the survey is then written in one transaction
+            rf = run_and_wait(self, self.tr("正在读取答卷文件"), svc.read_response_file, path)
+        except Cancelled:
+            return None
+        except WcifError as e:
+            show_user_error(self, e)
+            return None
 
         def make(ef):
-            created["s"] = svc.create_survey_from_file(ef, path, group, title)
+            created["s"] = svc.create_survey_from_file(ef, path, group, title, rf=rf)
             return survey_changes()
 
         self.ctx.run_service(make)  # not undoable (like every import); the survey can be deleted

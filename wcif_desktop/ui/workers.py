@@ -17,7 +17,7 @@ import sys
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..domain.errors import Cancelled, WcifError
@@ -205,6 +205,35 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
     task.dialog = dlg  # type: ignore[attr-defined]
     task.start()
     return task
+
+
+def run_and_wait(parent: QWidget | None, title: str, fn: Callable[..., Any], *args, **kwargs) -> Any:
+    """Run ``fn(*args, progress=..., **kwargs)`` on a worker thread with :func:`run_with_progress` (progress dialog
+    after 500 ms, with a cancel button) and return its result once it ends. The UI stays responsive meanwhile
+    (a local event loop runs; the progress dialog is window-modal). For reading an input file before a dialog
+    opens: ``fn`` must not touch the UI thread's SQLite connection.
+
+    Raises:
+        whatever ``fn`` raised (:class:`~wcif_desktop.domain.errors.Cancelled` when the user cancelled).
+    """
+    loop = QEventLoop()
+    box: dict[str, Any] = {}
+
+    def done(result):
+        box["result"] = result
+        loop.quit()
+
+    def failed(exc):
+        box["error"] = exc
+        loop.quit()
+
+    task = run_with_progress(parent, title, fn, *args, on_done=done, on_error=failed, **kwargs)
+    if not box:
+        loop.exec()
+    task.wait()
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
 
 
 def is_user_error(exc: BaseException) -> bool:

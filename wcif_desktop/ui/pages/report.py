@@ -152,7 +152,7 @@ class CreateIdentityDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存签名证书"), self.path.text(),
-                                              self.tr("签名证书 (*.p12 *.pfx)"))
+                                              self.tr("签名证书 (*.p12 *.pfx);;所有文件 (*)"))
         if path:
             self.path.setText(path)
 
@@ -899,7 +899,7 @@ class ReportPage(StepPage):
     def choose_identity(self) -> None:
         start = self.p12() or str(self.ctx.path.parent)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择签名证书"), start,
-                                              self.tr("签名证书 (*.p12 *.pfx)"))
+                                              self.tr("签名证书 (*.p12 *.pfx);;所有文件 (*)"))
         if path:
             self.settings["signing/p12"] = path
             self.passphrase.clear()

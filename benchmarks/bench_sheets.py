@@ -1,0 +1,119 @@
+"""Spreadsheet imports against ``pandas.read_excel`` of the same file (issue 19, “Speed”).
+
+Figures (each the minimum of a few runs, in the same process and run, so the machine's load affects both sides):
+
+- ``pandas.read_excel(engine="calamine")`` of a survey export of 10,000 responses × 17 questions (.xlsx);
+- reading that export with :func:`wcif_desktop.services.survey.read_response_file` (what every import does);
+- the whole survey import (:func:`~wcif_desktop.services.survey.import_responses`: read, match, write 170,000
+  answers in one transaction) — target ≤ 1.5 × the pandas read;
+- the finance, targets and score-sheet reads/plans of real-size sheets against their pandas reads (informational).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import openpyxl
+import pandas as pd
+from _common import report
+
+from wcif_desktop.services import survey as sv
+from wcif_desktop.services.evaluation import create_empty
+
+N_RESPONSES = 10_000
+N_QUESTIONS = 17
+SCALE = ["非常满意", "满意", "一般", "不满意", "非常不满意"]
+
+
+def best(fn, runs=3):
+    times = []
+    result = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return min(times), result
+
+
+def build_export(path: Path) -> Path:
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("答卷数据")
+    ws.append(["序号", "提交答卷时间", "所用时间"] + [f"{i + 1}、您对第{i + 1}项服务是否满意？" for i in range(N_QUESTIONS)])
+    start = dt.datetime(2022, 3, 1, 9, 0)
+    for r in range(N_RESPONSES):
+        ws.append([r + 1, start + dt.timedelta(minutes=r), f"{60 + r % 90}秒"]
+                  + [SCALE[(r * 7 + q * 3) % 5] for q in range(N_QUESTIONS)])
+    wb.save(path)
+    return path
+
+
+def main() -> int:
+    folder = Path(tempfile.mkdtemp(prefix="bench sheets "))
+    export = build_export(folder / "答卷 导出.xlsx")
+    t_pandas, _df = best(lambda: pd.read_excel(export, sheet_name=0, header=None, engine="calamine"))
+    print(f"pandas.read_excel(calamine) of {N_RESPONSES} × {N_QUESTIONS}: {t_pandas:.2f} s")
+    report("survey export: pandas.read_excel (calamine)", round(t_pandas, 3), "s")
+    t_read, _rf = best(lambda: sv.read_response_file(export))
+    print(f"read_response_file: {t_read:.2f} s ({t_read / t_pandas:.2f}× the pandas read)")
+    report("survey export: read_response_file / pandas read", round(t_read / t_pandas, 2), "×", "<= 1.5",
+           t_read / t_pandas <= 1.5)
+
+    imports = []
+    for i in range(2):
+        wcif = folder / f"评价 {i}.wcif"
+        ef = create_empty(wcif, title="基准", fiscal_year=2021)
+        s = sv.create_survey(ef, "参保单位满意度调查", "参保单位")
+        for q in range(N_QUESTIONS):
+            sv.add_question(ef, s.id, f"您对第{q + 1}项服务是否满意？")
+        t0 = time.perf_counter()
+        rep = sv.import_responses(ef, s.id, export)
+        imports.append(time.perf_counter() - t0)
+        assert rep.written and rep.imported == N_RESPONSES, rep.lines()
+        ef.close()
+    t_import = min(imports)
+    ratio = t_import / t_pandas
+    print(f"import_responses (read + match + write {N_RESPONSES * N_QUESTIONS} answers): {t_import:.2f} s "
+          f"({ratio:.2f}× the pandas read)")
+    report("survey import 10,000 × 17: import / pandas read", round(ratio, 2), "×", "<= 1.5", ratio <= 1.5,
+           note=f"import {t_import:.2f} s, pandas read {t_pandas:.2f} s")
+    bench_small_imports(folder)
+    return 0
+
+
+def bench_small_imports(folder: Path) -> None:
+    """Finance statement (30 lines), target table (60 rows) and score sheet (120 rows): plan/read vs pandas read."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from safety import sheets
+
+    from wcif_desktop.services import finance as fin
+    from wcif_desktop.services import targets as tg
+    from wcif_desktop.services.score_sheet import read_score_sheet
+
+    fin_rows = sheets.finance_rows()
+    fin_rows = fin_rows[:3] + fin_rows[3:-1] * 6 + fin_rows[-1:]
+    tg_rows = sheets.targets_rows()
+    tg_rows = tg_rows[:5] + tg_rows[5:] * 12
+    sc_rows = sheets.score_rows()
+    sc_rows = sc_rows[:2] + sc_rows[2:-1] * 15 + sc_rows[-1:]
+    cases = [
+        ("finance statement", sheets.write_xlsx(folder / "收支.xlsx", fin_rows, "收支表"),
+         lambda p: fin.plan_statement_import(p, year=2021)),
+        ("target table", sheets.write_xlsx(folder / "目标.xlsx", tg_rows, "目标表"), lambda p: tg.plan_target_import(p)),
+        ("score sheet", sheets.write_xlsx(folder / "评分.xlsx", sc_rows, "评分表"), lambda p: read_score_sheet(p)),
+    ]
+    for name, path, fn in cases:
+        t_pd, _ = best(lambda path=path: pd.read_excel(path, header=None, engine="calamine"), runs=5)
+        t_us, _ = best(lambda path=path, fn=fn: fn(path), runs=5)
+        print(f"{name}: {t_us * 1000:.1f} ms vs pandas read {t_pd * 1000:.1f} ms ({t_us / t_pd:.2f}×)")
+        report(f"{name}: read+plan / pandas read", round(t_us / t_pd, 2), "×", "<= 1.5", t_us / t_pd <= 1.5,
+               note=f"{t_us * 1000:.1f} ms vs {t_pd * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Score sheets as agencies lay them out (issue 19): 扣分 column, 小计 rows, weights in names, 自评分 column."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+
+from wcif_desktop.services.score_sheet import read_score_sheet
+
+
+def _write(path, rows, title="评分表"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for r in rows:
+        ws.append(list(r))
+    wb.save(path)
+    return path
+
+
+def test_deduction_column_and_subtotal_rows(workdir):
+    path = _write(workdir / "扣分 小计.xlsx", [
+        ["某市工伤保险基金绩效评价评分表"],
+        ["一级指标", "二级指标", "三级指标", "分值", "扣分", "得分", "扣分原因"],
+        ["决策", "项目立项", "立项依据充分性", 20, 0, None, None],
+        ["决策", "绩效目标", "绩效目标合理性", 20, 2, None, "目标不够细化"],
+        ["小计", None, None, 40, 2, 38, None],
+        ["过程", "资金管理", "预算执行率", 30, None, 27, None],
+        ["产出", "产出数量", "参保人数", 30, 3, 26, "未达计划"],  # 30 − 3 ≠ 26: flagged
+        ["过程、产出小计", None, None, 60, None, 53, None],
+        ["合计", None, None, 100, None, 91, None],
+    ])
+    data = read_score_sheet(path)
+    assert [r.name for r in data.rows] == ["立项依据充分性", "绩效目标合理性", "预算执行率", "参保人数"]
+    assert [r.score for r in data.rows] == [Decimal(20), Decimal(18), Decimal(27), Decimal(26)]
+    assert data.subtotal_rows == [5, 8]
+    problems = [str(p) for p in data.crossfoot()]
+    assert problems == ["工作表“评分表”第7行E列：“参保人数”分值 30.00 减扣分 3.00 为 27.00，与得分 26.00 不一致"]
+
+
+def test_weights_in_names_and_self_score_column(workdir):
+    path = _write(workdir / "名称中的分值.xlsx", [
+        ["一级指标", "二级指标", "三级指标", "自评分"],
+        ["决策（20分）", "项目立项", "立项依据充分性（5分）", 5],
+        [None, None, "立项程序规范性（15分）", 14],
+        ["效益（80分）", "满意度", "服务对象满意度（80分）", 72],
+        ["合计", None, None, 91],
+    ])
+    data = read_score_sheet(path)
+    assert [(r.name, r.weight, r.score) for r in data.rows] == [
+        ("立项依据充分性", Decimal(5), Decimal(5)), ("立项程序规范性", Decimal(15), Decimal(14)),
+        ("服务对象满意度", Decimal(80), Decimal(72))]
+    assert data.crossfoot() == [] and data.recomputed_total() == Decimal("91.00")
+
+
+def test_stated_grade_checked_against_the_bands(workdir):
+    rows = [
+        ["一级指标", "三级指标", "分值", "得分"],
+        ["决策", "立项依据充分性", 50, 45],
+        ["效益", "服务对象满意度", 50, 44],
+        ["合计", None, 100, 89],
+        ["评价等级", None, "优", None],
+    ]
+    data = read_score_sheet(_write(workdir / "等级.xlsx", rows))
+    assert data.stated_grade == "优"
+    assert [str(p) for p in data.crossfoot()] == [
+        "工作表“评分表”第5行C列：表中评价等级为“优”，按总分 89.00 应为“良”（优 ≥ 90，良 80–90，中 60–80，差 < 60）"]
+    rows[4] = ["评价等级：良好"]
+    data = read_score_sheet(_write(workdir / "等级 二.xlsx", rows))
+    assert data.stated_grade == "良" and data.crossfoot() == []
+
+
+def test_budget_execution_score_checked_against_rate_times_points(workdir):
+    rows = [
+        ["项目支出绩效自评表"],
+        ["项目资金（万元）", None, "年初预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", None, 1000, 900, 10, "90%", 9.5],  # above 90% × 10 = 9
+        ["一级指标", "三级指标", "分值", "得分"],
+        ["产出", "参保人数", 50, 50],
+        ["效益", "满意度", 40, 36],
+        ["合计", None, 100, 95.5],
+    ]
+    data = read_score_sheet(_write(workdir / "附件1.xlsx", rows))
+    assert data.rows[0].name == "预算执行率" and data.rows[0].score == Decimal("9.5")
+    problems = [str(p) for p in data.crossfoot()]
+    assert "工作表“评分表”第3行G列：预算执行得分 9.50 高于执行率 90.00% × 分值 10.00 = 9.00" in problems
+    rows[2][6] = 9  # at the rule; a lower score (rounded down, banded) is not flagged either
+    rows[6][3] = 95
+    data = read_score_sheet(_write(workdir / "附件1 二.xlsx", rows))
+    assert data.crossfoot() == []
