@@ -271,3 +271,26 @@ def test_huge_numbers_rejected_as_out_of_range():
     with pytest.raises(tb.CellError, match="超出范围"):
         tb.parse_percent(tb.Cell("表", 5, 2, 1e300))
     assert tb.parse_amount(tb.Cell("表", 5, 2, "999,999,999,999.99"), "元") == Decimal("999999999999.99")
+
+
+def test_native_stderr_of_a_failed_read_is_held_back():
+    """What native code writes to fd 2 while calamine reads (a Rust panic note) does not reach the terminal when
+    the read fails — the user sees the one-sentence error only; on success it is passed on."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os\n"
+        "from wcif_desktop.services.tabular import _native_stderr_kept_back\n"
+        "try:\n"
+        "    with _native_stderr_kept_back():\n"
+        "        os.write(2, b\"thread '<unnamed>' panicked at calamine\\n\")\n"
+        "        raise RuntimeError('panic')\n"
+        "except RuntimeError:\n"
+        "    pass\n"
+        "with _native_stderr_kept_back():\n"
+        "    os.write(2, b'kept\\n')\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert p.returncode == 0, p.stderr
+    assert p.stderr == b"kept\n"

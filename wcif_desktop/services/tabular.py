@@ -64,11 +64,14 @@ spreadsheet, password-protected, unknown sheet, beyond a size limit); :class:`Ce
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as _dt
 import functools
 import io
+import os
 import re
+import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -400,8 +403,9 @@ def read_grid(path, sheet: str | None = None, *, formats: bool = True, progress:
         try:
             merged_raw: list = []
             ws = wb.get_sheet_by_name(name)
-            merged_raw = _merges(ws)
-            values = ws.to_python(skip_empty_area=False)
+            with _native_stderr_kept_back():
+                merged_raw = _merges(ws)
+                values = ws.to_python(skip_empty_area=False)
         except WcifError:
             raise
         except BaseException as e:  # noqa: BLE001 - the Rust reader also panics (pyo3 PanicException, a BaseException)
@@ -550,6 +554,34 @@ def _column_index(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + (ch - 64)
     return n
+
+
+@contextlib.contextmanager
+def _native_stderr_kept_back():
+    """Hold back what native code writes to file descriptor 2 while calamine reads: when the Rust reader panics
+    (a date cell holding 1e30 …), its panic hook prints "thread … panicked at …" straight to the process's stderr,
+    past Python, and the user would see that above the one-sentence error. On success whatever was written is
+    passed on; on a panic it is dropped (the error names the problem). Where fd 2 cannot be redirected (no
+    console, e.g. the windowed app), nothing is done."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    failed = True
+    with tempfile.TemporaryFile() as held:
+        try:
+            os.dup2(held.fileno(), 2)
+            yield
+            failed = False
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            if not failed:
+                held.seek(0)
+                data = held.read()
+                if data:
+                    os.write(2, data)
 
 
 def _merges(ws) -> list:
