@@ -18,22 +18,21 @@ def register(sub):
 
 
 def run_list(args) -> int:
-    from ..store.backups import backup_dir, backup_state, list_backups
+    from ..services.evaluation import backup_folder, backups_of
 
-    found = list_backups(args.path)
+    found = backups_of(args.path)
     if not found:
-        print(f"没有备份（备份文件夹：{backup_dir(args.path)}）")
+        print(f"没有备份（备份文件夹：{backup_folder(args.path)}）")
         return 0
-    for b in found:
-        state = backup_state(b)
-        size = f"{state[0] / 2**20:.1f} MB" if state else "?"
-        print(f"{b}  （备份时文件大小 {size}）")
+    for b, size in found:
+        shown = f"{size / 2**20:.1f} MB" if size is not None else "?"
+        print(f"{b}  （备份时文件大小 {shown}）")
     return 0
 
 
 def run_restore(args) -> int:
-    from ..store.backups import restore_backup
+    from ..services.evaluation import restore_from_backup
 
-    out = restore_backup(args.backup, args.output)
+    out = restore_from_backup(args.backup, args.output)
     print(f"已从备份恢复：{out}")
     return 0

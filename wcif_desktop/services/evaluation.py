@@ -298,3 +298,35 @@ def leaf_indicators(snap: EvaluationSnapshot) -> list[Indicator]:
 
 def total_weight(indicators) -> Decimal:
     return sum((i.weight for i in indicators if i.level == 1), Decimal(0))
+
+
+# ------------------------------------------------------------------------------------------------ backups
+def backups_of(path) -> list[tuple[Path, int | None]]:
+    """The rolling backups of the evaluation file ``path``, oldest first, each with the size (bytes) the file had
+    when it was backed up (``None`` when the backup does not say). See ``docs/file-safety.md``."""
+    from ..store.backups import backup_state, list_backups
+
+    out = []
+    for b in list_backups(path):
+        state = backup_state(b)
+        out.append((b, state[0] if state else None))
+    return out
+
+
+def backup_folder(path) -> Path:
+    """Where the rolling backups of ``path`` are kept."""
+    from ..store.backups import backup_dir
+
+    return backup_dir(path)
+
+
+def restore_from_backup(backup, dest) -> Path:
+    """Write a complete evaluation file ``dest`` from ``backup`` (evidence put back from the chunk store).
+
+    Raises:
+        WcifError: the backup cannot be read, a chunk is missing, or ``dest`` exists or cannot be written
+            (nothing is left behind).
+    """
+    from ..store.backups import restore_backup
+
+    return restore_backup(backup, dest)
