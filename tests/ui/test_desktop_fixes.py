@@ -12,7 +12,8 @@ from wcif_desktop.domain.review import DocumentRequest
 pytestmark = pytest.mark.gui
 
 
-def test_add_request_button_asks_for_the_name_and_adds_the_item(window, monkeypatch, messages):
+def test_add_request_button_asks_for_the_name_and_adds_the_item(bare_window, monkeypatch, messages):
+    window = bare_window  # the bare sample has no request list yet
     from PySide6.QtWidgets import QInputDialog
 
     answers = iter([("参保登记台账", True), ("业务资料", True)])
