@@ -87,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("已中断 (interrupted)", file=sys.stderr)
             return 130
+        except BrokenPipeError:  # the reader went away (`wcif-desktop readiness F | head`): stop quietly
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+            return 141  # 128 + SIGPIPE, as other command-line tools
         finally:
             sidecars.remove_listener(say)
     args = _gui_parser(with_subcommands=bool({"-h", "--help"} & set(argv))).parse_args(argv)

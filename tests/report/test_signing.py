@@ -223,3 +223,13 @@ def test_passphrase_file_in_utf8_or_gbk(workdir):
     assert read_passphrase(a) == read_passphrase(b) == "密码 一"
     with pytest.raises(SigningError):
         read_passphrase(workdir / "没有.txt")
+
+
+def test_cli_output_into_a_closed_pipe_stops_quietly(sample_path):
+    """``wcif-desktop readiness F | head -1``: no BrokenPipeError traceback when the reader goes away."""
+    p = subprocess.Popen([sys.executable, "-m", "wcif_desktop", "score", str(sample_path)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    p.stdout.close()  # the reader goes away before the command prints anything
+    err = p.stderr.read().decode("utf-8", "replace")
+    p.wait()
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
