@@ -300,3 +300,25 @@ def test_ties_share_a_rank_and_odd_names_are_read(sample_path, workdir):
     shutil.copy2(sample_path, odd)
     e = read_evaluation(odd)
     assert f"{e.total:.2f}" == "82.33"
+
+
+def test_unscored_evaluation_has_no_total_grade_or_rank(sample_path, workdir):
+    """Unscored means unscored (issue 17) in the roll-up too: a new evaluation with its framework but no score has
+    no total, the grade 未评分, no rank and no bar; a partly scored one keeps its sum so far but no grade."""
+    folder = workdir / "省 汇总"
+    folder.mkdir()
+    shutil.copy2(sample_path, folder / "样例.wcif")
+    svc.create_new(folder / "新 评价.wcif", region="包头市", fiscal_year=2022, framework="gongshang-fund")
+    partly = folder / "部分 评分.wcif"
+    svc.create_new(partly, region="乌海市", fiscal_year=2022, framework="gongshang-fund")
+    with EvaluationFile.open(partly, backup=False) as ef:
+        leaf = next(i for i in ef.records(Indicator) if i.level == 3)
+        svc.set_indicator_score(ef, leaf.id, leaf.weight)
+    r = rollup([folder])
+    by_name = {e.path.name: e for e in r.evaluations}
+    new, part, full = by_name["新 评价.wcif"], by_name["部分 评分.wcif"], by_name["样例.wcif"]
+    assert new.total is None and new.grade == "未评分"
+    assert part.total == leaf.weight and part.grade == "未评分"
+    assert full.total == Decimal("82.33") and full.grade == "良"
+    ranks = {row["地区"]: row["名次"] for row in r.tables()["排名"]}
+    assert ranks["包头市"] is None and ranks["乌海市"] == 1 and ranks["呼和浩特市"] == 1

@@ -33,7 +33,8 @@ def run_rollup(args) -> int:
     print(f"已汇总 {len(result.evaluations)} 个评价文件：{out}")
     for e in result.evaluations:
         history = "" if e.history_ok else "，修改历史不完整或被改动"
-        print(f"  {e.path.name}：{e.region} {e.fiscal_year} 综合评分 {e.total:.2f}（{e.grade}），"
+        total = "—" if e.total is None else f"{e.total:.2f}"
+        print(f"  {e.path.name}：{e.region} {e.fiscal_year} 综合评分 {total}（{e.grade}），"
               f"{STATUS_LABELS[e.status]}{history}")
     if result.refused:
         print(f"未纳入 {len(result.refused)} 个文件：")

@@ -71,6 +71,9 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+
+UNSCORED = "未评分"  # the grade of an evaluation with unscored level-3 indicators
+
 @dataclass
 class OpenedFile:
     """What :func:`open_readonly` yields: the file (an :class:`EvaluationFile` over a read-only connection),
@@ -220,9 +223,9 @@ class EvaluationFacts:
     fiscal_year: int
     agency: str
     locked: bool
-    total: Decimal
+    total: Decimal | None  # None: no level-3 indicator scored yet
     total_weight: Decimal
-    grade: str
+    grade: str  # 优/良/中/差 by the file's bands; UNSCORED while any level-3 indicator is unscored
     status: str  # draft | signed | final
     dimensions: list[tuple[str, Decimal, Decimal]]  # (level-1 name, weight, score)
     indicator_rates: dict[str, Decimal | None]  # "code name" of a leaf → score ÷ weight × 100 (None unscored)
@@ -435,7 +438,9 @@ def read_evaluation(path, *, signature_cache: dict | None = None) -> EvaluationF
         path=p, sha256=of.sha256, size=of.size, version=of.version, migrated_from=of.migrated_from,
         title=ev.get("title") or "", fund_name=ev.get("fund_name") or "", region=ev.get("region") or "",
         fiscal_year=year, agency=ev.get("agency") or "", locked=bool(ev.get("locked")),
-        total=sheet.total(), total_weight=sheet.total_weight(), grade=sheet.grade(), status=status,
+        # unscored means unscored (issue 17): no total before any score, no grade while a score is missing
+        total=sheet.total() if unscored < len(rates) else None, total_weight=sheet.total_weight(),
+        grade=sheet.grade() if rates and not unscored else UNSCORED, status=status,
         dimensions=sheet.dimension_scores(), indicator_rates=rates, unscored=unscored, fund=fund,
         fund_checks=[str(c.message) for c in fa.problems], business=business, problems=problems,
         surveys=surveys, history_problems=history, signatures=sig,
@@ -562,10 +567,10 @@ def _provenance(e: EvaluationFacts) -> dict:
     return {"文件名": e.path.name, "SHA-256": e.sha256, "历史核验": "完整" if e.history_ok else "不完整或被改动"}
 
 
-def _rank(values: list[Decimal]) -> list[int]:
-    """Competition ranking (1, 2, 2, 4) of ``values``, highest first."""
-    order = sorted(values, reverse=True)
-    return [order.index(v) + 1 for v in values]
+def _rank(values: list[Decimal | None]) -> list[int | None]:
+    """Competition ranking (1, 2, 2, 4) of ``values``, highest first; ``None`` (unscored) is not ranked."""
+    order = sorted((v for v in values if v is not None), reverse=True)
+    return [None if v is None else order.index(v) + 1 for v in values]
 
 
 def build_tables(r: Rollup) -> dict[str, list[dict]]:
@@ -588,7 +593,7 @@ def build_tables(r: Rollup) -> dict[str, list[dict]]:
     for year in sorted(by_year, reverse=True):
         group = by_year[year]
         ranks = _rank([e.total for e in group])
-        for rank, e in sorted(zip(ranks, group), key=lambda x: (x[0], x[1].region)):
+        for rank, e in sorted(zip(ranks, group), key=lambda x: (x[0] is None, x[0] or 0, x[1].region)):
             ranking.append({"年度": year or None, "名次": rank, "地区": e.region, "综合得分（分）": _q(e.total),
                             "等级": e.grade, "状态": STATUS_LABELS[e.status], **_provenance(e)})
 

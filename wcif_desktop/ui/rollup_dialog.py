@@ -109,7 +109,8 @@ class TotalsChart(QWidget):
         self.setMinimumHeight(260)
 
     def set_items(self, items) -> None:
-        self.items = sorted(items, key=lambda x: x[1], reverse=True)
+        self.items = sorted(((label, total, grade) for label, total, grade in items if total is not None),
+                            key=lambda x: x[1], reverse=True)  # an evaluation with no score yet has no bar
         self.update()
 
     def paintEvent(self, event):  # noqa: N802 - Qt API
