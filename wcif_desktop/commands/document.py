@@ -13,7 +13,7 @@ KIND_HELP = ("report-brief 简版报告, report-full 完整版报告, work-plan 
 
 
 def register(sub):
-    from ..services.deliverables.generate import KINDS
+    from ..services.deliverables.kinds import KINDS
 
     p = sub.add_parser("document", help="write a document of the evaluation as PDF or Word (.docx)",
                        description="Write a document of the evaluation. KIND: " + KIND_HELP)
