@@ -63,9 +63,14 @@ def run(args) -> int:
 def run_archive(args) -> int:
     from ..services.archive import archive
     from ..services.evaluation import open_file
+    from .review import _ConsoleProgress
 
-    with open_file(args.path) as ef:
-        result = archive(ef, args.folder)
+    progress = _ConsoleProgress()  # the step and percent on stderr when it is a terminal
+    try:
+        with open_file(args.path) as ef:
+            result = archive(ef, args.folder, progress=progress)
+    finally:
+        progress.done()
     print(f"已归档：{result.folder}（文档 {len(result.documents)} 个，证据 {len(result.evidence)} 个，"
           f"校验清单 {result.sums.name}），评价已锁定")
     return 0
