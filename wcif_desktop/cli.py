@@ -37,8 +37,18 @@ def _gui_parser(with_subcommands: bool = True) -> argparse.ArgumentParser:
     return p
 
 
+_PARSER: argparse.ArgumentParser | None = None
+
+
 def command_parser() -> argparse.ArgumentParser:
-    """The parser of every subcommand, built from the modules in :mod:`wcif_desktop.commands`."""
+    """The parser of every subcommand, built once per process from the modules in :mod:`wcif_desktop.commands`."""
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = _build_command_parser()
+    return _PARSER
+
+
+def _build_command_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")

@@ -53,3 +53,26 @@ def user_data_dir() -> Path:
         p = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "wcif-desktop"
     p.mkdir(parents=True, exist_ok=True)
     return p
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder (data the app can rebuild, e.g. parsed fonts); created on first use.
+
+    Windows: ``%LOCALAPPDATA%/WCIF Desktop/cache``; elsewhere ``$XDG_CACHE_HOME/wcif-desktop`` or
+    ``~/.cache/wcif-desktop``. ``WCIF_CACHE_DIR`` overrides; with only ``WCIF_DATA_DIR`` set (tests) it is
+    ``WCIF_DATA_DIR/cache``. Anything in it may be deleted at any time.
+
+    Raises:
+        OSError: the folder cannot be created (callers treat the cache as optional).
+    """
+    env = os.environ.get("WCIF_CACHE_DIR")
+    if env:
+        p = Path(env)
+    elif os.environ.get("WCIF_DATA_DIR"):
+        p = Path(os.environ["WCIF_DATA_DIR"]) / "cache"
+    elif sys.platform == "win32":
+        p = Path(os.environ.get("LOCALAPPDATA") or os.environ.get("APPDATA") or Path.home()) / "WCIF Desktop" / "cache"
+    else:
+        p = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wcif-desktop"
+    p.mkdir(parents=True, exist_ok=True)
+    return p

@@ -46,6 +46,19 @@ def test_tree_set_data_updates_file_total_and_subtotals(ctx):
     assert not m.setData(m.index(0, m.SCORE), "20")
 
 
+def test_score_edit_signals_only_the_rows_it_changes(ctx):
+    """A score edit re-signals the leaf, its subtotals and rows whose shown reason uses a changed field value
+    (e.g. the total) — not every row of the tree."""
+    m = IndicatorTreeModel(ctx)
+    rows = []
+    m.dataChanged.connect(lambda a, b, roles: rows.append(m.indicator(a).code))
+    assert m.setData(m.find("1.2.1", m.SCORE), "3")
+    assert {"1.2.1", "1.2", "1"} <= set(rows)
+    assert "2.1.1" not in rows and "2" not in rows  # another branch, unchanged
+    total_rows = sum(1 for _ in m._items)  # noqa: SLF001
+    assert len(rows) < total_rows
+
+
 def test_tree_reason_then_lower_score_to_grade_zhong(ctx, messages):
     m = IndicatorTreeModel(ctx)
     assert m.setData(m.find("4.1.1", m.REASON), "部分工伤职工待遇未按时核定")

@@ -13,7 +13,7 @@ KIND_HELP = ("report-brief 简版报告, report-full 完整版报告, work-plan 
 
 
 def register(sub):
-    from ..services.deliverables.generate import KINDS
+    from ..services.deliverables.kinds import KINDS
 
     p = sub.add_parser("document", help="write a document of the evaluation as PDF or Word (.docx)",
                        description="Write a document of the evaluation. KIND: " + KIND_HELP)
@@ -63,9 +63,14 @@ def run(args) -> int:
 def run_archive(args) -> int:
     from ..services.archive import archive
     from ..services.evaluation import open_file
+    from .review import _ConsoleProgress
 
-    with open_file(args.path) as ef:
-        result = archive(ef, args.folder)
+    progress = _ConsoleProgress()  # the step and percent on stderr when it is a terminal
+    try:
+        with open_file(args.path) as ef:
+            result = archive(ef, args.folder, progress=progress)
+    finally:
+        progress.done()
     print(f"已归档：{result.folder}（文档 {len(result.documents)} 个，证据 {len(result.evidence)} 个，"
           f"校验清单 {result.sums.name}），评价已锁定")
     return 0

@@ -22,6 +22,7 @@ Raises :class:`~wcif_desktop.domain.errors.ReportError` when the target cannot b
 from __future__ import annotations
 
 import io
+import weakref
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT
@@ -268,9 +269,26 @@ def _usable_width(doc):
     return s.page_width - s.left_margin - s.right_margin
 
 
+_STYLE_IDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # document part -> {style key: style id}
+
+
+def _add_paragraph(doc, text: str = "", style=None):
+    """``doc.add_paragraph(text, style)`` with the paragraph style's id looked up once per document (python-docx
+    searches the style list and its default style by XPath on every assignment, ~1.5 ms a paragraph)."""
+    p = doc.add_paragraph(text)
+    if style is not None:
+        ids = _STYLE_IDS.setdefault(doc.part, {})
+        key = style if isinstance(style, str) else id(style.element)
+        if key not in ids:
+            ids[key] = (doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH),
+                        style if not isinstance(style, str) else None)  # keeps the element alive with its id
+        p._p.style = ids[key][0]  # noqa: SLF001 - what Paragraph.style's setter does with the looked-up id
+    return p
+
+
 def _para(doc, block: Para):
     style = {"title": "Title", "subtitle": "Subtitle"}.get(block.style, "Normal")
-    p = doc.add_paragraph(style=style)
+    p = _add_paragraph(doc, style=style)
     run = p.add_run(block.text)
     if block.bold:
         run.bold = True
@@ -292,7 +310,7 @@ def _para(doc, block: Para):
 def _cover(doc, block: Cover, sections: bool) -> None:
     for _ in range(4):
         doc.add_paragraph().paragraph_format.first_line_indent = Pt(0)
-    doc.add_paragraph(block.title, style="Title")
+    _add_paragraph(doc, block.title, style="Title")
     doc.add_paragraph().paragraph_format.first_line_indent = Pt(0)
     for line in [*block.lines, *([""] if block.date else []), *([block.date] if block.date else [])]:
         p = doc.add_paragraph()
@@ -382,16 +400,20 @@ def _table(doc, block: Table):
     total = sum(widths)
     usable = _usable_width(doc)
     col_w = [int(usable * w / total) for w in widths]
+    # the cell grid once (Table.rows[i].cells rebuilds the whole table's grid on every call); nothing is merged yet
+    ncols = len(block.header)
+    grid = t._cells  # noqa: SLF001
+    rows_cells = [grid[r * ncols:(r + 1) * ncols] for r in range(1 + len(block.rows))]
     for j, h in enumerate(block.header):
-        _cell_text(t.rows[0].cells[j], h, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(rows_cells[0][j], h, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _repeat_header(t.rows[0])
     for i, row in enumerate(block.rows, start=1):
-        cells = t.rows[i].cells
+        cells = rows_cells[i]
         for j, value in enumerate(row):
             align = WD_ALIGN_PARAGRAPH.RIGHT if j in block.numeric else None
             _cell_text(cells[j], value, align=align, bold=(i - 1) in block.bold_rows)
-    for row in t.rows:
-        for j, cell in enumerate(row.cells):
+    for cells in rows_cells:
+        for j, cell in enumerate(cells):
             cell.width = col_w[j]
     for col, first, last in block.merged_runs():
         merged = t.cell(first + 1, col).merge(t.cell(last + 1, col))
@@ -446,15 +468,14 @@ def write_blocks(doc, outline: DocOutline, progress: Progress = NO_PROGRESS, *, 
     whose sections and footers are its own) it is a plain page break.
     """
     headings = list(outline.headings())
-    for level in (1, 2, 3, 4):
-        heading_style(doc, level)
+    h_styles = {level: heading_style(doc, level) for level in (1, 2, 3, 4)}
     n = len(outline.blocks)
     for i, b in enumerate(outline.blocks):
         if i % 20 == 0:
             check(progress)
             progress.set(i, n, "写入 Word 文档")
         if isinstance(b, Heading):
-            doc.add_paragraph(b.label, style=heading_style(doc, min(max(b.level, 1), 4)))
+            _add_paragraph(doc, b.label, style=h_styles[min(max(b.level, 1), 4)])
         elif isinstance(b, Cover):
             _cover(doc, b, sections)
         elif isinstance(b, Signing):

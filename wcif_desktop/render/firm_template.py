@@ -17,9 +17,6 @@ import io
 import re
 from pathlib import Path
 
-import jinja2
-from jinja2 import meta, nodes
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.document import Document
@@ -69,6 +66,8 @@ def _template_xml(tpl) -> str:
 
 def _syntax_error_paragraph(tpl, env) -> str:
     """Text of the first paragraph (body, tables, header, footer) whose own tags do not parse."""
+    import jinja2
+
     doc = tpl.get_docx()
     paragraphs = list(doc.paragraphs)
     for t in doc.tables:
@@ -114,6 +113,10 @@ def check_template(path) -> list[str]:
             placeholder or an unknown attribute of a list item (e.g. ``m.phone`` in a ``team`` loop) — the
             message names each offending placeholder.
     """
+    import jinja2
+    from jinja2 import meta, nodes
+    from jinja2.sandbox import SandboxedEnvironment
+
     path = Path(path)
     tpl = _load(path)
     env = SandboxedEnvironment()
@@ -182,6 +185,9 @@ def render_with_template(outline: Document, template, progress: Progress = NO_PR
     Raises:
         WcifError: the template is unusable (see :func:`check_template`).
     """
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
     from docx import Document as open_docx
 
     from .docx import add_mark_header, heading_style, set_properties, to_bytes, write_blocks

@@ -139,14 +139,183 @@ def _cmap(font_name: str) -> frozenset[int]:
     return cm
 
 
+# Parsed font tables are cached in the user's cache folder (parsing the two bundled CJK fonts takes ~0.5 s,
+# loading the cached tables a few ms). The key is the font file's SHA-256, the face index, reportlab's version and
+# the Python version; a missing, stale, corrupt or unwritable cache only means parsing the file as before.
+_FONT_CACHE_FORMAT = 2
+
+
+def _font_cache_file(data: bytes, index: int) -> Path:
+    import hashlib
+    import sys
+
+    import reportlab
+
+    from ..paths import user_cache_dir
+
+    digest = hashlib.sha256(data).hexdigest()
+    py = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return (user_cache_dir() / "fonts"
+            / f"{digest}-{index}-rl{reportlab.Version}-py{py}-v{_FONT_CACHE_FORMAT}.marshal")
+
+
+# Big tables are stored as typed arrays (loading is a memory copy) when all their values are ints or all floats.
+_TABLES = ("charToGlyph", "glyphToChar", "charWidths", "glyphPos")
+
+
+def _pack_list(values: list):
+    from array import array
+
+    kinds = {type(v) for v in values}
+    if kinds == {int}:
+        try:
+            return ("q", array("q", values).tobytes())
+        except OverflowError:
+            pass
+    if kinds == {float}:
+        return ("d", array("d", values).tobytes())
+    return ("m", list(values))
+
+
+def _unpack_list(packed) -> list:
+    from array import array
+
+    code, payload = packed
+    if code == "m":
+        return list(payload)
+    a = array(code)
+    a.frombytes(payload)
+    return a.tolist()
+
+
+def _pack(value):
+    if isinstance(value, dict):
+        return ("dict", _pack_list(list(value.keys())), _pack_list(list(value.values())))
+    return ("list", _pack_list(value))
+
+
+def _unpack(packed):
+    if packed[0] == "dict":
+        return dict(zip(_unpack_list(packed[1]), _unpack_list(packed[2])))
+    return _unpack_list(packed[1])
+
+
+def _face_from_cache(cache_file: Path, data: bytes, path: Path):
+    """The cached :class:`TTFontFace` of ``path`` (its file bytes ``data``), or ``None`` when there is no usable
+    cache entry."""
+    import marshal
+
+    from reportlab.pdfbase.ttfonts import TTFontFace, TTFNameBytes
+
+    try:
+        stored = marshal.loads(cache_file.read_bytes())
+        state = dict(stored["state"])
+        for key in stored["name_bytes"]:
+            state[key] = TTFNameBytes(state[key])
+        for key, packed in stored["tables"].items():
+            state[key] = _unpack(packed)
+        advances, lsbs = stored["hmetrics"]
+        state["hmetrics"] = list(zip(_unpack_list(advances), _unpack_list(lsbs)))
+    except Exception:  # noqa: BLE001 - missing, truncated or foreign file: parse instead
+        return None
+    if not isinstance(state.get("charToGlyph"), dict) or not isinstance(state.get("charWidths"), dict):
+        return None
+    units = state.get("unitsPerEm")
+    if not isinstance(units, int) or units <= 0:
+        return None
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(state)
+    face._pdfScale = _pdf_scale(units)  # noqa: SLF001 - a closure in reportlab, not picklable
+    face._ttf_data = data  # noqa: SLF001
+    face.filename = str(path)
+    return face
+
+
+def _pdf_scale(units_per_em: int):
+    """reportlab's font-unit → 1/1000 em scaling (as ``TTFontFile.extractInfo`` builds it)."""
+    if units_per_em == 1000:
+        return lambda x: x
+    mult = 1000 / units_per_em
+    return lambda x: x * mult
+
+
+def _face_to_cache(cache_file: Path, face) -> None:
+    """Write the parsed tables of ``face`` (marshal: plain dicts, lists and numbers load several times faster than
+    pickle; the (advance, lsb) pairs are stored as two lists)."""
+    import marshal
+
+    from reportlab.pdfbase.ttfonts import TTFNameBytes
+
+    tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
+    try:
+        state = {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale", "hmetrics")}
+        name_bytes = [k for k, v in state.items() if isinstance(v, TTFNameBytes)]
+        for k in name_bytes:
+            state[k] = bytes(state[k])
+        tables = {k: _pack(state.pop(k)) for k in _TABLES if isinstance(state.get(k), (dict, list))}
+        hm = face.hmetrics
+        payload = marshal.dumps({"state": state, "name_bytes": name_bytes, "tables": tables,
+                                 "hmetrics": (_pack_list([a for a, _ in hm]), _pack_list([b for _, b in hm]))})
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(payload)
+        os.replace(tmp, cache_file)
+    except Exception:  # noqa: BLE001 - a read-only or full disk: no cache, same fonts
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _ttfont_with_face(name: str, face) -> TTFont:
+    """A :class:`TTFont` around an already parsed face: what ``TTFont(name, path)`` sets, without parsing."""
+    from fnmatch import fnmatch
+    from weakref import WeakKeyDictionary
+
+    from reportlab import rl_config
+    from reportlab.pdfbase.ttfonts import TTEncoding, unShapedFontGlob
+
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable  # noqa: SLF001
+    font.shapable = not any(fnmatch(name, g) for g in unShapedFontGlob)
+    return font
+
+
+def load_ttfont(name: str, path: Path, index: int = 0, use_cache: bool = True) -> TTFont:
+    """``TTFont(name, path, subfontIndex=index)``, with the parsed tables taken from (or written to) the user's
+    font cache when ``use_cache``.
+
+    Raises:
+        OSError: the font file cannot be read.
+        reportlab.pdfbase.ttfonts.TTFError: the file is not a TrueType font reportlab can embed.
+    """
+    if not use_cache:
+        return TTFont(name, str(path), subfontIndex=index)
+    data = Path(path).read_bytes()
+    try:
+        cache_file = _font_cache_file(data, index)
+    except Exception:  # noqa: BLE001 - no cache folder (e.g. read-only home)
+        return TTFont(name, str(path), subfontIndex=index)
+    face = _face_from_cache(cache_file, data, Path(path))
+    if face is not None:
+        try:
+            return _ttfont_with_face(name, face)
+        except Exception:  # noqa: BLE001 - a reportlab whose TTFont differs: parse instead
+            pass
+    font = TTFont(name, str(path), subfontIndex=index)
+    _face_to_cache(cache_file, font.face)
+    return font
+
+
 def _register(role: str, path: Path, index: int, official: bool) -> str:
     name = f"{_NAMES[role]}-{'sys' if official else 'bundled'}"
-    try:
-        pdfmetrics.getFont(name)
+    # not pdfmetrics.getFont(name): for an unregistered name it first searches and parses reportlab's AFM files
+    if name in pdfmetrics.getRegisteredFontNames():
         return name
-    except KeyError:
-        pass
-    pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+    pdfmetrics.registerFont(load_ttfont(name, path, index))
     _cmaps.pop(name, None)
     return name
 

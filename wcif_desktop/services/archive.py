@@ -137,7 +137,7 @@ def archive(ef: EvaluationFile, folder, *, progress: Progress = NO_PROGRESS) -> 
     from .report_archive import lock, save_report_as, saved_reports
 
     reports = []
-    kept = list(reversed(saved_reports(ef))) if ef.db["generated_report"].exists() else []
+    kept = list(reversed(saved_reports(ef))) if ef.has_table("generated_report") else []
     if kept:
         (folder / "报告").mkdir(exist_ok=True)
     for i, r in enumerate(kept, start=1):

@@ -835,7 +835,7 @@ def check_invariants(ef: EvaluationFile) -> list[str]:
     evs = ef.rows("evaluation")
     if len(evs) != 1:
         problems.append(f"应恰有一条评价基本信息，实有 {len(evs)} 条")
-    if ef.db["indicator"].exists():
+    if ef.has_table("indicator"):
         for r in ef.rows("indicator"):
             if r.get("score") in (None, ""):
                 continue

@@ -209,7 +209,7 @@ def save_finding(ef: EvaluationFile, finding_id: str, library: FindingLibrary, *
     snap = load_snapshot(ef)
     recs = answered_by(snap, f)
     detail = next(iter(ef.records(ProblemDetail, "finding_id = ?", [finding_id])), None) \
-        if ef.db[ProblemDetail.table].exists() else None
+        if ef.has_table(ProblemDetail.table) else None
     entry = None
     if detail is not None and detail.library_id:
         try:

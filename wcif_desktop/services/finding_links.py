@@ -44,11 +44,11 @@ class LinkInfo:
 
 def available(ef: EvaluationFile) -> bool:
     """Whether the file has the link table (files at schema ≥ 0060 made before m0051 existed lack it)."""
-    return TABLE in ef.db.table_names()
+    return ef.has_table(TABLE)
 
 
 def _has(ef: EvaluationFile, table: str) -> bool:
-    return table in ef.db.table_names()
+    return ef.has_table(table)
 
 
 def _label(ef: EvaluationFile, kind: str, target_id: str) -> str:

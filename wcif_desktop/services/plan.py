@@ -247,8 +247,8 @@ def work_process_sentences_for(ef: EvaluationFile) -> list[str]:
     reviewed = sum(1 for r in requests if r.status == "reviewed")
     received = sum(1 for r in requests if r.status in ("received", "provided", "reviewed"))
     interviews = ef.records(Interview)
-    visits = len(ef.rows("site_visit")) if ef.db["site_visit"].exists() else 0
+    visits = len(ef.rows("site_visit")) if ef.has_table("site_visit") else 0
     responses = (len(ef.rows("survey_response", "excluded = 0 OR excluded IS NULL"))
-                 if ef.db["survey_response"].exists() else 0)
+                 if ef.has_table("survey_response") else 0)
     return work_process_sentences(phases(ef), team(ef), reviewed, len(interviews), requested=len(requests),
                                   received=received, site_visits=visits, survey_responses=responses)

@@ -172,8 +172,8 @@ def support_codes(ef) -> dict[str, list[str]]:
     score cites (:func:`wcif_desktop.services.scoring.supports`)."""
     from .scoring import supports
 
-    papers = {r["id"]: r for r in (ef.rows("working_paper") if ef.db["working_paper"].exists() else [])}
-    files = {r["id"]: r for r in (ef.rows("evidence") if ef.db["evidence"].exists() else [])}
+    papers = {r["id"]: r for r in (ef.rows("working_paper") if ef.has_table("working_paper") else [])}
+    files = {r["id"]: r for r in (ef.rows("evidence") if ef.has_table("evidence") else [])}
     out: dict[str, list[str]] = {}
     for iid, items in supports(ef).items():
         codes = []

@@ -179,7 +179,7 @@ def citable(ef: EvaluationFile) -> list[tuple[str, dict]]:
     evidence file (rows as dicts: ``id``, ``code``, ``title`` / ``original_name``)."""
     out = []
     for kind in ("working_paper", "evidence"):
-        if ef.db[kind].exists():
+        if ef.has_table(kind):
             out += [(kind, r) for r in ef.rows(kind)]
     return out
 
@@ -223,7 +223,7 @@ class Support:
 
 
 def _table_rows(ef: EvaluationFile, table: str, where: str | None = None, params=()) -> list[dict]:
-    return ef.rows(table, where, params) if ef.db[table].exists() else []
+    return ef.rows(table, where, params) if ef.has_table(table) else []
 
 
 def supports(ef: EvaluationFile) -> dict[str, list[Support]]:

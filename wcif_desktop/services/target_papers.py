@@ -56,7 +56,7 @@ def declared_annual_target(ef: EvaluationFile, snap=None) -> str:
     """本年度绩效目标 of the declared table: the imported header's ``annual_goal``, else the narrative."""
     from ..domain.targets import TargetSheet
 
-    if ef.db[TargetSheet.table].exists():
+    if ef.has_table(TargetSheet.table):
         for sheet in ef.records(TargetSheet, "version = ?", ["declared"]):
             if sheet.annual_goal.strip():
                 return sheet.annual_goal

@@ -469,6 +469,12 @@ class EvaluationFile:
             raise WcifError(QT_TRANSLATE_NOOP("core", "保存失败，文件保持原样：{reason}"), reason=e) from e
 
     # ------------------------------------------------------------------ reading
+    def has_table(self, table: str) -> bool:
+        """Whether the file has the table ``table`` (plain sqlite3: same answer as ``self.db[table].exists()``
+        without loading sqlite-utils)."""
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                 (table,)).fetchone() is not None
+
     def rows(self, table: str, where: str | None = None, params=(), include_deleted=False) -> list[dict]:
         clause = "" if include_deleted else "deleted = 0"
         if where:

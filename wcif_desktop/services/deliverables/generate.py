@@ -28,8 +28,8 @@ from ...render.firm_template import KIND_NAMES
 from ...store.db import EvaluationFile, now_iso
 from .sources import Sources, load_sources
 
-KINDS = ("report-brief", "report-full", "work-plan", "letter", "request-list", "problem-list", "summary",
-         "research-outline", "site-schedule")
+from .kinds import KINDS  # noqa: E402 - re-exported (the CLI reads it without loading this module)
+
 CLI_KINDS = KINDS
 FORMATS = ("pdf", "docx")
 

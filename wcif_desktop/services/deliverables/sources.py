@@ -78,7 +78,7 @@ def json_ids(text: str) -> list[str]:
 
 
 def _records(ef: EvaluationFile, cls: type[Record]) -> list:
-    if not ef.db[cls.table].exists():
+    if not ef.has_table(cls.table):
         return []
     recs = ef.records(cls)
     if recs and hasattr(recs[0], "sort_order"):
@@ -87,7 +87,7 @@ def _records(ef: EvaluationFile, cls: type[Record]) -> list:
 
 
 def _questionnaires(ef: EvaluationFile) -> list[Questionnaire]:
-    if not ef.db["survey"].exists():
+    if not ef.has_table("survey"):
         return []
     out = []
     for s in sorted(ef.rows("survey"), key=lambda r: r.get("sort_order") or 0):
@@ -109,7 +109,7 @@ def _finding_links(ef: EvaluationFile, snap: EvaluationSnapshot) -> dict:
 
 
 def _count(ef: EvaluationFile, table: str, where: str | None = None) -> int:
-    return len(ef.rows(table, where)) if ef.db[table].exists() else 0
+    return len(ef.rows(table, where)) if ef.has_table(table) else 0
 
 
 def load_sources(ef: EvaluationFile) -> Sources:
@@ -143,7 +143,7 @@ def load_sources(ef: EvaluationFile) -> Sources:
         bases=report_state.indicator_bases(snap, metrics, report_state.support_codes(ef)),
         feedback=_records(ef, ReportFeedback),
         interview_dates=sorted((r.get("held_at") or "")[:10] for r in (
-            ef.rows("interview") if ef.db["interview"].exists() else [])),
+            ef.rows("interview") if ef.has_table("interview") else [])),
     )
     from ..readiness_supports import check_supports
 
