@@ -65,11 +65,11 @@ def _subcommand_names() -> set[str]:
 
 
 def _quiet_library_warnings() -> None:
-    """Keep the libraries' notes to their own developers off the user's terminal: pyHanko and pypdf import
-    cryptography names that cryptography marks deprecated (DSA, ARC4), which prints a
+    """Keep the libraries' notes to their own developers off the user's terminal: pyHanko imports
+    cryptography names that cryptography marks deprecated (DSA), which prints a
     ``CryptographyDeprecationWarning`` on every signing call. Only warnings raised from inside those libraries
     are silenced; the app's own warnings and every error still show."""
-    for module in (r"pyhanko(\..*)?", r"pypdf(\..*)?", r"pyhanko_certvalidator(\..*)?", r"oscrypto(\..*)?"):
+    for module in (r"pyhanko(\..*)?", r"pyhanko_certvalidator(\..*)?", r"oscrypto(\..*)?"):
         warnings.filterwarnings("ignore", module=module)
 
 
