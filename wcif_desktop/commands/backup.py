@@ -18,21 +18,20 @@ def register(sub):
 
 
 def run_list(args) -> int:
-    from ..store.backups import backup_dir, backup_state, list_backups
+    from ..services.evaluation import backup_folder, backups
 
-    found = list_backups(args.path)
+    found = backups(args.path)
     if not found:
-        print(f"没有备份（备份文件夹：{backup_dir(args.path)}）")
+        print(f"没有备份（备份文件夹：{backup_folder(args.path)}）")
         return 0
-    for b in found:
-        state = backup_state(b)
-        size = f"{state[0] / 2**20:.1f} MB" if state else "?"
+    for b, nbytes in found:
+        size = f"{nbytes / 2**20:.1f} MB" if nbytes is not None else "?"
         print(f"{b}  （备份时文件大小 {size}）")
     return 0
 
 
 def run_restore(args) -> int:
-    from ..store.backups import restore_backup
+    from ..services.evaluation import restore_backup
 
     out = restore_backup(args.backup, args.output)
     print(f"已从备份恢复：{out}")

@@ -98,6 +98,37 @@ def warm_up() -> None:
     _warm_up()
 
 
+def backups(path) -> list[tuple[Path, int | None]]:
+    """The rolling backups of the evaluation file at ``path``, oldest first, each with the size in bytes the file
+    had when it was taken (``None`` for an older or unreadable backup). See ``docs/file-safety.md``."""
+    from ..store.backups import backup_state, list_backups
+
+    out = []
+    for b in list_backups(path):
+        state = backup_state(b)
+        out.append((b, state[0] if state else None))
+    return out
+
+
+def backup_folder(path) -> Path:
+    """The folder where the rolling backups of the evaluation file at ``path`` are kept."""
+    from ..store.backups import backup_dir
+
+    return backup_dir(path)
+
+
+def restore_backup(backup, dest) -> Path:
+    """Write the complete evaluation file kept in ``backup`` to the new file ``dest`` (evidence put back from the
+    chunk store, each content checked against its SHA-256). Returns ``dest``.
+
+    Raises:
+        WcifError: ``dest`` exists, a chunk is missing or does not match, or writing failed (nothing left behind).
+    """
+    from ..store.backups import restore_backup as _restore
+
+    return _restore(backup, dest)
+
+
 def open_read_only(path) -> EvaluationFile:
     """Open an evaluation file for reading only — for viewing, and for reading many files at once (a roll-up).
 
