@@ -27,7 +27,7 @@ def _sha(p: Path) -> str:
 
 @pytest.fixture
 def pair(sample_path, workdir):
-    """(this year's file 2022, last year's file 2021 = the sample) in different folders."""
+    """(this year's file 2022 with its three totals, last year's file 2021 = the sample) in different folders."""
     last_dir = workdir / "2021 年 归档"
     last_dir.mkdir()
     last = last_dir / "呼和浩特 2021.wcif"
@@ -39,6 +39,11 @@ def pair(sample_path, workdir):
         svc.update_record(ef, Evaluation, ev.id, fiscal_year=2022, title="呼和浩特市2022年度工伤保险基金项目绩效评价")
         values = {"income_total": "130000000.00", "expenditure_total": "120000000.00"}
         for ln in ef.records(FinanceLine):
+            if ln.code not in ("income_total", "expenditure_total", "year_end_balance") or ln.fiscal_year != 2021:
+                # this year's file has its totals only: the sample's stated 2021 opening balance, its detail lines
+                # and its 2020 comparison line are last year's figures (the opening comes from the baseline)
+                svc.delete_record(ef, FinanceLine, ln.id)
+                continue
             changes = {"fiscal_year": 2022}
             if ln.code in values:
                 changes["actual"] = Decimal(values[ln.code])
