@@ -129,8 +129,11 @@ def test_edit_finding_text_and_facts(window, qtbot, messages):
     assert team.fields["report_date"].text() == "2022-06-30"
 
 
-def test_step_state_follows_data(window):
+def test_step_state_follows_data(bare_window):
+    """On the bare sample (no request list: the whole sample's settled list makes the step 已完成 from the start)."""
     from wcif_desktop.services.review import add_request_item, set_request_status
+
+    window = bare_window
 
     page = window.show_step("review")
     page.process_edit.setPlainText("")
