@@ -342,8 +342,13 @@ def _calls(c, workdir):
         ("target_papers", "prefill_working_papers", lambda ef: target_papers.prefill_working_papers(
             ef, target_papers.review_evaluation(ef), overwrite=True)),
         # the undoable edits of the desktop: building one reads, its do() writes
-        *[("edits", name, (lambda make: lambda ef: make(ef).do())(make)) for name, make in _edits(c, workdir)],
+        *[("edits", name, _done(make)) for name, make in _edits(c, workdir)],
     ]
+
+
+def _done(make):
+    """ef → the Changes of running the Edit that ``make(ef)`` builds."""
+    return lambda ef: make(ef).do()
 
 
 def _edits(c, workdir):
