@@ -11,11 +11,11 @@ import pytest
 from wcif_desktop.cli import main
 from wcif_desktop.domain.errors import ValidationError
 from wcif_desktop.domain.model import Finding, Indicator
-from wcif_desktop.services import report_archive as archive
-from wcif_desktop.services.report_file import build_report_file, sign_report_file
-from wcif_desktop.services.readiness import check_readiness
 from wcif_desktop.render.signing import create_identity, verify_pdf
 from wcif_desktop.services import evaluation as svc
+from wcif_desktop.services import report_archive as archive
+from wcif_desktop.services.readiness import check_readiness
+from wcif_desktop.services.report_file import build_report_file, sign_report_file
 from wcif_desktop.store.db import EvaluationFile
 
 

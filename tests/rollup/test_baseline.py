@@ -13,9 +13,8 @@ import pytest
 from wcif_desktop.cli import main
 from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.domain.model import Evaluation, FinanceLine, TargetIndicator
-from wcif_desktop.services import baseline
+from wcif_desktop.services import baseline, finance
 from wcif_desktop.services import evaluation as svc
-from wcif_desktop.services import finance
 from wcif_desktop.store.db import EvaluationFile
 
 LAST_CLOSING = Decimal("724120300.00")  # the sample's 2021 年末滚存结余
@@ -192,8 +191,8 @@ def test_rectification_section_in_the_full_report(pair, workdir):
     from pypdf import PdfReader
 
     from wcif_desktop.services.deliverables.extras import load_extras
-    from wcif_desktop.services.report_build import generate_report
     from wcif_desktop.services.evaluation import load_snapshot
+    from wcif_desktop.services.report_build import generate_report
 
     this, last = pair
     with EvaluationFile.open(this, backup=False) as ef:

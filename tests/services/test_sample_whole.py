@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from decimal import Decimal
-
 import tomllib
+from decimal import Decimal
 
 from wcif_desktop.domain.review import EvaluationPlan, Evidence, IndependenceDeclaration, PlanBasis, PlanPhase
 from wcif_desktop.services import evaluation as svc

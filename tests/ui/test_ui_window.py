@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from wcif_desktop.domain.model import Finding, Indicator
-from wcif_desktop.ui.pages import STEP_PAGES, StepState
 from wcif_desktop.services.report_archive import lock as _archive_lock
+from wcif_desktop.ui.pages import STEP_PAGES, StepState
 
 pytestmark = pytest.mark.gui
 
@@ -240,8 +240,6 @@ def test_typed_text_is_saved_when_switching_files_or_closing(window, qtbot, work
 
 
 def test_locked_evaluation_refuses_edits_and_shows_saved_text(window, messages, monkeypatch):
-    from wcif_desktop.domain.model import Evaluation
-    from wcif_desktop.services import evaluation as svc
     from wcif_desktop.ui import lock
 
     asked = []

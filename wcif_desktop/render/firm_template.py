@@ -21,8 +21,8 @@ import jinja2
 from jinja2 import meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.document import Document
+from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.fields import FIELD_LABELS
 from ..domain.progress import NO_PROGRESS, Progress, check
 

@@ -7,7 +7,6 @@ Every edit validates against the domain rules, writes in one transaction (with a
 from __future__ import annotations
 
 import sqlite3
-
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path

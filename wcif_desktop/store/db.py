@@ -736,7 +736,7 @@ class EvaluationFile:
             elif prev_hash != head:
                 problems.append("history rewritten: its last entry is not the one the program wrote")
         if records:
-            for table, rid, label in self.outside_changes():
+            for table, _rid, label in self.outside_changes():
                 problems.append(f"record changed outside the program: {table} {label}")
         return problems
 
