@@ -114,10 +114,10 @@ def shared_dir() -> Path:
 def ready_for_final(path) -> None:
     """Give every level-3 indicator of the evaluation at ``path`` a basis (评价情况) and settle the findings, so
     its readiness check lists no error (the report is no draft and may be signed final)."""
+    from wcif_desktop.domain.scoring import sheet_for
     from wcif_desktop.services.evaluation import load_snapshot
     from wcif_desktop.services.report_state import readiness_of
     from wcif_desktop.services.scoring import set_finding
-    from wcif_desktop.domain.scoring import sheet_for
     from wcif_desktop.store.db import EvaluationFile
 
     with EvaluationFile.open(path) as ef:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from wcif_desktop.services.deliverables.generate import KINDS, build_outline, write_document
 from wcif_desktop.domain.docrecords import GeneratedDocument
 from wcif_desktop.domain.errors import ValidationError
 from wcif_desktop.domain.scoring import build_sheet
+from wcif_desktop.services.deliverables.generate import KINDS, build_outline, write_document
 from wcif_desktop.services.evaluation import load_snapshot
 
 from .docutil import PLACEHOLDER_LEFTOVERS, docx_all_text, docx_headings, pdf_text, squash

@@ -8,11 +8,11 @@ import docx
 import pytest
 
 from wcif_desktop.cli import main
-from wcif_desktop.services.archive import archive
-from wcif_desktop.services.deliverables.generate import KINDS, write_document
 from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.domain.model import Finding
 from wcif_desktop.services import evaluation as svc
+from wcif_desktop.services.archive import archive
+from wcif_desktop.services.deliverables.generate import KINDS, write_document
 from wcif_desktop.services.evidence import add_evidence
 from wcif_desktop.store.db import EvaluationFile
 

@@ -9,10 +9,10 @@ import sys
 import docx
 import pytest
 
-from wcif_desktop.render.firm_template import LIST_ATTRIBUTES, PLACEHOLDERS, check_template
-from wcif_desktop.services.deliverables.generate import write_document
 from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.paths import resource
+from wcif_desktop.render.firm_template import LIST_ATTRIBUTES, PLACEHOLDERS, check_template
+from wcif_desktop.services.deliverables.generate import write_document
 from wcif_desktop.services.evaluation import load_snapshot
 
 from .docutil import PLACEHOLDER_LEFTOVERS, docx_all_text, docx_headings

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from wcif_desktop.domain.errors import WcifError
-
-from wcif_desktop.services.fieldwork import add_site_visit, record_answer, update_site_visit
-from wcif_desktop.services.deliverables.generate import build_outline, write_document
-from wcif_desktop.services.deliverables.sources import outline_topics
-from wcif_desktop.domain.errors import ValidationError
+from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.services import plan as plan_svc
 from wcif_desktop.services import review as review_svc
+from wcif_desktop.services.deliverables.generate import build_outline, write_document
+from wcif_desktop.services.deliverables.sources import outline_topics
+from wcif_desktop.services.fieldwork import add_site_visit, record_answer, update_site_visit
 
 from .docutil import docx_all_text, pdf_text, squash
 

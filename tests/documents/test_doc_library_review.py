@@ -7,19 +7,19 @@ import re
 
 import pytest
 
-from wcif_desktop.services.deliverables.problem_list import check_problems, set_problem_detail
 from wcif_desktop.domain.docrecords import ProblemDetail
+from wcif_desktop.domain.errors import ValidationError, WcifError
+from wcif_desktop.domain.model import Finding, Indicator, TargetIndicator
+from wcif_desktop.domain.target_review import TargetRow, TargetTable, parse_rules, review, working_paper_text
+from wcif_desktop.services import evaluation as svc
+from wcif_desktop.services.deliverables.problem_list import check_problems, set_problem_detail
+from wcif_desktop.services.finding_library import FindingLibrary, LibraryEntry, save_finding, start_finding
 from wcif_desktop.services.target_papers import (
     ANNUAL_TARGET_SECTION,
     load_rules,
     prefill_working_papers,
     review_evaluation,
 )
-from wcif_desktop.domain.errors import ValidationError, WcifError
-from wcif_desktop.domain.model import Finding, Indicator, TargetIndicator
-from wcif_desktop.domain.target_review import TargetRow, TargetTable, parse_rules, review, working_paper_text
-from wcif_desktop.services import evaluation as svc
-from wcif_desktop.services.finding_library import FindingLibrary, LibraryEntry, save_finding, start_finding
 
 
 # ------------------------------------------------------------------------------------------ finding library
@@ -143,8 +143,8 @@ def test_rules_are_data():
 
 
 def test_user_rules_file_takes_precedence(tmp_path, monkeypatch):
-    from wcif_desktop.services.target_papers import rules_path
     from wcif_desktop.paths import user_data_dir
+    from wcif_desktop.services.target_papers import rules_path
 
     own = user_data_dir() / "target_review_rules.toml"
     own.write_text('[[rule]]\nid = "only"\nname = "仅此一条"\ncheck = "basis_shown"\nopinion = "缺依据"\n',
@@ -225,9 +225,9 @@ def test_case_12_stored_as_declared_table_is_reviewed_from_the_file(shared_dir, 
 
 def test_problem_list_uses_the_findings_page_links(bare_sample_file, workdir):
     """Links made on the findings page (finding_link) are the problem's indicators, papers and evidence."""
-    from wcif_desktop.services.deliverables.generate import build_outline
     from wcif_desktop.services import finding_links as links_svc
     from wcif_desktop.services import review as rsvc
+    from wcif_desktop.services.deliverables.generate import build_outline
     from wcif_desktop.services.evidence import add_evidence
 
     ef = bare_sample_file

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from wcif_desktop.services.deliverables.generate import write_document
 from wcif_desktop.paths import resource
+from wcif_desktop.services.deliverables.generate import write_document
 
 from .docutil import pdf_text, squash
 

@@ -7,10 +7,10 @@ import re
 import docx
 import pytest
 
-from wcif_desktop.render.docx import write_docx
-from wcif_desktop.services.deliverables.reports import brief_report, full_report
 from wcif_desktop.domain.fields import field_values
 from wcif_desktop.domain.scoring import build_sheet
+from wcif_desktop.render.docx import write_docx
+from wcif_desktop.services.deliverables.reports import brief_report, full_report
 from wcif_desktop.services.evaluation import load_snapshot
 
 from .docutil import PLACEHOLDER_LEFTOVERS, docx_all_text, docx_headings, docx_xml
@@ -100,8 +100,8 @@ def test_outline_rejects_ragged_tables():
 
 def test_word_and_pdf_brief_report_say_the_same(sample_file, workdir):
     """Every heading and paragraph of the .docx brief report is in the report module's PDF."""
-    from wcif_desktop.services.deliverables.generate import write_document
     from wcif_desktop.domain.document import Heading, Para
+    from wcif_desktop.services.deliverables.generate import write_document
 
     from .docutil import pdf_text, squash
 

@@ -202,9 +202,10 @@ def test_cli_report_and_document_give_the_same_pdf(sample_path, workdir):
     assert _pdf_raw(outs["report"]) == _pdf_raw(outs["document"])
 
 
-def test_request_list_is_one_deliverable_everywhere(sample_file, workdir):
+def test_request_list_is_one_deliverable_everywhere(bare_sample_file, workdir):
     """Empty: refused with the same sentence by `request-list … .pdf` and `document … request-list`; filled: the
-    same landscape 8-column list from both."""
+    same landscape 8-column list from both. (The bare sample: the whole sample comes with a request list.)"""
+    sample_file = bare_sample_file
     from wcif_desktop.domain.errors import WcifError
     from wcif_desktop.services.review import add_request_list_from_template, export_request_list
 

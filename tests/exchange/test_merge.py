@@ -8,10 +8,10 @@ import pytest
 from wcif_desktop.domain.errors import ValidationError
 from wcif_desktop.domain.model import Finding
 from wcif_desktop.services import exchange, merge
+from wcif_desktop.services.report_archive import lock as _archive_lock
 from wcif_desktop.store.db import EvaluationFile
 
 from .helpers import export_copy, record_state, table_dump
-from wcif_desktop.services.report_archive import lock as _archive_lock
 
 
 @pytest.fixture
@@ -313,7 +313,6 @@ def test_merge_history_reports_how_conflicts_were_resolved(trio):
 def test_locked_evaluation_refuses_merges(trio):
     lead, a, _ = trio
     ef = EvaluationFile.open(lead)
-    ev = ef.rows("evaluation")[0]
     _archive_lock(ef)
     with pytest.raises(exchange.ImportRefused, match="已锁定"):
         exchange.import_file(ef, a)

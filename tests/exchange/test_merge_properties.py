@@ -97,7 +97,7 @@ def test_three_copies_merged_in_different_orders(_sample_master, tmp_path, lead_
                 continue
             fields = [f for f in base[key] if f != "id"]
             changed = {f: {v[f] for v in versions if v[f] != base[key][f]} for f in fields}
-            mine_or_kept = lambda f, value: (result[key][f] == value or any(  # noqa: E731
+            mine_or_kept = lambda f, value, result=result, key=key, by_key=by_key: (result[key][f] == value or any(  # noqa: E731
                 c.theirs.get(f) == value or c.mine.get(f) == value for c in by_key.get(key, [])))
             delete_vs_edit = any("deleted" in c.fields for c in by_key.get(key, []))
             for f in fields:

@@ -17,8 +17,6 @@ import pytest
 
 from wcif_desktop.services import exchange
 
-from .helpers import export_copy
-
 REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "足够长的口令 2021"
 
@@ -140,13 +138,12 @@ def test_stale_plaintext_folders_of_older_versions_are_removed(sample_path, work
 
 def test_an_encrypted_export_never_writes_plaintext_to_the_destination(sample_path, workdir, monkeypatch):
     """Every file opened for writing in the destination during an encrypted export receives ciphertext only."""
-    import builtins
 
     dest = workdir / "目标"
     dest.mkdir()
     markers = _plaintext_markers(sample_path)
     written: dict[str, bytearray] = {}
-    real_fdopen, real_open = os.fdopen, builtins.open
+    real_fdopen = os.fdopen
 
     class Spy:
         def __init__(self, fh, name):

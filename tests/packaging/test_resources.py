@@ -6,9 +6,8 @@ import fnmatch
 import importlib.resources
 import subprocess
 import sys
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 

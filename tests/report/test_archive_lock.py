@@ -11,11 +11,11 @@ import pytest
 from wcif_desktop.cli import main
 from wcif_desktop.domain.errors import ValidationError
 from wcif_desktop.domain.model import Finding, Indicator
-from wcif_desktop.services import report_archive as archive
-from wcif_desktop.services.report_file import build_report_file, sign_report_file
-from wcif_desktop.services.readiness import check_readiness
 from wcif_desktop.render.signing import create_identity, verify_pdf
 from wcif_desktop.services import evaluation as svc
+from wcif_desktop.services import report_archive as archive
+from wcif_desktop.services.readiness import check_readiness
+from wcif_desktop.services.report_file import build_report_file, sign_report_file
 from wcif_desktop.store.db import EvaluationFile
 
 
@@ -121,10 +121,11 @@ def _with_open_conflict(sample_path, workdir) -> str:
     exchange.export_evaluation(sample_path, copy, log2_n=12)
     with EvaluationFile.open(sample_path, backup=False) as ef:
         ind = next(i for i in ef.records(Indicator) if i.score is not None)
+    # both sides deduct with the same reason (a deduction without one is a readiness error of its own, issue 17)
     with EvaluationFile.open(copy, who="同事", backup=False) as ef:
-        ef.update("indicator", ind.id, {"score": "1"})
+        ef.update("indicator", ind.id, {"score": "1", "deduction_reason": "依据文件不全"})
     with EvaluationFile.open(sample_path, backup=False) as ef:
-        ef.update("indicator", ind.id, {"score": "0.5"})
+        ef.update("indicator", ind.id, {"score": "0.5", "deduction_reason": "依据文件不全"})
         rep = exchange.import_file(ef, copy)
         assert rep.conflicts
         return rep.conflicts[0]

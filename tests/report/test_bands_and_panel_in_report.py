@@ -5,10 +5,10 @@ from decimal import Decimal
 from pypdf import PdfReader
 
 from wcif_desktop.domain.model import Indicator, TeamMember
-from wcif_desktop.services.report_build import generate_report
-from wcif_desktop.services.deliverables.extras import load_extras
 from wcif_desktop.services import scoring
+from wcif_desktop.services.deliverables.extras import load_extras
 from wcif_desktop.services.evaluation import load_snapshot
+from wcif_desktop.services.report_build import generate_report
 
 
 def _text(path) -> str:

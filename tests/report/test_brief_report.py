@@ -10,8 +10,8 @@ from report_pdfutil import all_text, fonts_not_embedded, logical_page_of, norm, 
 
 from wcif_desktop.domain.errors import ReportError
 from wcif_desktop.domain.model import Finding, Indicator
-from wcif_desktop.services.report_build import generate_report, render_report
 from wcif_desktop.services import evaluation as svc
+from wcif_desktop.services.report_build import generate_report, render_report
 
 SEED = "seeds/000_854d81cc78b58da2.txt"
 

@@ -10,8 +10,8 @@ import pytest
 from report_pdfutil import all_text, fonts_not_embedded, logical_page_of, norm, page_texts, toc_entries
 
 from wcif_desktop.domain.model import Evaluation, EvaluationSnapshot, Indicator, TeamMember
-from wcif_desktop.services.report_build import generate_report, render_report
 from wcif_desktop.services import evaluation as svc
+from wcif_desktop.services.report_build import generate_report, render_report
 
 FULL_OUTLINE = ["一、基本情况", "（一）项目概况", "（二）项目绩效目标", "二、绩效评价工作开展情况", "（一）绩效评价目的、对象和范围",
                 "（二）绩效评价原则、评价指标体系、评价方法、评价标准", "（三）绩效评价工作过程", "三、综合评价情况及评价结论",
@@ -111,8 +111,8 @@ def test_full_report_of_120_indicators_is_fast():
 
 
 def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
-    from wcif_desktop.services.report_file import build_report_file
     from wcif_desktop.services import review, survey
+    from wcif_desktop.services.report_file import build_report_file
     from wcif_desktop.store.db import EvaluationFile
 
     with EvaluationFile.open(sample_path) as ef:
@@ -135,8 +135,8 @@ def test_optional_appendices_from_review_and_surveys(sample_path, workdir):
 
 
 def test_section_two_from_the_evaluation_plan(sample_path, workdir):
-    from wcif_desktop.services.report_file import build_report_file
     from wcif_desktop.services import plan
+    from wcif_desktop.services.report_file import build_report_file
     from wcif_desktop.store.db import EvaluationFile
 
     out0 = build_report_file(sample_path, workdir / "样例方案.pdf", template="full", keep=False)

@@ -80,9 +80,9 @@ def test_random_text_keeps_the_rules(parts, half_ems):
 
 def test_pdf_lines_obey_the_rules(sample_file):
     """The laid-out paragraphs of the real report, at the report's width and at narrow table widths."""
-    from wcif_desktop.render.layout import Styles, make_styles
     from wcif_desktop.render.flowables import CJKParagraph
     from wcif_desktop.render.fonts import register_fonts
+    from wcif_desktop.render.layout import Styles, make_styles
     from wcif_desktop.services.evaluation import load_snapshot
 
     fonts = register_fonts()

@@ -2,11 +2,11 @@
 
 from pypdf import PdfReader
 
-from wcif_desktop.services.report_build import generate_report
 from wcif_desktop.render.charts import survey_chart
-from wcif_desktop.services.deliverables.extras import load_extras
 from wcif_desktop.services import survey as sv
+from wcif_desktop.services.deliverables.extras import load_extras
 from wcif_desktop.services.evaluation import load_snapshot
+from wcif_desktop.services.report_build import generate_report
 
 
 def _text(path) -> str:

@@ -111,17 +111,40 @@ def _give_basis(path) -> dict[str, str]:
     return names
 
 
-def test_full_report_states_a_figure_and_a_source_for_every_indicator(sample_path, workdir):
-    from wcif_desktop.services.report_file import build_report_file
+def test_full_report_states_a_figure_and_a_source_for_every_indicator(bare_sample_path, workdir):
+    """The bare sample (the seed report's content only) lists indicators without basis; once each has a finding
+    with a figure and a working paper, none is listed and the full report states both for every indicator."""
     from wcif_desktop.services.report_state import readiness_of
 
-    with EvaluationFile.open(sample_path) as ef:  # the sample as bundled: indicators without basis are listed
+    sample_path = bare_sample_path
+    with EvaluationFile.open(sample_path) as ef:
         before = [str(i.message) for i in readiness_of(ef) if i.severity == "错误"]
+    assert any("没有评价依据" in m for m in before)
     names = _give_basis(sample_path)
     with EvaluationFile.open(sample_path) as ef:
         after = [str(i.message) for i in readiness_of(ef) if i.severity == "错误"]
-    assert all("没有评价依据" not in m and "没有问卷调查数据" not in m for m in after)
-    assert len(after) <= len(before)
+    assert all("没有评价依据" not in m for m in after)
+    # what is new is about the papers just added, which have no evidence or signatures yet (the supports check of
+    # issue 18); adding a basis raised nothing else
+    assert all("核查底稿" in m for m in set(after) - set(before))
+    _assert_figure_and_source(sample_path, workdir, names)
+
+
+def test_the_whole_sample_states_a_figure_and_a_source_for_every_indicator_as_bundled(sample_path, workdir):
+    """The whole sample (issue 18) brings its own findings, papers and evidence: no readiness error, and every
+    indicator of the full report states its scoring standard and a source (a working paper)."""
+    from wcif_desktop.services.report_state import readiness_of
+
+    with EvaluationFile.open(sample_path) as ef:
+        errors = [str(i.message) for i in readiness_of(ef) if i.severity == "错误"]
+        names = {n.indicator.id: n.indicator.name for n in sheet_for(load_snapshot(ef)).leaves()}
+    assert errors == []
+    _assert_figure_and_source(sample_path, workdir, names, figure=False)
+
+
+def _assert_figure_and_source(sample_path, workdir, names: dict[str, str], figure: bool = True) -> None:
+    from wcif_desktop.services.report_file import build_report_file
+
     out = build_report_file(sample_path, workdir / "完整 报告.pdf", template="full", keep=False)
     text = re.sub(r"\s+", "", "".join(_pages(out.read_bytes())))
     body = text.split("四、绩效评价指标分析")[2].split("五、主要经验及做法")[0]  # [1] is the 目录 line
@@ -131,15 +154,17 @@ def test_full_report_states_a_figure_and_a_source_for_every_indicator(sample_pat
         assert m, name
         section = m.group(1)
         assert "评分标准：" in section, name
-        assert re.search(r"评价情况（实际值）：[^：]*\d", section), name  # a figure
-        assert "来源：" in section and "评价依据：底稿" in section, name  # a source and the working paper
+        assert not figure or re.search(r"评价情况（实际值）：[^：]*\d", section), name  # a figure
+        assert "评价依据：底稿" in section, name  # the working paper
+        assert not figure or "来源：" in section, name  # the source of the figure
     assert not [n for n in SOFTWARE_NOTES if n in text]
 
 
-def test_survey_scored_without_questionnaire_is_an_error_not_a_full_score(sample_path):
+def test_survey_scored_without_questionnaire_is_an_error_not_a_full_score(bare_sample_path):
+    """The bare sample scores 满意度 but holds no survey (the whole sample has two surveys of 40 responses)."""
     from wcif_desktop.services.report_state import readiness_of
 
-    with EvaluationFile.open(sample_path) as ef:
+    with EvaluationFile.open(bare_sample_path) as ef:
         items = [str(i.message) for i in readiness_of(ef) if i.severity == "错误"]
     assert any("满意度" in m and "没有问卷调查数据" in m for m in items)
 
@@ -170,18 +195,19 @@ def test_no_software_notes_in_any_deliverable(sample_file):
         assert not found, (kind, found)
 
 
-def test_document_dates_follow_the_plan_phases(sample_file):
+def test_document_dates_follow_the_plan_phases(bare_sample_file):
+    """On the bare sample (no phases of its own: the whole sample's phases would stand beside these)."""
     from wcif_desktop.services import plan as plan_svc
     from wcif_desktop.services.deliverables.generate import build_document
     from wcif_desktop.services.deliverables.sources import load_sources
     from wcif_desktop.services.review import add_request_item
 
-    plan_svc.add_phase(sample_file, "前期准备", "2022-04-01", "2022-04-08")
-    plan_svc.add_phase(sample_file, "现场评价", "2022-04-11", "2022-05-20")
-    plan_svc.add_phase(sample_file, "撰写报告", "2022-05-21", "2022-06-20")
-    add_request_item(sample_file, "2021年基金决算报表", "财务资料")
-    svc.update_record(sample_file, Evaluation, svc.evaluation(sample_file).id, report_date="")
-    src = load_sources(sample_file)
+    plan_svc.add_phase(bare_sample_file, "前期准备", "2022-04-01", "2022-04-08")
+    plan_svc.add_phase(bare_sample_file, "现场评价", "2022-04-11", "2022-05-20")
+    plan_svc.add_phase(bare_sample_file, "撰写报告", "2022-05-21", "2022-06-20")
+    add_request_item(bare_sample_file, "2021年基金决算报表", "财务资料")
+    svc.update_record(bare_sample_file, Evaluation, svc.evaluation(bare_sample_file).id, report_date="")
+    src = load_sources(bare_sample_file)
     dates = {k: build_document(src, k).signing.date if build_document(src, k).signing else None
              for k in ("letter", "report-full")}
     plan = build_document(src, "work-plan")

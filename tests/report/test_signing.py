@@ -39,8 +39,8 @@ def seal(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def unsigned(tmp_path_factory, _sample_master):
-    from wcif_desktop.services.report_build import generate_report
     from wcif_desktop.services.evaluation import load_snapshot
+    from wcif_desktop.services.report_build import generate_report
     from wcif_desktop.store.db import EvaluationFile
 
     with EvaluationFile.open(_sample_master) as ef:

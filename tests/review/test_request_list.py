@@ -9,9 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from wcif_desktop.domain.errors import ValidationError, WcifError
-from wcif_desktop.domain.model import Evaluation
 from wcif_desktop.domain.review import DocumentRequest, ReviewNote
-from wcif_desktop.services import evaluation as evsvc
 from wcif_desktop.services import review
 from wcif_desktop.services.report_archive import lock as _archive_lock
 
@@ -123,7 +121,6 @@ def test_review_notes_need_a_member_and_text(ef, members):
 
 
 def test_locked_evaluation_refuses_edits(ef):
-    ev = evsvc.evaluation(ef)
     _archive_lock(ef)
     with pytest.raises(ValidationError, match="已锁定"):
         review.add_request_item(ef, "x", "y")

@@ -13,9 +13,8 @@ import pytest
 from wcif_desktop.cli import main
 from wcif_desktop.domain.errors import ValidationError, WcifError
 from wcif_desktop.domain.model import Evaluation, FinanceLine, TargetIndicator
-from wcif_desktop.services import baseline
+from wcif_desktop.services import baseline, finance
 from wcif_desktop.services import evaluation as svc
-from wcif_desktop.services import finance
 from wcif_desktop.store.db import EvaluationFile
 
 LAST_CLOSING = Decimal("724120300.00")  # the sample's 2021 年末滚存结余
@@ -27,7 +26,7 @@ def _sha(p: Path) -> str:
 
 @pytest.fixture
 def pair(sample_path, workdir):
-    """(this year's file 2022, last year's file 2021 = the sample) in different folders."""
+    """(this year's file 2022 with its three totals, last year's file 2021 = the sample) in different folders."""
     last_dir = workdir / "2021 年 归档"
     last_dir.mkdir()
     last = last_dir / "呼和浩特 2021.wcif"
@@ -39,6 +38,11 @@ def pair(sample_path, workdir):
         svc.update_record(ef, Evaluation, ev.id, fiscal_year=2022, title="呼和浩特市2022年度工伤保险基金项目绩效评价")
         values = {"income_total": "130000000.00", "expenditure_total": "120000000.00"}
         for ln in ef.records(FinanceLine):
+            if ln.code not in ("income_total", "expenditure_total", "year_end_balance") or ln.fiscal_year != 2021:
+                # this year's file has its totals only: the sample's stated 2021 opening balance, its detail lines
+                # and its 2020 comparison line are last year's figures (the opening comes from the baseline)
+                svc.delete_record(ef, FinanceLine, ln.id)
+                continue
             changes = {"fiscal_year": 2022}
             if ln.code in values:
                 changes["actual"] = Decimal(values[ln.code])
@@ -187,8 +191,8 @@ def test_rectification_section_in_the_full_report(pair, workdir):
     from pypdf import PdfReader
 
     from wcif_desktop.services.deliverables.extras import load_extras
-    from wcif_desktop.services.report_build import generate_report
     from wcif_desktop.services.evaluation import load_snapshot
+    from wcif_desktop.services.report_build import generate_report
 
     this, last = pair
     with EvaluationFile.open(this, backup=False) as ef:

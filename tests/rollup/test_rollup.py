@@ -235,8 +235,8 @@ def test_named_pipe_is_not_opened(workdir):
 
 @pytest.mark.slow
 def test_final_signed_report_is_verified(sample_path, workdir):
-    from wcif_desktop.services.report_file import build_report_file
     from wcif_desktop.render.signing import create_identity
+    from wcif_desktop.services.report_file import build_report_file
 
     p12 = create_identity(workdir / "签名 身份.p12", "口令123", "王建国", "测试会计师事务所")
     build_report_file(sample_path, workdir / "报告 终稿.pdf", "brief", p12=p12, passphrase="口令123", final=True)

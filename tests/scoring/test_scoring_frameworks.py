@@ -191,9 +191,6 @@ def test_undo_helpers_restore_subtree_and_position(empty_eval):
 
 
 def test_locked_evaluation_refuses_template_and_edits(sample_file):
-    from wcif_desktop.domain.model import Evaluation
-
-    ev = sample_file.records(Evaluation)[0]
     _archive_lock(sample_file)
     before = len(sample_file.records(Indicator))
     with pytest.raises(ValidationError, match="锁定"):

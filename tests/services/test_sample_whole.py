@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from decimal import Decimal
-
 import tomllib
+from decimal import Decimal
 
 from wcif_desktop.domain.review import EvaluationPlan, Evidence, IndependenceDeclaration, PlanBasis, PlanPhase
 from wcif_desktop.services import evaluation as svc
@@ -207,3 +206,10 @@ def test_sample_evidence_hash_is_stable_bytes():
     assert hashlib.sha256(a).digest() == hashlib.sha256(b).digest()
     assert sf.png_bytes("t", ["a", "b", "c"], [["1", "2", "3"]]) == sf.png_bytes("t", ["a", "b", "c"], [["1", "2", "3"]])
     assert sf.xlsx_bytes("t", ["a"], [["1"]]) == sf.xlsx_bytes("t", ["a"], [["1"]])
+    # no clock in the workbook: openpyxl stamps docProps/core.xml's modified with the time of saving (two calls
+    # in different seconds differed), the sample fixes it
+    import io
+    import zipfile
+
+    core = zipfile.ZipFile(io.BytesIO(sf.xlsx_bytes("t", ["a"], [["1"]]))).read("docProps/core.xml")
+    assert b">2022-05-10T09:00:00Z</dcterms:modified>" in core

@@ -112,7 +112,9 @@ def _evidence_files(folder: Path, sizes: list[int]) -> list[Path]:
     return out
 
 
-def test_evidence_chunks_are_stored_once_and_a_backup_restores_completely(sample_path, workdir):
+def test_evidence_chunks_are_stored_once_and_a_backup_restores_completely(bare_sample_path, workdir):
+    """On the bare sample (no evidence of its own), so the chunk store holds exactly the three contents added here."""
+    sample_path = bare_sample_path
     files = _evidence_files(workdir / "证据", [3 * evsvc.CHUNK_SIZE + 123, 5000, evsvc.CHUNK_SIZE])
     ef = EvaluationFile.open(sample_path, backup=False)
     for f in files:

@@ -11,7 +11,6 @@ from decimal import Decimal
 import pytest
 
 from wcif_desktop.domain.errors import ValidationError
-from wcif_desktop.domain.model import Evaluation
 from wcif_desktop.domain.money import round2
 from wcif_desktop.domain.survey import (
     SurveyOption,
@@ -22,7 +21,7 @@ from wcif_desktop.domain.survey import (
     wilson_interval,
 )
 from wcif_desktop.services import survey as sv
-from wcif_desktop.services.evaluation import create_empty, update_record
+from wcif_desktop.services.evaluation import create_empty
 from wcif_desktop.services.report_archive import lock as _archive_lock
 
 
@@ -199,7 +198,6 @@ def test_paper_entry_refuses_bad_input(ef):
 
 def test_locked_evaluation_refuses_entry(ef):
     s = _units_survey(ef)
-    ev = ef.records(Evaluation)[0]
     _archive_lock(ef)
     with pytest.raises(ValidationError, match="锁定"):
         sv.add_response(ef, s.id, {"Q1": "满意"})

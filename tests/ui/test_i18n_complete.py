@@ -191,7 +191,6 @@ def test_compiled_qm_matches_the_ts(qapp, ts_messages):
 def _domain_labels():
     """Chinese labels from Qt-free modules that the UI passes through translate(); their UI module marks them
     with QT_TRANSLATE_NOOP, and this keeps the marks in step with the domain's dictionaries."""
-    from wcif_desktop.render.firm_template import KIND_NAMES
     from wcif_desktop.domain.model import ROLES
     from wcif_desktop.domain.panel import PANEL_METHODS
     from wcif_desktop.domain.review import REQUEST_STATUSES, SIGNOFF_LABELS
@@ -199,6 +198,7 @@ def _domain_labels():
     from wcif_desktop.domain.scoring import DEFAULT_GRADE_BANDS
     from wcif_desktop.domain.survey import SATISFACTION_METHODS
     from wcif_desktop.domain.targets import COMPARED_FIELDS
+    from wcif_desktop.render.firm_template import KIND_NAMES
 
     return [("PanelWidget", PANEL_METHODS), ("TargetComparisonDialog", COMPARED_FIELDS), ("roles", ROLES), ("ScoringPage", {g: g for _, g in DEFAULT_GRADE_BANDS}), ("DocumentsDialog", KIND_NAMES), ("review", REQUEST_STATUSES), ("review", SIGNOFF_LABELS),
             ("SurveyPanel", SATISFACTION_METHODS), ("rules", RULE_TYPES)]

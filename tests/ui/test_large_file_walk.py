@@ -37,12 +37,14 @@ def _count_rows(model, parent=None) -> int:
     return n + sum(_count_rows(model, model.index(r, 0, parent)) for r in range(n))
 
 
-def test_walk_every_step_of_a_large_file(qtbot, sample_path, workdir, messages):
+def test_walk_every_step_of_a_large_file(qtbot, bare_sample_path, workdir, messages):
+    """Built on the bare sample, so the counts are the large file's own (the whole sample adds 80 responses and
+    its evidence)."""
     from wcif_desktop.services import evaluation as svc
     from wcif_desktop.ui.mainwindow import MainWindow
     from wcif_desktop.ui.pages import STEP_PAGES
 
-    big = build_large(sample_path, workdir / "大文件 1000 指标.wcif")
+    big = build_large(bare_sample_path, workdir / "大文件 1000 指标.wcif")
     win = MainWindow()
     qtbot.addWidget(win)
     win.resize(1366, 768)

@@ -14,7 +14,6 @@ from wcif_desktop.services import review as rsvc
 from wcif_desktop.services.evaluation import open_file
 
 
-
 @pytest.fixture
 def ctx(bare_ctx):
     """These tests build links, papers and plans from scratch: the sample without its review records."""

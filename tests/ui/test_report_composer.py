@@ -135,14 +135,17 @@ def test_text_being_typed_is_not_overwritten_by_a_data_change(composer, ctx, qtb
     assert composer.preview.text() == "正在输入 包头市"
 
 
-def test_report_page_template_choice_and_readiness(window):
+def test_report_page_template_choice_and_readiness(bare_window):
     from wcif_desktop.domain.model import Finding
+
+    window = bare_window
 
     page = window.show_step("report")
     assert [page.template_combo.itemData(i) for i in range(page.template_combo.count())] == ["brief", "full"]
     page.set_template("full")
     assert page.template() == "full"
-    # the bundled sample: findings complete; what it lacks is the basis of indicators and plan data
+    # the bare sample (the seed report's content): findings complete; what it lacks is the basis of indicators
+    # and plan data (the whole sample has both)
     assert not [m for m in page.readiness.messages() if "原因分析" in m or "没有对应的建议" in m]
     assert any("没有评价依据" in m for m in page.readiness.messages())
     ctx = window.ctx

@@ -291,8 +291,8 @@ def test_reopen_button_and_dialog(window, qtbot, monkeypatch):
 @pytest.mark.slow
 def test_final_signature_from_the_page_locks(window, qtbot, workdir, messages, monkeypatch, sample_path, make_ready):
     from wcif_desktop.domain.model import Evaluation
-    from wcif_desktop.services import report_archive as archive
     from wcif_desktop.render.signing import create_identity
+    from wcif_desktop.services import report_archive as archive
     from wcif_desktop.ui import lock
 
     make_ready(sample_path)  # a final signature needs a report without readiness errors
@@ -319,8 +319,8 @@ def test_final_signature_from_the_page_locks(window, qtbot, workdir, messages, m
 
 def test_run_service_on_locked_evaluation(ctx, monkeypatch):
     """Edits through ``run_service`` ask too; reads through it on a locked evaluation do not."""
-    from wcif_desktop.services import report_archive as archive
     from wcif_desktop.services import evaluation as svc
+    from wcif_desktop.services import report_archive as archive
     from wcif_desktop.ui import lock
 
     lock.install(ctx)

@@ -197,11 +197,13 @@ def test_gui_signs_final_with_a_chosen_seal_on_the_signing_block(ready_window, q
 
 
 @pytest.mark.skipif(not HAS_REPORT, reason="report package (wcif_desktop.services.report_file) not present")
-def test_gui_refuses_final_signature_of_a_draft(window, qtbot, workdir, messages):
+def test_gui_refuses_final_signature_of_a_draft(bare_window, qtbot, workdir, messages):
     from wcif_desktop.render.signing import create_identity
 
+    window = bare_window
+
     page = window.show_step("report")
-    assert "草稿" in page.draft_label.text()  # the bundled sample lacks the basis of its indicators
+    assert "草稿" in page.draft_label.text()  # the bare sample lacks the basis of its indicators
     p12 = create_identity(workdir / "证书.p12", "secret123", "王建国", "内蒙古鑫方圆会计师事务有限公司")
     page.settings["signing/p12"] = str(p12)
     page.refresh()

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from wcif_desktop.domain.model import Finding, Indicator
-from wcif_desktop.ui.pages import STEP_PAGES, StepState
 from wcif_desktop.services.report_archive import lock as _archive_lock
+from wcif_desktop.ui.pages import STEP_PAGES, StepState
 
 pytestmark = pytest.mark.gui
 
@@ -129,8 +129,11 @@ def test_edit_finding_text_and_facts(window, qtbot, messages):
     assert team.fields["report_date"].text() == "2022-06-30"
 
 
-def test_step_state_follows_data(window):
+def test_step_state_follows_data(bare_window):
+    """On the bare sample (no request list: the whole sample's settled list makes the step 已完成 from the start)."""
     from wcif_desktop.services.review import add_request_item, set_request_status
+
+    window = bare_window
 
     page = window.show_step("review")
     page.process_edit.setPlainText("")
@@ -237,8 +240,6 @@ def test_typed_text_is_saved_when_switching_files_or_closing(window, qtbot, work
 
 
 def test_locked_evaluation_refuses_edits_and_shows_saved_text(window, messages, monkeypatch):
-    from wcif_desktop.domain.model import Evaluation
-    from wcif_desktop.services import evaluation as svc
     from wcif_desktop.ui import lock
 
     asked = []

@@ -18,21 +18,21 @@ def register(sub):
 
 
 def run_list(args) -> int:
-    from ..services.evaluation import backup_folder, backups_of
+    from ..services.evaluation import backup_folder, backups
 
-    found = backups_of(args.path)
+    found = backups(args.path)
     if not found:
         print(f"没有备份（备份文件夹：{backup_folder(args.path)}）")
         return 0
-    for b, size in found:
-        shown = f"{size / 2**20:.1f} MB" if size is not None else "?"
-        print(f"{b}  （备份时文件大小 {shown}）")
+    for b, nbytes in found:
+        size = f"{nbytes / 2**20:.1f} MB" if nbytes is not None else "?"
+        print(f"{b}  （备份时文件大小 {size}）")
     return 0
 
 
 def run_restore(args) -> int:
-    from ..services.evaluation import restore_from_backup
+    from ..services.evaluation import restore_backup
 
-    out = restore_from_backup(args.backup, args.output)
+    out = restore_backup(args.backup, args.output)
     print(f"已从备份恢复：{out}")
     return 0

@@ -78,8 +78,8 @@ def run_archive(args) -> int:
 
 def run_review_targets(args) -> int:
     """Exit 0 when every rule passes, 1 when some fail (the results are printed either way)."""
-    from ..services.target_papers import load_rules, prefill_working_papers, review_evaluation
     from ..services.evaluation import open_file
+    from ..services.target_papers import load_rules, prefill_working_papers, review_evaluation
 
     rules = load_rules(args.rules) if args.rules else None
     with open_file(args.path) as ef:

@@ -54,9 +54,9 @@ def run_export(args) -> int:
 
 
 def run_import(args) -> int:
+    from ..services.evaluation import open_file
     from ..services.exchange import import_file
     from ..services.merge import list_conflicts
-    from ..services.evaluation import open_file
 
     password = _password(args)
     ef = open_file(args.into)

@@ -111,8 +111,8 @@ def _check_input(path: Path, what: str) -> None:
 
 
 def run_report(args) -> int:
-    from ..services.report_file import build_report_file
     from ..render.signing import verify_pdf
+    from ..services.report_file import build_report_file
 
     pw = read_passphrase(args.passphrase_file) if args.sign else None
     if args.sign:
@@ -131,8 +131,8 @@ def run_report(args) -> int:
 
 
 def run_sign(args) -> int:
-    from ..services.report_file import sign_report_file
     from ..render.signing import verify_pdf
+    from ..services.report_file import sign_report_file
 
     _check_input(args.path, "to_sign")
     _check_input(args.sign, "identity")

@@ -33,9 +33,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ..domain.document import BodyStart, Cover, Document, Figure, Heading, PageBreak, Para, Signing, Table, Toc
 from ..domain.errors import QT_TRANSLATE_NOOP, ReportError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..domain.document import BodyStart, Cover, Document, Figure, Heading, PageBreak, Para, Signing, Table, Toc
 
 DocOutline = Document
 

@@ -18,8 +18,8 @@ import re
 from pathlib import Path
 
 
-from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.document import Document
+from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.fields import FIELD_LABELS
 from ..domain.progress import NO_PROGRESS, Progress, check
 

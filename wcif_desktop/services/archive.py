@@ -23,14 +23,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.docrecords import ArchiveRecord
+from ..domain.document import DocOutline, Para, Table, h1
 from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
+from ..render.firm_template import KIND_NAMES
 from ..store.db import EvaluationFile, now_iso
 from .deliverables.common import values, year_label
-from ..render.firm_template import KIND_NAMES
 from .deliverables.generate import KINDS, sha256_file, write_document
-from ..domain.document import DocOutline, Para, Table, h1
-from ..domain.docrecords import ArchiveRecord
 from .deliverables.sources import load_sources
 
 INDEX_NAME = "归档目录"

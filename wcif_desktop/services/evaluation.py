@@ -7,7 +7,6 @@ Every edit validates against the domain rules, writes in one transaction (with a
 from __future__ import annotations
 
 import sqlite3
-
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -96,6 +95,37 @@ def warm_up() -> None:
     from ..store.db import warm_up as _warm_up
 
     _warm_up()
+
+
+def backups(path) -> list[tuple[Path, int | None]]:
+    """The rolling backups of the evaluation file at ``path``, oldest first, each with the size in bytes the file
+    had when it was taken (``None`` for an older or unreadable backup). See ``docs/file-safety.md``."""
+    from ..store.backups import backup_state, list_backups
+
+    out = []
+    for b in list_backups(path):
+        state = backup_state(b)
+        out.append((b, state[0] if state else None))
+    return out
+
+
+def backup_folder(path) -> Path:
+    """The folder where the rolling backups of the evaluation file at ``path`` are kept."""
+    from ..store.backups import backup_dir
+
+    return backup_dir(path)
+
+
+def restore_backup(backup, dest) -> Path:
+    """Write the complete evaluation file kept in ``backup`` to the new file ``dest`` (evidence put back from the
+    chunk store, each content checked against its SHA-256). Returns ``dest``.
+
+    Raises:
+        WcifError: ``dest`` exists, a chunk is missing or does not match, or writing failed (nothing left behind).
+    """
+    from ..store.backups import restore_backup as _restore
+
+    return _restore(backup, dest)
 
 
 def open_read_only(path) -> EvaluationFile:
@@ -299,34 +329,3 @@ def leaf_indicators(snap: EvaluationSnapshot) -> list[Indicator]:
 def total_weight(indicators) -> Decimal:
     return sum((i.weight for i in indicators if i.level == 1), Decimal(0))
 
-
-# ------------------------------------------------------------------------------------------------ backups
-def backups_of(path) -> list[tuple[Path, int | None]]:
-    """The rolling backups of the evaluation file ``path``, oldest first, each with the size (bytes) the file had
-    when it was backed up (``None`` when the backup does not say). See ``docs/file-safety.md``."""
-    from ..store.backups import backup_state, list_backups
-
-    out = []
-    for b in list_backups(path):
-        state = backup_state(b)
-        out.append((b, state[0] if state else None))
-    return out
-
-
-def backup_folder(path) -> Path:
-    """Where the rolling backups of ``path`` are kept."""
-    from ..store.backups import backup_dir
-
-    return backup_dir(path)
-
-
-def restore_from_backup(backup, dest) -> Path:
-    """Write a complete evaluation file ``dest`` from ``backup`` (evidence put back from the chunk store).
-
-    Raises:
-        WcifError: the backup cannot be read, a chunk is missing, or ``dest`` exists or cannot be written
-            (nothing is left behind).
-    """
-    from ..store.backups import restore_backup
-
-    return restore_backup(backup, dest)

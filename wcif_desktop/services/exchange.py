@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..domain.errors import QT_TRANSLATE_NOOP, Message, WcifError
+from ..domain.errors import QT_TRANSLATE_NOOP, Message, NotAnEvaluationFile, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import APPLICATION_ID, EvaluationFile, _connect, now_iso, schema_version, sqlite_uri
 from ..store.migrations import all_migrations

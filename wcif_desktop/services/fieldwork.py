@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 
-from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
-from . import evaluation as svc
-from .evaluation import Changes
-from ..store.db import EvaluationFile
 from ..domain.docrecords import ResearchAnswer, SiteVisit
+from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError
+from ..store.db import EvaluationFile
+from . import evaluation as svc
 from .deliverables.sources import outline_topics
+from .evaluation import Changes
 
 
 def _date(value: str, what: str) -> str:

@@ -199,8 +199,8 @@ def save_finding(ef: EvaluationFile, finding_id: str, library: FindingLibrary, *
     Raises:
         ValidationError: the finding is not a problem.
     """
-    from .deliverables.common import answered_by
     from ..domain.docrecords import ProblemDetail
+    from .deliverables.common import answered_by
     from .evaluation import load_snapshot
 
     f: Finding = ef.get(Finding, finding_id)

@@ -12,12 +12,11 @@ Every edit returns a :class:`~wcif_desktop.services.evaluation.Changes`; codes (
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-
-import tomllib
 
 from ..domain.errors import QT_TRANSLATE_NOOP, ValidationError, WcifError
 from ..domain.model import Indicator, new_id

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import tempfile
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import tomllib
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.model import Indicator

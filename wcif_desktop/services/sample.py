@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import math
 import tempfile
+import tomllib
 from decimal import Decimal
 from pathlib import Path
-
-import tomllib
 
 from ..domain.finance import SPEC_BY_CODE
 from ..domain.model import Evaluation, FinanceLine, Finding, Indicator, TargetIndicator, TeamMember

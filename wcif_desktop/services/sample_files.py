@@ -8,22 +8,30 @@ times) — so the evidence's SHA-256 is stable. The contents are ILLUSTRATIVE ex
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 from ..paths import resource
 
 FIXED_ZIP_TIME = (2022, 5, 10, 9, 0, 0)
+FIXED_XLSX_TIME = b"2022-05-10T09:00:00Z"  # docProps/core.xml modified (W3CDTF, UTC)
 
 
 def _stable_zip(data: bytes) -> bytes:
-    """Rewrite a zip archive (an .xlsx) with fixed entry times, so its bytes do not depend on the clock."""
+    """Rewrite a zip archive (an .xlsx) with fixed entry times, so its bytes do not depend on the clock. openpyxl
+    stamps ``dcterms:modified`` in docProps/core.xml with the time of saving whatever the workbook says; that stamp
+    is set to the fixed creation time here too."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             zi = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
             zi.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(zi, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 rb"\g<1>" + FIXED_XLSX_TIME + rb"\g<2>", content)
+            dst.writestr(zi, content)
     return out.getvalue()
 
 

@@ -9,9 +9,8 @@ copy there, otherwise from ``resources/templates/target_review_rules.toml``. The
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.model import Indicator
@@ -24,8 +23,8 @@ from ..domain.target_review import (
     working_paper_text,
 )
 from ..paths import resource, user_data_dir
-from .evaluation import Changes, load_snapshot
 from ..store.db import EvaluationFile
+from .evaluation import Changes, load_snapshot
 
 RULES_NAME = "target_review_rules.toml"
 ANNUAL_TARGET_SECTION = "targets.declared_annual"

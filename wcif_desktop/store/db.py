@@ -11,8 +11,8 @@ audit log in the same transaction.
 
 **The lock** (after the final signature) is enforced here, under every write path: each audited change passes
 :meth:`EvaluationFile._log`, which refuses it (:class:`~wcif_desktop.domain.errors.ValidationError`, the
-transaction rolls back) while the evaluation is locked, except for the tables that record reports, lock events
-and exports (:data:`WRITABLE_WHEN_LOCKED`). The ``locked`` flag itself changes only inside
+transaction rolls back) while the evaluation is locked, except for the tables that record reports, lock events,
+exports, generated documents and archives (:data:`WRITABLE_WHEN_LOCKED`). The ``locked`` flag itself changes only inside
 :meth:`EvaluationFile.changing_lock` (used by :func:`wcif_desktop.services.report_archive.lock` / ``reopen``, which
 record who, when and why); a merge may carry a lock in, never an unlock.
 """
@@ -67,7 +67,9 @@ def warm_up() -> None:
 
 
 APPLICATION_ID = 0x57434946  # b"WCIF"
-WRITABLE_WHEN_LOCKED = frozenset({"generated_report", "lock_event", "export"})
+# generated_document / archive_record: the registers of documents written and archives made (logs, as the reports
+# are: archiving a locked evaluation writes every document and records the archive)
+WRITABLE_WHEN_LOCKED = frozenset({"generated_report", "generated_document", "archive_record", "lock_event", "export"})
 GENESIS_HASH = "0" * 64
 
 

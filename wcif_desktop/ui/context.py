@@ -19,8 +19,10 @@ from ..domain.errors import WcifError
 from ..domain.model import Evaluation, Record
 from ..services import edits
 from ..services import evaluation as svc
-from ..services.evaluation import Changes
-from ..services.evaluation import EvaluationFile  # the open file's handle, as services give it out
+from ..services.evaluation import (
+    Changes,
+    EvaluationFile,  # the open file's handle, as services give it out
+)
 from .errors import error_text, show_user_error
 
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.evaluation import records as svc_records
 from ..domain.errors import Cancelled, WcifError
+from ..services.evaluation import records as svc_records
 from .errors import error_text, show_user_error
 from .workers import run_with_progress
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
-from ..services.plan import team
 from ..domain.errors import WcifError
 from ..services.evaluation import Changes
+from ..services.plan import team
 from .errors import error_text, handle_exception, show_user_error
 from .workers import is_cancel, run_with_progress
 

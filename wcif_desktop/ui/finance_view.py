@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import WcifError
 from ..domain.money import fmt_pct, fmt_wan
-from ..services import finance as fin
 from ..services import edits
+from ..services import finance as fin
 from ..services import targets as tg
 from .context import EvaluationContext
 from .errors import error_text, show_user_error

@@ -26,12 +26,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..services.evaluation import records
 from ..domain.errors import ValidationError
 from ..domain.fields import field_values, fill
 from ..domain.model import Indicator, Record
 from ..domain.money import D, fmt_score
 from ..domain.scoring import ScoreSheet, build_sheet, sheet_for
+from ..services.evaluation import records
 from .context import EvaluationContext
 
 DisplayFn = Callable[[Any], str]

@@ -60,8 +60,7 @@ from ..domain.review import (
 from ..services import edits
 from ..services import evidence as evsvc
 from ..services import review as rsvc
-from ..services.evaluation import Changes
-from ..services.evaluation import open_for_thread
+from ..services.evaluation import Changes, open_for_thread
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
 from .workers import run_with_progress

@@ -46,10 +46,9 @@ from ..domain.model import ROLES, Indicator, TeamMember, new_id
 from ..domain.money import HUNDRED, D, fmt_score, round2
 from ..domain.panel import PANEL_METHODS
 from ..domain.rules import RULE_TYPES, dump_params, parse_params
-from ..services import edits
+from ..services import edits, scoring
 from ..services import evaluation as svc
 from ..services import frameworks as fw
-from ..services import scoring
 from .context import EvaluationContext
 from .errors import error_text
 

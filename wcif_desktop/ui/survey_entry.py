@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from ..domain.errors import WcifError
 from ..domain.survey import Survey
 from ..services import edits
-from ..services.evaluation import get
 from ..services import survey as svc
+from ..services.evaluation import get
 from .context import EvaluationContext
 from .errors import show_user_error
 

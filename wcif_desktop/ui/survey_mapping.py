@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import Cancelled, WcifError
 from ..domain.survey import QUESTION_KINDS, Survey, match_option, normalize_answer
 from ..services import survey as svc
-from ..services.evaluation import Changes
-from ..services.evaluation import get, open_file
+from ..services.evaluation import Changes, get, open_file
 from .context import EvaluationContext
 from .errors import error_text, handle_exception, show_user_error
 from .workers import run_with_progress

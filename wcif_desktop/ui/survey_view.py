@@ -29,8 +29,8 @@ from ..domain.errors import Cancelled, WcifError
 from ..domain.money import fmt_pct
 from ..domain.survey import RESPONDENT_GROUPS, SATISFACTION_METHODS
 from ..services import edits
-from ..services.evaluation import get
 from ..services import survey as svc
+from ..services.evaluation import get
 from .context import EvaluationContext
 from .errors import error_text, show_user_error
 from .survey_entry import PaperEntryDialog

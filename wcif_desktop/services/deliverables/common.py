@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
+from ...domain.document import Block, Para, Table, h3, paras
 from ...domain.fields import field_values, fill
 from ...domain.model import EvaluationSnapshot, Finding
 from ...domain.money import fmt_pct, fmt_score, fmt_wan, round2
 from ...domain.scoring import ScoreSheet, sheet_for
-from ...domain.document import Block, Para, Table, h3, paras
 
 
 def cn_date(iso: str) -> str:

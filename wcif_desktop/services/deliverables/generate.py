@@ -20,8 +20,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ...domain.document import Document
 from ...domain.docrecords import GeneratedDocument
+from ...domain.document import Document
 from ...domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from ...domain.progress import NO_PROGRESS, Progress, check
 from ...render.firm_template import KIND_NAMES

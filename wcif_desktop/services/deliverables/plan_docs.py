@@ -11,23 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ...domain.errors import ValidationError
-from ...domain.fields import fill
-from ...domain.money import fmt_score
-from ...domain.review import STANDARDS, ids, parse_date
-from .common import (
-    year_label,
-    cn_date,
-    finance_table,
-    framework_table,
-    indicator_counts,
-    narrative,
-    pts,
-    sheet_of,
-    team_table,
-    document_date,
-    values,
-)
 from ...domain.document import (
     BodyStart,
     Cover,
@@ -41,6 +24,23 @@ from ...domain.document import (
     h1,
     h2,
     paras,
+)
+from ...domain.errors import ValidationError
+from ...domain.fields import fill
+from ...domain.money import fmt_score
+from ...domain.review import STANDARDS, ids, parse_date
+from .common import (
+    cn_date,
+    document_date,
+    finance_table,
+    framework_table,
+    indicator_counts,
+    narrative,
+    pts,
+    sheet_of,
+    team_table,
+    values,
+    year_label,
 )
 from .reports import grade_bands_text
 from .sources import Sources, outline_topics
@@ -384,10 +384,9 @@ def work_plan(src: Sources, issuer: str = "agency") -> DocOutline:
 
     out.add(h1(5, "评价方法"))
     methods = _list_from_json(plan.methods) if plan else []
-    default_methods = not methods
     for i, m in enumerate(methods or DEFAULT_METHODS, start=1):
         out.add(Para(f"{i}. {m}：{METHOD_TEXT.get(m, '')}", "plain"))
-    # default_methods: the readiness list says the plan has chosen none (the document only states methods)
+    # none chosen: the default methods are stated; the readiness list says the plan has chosen none
 
     out.add(h1(6, "评价指标和评价标准"), h2(1, "评价指标体系"))
     out.add(Para(f"评价指标体系依据财预〔2020〕10号附件2，结合{ev.fund_name}特点设置，共设一级指标{counts[1]}个、"

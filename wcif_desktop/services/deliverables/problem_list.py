@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from ...domain.docrecords import ProblemDetail
+from ...domain.document import DocOutline, Para, Table
 from ...domain.fields import fill
 from ...domain.model import EvaluationSnapshot, Finding, Indicator
 from ...domain.scoring import sheet_for
 from ...store.db import EvaluationFile
-from .common import year_label, answered_by, values
-from ...domain.document import DocOutline, Para, Table, h1
-from ...domain.docrecords import ProblemDetail
+from .common import answered_by, values, year_label
 
 MIN_RATIO = 0.15  # share of an indicator's two-character sequences found in the problem text
 _PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】—…·,.;:?!()[]{}<>\"' \n\t0123456789%")

@@ -10,20 +10,19 @@ questionnaires (``m0040_surveys``) and the site schedule, research answers and p
 from __future__ import annotations
 
 import json
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomllib
-
+from ...domain.docrecords import GeneratedDocument, ProblemDetail, ReportFeedback, ResearchAnswer, SiteVisit
 from ...domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ...domain.fields import fill
 from ...domain.model import EvaluationSnapshot, Record
 from ...domain.review import DocumentRequest, EvaluationPlan, Evidence, PlanBasis, PlanPhase, WorkingPaper
 from ...paths import resource
-from .extras import ReportExtras, load_extras
-from ..evaluation import load_snapshot
 from ...store.db import EvaluationFile
-from ...domain.docrecords import GeneratedDocument, ProblemDetail, ReportFeedback, ResearchAnswer, SiteVisit
+from ..evaluation import load_snapshot
+from .extras import ReportExtras, load_extras
 
 OUTLINE_TEMPLATE = "research_outline.toml"
 
@@ -114,8 +113,8 @@ def _count(ef: EvaluationFile, table: str, where: str | None = None) -> int:
 
 def load_sources(ef: EvaluationFile) -> Sources:
     """Read what the documents need from ``ef`` (see module doc). Errors of the services propagate."""
-    from ..metrics import compute_metrics
     from .. import report_state
+    from ..metrics import compute_metrics
 
     plans = _records(ef, EvaluationPlan)
     snap = load_snapshot(ef)

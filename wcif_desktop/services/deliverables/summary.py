@@ -10,9 +10,9 @@ data shows are listed and marked for the team to complete.
 
 from __future__ import annotations
 
-from ...domain.review import REQUEST_STATUSES
-from .common import year_label, cn_date, document_date, narrative, pts, sheet_of, values
 from ...domain.document import DocOutline, Para, Signing, h1, paras
+from ...domain.review import REQUEST_STATUSES
+from .common import cn_date, document_date, narrative, pts, sheet_of, values, year_label
 from .problem_list import check_problems
 from .sources import Sources
 

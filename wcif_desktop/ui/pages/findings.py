@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.evaluation import get
 from ...domain.errors import WcifError
 from ...domain.model import EvaluationSnapshot, Finding
 from ...services import finding_links as links_svc
+from ...services.evaluation import get
 from ..errors import error_text
 from ..models import Column, RecordTableModel
 from ..readiness_view import ReadinessView

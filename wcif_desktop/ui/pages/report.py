@@ -82,8 +82,8 @@ def sign_existing(pdf, p12, passphrase, evaluation_path=None, progress=NO_PROGRE
                   seal_png=None):
     """Sign ``pdf`` in place (through a temporary file beside it) and verify it; ``final`` locks the evaluation.
     Returns ``(pdf, statuses)``."""
-    from ...services.report_file import sign_report_file
     from ...render.signing import verify_pdf
+    from ...services.report_file import sign_report_file
 
     pdf = Path(pdf)
     tmp = pdf.with_name(pdf.stem + ".signing.tmp.pdf")
@@ -544,8 +544,8 @@ class ReportPage(StepPage):
             self.ctx.edit_fields(Evaluation, ev.id, report_number=number, report_version=version)
 
     def _refresh_draft(self) -> None:
-        from ...services.report_state import FINAL, draft_mark, report_readiness
         from ...services.deliverables.sources import load_sources
+        from ...services.report_state import FINAL, draft_mark, report_readiness
 
         ev = self.ctx.evaluation()
         if not self.number_edit.hasFocus():
