@@ -321,12 +321,11 @@ def test_letter_due_dates_follow_its_own_date(sample_file):
 
 
 def test_overlap_warning_goes_once_the_evaluator_confirms(workdir, capsys):
-    from wcif_desktop.services.report_state import confirm_overlap, overlaps, readiness_of
-    from wcif_desktop.services.deliverables.sources import load_sources
-    from wcif_desktop.services.sample import write_sample
     from wcif_desktop.domain.errors import ValidationError
-
     from wcif_desktop.domain.model import Indicator
+    from wcif_desktop.services.deliverables.sources import load_sources
+    from wcif_desktop.services.report_state import confirm_overlap, overlaps, readiness_of
+    from wcif_desktop.services.sample import write_sample
 
     path = write_sample(workdir / "样例 重复.wcif")
     with EvaluationFile.open(path) as ef:

@@ -17,7 +17,6 @@ import io
 import re
 from pathlib import Path
 
-
 from ..domain.document import Document
 from ..domain.errors import QT_TRANSLATE_NOOP, WcifError
 from ..domain.fields import FIELD_LABELS
@@ -186,9 +185,8 @@ def render_with_template(outline: Document, template, progress: Progress = NO_PR
         WcifError: the template is unusable (see :func:`check_template`).
     """
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
-
     from docx import Document as open_docx
+    from jinja2.sandbox import SandboxedEnvironment
 
     from .docx import add_mark_header, heading_style, set_properties, to_bytes, write_blocks
 

@@ -205,7 +205,7 @@ def _face_from_cache(cache_file: Path, data: bytes, path: Path):
     cache entry."""
     import marshal
 
-    from reportlab.pdfbase.ttfonts import TTFontFace, TTFNameBytes
+    from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
     try:
         stored = marshal.loads(cache_file.read_bytes())

@@ -26,9 +26,8 @@ from ...domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from ...domain.progress import NO_PROGRESS, Progress, check
 from ...render.firm_template import KIND_NAMES
 from ...store.db import EvaluationFile, now_iso
-from .sources import Sources, load_sources
-
 from .kinds import KINDS  # noqa: E402 - re-exported (the CLI reads it without loading this module)
+from .sources import Sources, load_sources
 
 CLI_KINDS = KINDS
 FORMATS = ("pdf", "docx")
