@@ -186,7 +186,7 @@ def test_target_import_and_comparison_from_menu(qtbot, bare_sample_path, message
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["一级指标", "二级指标", "三级指标", "指标值", "绩效标准"])
-    ws.append(["产出指标", "时效指标", "待遇及时发放率", "100%", "历史标准"])
+    ws.append(["产出指标", "时效指标", "待遇发放及时率", "100%", "历史标准"])
     ws.append(["产出指标", "数量指标", "参保人数", "=B9*2", "计划标准"])
     wb.save(path)
     win = MainWindow(remember=False)
@@ -197,11 +197,11 @@ def test_target_import_and_comparison_from_menu(qtbot, bare_sample_path, message
     assert fv.import_targets(win, path)
     assert "第3行D列" in shown[0] and "1 个绩效指标" in shown[0]
     declared = [t for t in win.ctx.ef.records(TargetIndicator) if t.version == "declared"]
-    assert [t.name for t in declared] == ["待遇及时发放率"]
+    assert [t.name for t in declared] == ["待遇发放及时率"]
     dlg = fv.TargetComparisonDialog(win.ctx, win)
     qtbot.addWidget(dlg)
     statuses = [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())]
-    assert statuses.count("保留") == 1 and statuses.count("新增") == 4  # same indicator in the sample's refined table
+    assert statuses.count("保留") == 1 and statuses.count("新增") == 5  # same indicator in the sample's refined table
     win.ctx.undo_stack.undo()
     assert not [t for t in win.ctx.ef.records(TargetIndicator) if t.version == "declared"]
     assert "保留" not in [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())]

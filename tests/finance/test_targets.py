@@ -193,7 +193,7 @@ def test_compare_declared_and_refined(sample_file):
     for d in (d1, d2):
         svc.add_record(sample_file, d)
     rows = tg.comparison(sample_file)
-    assert [r.status for r in rows] == ["新增"] * 5 + ["删除", "删除"]
+    assert [r.status for r in rows] == ["新增"] * 6 + ["删除", "删除"]  # the sample refines 6 targets
     svc.delete_record(sample_file, TargetIndicator, tg.targets(sample_file, "refined")[0].id)
     # refine the first declared row: same name, tighter value
     r1 = TargetIndicator(version="refined", name="参保人数", dimension="产出", subdimension="数量",

@@ -169,11 +169,12 @@ def test_survey_scored_without_questionnaire_is_an_error_not_a_full_score(bare_s
     assert any("满意度" in m and "没有问卷调查数据" in m for m in items)
 
 
-def test_same_metric_in_several_deductions_is_a_warning(sample_path):
+def test_same_metric_in_several_deductions_is_a_warning(bare_sample_path):
+    """(The whole sample has this overlap confirmed; the bare one has not.)"""
     from wcif_desktop.domain.model import Indicator
     from wcif_desktop.services.report_state import readiness_of
 
-    with EvaluationFile.open(sample_path) as ef:
+    with EvaluationFile.open(bare_sample_path) as ef:
         leaves = {n.indicator.name: n.indicator for n in sheet_for(load_snapshot(ef)).leaves()}
         a, b = leaves["预算编制科学性"], leaves["预算执行率"]
         svc.update_record(ef, Indicator, a.id, deduction_reason="支出预算执行率153.06%，预算编制不精准。")
@@ -329,6 +330,10 @@ def test_overlap_warning_goes_once_the_evaluator_confirms(workdir, capsys):
 
     path = write_sample(workdir / "样例 重复.wcif")
     with EvaluationFile.open(path) as ef:
+        from wcif_desktop.services.scoring import update_settings
+
+        assert not [i for i in readiness_of(ef) if i.kind.startswith("overlap:")]  # confirmed in the sample
+        update_settings(ef, confirmed_overlaps="[]")  # the confirmation withdrawn: the warning is back
         leaves = {n.indicator.name: n.indicator for n in sheet_for(load_snapshot(ef)).leaves()}
         svc.update_record(ef, Indicator, leaves["预算编制科学性"].id,
                           deduction_reason="支出预算执行率{{expenditure_execution_rate}}，预算编制不精准。")

@@ -48,7 +48,7 @@ def test_sample_data_on_each_step(window):
     assert team.team_model.index(0, 1).data() == "组长"
     assert window.page("review").process_edit.toPlainText().startswith("前期成立绩效评价小组")
     targets = window.page("targets")
-    assert targets.refined_model.rowCount() == 5 and targets.declared_model.rowCount() == 0
+    assert targets.refined_model.rowCount() == 6 and targets.declared_model.rowCount() == 0
     assert "{{fiscal_year}}" in targets.targets_edit.toPlainText()
     assert targets.targets_text.preview.text().startswith("报告中显示为：2021 年度")
     scoring = window.page("scoring")

@@ -204,6 +204,11 @@ def _load_whole_evaluation(ef: EvaluationFile, data: dict, progress: Progress) -
             day = start + _dt.timedelta(days=r % 10)
             survey_svc.add_response(ef, s.id, ans, respondent_id=f"{sv['group'][:2]}{r + 1:03d}",
                                     submitted_at=f"{day.isoformat()} {9 + r % 8:02d}:{(r * 7) % 60:02d}")
+    confirmed = data.get("scoring", {}).get("confirmed_overlaps", [])
+    if confirmed:  # the evaluator confirmed these facts are not deducted twice (readiness warning answered)
+        import json
+
+        scoring.update_settings(ef, confirmed_overlaps=json.dumps(sorted(confirmed), ensure_ascii=False))
 
 
 def _evidence_bytes(key: str, kind: str, data: dict) -> bytes:
