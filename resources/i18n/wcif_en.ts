@@ -2517,6 +2517,86 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>ScoreSheet</name>
+    <message>
+        <source>导出评分表</source>
+        <translation>Export score sheet</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出评分表：{0}</source>
+        <translation>Score sheet exported: {0}</translation>
+    </message>
+    <message>
+        <source>导入评分表</source>
+        <translation>Import score sheet</translation>
+    </message>
+    <message>
+        <source>评分表 (*.xlsx *.xlsm *.xls);;所有文件 (*)</source>
+        <translation>Score sheets (*.xlsx *.xlsm *.xls);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取评分表</source>
+        <translation>Reading the score sheet</translation>
+    </message>
+    <message>
+        <source>无法导入评分表</source>
+        <translation>Cannot import the score sheet</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheetImportDialog</name>
+    <message>
+        <source>导入评分表</source>
+        <translation>Import score sheet</translation>
+    </message>
+    <message>
+        <source>文件：{0}（工作表“{1}”）
+导入将替换本评价现有的 {2} 个指标（可撤销）；评分表共 {3} 项末级指标，其中 {4} 项新增或有变化；分值合计 {5}，得分合计 {6}。</source>
+        <translation>File: {0} (sheet “{1}”)
+The import replaces this evaluation&apos;s {2} indicators (can be undone); the sheet has {3} leaf indicators, {4} of them new or changed; weights total {5}, scores total {6}.</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>现得分</source>
+        <translation>Current score</translation>
+    </message>
+    <message>
+        <source>导入得分</source>
+        <translation>Imported score</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>新增或变化</source>
+        <translation>New or changed</translation>
+    </message>
+    <message>
+        <source>注意：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <source>表内核对（仅提示，按各行导入）：</source>
+        <translation>Cross-check of the sheet (for information; the rows are imported as they are):</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
     <name>ScoringPage</name>
     <message>
         <source>优</source>
@@ -2557,6 +2637,22 @@ Supporting evidence: {2}</translation>
     <message>
         <source>用所选模板替换本评价的指标体系（可撤销）</source>
         <translation>Replace this evaluation&apos;s indicator framework with the chosen template (undoable)</translation>
+    </message>
+    <message>
+        <source>评分表</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>导出评分表（Excel）…</source>
+        <translation>Export score sheet (Excel)…</translation>
+    </message>
+    <message>
+        <source>导入评分表…</source>
+        <translation>Import score sheet…</translation>
+    </message>
+    <message>
+        <source>把评分表导出为 Excel，或从 Excel 评分表导入指标、分值和得分</source>
+        <translation>Export the score sheet to Excel, or import indicators, weights and scores from an Excel score sheet</translation>
     </message>
     <message>
         <source>未评分（已评 {0}/{1} 项三级指标）</source>
@@ -5019,6 +5115,10 @@ Supporting evidence: {2}</translation>
         <translation>The score sheet has scores above their points: {problems}</translation>
     </message>
     <message>
+        <source>评分表“{sheet}”中没有可导入的指标行</source>
+        <translation>Score sheet “{sheet}” has no indicator rows to import</translation>
+    </message>
+    <message>
         <source>本评价已有 {count} 个指标；导入评分表会替换现有指标体系，请确认替换</source>
         <translation>This evaluation already has {count} indicators; importing the score sheet replaces the existing indicator framework. Please confirm the replacement</translation>
     </message>
@@ -5658,6 +5758,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>套用指标体系模板</source>
         <translation>Apply indicator framework template</translation>
+    </message>
+    <message>
+        <source>导入评分表</source>
+        <translation>Import score sheet</translation>
     </message>
     <message>
         <source>添加指标</source>

@@ -238,6 +238,39 @@ def apply_framework_template(ef: EvaluationFile, key: str) -> Edit:
     return Edit(Message(QT_TRANSLATE_NOOP("core", "套用指标体系模板")), do, undo)
 
 
+def import_score_sheet(ef: EvaluationFile, data, with_scores: bool = True) -> Edit:
+    """Replace the indicator tree by a read score sheet (:func:`wcif_desktop.services.score_sheet.import_score_sheet`
+    with ``replace=True``); undo brings the previous tree back (same ids), redo swaps them again.
+
+    Raises (when run):
+        ValidationError: the sheet is refused (:func:`~wcif_desktop.services.score_sheet.check_importable`).
+    """
+    from . import frameworks as fw
+    from . import score_sheet as ss
+
+    old_ids = [i.id for i in ef.records(Indicator)]
+    state: dict[str, list[str]] = {}
+
+    def do() -> Changes:
+        if "new" in state:  # redo
+            with ef.transaction():
+                for iid in old_ids:
+                    svc.delete_record(ef, Indicator, iid)
+                return fw.restore_indicators(ef, state["new"])
+        before = {i.id for i in ef.records(Indicator)}
+        ch = ss.import_score_sheet(ef, data.path, data=data, with_scores=with_scores, replace=True)
+        state["new"] = [i for i in ch.tables.get("indicator", set()) if i not in before]
+        return ch
+
+    def undo() -> Changes:
+        with ef.transaction():
+            for iid in state["new"]:
+                svc.delete_record(ef, Indicator, iid)
+            return fw.restore_indicators(ef, old_ids) if old_ids else Changes().add("indicator")
+
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "导入评分表")), do, undo)
+
+
 def add_indicator(ef: EvaluationFile, parent_id: str, name: str, position: int | None, indicator_id: str) -> Edit:
     """A new indicator (weight 0) under ``parent_id`` ('' = level 1) at ``position``; undo removes it, redo brings
     the same record back."""
