@@ -920,6 +920,41 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>GradeBandsDialog</name>
+    <message>
+        <source>等级划分</source>
+        <translation>Grade bands</translation>
+    </message>
+    <message>
+        <source>综合评分不低于下限即评为该等级。请从高到低填写，最低一档从 0 分起。</source>
+        <translation>A total score at or above a lower bound gets that grade. Fill in from high to low; the lowest band starts at 0 points.</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>分数下限（含）</source>
+        <translation>Lower bound (inclusive)</translation>
+    </message>
+    <message>
+        <source>最低一档从 0 分起</source>
+        <translation>The lowest band starts at 0 points</translation>
+    </message>
+    <message>
+        <source>恢复默认（90/80/60）</source>
+        <translation>Restore default (90/80/60)</translation>
+    </message>
+    <message>
+        <source>即：{0}</source>
+        <translation>That is: {0}</translation>
+    </message>
+    <message>
+        <source>等级划分有误</source>
+        <translation>Grade bands not accepted</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>时间</source>
@@ -2655,6 +2690,14 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Export the score sheet to Excel, or import indicators, weights and scores from an Excel score sheet</translation>
     </message>
     <message>
+        <source>等级划分…</source>
+        <translation>Grade bands…</translation>
+    </message>
+    <message>
+        <source>修改优、良、中、差的分数下限（可撤销）</source>
+        <translation>Change the lower bounds of 优 (excellent), 良 (good), 中 (fair) and 差 (poor) (can be undone)</translation>
+    </message>
+    <message>
         <source>未评分（已评 {0}/{1} 项三级指标）</source>
         <translation>Not scored ({0}/{1} level-3 indicators scored)</translation>
     </message>
@@ -4323,6 +4366,22 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Every grade band needs a name</translation>
     </message>
     <message>
+        <source>等级“{name}”的分数下限“{value}”不是数值</source>
+        <translation>The lower bound “{value}” of grade “{name}” is not a number</translation>
+    </message>
+    <message>
+        <source>等级“{name}”出现了两次</source>
+        <translation>Grade “{name}” appears twice</translation>
+    </message>
+    <message>
+        <source>等级划分应从高到低排列：“{name}”的下限 {value} 不低于“{previous}”的下限 {bound}</source>
+        <translation>Grade bands must go from high to low: the lower bound {value} of “{name}” is not below the lower bound {bound} of “{previous}”</translation>
+    </message>
+    <message>
+        <source>等级划分“{item}”应写作 等级=分数下限，例如 优=90</source>
+        <translation>Write the grade band “{item}” as grade=lower bound, e.g. 优=90</translation>
+    </message>
+    <message>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -5762,6 +5821,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
     <message>
         <source>导入评分表</source>
         <translation>Import score sheet</translation>
+    </message>
+    <message>
+        <source>修改等级划分</source>
+        <translation>Change grade bands</translation>
     </message>
     <message>
         <source>添加指标</source>

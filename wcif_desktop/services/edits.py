@@ -271,6 +271,26 @@ def import_score_sheet(ef: EvaluationFile, data, with_scores: bool = True) -> Ed
     return Edit(Message(QT_TRANSLATE_NOOP("core", "导入评分表")), do, undo)
 
 
+def set_grade_bands(ef: EvaluationFile, bands) -> Edit:
+    """Set the evaluation's grade bands (:func:`wcif_desktop.services.scoring.set_grade_bands`); undo puts the
+    previous bands back.
+
+    Raises:
+        ValidationError: bands refused by :func:`wcif_desktop.domain.scoring.validate_bands` (raised here, before
+        anything is pushed).
+    """
+    from ..domain.scoring import bands_to_json, validate_bands
+    from . import scoring
+
+    new = validate_bands(bands)
+    old_json = scoring.settings(ef).grade_bands
+    if bands_to_json(new) == bands_to_json(scoring.grade_bands(ef)):
+        return _none(Message(QT_TRANSLATE_NOOP("core", "修改等级划分")))
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "修改等级划分")),
+                lambda: scoring.set_grade_bands(ef, new) or Changes().add("scoring_settings"),
+                lambda: scoring.update_settings(ef, grade_bands=old_json) or Changes().add("scoring_settings"))
+
+
 def add_indicator(ef: EvaluationFile, parent_id: str, name: str, position: int | None, indicator_id: str) -> Edit:
     """A new indicator (weight 0) under ``parent_id`` ('' = level 1) at ``position``; undo removes it, redo brings
     the same record back."""

@@ -126,6 +126,12 @@ class ScoringPage(StepPage):
         self.sheet_button.setMenu(sheet_menu)
         self.sheet_button.setToolTip(self.tr("把评分表导出为 Excel，或从 Excel 评分表导入指标、分值和得分"))
         top.addWidget(self.sheet_button)
+        self.bands_button = QToolButton()
+        self.bands_button.setObjectName("grade_bands_button")
+        self.bands_button.setText(self.tr("等级划分…"))
+        self.bands_button.setToolTip(self.tr("修改优、良、中、差的分数下限（可撤销）"))
+        self.bands_button.clicked.connect(self.edit_grade_bands)
+        top.addWidget(self.bands_button)
         self.refresh()
 
     def export_sheet(self, path=None):
@@ -137,6 +143,14 @@ class ScoringPage(StepPage):
         from ..score_sheet_actions import import_sheet
 
         return import_sheet(self, path)
+
+    def grade_bands_dialog(self):
+        from ..grade_bands import GradeBandsDialog
+
+        return GradeBandsDialog(self.ctx, self)
+
+    def edit_grade_bands(self) -> None:
+        self.grade_bands_dialog().exec()
 
     def total_text(self) -> str:
         """综合评分 and 评级 once every level-3 indicator is scored; 未评分 (with how many are) before that —
