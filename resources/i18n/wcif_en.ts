@@ -3370,6 +3370,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Fiscal year</translation>
     </message>
     <message>
+        <source>报告中的项目名称</source>
+        <translation>Project name in the reports</translation>
+    </message>
+    <message>
         <source>委托单位</source>
         <translation>Commissioned by</translation>
     </message>
@@ -3384,6 +3388,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
     <message>
         <source>报告日期</source>
         <translation>Report date</translation>
+    </message>
+    <message>
+        <source>用于报告、工作方案、资料清单等各文档的标题，例如“2021 年工伤保险基金项目绩效评价报告”</source>
+        <translation>Used in the title of every document (report, work plan, request list …), e.g. “2021 年工伤保险基金项目绩效评价报告”</translation>
     </message>
     <message>
         <source>评价小组</source>
@@ -6121,6 +6129,22 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
     <message>
         <source>--create 不能与 --map-column/--map-answer 同时使用：请先建立问卷，再指定对应</source>
         <translation>--create cannot be combined with --map-column/--map-answer: create the survey first, then give the mapping</translation>
+    </message>
+    <message>
+        <source>未知的基本信息项：{name}</source>
+        <translation>Unknown evaluation fact: {name}</translation>
+    </message>
+    <message>
+        <source>评价年度“{value}”不是年份</source>
+        <translation>The fiscal year “{value}” is not a year</translation>
+    </message>
+    <message>
+        <source>报告中的项目名称和基金名称不能为空（各文档标题要用）</source>
+        <translation>The project name and the fund name cannot be empty (every document&apos;s title uses them)</translation>
+    </message>
+    <message>
+        <source>报告日期“{value}”应写作 年-月-日，例如 2022-06-30</source>
+        <translation>Write the report date “{value}” as year-month-day, e.g. 2022-06-30</translation>
     </message>
 </context>
 <context>
