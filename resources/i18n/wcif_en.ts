@@ -1527,8 +1527,24 @@ Supporting evidence: {2}</translation>
         <translation>Deduction reason</translation>
     </message>
     <message>
+        <source>记录合议得分</source>
+        <translation>Record agreed score</translation>
+    </message>
+    <message>
+        <source>合议得分</source>
+        <translation>Agreed score</translation>
+    </message>
+    <message>
+        <source>合议说明</source>
+        <translation>Reason agreed</translation>
+    </message>
+    <message>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>汇总方法选“专家组合议”时记录合议得分</source>
+        <translation>Record the agreed score when the aggregation method is “panel consensus”</translation>
     </message>
     <message>
         <source>编号</source>
@@ -1549,6 +1565,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>汇总</source>
         <translation>Aggregate</translation>
+    </message>
+    <message>
+        <source>合议</source>
+        <translation>Agreed</translation>
     </message>
     <message>
         <source>尚无专家评分。</source>
@@ -5919,6 +5939,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Expert scoring</translation>
     </message>
     <message>
+        <source>记录专家组合议得分</source>
+        <translation>Record the panel&apos;s agreed score</translation>
+    </message>
+    <message>
         <source>专家评分汇总方法</source>
         <translation>Expert score aggregation method</translation>
     </message>
@@ -6145,6 +6169,22 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
     <message>
         <source>报告日期“{value}”应写作 年-月-日，例如 2022-06-30</source>
         <translation>Write the report date “{value}” as year-month-day, e.g. 2022-06-30</translation>
+    </message>
+    <message>
+        <source>合议得分应写作 指标编号=得分，例如 2.1.2=3.5</source>
+        <translation>Write the agreed score as indicator code=score, e.g. 2.1.2=3.5</translation>
+    </message>
+    <message>
+        <source>没有编号为“{code}”的三级指标</source>
+        <translation>There is no level-3 indicator with code “{code}”</translation>
+    </message>
+    <message>
+        <source>评价组中没有成员“{name}”</source>
+        <translation>The evaluation team has no member “{name}”</translation>
+    </message>
+    <message>
+        <source>评价组没有组长：请用 --by 指定记录合议的成员</source>
+        <translation>The evaluation team has no lead: name the member recording the agreement with --by</translation>
     </message>
 </context>
 <context>

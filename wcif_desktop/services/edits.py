@@ -605,6 +605,30 @@ def set_panel_score(ef: EvaluationFile, indicator_id: str, member_id: str, score
                 lambda: scoring.set_panel_score(ef, indicator_id, member_id, score, reason),
                 lambda: scoring.set_panel_score(ef, indicator_id, member_id, old_score, old_reason))
 
+def consensus_of(ef: EvaluationFile, indicator_id: str):
+    """The panel's agreed (合议) score record of an indicator, ``None`` before one was recorded."""
+    from ..domain.panel import PanelScore
+
+    rows = ef.records(PanelScore, "indicator_id = ? AND kind = 'consensus'", [indicator_id])
+    return rows[0] if rows else None
+
+
+def record_consensus(ef: EvaluationFile, indicator_id: str, score, reason: str, recorded_by: str) -> Edit:
+    """The panel's agreed score and reason of an indicator (:func:`wcif_desktop.services.scoring.record_consensus`,
+    used when the method is 专家组合议); undo restores the previous agreed score (or none).
+
+    Raises (when run):
+        ValidationError: score outside [0, weight], below the weight without a reason, not a leaf.
+    """
+    from . import scoring
+
+    old = consensus_of(ef, indicator_id)
+    old_score, old_reason, old_by = (old.score, old.reason, old.member_id) if old else (None, "", recorded_by)
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "记录专家组合议得分")),
+                lambda: scoring.record_consensus(ef, indicator_id, score, reason, recorded_by),
+                lambda: scoring.record_consensus(ef, indicator_id, old_score, old_reason, old_by))
+
+
 def set_panel_method(ef: EvaluationFile, method: str) -> Edit:
     """How the panel's scores are combined (see :func:`wcif_desktop.services.scoring.set_panel_method`)."""
     from . import scoring
