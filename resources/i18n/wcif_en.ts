@@ -2249,6 +2249,82 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>RequestImport</name>
+    <message>
+        <source>导入资料清单</source>
+        <translation>Import request list</translation>
+    </message>
+    <message>
+        <source>表格 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取资料清单</source>
+        <translation>Reading the request list</translation>
+    </message>
+    <message>
+        <source>无法导入资料清单</source>
+        <translation>Cannot import the request list</translation>
+    </message>
+</context>
+<context>
+    <name>RequestImportDialog</name>
+    <message>
+        <source>导入资料清单</source>
+        <translation>Import request list</translation>
+    </message>
+    <message>
+        <source>文件：{0}（工作表“{1}”）
+将新增 {2} 项，更新 {3} 项（按编号对应），{4} 项无变化。可撤销。</source>
+        <translation>File: {0} (sheet “{1}”)
+{2} items will be added and {3} updated (matched by code); {4} unchanged. Can be undone.</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>（自动编号）</source>
+        <translation>(automatic code)</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>资料名称</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>绩效评价工作开展情况（报告第二部分）</source>
@@ -5855,6 +5931,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Change grade bands</translation>
     </message>
     <message>
+        <source>导入资料清单</source>
+        <translation>Import request list</translation>
+    </message>
+    <message>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
@@ -6186,6 +6266,22 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <source>评价组没有组长：请用 --by 指定记录合议的成员</source>
         <translation>The evaluation team has no lead: name the member recording the agreement with --by</translation>
     </message>
+    <message>
+        <source>工作表“{sheet}”中找不到“资料名称”列（表头：{names}）</source>
+        <translation>Sheet “{sheet}” has no “资料名称” (document name) column (headers: {names})</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中没有资料条目</source>
+        <translation>Sheet “{sheet}” has no request items</translation>
+    </message>
+    <message>
+        <source>资料清单有 {count} 处无法导入，未导入任何条目：{problems}</source>
+        <translation>The request list has {count} cells that cannot be imported; nothing was imported: {problems}</translation>
+    </message>
+    <message>
+        <source>资料状态不能从“{old}”改为“{new}”</source>
+        <translation>The request status cannot change from “{old}” to “{new}”</translation>
+    </message>
 </context>
 <context>
     <name>desktop</name>
@@ -6416,6 +6512,14 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
     <message>
         <source>附件</source>
         <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>从表格导入…</source>
+        <translation>Import from spreadsheet…</translation>
+    </message>
+    <message>
+        <source>导入被评价单位填写的资料清单表格（编号、类别、资料名称、状态、说明），按编号更新或新增</source>
+        <translation>Import the request list spreadsheet filled in by the evaluated unit (code, category, document, status, note): items are updated by code or added</translation>
     </message>
     <message>
         <source>、</source>

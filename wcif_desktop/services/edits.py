@@ -291,6 +291,16 @@ def set_grade_bands(ef: EvaluationFile, bands) -> Edit:
                 lambda: scoring.update_settings(ef, grade_bands=old_json) or Changes().add("scoring_settings"))
 
 
+def import_requests(ef: EvaluationFile, data) -> Edit:
+    """Write a read request list (:func:`wcif_desktop.services.request_sheet.import_requests`, one transaction);
+    undo deletes the items it added and puts the updated ones back as they were."""
+    from . import request_sheet as rs
+
+    before = rs.snapshot_requests(ef)
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "导入资料清单")), lambda: rs.import_requests(ef, data),
+                lambda: rs.revert_import(ef, before))
+
+
 def add_indicator(ef: EvaluationFile, parent_id: str, name: str, position: int | None, indicator_id: str) -> Edit:
     """A new indicator (weight 0) under ``parent_id`` ('' = level 1) at ``position``; undo removes it, redo brings
     the same record back."""
