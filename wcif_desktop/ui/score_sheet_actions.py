@@ -30,6 +30,7 @@ from ..services import score_sheet as ss
 from .errors import show_user_error
 from .workers import is_cancel, run_and_wait
 
+
 def _read(path, progress=None):  # worker thread: no SQLite, no widgets
     return ss.read_score_sheet(path)
 
