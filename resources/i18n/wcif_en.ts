@@ -920,6 +920,41 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>GradeBandsDialog</name>
+    <message>
+        <source>等级划分</source>
+        <translation>Grade bands</translation>
+    </message>
+    <message>
+        <source>综合评分不低于下限即评为该等级。请从高到低填写，最低一档从 0 分起。</source>
+        <translation>A total score at or above a lower bound gets that grade. Fill in from high to low; the lowest band starts at 0 points.</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>分数下限（含）</source>
+        <translation>Lower bound (inclusive)</translation>
+    </message>
+    <message>
+        <source>最低一档从 0 分起</source>
+        <translation>The lowest band starts at 0 points</translation>
+    </message>
+    <message>
+        <source>恢复默认（90/80/60）</source>
+        <translation>Restore default (90/80/60)</translation>
+    </message>
+    <message>
+        <source>即：{0}</source>
+        <translation>That is: {0}</translation>
+    </message>
+    <message>
+        <source>等级划分有误</source>
+        <translation>Grade bands not accepted</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>时间</source>
@@ -1492,8 +1527,24 @@ Supporting evidence: {2}</translation>
         <translation>Deduction reason</translation>
     </message>
     <message>
+        <source>记录合议得分</source>
+        <translation>Record agreed score</translation>
+    </message>
+    <message>
+        <source>合议得分</source>
+        <translation>Agreed score</translation>
+    </message>
+    <message>
+        <source>合议说明</source>
+        <translation>Reason agreed</translation>
+    </message>
+    <message>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>汇总方法选“专家组合议”时记录合议得分</source>
+        <translation>Record the agreed score when the aggregation method is “panel consensus”</translation>
     </message>
     <message>
         <source>编号</source>
@@ -1514,6 +1565,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>汇总</source>
         <translation>Aggregate</translation>
+    </message>
+    <message>
+        <source>合议</source>
+        <translation>Agreed</translation>
     </message>
     <message>
         <source>尚无专家评分。</source>
@@ -2194,6 +2249,82 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>RequestImport</name>
+    <message>
+        <source>导入资料清单</source>
+        <translation>Import request list</translation>
+    </message>
+    <message>
+        <source>表格 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取资料清单</source>
+        <translation>Reading the request list</translation>
+    </message>
+    <message>
+        <source>无法导入资料清单</source>
+        <translation>Cannot import the request list</translation>
+    </message>
+</context>
+<context>
+    <name>RequestImportDialog</name>
+    <message>
+        <source>导入资料清单</source>
+        <translation>Import request list</translation>
+    </message>
+    <message>
+        <source>文件：{0}（工作表“{1}”）
+将新增 {2} 项，更新 {3} 项（按编号对应），{4} 项无变化。可撤销。</source>
+        <translation>File: {0} (sheet “{1}”)
+{2} items will be added and {3} updated (matched by code); {4} unchanged. Can be undone.</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>（自动编号）</source>
+        <translation>(automatic code)</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>资料名称</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>绩效评价工作开展情况（报告第二部分）</source>
@@ -2517,6 +2648,86 @@ Supporting evidence: {2}</translation>
     </message>
 </context>
 <context>
+    <name>ScoreSheet</name>
+    <message>
+        <source>导出评分表</source>
+        <translation>Export score sheet</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出评分表：{0}</source>
+        <translation>Score sheet exported: {0}</translation>
+    </message>
+    <message>
+        <source>导入评分表</source>
+        <translation>Import score sheet</translation>
+    </message>
+    <message>
+        <source>评分表 (*.xlsx *.xlsm *.xls);;所有文件 (*)</source>
+        <translation>Score sheets (*.xlsx *.xlsm *.xls);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取评分表</source>
+        <translation>Reading the score sheet</translation>
+    </message>
+    <message>
+        <source>无法导入评分表</source>
+        <translation>Cannot import the score sheet</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheetImportDialog</name>
+    <message>
+        <source>导入评分表</source>
+        <translation>Import score sheet</translation>
+    </message>
+    <message>
+        <source>文件：{0}（工作表“{1}”）
+导入将替换本评价现有的 {2} 个指标（可撤销）；评分表共 {3} 项末级指标，其中 {4} 项新增或有变化；分值合计 {5}，得分合计 {6}。</source>
+        <translation>File: {0} (sheet “{1}”)
+The import replaces this evaluation&apos;s {2} indicators (can be undone); the sheet has {3} leaf indicators, {4} of them new or changed; weights total {5}, scores total {6}.</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>现得分</source>
+        <translation>Current score</translation>
+    </message>
+    <message>
+        <source>导入得分</source>
+        <translation>Imported score</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>新增或变化</source>
+        <translation>New or changed</translation>
+    </message>
+    <message>
+        <source>注意：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <source>表内核对（仅提示，按各行导入）：</source>
+        <translation>Cross-check of the sheet (for information; the rows are imported as they are):</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
     <name>ScoringPage</name>
     <message>
         <source>优</source>
@@ -2557,6 +2768,30 @@ Supporting evidence: {2}</translation>
     <message>
         <source>用所选模板替换本评价的指标体系（可撤销）</source>
         <translation>Replace this evaluation&apos;s indicator framework with the chosen template (undoable)</translation>
+    </message>
+    <message>
+        <source>评分表</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
+        <source>导出评分表（Excel）…</source>
+        <translation>Export score sheet (Excel)…</translation>
+    </message>
+    <message>
+        <source>导入评分表…</source>
+        <translation>Import score sheet…</translation>
+    </message>
+    <message>
+        <source>把评分表导出为 Excel，或从 Excel 评分表导入指标、分值和得分</source>
+        <translation>Export the score sheet to Excel, or import indicators, weights and scores from an Excel score sheet</translation>
+    </message>
+    <message>
+        <source>等级划分…</source>
+        <translation>Grade bands…</translation>
+    </message>
+    <message>
+        <source>修改优、良、中、差的分数下限（可撤销）</source>
+        <translation>Change the lower bounds of 优 (excellent), 良 (good), 中 (fair) and 差 (poor) (can be undone)</translation>
     </message>
     <message>
         <source>未评分（已评 {0}/{1} 项三级指标）</source>
@@ -3231,6 +3466,10 @@ Supporting evidence: {2}</translation>
         <translation>Fiscal year</translation>
     </message>
     <message>
+        <source>报告中的项目名称</source>
+        <translation>Project name in the reports</translation>
+    </message>
+    <message>
         <source>委托单位</source>
         <translation>Commissioned by</translation>
     </message>
@@ -3245,6 +3484,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>报告日期</source>
         <translation>Report date</translation>
+    </message>
+    <message>
+        <source>用于报告、工作方案、资料清单等各文档的标题，例如“2021 年工伤保险基金项目绩效评价报告”</source>
+        <translation>Used in the title of every document (report, work plan, request list …), e.g. “2021 年工伤保险基金项目绩效评价报告”</translation>
     </message>
     <message>
         <source>评价小组</source>
@@ -4227,6 +4470,22 @@ Supporting evidence: {2}</translation>
         <translation>Every grade band needs a name</translation>
     </message>
     <message>
+        <source>等级“{name}”的分数下限“{value}”不是数值</source>
+        <translation>The lower bound “{value}” of grade “{name}” is not a number</translation>
+    </message>
+    <message>
+        <source>等级“{name}”出现了两次</source>
+        <translation>Grade “{name}” appears twice</translation>
+    </message>
+    <message>
+        <source>等级划分应从高到低排列：“{name}”的下限 {value} 不低于“{previous}”的下限 {bound}</source>
+        <translation>Grade bands must go from high to low: the lower bound {value} of “{name}” is not below the lower bound {bound} of “{previous}”</translation>
+    </message>
+    <message>
+        <source>等级划分“{item}”应写作 等级=分数下限，例如 优=90</source>
+        <translation>Write the grade band “{item}” as grade=lower bound, e.g. 优=90</translation>
+    </message>
+    <message>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -5019,6 +5278,10 @@ Supporting evidence: {2}</translation>
         <translation>The score sheet has scores above their points: {problems}</translation>
     </message>
     <message>
+        <source>评分表“{sheet}”中没有可导入的指标行</source>
+        <translation>Score sheet “{sheet}” has no indicator rows to import</translation>
+    </message>
+    <message>
         <source>本评价已有 {count} 个指标；导入评分表会替换现有指标体系，请确认替换</source>
         <translation>This evaluation already has {count} indicators; importing the score sheet replaces the existing indicator framework. Please confirm the replacement</translation>
     </message>
@@ -5660,6 +5923,18 @@ Supporting evidence: {2}</translation>
         <translation>Apply indicator framework template</translation>
     </message>
     <message>
+        <source>导入评分表</source>
+        <translation>Import score sheet</translation>
+    </message>
+    <message>
+        <source>修改等级划分</source>
+        <translation>Change grade bands</translation>
+    </message>
+    <message>
+        <source>导入资料清单</source>
+        <translation>Import request list</translation>
+    </message>
+    <message>
         <source>添加指标</source>
         <translation>Add indicator</translation>
     </message>
@@ -5742,6 +6017,10 @@ Supporting evidence: {2}</translation>
     <message>
         <source>专家评分</source>
         <translation>Expert scoring</translation>
+    </message>
+    <message>
+        <source>记录专家组合议得分</source>
+        <translation>Record the panel&apos;s agreed score</translation>
     </message>
     <message>
         <source>专家评分汇总方法</source>
@@ -5954,6 +6233,54 @@ Supporting evidence: {2}</translation>
     <message>
         <source>--create 不能与 --map-column/--map-answer 同时使用：请先建立问卷，再指定对应</source>
         <translation>--create cannot be combined with --map-column/--map-answer: create the survey first, then give the mapping</translation>
+    </message>
+    <message>
+        <source>未知的基本信息项：{name}</source>
+        <translation>Unknown evaluation fact: {name}</translation>
+    </message>
+    <message>
+        <source>评价年度“{value}”不是年份</source>
+        <translation>The fiscal year “{value}” is not a year</translation>
+    </message>
+    <message>
+        <source>报告中的项目名称和基金名称不能为空（各文档标题要用）</source>
+        <translation>The project name and the fund name cannot be empty (every document&apos;s title uses them)</translation>
+    </message>
+    <message>
+        <source>报告日期“{value}”应写作 年-月-日，例如 2022-06-30</source>
+        <translation>Write the report date “{value}” as year-month-day, e.g. 2022-06-30</translation>
+    </message>
+    <message>
+        <source>合议得分应写作 指标编号=得分，例如 2.1.2=3.5</source>
+        <translation>Write the agreed score as indicator code=score, e.g. 2.1.2=3.5</translation>
+    </message>
+    <message>
+        <source>没有编号为“{code}”的三级指标</source>
+        <translation>There is no level-3 indicator with code “{code}”</translation>
+    </message>
+    <message>
+        <source>评价组中没有成员“{name}”</source>
+        <translation>The evaluation team has no member “{name}”</translation>
+    </message>
+    <message>
+        <source>评价组没有组长：请用 --by 指定记录合议的成员</source>
+        <translation>The evaluation team has no lead: name the member recording the agreement with --by</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中找不到“资料名称”列（表头：{names}）</source>
+        <translation>Sheet “{sheet}” has no “资料名称” (document name) column (headers: {names})</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中没有资料条目</source>
+        <translation>Sheet “{sheet}” has no request items</translation>
+    </message>
+    <message>
+        <source>资料清单有 {count} 处无法导入，未导入任何条目：{problems}</source>
+        <translation>The request list has {count} cells that cannot be imported; nothing was imported: {problems}</translation>
+    </message>
+    <message>
+        <source>资料状态不能从“{old}”改为“{new}”</source>
+        <translation>The request status cannot change from “{old}” to “{new}”</translation>
     </message>
 </context>
 <context>
@@ -6185,6 +6512,14 @@ Supporting evidence: {2}</translation>
     <message>
         <source>附件</source>
         <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>从表格导入…</source>
+        <translation>Import from spreadsheet…</translation>
+    </message>
+    <message>
+        <source>导入被评价单位填写的资料清单表格（编号、类别、资料名称、状态、说明），按编号更新或新增</source>
+        <translation>Import the request list spreadsheet filled in by the evaluated unit (code, category, document, status, note): items are updated by code or added</translation>
     </message>
     <message>
         <source>、</source>

@@ -176,8 +176,8 @@ def test_expert_panel_hidden_until_the_lead_reveals(page):
     assert panel.reveal_button.isEnabled()
     panel.reveal_button.click()
     headers = [panel.table.horizontalHeaderItem(c).text() for c in range(panel.table.columnCount())]
-    assert member.name in headers and headers[-2:] == ["极差", "汇总"]
-    assert panel.table.item(row, len(headers) - 2).text() == "1.00"
+    assert member.name in headers and headers[-3:] == ["极差", "合议", "汇总"]
+    assert panel.table.item(row, len(headers) - 3).text() == "1.00"
     assert panel.table.item(row, len(headers) - 1).text() == "2.50"
     assert "算术平均" in panel.sentence.text()
     panel.apply_button.click()
@@ -187,6 +187,28 @@ def test_expert_panel_hidden_until_the_lead_reveals(page):
     panel.method.setCurrentIndex(panel.method.findData("consensus"))
     panel.method.activated.emit(panel.method.currentIndex())
     assert scoring.settings(ef).panel_method == "consensus"
+    # 专家组合议: the agreed score is recorded per indicator and is what the panel writes into the indicator
+    panel.table.setCurrentCell(row, 0)
+    assert panel.consensus_button.isEnabled() and panel.consensus_score.text() == ""
+    assert panel.table.item(row, len(headers) - 1).text() == "—"  # nothing agreed yet
+    panel.consensus_score.setText("3.5")
+    panel.consensus_reason.setText("")
+    assert panel.save_consensus() is False  # below the weight without a reason: refused
+    panel.consensus_reason.setText("合议：偏差率超过 20%，扣 0.5 分")
+    panel.consensus_button.click()
+    assert page.ctx.undo_stack.undoText() == "记录专家组合议得分"
+    assert panel.table.item(row, len(headers) - 2).text() == "3.50"
+    assert panel.table.item(row, len(headers) - 1).text() == "3.50"
+    assert "集体合议" in panel.sentence.text()
+    panel.apply_button.click()
+    got = _get(page, "预算执行率")
+    assert got.score == Decimal("3.50") and got.deduction_reason == "合议：偏差率超过 20%，扣 0.5 分"
+    page.ctx.undo_stack.undo()  # the apply
+    page.ctx.undo_stack.undo()  # the agreed score
+    assert panel.table.item(row, len(headers) - 2).text() == "—" and panel.consensus_score.text() == ""
+    panel.method.setCurrentIndex(panel.method.findData("mean"))
+    panel.method.activated.emit(panel.method.currentIndex())
+    assert not panel.consensus_button.isEnabled()
 
 
 def test_cite_a_working_paper_and_undo(page):

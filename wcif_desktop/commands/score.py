@@ -13,6 +13,12 @@ problem), 2 the sheet cannot be read.
 (with their scores unless ``--framework``) in one transaction: exit 0, or 2 with one ``错误：`` line and nothing
 changed (unreadable cells, indicators already there without ``--replace``, locked evaluation).
 ``export-score-sheet IN.wcif OUT.xlsx`` writes the evaluation's score sheet. Exit 0, or 2.
+
+``grade-bands IN.wcif [--set 优=90,良=80,中=60] [--json]`` prints the evaluation's grade bands (等级划分: grade,
+lower bound inclusive, in points) with the total and grade they give; ``--set`` replaces them (listed from high to
+low; the band from 0, e.g. 差, is kept when not named). ``--json``: ``{"bands": [{"grade": "优", "from": "90.00"},
+…], "sentence": "90（含）-100分为优、…", "total": "82.33", "grade": "良"}``. Exit 0, or 2 with one ``错误：`` line
+(bounds not descending, outside 0–100, not a number) and nothing changed.
 """
 
 from __future__ import annotations
@@ -45,6 +51,13 @@ def register(sub):
     e.add_argument("path", type=Path, help="evaluation file (.wcif)")
     e.add_argument("out", type=Path, help="output file (.xlsx)")
     e.set_defaults(handler=run_export_score_sheet)
+
+    g = sub.add_parser("grade-bands", help="print or set the evaluation's grade bands (等级划分)")
+    g.add_argument("path", type=Path, help="evaluation file (.wcif)")
+    g.add_argument("--set", dest="bands", metavar="优=90,良=80,中=60",
+                   help="new bands from high to low: grade=lower bound (points, inclusive)")
+    g.add_argument("--json", action="store_true", help="print the bands as JSON")
+    g.set_defaults(handler=run_grade_bands)
 
 
 def _s(value) -> str | None:
@@ -140,4 +153,27 @@ def run_export_score_sheet(args) -> int:
     with open_file(args.path) as ef:
         out = export_score_sheet(ef, args.out)
     print(f"已写出评分表：{out}")
+    return 0
+
+
+def run_grade_bands(args) -> int:
+    from ..domain.scoring import bands_sentence, parse_bands_text
+    from ..services import scoring
+    from ..services.evaluation import open_file
+
+    with open_file(args.path) as ef:
+        if args.bands is not None:
+            scoring.set_grade_bands(ef, parse_bands_text(args.bands, scoring.grade_bands(ef)))
+        bands = scoring.grade_bands(ef)
+        sheet = scoring.score_sheet(ef)
+        total, grade = sheet.total(), sheet.grade()
+    out = {"bands": [{"grade": name, "from": _s(lo)} for lo, name in bands], "sentence": bands_sentence(bands),
+           "total": _s(total), "grade": grade}
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if args.bands is not None:
+        print("已修改等级划分。")
+    print(f"等级划分：{out['sentence']}")
+    print(f"综合评分：{out['total']}  评级：{out['grade']}")
     return 0

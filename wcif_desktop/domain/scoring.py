@@ -255,6 +255,60 @@ def validate_bands(bands) -> tuple[tuple[Decimal, str], ...]:
     return bands
 
 
+def ordered_bands(pairs, current=DEFAULT_GRADE_BANDS) -> tuple[tuple[Decimal, str], ...]:
+    """Grade bands as the user lists them, highest first: ``pairs`` (grade name, lower bound in points) in the
+    order given. Each bound must be below the one before it (descending), in [0, 100]. A band of ``current``
+    whose lower bound is 0 and that ``pairs`` do not name is kept at 0 (so “优=90,良=80,中=60” keeps 差 below 60).
+
+    Raises:
+        ValidationError: a bound not a number, not descending, outside [0, 100], a name twice, or the rules of
+        :func:`validate_bands`.
+    """
+    out: list[tuple[Decimal, str]] = []
+    for name, lo in pairs:
+        name = str(name).strip()
+        try:
+            value = D(lo)
+        except ValidationError:
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "等级“{name}”的分数下限“{value}”不是数值"),
+                                  name=name, value=lo) from None
+        if any(n == name for _, n in out):
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "等级“{name}”出现了两次"), name=name)
+        if value < 0 or value > 100:
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "等级划分的分数下限应在 0 至 100 之间"))
+        if out and value >= out[-1][0]:
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "等级划分应从高到低排列：“{name}”的下限 {value} 不低于"
+                                                            "“{previous}”的下限 {bound}"),
+                                  name=name, value=value, previous=out[-1][1], bound=out[-1][0])
+        out.append((value, name))
+    if out and out[-1][0] != 0:
+        named = {n for _, n in out}
+        floor = [n for lo, n in current if lo == 0 and n not in named]
+        if floor:
+            out.append((Decimal(0), floor[0]))
+    return validate_bands(out)
+
+
+def parse_bands_text(text: str, current=DEFAULT_GRADE_BANDS) -> tuple[tuple[Decimal, str], ...]:
+    """``"优=90,良=80,中=60"`` (commas or 、/，/; between, = or ：) → bands (see :func:`ordered_bands`).
+
+    Raises:
+        ValidationError: an item without “=”, or as :func:`ordered_bands`.
+    """
+    import re
+
+    pairs = []
+    for item in (t.strip() for t in re.split(r"[,，、;；]", text or "")):
+        if not item:
+            continue
+        m = re.match(r"^(.+?)\s*[=＝:：]\s*(.+)$", item)
+        if not m:
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "等级划分“{item}”应写作 等级=分数下限，例如 优=90"),
+                                  item=item)
+        pairs.append((m.group(1), m.group(2)))
+    return ordered_bands(pairs, current)
+
+
 def bands_sentence(bands=DEFAULT_GRADE_BANDS) -> str:
     """The grade bands as a report sentence, e.g. “90（含）-100分为优、80（含）-90分为良……”."""
     bands = validate_bands(bands)

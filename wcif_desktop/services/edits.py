@@ -238,6 +238,69 @@ def apply_framework_template(ef: EvaluationFile, key: str) -> Edit:
     return Edit(Message(QT_TRANSLATE_NOOP("core", "套用指标体系模板")), do, undo)
 
 
+def import_score_sheet(ef: EvaluationFile, data, with_scores: bool = True) -> Edit:
+    """Replace the indicator tree by a read score sheet (:func:`wcif_desktop.services.score_sheet.import_score_sheet`
+    with ``replace=True``); undo brings the previous tree back (same ids), redo swaps them again.
+
+    Raises (when run):
+        ValidationError: the sheet is refused (:func:`~wcif_desktop.services.score_sheet.check_importable`).
+    """
+    from . import frameworks as fw
+    from . import score_sheet as ss
+
+    old_ids = [i.id for i in ef.records(Indicator)]
+    state: dict[str, list[str]] = {}
+
+    def do() -> Changes:
+        if "new" in state:  # redo
+            with ef.transaction():
+                for iid in old_ids:
+                    svc.delete_record(ef, Indicator, iid)
+                return fw.restore_indicators(ef, state["new"])
+        before = {i.id for i in ef.records(Indicator)}
+        ch = ss.import_score_sheet(ef, data.path, data=data, with_scores=with_scores, replace=True)
+        state["new"] = [i for i in ch.tables.get("indicator", set()) if i not in before]
+        return ch
+
+    def undo() -> Changes:
+        with ef.transaction():
+            for iid in state["new"]:
+                svc.delete_record(ef, Indicator, iid)
+            return fw.restore_indicators(ef, old_ids) if old_ids else Changes().add("indicator")
+
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "导入评分表")), do, undo)
+
+
+def set_grade_bands(ef: EvaluationFile, bands) -> Edit:
+    """Set the evaluation's grade bands (:func:`wcif_desktop.services.scoring.set_grade_bands`); undo puts the
+    previous bands back.
+
+    Raises:
+        ValidationError: bands refused by :func:`wcif_desktop.domain.scoring.validate_bands` (raised here, before
+        anything is pushed).
+    """
+    from ..domain.scoring import bands_to_json, validate_bands
+    from . import scoring
+
+    new = validate_bands(bands)
+    old_json = scoring.settings(ef).grade_bands
+    if bands_to_json(new) == bands_to_json(scoring.grade_bands(ef)):
+        return _none(Message(QT_TRANSLATE_NOOP("core", "修改等级划分")))
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "修改等级划分")),
+                lambda: scoring.set_grade_bands(ef, new) or Changes().add("scoring_settings"),
+                lambda: scoring.update_settings(ef, grade_bands=old_json) or Changes().add("scoring_settings"))
+
+
+def import_requests(ef: EvaluationFile, data) -> Edit:
+    """Write a read request list (:func:`wcif_desktop.services.request_sheet.import_requests`, one transaction);
+    undo deletes the items it added and puts the updated ones back as they were."""
+    from . import request_sheet as rs
+
+    before = rs.snapshot_requests(ef)
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "导入资料清单")), lambda: rs.import_requests(ef, data),
+                lambda: rs.revert_import(ef, before))
+
+
 def add_indicator(ef: EvaluationFile, parent_id: str, name: str, position: int | None, indicator_id: str) -> Edit:
     """A new indicator (weight 0) under ``parent_id`` ('' = level 1) at ``position``; undo removes it, redo brings
     the same record back."""
@@ -551,6 +614,30 @@ def set_panel_score(ef: EvaluationFile, indicator_id: str, member_id: str, score
     return Edit(Message(QT_TRANSLATE_NOOP("core", "专家评分")),
                 lambda: scoring.set_panel_score(ef, indicator_id, member_id, score, reason),
                 lambda: scoring.set_panel_score(ef, indicator_id, member_id, old_score, old_reason))
+
+def consensus_of(ef: EvaluationFile, indicator_id: str):
+    """The panel's agreed (合议) score record of an indicator, ``None`` before one was recorded."""
+    from ..domain.panel import PanelScore
+
+    rows = ef.records(PanelScore, "indicator_id = ? AND kind = 'consensus'", [indicator_id])
+    return rows[0] if rows else None
+
+
+def record_consensus(ef: EvaluationFile, indicator_id: str, score, reason: str, recorded_by: str) -> Edit:
+    """The panel's agreed score and reason of an indicator (:func:`wcif_desktop.services.scoring.record_consensus`,
+    used when the method is 专家组合议); undo restores the previous agreed score (or none).
+
+    Raises (when run):
+        ValidationError: score outside [0, weight], below the weight without a reason, not a leaf.
+    """
+    from . import scoring
+
+    old = consensus_of(ef, indicator_id)
+    old_score, old_reason, old_by = (old.score, old.reason, old.member_id) if old else (None, "", recorded_by)
+    return Edit(Message(QT_TRANSLATE_NOOP("core", "记录专家组合议得分")),
+                lambda: scoring.record_consensus(ef, indicator_id, score, reason, recorded_by),
+                lambda: scoring.record_consensus(ef, indicator_id, old_score, old_reason, old_by))
+
 
 def set_panel_method(ef: EvaluationFile, method: str) -> Edit:
     """How the panel's scores are combined (see :func:`wcif_desktop.services.scoring.set_panel_method`)."""

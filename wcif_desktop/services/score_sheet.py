@@ -399,8 +399,72 @@ def _read_budget_block(grid, table: Table, data: ScoreSheetData, rejections: lis
 
 
 # ----------------------------------------------------------------------------------------------- import
+def check_importable(data: ScoreSheetData, with_scores: bool = True) -> None:
+    """Refuse a sheet that cannot be imported (a score outside [0, weight]), before anything is written.
+
+    Raises:
+        ValidationError: naming the rows (sheet, row, column) at fault.
+    """
+    bad = [p for p in data.crossfoot() if "不在 0 至分值" in p.message]
+    if bad and with_scores:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表中有超出分值的得分：{problems}"),
+                              problems="；".join(str(p) for p in bad[:5]))
+    if not data.rows:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表“{sheet}”中没有可导入的指标行"), sheet=data.sheet)
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What importing a read sheet would change: ``removed`` indicators now in the evaluation, ``rows`` the
+    sheet's rows as (path, weight, sheet score, current score or None when the indicator is new, changed?)."""
+
+    removed: int
+    rows: list[tuple[tuple[str, ...], Decimal, Decimal | None, Decimal | None, bool]]
+    total_weight: Decimal
+    total_score: Decimal
+    problems: list[CrossFoot]
+
+    @property
+    def changed(self) -> int:
+        return sum(1 for r in self.rows if r[4])
+
+
+def preview_import(ef: EvaluationFile, data: ScoreSheetData, with_scores: bool = True) -> ImportPreview:
+    """Compare a read sheet with the evaluation's indicators (matched by the names from level 1 down).
+
+    A row is "changed" when its indicator is new, or its weight or (with scores) its score differs.
+    """
+    from .scoring import score_sheet
+
+    current: dict[tuple[str, ...], Indicator] = {}
+
+    def walk(node, prefix):
+        path = prefix + (node.indicator.name,)
+        if not node.children:
+            current[path] = node.indicator
+        for ch in node.children:
+            walk(ch, path)
+
+    sheet = score_sheet(ef)
+    for root in sheet.roots:
+        walk(root, ())
+    rows = []
+    for r in data.rows:
+        old = current.get(r.path)
+        score = r.score if with_scores else None
+        if old is None:
+            rows.append((r.path, r.weight, score, None, True))
+        else:
+            changed = round2(old.weight) != round2(r.weight) or (with_scores and old.score != score)
+            rows.append((r.path, r.weight, score, old.score, changed))
+    return ImportPreview(removed=len(ef.records(Indicator)), rows=rows, total_weight=data.weight_total(),
+                         total_score=data.recomputed_total() if with_scores else Decimal(0),
+                         problems=data.crossfoot())
+
+
 def import_score_sheet(ef: EvaluationFile, path, *, sheet: str | None = None, with_scores: bool = True,
-                       replace: bool = False, progress: Progress = NO_PROGRESS) -> Changes:
+                       replace: bool = False, progress: Progress = NO_PROGRESS,
+                       data: ScoreSheetData | None = None) -> Changes:
     """Import a framework (``with_scores=False``) or a filled score sheet into the evaluation's indicator tree.
 
     Level-1/2 weights are the sums of their rows (a stated “(50分)” that disagrees is reported by
@@ -411,12 +475,12 @@ def import_score_sheet(ef: EvaluationFile, path, *, sheet: str | None = None, wi
         ValidationError: unreadable cells, a score outside [0, weight], or existing indicators without
         ``replace`` — nothing is changed.
         WcifError: unreadable file.
+
+    ``data``: the sheet already read by :func:`read_score_sheet` (``path``/``sheet`` are then not read again).
     """
-    data = read_score_sheet(path, sheet)
-    bad = [p for p in data.crossfoot() if "不在 0 至分值" in p.message]
-    if bad and with_scores:
-        raise ValidationError(QT_TRANSLATE_NOOP("core", "评分表中有超出分值的得分：{problems}"),
-                              problems="；".join(str(p) for p in bad[:5]))
+    if data is None:
+        data = read_score_sheet(path, sheet)
+    check_importable(data, with_scores)
     existing = ef.records(Indicator)
     if existing and not replace:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "本评价已有 {count} 个指标；导入评分表会替换现有指标体系，请确认替换"),

@@ -252,7 +252,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         walk(self._roots, QModelIndex())
 
     def _on_changed(self, changes) -> None:
-        if changes.touches("indicator"):
+        if changes.touches("indicator") or changes.touches("scoring_settings"):  # bands change the grade
             self.reload()
 
     def total(self) -> Decimal:

@@ -525,13 +525,17 @@ class RequestListPanel(QWidget):
         self.status_btn = QPushButton(QCoreApplication.translate("review", "设为此状态"))
         self.note_btn = QPushButton(QCoreApplication.translate("review", "添加核查记录…"))
         self.export_btn = QPushButton(QCoreApplication.translate("review", "导出清单…"))
+        self.import_btn = QPushButton(QCoreApplication.translate("review", "从表格导入…"))
+        self.import_btn.setObjectName("request_import")
+        self.import_btn.setToolTip(QCoreApplication.translate(
+            "review", "导入被评价单位填写的资料清单表格（编号、类别、资料名称、状态、说明），按编号更新或新增"))
         # a tool bar: on a narrow window (1366×768 at 125 %) what does not fit moves behind its » button
         from PySide6.QtWidgets import QToolBar
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("request_toolbar")
-        for w in (self.template_btn, self.add_btn, self.up_btn, self.down_btn, self.status_box, self.status_btn,
-                  self.note_btn, self.export_btn):
+        for w in (self.template_btn, self.add_btn, self.import_btn, self.up_btn, self.down_btn, self.status_box,
+                  self.status_btn, self.note_btn, self.export_btn):
             self.toolbar.addWidget(w)
         bar.addWidget(self.toolbar, 1)
         lay.addLayout(bar)
@@ -578,6 +582,7 @@ class RequestListPanel(QWidget):
         self.status_btn.clicked.connect(lambda: self.set_status(self.status_box.currentData()))
         self.note_btn.clicked.connect(self.add_note_dialog)
         self.export_btn.clicked.connect(self.export_dialog)
+        self.import_btn.clicked.connect(lambda: self.import_dialog())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._after_reset)
         ctx.changed.connect(self._on_changed)
@@ -701,6 +706,12 @@ class RequestListPanel(QWidget):
         dlg = NoteDialog(self.ctx, cur, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self.add_note(dlg.reviewer.currentData(), dlg.text.toPlainText())
+
+    def import_dialog(self, path=None) -> bool:
+        """Import the agency's spreadsheet (ui/request_import.py): preview, then one undoable edit."""
+        from .request_import import import_request_list
+
+        return import_request_list(self, path)
 
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("review", "导出资料清单"), QCoreApplication.translate("review", "资料清单.pdf"),

@@ -466,6 +466,23 @@ class PanelWidget(QWidget):
         form.addWidget(self.my_reason, 1)
         form.addWidget(self.save_button)
         lay.addLayout(form)
+        # 专家组合议: the score the panel agreed per indicator, used when the method is consensus
+        agreed = QHBoxLayout()
+        self.consensus_score = QLineEdit()
+        self.consensus_score.setObjectName("panel_consensus_score")
+        self.consensus_score.setMaximumWidth(80)
+        self.consensus_reason = QLineEdit()
+        self.consensus_reason.setObjectName("panel_consensus_reason")
+        self.consensus_button = QPushButton(self.tr("记录合议得分"))
+        self.consensus_button.setObjectName("panel_consensus_save")
+        self.consensus_label = QLabel(self.tr("合议得分"))
+        agreed.addWidget(self.consensus_label)
+        agreed.addWidget(self.consensus_score)
+        agreed.addWidget(QLabel(self.tr("合议说明")))
+        agreed.addWidget(self.consensus_reason, 1)
+        agreed.addWidget(self.consensus_button)
+        lay.addLayout(agreed)
+        self.consensus_button.clicked.connect(self.save_consensus)
         self.sentence = QLabel()
         self.sentence.setObjectName("panel_sentence")
         self.sentence.setWordWrap(True)
@@ -506,8 +523,12 @@ class PanelWidget(QWidget):
         viewer = next((m for m in svc.records(ef, TeamMember) if m.id == self.viewer_id()), None)
         self.reveal_button.setEnabled(not view.revealed and viewer is not None and viewer.role == "lead")
         self.apply_button.setEnabled(view.revealed)
+        use_consensus = view.method == "consensus"
+        for w in (self.consensus_score, self.consensus_reason, self.consensus_button):
+            w.setEnabled(use_consensus)
+        self.consensus_button.setToolTip("" if use_consensus else self.tr("汇总方法选“专家组合议”时记录合议得分"))
         headers = [self.tr("编号"), self.tr("指标"), self.tr("分值")] + [m.name for m in view.members]
-        headers += [self.tr("极差"), self.tr("汇总")]
+        headers += [self.tr("极差"), self.tr("合议"), self.tr("汇总")]
         row_before = self.table.currentRow()
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -518,8 +539,8 @@ class PanelWidget(QWidget):
             ind = inds[row.indicator_id]
             cells = [ind.code, ind.name, fmt_score(ind.weight)]
             cells += [fmt_score(row.scores.get(m.id)) for m in view.members]
-            cells += [fmt_score(row.spread), fmt_score(row.aggregate) if view.revealed or view.method == "consensus"
-                      else "—"]
+            cells += [fmt_score(row.spread), fmt_score(row.consensus),
+                      fmt_score(row.aggregate) if view.revealed or view.method == "consensus" else "—"]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c >= 2:
@@ -543,6 +564,9 @@ class PanelWidget(QWidget):
         mine = self._mine(iid) if iid else None
         self.my_score.setText("" if mine is None or mine.score is None else str(mine.score))
         self.my_reason.setText("" if mine is None else mine.reason)
+        agreed = edits.consensus_of(self.ctx.ef, iid) if iid else None
+        self.consensus_score.setText("" if agreed is None or agreed.score is None else str(agreed.score))
+        self.consensus_reason.setText("" if agreed is None else agreed.reason)
 
     def save_mine(self) -> bool:
         iid, member = self.current_indicator_id(), self.viewer_id()
@@ -551,6 +575,15 @@ class PanelWidget(QWidget):
         ef = self.ctx.ef
         score, reason = self.my_score.text().strip() or None, self.my_reason.text().strip()
         return self.ctx.apply_edit(lambda: edits.set_panel_score(ef, iid, member, score, reason))
+
+    def save_consensus(self) -> bool:
+        """Record the panel's agreed score (and reason) of the selected indicator, by the chosen member."""
+        iid, member = self.current_indicator_id(), self.viewer_id()
+        if not iid or not member:
+            return False
+        ef = self.ctx.ef
+        score, reason = self.consensus_score.text().strip() or None, self.consensus_reason.text().strip()
+        return self.ctx.apply_edit(lambda: edits.record_consensus(ef, iid, score, reason, member))
 
     def set_method(self, method: str) -> bool:
         ef = self.ctx.ef

@@ -1,7 +1,8 @@
 """Data for the full report's optional appendices, read from the evaluation file when it holds them.
 
 - 资料清单 (document request list with statuses): ``services.review.request_items`` (issue 4's tables);
-- 问卷调查结果 (survey results per respondent group): ``services.survey.results_table``.
+- 问卷调查结果 (survey results per respondent group): ``services.survey.results_table``; per question (each
+  satisfaction / awareness question's own rate, interval and n): ``services.survey.appendix``.
 
 Both are optional: an evaluation without rows simply has no such appendix. Errors are not swallowed.
 """
@@ -19,6 +20,8 @@ class ReportExtras:
     survey_rows: list[list[str]] = field(default_factory=list)  # 对象, 有效问卷, 满意度, 政策知晓率
     survey_notes: list[str] = field(default_factory=list)  # how rates were computed, sample warnings
     survey_rates: list[tuple] = field(default_factory=list)  # (group, satisfaction %, awareness %) as Decimal
+    # per question: 调查对象, 问题, 类别 (满意度 | 政策知晓率), 比率 (%), 95% 置信区间 (%), n (respondents answering it)
+    survey_questions: list[list[str]] = field(default_factory=list)
     # 评价方案 (issue 4's evaluation_plan): objectives, object, scope, principles; method and standard names
     plan: dict[str, str] = field(default_factory=dict)
     methods: list[str] = field(default_factory=list)
@@ -49,7 +52,7 @@ def load_extras(ef) -> ReportExtras:
     from .. import plan as plan_svc
     from ..review import request_items
     from ..scoring import panel_sentence
-    from ..survey import results_table
+    from ..survey import appendix, load_survey_data, results_table
     from .sources import json_ids
 
     out = ReportExtras()
@@ -57,13 +60,23 @@ def load_extras(ef) -> ReportExtras:
     for it in request_items(ef):
         out.document_requests.append([it.code, it.category, it.title,
                                       REQUEST_STATUSES.get(it.status, it.status), it.provider_note])
-    for row in results_table(ef):
+    data = load_survey_data(ef)
+    for row in results_table(ef, data):
         out.survey_rows.append([row["group"], str(row["valid_responses"]), _pct(row.get("satisfaction_rate")),
                                 _pct(row.get("awareness_rate"))])
         out.survey_rates.append((row["group"], row.get("satisfaction_rate"), row.get("awareness_rate")))
         for s in row.get("sentences", []) + row.get("warnings", []):
             if s and s not in out.survey_notes:
                 out.survey_notes.append(s)
+    for st in appendix(ef, data):
+        if st.question.kind not in ("satisfaction", "awareness"):
+            continue
+        r = st.rate
+        out.survey_questions.append([
+            st.survey.respondent_group or st.survey.title, st.question.text,
+            "满意度" if st.question.kind == "satisfaction" else "政策知晓率",
+            _pct(r.rate if r else None), f"{r.low:.2f}–{r.high:.2f}%" if r else "—",
+            str(r.respondents if r else 0)])
     pl = plan_svc.plan(ef)
     out.plan = {k: (getattr(pl, k) or "").strip() for k in ("objectives", "evaluation_object", "scope", "principles")}
     out.methods = [m for m in json_ids(pl.methods) if m]

@@ -298,6 +298,9 @@ def _appendices(doc: Document, c: Content, src) -> None:
                       numeric=(1, 2, 3)))
         if any(s is not None or a is not None for _g, s, a in x.survey_rates):
             doc.add(Figure("survey", [(g, s, a) for g, s, a in x.survey_rates if s is not None or a is not None]))
+        if x.survey_questions:  # each question's own rate (the table above pools the questions of a group)
+            doc.add(Table(["调查对象", "问题", "类别", "比率", "95%置信区间", "人数"], x.survey_questions,
+                          [1.6, 4.6, 1.7, 1.3, 2.3, 1.4], caption="各题满意度及政策知晓率", numeric=(3, 4, 5)))
         for note in x.survey_notes:
             doc.add(Para(note, source="generated", fields=("survey",)))
         n += 1

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMenu,
     QSplitter,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
 )
@@ -113,7 +115,42 @@ class ScoringPage(StepPage):
         top.addWidget(editor.template_combo)
         top.addWidget(editor.template_button)
         editor.template_button.setToolTip(self.tr("用所选模板替换本评价的指标体系（可撤销）"))
+        # 评分表 in Excel: export, and import with a preview (ui/score_sheet_actions.py)
+        self.sheet_button = QToolButton()
+        self.sheet_button.setObjectName("score_sheet_button")
+        self.sheet_button.setText(self.tr("评分表"))
+        self.sheet_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        sheet_menu = QMenu(self.sheet_button)
+        self.export_sheet_action = sheet_menu.addAction(self.tr("导出评分表（Excel）…"), self.export_sheet)
+        self.import_sheet_action = sheet_menu.addAction(self.tr("导入评分表…"), self.import_sheet)
+        self.sheet_button.setMenu(sheet_menu)
+        self.sheet_button.setToolTip(self.tr("把评分表导出为 Excel，或从 Excel 评分表导入指标、分值和得分"))
+        top.addWidget(self.sheet_button)
+        self.bands_button = QToolButton()
+        self.bands_button.setObjectName("grade_bands_button")
+        self.bands_button.setText(self.tr("等级划分…"))
+        self.bands_button.setToolTip(self.tr("修改优、良、中、差的分数下限（可撤销）"))
+        self.bands_button.clicked.connect(self.edit_grade_bands)
+        top.addWidget(self.bands_button)
         self.refresh()
+
+    def export_sheet(self, path=None):
+        from ..score_sheet_actions import export_sheet
+
+        return export_sheet(self, path)
+
+    def import_sheet(self, path=None) -> bool:
+        from ..score_sheet_actions import import_sheet
+
+        return import_sheet(self, path)
+
+    def grade_bands_dialog(self):
+        from ..grade_bands import GradeBandsDialog
+
+        return GradeBandsDialog(self.ctx, self)
+
+    def edit_grade_bands(self) -> None:
+        self.grade_bands_dialog().exec()
 
     def total_text(self) -> str:
         """综合评分 and 评级 once every level-3 indicator is scored; 未评分 (with how many are) before that —

@@ -30,6 +30,9 @@ ROLE_TEXTS = {
 }
 
 FACT_FIELDS = ("title", "region", "fiscal_year", "commissioner", "evaluated_unit", "agency", "report_date")
+# the form: the facts above and the project name every deliverable's title uses (“2021 年{项目名称}绩效评价报告”);
+# it has a default, so it does not count towards the step's progress
+FORM_FIELDS = ("title", "project_name") + FACT_FIELDS[1:]
 
 
 def parse_year(text: str) -> int:
@@ -96,19 +99,21 @@ class TeamPage(StepPage):
         facts = QGroupBox(self.tr("评价基本信息"))
         form = QFormLayout(facts)
         labels = {
-            "title": self.tr("评价项目名称"), "region": self.tr("地区"), "fiscal_year": self.tr("评价年度"),
+            "title": self.tr("评价项目名称"), "project_name": self.tr("报告中的项目名称"), "region": self.tr("地区"), "fiscal_year": self.tr("评价年度"),
             "commissioner": self.tr("委托单位"), "evaluated_unit": self.tr("被评价单位"),
             "agency": self.tr("评价机构"), "report_date": self.tr("报告日期"),
         }
         self.labels = labels
         self.fields: dict[str, CommitLineEdit] = {}
-        for name in FACT_FIELDS:
+        for name in FORM_FIELDS:
             edit = CommitLineEdit()
             edit.setObjectName(f"fact_{name}")
             edit.committed.connect(lambda text, n=name: self._commit_fact(n, text))
             self.fields[name] = edit
             form.addRow(labels[name], edit)
         self.fields["report_date"].setPlaceholderText("2022-06-30")
+        self.fields["project_name"].setToolTip(self.tr("用于报告、工作方案、资料清单等各文档的标题，例如"
+                                                       "“2021 年工伤保险基金项目绩效评价报告”"))
         lay.addWidget(facts)
 
         team = QGroupBox(self.tr("评价小组"))
@@ -149,6 +154,15 @@ class TeamPage(StepPage):
             self.ctx._show(e)
             self.refresh()
             return
+        if name == "project_name":
+            from ...services.facts import check_fact
+
+            try:
+                value = check_fact(name, value)
+            except ValidationError as e:
+                self.ctx._show(e)
+                self.refresh()
+                return
         if not self.ctx.edit_fields(Evaluation, ev.id, undo_text=self.tr("修改“{0}”").format(self.labels[name]),
                                     **{name: value}):
             self.refresh()
