@@ -20,6 +20,7 @@ from wcif_desktop.services import (
     edits,
     evidence,
     exchange,
+    facts,
     fieldwork,
     finance,
     finding_library,
@@ -28,6 +29,7 @@ from wcif_desktop.services import (
     merge,
     plan,
     report_state,
+    request_sheet,
     review,
     score_sheet,
     scoring,
@@ -47,12 +49,13 @@ READ_ONLY = {
                  "year_on_year"},  # last year's file is opened read-only
     "business": {"analysis", "basic_situation", "basic_situation_paragraphs", "business", "business_dict",
                  "business_metrics", "statement_values"},
-    "edits": {"panel_score_of"},  # the other edits build an Edit whose do() writes: walked through do()
+    "edits": {"consensus_of", "panel_score_of"},  # the other edits build an Edit whose do() writes: walked through do()
     "evaluation": {"evaluation", "get", "load_snapshot", "open_conflicts", "records",
                    "save_copy"},  # save_copy writes a copy elsewhere, never the open file
     "evidence": {"content_size", "content_stored", "extract_evidence", "find_evidence", "iter_content",
                  "list_evidence", "temporary_copy", "verify_evidence"},
     "exchange": {"anchor_problems", "check_invariants", "check_values"},
+    "facts": {"facts"},
     "fieldwork": {"site_visits"},
     "finance": {"analysis", "finance_dict", "lines_by_id", "load_settings"},
     "finding_library": {"save_finding"},  # reads the evaluation, writes the user's library
@@ -66,12 +69,13 @@ READ_ONLY = {
     "readiness_supports": {"check_supports"},
     "report_archive": {"check_can_finalize", "is_locked", "lock_history", "open_conflict_labels", "report_bytes",
                        "save_report_as", "saved_reports"},  # save_report_as writes the kept PDF out
-    "report_state": {"readiness_of", "support_codes"},
+    "report_state": {"confirmed_overlaps", "readiness_of", "support_codes"},
+    "request_sheet": {"preview_requests", "snapshot_requests"},
     "review": {"export_request_list", "find_request", "indicator_names", "interviews", "paper_evidence",
                "paper_hash", "paper_signoff", "request_counts", "request_items", "request_summary", "review_notes",
                "working_papers"},
     "sample": {"load_into"},  # fills a new, empty file
-    "score_sheet": {"export_score_sheet"},
+    "score_sheet": {"export_score_sheet", "preview_import"},
     "scoring": {"citable", "citations", "explain", "grade_bands", "panel_sentence", "panel_view", "readiness",
                 "score_sheet", "settings", "supports"},
     "survey": {"appendix", "find_survey", "load_survey_data", "mapping_from_specs", "match_columns", "options",
@@ -208,6 +212,7 @@ def locked(sample_path, workdir):
                conflict=conflict, file=f, visit=visit, interview=interview, business_sheet=business_sheet,
                last_year=last_year, carried=carried)
     ef = EvaluationFile.open(sample_path, backup=False)
+    scoring.update_settings(ef, confirmed_overlaps="[]")  # an overlap warning left to confirm while locked
     archive.lock(ef)
     ef.conn.execute("UPDATE merge_conflict SET status = 'open', choices = '{}' WHERE id = ?", [conflict])
     ef.close()
@@ -313,6 +318,13 @@ def _calls(c, workdir):
         ("survey", "delete_response", lambda ef: survey.delete_response(ef, c["response"].id)),
         ("survey", "delete_survey", lambda ef: survey.delete_survey(ef, c["survey"].id)),
         ("survey", "import_responses", lambda ef: survey.import_responses(ef, c["survey"].id, c["responses"])),
+        ("survey", "import_into_new_survey", lambda ef: survey.import_into_new_survey(ef, c["responses"], "职工")),
+        ("facts", "set_facts", lambda ef: facts.set_facts(ef, project_name="另一个项目名称")),
+        ("report_state", "confirm_overlap", lambda ef: report_state.confirm_overlap(ef, "expenditure_budget")),
+        ("request_sheet", "import_requests", lambda ef: request_sheet.import_requests(
+            ef, request_sheet.read_request_sheet(_request_sheet(ef, workdir)))),
+        ("request_sheet", "revert_import", lambda ef: request_sheet.revert_import(
+            ef, {k: dict(v, title="改") for k, v in request_sheet.snapshot_requests(ef).items()})),
         ("survey", "restore_response", lambda ef: survey.restore_response(ef, c["response"].id)),
         ("survey", "save_mapping", lambda ef: survey.save_mapping(ef, c["survey"].id, survey.ImportMapping(
             columns={"满意吗": ("question", c["question"].id)}))),
@@ -351,11 +363,39 @@ def _done(make):
     return lambda ef: make(ef).do()
 
 
+def _request_sheet(ef, workdir):
+    """The evaluation's request list as the agency would send it back (an .xlsx written by the app; reading)."""
+    import openpyxl
+
+    out = workdir / "资料清单 回传.xlsx"
+    if not out.exists():
+        review.export_request_list(ef, out)
+        wb = openpyxl.load_workbook(out)
+        ws = wb.active
+        for row in ws.iter_rows():  # the agency renamed one item: the import would update it
+            for cell in row:
+                if cell.value == "资料名称":
+                    below = ws.cell(cell.row + 1, cell.column)
+                    below.value = f"{below.value}（单位更正）"
+                    break
+            else:
+                continue
+            break
+        wb.save(out)
+    return out
+
+
 def _edits(c, workdir):
     """(name, ef → Edit) for every writing function of services/edits.py."""
     return [
         ("edit_fields", lambda ef: edits.edit_fields(ef, Finding, c["finding"].id, title="改")),
         ("set_score", lambda ef: edits.set_score(ef, c["leaf"].id, Decimal(0), "扣分原因")),
+        ("import_score_sheet", lambda ef: edits.import_score_sheet(ef, score_sheet.read_score_sheet(c["sheet"]))),
+        ("set_grade_bands", lambda ef: edits.set_grade_bands(
+            ef, [(Decimal(95), "优"), (Decimal(85), "良"), (Decimal(60), "中"), (Decimal(0), "差")])),
+        ("record_consensus", lambda ef: edits.record_consensus(ef, c["leaf"].id, Decimal(0), "理由", c["member"].id)),
+        ("import_requests", lambda ef: edits.import_requests(
+            ef, request_sheet.read_request_sheet(_request_sheet(ef, workdir)))),
         ("set_narrative", lambda ef: edits.set_narrative(ef, "概述", "新文字")),
         ("add_record", lambda ef: edits.add_record(ef, Finding(title="新问题", kind="problem"))),
         ("add_created", lambda ef: edits.add_created(
@@ -435,6 +475,7 @@ def test_every_service_that_writes_refuses_on_a_locked_evaluation(locked, workdi
 
 def test_only_reopen_with_a_reason_unlocks_and_it_is_recorded(sample_path):
     ef = EvaluationFile.open(sample_path, backup=False)
+    scoring.update_settings(ef, confirmed_overlaps="[]")  # an overlap warning left to confirm while locked
     archive.lock(ef)
     ev = svc.evaluation(ef)
     with pytest.raises(ValidationError, match="锁定"):
