@@ -2802,8 +2802,8 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Total score {0}, grade {1}</translation>
     </message>
     <message>
-        <source>尚无指标体系：请在右侧选择模板并点“套用模板”。</source>
-        <translation>No indicator framework yet: choose a template on the right and click “Apply template”.</translation>
+        <source>未评分：尚无指标体系，请在右侧选择模板并点“套用模板”。</source>
+        <translation>Unscored: no indicator framework yet; choose a template on the right and click “Apply template”.</translation>
     </message>
     <message>
         <source>尚未设置指标体系：请从模板导入或逐项添加指标。</source>

@@ -164,7 +164,7 @@ class ScoringPage(StepPage):
 
     def refresh(self) -> None:
         if self.model.rowCount() == 0:
-            self.total_label.setText(self.tr("尚无指标体系：请在右侧选择模板并点“套用模板”。"))
+            self.total_label.setText(self.tr("未评分：尚无指标体系，请在右侧选择模板并点“套用模板”。"))
         else:
             self.total_label.setText(self.total_text())
         self.problems.clear()
