@@ -16,5 +16,5 @@ EVAL="$OUT/呼和浩特 2021.wcif"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec "$APP" "$EVAL"
 fi
-echo "No display found: writing the signed report and a screenshot instead of opening the window."
+echo "未检测到图形显示：改为生成签名报告和主窗口截图（No display: writing the signed report and a screenshot）。"
 exec bash scripts/smoke.sh "$APP" "$OUT"

@@ -10,7 +10,8 @@ mkdir -p "$OUT"
 EVAL="$OUT/呼和浩特 2021.wcif"
 [ -f "$EVAL" ] || "$APP" sample "$EVAL"
 PASS="$OUT/passphrase.txt"
-[ -f "$PASS" ] || printf 'sample-passphrase' > "$PASS"
+# a demo identity for the sample only; its passphrase file is readable by its owner alone
+[ -f "$PASS" ] || (umask 077 && printf 'sample-passphrase' > "$PASS")
 [ -f "$OUT/signer.p12" ] || "$APP" identity "$OUT/signer.p12" --name "王建国" --org "内蒙古鑫方圆会计师事务有限公司" --passphrase-file "$PASS"
 "$APP" report "$EVAL" -o "$OUT/简版报告.pdf" --template brief --sign "$OUT/signer.p12" --passphrase-file "$PASS"
 "$APP" verify "$OUT/简版报告.pdf"
@@ -18,4 +19,4 @@ QT_QPA_PLATFORM=offscreen "$APP" "$EVAL" --screenshot "$OUT/main-window.png" --s
 # the screenshot is a real PNG of a real window, not an empty file
 head -c 8 "$OUT/main-window.png" | od -An -tx1 | tr -d ' \n' | grep -q '^89504e470d0a1a0a$'
 [ "$(wc -c < "$OUT/main-window.png")" -gt 20000 ]
-echo "Done: $OUT"
+echo "完成（Done）：$OUT"

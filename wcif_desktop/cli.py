@@ -18,6 +18,15 @@ from . import APP_NAME, __version__
 from .domain.errors import WcifError
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with the CLI's error convention: a wrong command line is one line starting with 错误： on stderr
+    (with where to find the usage), exit 2 — not argparse's multi-line usage block."""
+
+    def error(self, message: str):  # noqa: D102 - argparse API
+        print(f"错误：{message}（用法：{self.prog} --help）", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def _gui_parser(with_subcommands: bool = True) -> argparse.ArgumentParser:
     epilog = None
     if with_subcommands:  # imports every command module: only for --help (start-up time)
@@ -25,8 +34,8 @@ def _gui_parser(with_subcommands: bool = True) -> argparse.ArgumentParser:
         helps = {a.dest: a.help for a in sub._choices_actions}  # noqa: SLF001
         epilog = "subcommands (wcif-desktop COMMAND --help for details):\n" + "\n".join(
             f"  {name:<16} {helps.get(name) or ''}" for name in sub.choices)
-    p = argparse.ArgumentParser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价",
-                                epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = _Parser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价",
+                epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("path", nargs="?", help="evaluation file (.wcif) to open")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the main window to a PNG and exit")
@@ -49,7 +58,7 @@ def command_parser() -> argparse.ArgumentParser:
 
 
 def _build_command_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价")
+    p = _Parser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     from . import commands

@@ -284,9 +284,10 @@ def report_readiness(src) -> list[ReadinessItem]:
     items = check_readiness(src.snap)
     items += basis_checks(src.snap, src.bases, src.metrics, src.survey_responses, src.confirmed_overlaps)
     items += problem_checks(src)
-    items += plan_checks(src)
+    if getattr(src, "supports", None) is None:  # else the supports check states the plan's gaps, as errors
+        items += plan_checks(src)
     items += naming_checks(src.snap)
-    items += list(getattr(src, "supports", []))  # plan, team, requests, evidence, surveys, business (issue 18)
+    items += list(getattr(src, "supports", None) or [])  # plan, team, requests, evidence, surveys, business
     return items
 
 

@@ -65,7 +65,8 @@ def load_extras(ef) -> ReportExtras:
         out.survey_rows.append([row["group"], str(row["valid_responses"]), _pct(row.get("satisfaction_rate")),
                                 _pct(row.get("awareness_rate"))])
         out.survey_rates.append((row["group"], row.get("satisfaction_rate"), row.get("awareness_rate")))
-        for s in row.get("sentences", []) + row.get("warnings", []):
+        caveats = [f"{row['group']}问卷{w.rstrip('。')}。" for w in row.get("warnings", []) if w]
+        for s in row.get("sentences", []) + caveats:  # a caveat names the respondent group it is about
             if s and s not in out.survey_notes:
                 out.survey_notes.append(s)
     for st in appendix(ef, data):

@@ -299,7 +299,8 @@ def _questionnaire_blocks(src: Sources) -> list:
         return [Para("评价文件中尚未设计调查问卷；满意度和政策知晓率调查问卷在“满意度调查”中设计后附于此。")]
     blocks: list = []
     for i, q in enumerate(src.questionnaires, start=1):
-        blocks.append(Heading(2, f"（{i}）{q.title or q.group}问卷"))
+        name = q.title or q.group
+        blocks.append(Heading(2, f"（{i}）{name if name.endswith('问卷') else name + '问卷'}"))
         if q.group:
             blocks.append(Para(f"调查对象：{q.group}", "plain"))
         for j, (text, options) in enumerate(q.questions, start=1):

@@ -59,7 +59,8 @@ class Sources:
     interview_dates: list[str] = field(default_factory=list)
     mark: str = ""  # the draft mark the reports carry (services/report_state.py draft_mark)
     readiness: list = field(default_factory=list)  # report_state.report_readiness
-    supports: list = field(default_factory=list)  # readiness_supports.check_supports: what the statements rest on
+    # readiness_supports.check_supports: what the statements rest on (None: not checked, e.g. Sources built by hand)
+    supports: list | None = None
     confirmed_overlaps: set = field(default_factory=set)  # facts confirmed not deducted twice
 
     def member_names(self, ids_json: str) -> list[str]:
