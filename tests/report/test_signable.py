@@ -132,14 +132,15 @@ def test_full_report_states_a_figure_and_a_source_for_every_indicator(bare_sampl
 
 def test_the_whole_sample_states_a_figure_and_a_source_for_every_indicator_as_bundled(sample_path, workdir):
     """The whole sample (issue 18) brings its own findings, papers and evidence: no readiness error, and every
-    indicator of the full report states its scoring standard and a source (a working paper)."""
+    indicator of the full report states its scoring standard, a figure found (评价情况) and a source (a working
+    paper)."""
     from wcif_desktop.services.report_state import readiness_of
 
     with EvaluationFile.open(sample_path) as ef:
         errors = [str(i.message) for i in readiness_of(ef) if i.severity == "错误"]
         names = {n.indicator.id: n.indicator.name for n in sheet_for(load_snapshot(ef)).leaves()}
     assert errors == []
-    _assert_figure_and_source(sample_path, workdir, names, figure=False)
+    _assert_figure_and_source(sample_path, workdir, names)
 
 
 def _assert_figure_and_source(sample_path, workdir, names: dict[str, str], figure: bool = True) -> None:

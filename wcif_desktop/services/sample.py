@@ -61,7 +61,7 @@ def load_into(ef: EvaluationFile, data: dict, progress: Progress = NO_PROGRESS, 
         for i, t in enumerate(data.get("targets", [])):
             svc.add_record(ef, TargetIndicator(sort_order=i, **t))
         check(progress)
-        _load_framework(ef, data.get("framework", []))
+        _load_framework(ef, data.get("framework", []), whole)
         for section, text in data.get("narratives", {}).items():
             svc.set_narrative(ef, section, text)
         keys: dict[str, str] = {}
@@ -82,7 +82,23 @@ def load_into(ef: EvaluationFile, data: dict, progress: Progress = NO_PROGRESS, 
         progress.set(1, 1)
 
 
-def _load_framework(ef: EvaluationFile, framework: list[dict]) -> None:
+def _template_rules() -> dict[str, str]:
+    """评分标准 of the bundled 工伤保险基金 framework by indicator name (the sample scores with the same wording)."""
+    import re
+
+    from .frameworks import load_template
+
+    out = {}
+    for r in load_template("gongshang-fund").roots:
+        for _, n in r.walk():
+            rule = re.sub(r"（默认评分标准[^）]*）", "", n.scoring_rule).strip()  # the template's note to its users
+            if not n.children and rule:
+                out[n.name] = rule
+    return out
+
+
+def _load_framework(ef: EvaluationFile, framework: list[dict], whole: bool = True) -> None:
+    rules = _template_rules()
     for i1, l1 in enumerate(framework, start=1):
         n1 = Indicator(level=1, code=f"{i1}", name=l1["name"], weight=D(l1["weight"]), sort_order=i1)
         svc.add_record(ef, n1)
@@ -91,10 +107,13 @@ def _load_framework(ef: EvaluationFile, framework: list[dict]) -> None:
                            sort_order=i2)
             svc.add_record(ef, n2)
             for i3, leaf in enumerate(l2.get("leaves", []), start=1):
-                name, weight, score, reason, definition = leaf
+                name, weight, score, reason, definition, *rest = leaf
+                # the 评价情况（实际值） the team found (issue 17: every indicator states a figure and its source)
+                finding = rest[0] if rest and whole else ""  # the bare sample: the seed's content only
                 n3 = Indicator(level=3, parent_id=n2.id, code=f"{i1}.{i2}.{i3}", name=name, weight=D(weight),
                                definition=definition, sort_order=i3, rule_type="manual",
-                               scoring_rule="按评价要点逐项核查，未达到的要点按比例扣分。")
+                               scoring_rule=rules.get(name) or "按评价要点逐项核查，未达到的要点按比例扣分。",
+                               finding=finding)
                 svc.add_record(ef, n3)
                 if score != "":
                     svc.set_indicator_score(ef, n3.id, Decimal(score), reason)
