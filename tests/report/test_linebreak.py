@@ -98,3 +98,13 @@ def test_pdf_lines_obey_the_rules(sample_file):
             p.wrap(width, 10_000)
             assert violations(p.lines()) == [], (width, p.lines())
             assert "".join(p.lines()).replace(" ", "") == t.replace(" ", "")
+
+
+def test_a_forced_split_never_starts_a_line_with_a_closing_mark():
+    """A number with its closing marks wider than a narrow table column is split by characters; the closing
+    marks hang at the end of the line instead of opening the next one."""
+    from wcif_desktop.render.linebreak import break_lines, violations
+
+    lines = break_lines("执行率112.30%）；支出预算", 4.0, lambda s: float(len(s)))
+    assert violations(lines) == [], lines
+    assert "".join(lines) == "执行率112.30%）；支出预算"

@@ -133,10 +133,12 @@ def break_lines(text: str, widths: Sequence[float] | float, measure: Callable[[s
             cur.append(box)
             used = box.width
             continue
-        # A box wider than a whole line: split it by characters (the only forced split).
+        # A box wider than a whole line: split it by characters (the only forced split). A closing mark never
+        # opens the next line: it hangs at the end of this one (悬挂标点), as in a narrow table cell
+        # "…112.30%）；" where the number with its marks is wider than the column.
         for ch in box.text:
             w = measure(ch)
-            if used + w > width_for(len(lines)) + fuzz and cur:
+            if used + w > width_for(len(lines)) + fuzz and cur and ch not in CANNOT_START:
                 flush()
             cur.append(Box(ch, w))
             used += w
