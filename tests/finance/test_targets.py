@@ -114,7 +114,7 @@ def test_case12_table_imports_as_is_and_round_trips(shared_dir, sample_path, wor
         stored = tg.targets(ef, "declared")
         assert _rows(stored) == _expected_rows(data)
         assert tg.sheet_header(ef, "declared").superior_funds == "省级562万"
-        assert len(tg.targets(ef, "refined")) == 5  # the sample's refined targets untouched
+        assert len(tg.targets(ef, "refined")) == 6  # the sample's refined targets untouched
         # written back to .xlsx in the same layout and read again: identical
         out = tg.write_target_table(workdir / "导出 目标表.xlsx", stored, tg.sheet_header(ef, "declared"))
     again = tg.plan_target_import(out, version="declared")
