@@ -41,7 +41,7 @@ from pathlib import Path
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, NewerSchemaError, NotAnEvaluationFile, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..domain.scoring import bands_from_rows, build_sheet
-from ..store.db import APPLICATION_ID, EvaluationFile, sqlite_uri
+from ..store.db import EvaluationFile, check_file, sqlite_uri
 from ..store.migrations import all_migrations
 
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -119,35 +119,18 @@ def open_readonly(path):
             raise _refuse(QT_TRANSLATE_NOOP("core", "旁边有 SQLite 附属文件 {sidecar}，汇总不会应用它；"
                                                     "请先在本程序中正常打开该评价文件处理后再汇总：{path}"),
                           sidecar=side.name, path=p)
-    try:
-        with open(p, "rb") as fh:
-            head = fh.read(100)
-    except OSError as e:
-        raise _refuse(QT_TRANSLATE_NOOP("core", "无法读取文件 {path}：{reason}"), path=p, reason=e) from e
-    if not head.startswith(b"SQLite format 3\x00"):
-        raise _refuse(QT_TRANSLATE_NOOP("core", "不是评价文件（不是 SQLite 数据库）：{path}"), path=p)
-    app_id = int.from_bytes(head[68:72], "big")
-    if app_id != APPLICATION_ID:
-        raise _refuse(QT_TRANSLATE_NOOP("core", "不是 WCIF 评价文件（application_id={app_id}）：{path}"),
-                      app_id=f"{app_id:#x}", path=p)
-    version = int.from_bytes(head[60:64], "big")
-    supported = max(_known_migrations(), default=0)
-    if version > supported:
-        raise NewerSchemaError(QT_TRANSLATE_NOOP(
-            "core", "该评价文件由更新版本的 WCIF Desktop 创建（文件结构版本 {version}，本程序支持 {supported}），"
-            "请升级软件后再打开：{path}"), version=version, supported=supported, path=p)
+    check_file(p, immutable=True)  # SQLite, ours, not newer, intact: the checks of every open (store.db)
+    with open(p, "rb") as fh:
+        version = int.from_bytes(fh.read(64)[60:64], "big")
     digest = _sha256(p)
     conn = sqlite3.connect(sqlite_uri(p, mode="ro", immutable=1), uri=True, check_same_thread=False)
     tmpdir = None
     try:
         try:
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
             ef = EvaluationFile(p, conn)
             applied = ef.applied_migrations()
         except sqlite3.DatabaseError as e:
             raise _refuse(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=p, reason=e) from e
-        if ok != "ok":
-            raise _refuse(QT_TRANSLATE_NOOP("core", "评价文件已损坏：{path}（{reason}）"), path=p, reason=ok)
         known = _known_migrations()
         unknown = applied - known
         if unknown:
