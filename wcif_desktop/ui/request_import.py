@@ -7,8 +7,6 @@ refused with one sentence; otherwise :class:`RequestImportDialog` shows what is 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,12 +19,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..domain.errors import WcifError
 from ..domain.review import REQUEST_STATUSES
 from ..services import edits
 from ..services import request_sheet as rs
-from .errors import show_user_error
-from .workers import is_cancel, run_and_wait
+from .workers import import_with_preview
 
 
 def _read(path, progress=None):  # worker thread: no SQLite, no widgets
@@ -89,15 +85,9 @@ def import_request_list(panel, path=None) -> bool:
                                                                          "表格 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"))
     if not path:
         return False
-    try:
-        data = run_and_wait(panel, QCoreApplication.translate("RequestImport", "正在读取资料清单"), _read, Path(path))
-        rs.check_importable(data)
-    except WcifError as e:
-        if not is_cancel(e):
-            show_user_error(panel, e, QCoreApplication.translate("RequestImport", "无法导入资料清单"))
-        return False
-    preview = rs.preview_requests(ctx.ef, data)
-    if not confirm(RequestImportDialog(data, preview, panel)):
-        return False
-    ef = ctx.ef
-    return ctx.apply_edit(lambda: edits.import_requests(ef, data))
+    # confirm looked up at call time: tests replace the module's confirm()
+    return import_with_preview(
+        panel, ctx, path, reading=QCoreApplication.translate("RequestImport", "正在读取资料清单"),
+        refused=QCoreApplication.translate("RequestImport", "无法导入资料清单"), read=_read,
+        check=rs.check_importable, preview=rs.preview_requests, dialog=RequestImportDialog,
+        confirm=lambda d: confirm(d), edit=edits.import_requests)

@@ -23,12 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..domain.errors import WcifError
 from ..domain.money import fmt_score
 from ..services import edits
 from ..services import score_sheet as ss
-from .errors import show_user_error
-from .workers import is_cancel, run_and_wait
+from .workers import import_with_preview
 
 
 def _read(path, progress=None):  # worker thread: no SQLite, no widgets
@@ -110,15 +108,9 @@ def import_sheet(page, path=None) -> bool:
                                               QCoreApplication.translate("ScoreSheet", "评分表 (*.xlsx *.xlsm *.xls);;所有文件 (*)"))
     if not path:
         return False
-    try:
-        data = run_and_wait(page, QCoreApplication.translate("ScoreSheet", "正在读取评分表"), _read, Path(path))
-        ss.check_importable(data)
-    except WcifError as e:
-        if not is_cancel(e):
-            show_user_error(page, e, QCoreApplication.translate("ScoreSheet", "无法导入评分表"))
-        return False
-    preview = ss.preview_import(ctx.ef, data)
-    if not confirm(ScoreSheetImportDialog(data, preview, page)):
-        return False
-    ef = ctx.ef
-    return ctx.apply_edit(lambda: edits.import_score_sheet(ef, data))
+    # confirm looked up at call time: tests replace the module's confirm()
+    return import_with_preview(
+        page, ctx, path, reading=QCoreApplication.translate("ScoreSheet", "正在读取评分表"),
+        refused=QCoreApplication.translate("ScoreSheet", "无法导入评分表"), read=_read,
+        check=ss.check_importable, preview=ss.preview_import, dialog=ScoreSheetImportDialog,
+        confirm=lambda d: confirm(d), edit=edits.import_score_sheet)

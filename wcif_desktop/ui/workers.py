@@ -242,3 +242,27 @@ def is_user_error(exc: BaseException) -> bool:
 
 def is_cancel(exc: BaseException) -> bool:
     return isinstance(exc, Cancelled)
+def import_with_preview(parent: QWidget, ctx, path, *, reading: str, refused: str, read: Callable, check: Callable,
+                        preview: Callable, dialog: Callable, confirm: Callable, edit: Callable) -> bool:
+    """The flow every spreadsheet import with a preview shares (score sheet, request list): read ``path`` off the
+    UI thread with ``read(path, progress)`` (progress dialog ``reading``, with 取消), ``check(data)``, show
+    ``dialog(data, preview(ef, data), parent)`` and, when ``confirm(dialog)`` accepts it, push ``edit(ef, data)``
+    as one undoable step. A sheet that cannot be read or imported gets one message box titled ``refused``;
+    nothing changes. Returns whether the sheet was imported."""
+    from pathlib import Path
+
+    from .errors import show_user_error
+
+    try:
+        data = run_and_wait(parent, reading, read, Path(path))
+        check(data)
+    except WcifError as e:
+        if not is_cancel(e):
+            show_user_error(parent, e, refused)
+        return False
+    if not confirm(dialog(data, preview(ctx.ef, data), parent)):
+        return False
+    ef = ctx.ef
+    return ctx.apply_edit(lambda: edit(ef, data))
+
+
