@@ -26,49 +26,44 @@ def messages(monkeypatch):
     return seen
 
 
-@pytest.fixture
-def ctx(qapp, sample_path, messages):
+def _context(path):
     from wcif_desktop.services.evaluation import open_file
     from wcif_desktop.ui.context import EvaluationContext
 
-    c = EvaluationContext(open_file(sample_path))
+    c = EvaluationContext(open_file(path))
     yield c
     c.close()
 
 
-@pytest.fixture
-def window(qtbot, sample_path, messages):
+def _window(qtbot, path):
     from wcif_desktop.ui.mainwindow import MainWindow
 
     win = MainWindow()
     qtbot.addWidget(win)
-    win.load(sample_path)
+    win.load(path)
     win.show()
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def ctx(qapp, sample_path, messages):
+    yield from _context(sample_path)
+
+
+@pytest.fixture
+def window(qtbot, sample_path, messages):
+    yield from _window(qtbot, sample_path)
 
 
 @pytest.fixture
 def bare_ctx(qapp, bare_sample_path, messages):
     """An EvaluationContext on the sample without its review records (conftest ``bare_sample_path``)."""
-    from wcif_desktop.services.evaluation import open_file
-    from wcif_desktop.ui.context import EvaluationContext
-
-    c = EvaluationContext(open_file(bare_sample_path))
-    yield c
-    c.close()
+    yield from _context(bare_sample_path)
 
 
 @pytest.fixture
 def bare_window(qtbot, bare_sample_path, messages):
     """The main window on the sample without its review records (conftest ``bare_sample_path``)."""
-    from wcif_desktop.ui.mainwindow import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.load(bare_sample_path)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    yield from _window(qtbot, bare_sample_path)
