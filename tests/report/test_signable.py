@@ -17,7 +17,7 @@ from wcif_desktop.services.evaluation import create_new, load_snapshot
 from wcif_desktop.store.db import EvaluationFile
 
 SOFTWARE_NOTES = ("尚未登记", "请在“团队与方案”", "请在‘团队与方案’", "（待定）", "（自动匹配）", "（默认评分标准",
-                  "一致性检查", "（未填写）", "（尚未指定）", "仅供演示", "示例值")
+                  "一致性检查", "（未填写）", "（尚未指定）", "仅供演示", "示例值", "请补充完善", "评价小组尚未填写")
 
 
 def _pages(pdf_bytes: bytes) -> list[str]:

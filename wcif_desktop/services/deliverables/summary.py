@@ -60,7 +60,6 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
     if exp:
         out.extend(paras(exp))
     else:
-        out.add(Para("（评价小组尚未填写工作经验，以下为根据评价记录整理的要点，请补充完善。）", "note"))
         points = []
         if st["reviewed"]:
             points.append(f"资料核查逐项登记，{st['reviewed']}项资料已核查并留有记录")
@@ -80,7 +79,6 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
     if short:
         out.extend(paras(short))
     else:
-        out.add(Para("（评价小组尚未填写存在的不足，以下为根据评价记录整理的要点，请补充完善。）", "note"))
         points = []
         if st["not_provided"]:
             missing = [r.title for r in src.requests if r.status == "not_provided"]
@@ -101,7 +99,6 @@ def work_summary(src: Sources, interviews: int = 0, survey_responses: int = 0) -
     if sug:
         out.extend(paras(sug))
     else:
-        out.add(Para("（评价小组尚未填写改进建议。）", "note"))
         out.add(Para("1. 提前向被评价单位发出调研函和资料清单，跟踪资料提交期限。", "plain"))
         out.add(Para("2. 将本次发现的典型问题存入问题库，供以后评价参考。", "plain"))
     out.add(Signing(ev.agency, cn_date(document_date(src, "summary"))))
