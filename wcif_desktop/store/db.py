@@ -107,25 +107,44 @@ def _hints(cls):
     return typing.get_type_hints(cls)
 
 
+@functools.lru_cache(maxsize=None)
+def _plan(cls) -> tuple[tuple[str, str], ...]:
+    """(field name, conversion) per field of a record class: "decimal", "bool", "int", "str" or "" (as stored).
+    Worked out once per class: ``str(hint)`` for every field of every row made reading 1,000 indicators ~40 ms."""
+    hints = _hints(cls)
+    plan = []
+    for f in dataclasses.fields(cls):
+        hint = hints.get(f.name)
+        if "Decimal" in str(hint):
+            kind = "decimal"
+        elif hint is bool:
+            kind = "bool"
+        elif hint is int:
+            kind = "int"
+        elif hint is str:
+            kind = "str"
+        else:
+            kind = ""
+        plan.append((f.name, kind))
+    return tuple(plan)
+
+
 def from_row(cls: type[Record], row: dict) -> Record:
     """Build a record dataclass from a table row, converting Decimal/bool/int columns by type hint."""
-    hints = _hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in row:
+    for name, kind in _plan(cls):
+        if name not in row:
             continue
-        v = row[f.name]
-        hint = hints.get(f.name)
-        text = str(hint)
-        if "Decimal" in text:
+        v = row[name]
+        if kind == "str":
+            v = "" if v is None else v if type(v) is str else str(v)
+        elif kind == "decimal":
             v = None if v in (None, "") else D(v)
-        elif hint is bool:
-            v = bool(v)
-        elif hint is int:
+        elif kind == "int":
             v = int(v or 0)
-        elif hint is str:
-            v = "" if v is None else str(v)
-        kwargs[f.name] = v
+        elif kind == "bool":
+            v = bool(v)
+        kwargs[name] = v
     return cls(**kwargs)
 
 
@@ -476,6 +495,15 @@ class EvaluationFile:
         without loading sqlite-utils)."""
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                  (table,)).fetchone() is not None
+
+    def content_version(self) -> tuple:
+        """A token that differs whenever what the file holds may have changed since it was last taken: rows written
+        through this handle (``total_changes``, counted even when rolled back), commits by any other connection or
+        process (``PRAGMA data_version``) and schema changes (``PRAGMA schema_version``). Equal tokens mean the
+        same content, so a reader may reuse what it read (the UI's shared snapshot, ``ui/context.py``)."""
+        conn = self.conn
+        data, schema = conn.execute("SELECT * FROM pragma_data_version, pragma_schema_version").fetchone()
+        return conn, conn.total_changes, data, schema  # the connection itself: compared by identity
 
     def rows(self, table: str, where: str | None = None, params=(), include_deleted=False) -> list[dict]:
         clause = "" if include_deleted else "deleted = 0"
