@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         for cls in STEP_PAGES:
             self.step_list.addItem(QListWidgetItem(cls.display_title()))
         self.step_list.blockSignals(False)
-        ctx.changed.connect(self._update_states)
+        ctx.changed.connect(self._schedule_states)
         self._update_states()
         if row is None:
             row = old_row if old_row >= 0 else step_index(self.settings["window/step"]) if self._known_step() else 0
@@ -446,19 +446,50 @@ class MainWindow(QMainWindow):
             self.save_as(dest)
 
     # ------------------------------------------------------------------ steps
+    def _schedule_states(self, _changes=None) -> None:
+        """After an edit: recompute the step states once the edit's other listeners are done (a zero-delay
+        single-shot timer), so a burst of edits (an import, a recompute, undoing several steps) costs one
+        recomputation, and it reads the snapshot the tree already read (``EvaluationContext.snapshot``). The
+        states are current before the window is next painted; :meth:`step_state` and
+        :meth:`states_pending` let code ask without waiting for the event loop."""
+        timer = getattr(self, "_states_timer", None)
+        if timer is None:
+            from PySide6.QtCore import QTimer
+
+            timer = self._states_timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(0)
+            timer.timeout.connect(self._update_states)
+        timer.start()
+
+    def states_pending(self) -> bool:
+        """Whether an edit's step-state update is still waiting for the event loop."""
+        timer = getattr(self, "_states_timer", None)
+        return timer is not None and timer.isActive()
+
     def _update_states(self, _changes=None) -> None:
-        if self.ctx is None:
+        timer = getattr(self, "_states_timer", None)
+        if timer is not None:
+            timer.stop()
+        if self.ctx is None or self.ctx.closed:
             return
         snap = self.ctx.snapshot()
         for i, cls in enumerate(STEP_PAGES):
             state = cls.state(snap, self.ctx.ef)
             item = self.step_list.item(i)
-            item.setText(f"{cls.display_title()}\n{state.label()}")
+            text = f"{cls.display_title()}\n{state.label()}"
+            if item.data(Qt.ItemDataRole.UserRole) is state and item.text() == text:
+                continue  # unchanged: no new icon, no relayout of the list
+            item.setText(text)
             item.setIcon(state_icon(state))
             item.setData(Qt.ItemDataRole.UserRole, state)
             item.setSizeHint(QSize(0, 46))
 
     def step_state(self, key: str) -> StepState:
+        """The state the step list shows for step ``key`` (brought up to date first if an edit's update is
+        still pending)."""
+        if self.states_pending():
+            self._update_states()
         return self.step_list.item(step_index(key)).data(Qt.ItemDataRole.UserRole)
 
     def show_step(self, name: str) -> StepPage:

@@ -30,7 +30,7 @@ from ..domain.errors import ValidationError
 from ..domain.fields import field_values, fill
 from ..domain.model import Indicator, Record
 from ..domain.money import D, fmt_score
-from ..domain.scoring import ScoreSheet, build_sheet, sheet_for
+from ..domain.scoring import ScoreSheet, build_sheet
 from ..services.evaluation import records
 from .context import EvaluationContext
 
@@ -218,9 +218,9 @@ class IndicatorTreeModel(QAbstractItemModel):
                 None if node.is_leaf else node.score())
 
     def reload(self) -> None:
-        snap = self.ctx.snapshot()
+        snap = self.ctx.snapshot()  # shared with every other listener of the same edit (read once per edit)
         values = field_values(snap)
-        sheet = sheet_for(snap)
+        sheet = self.ctx.score_sheet()
         if self._shape(sheet) == self._shape(self.sheet) and self._items:
             # Same tree: signal only the rows whose shown values changed (a score edit changes the leaf and its
             # subtotals; signalling every row made the view re-read ~100,000 cells on a 1,000-indicator file).
