@@ -496,12 +496,15 @@ class EvaluationFile:
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                  (table,)).fetchone() is not None
 
-    def content_version(self) -> tuple:
+    def content_version(self) -> tuple | None:
         """A token that differs whenever what the file holds may have changed since it was last taken: rows written
         through this handle (``total_changes``, counted even when rolled back), commits by any other connection or
         process (``PRAGMA data_version``) and schema changes (``PRAGMA schema_version``). Equal tokens mean the
-        same content, so a reader may reuse what it read (the UI's shared snapshot, ``ui/context.py``)."""
+        same content, so a reader may reuse what it read (the UI's shared snapshot, ``ui/context.py``). ``None``
+        inside an open transaction: what is read there may still be rolled back, so it must not be reused."""
         conn = self.conn
+        if conn.in_transaction:
+            return None
         data, schema = conn.execute("SELECT * FROM pragma_data_version, pragma_schema_version").fetchone()
         return conn, conn.total_changes, data, schema  # the connection itself: compared by identity
 

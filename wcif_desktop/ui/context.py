@@ -76,6 +76,9 @@ class EvaluationContext(QObject):
         each reading ~1,000 indicators again. Shared, so treat it as read-only. Re-read whenever the file's
         :meth:`~wcif_desktop.store.db.EvaluationFile.content_version` moved (any write, by anyone)."""
         version = self.ef.content_version()
+        if version is None:  # inside a transaction (may still be rolled back): read, keep nothing
+            self._snap = None
+            return svc.load_snapshot(self.ef)
         if self._snap is None or self._snap[0] != version:
             self._snap = (version, svc.load_snapshot(self.ef), None)
         return self._snap[1]
@@ -83,10 +86,12 @@ class EvaluationContext(QObject):
     def score_sheet(self):
         """The score sheet (:func:`~wcif_desktop.domain.scoring.sheet_for`) of :meth:`snapshot`, built once per
         snapshot and shared likewise (read-only)."""
-        snap = self.snapshot()
-        if self._snap[2] is None:
-            from ..domain.scoring import sheet_for
+        from ..domain.scoring import sheet_for
 
+        snap = self.snapshot()
+        if self._snap is None or self._snap[1] is not snap:  # not kept (read inside a transaction)
+            return sheet_for(snap)
+        if self._snap[2] is None:
             self._snap = (self._snap[0], snap, sheet_for(snap))
         return self._snap[2]
 

@@ -167,18 +167,19 @@ class ScoringPage(StepPage):
             self.total_label.setText(self.tr("未评分：尚无指标体系，请在右侧选择模板并点“套用模板”。"))
         else:
             self.total_label.setText(self.total_text())
-        self.problems.clear()
         problems = self.model.sheet.problems()
         leaves = self.model.sheet.leaves()
         unscored = sum(1 for n in leaves if n.indicator.score is None)
-        if problems:
-            self.problems.addItems([error_text(p) for p in problems])
+        lines = [error_text(p) for p in problems]
         if not leaves:
-            self.problems.addItem(self.tr("尚未设置指标体系：请从模板导入或逐项添加指标。"))
+            lines.append(self.tr("尚未设置指标体系：请从模板导入或逐项添加指标。"))
         elif unscored:
-            self.problems.addItem(self.tr("尚有 {0} 项三级指标未评分。").format(unscored))
+            lines.append(self.tr("尚有 {0} 项三级指标未评分。").format(unscored))
         elif not problems:
-            self.problems.addItem(self.tr("未发现问题：分值合计 100，各级分值一致，扣分均有原因。"))
+            lines.append(self.tr("未发现问题：分值合计 100，各级分值一致，扣分均有原因。"))
+        if lines != [self.problems.item(i).text() for i in range(self.problems.count())]:
+            self.problems.clear()  # (most score edits leave the list as it was: it is not rebuilt then)
+            self.problems.addItems(lines)
         self._show_detail(self.tree.currentIndex())
 
     def _show_detail(self, index, _previous=None) -> None:
