@@ -173,3 +173,62 @@ def test_one_snapshot_per_state_of_the_file(ctx):
         raise RuntimeError("roll back")
     assert next(i for i in ctx.snapshot().indicators if i.id == leaf.id).score == Decimal("2")
     assert ctx.snapshot() == load_snapshot(ctx.ef)
+
+
+def test_hidden_report_page_checks_catch_up_when_shown(window, monkeypatch):
+    """The report step's checks (seconds on a large file) wait while another step is shown, and are current when
+    the report step is shown again."""
+    from wcif_desktop.domain.model import Finding
+
+    report = window.show_step("report")
+    _settle()
+    assert not [i for i in report.readiness.items if i.severity == "错误"]
+    runs = []
+    original = report.readiness.refresh
+    monkeypatch.setattr(report.readiness, "refresh", lambda *a: (runs.append(1), original(*a))[1])
+    window.show_step("findings")
+    _settle()
+    ctx = window.ctx
+    problem = ctx.snapshot().findings_of("problem")[0]
+    assert ctx.edit_fields(Finding, problem.id, cause="")  # the problem loses its cause: a readiness error
+    m = window.page("scoring").model
+    assert m.setData(m.find("1.3.2", m.SCORE), "1", EDIT)
+    _settle()
+    assert runs == []  # hidden: not recomputed per edit
+    window.show_step("report")
+    _settle()
+    assert runs == [1]
+    errors = [i for i in report.readiness.items if i.severity == "错误"]
+    assert errors and any(i.record_id == problem.id for i in errors)
+    assert "草稿" in report.draft_label.text()
+
+
+def test_interview_choices_kept_on_a_score_edit_and_renamed_with_the_indicator(window):
+    from wcif_desktop.ui.interviews_panel import InterviewsPanel
+
+    review = window.show_step("review")
+    panel = review.findChild(InterviewsPanel)
+    assert panel is not None
+    choices = panel.form.indicators
+    row = next(r for r in range(choices.count()) if choices.item(r).text().startswith("1.3.2 "))
+    choices.item(row).setData(Qt.ItemDataRole.UserRole + 1, "still the same item")
+    m = window.page("scoring").model
+    assert m.setData(m.find("1.3.2", m.SCORE), "1", EDIT)
+    _settle()
+    assert choices.item(row).data(Qt.ItemDataRole.UserRole + 1) == "still the same item"
+    ind = next(i for i in window.ctx.ef.records(Indicator) if i.code == "1.3.2")
+    assert window.ctx.edit_fields(Indicator, ind.id, name="资金分配合理性（改）")
+    _settle()
+    assert choices.item(row).text() == "1.3.2 资金分配合理性（改）"
+
+
+def test_undoing_a_finding_edit_repaints_the_finding_cell(ctx):
+    m = IndicatorTreeModel(ctx)
+    idx = m.find("1.2.1", m.FINDING)
+    old = m.data(idx)
+    assert m.setData(idx, "新的评价情况", EDIT) and m.data(idx) == "新的评价情况"
+    signalled = []
+    m.dataChanged.connect(lambda a, b, roles: signalled.append((m.indicator(a).code, a.column(), b.column())))
+    ctx.undo_stack.undo()
+    assert m.data(m.find("1.2.1", m.FINDING)) == old
+    assert any(code == "1.2.1" and first <= m.FINDING <= last for code, first, last in signalled)

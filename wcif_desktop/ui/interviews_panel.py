@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import Indicator
 from ..domain.review import Interview, dump_ids, ids
 from ..services import edits
 from ..services import evaluation as svc
@@ -66,16 +65,23 @@ class InterviewTableModel(QAbstractTableModel):
                 QCoreApplication.translate("InterviewTableModel", "关联指标")]
 
     def _on_changed(self, changes) -> None:
-        if any(changes.touches(t) for t in INTERVIEW_TABLES):
+        if changes.touches("interview") or changes.touches("team_member"):
             self.reload()
+        elif changes.touches("indicator") and self._indicator_texts() != self._indicators:
+            self.reload()  # (a score edit leaves the linked indicators' codes and names as they were)
+
+    def _indicator_texts(self) -> dict[str, str]:
+        """关联指标 per interview: "code name" of its linked live indicators, from the shared snapshot."""
+        by_id = {i.id: i for i in self.ctx.snapshot().indicators}
+        return {r.id: "、".join(f"{by_id[i].code} {by_id[i].name}" for i in ids(r.indicator_ids) if i in by_id)
+                for r in self._rows}
 
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = rsvc.interviews(self.ctx.ef)
         names = {m.id: m.name for m in psvc.team(self.ctx.ef)}
         self._interviewers = {r.id: "、".join(names.get(i, "?") for i in ids(r.interviewer_ids)) for r in self._rows}
-        self._indicators = {r.id: "、".join(rsvc.indicator_names(self.ctx.ef, ids(r.indicator_ids)))
-                            for r in self._rows}
+        self._indicators = self._indicator_texts()
         self.endResetModel()
 
     def record(self, row: int) -> Interview:
@@ -149,6 +155,7 @@ class InterviewForm(QWidget):
     def __init__(self, ctx: EvaluationContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self._choices: dict[str, list] = {}  # the (text, id) items each check list was last filled with
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.interviewee = QLineEdit()
@@ -199,10 +206,12 @@ class InterviewForm(QWidget):
         keep_p, keep_i = _checked(self.interviewers), _checked(self.indicators)
         for w, items in ((self.interviewers, [(m.name, m.id) for m in psvc.team(self.ctx.ef)]),
                          (self.indicators, [(f"{i.code} {i.name}", i.id) for i in sorted(
-                             svc.records(self.ctx.ef, Indicator), key=lambda i: (i.level, i.sort_order)) if i.level == 3])):
+                             self.ctx.snapshot().indicators, key=lambda i: (i.level, i.sort_order)) if i.level == 3])):
+            if items == self._choices.get(w.objectName()) and w.count() == len(items):
+                continue  # the same choices (e.g. after a score edit): the list and its ticks stay as they are
             _fill_check_list(w, items)
-        _set_checked(self.interviewers, keep_p)
-        _set_checked(self.indicators, keep_i)
+            self._choices[w.objectName()] = items
+            _set_checked(w, keep_p if w is self.interviewers else keep_i)
 
     def values(self) -> dict:
         """The form as keyword arguments of ``add_interview`` / :func:`update_interview`."""

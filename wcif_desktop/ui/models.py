@@ -181,6 +181,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         self.values: dict[str, str] = {}
         self._roots: list[_Item] = []
         self._items: dict[str, _Item] = {}
+        self._shape_now: list | None = None  # the tree's shape and shown values as of the last reload
+        self._shown_now: dict[str, tuple] = {}
         self.reload()
         ctx.changed.connect(self._on_changed)
 
@@ -210,35 +212,47 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._roots = [make(r, None, i) for i, r in enumerate(sheet.roots)]
 
     @staticmethod
-    def _shown(node, values: dict) -> tuple:
-        """What :meth:`data` shows of ``node`` (the reason with the field values ``values`` filled in)."""
-        ind = node.indicator
-        return (ind.code, ind.name, ind.weight, ind.score, ind.deduction_reason, ind.definition, ind.scoring_rule,
-                fill(ind.deduction_reason, values) if ind.deduction_reason else "",
-                None if node.is_leaf else node.score())
+    def _shown_all(sheet: ScoreSheet, values: dict) -> dict[str, tuple]:
+        """What :meth:`data` shows of every row, per indicator id (the reasons with the field values ``values``
+        filled in; subtotals in one bottom-up pass)."""
+        subtotals = sheet.node_scores()
+        out = {}
+        for r in sheet.roots:
+            for n in r.walk():
+                ind = n.indicator
+                out[ind.id] = (ind.code, ind.name, ind.weight, ind.score, ind.deduction_reason, ind.finding,
+                               ind.definition, ind.scoring_rule,
+                               fill(ind.deduction_reason, values) if ind.deduction_reason else "",
+                               None if n.is_leaf else subtotals[ind.id])
+        return out
 
     def reload(self) -> None:
-        snap = self.ctx.snapshot()  # shared with every other listener of the same edit (read once per edit)
-        values = field_values(snap)
-        sheet = self.ctx.score_sheet()
-        if self._shape(sheet) == self._shape(self.sheet) and self._items:
+        sheet = self.ctx.score_sheet()  # of the snapshot every listener of the same edit shares (one read per edit)
+        if sheet is self.sheet and self._items:  # nothing new in the file since the last reload
+            self.reloaded.emit()
+            return
+        values = field_values(self.ctx.snapshot())
+        shape = self._shape(sheet)
+        shown = self._shown_all(sheet, values)
+        if shape == self._shape_now and self._items:
             # Same tree: signal only the rows whose shown values changed (a score edit changes the leaf and its
             # subtotals; signalling every row made the view re-read ~100,000 cells on a 1,000-indicator file).
-            before = {i: self._shown(it.node, self.values) for i, it in self._items.items()}
+            before = self._shown_now
             self.values = values
             self.sheet = sheet
             for r in sheet.roots:
                 for n in r.walk():
                     self._items[n.indicator.id].node = n
             for iid, it in self._items.items():
-                if self._shown(it.node, values) != before.get(iid):
-                    self.dataChanged.emit(self.createIndex(it.row, 0, it), self.createIndex(it.row, self.REASON, it))
+                if shown[iid] != before.get(iid):
+                    self.dataChanged.emit(self.createIndex(it.row, 0, it), self.createIndex(it.row, self.FINDING, it))
         else:
             self.values = values
             self.beginResetModel()
             self.sheet = sheet
             self._build(sheet)
             self.endResetModel()
+        self._shape_now, self._shown_now = shape, shown
         self.reloaded.emit()
 
     def _emit_all_changed(self) -> None:

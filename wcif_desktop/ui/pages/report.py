@@ -581,17 +581,34 @@ class ReportPage(StepPage):
         return self._printer
 
     def _on_changed(self, changes) -> None:
-        super()._on_changed(changes)
-        self.readiness.refresh()  # findings, scores, narrative text and facts all feed the check
+        if self.isVisible():
+            super()._on_changed(changes)
+            self.readiness.refresh()  # findings, scores, narrative text and facts all feed the check
+            return
+        # Hidden behind another step (e.g. while scoring): the report's checks (draft mark and readiness list,
+        # ~2 s per edit on a file with 1,000 indicators) wait until the page is shown again (showEvent).
+        self._checks_stale = True
+        if any(changes.touches(t) for t in self.tables):
+            self.refresh(checks=False)
 
-    def refresh(self) -> None:
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if getattr(self, "_checks_stale", False) and not self.ctx.closed:
+            self._checks_stale = False
+            self._refresh_draft()
+            self.readiness.refresh()
+        super().showEvent(event)
+
+    def refresh(self, checks: bool = True) -> None:
+        """Re-read what the page shows; ``checks=False`` leaves the readiness-based draft mark for later (the
+        page is hidden: :meth:`showEvent` brings it up to date)."""
         if self.ctx.closed:
             return
         if not self.out_edit.text():
             self.out_edit.setText(str(default_report_path(self.ctx.path, self.template())))
         if not self.seal_edit.hasFocus():
             self.seal_edit.setText(self.seal())
-        self._refresh_draft()
+        if checks:
+            self._refresh_draft()
         p12 = self.p12()
         self.p12_label.setText(p12 or self.tr("未选择（可创建或选择已有证书）"))
         self.sign_check.setEnabled(bool(p12))
