@@ -31,7 +31,7 @@ import sqlite3
 import threading
 import typing
 from contextlib import contextmanager
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..domain.errors import QT_TRANSLATE_NOOP, NewerSchemaError, NotAnEvaluationFile, ValidationError, WcifError
@@ -129,23 +129,45 @@ def _plan(cls) -> tuple[tuple[str, str], ...]:
     return tuple(plan)
 
 
+def _decimal(v) -> Decimal:
+    """Stored decimal text → Decimal: the plain text :func:`to_db` writes parses directly; anything else (thousands
+    separators, full-width digits, a non-number) goes through :func:`~wcif_desktop.domain.money.D` as before."""
+    if type(v) is str:
+        try:
+            x = Decimal(v)
+        except InvalidOperation:
+            return D(v)
+        if x.is_finite():
+            return x
+    return D(v)
+
+
+def _convert(v, kind: str):
+    if kind == "str":
+        return "" if v is None else v if type(v) is str else str(v)
+    if kind == "decimal":
+        return None if v is None or v == "" else _decimal(v)
+    if kind == "int":
+        return int(v or 0)
+    if kind == "bool":
+        return bool(v)
+    return v
+
+
 def from_row(cls: type[Record], row: dict) -> Record:
     """Build a record dataclass from a table row, converting Decimal/bool/int columns by type hint."""
-    kwargs = {}
-    for name, kind in _plan(cls):
-        if name not in row:
-            continue
-        v = row[name]
-        if kind == "str":
-            v = "" if v is None else v if type(v) is str else str(v)
-        elif kind == "decimal":
-            v = None if v in (None, "") else D(v)
-        elif kind == "int":
-            v = int(v or 0)
-        elif kind == "bool":
-            v = bool(v)
-        kwargs[name] = v
-    return cls(**kwargs)
+    return cls(**{name: _convert(row[name], kind) for name, kind in _plan(cls) if name in row})
+
+
+@functools.lru_cache(maxsize=None)
+def _builder(cls, columns: tuple[str, ...]):
+    """``row tuple → record`` for rows of ``columns`` (what :func:`from_row` does, without a dict per row)."""
+    at = {c: i for i, c in enumerate(columns)}
+    steps = tuple((at[name], name, kind) for name, kind in _plan(cls) if name in at)
+
+    def build(r):
+        return cls(**{name: _convert(r[i], kind) for i, name, kind in steps})
+    return build
 
 
 def record_to_row(rec: Record) -> dict:
@@ -508,18 +530,23 @@ class EvaluationFile:
         data, schema = conn.execute("SELECT * FROM pragma_data_version, pragma_schema_version").fetchone()
         return conn, conn.total_changes, data, schema  # the connection itself: compared by identity
 
-    def rows(self, table: str, where: str | None = None, params=(), include_deleted=False) -> list[dict]:
+    def _select(self, table: str, where: str | None, params, include_deleted: bool) -> sqlite3.Cursor:
         clause = "" if include_deleted else "deleted = 0"
         if where:
             clause = f"({where})" + (f" AND {clause}" if clause else "")
         sql = f'SELECT * FROM "{table.replace(chr(34), chr(34) * 2)}"' + (f" WHERE {clause}" if clause else "")
-        cur = self.conn.execute(sql, params)  # plain sqlite3: reading needs no sqlite-utils (start-up, issue 9)
+        return self.conn.execute(sql, params)  # plain sqlite3: reading needs no sqlite-utils (start-up, issue 9)
+
+    def rows(self, table: str, where: str | None = None, params=(), include_deleted=False) -> list[dict]:
+        cur = self._select(table, where, params, include_deleted)
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r)) for r in cur]
 
     def records(self, cls: type[Record], where: str | None = None, params=()) -> list[Record]:
         """All live records of a dataclass type, optionally filtered by a SQL ``where``."""
-        return [from_row(cls, r) for r in self.rows(cls.table, where, params)]
+        cur = self._select(cls.table, where, params, False)
+        build = _builder(cls, tuple(d[0] for d in cur.description))
+        return [build(r) for r in cur]
 
     def get(self, cls: type[Record], record_id: str) -> Record:
         """One record by id. Raises WcifError when it does not exist (or was deleted)."""
