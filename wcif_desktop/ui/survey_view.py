@@ -11,7 +11,15 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -134,6 +142,9 @@ class SurveyCountsModel(QAbstractItemModel):
         self.text_ids: list[str | None] = []  # per question: the id of a free-text question, else None
         self.keys: list[list[int]] = []  # per question: keys of its free-text answers (text_answer_keys)
         self.texts: list[list[str]] = []  # per question: the free-text answers fetched so far
+        # True: tell Qt there is nothing to fetch (QTreeView fetches a page of every expanded question at each
+        # layout); the panel's view then fetches what scrolls into view itself (has_more / fetchMore)
+        self.hold = False
 
     def set_stats(self, stats) -> None:
         """Show these :class:`~wcif_desktop.domain.survey.QuestionStats` (one survey's questions)."""
@@ -216,6 +227,10 @@ class SurveyCountsModel(QAbstractItemModel):
 
     # -------------------------------------------------------------- free-text answers, a page at a time
     def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not self.hold and self.has_more(parent)
+
+    def has_more(self, parent=QModelIndex()) -> bool:
+        """Whether ``parent`` is a free-text question with answers not fetched yet."""
         if not parent.isValid() or parent.internalId() != 0 or parent.column() != 0:
             return False
         i = parent.row()
@@ -224,7 +239,7 @@ class SurveyCountsModel(QAbstractItemModel):
         return not self.keys[i] or len(self.texts[i]) < len(self.keys[i])
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
+        if not self.has_more(parent):
             return
         i = parent.row()
         ef = self.ctx.ef
@@ -250,36 +265,48 @@ class _CountsView(QTreeView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.verticalScrollBar().valueChanged.connect(self.fetch_visible)
-        self.expanded.connect(self.fetch_visible)
+        self._timer = QTimer(self)  # owned by the view: never fires after it is gone
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fetch_visible)
+        self.verticalScrollBar().valueChanged.connect(self._fetch_later)
+        self.expanded.connect(self._fetch_later)
+
+    def _fetch_later(self, *_a) -> None:
+        """:meth:`fetch_visible` once the events queued now are handled (one check per burst of scrolling)."""
+        self._timer.start()
 
     def fetch_visible(self, *_a) -> None:
+        """Fetch the next pages of every expanded free-text question whose last fetched row is in view."""
         model = self.model()
-        if model is None:
+        if model is None or not self.isVisible():
             return
+        self.executeDelayedItemsLayout()  # row positions as they will be painted
         bottom = self.viewport().height()
         for i in range(model.rowCount()):
             parent = model.index(i, 0)
+            head = self.visualRect(parent)
+            if head.isValid() and head.top() > bottom:
+                break
             if not self.isExpanded(parent):
                 continue
-            if self.visualRect(parent).top() > bottom:
-                break
             for _guard in range(1000):
-                if not model.canFetchMore(parent):
+                if not model.has_more(parent):
                     break
                 n = model.rowCount(parent)
-                last = self.visualRect(model.index(n - 1, 0, parent)) if n else self.visualRect(parent)
-                if last.top() > bottom:
+                last = self.visualRect(model.index(n - 1, 0, parent)) if n else head
+                if not last.isValid() or last.top() > bottom:
                     break
                 model.fetchMore(parent)
+                self.executeDelayedItemsLayout()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fetch_visible()
+        self._fetch_later()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.fetch_visible()
+        self._fetch_later()
 
 
 class SurveyPanel(QGroupBox):
@@ -320,6 +347,7 @@ class SurveyPanel(QGroupBox):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.counts_model = SurveyCountsModel(ctx, self)
+        self.counts_model.hold = True  # the view fetches the free-text answers in view (_CountsView)
         self.counts = _CountsView()
         self.counts.setObjectName("survey_counts")
         self.counts.setUniformRowHeights(True)
@@ -400,7 +428,7 @@ class SurveyPanel(QGroupBox):
         sid = self.current_survey_id()
         self.counts_model.set_stats([st for st in svc.appendix(self.ctx.ef, self._data) if st.survey.id == sid])
         self.counts.expandAll()
-        self.counts.fetch_visible()
+        self.counts._fetch_later()  # the pages in view
 
     def current_survey_id(self) -> str | None:
         return self.survey_combo.currentData()
