@@ -150,19 +150,18 @@ class SurveyCountsModel(QAbstractItemModel):
         """Show these :class:`~wcif_desktop.domain.survey.QuestionStats` (one survey's questions)."""
         self.beginResetModel()
         self.questions, self.fixed, self.text_ids, self.keys, self.texts = [], [], [], [], []
-        tr = QCoreApplication.translate
         for st in stats:
             q = st.question
             rate = fmt_pct(st.rate.rate) if st.rate else ""
             self.questions.append((f"{q.code} {q.text}", str(st.n_texts) if q.kind == "text" else "", rate))
             rows = list(st.counts)
             if st.out_of_scale:
-                rows.append((tr("SurveyPanel", "量表外（不计分）"), st.out_of_scale))
+                rows.append((QCoreApplication.translate("SurveyPanel", "量表外（不计分）"), st.out_of_scale))
             total = sum(n for _l, n in rows) or 1
             fixed = [(label, str(n), fmt_pct(Decimal(n) * 100 / total)) for label, n in rows] \
                 if q.kind != "text" else []
             if st.unanswered:
-                fixed.append((tr("SurveyPanel", "未作答"), str(st.unanswered), ""))
+                fixed.append((QCoreApplication.translate("SurveyPanel", "未作答"), str(st.unanswered), ""))
             self.fixed.append(fixed)
             self.text_ids.append(q.id if q.kind == "text" and st.n_texts else None)
             self.keys.append([])
