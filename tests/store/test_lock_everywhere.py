@@ -79,7 +79,8 @@ READ_ONLY = {
     "scoring": {"citable", "citations", "explain", "grade_bands", "panel_sentence", "panel_view", "readiness",
                 "score_sheet", "settings", "supports"},
     "survey": {"appendix", "find_survey", "load_survey_data", "mapping_from_specs", "match_columns", "options",
-               "questions", "results_table", "saved_mapping", "survey_metrics", "survey_results", "surveys"},
+               "questions", "results_table", "saved_mapping", "survey_metrics", "survey_results", "survey_tally",
+               "surveys", "text_answer_keys", "text_answers"},
     "target_papers": {"declared_annual_target", "review_evaluation"},
     "targets": {"comparison", "sheet_header", "targets"},
 }

@@ -90,9 +90,10 @@ def test_mapping_dialog_maps_columns_answers_decides_and_imports(qtbot, ctx, wor
     assert panel.model.text(0, 4) == "66.67%"  # 知道 2 of 3
     assert "样本量偏小" in panel.model.text(0, 6)
     assert "Wilson" in panel.note.text()
-    q1_item = panel.counts.topLevelItem(0)
-    assert q1_item.text(0).endswith("您对工伤认定的办理效率是否满意？") and q1_item.text(2) == "66.67%"
-    assert [(q1_item.child(i).text(0), q1_item.child(i).text(1)) for i in range(q1_item.childCount())] == [
+    cm = panel.counts_model
+    q1_item = cm.index(0, 0)
+    assert cm.text(q1_item).endswith("您对工伤认定的办理效率是否满意？") and cm.text(cm.index(0, 2)) == "66.67%"
+    assert [(cm.text(cm.index(i, 0, q1_item)), cm.text(cm.index(i, 1, q1_item))) for i in range(cm.rowCount(q1_item))] == [
         ("非常满意", "1"), ("满意", "1"), ("一般", "1"), ("不满意", "0"), ("非常不满意", "0")]
     # remembered: the same file again needs no choices
     saved = sv.saved_mapping(ctx.ef, ctx.survey_id)
@@ -182,6 +183,7 @@ def test_survey_panel_is_in_the_review_step(qtbot, bare_sample_path, messages):
     page = win.show_step("review")
     panel = page.findChild(SurveyPanel, "survey_panel")
     assert panel is not None
+    panel.ensure_loaded()  # read when its tab is first shown
     assert panel.model.rowCount() == 0 and not panel.import_btn.isEnabled()
     assert "尚无问卷" in panel.note.text()
     win.close()

@@ -359,20 +359,19 @@ def method_sentence(kind: str, method: str, max_score: int = 5) -> str:
                                              "95%置信区间采用Wilson方法（z=1.96），样本量按有效答卷人数计。"))
 
 
-def _rate(kind, method, values_by_respondent: dict[str, list[Decimal]], max_score=5) -> RateResult | None:
-    values = [v for vs in values_by_respondent.values() for v in vs]
-    if not values:
+def _rate_of(kind, method, points: Decimal, answers: int, n: int, max_score=5) -> RateResult | None:
+    """The rate of ``answers`` scored answers worth ``points`` in all (sum of values 0–1), given by ``n``
+    respondents (the n of the interval); ``None`` without answers."""
+    if not answers or not n:
         return None
-    n = len(values_by_respondent)
     with localcontext() as ctx:
         ctx.prec = 40
-        points = sum(values, Decimal(0))
-        p = points / len(values)
+        p = points / answers
     low, high = wilson_interval(p, n)
     low_pct, high_pct = round2(low * HUNDRED), round2(high * HUNDRED)
     return RateResult(
         kind=kind, method=method, value=p, rate=round2(p * HUNDRED), low=low_pct, high=high_pct,
-        answers=len(values), respondents=n, points=points,
+        answers=answers, respondents=n, points=points,
         warnings=sample_warnings(n, low * HUNDRED, high * HUNDRED),
         sentence=method_sentence(kind, method, max_score),
     )
@@ -398,33 +397,109 @@ def answer_value(survey: Survey, question: SurveyQuestion, option: SurveyOption,
     return Decimal(1) if option.satisfied else Decimal(0)
 
 
-def compute_results(data: SurveyData) -> tuple[list[GroupResult], GroupResult]:
-    """Results per respondent group (in survey order) and overall.
+@dataclass
+class SurveyTally:
+    """The counts results are computed from, aggregated once (by SQL in the service layer,
+    :func:`wcif_desktop.services.survey.survey_tally`, or from records by :func:`tally`).
 
-    A response is valid when it is not excluded and has at least one scored (satisfaction or awareness) answer.
+    Only live records count, and only answers of valid responses (live, not excluded):
+
+    - ``option_counts``: option id → answers choosing it (an answer counts for an option of its own question);
+    - ``loose_counts``: question id → answers with no option but a text (the free-text answers of a ``text``
+      question; answers outside the scale, kept unscored, of the other kinds);
+    - ``recorded`` / ``excluded``: survey id → live responses / of them excluded;
+    - ``respondents``: (survey id, kind) → valid responses with at least one scored answer of that kind
+      (``satisfaction`` | ``awareness``; kind ``""``: of either kind, the valid responses of the results);
+    - ``texts``: question id → the free-text answers in entry order, when read in full (the report's appendix);
+      empty when only counted (a view pages them instead).
     """
+
+    surveys: list[Survey]
+    questions: list[SurveyQuestion]
+    options: list[SurveyOption]
+    option_counts: dict[str, int] = field(default_factory=dict)
+    loose_counts: dict[str, int] = field(default_factory=dict)
+    recorded: dict[str, int] = field(default_factory=dict)
+    excluded: dict[str, int] = field(default_factory=dict)
+    respondents: dict[tuple[str, str], int] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)
+
+
+SCORED_KINDS = ("satisfaction", "awareness")
+
+
+def tally(data: SurveyData) -> SurveyTally:
+    """The :class:`SurveyTally` of records already read (the same counts the service reads with SQL)."""
     surveys = {s.id: s for s in data.surveys}
     questions = {q.id: q for q in data.questions if q.survey_id in surveys}
     options = {o.id: o for o in data.options if o.question_id in questions}
-    max_score: dict[str, int] = {}
-    for o in options.values():
-        max_score[o.question_id] = max(max_score.get(o.question_id, 0), o.score)
-    responses = {r.id: r for r in data.responses if r.survey_id in surveys}
-
-    # group → kind → respondent → values
-    values: dict[str, dict[str, dict[str, list[Decimal]]]] = {}
+    out = SurveyTally(list(data.surveys), list(questions.values()), list(options.values()))
+    valid = {}
+    for r in data.responses:
+        if r.survey_id in surveys:
+            out.recorded[r.survey_id] = out.recorded.get(r.survey_id, 0) + 1
+            if r.excluded:
+                out.excluded[r.survey_id] = out.excluded.get(r.survey_id, 0) + 1
+            else:
+                valid[r.id] = r.survey_id
+    kinds: dict[tuple[str, str], set[str]] = {}
     for a in data.answers:
-        r = responses.get(a.response_id)
+        sid = valid.get(a.response_id)
         q = questions.get(a.question_id)
-        o = options.get(a.option_id)
-        if r is None or q is None or o is None or r.excluded or q.kind not in ("satisfaction", "awareness"):
+        if sid is None or q is None:
             continue
-        s = surveys[r.survey_id]
-        v = answer_value(s, q, o, max_score.get(q.id, 0))
-        values.setdefault(s.respondent_group, {}).setdefault(q.kind, {}).setdefault(r.id, []).append(v)
+        o = options.get(a.option_id) if a.option_id else None
+        if o is not None and o.question_id == q.id:
+            out.option_counts[o.id] = out.option_counts.get(o.id, 0) + 1
+            if q.kind in SCORED_KINDS:
+                kinds.setdefault((sid, q.kind), set()).add(a.response_id)
+                kinds.setdefault((sid, ""), set()).add(a.response_id)
+        elif not a.option_id and a.text:
+            out.loose_counts[q.id] = out.loose_counts.get(q.id, 0) + 1
+            if q.kind == "text":
+                out.texts.setdefault(q.id, []).append(a.text)
+    out.respondents = {k: len(v) for k, v in kinds.items()}
+    return out
+
+
+def _as_tally(data: SurveyData | SurveyTally) -> SurveyTally:
+    return data if isinstance(data, SurveyTally) else tally(data)
+
+
+def compute_results(data: SurveyData | SurveyTally) -> tuple[list[GroupResult], GroupResult]:
+    """Results per respondent group (in survey order) and overall, from records or their :class:`SurveyTally`.
+
+    A response is valid when it is not excluded and has at least one scored (satisfaction or awareness) answer.
+    Each option chosen ``c`` times adds ``c`` answers worth its :func:`answer_value`; a rate's ``n`` is the
+    number of valid respondents with at least one scored answer of its kind.
+    """
+    t = _as_tally(data)
+    surveys = {s.id: s for s in t.surveys}
+    questions = {q.id: q for q in t.questions if q.survey_id in surveys}
+    options = [o for o in t.options if o.question_id in questions]
+    max_score: dict[str, int] = {}
+    for o in options:
+        max_score[o.question_id] = max(max_score.get(o.question_id, 0), o.score)
+
+    # survey → kind → [points, answers]
+    sums: dict[str, dict[str, list]] = {}
+    with localcontext() as ctx:
+        ctx.prec = 40
+        for o in options:
+            c = t.option_counts.get(o.id, 0)
+            q = questions[o.question_id]
+            if not c or q.kind not in SCORED_KINDS:
+                continue
+            s = surveys[q.survey_id]
+            with localcontext() as plain:  # each value as one answer computes it (default precision)
+                plain.prec = 28
+                v = answer_value(s, q, o, max_score.get(q.id, 0))
+            acc = sums.setdefault(s.id, {}).setdefault(q.kind, [Decimal(0), 0])
+            acc[0] += v * c
+            acc[1] += c
 
     groups: list[str] = []
-    for s in sorted(data.surveys, key=lambda s: (s.sort_order, s.title)):
+    for s in sorted(t.surveys, key=lambda s: (s.sort_order, s.title)):
         if s.respondent_group not in groups:
             groups.append(s.respondent_group)
 
@@ -432,28 +507,33 @@ def compute_results(data: SurveyData) -> tuple[list[GroupResult], GroupResult]:
         methods = {s.satisfaction_method for s in group_surveys}
         return methods.pop() if len(methods) == 1 else "mixed"
 
-    def build(name, group_surveys, vals):
+    def rate(kind, method, group_surveys, top=5):
+        points, answers, n = Decimal(0), 0, 0
+        with localcontext() as ctx:
+            ctx.prec = 40
+            for s in group_surveys:
+                acc = sums.get(s.id, {}).get(kind)
+                if acc:
+                    points += acc[0]
+                    answers += acc[1]
+                    n += t.respondents.get((s.id, kind), 0)
+        return _rate_of(kind, method, points, answers, n, top)
+
+    def build(name, group_surveys):
         ids = {s.id for s in group_surveys}
-        rs = [r for r in responses.values() if r.survey_id in ids]
-        valid = {rid for kind in vals.values() for rid in kind}
         top = max((max_score.get(q.id, 0) for q in questions.values()
                    if q.survey_id in ids and q.kind == "satisfaction"), default=5)
         return GroupResult(
-            group=name, surveys=[s.title for s in group_surveys], responses=len(valid), recorded=len(rs),
-            excluded=sum(1 for r in rs if r.excluded),
-            satisfaction=_rate("satisfaction", method_of(group_surveys), vals.get("satisfaction", {}), top),
-            awareness=_rate("awareness", "correct", vals.get("awareness", {})),
+            group=name, surveys=[s.title for s in group_surveys],
+            responses=sum(t.respondents.get((sid, ""), 0) for sid in ids),
+            recorded=sum(t.recorded.get(sid, 0) for sid in ids),
+            excluded=sum(t.excluded.get(sid, 0) for sid in ids),
+            satisfaction=rate("satisfaction", method_of(group_surveys), group_surveys, top),
+            awareness=rate("awareness", "correct", group_surveys),
         )
 
-    results = []
-    for g in groups:
-        gs = [s for s in data.surveys if s.respondent_group == g]
-        results.append(build(g, gs, values.get(g, {})))
-    merged: dict[str, dict[str, list[Decimal]]] = {}
-    for g_vals in values.values():
-        for kind, by_r in g_vals.items():
-            merged.setdefault(kind, {}).update(by_r)
-    overall = build(OVERALL, list(data.surveys), merged)
+    results = [build(g, [s for s in t.surveys if s.respondent_group == g]) for g in groups]
+    overall = build(OVERALL, list(t.surveys))
     return results, overall
 
 
@@ -462,7 +542,8 @@ class QuestionStats:
     """Counts per answer of one question, for the report's survey appendix.
 
     ``counts``: [(option label, count)] in option order; ``out_of_scale``: answers kept unscored;
-    ``texts``: free-text answers (text questions); ``rate``: the question's own rate (n = its answers).
+    ``texts``: free-text answers (text questions; empty when only counted, see :class:`SurveyTally`);
+    ``rate``: the question's own rate (n = its scored answers); ``n_texts``: the number of free-text answers.
     """
 
     survey: Survey
@@ -472,39 +553,45 @@ class QuestionStats:
     unanswered: int
     texts: list[str]
     rate: RateResult | None
+    n_texts: int = 0
 
 
-def question_stats(data: SurveyData) -> list[QuestionStats]:
-    """Per-question answer counts over valid (not excluded) responses, in survey and question order."""
-    surveys = {s.id: s for s in data.surveys}
-    resp = {r.id: r for r in data.responses if not r.excluded and r.survey_id in surveys}
-    by_q: dict[str, list[SurveyAnswer]] = {}
-    for a in data.answers:
-        if a.response_id in resp:
-            by_q.setdefault(a.question_id, []).append(a)
+def question_stats(data: SurveyData | SurveyTally) -> list[QuestionStats]:
+    """Per-question answer counts over valid (not excluded) responses, in survey and question order, from
+    records or their :class:`SurveyTally`."""
+    t = _as_tally(data)
+    surveys = {s.id: s for s in t.surveys}
     opts_by_q: dict[str, list[SurveyOption]] = {}
-    for o in sorted(data.options, key=lambda o: o.sort_order):
+    for o in sorted(t.options, key=lambda o: o.sort_order):
         opts_by_q.setdefault(o.question_id, []).append(o)
     out = []
-    order = {s.id: (s.sort_order, s.title) for s in data.surveys}
-    for q in sorted((q for q in data.questions if q.survey_id in surveys),
+    order = {s.id: (s.sort_order, s.title) for s in t.surveys}
+    for q in sorted((q for q in t.questions if q.survey_id in surveys),
                     key=lambda q: (order[q.survey_id], q.sort_order)):
         s = surveys[q.survey_id]
         opts = opts_by_q.get(q.id, [])
-        answers = by_q.get(q.id, [])
-        n_resp = sum(1 for r in resp.values() if r.survey_id == s.id)
-        counts = [(o.label, sum(1 for a in answers if a.option_id == o.id)) for o in opts]
-        opt_ids = {o.id for o in opts}
-        scored = [a for a in answers if a.option_id in opt_ids]
-        out_of_scale = sum(1 for a in answers if not a.option_id and a.text) if q.kind != "text" else 0
-        texts = [a.text for a in answers if a.text] if q.kind == "text" else []
-        answered = len(scored) + out_of_scale + len(texts)
+        n_resp = t.recorded.get(s.id, 0) - t.excluded.get(s.id, 0)
+        counts = [(o.label, t.option_counts.get(o.id, 0)) for o in opts]
+        scored = sum(n for _l, n in counts)
+        loose = t.loose_counts.get(q.id, 0)
+        out_of_scale = loose if q.kind != "text" else 0
+        n_texts = loose if q.kind == "text" else 0
+        answered = scored + out_of_scale + n_texts
         rate = None
-        if q.kind in ("satisfaction", "awareness") and scored:
+        if q.kind in SCORED_KINDS and scored:
             top = max((o.score for o in opts), default=0)
-            by_id = {o.id: o for o in opts}
-            vals = {a.response_id: [answer_value(s, q, by_id[a.option_id], top)] for a in scored}
+            with localcontext() as ctx:
+                ctx.prec = 40
+                points = Decimal(0)
+                for o in opts:
+                    c = t.option_counts.get(o.id, 0)
+                    if c:
+                        with localcontext() as plain:
+                            plain.prec = 28
+                            v = answer_value(s, q, o, top)
+                        points += v * c
             method = "correct" if q.kind == "awareness" else s.satisfaction_method
-            rate = _rate(q.kind, method, vals, top)
-        out.append(QuestionStats(s, q, counts, out_of_scale, max(0, n_resp - answered), texts, rate))
+            rate = _rate_of(q.kind, method, points, scored, scored, top)
+        texts = list(t.texts.get(q.id, [])) if q.kind == "text" else []
+        out.append(QuestionStats(s, q, counts, out_of_scale, max(0, n_resp - answered), texts, rate, n_texts))
     return out

@@ -1,13 +1,25 @@
-"""Survey results in the UI: :class:`SurveyResultsModel` (one row per respondent group plus 全部) and
+"""Survey results in the UI: :class:`SurveyResultsModel` (one row per respondent group plus 全部),
+:class:`SurveyCountsModel` (答案分布 of one survey; free-text answers read a page at a time) and
 :class:`SurveyPanel` (results table, how the rates were computed, small-sample warnings, the satisfaction
-method per survey, and the actions “导入答卷…” and “按导出文件新建问卷…”)."""
+method per survey, and the actions “导入答卷…” and “按导出文件新建问卷…”).
+
+The panel reads the survey counts once per refresh (:func:`wcif_desktop.services.survey.survey_tally`, aggregated
+SQL) and only when it is shown (issue 21: 10,000 responses × 17 questions)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,8 +32,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
 )
 
@@ -62,16 +73,17 @@ class SurveyResultsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("SurveyResultsModel", "提示"),
     )
 
-    def __init__(self, ctx: EvaluationContext, parent=None, *, listen: bool = True):
+    def __init__(self, ctx: EvaluationContext, parent=None, *, listen: bool = True, load: bool = True):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[dict] = []
-        self.reload()
+        if load:
+            self.reload()
         if listen:
             ctx.changed.connect(self._on_changed)
 
     def reload(self, data=None) -> None:
-        """Re-read the results (``data``: survey records already read, to read them once per refresh)."""
+        """Re-read the results (``data``: survey counts or records already read, to read them once per refresh)."""
         self.beginResetModel()
         self.rows = svc.results_table(self.ctx.ef, data)
         self.endResetModel()
@@ -112,16 +124,203 @@ class SurveyResultsModel(QAbstractTableModel):
         return None
 
 
+class SurveyCountsModel(QAbstractItemModel):
+    """答案分布 of one survey as a tree: one row per question (code and text, the number of free-text answers,
+    the question's rate), under it one row per option (count, share), answers outside the scale, 未作答, and for a
+    free-text question its answers (count 1 each), read :attr:`PAGE` at a time as the view scrolls to them
+    (``canFetchMore``/``fetchMore``): before that, only the first rows exist."""
+
+    PAGE = 200
+    HEADERS = (QT_TRANSLATE_NOOP("SurveyPanel", "题目 / 答案"), QT_TRANSLATE_NOOP("SurveyPanel", "次数"),
+               QT_TRANSLATE_NOOP("SurveyPanel", "比例"))
+
+    def __init__(self, ctx: EvaluationContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.questions: list[tuple[str, str, str]] = []  # per question: (label, count, rate)
+        self.fixed: list[list[tuple[str, str, str]]] = []  # per question: its option / summary rows
+        self.text_ids: list[str | None] = []  # per question: the id of a free-text question, else None
+        self.keys: list[list[int]] = []  # per question: keys of its free-text answers (text_answer_keys)
+        self.texts: list[list[str]] = []  # per question: the free-text answers fetched so far
+        # True: tell Qt there is nothing to fetch (QTreeView fetches a page of every expanded question at each
+        # layout); the panel's view then fetches what scrolls into view itself (has_more / fetchMore)
+        self.hold = False
+
+    def set_stats(self, stats) -> None:
+        """Show these :class:`~wcif_desktop.domain.survey.QuestionStats` (one survey's questions)."""
+        self.beginResetModel()
+        self.questions, self.fixed, self.text_ids, self.keys, self.texts = [], [], [], [], []
+        for st in stats:
+            q = st.question
+            rate = fmt_pct(st.rate.rate) if st.rate else ""
+            self.questions.append((f"{q.code} {q.text}", str(st.n_texts) if q.kind == "text" else "", rate))
+            rows = list(st.counts)
+            if st.out_of_scale:
+                rows.append((QCoreApplication.translate("SurveyPanel", "量表外（不计分）"), st.out_of_scale))
+            total = sum(n for _l, n in rows) or 1
+            fixed = [(label, str(n), fmt_pct(Decimal(n) * 100 / total)) for label, n in rows] \
+                if q.kind != "text" else []
+            if st.unanswered:
+                fixed.append((QCoreApplication.translate("SurveyPanel", "未作答"), str(st.unanswered), ""))
+            self.fixed.append(fixed)
+            self.text_ids.append(q.id if q.kind == "text" and st.n_texts else None)
+            self.keys.append([])
+            self.texts.append(list(st.texts))
+        self.endResetModel()
+
+    # -------------------------------------------------------------- structure
+    def index(self, row, column, parent=QModelIndex()):
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if parent.isValid():
+            return self.createIndex(row, column, parent.row() + 1)  # internal id: the question's row + 1
+        return self.createIndex(row, column, 0)
+
+    def parent(self, index=QModelIndex()):
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self.questions)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return 0
+        i = parent.row()
+        return len(self.fixed[i]) + len(self.texts[i])
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(self.HEADERS)
+
+    def hasChildren(self, parent=QModelIndex()) -> bool:
+        if not parent.isValid():
+            return bool(self.questions)
+        if parent.internalId() != 0 or parent.column() != 0:
+            return False
+        i = parent.row()
+        return bool(self.fixed[i] or self.texts[i] or self.text_ids[i])
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("SurveyPanel", self.HEADERS[section])
+        return None
+
+    def text(self, index) -> str:
+        """The text shown at ``index``."""
+        if index.internalId() == 0:
+            return self.questions[index.row()][index.column()]
+        i, row = index.internalId() - 1, index.row()
+        if row < len(self.fixed[i]):
+            return self.fixed[i][row][index.column()]
+        return (self.texts[i][row - len(self.fixed[i])], "1", "")[index.column()]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.text(index)
+            return value if role == Qt.ItemDataRole.DisplayRole or index.column() == 0 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # -------------------------------------------------------------- free-text answers, a page at a time
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not self.hold and self.has_more(parent)
+
+    def has_more(self, parent=QModelIndex()) -> bool:
+        """Whether ``parent`` is a free-text question with answers not fetched yet."""
+        if not parent.isValid() or parent.internalId() != 0 or parent.column() != 0:
+            return False
+        i = parent.row()
+        if self.text_ids[i] is None:
+            return False
+        return not self.keys[i] or len(self.texts[i]) < len(self.keys[i])
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if not self.has_more(parent):
+            return
+        i = parent.row()
+        ef = self.ctx.ef
+        if not self.keys[i]:  # the keys of all its answers (integers, from the index), read once
+            self.keys[i] = svc.text_answer_keys(ef, self.text_ids[i])
+            if not self.keys[i]:
+                self.text_ids[i] = None
+                return
+        start = len(self.texts[i])
+        page = svc.text_answers(ef, self.keys[i][start:start + self.PAGE])
+        if not page:
+            self.text_ids[i] = None
+            return
+        first = len(self.fixed[i]) + start
+        self.beginInsertRows(parent, first, first + len(page) - 1)
+        self.texts[i].extend(page)
+        self.endInsertRows()
+
+
+class _CountsView(QTreeView):
+    """The 答案分布 tree: fetches the next page of a free-text question's answers as soon as the last row fetched
+    scrolls into view (Qt's own fetching only follows the last question)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._timer = QTimer(self)  # owned by the view: never fires after it is gone
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fetch_visible)
+        self.verticalScrollBar().valueChanged.connect(self._fetch_later)
+        self.expanded.connect(self._fetch_later)
+
+    def _fetch_later(self, *_a) -> None:
+        """:meth:`fetch_visible` once the events queued now are handled (one check per burst of scrolling)."""
+        self._timer.start()
+
+    def fetch_visible(self, *_a) -> None:
+        """Fetch the next pages of every expanded free-text question whose last fetched row is in view."""
+        model = self.model()
+        if model is None or not self.isVisible():
+            return
+        self.executeDelayedItemsLayout()  # row positions as they will be painted
+        bottom = self.viewport().height()
+        for i in range(model.rowCount()):
+            parent = model.index(i, 0)
+            head = self.visualRect(parent)
+            if head.isValid() and head.top() > bottom:
+                break
+            if not self.isExpanded(parent):
+                continue
+            for _guard in range(1000):
+                if not model.has_more(parent):
+                    break
+                n = model.rowCount(parent)
+                last = self.visualRect(model.index(n - 1, 0, parent)) if n else head
+                if not last.isValid() or last.top() > bottom:
+                    break
+                model.fetchMore(parent)
+                self.executeDelayedItemsLayout()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fetch_later()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fetch_later()
+
+
 class SurveyPanel(QGroupBox):
     """满意度与政策知晓度调查: results per group and the survey actions."""
 
-    def __init__(self, ctx: EvaluationContext, parent=None):
+    def __init__(self, ctx: EvaluationContext, parent=None, *, lazy: bool = False):
+        """``lazy``: read the surveys only when the panel is first shown (and after a change only when shown
+        again), as in the 现场资料核查 step where it is one tab of several."""
         super().__init__(parent)
         self.setTitle(self.tr("满意度与政策知晓度调查"))
         self.setObjectName("survey_panel")
         self.ctx = ctx
         self.dialog: SurveyImportDialog | None = None
-        self._data = None  # survey records read once per refresh
+        self._data = None  # survey counts read once per refresh
+        self._stale = True
         lay = QVBoxLayout(self)
 
         row = QHBoxLayout()
@@ -139,16 +338,20 @@ class SurveyPanel(QGroupBox):
         row.addWidget(self.method_combo)
         lay.addLayout(row)
 
-        self.model = SurveyResultsModel(ctx, self, listen=False)
+        self.model = SurveyResultsModel(ctx, self, listen=False, load=False)
         self.view = QTableView()
         self.view.setObjectName("survey_results")
         self.view.setModel(self.model)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.counts = QTreeWidget()
+        self.counts_model = SurveyCountsModel(ctx, self)
+        self.counts_model.hold = True  # the view fetches the free-text answers in view (_CountsView)
+        self.counts = _CountsView()
         self.counts.setObjectName("survey_counts")
-        self.counts.setHeaderLabels([self.tr("题目 / 答案"), self.tr("次数"), self.tr("比例")])
+        self.counts.setUniformRowHeights(True)
+        self.counts.setModel(self.counts_model)
+        self.counts.header().setStretchLastSection(False)
         self.counts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
@@ -174,15 +377,30 @@ class SurveyPanel(QGroupBox):
         buttons.addStretch(1)
         lay.addLayout(buttons)
         ctx.changed.connect(self._on_changed)
-        self.refresh()
+        self._lazy = lazy
+        if not lazy:
+            self.refresh()
 
     # ------------------------------------------------------------------ state
     def _on_changed(self, changes) -> None:
         if any(changes.touches(t) for t in SURVEY_TABLES):
+            self._stale = True
+            if not self._lazy or self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        """Read the surveys now if they were not read since the last change (a lazy panel not shown yet)."""
+        if self._stale:
             self.refresh()
 
     def refresh(self) -> None:
-        self._data = svc.load_survey_data(self.ctx.ef)
+        self._stale = False
+        self._data = svc.survey_tally(self.ctx.ef)
         self.model.reload(self._data)
         current = self.survey_combo.currentData()
         self.survey_combo.blockSignals(True)
@@ -205,28 +423,11 @@ class SurveyPanel(QGroupBox):
             "尚无问卷。可按问卷平台导出的 Excel/CSV 文件新建问卷，再导入答卷。"))
 
     def _fill_counts(self) -> None:
-        """答案分布 of the selected survey (the report's survey appendix)."""
-        self.counts.clear()
+        """答案分布 of the selected survey (the report's survey appendix); free-text answers are paged in."""
         sid = self.current_survey_id()
-        for st in svc.appendix(self.ctx.ef, self._data):
-            if st.survey.id != sid:
-                continue
-            q = st.question
-            rate = f"{fmt_pct(st.rate.rate)}" if st.rate else ""
-            top = QTreeWidgetItem([f"{q.code} {q.text}", "", rate])
-            rows = list(st.counts)
-            if st.out_of_scale:
-                rows.append((self.tr("量表外（不计分）"), st.out_of_scale))
-            if q.kind == "text":
-                rows = [(t, 1) for t in st.texts]
-            total = sum(n for _l, n in rows) or 1
-            for label, n in rows:
-                share = fmt_pct(Decimal(n) * 100 / total) if q.kind != "text" else ""
-                top.addChild(QTreeWidgetItem([label, str(n), share]))
-            if st.unanswered:
-                top.addChild(QTreeWidgetItem([self.tr("未作答"), str(st.unanswered), ""]))
-            self.counts.addTopLevelItem(top)
+        self.counts_model.set_stats([st for st in svc.appendix(self.ctx.ef, self._data) if st.survey.id == sid])
         self.counts.expandAll()
+        self.counts._fetch_later()  # the pages in view
 
     def current_survey_id(self) -> str | None:
         return self.survey_combo.currentData()
@@ -318,7 +519,7 @@ class SurveyPanel(QGroupBox):
 
 def install(page) -> SurveyPanel:
     """Put the survey panel into the 现场资料核查 step, below the page's other boxes. Returns the panel."""
-    panel = SurveyPanel(page.ctx, page)
+    panel = SurveyPanel(page.ctx, page, lazy=True)
     page.layout().addWidget(panel, 3)
     page.survey_panel = panel
     return panel

@@ -52,7 +52,7 @@ def load_extras(ef) -> ReportExtras:
     from .. import plan as plan_svc
     from ..review import request_items
     from ..scoring import panel_sentence
-    from ..survey import appendix, load_survey_data, results_table
+    from ..survey import appendix, results_table, survey_tally
     from .sources import json_ids
 
     out = ReportExtras()
@@ -60,7 +60,7 @@ def load_extras(ef) -> ReportExtras:
     for it in request_items(ef):
         out.document_requests.append([it.code, it.category, it.title,
                                       REQUEST_STATUSES.get(it.status, it.status), it.provider_note])
-    data = load_survey_data(ef)
+    data = survey_tally(ef)  # counts read once (aggregated SQL); the report lists no free-text answers
     for row in results_table(ef, data):
         out.survey_rows.append([row["group"], str(row["valid_responses"]), _pct(row.get("satisfaction_rate")),
                                 _pct(row.get("awareness_rate"))])
