@@ -1009,8 +1009,16 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
     encode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(…, ensure_ascii=False), built once
     sha = hashlib.sha256
 
-    def fingerprint(rid: str, at: str, cells: list[str], idx) -> str:  # = _fingerprint, normalising once per text
-        pairs = sorted([(k, norm(cells[j].strip())) for k, j in idx if cells[j].strip()])
+    # _fingerprint's sorted (header, answer) pairs: with distinct headers, taking the columns in header order
+    # gives them sorted already (a sort per row only when two columns share a header)
+    all_idx, content_idx = sorted(all_idx), sorted(content_idx)
+    all_sort = len({k for k, _j in all_idx}) < len(all_idx)
+    content_sort = len({k for k, _j in content_idx}) < len(content_idx)
+
+    def fingerprint(rid: str, at: str, cells: list[str], idx, resort: bool) -> str:  # = _fingerprint
+        pairs = [(k, norm(t)) for k, j in idx if (t := cells[j].strip())]
+        if resort:
+            pairs.sort()
         return sha(encode([rid, at, pairs]).encode("utf-8")).hexdigest()
 
     planned = []  # (row number, rid, time, [(question_id | ('new', ColumnMatch), option_id, text)], dup, oos)
@@ -1044,8 +1052,8 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             rep.blank_rows.append(number)
             continue
         # the whole row identifies a row imported before; its answers and time identify a duplicate
-        fp = fingerprint(rid, at, cells, all_idx)
-        same = fingerprint("", at, cells, content_idx)
+        fp = fingerprint(rid, at, cells, all_idx, all_sort)
+        same = fingerprint("", at, cells, content_idx, content_sort) if at else ""  # only looked up with a time
         if stored_fp[fp] > 0:
             stored_fp[fp] -= 1
             rep.already_imported.append(number)
@@ -1058,7 +1066,8 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             dup = Message(QT_TRANSLATE_NOOP("core", "与前面一行在同一提交时间“{at}”的答案完全相同"), at=at)
         if rid:
             seen_ids.add(rid)
-        seen_fp.add(same)
+        if same:
+            seen_fp.add(same)
         if dup:
             rep.duplicates.append((number, dup))
         for qt, a in oos:

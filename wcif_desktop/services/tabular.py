@@ -761,25 +761,24 @@ def read_sheet_texts(path, sheet: str | None = None, *, head_rows: int = 30,
     n_rows = len(values)
     n_cols = max((len(r) for r in values), default=0)
     _check_extent(path, name, n_rows, n_cols)
-    cache: dict[str, str] = {}
+    cache: dict = {None: ""}  # text of each distinct string (and of None): answers repeat thousands of times
+    get = cache.get
     texts: list[list[str]] = []
     for r, src in enumerate(values, start=1):
         if r % 5000 == 0:
             progress.set(r, n_rows, Message(QT_TRANSLATE_NOOP("core", "读取表格")))
             check(progress)
-        row = []
-        for v in src:
-            if type(v) is str:
-                t = cache.get(v)
+        row = list(map(get, src))  # only strings and None are keys: 1, 1.0 and True never meet there
+        if None in row:
+            for c, t in enumerate(row):
                 if t is None:
-                    if len(v) > MAX_CELL_CHARS:
-                        raise _long_cell(path, name, r, len(row) + 1, len(v))
-                    t = cache[v] = _squash(v)
-            elif v is None:
-                t = ""
-            else:
-                t = _display(_clean_value(v))
-            row.append(t)
+                    v = src[c]
+                    if type(v) is str:
+                        if len(v) > MAX_CELL_CHARS:
+                            raise _long_cell(path, name, r, c + 1, len(v))
+                        row[c] = cache[v] = _squash(v)
+                    else:
+                        row[c] = _display(_clean_value(v))
         texts.append(row)
     merged, fills = _merge_plan(path, name, n_rows, n_cols, merged_raw)
     for row in texts:

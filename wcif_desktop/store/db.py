@@ -33,6 +33,7 @@ import typing
 import uuid
 from contextlib import contextmanager
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 
 from ..domain.errors import QT_TRANSLATE_NOOP, NewerSchemaError, NotAnEvaluationFile, ValidationError, WcifError
@@ -211,6 +212,13 @@ class BulkIds:
         return [f"{key}{i:08x}" for i in range(k, k + n)]
 
 
+def _sql_text(value: str) -> str:
+    """A text as an SQL string literal (quotes doubled; NUL refused)."""
+    if "\x00" in value:
+        raise ValueError("NUL in a text literal")
+    return "'" + value.replace("'", "''") + "'"
+
+
 def encode_batch(key: str, tables) -> str:
     """The history content of a bulk insert: JSON ``{"key": key, "tables": [{"table", "columns", "ids": [[first
     number, count], …], "data": [{"c": value} | {"v": [distinct values], "i": [index per row]}, …]}]}`` — one
@@ -224,19 +232,28 @@ def encode_batch(key: str, tables) -> str:
     for table, cols, rows, types in tables:
         if cols[0] != "id":
             raise ValueError("the first column of a bulk insert must be id")
-        ids = [r[0] for r in rows]
-        if any(i[:n_key] != key or len(i) != n_key + 8 for i in ids):
+        if set(map(len, rows)) != {len(cols)}:
+            raise ValueError("a bulk insert row does not have one value per column")
+        columns = [list(map(itemgetter(j), rows)) for j in range(len(cols))]
+        ids = columns[0]
+        if set(map(len, ids)) != {n_key + 8}:
             raise ValueError("a record id not of this bulk insert")
-        nums = [int(i[n_key:], 16) for i in ids]
-        runs: list[list[int]] = []
-        for k in nums:
-            if runs and runs[-1][0] + runs[-1][1] == k:
-                runs[-1][1] += 1
-            else:
-                runs.append([k, 1])
+        first, last = ids[0], ids[-1]
+        if (first[:n_key] == key == last[:n_key] and int(last[n_key:], 16) - int(first[n_key:], 16) == len(ids) - 1
+                and all(map(str.__lt__, ids, ids[1:]))):
+            runs = [[int(first[n_key:], 16), len(ids)]]  # one block of ids, in order (as BulkIds.take gives them)
+        else:
+            if any(i[:n_key] != key for i in ids):
+                raise ValueError("a record id not of this bulk insert")
+            runs = []
+            for k in (int(i[n_key:], 16) for i in ids):
+                if runs and runs[-1][0] + runs[-1][1] == k:
+                    runs[-1][1] += 1
+                else:
+                    runs.append([k, 1])
         data = []
         for j, c in enumerate(cols[1:], start=1):
-            col = [r[j] for r in rows]
+            col = columns[j]
             kinds = set(map(type, col))
             affinity = types.get(c, "")
             allowed = {str, type(None)} if "TEXT" in affinity else {int, type(None)} if "INT" in affinity else None
@@ -245,13 +262,14 @@ def encode_batch(key: str, tables) -> str:
                     col = [int(v) if v is not None else None for v in col]
                 else:
                     raise TypeError(f"bulk insert: {table}.{c} holds {sorted(k.__name__ for k in kinds)}")
-            first = col[0]
-            if all(v == first and type(v) is type(first) for v in col):
-                data.append({"c": first})
+            if len(kinds) == 1 and col.count(col[0]) == len(col):
+                data.append({"c": col[0]})
                 continue
-            seen: dict = {}
-            index = [seen.setdefault(v, len(seen)) for v in col]
-            data.append({"v": list(seen), "i": index})
+            distinct = list(dict.fromkeys(col))
+            if len(kinds) > 1 and len(distinct) != len({(type(v), v) for v in distinct}):
+                raise TypeError(f"bulk insert: {table}.{c} mixes equal values of different types")
+            position = {v: k for k, v in enumerate(distinct)}
+            data.append({"v": distinct, "i": list(map(position.__getitem__, col))})
         out.append({"table": table, "columns": cols, "ids": runs, "data": data})
     return json.dumps({"key": key, "tables": out}, ensure_ascii=False, separators=(",", ":"))
 
@@ -818,12 +836,12 @@ class EvaluationFile:
             content = encode_batch(ids.key, [(t, cols, rows, self._column_types(t)) for t, cols, rows in tables])
             prev = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
             prev_hash = prev[0] if prev else GENESIS_HASH
-            tail = (at, self.who, 0)
             n = 0
             for table, cols, rows in tables:
                 names = ", ".join(f'"{c}"' for c in [*cols, "modified_at", "modified_by", "deleted"])
-                marks = ", ".join("?" * (len(cols) + 3))
-                self.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [r + tail for r in rows])
+                # the same time and author on every row: SQL literals rather than three more parameters per row
+                marks = ", ".join(["?"] * len(cols) + [_sql_text(at), _sql_text(self.who), "0"])
+                self.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
                 n += len(rows)
             entry = {"at": at, "who": self.who, "table_name": BATCH_TABLE, "record_id": ids.key,
                      "field": BATCH_FIELD, "old": None, "new": content, "prev_hash": prev_hash}
