@@ -854,25 +854,28 @@ class EvaluationFile:
     def _column_types(self, table: str) -> dict[str, str]:
         return {r[1]: (r[2] or "").upper() for r in self.conn.execute(f'PRAGMA table_info("{table}")')}
 
-    def bulk_batches(self):
+    def bulk_batches(self, key: str | None = None):
         """``[(seq, at, who, key, {table: (columns, {id: values})})]`` of every bulk insert in the history
-        (:meth:`insert_bulk`), oldest first. An entry that cannot be decoded gives ``{}``."""
+        (:meth:`insert_bulk`; only the one of ``key`` when given), oldest first. An entry that cannot be decoded
+        gives ``{}``."""
         out = []
-        for seq, at, who, key, new in self.conn.execute(
-                "SELECT seq, at, who, record_id, new FROM audit_log WHERE table_name = ? AND field = ? ORDER BY seq",
-                [BATCH_TABLE, BATCH_FIELD]):
+        sql = "SELECT seq, at, who, record_id, new FROM audit_log WHERE table_name = ? AND field = ?"
+        params = [BATCH_TABLE, BATCH_FIELD]
+        if key is not None:
+            sql += " AND record_id = ?"
+            params.append(key)
+        for seq, at, who, k, new in self.conn.execute(sql + " ORDER BY seq", params):
             try:
-                out.append((seq, at, who, key, decode_batch(new)))
+                out.append((seq, at, who, k, decode_batch(new)))
             except (ValueError, TypeError, KeyError, IndexError):
-                out.append((seq, at, who, key, {}))
+                out.append((seq, at, who, k, {}))
         return out
 
     def bulk_record(self, table: str, record_id: str) -> tuple[str, str, dict] | None:
         """``(at, who, content as written)`` of a record written by :meth:`insert_bulk`, else ``None`` (for a
         record's history)."""
-        key = record_id[:BulkIds.KEY_LENGTH]
-        for _seq, at, who, k, tables in self.bulk_batches():
-            if k == key and table in tables:
+        for _seq, at, who, _k, tables in self.bulk_batches(record_id[:BulkIds.KEY_LENGTH]):
+            if table in tables:
                 cols, rows = tables[table]
                 vals = rows.get(record_id)
                 if vals is not None:
