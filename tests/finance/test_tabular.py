@@ -331,3 +331,26 @@ def test_sheet_texts_are_read_grids_texts(workdir):
     csv_path = workdir / "答卷.csv"
     csv_path.write_text("序号,答案\n1,满意\n,\n2, 一般 \n", encoding="utf-8-sig")
     _same_as_read_grid(csv_path)
+
+
+def _precise_extent(body: bytes):
+    rows = cols = 0
+    for letters, digits, empty in tb._CELL_REF_RE.findall(body):
+        if not empty:
+            rows, cols = max(rows, int(digits)), max(cols, tb._column_index(letters))
+    return rows, cols
+
+
+@pytest.mark.parametrize("body, fast", [
+    (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="T1"><v>2</v></c></row><row r="9"><c r="B9"><v>1</v></c></row>', True),
+    (b'<row r="1"><c r="A1"><v>0</v></c></row><row r="2"><c r="AB70000" t="n"><v>1</v></c></row>', True),
+    (b'<row r="1"><c r="A1"><v>0</v></c><c r="XFD1048576" s="1"/></row>', False),  # formatting only: ignored
+    (b'<row r="1"><c s="1" r="C7"><v>0</v></c></row>', False),  # reference not first
+    (b'<x:row r="1"><x:c r="AA3"><x:v>0</x:v></x:c></x:row>', False),  # namespace prefix
+    (b'<row r="1"><c\tr="D4"><v>0</v></c></row>', False),
+])
+def test_the_quick_extent_scan_agrees_with_the_precise_one(body, fast):
+    got = tb._plain_cell_extent(body)
+    assert (got is not None) == fast
+    if fast:
+        assert got == _precise_extent(body)

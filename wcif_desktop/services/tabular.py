@@ -541,6 +541,10 @@ def _xlsx_extent(path: Path, name: str, index: int) -> tuple[int, int] | None:
                     buf = tail + chunk
                     cut = buf.rfind(b"<")
                     body, tail = (buf[:cut], buf[cut:]) if cut > 0 and len(buf) - cut < 4096 else (buf, b"")
+                    fast = _plain_cell_extent(body)
+                    if fast is not None:
+                        rows, cols = max(rows, fast[0]), max(cols, fast[1])
+                        continue
                     for letters, digits, empty in _CELL_REF_RE.findall(body):
                         if empty:
                             continue  # <c r="AD60000" s="1"/>: formatting only
@@ -555,6 +559,27 @@ def _xlsx_extent(path: Path, name: str, index: int) -> tuple[int, int] | None:
         raise
     except Exception as e:  # noqa: BLE001 - BadZipFile, zlib.error, EOFError, …: a damaged file, in one sentence
         raise _unreadable(path, e) from e
+
+
+_PLAIN_ROW_RE = re.compile(rb'<c r="[A-Z]{1,4}(\d{1,8})"')
+_PLAIN_COL_RE = re.compile(rb'<c r="([A-Z]{1,4})\d')
+_PLAIN_EMPTY_RE = re.compile(rb'<c r="[A-Z]{1,4}\d{1,8}"[^>]*/>')
+_ODD_CELL_TAGS = (b"<c\t", b"<c\n", b"<c\r", b":c ", b":c\t", b":c\n", b":c\r")
+
+
+def _plain_cell_extent(body: bytes) -> tuple[int, int] | None:
+    """(rows, columns) of the cells in a piece of worksheet XML written the usual way (every cell tag
+    ``<c r="…"`` with the reference first, no namespace prefix, no formatting-only ``<c …/>``), found by two
+    literal-led scans (about half the time of :data:`_CELL_REF_RE` on a survey export); ``None`` when the piece
+    is not written so (then :data:`_CELL_REF_RE` reads it)."""
+    if any(t in body for t in _ODD_CELL_TAGS) or body.count(b"<c ") != body.count(b'<c r="'):
+        return None
+    if _PLAIN_EMPTY_RE.search(body):
+        return None
+    rows = max(map(int, _PLAIN_ROW_RE.findall(body)), default=0)
+    letters = set(_PLAIN_COL_RE.findall(body))
+    cols = max(map(_column_index, letters), default=0)
+    return rows, cols
 
 
 def _column_index(letters: bytes) -> int:
