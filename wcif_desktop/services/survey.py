@@ -36,6 +36,12 @@ again. Blank rows are always skipped and counted. Rows imported before (same res
 matched one for one) are skipped silently and counted as ``already_imported``, so a second, longer export of
 the same survey imports only its new rows. After an import the column mapping and the answer mappings given
 (``mapping``) are saved with the survey, so the next export imports with no questions asked.
+
+Speed (issue 19): the export is read for its texts only (:func:`~wcif_desktop.services.tabular.read_sheet_texts`),
+each distinct answer text of a column is matched once, and the responses and answers are written with
+:meth:`~wcif_desktop.store.db.EvaluationFile.insert_bulk` — one ``executemany`` per table and one history entry
+for the whole import, which holds every row it wrote (``verify-history`` still names an answer changed, added or
+removed outside the program).
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ the file is copied to a USB stick.
 
 Every write goes through :meth:`EvaluationFile.insert`, :meth:`~EvaluationFile.update` or
 :meth:`~EvaluationFile.delete`, which stamp ``modified_at``/``modified_by`` and append to the hash-chained
-audit log in the same transaction.
+audit log in the same transaction; :meth:`~EvaluationFile.insert_bulk` (a survey import) writes many new records
+with one entry that holds them all.
 
 **The lock** (after the final signature) is enforced here, under every write path: each audited change passes
 :meth:`EvaluationFile._log`, which refuses it (:class:`~wcif_desktop.domain.errors.ValidationError`, the
