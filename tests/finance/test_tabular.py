@@ -294,3 +294,63 @@ def test_native_stderr_of_a_failed_read_is_held_back():
     p = subprocess.run([sys.executable, "-c", code], capture_output=True)
     assert p.returncode == 0, p.stderr
     assert p.stderr == b"kept\n"
+
+
+def _same_as_read_grid(path, sheet=None):
+    """read_sheet_texts gives read_grid(formats=False)'s texts, and its first rows as the same cells."""
+    g = tb.read_grid(path, sheet, formats=False)
+    st = tb.read_sheet_texts(path, sheet, head_rows=4)
+    assert st.sheet == g.sheet
+    assert st.texts == [[c.text for c in row] for row in g.cells]
+    head = [[(c.row, c.col, c.value, c.merged) for c in row] for row in st.head.cells]
+    assert head == [[(c.row, c.col, c.value, c.merged) for c in row] for row in g.cells[:4]]
+    assert st.head.merged_ranges == g.merged_ranges
+    return st
+
+
+def test_sheet_texts_are_read_grids_texts(workdir):
+    """The survey import's fast read (no cell objects) agrees with read_grid: merged ranges (down and right),
+    numbers, whole floats, dates and times, booleans, whitespace, blank rows inside and trailing rows/columns."""
+    _same_as_read_grid(_statement(workdir / "合并.xlsx"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "答卷"
+    ws.append(["序号", "时间", "  满意 度 ", None, "布尔"])
+    ws.append([1, dt.datetime(2022, 3, 1, 9, 30), "满意", 3.0, True])
+    ws.append([2.5, dt.date(2022, 3, 2), "　非常　满意　", 1e16, False])
+    ws.append([None, None, None, None, None])
+    ws.append([4, dt.datetime(2022, 3, 1), "满意", 0.1, 1])
+    ws.merge_cells("C6:D7")
+    ws["C6"] = "合并"
+    ws["F9"] = "   "  # whitespace only: trimmed away like an empty cell
+    path = workdir / "答卷 文本.xlsx"
+    wb.save(path)
+    st = _same_as_read_grid(path)
+    assert st.texts[1][:4] == ["1", "2022-03-01 09:30:00", "满意", "3"]
+    assert st.texts[6][2:4] == ["合并", "合并"]
+    csv_path = workdir / "答卷.csv"
+    csv_path.write_text("序号,答案\n1,满意\n,\n2, 一般 \n", encoding="utf-8-sig")
+    _same_as_read_grid(csv_path)
+
+
+def _precise_extent(body: bytes):
+    rows = cols = 0
+    for letters, digits, empty in tb._CELL_REF_RE.findall(body):
+        if not empty:
+            rows, cols = max(rows, int(digits)), max(cols, tb._column_index(letters))
+    return rows, cols
+
+
+@pytest.mark.parametrize("body, fast", [
+    (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="T1"><v>2</v></c></row><row r="9"><c r="B9"><v>1</v></c></row>', True),
+    (b'<row r="1"><c r="A1"><v>0</v></c></row><row r="2"><c r="AB70000" t="n"><v>1</v></c></row>', True),
+    (b'<row r="1"><c r="A1"><v>0</v></c><c r="XFD1048576" s="1"/></row>', False),  # formatting only: ignored
+    (b'<row r="1"><c s="1" r="C7"><v>0</v></c></row>', False),  # reference not first
+    (b'<x:row r="1"><x:c r="AA3"><x:v>0</x:v></x:c></x:row>', False),  # namespace prefix
+    (b'<row r="1"><c\tr="D4"><v>0</v></c></row>', False),
+])
+def test_the_quick_extent_scan_agrees_with_the_precise_one(body, fast):
+    got = tb._plain_cell_extent(body)
+    assert (got is not None) == fast
+    if fast:
+        assert got == _precise_extent(body)

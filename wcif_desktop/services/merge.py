@@ -846,6 +846,10 @@ def record_history(ef: EvaluationFile, table: str, record_id: str) -> list[Histo
         except ValueError:
             old, new = r.get("old"), r.get("new")
         out.append(HistoryEntry(r["at"], r["who"], r["field"], old, new))
+    bulk = ef.bulk_record(table, record_id)  # written by a bulk insert (a survey import): one entry for all
+    if bulk is not None:
+        at, who, content = bulk
+        out.append(HistoryEntry(at, who, "*", None, json.dumps(content, ensure_ascii=False, default=str)))
     if ef.db["peer_history"].exists():
         out += [HistoryEntry(r["at"], r["who"], r["field"], r["old"], r["new"], r["origin"] or "?")
                 for r in ef.db.query("SELECT * FROM peer_history WHERE table_name = ? AND record_id = ? "

@@ -36,6 +36,12 @@ again. Blank rows are always skipped and counted. Rows imported before (same res
 matched one for one) are skipped silently and counted as ``already_imported``, so a second, longer export of
 the same survey imports only its new rows. After an import the column mapping and the answer mappings given
 (``mapping``) are saved with the survey, so the next export imports with no questions asked.
+
+Speed (issue 19): the export is read for its texts only (:func:`~wcif_desktop.services.tabular.read_sheet_texts`),
+each distinct answer text of a column is matched once, and the responses and answers are written with
+:meth:`~wcif_desktop.store.db.EvaluationFile.insert_bulk` — one ``executemany`` per table and one history entry
+for the whole import, which holds every row it wrote (``verify-history`` still names an answer changed, added or
+removed outside the program).
 """
 
 from __future__ import annotations
@@ -73,7 +79,7 @@ from ..domain.survey import (
     normalize_header,
     question_stats,
 )
-from ..store.db import EvaluationFile
+from ..store.db import BulkIds, EvaluationFile
 from .evaluation import Changes, evaluation
 
 
@@ -560,6 +566,10 @@ TIME_HEADERS = {"提交时间", "提交答卷时间", "填写时间", "答题时
 IGNORED_HEADERS = {"所用时间", "用时", "答题用时", "来源", "来源详情", "来自ip", "ip", "ip地址", "来源ip", "来源ip地址", "ip来源", "开始时间", "开始答题时间",
                    "结束时间", "总分", "设备", "浏览器", "操作系统", "地区", "省份", "城市", "微信昵称", "昵称", "渠道"}
 SIMILARITY = 0.85
+# the columns an import writes (every field of SurveyResponse / SurveyAnswer, id first)
+RESPONSE_COLUMNS = ["id", "survey_id", "respondent_id", "submitted_at", "source", "source_file", "source_row",
+                    "fingerprint", "excluded", "exclusion_reason"]
+ANSWER_COLUMNS = ["id", "response_id", "question_id", "option_id", "text"]
 DECISION_KINDS = ("unmapped_column", "missing_column", "different_survey", "duplicate", "out_of_scale")
 DECISION_LABELS = {  # (what, skip, keep): Messages, shown in the import dialog
     "unmapped_column": (Message(QT_TRANSLATE_NOOP("core", "无法对应的列")), Message(QT_TRANSLATE_NOOP("core", "忽略该列")),
@@ -889,20 +899,18 @@ def read_response_file(path, sheet: str | None = None, progress: Progress = NO_P
     Raises:
         WcifError: unreadable file, unknown sheet, no header row, beyond a size limit; Cancelled.
     """
-    from .tabular import Grid, read_grid, table_from_grid
+    from .tabular import read_sheet_texts, table_from_grid
 
-    grid = read_grid(Path(path), sheet, formats=False, progress=progress)
+    sheet_texts = read_sheet_texts(Path(path), sheet, head_rows=30, progress=progress)
     # the header is among the first rows; detecting it on those alone keeps large exports fast
-    head = Grid(grid.path, grid.sheet, grid.cells[:30], grid.merged_ranges)
-    table = table_from_grid(head, header_rows=1)
+    table = table_from_grid(sheet_texts.head, header_rows=1)
     header_row = table.header_rows[-1]
     headers = [(c.letter, c.name) for c in table.columns]
-    rows = []
-    width = len(table.columns)  # the grid's rows are all this wide (trimmed and padded by read_grid)
-    for r in range(header_row + 1, grid.n_rows + 1):
-        cells = grid.cells[r - 1]
-        rows.append((r, [c.text for c in cells[:width]] + [""] * (width - len(cells))))
-    return ResponseFile(Path(path), grid.sheet, headers, rows)
+    width = len(table.columns)  # the rows are all as wide as the sheet's data (trimmed and padded)
+    texts = sheet_texts.texts
+    rows = [(r, row[:width] if len(row) >= width else row + [""] * (width - len(row)))
+            for r, row in enumerate(texts[header_row:], start=header_row + 1)]
+    return ResponseFile(Path(path), sheet_texts.sheet, headers, rows)
 
 
 def match_columns(ef: EvaluationFile, survey: Survey, headers: list[tuple[str, str]],
@@ -1111,12 +1119,47 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
     seen_fp: set[str] = set()
 
     header_keys = [normalize_header(h) for _l, h in rf.headers]  # per column, not per row
-    content_keys = [normalize_header(c.header) for c in content_cols]
+    content_idx = [(normalize_header(c.header), c.index) for c in content_cols]
+    all_idx = [(k, j) for j, k in enumerate(header_keys)]
     norm_cache: dict[str, str] = {}  # answers repeat: each distinct text is normalised and matched once
-    option_cache: dict = {}
+
+    def norm(text: str) -> str:
+        n = norm_cache.get(text)
+        if n is None:
+            n = norm_cache[text] = normalize_answer(text)
+        return n
+
+    def classify(q: SurveyQuestion, text: str):
+        """(answer, unscored 0/1, out of scale) of one distinct answer text of a question."""
+        if q.kind == "text":
+            return (q.id, "", text), 0, False
+        key = (q.id, norm(text))
+        if key in answer_map and (answer_map[key] == "" or any(o.id == answer_map[key] for o in opts[q.id])):
+            return (q.id, answer_map[key], text), int(not answer_map[key]), False
+        o = match_option(text, q, opts[q.id])
+        return ((q.id, "", text), 0, True) if o is None else ((q.id, o.id, text), 0, False)
+
+    # per question column: its question and a cache answer text → classify(); answers repeat thousands of times
+    q_plan = [(c.index, qs[c.question_id], {}) for c in q_cols]
+    extra_idx = [c.index for c in extra_cols]
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(…, ensure_ascii=False), built once
+    sha = hashlib.sha256
+
+    # _fingerprint's sorted (header, answer) pairs: with distinct headers, taking the columns in header order
+    # gives them sorted already (a sort per row only when two columns share a header)
+    all_idx, content_idx = sorted(all_idx), sorted(content_idx)
+    all_sort = len({k for k, _j in all_idx}) < len(all_idx)
+    content_sort = len({k for k, _j in content_idx}) < len(content_idx)
+
+    def fingerprint(rid: str, at: str, cells: list[str], idx, resort: bool) -> str:  # = _fingerprint
+        pairs = [(k, norm(t)) for k, j in idx if (t := cells[j].strip())]
+        if resort:
+            pairs.sort()
+        return sha(encode([rid, at, pairs]).encode("utf-8")).hexdigest()
+
     planned = []  # (row number, rid, time, [(question_id | ('new', ColumnMatch), option_id, text)], dup, oos)
     for i, (number, cells) in enumerate(rf.rows):
-        if i % 200 == 0:
+        if i % 1000 == 0:
             progress.set(i, len(rf.rows), Message(QT_TRANSLATE_NOOP("core", "读取答卷")))
             check(progress)
         rep.rows_read += 1
@@ -1125,44 +1168,28 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
         answers = []
         oos = []
         unscored = 0
-        for c in q_cols:
-            text = cells[c.index].strip()
+        for j, q, cache in q_plan:
+            text = cells[j].strip()
             if not text:
                 continue
-            q = qs[c.question_id]
-            if q.kind == "text":
-                answers.append((q.id, "", text))
-                continue
-            norm = norm_cache.get(text)
-            if norm is None:
-                norm = norm_cache[text] = normalize_answer(text)
-            key = (q.id, norm)
-            if key in answer_map and (answer_map[key] == "" or any(o.id == answer_map[key] for o in opts[q.id])):
-                opt_id = answer_map[key]
-                if not opt_id:
-                    unscored += 1
-                answers.append((q.id, opt_id, text))
-                continue
-            o = option_cache.get((q.id, text), False)
-            if o is False:
-                o = option_cache[(q.id, text)] = match_option(text, q, opts[q.id])
-            if o is None:
+            hit = cache.get(text)
+            if hit is None:
+                hit = cache[text] = classify(q, text)
+            answers.append(hit[0])
+            if hit[1]:
+                unscored += 1
+            elif hit[2]:
                 oos.append((q.text, text))
-                answers.append((q.id, "", text))
-            else:
-                answers.append((q.id, o.id, text))
-        for c in extra_cols:
-            text = cells[c.index].strip()
+        for j in extra_idx:
+            text = cells[j].strip()
             if text:
-                answers.append((("new", c.index), "", text))
+                answers.append((("new", j), "", text))
         if not answers:  # nothing answered (an empty row, or only a serial number / time)
             rep.blank_rows.append(number)
             continue
         # the whole row identifies a row imported before; its answers and time identify a duplicate
-        fp = _fingerprint(rid, at, [(header_keys[j], cells[j].strip())
-                                    for j in range(len(rf.headers)) if cells[j].strip()])
-        same = _fingerprint("", at, [(content_keys[k], cells[c.index].strip())
-                                     for k, c in enumerate(content_cols) if cells[c.index].strip()])
+        fp = fingerprint(rid, at, cells, all_idx, all_sort)
+        same = fingerprint("", at, cells, content_idx, content_sort) if at else ""  # only looked up with a time
         if stored_fp[fp] > 0:
             stored_fp[fp] -= 1
             rep.already_imported.append(number)
@@ -1175,7 +1202,8 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             dup = Message(QT_TRANSLATE_NOOP("core", "与前面一行在同一提交时间“{at}”的答案完全相同"), at=at)
         if rid:
             seen_ids.add(rid)
-        seen_fp.add(same)
+        if same:
+            seen_fp.add(same)
         if dup:
             rep.duplicates.append((number, dup))
         for qt, a in oos:
@@ -1224,22 +1252,25 @@ def import_responses(ef: EvaluationFile, survey_id: str, path, *, sheet: str | N
             q = add_question(ef, survey.id, normalize_header(c.header) or c.header, "text")
             new_questions[c.index] = q.id
             save.columns[c.header] = ("question", q.id)
-        batch: list = []  # written in batches (one statement per table and batch); the transaction spans all
-        for i, (number, rid, at, answers, fp, reason) in enumerate(rows):
-            resp = SurveyResponse(survey_id=survey.id, respondent_id=rid, submitted_at=at, source="import",
-                                  source_file=rf.path.name, source_row=number, fingerprint=fp,
-                                  excluded=bool(reason), exclusion_reason=reason)
-            batch.append(resp)
+        # one history entry for the whole import (EvaluationFile.insert_bulk): ids numbered in order, rows as tuples
+        ids = BulkIds()
+        resp_ids = ids.take(len(rows))
+        ans_ids = iter(ids.take(sum(len(r[3]) for r in rows)))
+        resp_rows: list[tuple] = []
+        ans_rows: list[tuple] = []
+        src, sid = rf.path.name, survey.id
+        for i, ((number, rid, at, answers, fp, reason), resp_id) in enumerate(zip(rows, resp_ids)):
+            if i % 2000 == 0:
+                progress.set(i, len(rows), Message(QT_TRANSLATE_NOOP("core", "写入答卷")))
+                check(progress)
+            resp_rows.append((resp_id, sid, rid, at, "import", src, number, fp, 1 if reason else 0, reason))
             for qid, opt_id, text in answers:
                 if isinstance(qid, tuple):
                     qid = new_questions[qid[1]]
-                batch.append(SurveyAnswer(response_id=resp.id, question_id=qid, option_id=opt_id, text=text))
-            if i % 500 == 499:
-                ef.insert_many(batch)
-                batch = []
-                progress.set(i + 1, len(rows), Message(QT_TRANSLATE_NOOP("core", "写入答卷")))
-                check(progress)
-        ef.insert_many(batch)
+                ans_rows.append((next(ans_ids), resp_id, qid, opt_id, text))
+        check(progress)
+        ef.insert_bulk(ids, [("survey_response", RESPONSE_COLUMNS, resp_rows),
+                             ("survey_answer", ANSWER_COLUMNS, ans_rows)])
         check(progress)
         save_mapping(ef, survey.id, save)
     rep.imported = rep.to_import

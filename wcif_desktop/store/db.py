@@ -7,7 +7,8 @@ the file is copied to a USB stick.
 
 Every write goes through :meth:`EvaluationFile.insert`, :meth:`~EvaluationFile.update` or
 :meth:`~EvaluationFile.delete`, which stamp ``modified_at``/``modified_by`` and append to the hash-chained
-audit log in the same transaction.
+audit log in the same transaction; :meth:`~EvaluationFile.insert_bulk` (a survey import) writes many new records
+with one entry that holds them all.
 
 **The lock** (after the final signature) is enforced here, under every write path: each audited change passes
 :meth:`EvaluationFile._log`, which refuses it (:class:`~wcif_desktop.domain.errors.ValidationError`, the
@@ -30,8 +31,10 @@ import shutil
 import sqlite3
 import threading
 import typing
+import uuid
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from pathlib import Path
 
 from ..domain.errors import QT_TRANSLATE_NOOP, NewerSchemaError, NotAnEvaluationFile, ValidationError, WcifError
@@ -223,6 +226,117 @@ def apply_delta(old: str, delta: str) -> str:
             and p + s <= len(old)):
         raise ValueError("malformed history delta")
     return old[:p] + mid + old[len(old) - s:]
+
+
+BATCH_TABLE = "*"  # table_name of the history entry of a bulk insert (EvaluationFile.insert_bulk)
+BATCH_FIELD = "*batch"  # its field; its record_id is the batch's id prefix (BulkIds.key)
+
+
+class BulkIds:
+    """Record ids of one bulk insert (:meth:`EvaluationFile.insert_bulk`): UUID4 text sharing one random prefix
+    (:attr:`key`, 90 random bits) and numbered in order in the last 8 hex digits, so the records are appended
+    to the id index in order and the batch's records are found by id range. :meth:`take` hands out ids."""
+
+    KEY_LENGTH = 28
+
+    def __init__(self):
+        h = uuid.uuid4().hex
+        self.key = f"{h[0:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:24]}"
+        self._next = 0
+
+    def take(self, n: int) -> list[str]:
+        """The next ``n`` ids. Raises ValueError beyond 2**32 ids."""
+        k = self._next
+        if n < 0 or k + n > 0xFFFFFFFF:
+            raise ValueError("too many ids for one bulk insert")
+        self._next = k + n
+        key = self.key
+        return [f"{key}{i:08x}" for i in range(k, k + n)]
+
+
+def _sql_text(value: str) -> str:
+    """A text as an SQL string literal (quotes doubled; NUL refused)."""
+    if "\x00" in value:
+        raise ValueError("NUL in a text literal")
+    return "'" + value.replace("'", "''") + "'"
+
+
+def encode_batch(key: str, tables) -> str:
+    """The history content of a bulk insert: JSON ``{"key": key, "tables": [{"table", "columns", "ids": [[first
+    number, count], …], "data": [{"c": value} | {"v": [distinct values], "i": [index per row]}, …]}]}`` — one
+    entry per column but ``id`` (first of ``columns``), values as stored. ``tables``: ``[(table, columns, rows,
+    column types)]``; every id must be ``key`` followed by 8 hex digits.
+
+    Raises:
+        ValueError: an id not of ``key``; TypeError: a value whose type does not fit its column."""
+    out = []
+    n_key = len(key)
+    for table, cols, rows, types in tables:
+        if cols[0] != "id":
+            raise ValueError("the first column of a bulk insert must be id")
+        if set(map(len, rows)) != {len(cols)}:
+            raise ValueError("a bulk insert row does not have one value per column")
+        columns = [list(map(itemgetter(j), rows)) for j in range(len(cols))]
+        ids = columns[0]
+        if set(map(len, ids)) != {n_key + 8}:
+            raise ValueError("a record id not of this bulk insert")
+        first, last = ids[0], ids[-1]
+        if (first[:n_key] == key == last[:n_key] and int(last[n_key:], 16) - int(first[n_key:], 16) == len(ids) - 1
+                and all(map(str.__lt__, ids, ids[1:]))):
+            runs = [[int(first[n_key:], 16), len(ids)]]  # one block of ids, in order (as BulkIds.take gives them)
+        else:
+            if any(i[:n_key] != key for i in ids):
+                raise ValueError("a record id not of this bulk insert")
+            runs = []
+            for k in (int(i[n_key:], 16) for i in ids):
+                if runs and runs[-1][0] + runs[-1][1] == k:
+                    runs[-1][1] += 1
+                else:
+                    runs.append([k, 1])
+        data = []
+        for j, c in enumerate(cols[1:], start=1):
+            col = columns[j]
+            kinds = set(map(type, col))
+            affinity = types.get(c, "")
+            allowed = {str, type(None)} if "TEXT" in affinity else {int, type(None)} if "INT" in affinity else None
+            if allowed is not None and not kinds <= allowed:
+                if "INT" in affinity and kinds <= {int, bool, type(None)}:
+                    col = [int(v) if v is not None else None for v in col]
+                else:
+                    raise TypeError(f"bulk insert: {table}.{c} holds {sorted(k.__name__ for k in kinds)}")
+            if len(kinds) == 1 and col.count(col[0]) == len(col):
+                data.append({"c": col[0]})
+                continue
+            distinct = list(dict.fromkeys(col))
+            if len(kinds) > 1 and len(distinct) != len({(type(v), v) for v in distinct}):
+                raise TypeError(f"bulk insert: {table}.{c} mixes equal values of different types")
+            position = {v: k for k, v in enumerate(distinct)}
+            data.append({"v": distinct, "i": list(map(position.__getitem__, col))})
+        out.append({"table": table, "columns": cols, "ids": runs, "data": data})
+    return json.dumps({"key": key, "tables": out}, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_batch(content: str) -> dict[str, tuple[list[str], dict[str, tuple]]]:
+    """``{table: (columns but id, {id: values})}`` from :func:`encode_batch`'s JSON. Raises ValueError,
+    KeyError, TypeError or IndexError when malformed."""
+    doc = json.loads(content)
+    key = doc["key"]
+    out = {}
+    for t in doc["tables"]:
+        ids = [f"{key}{k:08x}" for first, count in t["ids"] for k in range(first, first + count)]
+        n = len(ids)
+        cols = []
+        for d in t["data"]:
+            if "c" in d:
+                cols.append([d["c"]] * n)
+            else:
+                v = d["v"]
+                idx = d["i"]
+                if len(idx) != n:
+                    raise ValueError("bulk history entry malformed")
+                cols.append([v[i] for i in idx])
+        out[t["table"]] = (list(t["columns"][1:]), dict(zip(ids, zip(*cols))) if cols else {i: () for i in ids})
+    return out
 
 
 class EntryExpander:
@@ -751,6 +865,130 @@ class EvaluationFile:
                                       heads)
         return len(recs)
 
+    def insert_bulk(self, ids: "BulkIds", tables) -> int:
+        """Insert many new records with ONE history entry for the whole batch (issue 19: a survey import of
+        10,000 responses stores 170,000 answers; one entry, JSON and SHA-256 per record cost most of its time).
+
+        ``ids``: the :class:`BulkIds` every record's id was taken from. ``tables``: ``[(table, columns, rows)]`` in
+        order (parents before children); ``columns`` names every column but ``modified_at``/``modified_by``/
+        ``deleted``, the first being ``id``; ``rows`` are tuples of stored values (``str``/``None`` in TEXT
+        columns, ``int``/``bool``/``None`` in INTEGER columns; :func:`to_db` applied).
+
+        The history entry (table ``*``, record id ``ids.key``, field :data:`BATCH_FIELD`) holds the content of
+        every row of the batch, columnar (:func:`encode_batch`), so its hash in the chain covers each row as
+        written; :meth:`outside_changes` and :meth:`verify_history` judge every record of the batch the program
+        has not changed since against it (a changed, added or removed record shows). No ``sync_head`` is
+        written per record: the entry is the version the program wrote (merges and exports record heads as for
+        any record). Same lock check as :meth:`insert`. Returns the number of records inserted.
+
+        Raises:
+            ValidationError: the evaluation is locked. TypeError/ValueError: a programming error (an id not
+            of ``ids``, a value of the wrong type).
+        """
+        tables = [(t, list(cols), rows) for t, cols, rows in tables if rows]
+        if not tables:
+            return 0
+        at = now_iso()
+        with self.transaction():
+            for table, _cols, _rows in tables:
+                self._check_lock(table, "*", None)
+            content = encode_batch(ids.key, [(t, cols, rows, self._column_types(t)) for t, cols, rows in tables])
+            prev = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+            prev_hash = prev[0] if prev else GENESIS_HASH
+            n = 0
+            for table, cols, rows in tables:
+                names = ", ".join(f'"{c}"' for c in [*cols, "modified_at", "modified_by", "deleted"])
+                # the same time and author on every row: SQL literals rather than three more parameters per row
+                marks = ", ".join(["?"] * len(cols) + [_sql_text(at), _sql_text(self.who), "0"])
+                self.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+                n += len(rows)
+            entry = {"at": at, "who": self.who, "table_name": BATCH_TABLE, "record_id": ids.key,
+                     "field": BATCH_FIELD, "old": None, "new": content, "prev_hash": prev_hash}
+            entry["hash"] = entry_hash(prev_hash, entry)
+            self.conn.execute("INSERT INTO audit_log (at, who, table_name, record_id, field, old, new, prev_hash, hash) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [entry[k] for k in (*ENTRY_KEYS, "hash")])
+            self._anchor(entry["hash"])
+        return n
+
+    def _column_types(self, table: str) -> dict[str, str]:
+        return {r[1]: (r[2] or "").upper() for r in self.conn.execute(f'PRAGMA table_info("{table}")')}
+
+    def bulk_batches(self, key: str | None = None):
+        """``[(seq, at, who, key, {table: (columns, {id: values})})]`` of every bulk insert in the history
+        (:meth:`insert_bulk`; only the one of ``key`` when given), oldest first. An entry that cannot be decoded
+        gives ``{}``."""
+        out = []
+        sql = "SELECT seq, at, who, record_id, new FROM audit_log WHERE table_name = ? AND field = ?"
+        params = [BATCH_TABLE, BATCH_FIELD]
+        if key is not None:
+            sql += " AND record_id = ?"
+            params.append(key)
+        for seq, at, who, k, new in self.conn.execute(sql + " ORDER BY seq", params):
+            try:
+                out.append((seq, at, who, k, decode_batch(new)))
+            except (ValueError, TypeError, KeyError, IndexError):
+                out.append((seq, at, who, k, {}))
+        return out
+
+    def bulk_record(self, table: str, record_id: str) -> tuple[str, str, dict] | None:
+        """``(at, who, content as written)`` of a record written by :meth:`insert_bulk`, else ``None`` (for a
+        record's history)."""
+        for _seq, at, who, _k, tables in self.bulk_batches(record_id[:BulkIds.KEY_LENGTH]):
+            if table in tables:
+                cols, rows = tables[table]
+                vals = rows.get(record_id)
+                if vals is not None:
+                    return at, who, dict(zip(cols, vals))
+        return None
+
+    def _bulk_problems(self, removed: bool = True, limit: int | None = None) -> list[tuple[str, str, str, str]]:
+        """Records of bulk inserts (:meth:`insert_bulk`) the program has not changed since (no ``sync_head``)
+        that differ from the batch's history entry: ``[(kind, table, id, label)]``, kind ``changed`` (content
+        differs, or a tombstone), ``added`` (an id of the batch's range the batch did not write) or ``removed``
+        (with ``removed``: a record of the batch no longer in the file; not judged in a work package, which
+        holds part of the records)."""
+        out: list[tuple[str, str, str, str]] = []
+        if removed and self.meta("exported_for"):
+            removed = False
+        has_heads = self._has_sync_tables()
+        for _seq, _at, _who, key, tables in self.bulk_batches():
+            lo, hi = key + "0" * 8, key + "f" * 8
+            for table, (cols, expected) in tables.items():
+                if not self.has_table(table):
+                    continue
+                heads = {r for (r,) in self.conn.execute(
+                    "SELECT record_id FROM sync_head WHERE table_name = ? AND record_id BETWEEN ? AND ?",
+                    [table, lo, hi])} if has_heads else set()
+                cur = self.conn.execute(f'SELECT * FROM "{table}" WHERE id BETWEEN ? AND ?', [lo, hi])
+                names = [d[0] for d in cur.description]
+                pos = [names.index(c) if c in names else None for c in cols]
+                at_id, at_del = names.index("id"), names.index("deleted") if "deleted" in names else None
+                seen = set()
+                for r in cur:
+                    rid = r[at_id]
+                    seen.add(rid)
+                    if rid in heads:
+                        continue
+                    want = expected.get(rid)
+                    if want is None:
+                        kind = "added"
+                    elif (at_del is not None and r[at_del] not in (0, None)) or any(
+                            p is not None and r[p] != v for p, v in zip(pos, want)):
+                        kind = "changed"
+                    else:
+                        continue
+                    row = dict(zip(names, r))
+                    label = next((str(row[c]) for c in ("code", "name", "title", "section", "key") if row.get(c)), "")
+                    out.append((kind, table, rid, f"{label}（{rid}）" if label else rid))
+                    if limit and len(out) >= limit:
+                        return out
+                if removed:
+                    for rid in sorted(set(expected) - seen):
+                        out.append(("removed", table, rid, rid))
+                        if limit and len(out) >= limit:
+                            return out
+        return out
+
     def update(self, table: str, record_id: str, changes: dict) -> dict:
         """Change fields of one record; logs each changed field as old → new. Returns the changed fields.
 
@@ -854,8 +1092,11 @@ class EvaluationFile:
             elif prev_hash != head:
                 problems.append("history rewritten: its last entry is not the one the program wrote")
         if records:
-            for table, _rid, label in self.outside_changes():
+            bulk = self._bulk_problems()
+            for table, _rid, label in self.outside_changes(_bulk=bulk):
                 problems.append(f"record changed outside the program: {table} {label}")
+            for _kind, table, rid, _label in (p for p in bulk if p[0] == "removed"):
+                problems.append(f"record removed outside the program: {table} {rid}")
         return problems
 
     def _record_tables(self) -> list[str]:
@@ -868,13 +1109,18 @@ class EvaluationFile:
                 out.append(name)
         return out
 
-    def outside_changes(self, limit: int | None = None) -> list[tuple[str, str, str]]:
+    def outside_changes(self, limit: int | None = None, _bulk=None) -> list[tuple[str, str, str]]:
         """Records whose content differs from the version the program last recorded for them (``sync_head``,
         kept by every insert, edit, deletion and merge): changed outside the program, e.g. directly in SQLite.
-        ``[(table, id, label)]``; records without a recorded version (files from before) are not judged."""
+        ``[(table, id, label)]``; records without a recorded version (files from before) are not judged, except
+        those of a bulk insert, judged against its history entry (:meth:`_bulk_problems`: changed, or added to
+        its id range; a removed one is reported by :meth:`verify_history`)."""
+        bulk = self._bulk_problems(removed=False, limit=limit) if _bulk is None else _bulk
+        out = [(t, i, label) for k, t, i, label in bulk if k != "removed"]
+        if limit and len(out) >= limit:
+            return out[:limit]
         if not self._has_sync_tables():
-            return []
-        out = []
+            return out
         for table in self._record_tables():
             heads = dict(self.conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
             if not heads:
