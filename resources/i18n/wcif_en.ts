@@ -2691,6 +2691,12 @@ Supporting evidence: {2}</translation>
 The import replaces this evaluation&apos;s {2} indicators (can be undone); the sheet has {3} leaf indicators, {4} of them new or changed; weights total {5}, scores total {6}.</translation>
     </message>
     <message>
+        <source>文件：{0}（工作表“{1}”）
+评分表中有 {2} 行是一级/二级指标的汇总得分，只能与本评价核对，不能导入（本评价的指标与得分不变）。</source>
+        <translation>File: {0} (sheet “{1}”)
+{2} rows of the score sheet are level-1/level-2 group scores: they can only be checked against this evaluation, not imported (this evaluation&apos;s indicators and scores stay as they are).</translation>
+    </message>
+    <message>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -2721,6 +2727,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
     <message>
         <source>注意：</source>
         <translation>Note: </translation>
+    </message>
+    <message>
+        <source>核对：</source>
+        <translation>Check: </translation>
     </message>
     <message>
         <source>表内核对（仅提示，按各行导入）：</source>

@@ -179,7 +179,10 @@ def test_preview_dialog_shows_the_comparison_and_cannot_import(qtbot, sample_fil
     qtbot.addWidget(dlg)
     assert not dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert "汇总得分" in dlg.refusal.text() and not dlg.refusal.isHidden()
+    assert "只能与本评价核对，不能导入" in dlg.summary.text() and "替换" not in dlg.summary.text()
     marks = {dlg.table.item(i, 0).text(): dlg.table.item(i, 4).text() for i in range(dlg.table.rowCount())}
+    current = {dlg.table.item(i, 0).text(): dlg.table.item(i, 2).text() for i in range(dlg.table.rowCount())}
+    assert current == {n: f"{s:.2f}" for n, _w, s in dims}  # the evaluation's leaf sums
     assert set(marks) == {n for n, _w, _s in dims} and all("不导入" in m for m in marks.values())
     notes = [dlg.problems.item(i).text() for i in range(dlg.problems.count())]
     assert len(notes) == len(dims) and all("一致" in t for t in notes)

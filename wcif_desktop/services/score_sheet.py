@@ -571,6 +571,9 @@ def preview_import(ef: EvaluationFile, data: ScoreSheetData, with_scores: bool =
             changed = round2(old.weight) != round2(r.weight) or (with_scores and old.score != score)
             rows.append((r.path, r.weight, score, old.score, changed))
     groups = group_rows(ef, data, with_scores)
+    by_path = {g.path: g for g in groups}  # a group row's "current score": the sum of the evaluation's leaves
+    rows = [(p, w, new, by_path[p].leaf_score, False) if p in by_path else (p, w, new, old, changed)
+            for p, w, new, old, changed in rows]
     refusal = None
     try:
         _refuse_group_rows(data, groups)

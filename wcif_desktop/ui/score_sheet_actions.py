@@ -47,6 +47,10 @@ class ScoreSheetImportDialog(QDialog):
                                       "评分表共 {3} 项末级指标，其中 {4} 项新增或有变化；分值合计 {5}，得分合计 {6}。")
                               .format(data.path.name, data.sheet, preview.removed, len(preview.rows), preview.changed,
                                       fmt_score(preview.total_weight), fmt_score(preview.total_score)))
+        if not preview.importable:  # group scores only: shown to be checked, not imported
+            self.summary.setText(self.tr("文件：{0}（工作表“{1}”）\n评分表中有 {2} 行是一级/二级指标的汇总得分，"
+                                         "只能与本评价核对，不能导入（本评价的指标与得分不变）。")
+                                 .format(data.path.name, data.sheet, len(preview.groups)))
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         self.table = QTableWidget(len(preview.rows), 5)
@@ -62,11 +66,12 @@ class ScoreSheetImportDialog(QDialog):
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
         self.problems = QListWidget()
         self.problems.setObjectName("score_sheet_problems")
         for p in preview.problems:
-            self.problems.addItem(self.tr("注意：") + str(p))
+            self.problems.addItem((self.tr("注意：") if preview.importable else self.tr("核对：")) + str(p))
         if preview.problems:
             lay.addWidget(QLabel(self.tr("表内核对（仅提示，按各行导入）：") if preview.importable else
                                  self.tr("与本评价核对：")))
