@@ -119,14 +119,29 @@ def test_group_scores_where_the_evaluation_has_no_leaf_scores(empty_eval, workdi
     assert _snapshot(empty_eval) == before and all(i.score is None for i in empty_eval.records(Indicator))
 
 
-def test_level1_form_into_an_empty_evaluation_is_refused_too(empty_eval, workdir):
+def test_level1_form_into_an_evaluation_without_framework_becomes_its_framework(empty_eval, workdir):
+    """Reports that publish only level-1 scores (case 03) are imported as a level-1 framework: nothing is spread."""
     path = _self_evaluation_form(workdir / "自评.xlsx", [("决策", Decimal(20), Decimal("18.5")),
                                                          ("过程", Decimal(80), Decimal(70))])
     preview = preview_import(empty_eval, read_score_sheet(path))
-    assert any("没有这一级指标" in str(p) for p in preview.problems) and not preview.importable
+    assert preview.groups == [] and preview.importable
+    import_score_sheet(empty_eval, path)
+    assert sorted((i.level, i.name, i.score) for i in empty_eval.records(Indicator)) == [
+        (1, "决策", Decimal("18.5")), (1, "过程", Decimal(70))]
+
+
+def test_level1_form_with_other_names_than_the_framework_is_refused(empty_eval, workdir):
+    from wcif_desktop.services import frameworks as fw
+
+    fw.apply_template(empty_eval, "gongshang-fund")
+    path = _self_evaluation_form(workdir / "自评.xlsx", [("甲类", Decimal(20), Decimal("18.5")),
+                                                         ("乙类", Decimal(80), Decimal(70))])
+    preview = preview_import(empty_eval, read_score_sheet(path))
+    assert sum("没有这一级指标" in str(p) for p in preview.problems) == 2 and not preview.importable
+    before = _snapshot(empty_eval)
     with pytest.raises(ValidationError, match="第4、5行"):
-        import_score_sheet(empty_eval, path)
-    assert empty_eval.records(Indicator) == []
+        import_score_sheet(empty_eval, path, replace=True)
+    assert _snapshot(empty_eval) == before
 
 
 def test_level2_sheet_with_subtotals_against_a_three_level_evaluation(sample_file, workdir):

@@ -12,8 +12,9 @@ problem), 2 the sheet cannot be read.
 ``import-score-sheet IN.wcif SHEET.xlsx [--sheet NAME] [--framework] [--replace]`` imports the sheet's indicators
 (with their scores unless ``--framework``) in one transaction: exit 0, or 2 with one ``错误：`` line and nothing
 changed (unreadable cells, indicators already there without ``--replace``, locked evaluation, rows that score a
-level-1/2 group instead of a leaf — a 一级指标 | 分值 | 得分 self-evaluation form: each such group is first compared
-with the evaluation on a ``核对：`` line, its weight and the sum of its leaf scores or how many are unscored).
+level-1/2 group of a deeper framework instead of a leaf — a 一级指标 | 分值 | 得分 self-evaluation form: each such
+group is first compared with the evaluation on a ``核对：`` line, its weight and the sum of its leaf scores or how
+many are unscored).
 ``export-score-sheet IN.wcif OUT.xlsx`` writes the evaluation's score sheet. Exit 0, or 2.
 
 ``grade-bands IN.wcif [--set 优=90,良=80,中=60] [--json]`` prints the evaluation's grade bands (等级划分: grade,

@@ -13,6 +13,12 @@ Layout read (:func:`read_score_sheet`, built on :mod:`wcif_desktop.services.tabu
 - the 附件1 self-evaluation block “项目资金” above the indicators: its 年度资金总额 row (分值 10, 得分) counts as
   the 预算执行率 indicator.
 
+Group scores without leaf weights (a 一级指标 | 分值 | 得分 self-evaluation form, or level-2 rows with 小计 rows,
+against an evaluation whose framework goes deeper): :func:`group_rows` finds them, :func:`group_notes` compares each
+with the evaluation (its group weight, the sum of its leaf scores, or how many leaves are unscored), the import
+preview shows that, and the import refuses them naming the rows — a group score is never spread over leaves nor
+imported in their place. Into an evaluation without a framework a 一级指标 table becomes a level-1 framework.
+
 Cross-footing (:meth:`ScoreSheetData.crossfoot`) flags a stated total that disagrees with the sum of the rows
 (case 08 prints 94 while its rows sum to 93), stated level-1 points that disagree with their rows, weights not
 summing to 100 and scores above their weight. Cells that cannot be read raise a
@@ -24,6 +30,7 @@ title above, total and grade below; a second sheet with the subtotals per dimens
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -200,6 +207,7 @@ def _find(table: Table, keywords, exclude=()):
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # names repeat down the rows (level-1/2 cells merged or repeated)
 def _split_points(name: str) -> tuple[str, Decimal | None]:
     """“一、产出指标(50分)” → (“产出指标”, 50): list markers dropped, stated points split off."""
     name = LIST_MARKER.sub("", name).strip() or name
@@ -210,13 +218,19 @@ def _split_points(name: str) -> tuple[str, Decimal | None]:
 
 
 def _is_percent(cell: Cell) -> bool:
-    return "%" in cell.text or "％" in cell.text or "%" in (cell.number_format or "")
+    text = cell.text
+    return "%" in text or "％" in text or "%" in (cell.number_format or "")
 
 
 def _points(cell: Cell, rejections: list[Rejection], what: str) -> tuple[Decimal | None, bool]:
     """(points, was_percent); a rejection is recorded instead of raising."""
-    if isinstance(cell.value, str) and normalize(cell.value).endswith("分"):  # “4分”
-        cell = Cell(cell.sheet, cell.row, cell.col, normalize(cell.value)[:-1], cell.number_format, None, cell.merged)
+    v = cell.value
+    if v is None and cell.formula is None:  # blank
+        return None, False
+    if isinstance(v, str):
+        text = normalize(v)
+        if text.endswith("分"):  # “4分”
+            cell = Cell(cell.sheet, cell.row, cell.col, text[:-1], cell.number_format, None, cell.merged)
     try:
         if _is_percent(cell):
             return parse_percent(cell), True
@@ -457,13 +471,17 @@ def _evaluation_groups(ef: EvaluationFile) -> dict[tuple[str, ...], tuple[Decima
 
 
 def group_rows(ef: EvaluationFile, data: ScoreSheetData, with_scores: bool = True) -> list[GroupRow]:
-    """The sheet's rows that give a group's score rather than a leaf's: every row of a sheet naming only
-    一级指标 (national self-evaluation form: 一级指标 | 分值 | 得分), and, when importing scores, a scored row whose
-    names are those of a level-1/2 indicator of the evaluation that has sub-indicators. Each is compared with
-    the evaluation (see :class:`GroupRow`). Such rows cannot be imported: a group score does not say how its
-    points fall on the leaves below it."""
+    """The sheet's rows that give a group's score rather than a leaf's, when the evaluation's indicator framework
+    has sub-indicators: every row of a sheet naming only 一级指标 (national self-evaluation form: 一级指标 | 分值 |
+    得分), and, when importing scores, a scored row whose names are those of a level-1/2 indicator of the
+    evaluation that has sub-indicators. Each is compared with the evaluation (see :class:`GroupRow`). Such rows
+    cannot be imported: a group score does not say how its points fall on the leaves below it. (Into an
+    evaluation without a framework, or with a level-1-only one, a 一级指标 table is imported as that framework,
+    as reports that publish only level-1 scores have it: ``[]``.)"""
     groups = _evaluation_groups(ef)
     out = []
+    if not groups:
+        return out
     for r in data.rows:
         found = groups.get(r.path)
         if not (r.group or (with_scores and r.score is not None and found is not None)):
@@ -595,8 +613,9 @@ def import_score_sheet(ef: EvaluationFile, path, *, sheet: str | None = None, wi
 
     Raises:
         ValidationError: unreadable cells, a score outside [0, weight], rows that score a group rather than a
-        leaf (:func:`group_rows`: a 一级指标 | 分值 | 得分 self-evaluation form, or a level-1/2 indicator of the
-        evaluation given a score — its points cannot be spread over the leaves), or existing indicators without
+        leaf when the evaluation's framework has sub-indicators (:func:`group_rows`: a 一级指标 | 分值 | 得分
+        self-evaluation form, or a level-1/2 indicator of the evaluation given a score — its points cannot be
+        spread over the leaves), or existing indicators without
         ``replace`` — nothing is changed (the rows are named).
         WcifError: unreadable file.
 

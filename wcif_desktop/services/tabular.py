@@ -214,8 +214,11 @@ def _normalize(text: str) -> str:
 def _display(value) -> str:
     if value is None:
         return ""
-    if type(value) is str:
+    t = type(value)
+    if t is str:
         return _squash(value) if len(value) <= _CACHED_CHARS else _squash.__wrapped__(value)
+    if t is int:
+        return str(value)
     if isinstance(value, float):
         return repr(value) if not value.is_integer() else str(int(value))
     if isinstance(value, _dt.datetime):
@@ -1124,8 +1127,10 @@ def table_from_grid(grid: Grid, *, header_keywords=(), header_rows: int | None =
             if len(units) == 1:
                 table_unit, chosen_source = units.pop(), "header"
     rows = []
+    n_cols = grid.n_cols
     for r in range(hdr[-1] + 1, grid.n_rows + 1):
-        row = Row(r, [grid.cell(r, c) for c in range(1, grid.n_cols + 1)])
+        src = grid.cells[r - 1]
+        row = Row(r, src[:] if len(src) == n_cols else [grid.cell(r, c) for c in range(1, n_cols + 1)])
         if not row.is_empty:
             rows.append(row)
     return Table(grid.path, grid.sheet, title_lines, tuple(hdr), columns, rows, table_unit, chosen_source, grid)
