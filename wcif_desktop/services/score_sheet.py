@@ -272,8 +272,11 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
     rejections: list[Rejection] = []
     _read_budget_block(grid, table, data, rejections)
     previous: list[str] = [""] * len(levels)
+    level_at = [c.index - 1 for c in levels]
+    text_at = [(cols[k].index - 1 if cols.get(k) else -1) for k in ("reason", "target", "actual", "definition", "rule")]
     for row in table.rows:
-        texts = [normalize(row.text(c.index)) for c in levels]
+        row_cells = row.cells
+        texts = [normalize(row_cells[i].text) for i in level_at]
         first = next((t for t in texts if t), "") or normalize(row.cells[0].text)
         if TOTAL_RE.match(first.replace(" ", "")):
             data.total_row = row.number
@@ -282,7 +285,10 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             if cols["score"]:
                 data.stated_total, _ = _points(row.cell(cols["score"].index), rejections, "合计得分")
             break
-        deepest = max((k for k, t in enumerate(texts) if t), default=-1)
+        deepest = -1
+        for k, t in enumerate(texts):
+            if t:
+                deepest = k
         if deepest < 0:
             continue
         if SUBTOTAL_RE.match(texts[deepest].replace(" ", "")) or SUBTOTAL_RE.match(first.replace(" ", "")):
@@ -325,13 +331,9 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             continue
         data.weights_as_percent |= pct
 
-        def text(key, row=row):
-            c = cols.get(key)
-            return normalize(row.text(c.index)) if c else ""
-
-        data.rows.append(SheetRow(row.number, tuple(n for n in names if n), weight, score, text("reason"),
-                                  text("target"), text("actual"), text("definition"), text("rule"),
-                                  group=level1_only))
+        reason, target, actual, definition, rule = (normalize(row_cells[i].text) if i >= 0 else "" for i in text_at)
+        data.rows.append(SheetRow(row.number, tuple(n for n in names if n), weight, score, reason, target, actual,
+                                  definition, rule, group=level1_only))
     if rejections:
         shown = "；".join(str(r) for r in rejections[:5])
         if len(rejections) > 5:
