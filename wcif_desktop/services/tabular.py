@@ -10,9 +10,10 @@ It imports no Qt and writes nothing.
 
 API
 ---
-Reading (each file is read once, with python-calamine — the engine of ``pandas.read_excel(engine="calamine")`` —
-and openpyxl in read-only mode only for what calamine does not report: percent number formats and formulas saved
-without a value):
+Reading (each file is read once, with python-calamine — the engine of ``pandas.read_excel(engine="calamine")``;
+what calamine does not report — percent number formats and formulas saved without a value — is found by regular
+expressions in the same pass over the worksheet XML that bounds its size (``styles.xml`` for the formats); openpyxl
+only reads a sheet calamine cannot convert):
 
 - ``sheet_names(path) -> list[str]`` — the visible worksheets of an .xlsx/.xlsm/.xls (hidden and very hidden
   sheets left out); a CSV gives its file stem. The kind of file is told from its first bytes, so a file offered
@@ -393,9 +394,10 @@ def read_grid(path, sheet: str | None = None, *, formats: bool = True, progress:
     :class:`Grid`; the file is read once, with python-calamine (the engine of ``pandas.read_excel(engine=
     "calamine")``), merged ranges included.
 
-    ``formats`` (default) also reads, with openpyxl in read-only mode and only for .xlsx, the two things
-    calamine does not report: percent number formats (``Cell.number_format``) and formula cells saved without
-    a computed value (``Cell.formula``). Survey exports need neither and pass ``formats=False``.
+    ``formats`` (default) also finds, only for .xlsx, the two things calamine does not report: percent number
+    formats (``Cell.number_format``) and formula cells saved without a computed value (``Cell.formula``), from
+    the worksheet XML (see :func:`_xlsx_scan`; no second reading of the file with openpyxl). Survey exports need
+    neither and pass ``formats=False``.
 
     A sheet named explicitly is read even when hidden. Size limits (:data:`MAX_FILE_BYTES`, :data:`MAX_ROWS`,
     :data:`MAX_COLUMNS`, :data:`MAX_CELLS`, :data:`MAX_CELL_CHARS`) are checked before the cells are loaded.
