@@ -2691,6 +2691,12 @@ Supporting evidence: {2}</translation>
 The import replaces this evaluation&apos;s {2} indicators (can be undone); the sheet has {3} leaf indicators, {4} of them new or changed; weights total {5}, scores total {6}.</translation>
     </message>
     <message>
+        <source>文件：{0}（工作表“{1}”）
+评分表中有 {2} 行是一级/二级指标的汇总得分，只能与本评价核对，不能导入（本评价的指标与得分不变）。</source>
+        <translation>File: {0} (sheet “{1}”)
+{2} rows of the score sheet are level-1/level-2 group scores: they can only be checked against this evaluation, not imported (this evaluation&apos;s indicators and scores stay as they are).</translation>
+    </message>
+    <message>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -2711,6 +2717,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Change</translation>
     </message>
     <message>
+        <source>汇总得分（不导入）</source>
+        <translation>Group score (not imported)</translation>
+    </message>
+    <message>
         <source>新增或变化</source>
         <translation>New or changed</translation>
     </message>
@@ -2719,8 +2729,16 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Note: </translation>
     </message>
     <message>
+        <source>核对：</source>
+        <translation>Check: </translation>
+    </message>
+    <message>
         <source>表内核对（仅提示，按各行导入）：</source>
         <translation>Cross-check of the sheet (for information; the rows are imported as they are):</translation>
+    </message>
+    <message>
+        <source>与本评价核对：</source>
+        <translation>Checked against this evaluation:</translation>
     </message>
     <message>
         <source>导入</source>
@@ -5280,6 +5298,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
     <message>
         <source>评分表“{sheet}”中没有可导入的指标行</source>
         <translation>Score sheet “{sheet}” has no indicator rows to import</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第{rows}行是一级/二级指标的汇总得分（{names}），没有末级指标的分值和得分：导入不能把汇总得分分到末级指标，也不会用它们替换本评价的指标体系，因此未导入。请在评分步骤逐项评分，或导入列有末级指标的评分表（汇总得分与本评价的核对见导入预览）</source>
+        <translation>Rows {rows} of sheet “{sheet}” are level-1/level-2 group scores ({names}) without leaf weights and scores: the import cannot spread a group score over the leaf indicators and will not replace this evaluation&apos;s indicator framework with them, so nothing was imported. Score the indicators one by one in the scoring step, or import a score sheet that lists the leaf indicators (the preview compares the group scores with this evaluation).</translation>
     </message>
     <message>
         <source>本评价已有 {count} 个指标；导入评分表会替换现有指标体系，请确认替换</source>

@@ -341,7 +341,7 @@ def _precise_extent(body: bytes):
     return rows, cols
 
 
-@pytest.mark.parametrize("body, fast", [
+@pytest.mark.parametrize("body, usual", [
     (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="T1"><v>2</v></c></row><row r="9"><c r="B9"><v>1</v></c></row>', True),
     (b'<row r="1"><c r="A1"><v>0</v></c></row><row r="2"><c r="AB70000" t="n"><v>1</v></c></row>', True),
     (b'<row r="1"><c r="A1"><v>0</v></c><c r="XFD1048576" s="1"/></row>', False),  # formatting only: ignored
@@ -349,8 +349,98 @@ def _precise_extent(body: bytes):
     (b'<x:row r="1"><x:c r="AA3"><x:v>0</x:v></x:c></x:row>', False),  # namespace prefix
     (b'<row r="1"><c\tr="D4"><v>0</v></c></row>', False),
 ])
-def test_the_quick_extent_scan_agrees_with_the_precise_one(body, fast):
-    got = tb._plain_cell_extent(body)
-    assert (got is not None) == fast
-    if fast:
-        assert got == _precise_extent(body)
+def test_the_quick_extent_scan_agrees_with_the_precise_one(body, usual):
+    """Cells written the usual way or not (formatting only, attributes reordered, prefixed, tab-separated):
+    the literal-led scan gives what the general expression gives."""
+    assert len(tb._FAST_CELL_RE.findall(body)) == body.count(b'r="') or not usual
+    assert tb._body_extent(body) == _precise_extent(body)
+
+
+# ----------------------------------------------------------- formats read from the sheet XML (no openpyxl pass)
+def _rewrite_sheet(path, fn):
+    """Rewrite the first worksheet's XML of an .xlsx with ``fn(bytes) -> bytes`` (layouts openpyxl cannot write)."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(path)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = fn(body)
+            dst.writestr(info, body)
+    src.close()
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_custom_and_builtin_percent_formats_are_seen(workdir):
+    path = workdir / "百分比 格式.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目", "执行进度", "增长", "金额"])
+    ws.append(["收入合计", 0.5159, 0.125, 0.5])
+    ws["B2"].number_format = "0.0%"  # a custom code
+    ws["C2"].number_format = "0%"  # built-in 9
+    ws["D2"].number_format = "#,##0.00"  # not a percent
+    wb.save(path)
+    g = tb.read_grid(path)
+    assert g.cell(2, 2).number_format == "0.0%" and tb.parse_percent(g.cell(2, 2)) == Decimal("51.59")
+    assert g.cell(2, 3).number_format == "0%" and tb.parse_percent(g.cell(2, 3)) == Decimal("12.5")
+    assert g.cell(2, 4).number_format == "General" and tb.parse_decimal(g.cell(2, 4)) == Decimal("0.5")
+    with pytest.raises(tb.CellError, match="百分比"):
+        tb.parse_decimal(g.cell(2, 2))
+
+
+def test_shared_formula_without_values_names_each_cell(workdir):
+    """Excel writes a filled-down formula once (``t="shared"``); cells without a saved value show it translated."""
+    path = workdir / "共享公式.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目", "预算数", "执行数", "进度"])
+    ws.append(["收入", 100, 50, None])
+    ws.append(["支出", 80, 20, None])
+    wb.save(path)
+    _rewrite_sheet(path, lambda b: b.replace(b'<c r="D2"', b'<c r="D2"><f t="shared" ref="D2:D3" si="0">C2/B2</f>'
+                                             b'</c><c r="X2"', 1)
+                   .replace(b'<c r="D3"', b'<c r="D3"><f t="shared" si="0"/></c><c r="X3"', 1)
+                   if b'<c r="D2"' in b else
+                   b.replace(b'</row><row r="3"', b'<c r="D2"><f t="shared" ref="D2:D3" si="0">C2/B2</f></c>'
+                             b'</row><row r="3"', 1)
+                   .replace(b'</row></sheetData>', b'<c r="D3"><f t="shared" si="0"/></c></row></sheetData>', 1))
+    g = tb.read_grid(path)
+    assert g.cell(2, 4).formula == "=C2/B2" and g.cell(3, 4).formula == "=C3/B3"
+    with pytest.raises(tb.CellError) as e:
+        tb.parse_percent(g.cell(3, 4))
+    assert e.value.rejection.ref == "D3" and "公式" in e.value.rejection.reason
+
+
+def test_formula_seen_in_a_sheet_openpyxl_cannot_parse(workdir):
+    """A control character (invalid XML) in a text made openpyxl give up on formats; the formula is still seen."""
+    path = workdir / "控制字符.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目", "执行数"])
+    ws.append(["收入", "=SUM(B5:B6)"])
+    wb.save(path)
+    _rewrite_sheet(path, lambda b: b.replace("项目".encode(), "项目".encode() + b"&#1;", 1)
+                   .replace("&#39033;&#30446;".encode(), b"&#39033;&#30446;&#1;", 1))
+    g = tb.read_grid(path)
+    assert g.cell(2, 2).formula == "=SUM(B5:B6)"
+    with pytest.raises(tb.CellError, match="公式"):
+        tb.parse_decimal(g.cell(2, 2))
+
+
+def test_far_cell_found_in_a_small_sheet_part(workdir, monkeypatch):
+    """The quick bound is used only when no reference reaches row 1000 or column AAA; otherwise every cell counts."""
+    path = workdir / "远处.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目", "执行数"])
+    ws.append(["收入", 5])
+    ws["AAB3"] = "远处"
+    wb.save(path)
+    monkeypatch.setattr(tb, "MAX_COLUMNS", 500)
+    with pytest.raises(WcifError, match="到 AAB 列"):
+        tb.read_grid(path)

@@ -75,7 +75,7 @@ READ_ONLY = {
                "paper_hash", "paper_signoff", "request_counts", "request_items", "request_summary", "review_notes",
                "working_papers"},
     "sample": {"load_into"},  # fills a new, empty file
-    "score_sheet": {"export_score_sheet", "preview_import"},
+    "score_sheet": {"export_score_sheet", "preview_import", "group_rows"},
     "scoring": {"citable", "citations", "explain", "grade_bands", "panel_sentence", "panel_view", "readiness",
                 "score_sheet", "settings", "supports"},
     "survey": {"appendix", "find_survey", "load_survey_data", "mapping_from_specs", "match_columns", "options",

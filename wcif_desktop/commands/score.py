@@ -11,7 +11,10 @@ problem), 2 the sheet cannot be read.
 
 ``import-score-sheet IN.wcif SHEET.xlsx [--sheet NAME] [--framework] [--replace]`` imports the sheet's indicators
 (with their scores unless ``--framework``) in one transaction: exit 0, or 2 with one ``错误：`` line and nothing
-changed (unreadable cells, indicators already there without ``--replace``, locked evaluation).
+changed (unreadable cells, indicators already there without ``--replace``, locked evaluation, rows that score a
+level-1/2 group of a deeper framework instead of a leaf — a 一级指标 | 分值 | 得分 self-evaluation form: each such
+group is first compared with the evaluation on a ``核对：`` line, its weight and the sum of its leaf scores or how
+many are unscored).
 ``export-score-sheet IN.wcif OUT.xlsx`` writes the evaluation's score sheet. Exit 0, or 2.
 
 ``grade-bands IN.wcif [--set 优=90,良=80,中=60] [--json]`` prints the evaluation's grade bands (等级划分: grade,
@@ -133,10 +136,12 @@ def run_check_sheet(args) -> int:
 
 def run_import_score_sheet(args) -> int:
     from ..services.evaluation import open_file
-    from ..services.score_sheet import import_score_sheet, read_score_sheet
+    from ..services.score_sheet import group_notes, group_rows, import_score_sheet, read_score_sheet
 
     data = read_score_sheet(args.sheet_file, args.sheet)  # read (and refused) before the file is opened
     with open_file(args.path) as ef:
+        for p in group_notes(data, group_rows(ef, data, not args.framework)):  # group scores: checked, not imported
+            print(f"核对：{p}")
         import_score_sheet(ef, args.sheet_file, sheet=args.sheet, with_scores=not args.framework,
                            replace=args.replace)
     print(f"已导入评分表“{data.sheet}”：{len(data.rows)} 个指标" + ("（仅指标与分值）" if args.framework else

@@ -19,6 +19,7 @@ Functions:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -67,8 +68,13 @@ class TargetSheet(Record):
     source: str = ""
 
 
+_SPACES_RE = re.compile(r"\s+")
+_YEAR_RE = re.compile(r"^\d{4}年")
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _norm(text) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
+    return _SPACES_RE.sub("", unicodedata.normalize("NFKC", str(text or "")))
 
 
 # ------------------------------------------------------------------------------------------ classification
@@ -125,12 +131,23 @@ _RANGE_RE = re.compile(rf"^({_NUMBER})\s*(%?)\s*[-~～至到—]+\s*({_NUMBER})\
 _VALUE_RE = re.compile(rf"^({_NUMBER})\s*(.*)$")
 
 
+@functools.lru_cache(maxsize=4096)  # tables repeat values (“100%”, “≥95%”, “有效保障”); the result is frozen
+def _parse_target_value(text: str) -> ParsedTarget:
+    return _parse_target_text(text)
+
+
 def parse_target_value(text: str) -> ParsedTarget:
+    """See :func:`_parse_target_text` (results cached for short texts)."""
+    text = str(text or "")
+    return _parse_target_value(text) if len(text) <= 200 else _parse_target_text(text)
+
+
+def _parse_target_text(text: str) -> ParsedTarget:
     """Split a 指标值 as written: “≥1场” → (≥, “1”, “场”); “≤505万” → (≤, “505”, “万”); “100%” → (=, “100”, “%”);
     “90%-100%” → (区间, “90~100”, “%”); “不低于95%” → (≥, “95”, “%”); “满意” / “2023年 年底前” → qualitative
     (comparator '', value as written, unit ''). Thousands separators are dropped from numbers."""
     s = unicodedata.normalize("NFKC", str(text or "")).strip()
-    compact = re.sub(r"\s+", "", s)
+    compact = _SPACES_RE.sub("", s)
     if _DATE_RE.match(compact):  # “2021.1.1-12.31”, “2021年12月31日前”: a date or period, never a number
         return ParsedTarget("", s, "", False)
     m = _RANGE_RE.match(compact)
@@ -148,7 +165,7 @@ def parse_target_value(text: str) -> ParsedTarget:
             comparator, rest = comp, rest[: -len(word)]
             break
     m = _VALUE_RE.match(rest)
-    if m and not re.match(r"^\d{4}年", rest) and not re.search(r"\d", m.group(2)):
+    if m and not _YEAR_RE.match(rest) and not _DIGIT_RE.search(m.group(2)):
         unit = m.group(2)
         return ParsedTarget(comparator or "=", m.group(1).replace(",", ""), unit, True)
     return ParsedTarget(comparator if comparator and rest else "", s if not comparator else rest, "", False)

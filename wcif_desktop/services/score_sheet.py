@@ -13,6 +13,12 @@ Layout read (:func:`read_score_sheet`, built on :mod:`wcif_desktop.services.tabu
 - the 附件1 self-evaluation block “项目资金” above the indicators: its 年度资金总额 row (分值 10, 得分) counts as
   the 预算执行率 indicator.
 
+Group scores without leaf weights (a 一级指标 | 分值 | 得分 self-evaluation form, or level-2 rows with 小计 rows,
+against an evaluation whose framework goes deeper): :func:`group_rows` finds them, :func:`group_notes` compares each
+with the evaluation (its group weight, the sum of its leaf scores, or how many leaves are unscored), the import
+preview shows that, and the import refuses them naming the rows — a group score is never spread over leaves nor
+imported in their place. Into an evaluation without a framework a 一级指标 table becomes a level-1 framework.
+
 Cross-footing (:meth:`ScoreSheetData.crossfoot`) flags a stated total that disagrees with the sum of the rows
 (case 08 prints 94 while its rows sum to 93), stated level-1 points that disagree with their rows, weights not
 summing to 100 and scores above their weight. Cells that cannot be read raise a
@@ -24,6 +30,7 @@ title above, total and grade below; a second sheet with the subtotals per dimens
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -82,6 +89,7 @@ class SheetRow:
     actual: str = ""
     definition: str = ""
     rule: str = ""
+    group: bool = False  # a level-1 group's own score (a sheet with only 一级指标 names): no leaf below it
 
     @property
     def name(self) -> str:
@@ -199,6 +207,7 @@ def _find(table: Table, keywords, exclude=()):
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # names repeat down the rows (level-1/2 cells merged or repeated)
 def _split_points(name: str) -> tuple[str, Decimal | None]:
     """“一、产出指标(50分)” → (“产出指标”, 50): list markers dropped, stated points split off."""
     name = LIST_MARKER.sub("", name).strip() or name
@@ -209,13 +218,19 @@ def _split_points(name: str) -> tuple[str, Decimal | None]:
 
 
 def _is_percent(cell: Cell) -> bool:
-    return "%" in cell.text or "％" in cell.text or "%" in (cell.number_format or "")
+    text = cell.text
+    return "%" in text or "％" in text or "%" in (cell.number_format or "")
 
 
 def _points(cell: Cell, rejections: list[Rejection], what: str) -> tuple[Decimal | None, bool]:
     """(points, was_percent); a rejection is recorded instead of raising."""
-    if isinstance(cell.value, str) and normalize(cell.value).endswith("分"):  # “4分”
-        cell = Cell(cell.sheet, cell.row, cell.col, normalize(cell.value)[:-1], cell.number_format, None, cell.merged)
+    v = cell.value
+    if v is None and cell.formula is None:  # blank
+        return None, False
+    if isinstance(v, str):
+        text = normalize(v)
+        if text.endswith("分"):  # “4分”
+            cell = Cell(cell.sheet, cell.row, cell.col, text[:-1], cell.number_format, None, cell.merged)
     try:
         if _is_percent(cell):
             return parse_percent(cell), True
@@ -246,6 +261,9 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
                                                 "（表头：{headers}）"),
                               sheet=table.sheet, row=table.header_rows[0],
                               headers="、".join(c.name for c in table.columns if c.name))
+    # A sheet naming only 一级指标 (no 二级/三级/指标名称 column) gives the groups' own scores (决策 18.5 of 20 …):
+    # its rows are group scores, not leaves (see group_rows()).
+    level1_only = len(levels) == 1 and "一级指标" in levels[0].name.replace(" ", "")
     cols = {k: _find(table, *v) for k, v in FIELD_COLUMNS.items() if k != "weight"}
     cols["weight"] = weight_col
     data = ScoreSheetData(Path(path), table.sheet, table.title_lines, [],
@@ -254,8 +272,11 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
     rejections: list[Rejection] = []
     _read_budget_block(grid, table, data, rejections)
     previous: list[str] = [""] * len(levels)
+    level_at = [c.index - 1 for c in levels]
+    text_at = [(cols[k].index - 1 if cols.get(k) else -1) for k in ("reason", "target", "actual", "definition", "rule")]
     for row in table.rows:
-        texts = [normalize(row.text(c.index)) for c in levels]
+        row_cells = row.cells
+        texts = [normalize(row_cells[i].text) for i in level_at]
         first = next((t for t in texts if t), "") or normalize(row.cells[0].text)
         if TOTAL_RE.match(first.replace(" ", "")):
             data.total_row = row.number
@@ -264,7 +285,10 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             if cols["score"]:
                 data.stated_total, _ = _points(row.cell(cols["score"].index), rejections, "合计得分")
             break
-        deepest = max((k for k, t in enumerate(texts) if t), default=-1)
+        deepest = -1
+        for k, t in enumerate(texts):
+            if t:
+                deepest = k
         if deepest < 0:
             continue
         if SUBTOTAL_RE.match(texts[deepest].replace(" ", "")) or SUBTOTAL_RE.match(first.replace(" ", "")):
@@ -307,12 +331,9 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             continue
         data.weights_as_percent |= pct
 
-        def text(key, row=row):
-            c = cols.get(key)
-            return normalize(row.text(c.index)) if c else ""
-
-        data.rows.append(SheetRow(row.number, tuple(n for n in names if n), weight, score, text("reason"),
-                                  text("target"), text("actual"), text("definition"), text("rule")))
+        reason, target, actual, definition, rule = (normalize(row_cells[i].text) if i >= 0 else "" for i in text_at)
+        data.rows.append(SheetRow(row.number, tuple(n for n in names if n), weight, score, reason, target, actual,
+                                  definition, rule, group=level1_only))
     if rejections:
         shown = "；".join(str(r) for r in rejections[:5])
         if len(rejections) > 5:
@@ -414,6 +435,110 @@ def check_importable(data: ScoreSheetData, with_scores: bool = True) -> None:
 
 
 @dataclass(frozen=True)
+class GroupRow:
+    """A sheet row that scores a group (a level-1/2 indicator) instead of a leaf, compared with the evaluation.
+
+    ``weight``/``score``: the sheet's points. ``framework_weight``: the evaluation's weight of that group
+    (``None`` when the evaluation has no such group); ``leaves``/``scored``: how many leaves the evaluation has
+    below it and how many of them are scored; ``leaf_score``: their score sum when all are scored, else ``None``.
+    """
+
+    row: int
+    path: tuple[str, ...]
+    weight: Decimal
+    score: Decimal | None
+    framework_weight: Decimal | None
+    leaves: int
+    scored: int
+    leaf_score: Decimal | None
+
+
+def _evaluation_groups(ef: EvaluationFile) -> dict[tuple[str, ...], tuple[Decimal, list[Indicator]]]:
+    """``{names from level 1 down: (group weight, its leaf indicators)}`` for every indicator with children."""
+    from .scoring import score_sheet
+
+    out: dict[tuple[str, ...], tuple[Decimal, list[Indicator]]] = {}
+
+    def walk(node, prefix) -> list[Indicator]:
+        path = prefix + (node.indicator.name,)
+        if not node.children:
+            return [node.indicator]
+        leaves = [leaf for ch in node.children for leaf in walk(ch, path)]
+        out[path] = (node.indicator.weight, leaves)
+        return leaves
+
+    for root in score_sheet(ef).roots:
+        walk(root, ())
+    return out
+
+
+def group_rows(ef: EvaluationFile, data: ScoreSheetData, with_scores: bool = True) -> list[GroupRow]:
+    """The sheet's rows that give a group's score rather than a leaf's, when the evaluation's indicator framework
+    has sub-indicators: every row of a sheet naming only 一级指标 (national self-evaluation form: 一级指标 | 分值 |
+    得分), and, when importing scores, a scored row whose names are those of a level-1/2 indicator of the
+    evaluation that has sub-indicators. Each is compared with the evaluation (see :class:`GroupRow`). Such rows
+    cannot be imported: a group score does not say how its points fall on the leaves below it. (Into an
+    evaluation without a framework, or with a level-1-only one, a 一级指标 table is imported as that framework,
+    as reports that publish only level-1 scores have it: ``[]``.)"""
+    groups = _evaluation_groups(ef)
+    out = []
+    if not groups:
+        return out
+    for r in data.rows:
+        found = groups.get(r.path)
+        if not (r.group or (with_scores and r.score is not None and found is not None)):
+            continue
+        if found is None:
+            out.append(GroupRow(r.row, r.path, r.weight, r.score, None, 0, 0, None))
+            continue
+        weight, leaves = found
+        scores = [leaf.score for leaf in leaves if leaf.score is not None]
+        leaf_score = sum(scores, Decimal(0)) if leaves and len(scores) == len(leaves) else None
+        out.append(GroupRow(r.row, r.path, r.weight, r.score, weight, len(leaves), len(scores), leaf_score))
+    return out
+
+
+def group_notes(data: ScoreSheetData, rows: list[GroupRow]) -> list[CrossFoot]:
+    """Cross-footing of group rows against the evaluation: the group's weight in the framework, the sum of the
+    evaluation's leaf scores below it, or how many leaves are not scored yet (their score cannot be derived)."""
+    out = []
+    for g in rows:
+        name = " / ".join(g.path)
+        if g.framework_weight is None:
+            out.append(CrossFoot(data.sheet, g.row, data.weight_column,
+                                 f"“{name}”是汇总得分，本评价的指标体系中没有这一级指标，无法核对"))
+            continue
+        if round2(g.framework_weight) != round2(g.weight):
+            out.append(CrossFoot(data.sheet, g.row, data.weight_column,
+                                 f"“{name}”表中分值 {_s(g.weight)}，本评价指标体系中为 {_s(g.framework_weight)}"))
+        if g.score is None:
+            continue
+        if g.leaf_score is not None:
+            if round2(g.leaf_score) == round2(g.score):
+                text = f"“{name}”表中得分 {_s(g.score)} 与本评价其下 {g.leaves} 个末级指标得分之和一致"
+            else:
+                text = (f"“{name}”表中得分 {_s(g.score)}，本评价其下 {g.leaves} 个末级指标得分之和为 "
+                        f"{_s(g.leaf_score)}（相差 {_s(g.score - g.leaf_score)}）")
+        else:
+            text = (f"“{name}”表中得分 {_s(g.score)}；本评价其下 {g.leaves} 个末级指标中有 {g.leaves - g.scored} 个"
+                    f"尚未评分，这一汇总得分不能分到末级指标，请逐项评分")
+        out.append(CrossFoot(data.sheet, g.row, data.score_column, text))
+    return out
+
+
+def _refuse_group_rows(data: ScoreSheetData, rows: list[GroupRow]) -> None:
+    if not rows:
+        return
+    numbers = "、".join(str(g.row) for g in rows[:8]) + ("…" if len(rows) > 8 else "")
+    names = "、".join(g.path[-1] for g in rows[:8]) + ("…" if len(rows) > 8 else "")
+    raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{rows}行是一级/二级指标的汇总得分（{names}），"
+                                                    "没有末级指标的分值和得分：导入不能把汇总得分分到末级指标，也不会用它们替换"
+                                                    "本评价的指标体系，因此未导入。请在评分步骤逐项评分，或导入列有末级指标的评分表"
+                                                    "（汇总得分与本评价的核对见导入预览）"),
+                          sheet=data.sheet, rows=numbers, names=names)
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     """What importing a read sheet would change: ``removed`` indicators now in the evaluation, ``rows`` the
     sheet's rows as (path, weight, sheet score, current score or None when the indicator is new, changed?)."""
@@ -423,16 +548,24 @@ class ImportPreview:
     total_weight: Decimal
     total_score: Decimal
     problems: list[CrossFoot]
+    groups: list[GroupRow] = field(default_factory=list)  # rows scoring a group: the import refuses them
+    refusal: ValidationError | None = None  # why the import cannot go ahead (the error it would raise)
 
     @property
     def changed(self) -> int:
         return sum(1 for r in self.rows if r[4])
 
+    @property
+    def importable(self) -> bool:
+        return self.refusal is None
+
 
 def preview_import(ef: EvaluationFile, data: ScoreSheetData, with_scores: bool = True) -> ImportPreview:
     """Compare a read sheet with the evaluation's indicators (matched by the names from level 1 down).
 
-    A row is "changed" when its indicator is new, or its weight or (with scores) its score differs.
+    A row is "changed" when its indicator is new, or its weight or (with scores) its score differs. Rows that
+    score a group (:func:`group_rows`) are listed in ``groups``, compared with the evaluation in ``problems``
+    (:func:`group_notes`, first), and make ``refusal`` the error the import would raise.
     """
     from .scoring import score_sheet
 
@@ -457,9 +590,18 @@ def preview_import(ef: EvaluationFile, data: ScoreSheetData, with_scores: bool =
         else:
             changed = round2(old.weight) != round2(r.weight) or (with_scores and old.score != score)
             rows.append((r.path, r.weight, score, old.score, changed))
+    groups = group_rows(ef, data, with_scores)
+    by_path = {g.path: g for g in groups}  # a group row's "current score": the sum of the evaluation's leaves
+    rows = [(p, w, new, by_path[p].leaf_score, False) if p in by_path else (p, w, new, old, changed)
+            for p, w, new, old, changed in rows]
+    refusal = None
+    try:
+        _refuse_group_rows(data, groups)
+    except ValidationError as e:
+        refusal = e
     return ImportPreview(removed=len(ef.records(Indicator)), rows=rows, total_weight=data.weight_total(),
                          total_score=data.recomputed_total() if with_scores else Decimal(0),
-                         problems=data.crossfoot())
+                         problems=group_notes(data, groups) + data.crossfoot(), groups=groups, refusal=refusal)
 
 
 def import_score_sheet(ef: EvaluationFile, path, *, sheet: str | None = None, with_scores: bool = True,
@@ -472,8 +614,11 @@ def import_score_sheet(ef: EvaluationFile, path, *, sheet: str | None = None, wi
     them; one without a deduction reason shows as a problem in the score sheet's checks.
 
     Raises:
-        ValidationError: unreadable cells, a score outside [0, weight], or existing indicators without
-        ``replace`` — nothing is changed.
+        ValidationError: unreadable cells, a score outside [0, weight], rows that score a group rather than a
+        leaf when the evaluation's framework has sub-indicators (:func:`group_rows`: a 一级指标 | 分值 | 得分
+        self-evaluation form, or a level-1/2 indicator of the evaluation given a score — its points cannot be
+        spread over the leaves), or existing indicators without
+        ``replace`` — nothing is changed (the rows are named).
         WcifError: unreadable file.
 
     ``data``: the sheet already read by :func:`read_score_sheet` (``path``/``sheet`` are then not read again).
@@ -481,6 +626,7 @@ def import_score_sheet(ef: EvaluationFile, path, *, sheet: str | None = None, wi
     if data is None:
         data = read_score_sheet(path, sheet)
     check_importable(data, with_scores)
+    _refuse_group_rows(data, group_rows(ef, data, with_scores))
     existing = ef.records(Indicator)
     if existing and not replace:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "本评价已有 {count} 个指标；导入评分表会替换现有指标体系，请确认替换"),

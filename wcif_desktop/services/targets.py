@@ -87,9 +87,14 @@ class TargetImport:
                                                  "拒绝 {rejected} 个单元格"), **p)  # refined (VERSIONS)
 
 
+_SHEET_KEYS_BY_FIRST: dict[str, list[tuple[str, str]]] = {}
+for _label, _fld in SHEET_KEYS:  # labels by their first character, in SHEET_KEYS order
+    _SHEET_KEYS_BY_FIRST.setdefault(_label[0], []).append((_label, _fld))
+
+
 def _sheet_key(text: str) -> tuple[str, str] | None:
     compact = text.replace(" ", "")
-    for label, fld in SHEET_KEYS:
+    for label, fld in _SHEET_KEYS_BY_FIRST.get(compact[:1], ()):
         if compact.startswith(label):
             return label, fld
     return None
@@ -201,7 +206,11 @@ def plan_target_import(path, *, sheet: str | None = None, version: str = "declar
         values: dict[str, str] = {}
         bad = False
         for fld, col in cols.items():
-            v, ok = tb.attempt(tb.parse_text, row.cell(col.index), rejections)
+            cell = row.cells[col.index - 1]
+            if cell.formula is None:  # what tb.parse_text gives (it rejects only a formula without a value)
+                values[fld] = cell.text
+                continue
+            v, ok = tb.attempt(tb.parse_text, cell, rejections)
             bad |= not ok
             values[fld] = v or ""
         if bad:  # a target row is one unit: a rejected cell keeps the whole row out

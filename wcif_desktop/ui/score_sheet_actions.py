@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..domain.money import fmt_score
 from ..services import edits
 from ..services import score_sheet as ss
+from .errors import error_text
 from .workers import import_with_preview
 
 
@@ -46,29 +47,46 @@ class ScoreSheetImportDialog(QDialog):
                                       "评分表共 {3} 项末级指标，其中 {4} 项新增或有变化；分值合计 {5}，得分合计 {6}。")
                               .format(data.path.name, data.sheet, preview.removed, len(preview.rows), preview.changed,
                                       fmt_score(preview.total_weight), fmt_score(preview.total_score)))
+        if not preview.importable:  # group scores only: shown to be checked, not imported
+            self.summary.setText(self.tr("文件：{0}（工作表“{1}”）\n评分表中有 {2} 行是一级/二级指标的汇总得分，"
+                                         "只能与本评价核对，不能导入（本评价的指标与得分不变）。")
+                                 .format(data.path.name, data.sheet, len(preview.groups)))
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         self.table = QTableWidget(len(preview.rows), 5)
         self.table.setObjectName("score_sheet_preview")
         self.table.setHorizontalHeaderLabels([self.tr("指标"), self.tr("分值"), self.tr("现得分"), self.tr("导入得分"),
                                               self.tr("变化")])
+        group_paths = {g.path for g in preview.groups}
         for r, (path, weight, new, old, changed) in enumerate(preview.rows):
+            mark = (self.tr("汇总得分（不导入）") if path in group_paths else
+                    self.tr("新增或变化") if changed else "")
             cells = (" / ".join(path), fmt_score(weight), "—" if old is None else fmt_score(old),
-                     "—" if new is None else fmt_score(new), self.tr("新增或变化") if changed else "")
+                     "—" if new is None else fmt_score(new), mark)
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
         self.problems = QListWidget()
         self.problems.setObjectName("score_sheet_problems")
         for p in preview.problems:
-            self.problems.addItem(self.tr("注意：") + str(p))
+            self.problems.addItem((self.tr("注意：") if preview.importable else self.tr("核对：")) + str(p))
         if preview.problems:
-            lay.addWidget(QLabel(self.tr("表内核对（仅提示，按各行导入）：")))
+            lay.addWidget(QLabel(self.tr("表内核对（仅提示，按各行导入）：") if preview.importable else
+                                 self.tr("与本评价核对：")))
             self.problems.setMaximumHeight(110)
             lay.addWidget(self.problems)
+        self.refusal = QLabel(error_text(preview.refusal) if preview.refusal is not None else "")
+        self.refusal.setObjectName("score_sheet_refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #a33;")
+        self.refusal.setVisible(preview.refusal is not None)
+        lay.addWidget(self.refusal)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入"))
+        # a sheet of group scores is shown for checking only: its scores cannot be spread over the leaves
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(preview.importable)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
