@@ -42,6 +42,7 @@ record changed on both sides then shows as a conflict (nothing is lost). Copies 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import uuid
@@ -49,7 +50,7 @@ from dataclasses import dataclass, field
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import EvaluationFile, now_iso, record_hash, sqlite_uri
+from ..store.db import EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
 
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
@@ -153,9 +154,10 @@ def refresh_sync_state(ef: EvaluationFile, progress: Progress = NO_PROGRESS) -> 
             stored = _stored_versions(conn, table) if versions else set()
             new_heads, new_anc, new_versions = [], [], []
             for row in _rows(conn, table):
-                h = record_hash(row)
+                js = record_json(row)
+                h = _hash_of(js)
                 if versions and h not in stored:
-                    new_versions.append((h, table, version_json(row)))
+                    new_versions.append((h, table, js))
                 old = heads.get(row["id"])
                 if old == h:
                     continue
@@ -190,8 +192,14 @@ def canonical_content(row: dict) -> dict:
 
 
 def version_json(row: dict) -> str:
-    """The JSON kept in ``sync_version`` for a record version."""
-    return json.dumps(canonical_content(row), ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    """The JSON kept in ``sync_version`` for a record version: the canonical JSON its hash is of
+    (:func:`~wcif_desktop.store.db.record_json`, i.e. :func:`canonical_content` with sorted keys)."""
+    return record_json(row)
+
+
+def _hash_of(version: str) -> str:
+    """:func:`~wcif_desktop.store.db.record_hash` from the version's :func:`version_json`."""
+    return hashlib.sha256(version.encode("utf-8")).hexdigest()
 
 
 def _version_content(conn, h: str, schemas=("main", "theirs")) -> dict | None:
@@ -480,7 +488,97 @@ def _repair_chunks(conn) -> list[str]:
     return repaired
 
 
+class _TableWrites:
+    """The writes of merging one record table, collected while deciding record by record and then written with
+    one ``executemany`` per kind (issue 21: a merge of 5,000 changed records wrote them one statement — and one
+    audit entry, lock check and anchor update — at a time). :meth:`flush` writes them in the order the
+    one-by-one merge did: the rows first, then the merge base, the conflicts and last the audit entries (so the
+    lock check of an entry sees the table as written, as before)."""
+
+    def __init__(self, ef: EvaluationFile, table: str, source: str):
+        self.ef, self.table, self.source = ef, table, source
+        self.inserts: list[dict] = []
+        self.updates: dict[tuple[str, ...], list[list]] = {}  # changed columns → [values…, id]
+        self.heads: list[tuple[str, str, str]] = []
+        self.ancestors: list[tuple[str, str, str]] = []
+        self.versions: dict[str, tuple[str, str, str]] = {}
+        self.conflicts: list[dict] = []
+        self.log: list[tuple] = []  # (table, record_id, field, old, new, at, who), in the order taken
+
+    def insert(self, row: dict) -> None:
+        self.inserts.append(row)
+
+    def update(self, rid: str, changes: dict) -> None:
+        cols = tuple(changes)
+        self.updates.setdefault(cols, []).append([*changes.values(), rid])
+
+    def set_sync(self, rid: str, head: str, ancestors) -> None:
+        """As :func:`_set_sync`."""
+        self.heads.append((self.table, rid, head))
+        self.add_ancestors(rid, set(ancestors) - {head})
+
+    def add_ancestors(self, rid: str, hashes) -> None:
+        self.ancestors += [(self.table, rid, h) for h in sorted(hashes)]
+
+    def store_version(self, h: str, row: dict, version: str | None = None) -> None:
+        """As :func:`_store_version` (``version``: the row's :func:`version_json` when known)."""
+        if h not in self.versions:
+            self.versions[h] = (h, self.table, version if version is not None else version_json(row))
+
+    def log_take(self, rid: str, mine: dict | None, theirs: dict) -> None:
+        """As :func:`_log_take`: who made the change on the other laptop, merged by whom from where."""
+        at = now_iso()
+        who = f"{theirs.get('modified_by') or '?'}（{self.ef.who} 合并自 {self.source}）"
+        if mine is None:
+            self.log.append((self.table, rid, "*", None, json.dumps(
+                {k: v for k, v in _jsonable(theirs).items() if k not in META_COLUMNS | {"deleted"}},
+                ensure_ascii=False, default=str), at, who))
+            return
+        for k in sorted(theirs):
+            if k in META_COLUMNS or mine.get(k) == theirs.get(k):
+                continue
+            self.log.append((self.table, rid, k, mine.get(k), theirs.get(k), at, who))
+
+    def flush(self) -> None:
+        conn, t = self.ef.conn, _q(self.table)
+        if self.inserts:
+            cols = list(self.inserts[0])
+            sql = (f"INSERT INTO {t} ({', '.join(_q(c) for c in cols)}) "
+                   f"VALUES ({', '.join('?' * len(cols))})")
+            values = [[r[c] for c in cols] for r in self.inserts]
+            conn.execute("SAVEPOINT merge_insert")
+            try:
+                conn.executemany(sql, values)
+            except sqlite3.IntegrityError:
+                conn.execute("ROLLBACK TO merge_insert")
+                for row, v in zip(self.inserts, values):  # name the record, as the one-by-one merge did
+                    try:
+                        conn.execute(sql, v)
+                    except sqlite3.IntegrityError as e:
+                        raise WcifError(QT_TRANSLATE_NOOP(
+                            "core", "无法合并 {table} 表的记录“{record}”：{reason}；已撤销合并，文件保持原样"),
+                            table=self.table, record=_label(row) or row.get("id"), reason=e) from e
+                raise  # pragma: no cover - the rows went in one by one after all
+            finally:
+                conn.execute("RELEASE merge_insert")
+        for cols, values in self.updates.items():
+            conn.executemany(f"UPDATE {t} SET {', '.join(_q(c) + ' = ?' for c in cols)} WHERE id = ?", values)
+        conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)", self.heads)
+        conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
+                         self.ancestors)
+        if self.versions and _has_table(conn, "sync_version"):
+            conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
+                             list(self.versions.values()))
+        if self.conflicts:
+            cols = list(self.conflicts[0])
+            conn.executemany(f"INSERT INTO merge_conflict ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                             [[c[k] for k in cols] for c in self.conflicts])
+        self.ef._log_many(self.log)
+
+
 def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport) -> None:
+    """Merge one record table (rules in the module docstring): every incoming record is decided in memory, then
+    the table's writes go out together (:class:`_TableWrites`)."""
     conn = ef.conn
     theirs_has_sync = _has_sync_tables(conn, "theirs")
     mine_rows = {r["id"]: r for r in _rows(conn, table)}
@@ -495,43 +593,41 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
         "SELECT record_id, theirs_hash FROM merge_conflict WHERE table_name = ? AND status = 'open'", [table])}
     cols = _columns(conn, table, "main")
     their_cols = set(_columns(conn, table, "theirs"))
+    w = _TableWrites(ef, table, source)
     for theirs in _rows(conn, table, "theirs"):
         theirs = {c: theirs.get(c) for c in cols if c in their_cols}
         rid = theirs["id"]
-        th = record_hash(theirs)
+        tj = version_json(theirs)
+        th = _hash_of(tj)
         t_anc = their_anc.get(rid, set())
         if their_heads.get(rid) not in (None, th):
             t_anc = t_anc | {their_heads[rid]}
         mine = mine_rows.get(rid)
         if mine is None:
-            try:
-                ef.db[table].insert(theirs)
-            except sqlite3.IntegrityError as e:
-                raise WcifError(QT_TRANSLATE_NOOP("core", "无法合并 {table} 表的记录“{record}”：{reason}；已撤销合并，文件保持原样"),
-                                table=table, record=_label(theirs) or rid, reason=e) from e
-            _set_sync(conn, table, rid, th, t_anc)
-            _store_version(conn, table, th, theirs)
+            w.insert(theirs)
+            w.set_sync(rid, th, t_anc)
+            w.store_version(th, theirs, tj)
             lab = _label(theirs)
             (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
-            _log_take(ef, table, rid, None, theirs, source)
+            w.log_take(rid, None, theirs)
             continue
         mh = mine_heads.get(rid) or record_hash(mine)
         m_anc = mine_anc.get(rid, set())
         if th == mh or th in m_anc:
-            _add_ancestors(conn, table, rid, t_anc | ({th} if th != mh else set()))
+            w.add_ancestors(rid, t_anc | ({th} if th != mh else set()))
             continue
         if mh in t_anc:
             changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
-            ef.db[table].update(rid, changes)
-            _set_sync(conn, table, rid, th, t_anc | m_anc | {mh})
-            _store_version(conn, table, th, theirs)
+            w.update(rid, changes)
+            w.set_sync(rid, th, t_anc | m_anc | {mh})
+            w.store_version(th, theirs, tj)
             lab = _label(theirs) or _label(mine)
             fields = sorted(k for k in changes if k not in META_COLUMNS)
             if theirs.get("deleted") and not mine.get("deleted"):
                 report.deleted.append((table, rid, lab))
             else:
                 report.updated.append((table, rid, lab, fields))
-            _log_take(ef, table, rid, mine, theirs, source)
+            w.log_take(rid, mine, theirs)
             continue
         if (rid, th) in open_conf:
             continue
@@ -542,22 +638,22 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             lab = _label(theirs) or _label(mine)
             if take:  # the fields only they changed come in at once, conflict or not
                 who = {"modified_at": theirs.get("modified_at"), "modified_by": theirs.get("modified_by")}
-                ef.db[table].update(rid, dict(take, **who))
+                w.update(rid, dict(take, **who))
                 new = dict(mine, **take, **who)
-                _log_take(ef, table, rid, mine, new, source)
+                w.log_take(rid, mine, new)
                 report.updated.append((table, rid, lab, sorted(take)))
                 mine = new
             if not fields:  # different fields changed on both sides: merged, no conflict
                 h = record_hash(mine)
-                _set_sync(conn, table, rid, h, m_anc | t_anc | {mh, th})
-                _store_version(conn, table, h, mine)
+                w.set_sync(rid, h, m_anc | t_anc | {mh, th})
+                w.store_version(h, mine)
                 continue
             if take:
                 h = record_hash(mine)
-                _set_sync(conn, table, rid, h, m_anc | {mh})
-                _store_version(conn, table, h, mine)
+                w.set_sync(rid, h, m_anc | {mh})
+                w.store_version(h, mine)
         cid = str(uuid.uuid4())
-        ef.db["merge_conflict"].insert({
+        w.conflicts.append({
             "id": cid, "merge_id": report.merge_id, "at": now_iso(), "source": source, "table_name": table,
             "record_id": rid, "fields": json.dumps(fields, ensure_ascii=False),
             "mine": json.dumps(_jsonable(mine), ensure_ascii=False),
@@ -565,6 +661,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             "theirs_ancestors": json.dumps(sorted(t_anc)), "choices": "{}", "status": "open",
         })
         report.conflicts.append(cid)
+    w.flush()
 
 
 def _dedup_content_records(ef: EvaluationFile, kinds: TableKinds, report: MergeReport) -> int:
