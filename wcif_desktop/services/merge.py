@@ -146,12 +146,14 @@ def refresh_sync_state(ef: EvaluationFile, progress: Progress = NO_PROGRESS) -> 
     kinds = classify_tables(conn)
     versions = _has_table(conn, "sync_version")
     changed = 0
+    # every stored version at once (one read of sync_version, not one per table); a version's hash covers the
+    # record's id, so it is stored under one table only, and INSERT OR IGNORE would skip it anyway
+    stored = {h for (h,) in conn.execute("SELECT hash FROM sync_version")} if versions else set()
     with ef.transaction():
         for n, table in enumerate(kinds.records):
             check(progress)
             progress.set(n, len(kinds.records), Message(QT_TRANSLATE_NOOP("core", "记录版本")))
             heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
-            stored = _stored_versions(conn, table) if versions else set()
             new_heads, new_anc, new_versions = [], [], []
             for row in _rows(conn, table):
                 js = record_json(row)
@@ -576,6 +578,24 @@ class _TableWrites:
         self.ef._log_many(self.log)
 
 
+def _same_content(mine: dict, theirs: dict) -> bool:
+    """Whether ``theirs`` holds exactly ``mine``'s content (same values of the same types in every column of
+    ``theirs`` but ``modified_at``/``modified_by``, and no other column in ``mine``): then both have one
+    :func:`~wcif_desktop.store.db.record_hash`. ``False`` when unsure (e.g. NaN), which only costs a hash."""
+    if len(mine) != len(theirs):
+        return False
+    for k, v in theirs.items():
+        if k in META_COLUMNS:
+            continue
+        m = mine.get(k, _MISSING)
+        if m is not v and (type(m) is not type(v) or m != v):
+            return False
+    return True
+
+
+_MISSING = object()
+
+
 def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport) -> None:
     """Merge one record table (rules in the module docstring): every incoming record is decided in memory, then
     the table's writes go out together (:class:`_TableWrites`)."""
@@ -597,12 +617,15 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     for theirs in _rows(conn, table, "theirs"):
         theirs = {c: theirs.get(c) for c in cols if c in their_cols}
         rid = theirs["id"]
-        tj = version_json(theirs)
-        th = _hash_of(tj)
+        mine = mine_rows.get(rid)
+        if mine is not None and rid in mine_heads and _same_content(mine, theirs):
+            tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
+        else:
+            tj = version_json(theirs)
+            th = _hash_of(tj)
         t_anc = their_anc.get(rid, set())
         if their_heads.get(rid) not in (None, th):
             t_anc = t_anc | {their_heads[rid]}
-        mine = mine_rows.get(rid)
         if mine is None:
             w.insert(theirs)
             w.set_sync(rid, th, t_anc)

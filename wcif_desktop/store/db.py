@@ -166,11 +166,13 @@ COMPACT_MIN_CHARS = 512  # an edit whose old and new values together are this lo
 COMPACT_MAX_DEPTH = 64  # then a full value again, so reading one entry follows at most this many changes
 
 
+_ENTRY_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # as json.dumps with these
+
+
 def entry_hash(prev_hash: str, entry: dict) -> str:
     """SHA-256 of the previous hash and the canonical JSON of an audit entry (without its hash): the logical
     entry (:data:`ENTRY_KEYS`, ``old``/``new`` in full), however it is stored."""
-    payload = json.dumps({k: entry[k] for k in sorted(entry) if k in ENTRY_KEYS},
-                         ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    payload = _ENTRY_JSON.encode({k: entry[k] for k in entry if k in ENTRY_KEYS})
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
