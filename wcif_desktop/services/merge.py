@@ -144,45 +144,58 @@ def refresh_sync_state(ef: EvaluationFile, progress: Progress = NO_PROGRESS) -> 
     """
     conn = ef.conn
     kinds = classify_tables(conn)
-    versions = _has_table(conn, "sync_version")
+    stored = _stored_hashes(conn)
     changed = 0
-    # every stored version at once (one read of sync_version, not one per table); a version's hash covers the
-    # record's id, so it is stored under one table only, and INSERT OR IGNORE would skip it anyway
-    stored = {h for (h,) in conn.execute("SELECT hash FROM sync_version")} if versions else set()
     with ef.transaction():
         for n, table in enumerate(kinds.records):
             check(progress)
             progress.set(n, len(kinds.records), Message(QT_TRANSLATE_NOOP("core", "记录版本")))
-            heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
-            new_heads, new_anc, new_versions = [], [], []
-            for row in _rows(conn, table):
-                js = record_json(row)
-                h = _hash_of(js)
-                if versions and h not in stored:
-                    new_versions.append((h, table, js))
-                old = heads.get(row["id"])
-                if old == h:
-                    continue
-                if old is not None:
-                    new_anc.append((table, row["id"], old))
-                new_heads.append((table, row["id"], h))
-            conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
-                             new_versions)
-            conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
-                             new_anc)
-            conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)",
-                             new_heads)
-            changed += len(new_heads)
+            changed += _refresh_table(conn, table, stored)[0]
     return changed
+
+
+def _stored_hashes(conn) -> set[str] | None:
+    """The hashes of every version in ``sync_version`` (``None``: a file without the table). Read at once, not
+    per table: a version's hash covers the record's id, so it is stored under one table only (and INSERT OR
+    IGNORE would skip it anyway)."""
+    if not _has_table(conn, "sync_version"):
+        return None
+    return {h for (h,) in conn.execute("SELECT hash FROM sync_version")}
+
+
+def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False
+                   ) -> tuple[int, list[dict] | None, dict[str, str] | None]:
+    """:func:`refresh_sync_state` of one table. Returns ``(records with a new version, rows, heads)``; with
+    ``keep`` the table's rows as read and its heads afterwards (record id → hash), for the merge that follows
+    (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets the versions added."""
+    heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
+    rows: list[dict] | None = [] if keep else None
+    new_heads, new_anc, new_versions = [], [], []
+    for row in _rows(conn, table):
+        if keep:
+            rows.append(row)
+        js = record_json(row)
+        h = _hash_of(js)
+        if stored is not None and h not in stored:
+            new_versions.append((h, table, js))
+            stored.add(h)
+        old = heads.get(row["id"])
+        if old == h:
+            continue
+        if old is not None:
+            new_anc.append((table, row["id"], old))
+        new_heads.append((table, row["id"], h))
+    conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)", new_versions)
+    conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)", new_anc)
+    conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)", new_heads)
+    if keep:
+        heads.update((rid, h) for _t, rid, h in new_heads)
+    return len(new_heads), rows, (heads if keep else None)
 
 
 def _has_table(conn, name: str, schema: str = "main") -> bool:
     return conn.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = ?",
                         [name]).fetchone() is not None
-
-
-def _stored_versions(conn, table: str) -> set[str]:
-    return {h for (h,) in conn.execute("SELECT hash FROM sync_version WHERE table_name = ?", [table])}
 
 
 def canonical_content(row: dict) -> dict:
@@ -376,7 +389,6 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
     conn.execute(f"PRAGMA main.cache_size = {MERGE_CACHE_KIB}")  # fewer journal syncs for big evidence
     try:
         with ef.transaction(), ef.changing_lock("merge"):  # a lock may arrive, an unlock never (store/db.py)
-            refresh_sync_state(ef, progress)
             conn.execute("PRAGMA defer_foreign_keys=ON")
             fk_before = set(conn.execute("PRAGMA main.foreign_key_check").fetchall())
             mine_kinds = classify_tables(conn)
@@ -384,11 +396,15 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             report.skipped_tables = list(mine_kinds.skipped)
             _merge_content(conn, mine_kinds, their_tables, report)
             total = len(mine_kinds.records)
+            stored = _stored_hashes(conn)
             for n, table in enumerate(mine_kinds.records):
                 check(progress)
                 progress.set(n, total, Message(QT_TRANSLATE_NOOP("core", "合并 {table}"), table=table))
+                # first my merge base of the table (refresh_sync_state, one table at a time: the rows read for
+                # it are the ones merged), then their records
+                _n, rows, heads = _refresh_table(conn, table, stored, keep=table in their_tables)
                 if table in their_tables:
-                    _merge_records(ef, table, source, report)
+                    _merge_records(ef, table, source, report, mine=(rows, heads))
             if _dedup_content_records(ef, mine_kinds, report):
                 refresh_sync_state(ef)  # the merged versions descend from what came in
             _merge_history(conn, their_tables, source, report)
@@ -596,13 +612,18 @@ def _same_content(mine: dict, theirs: dict) -> bool:
 _MISSING = object()
 
 
-def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport) -> None:
+def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport, mine=None) -> None:
     """Merge one record table (rules in the module docstring): every incoming record is decided in memory, then
-    the table's writes go out together (:class:`_TableWrites`)."""
+    the table's writes go out together (:class:`_TableWrites`). ``mine``: ``(rows, heads)`` of the table as
+    :func:`_refresh_table` just left them (else read here)."""
     conn = ef.conn
     theirs_has_sync = _has_sync_tables(conn, "theirs")
-    mine_rows = {r["id"]: r for r in _rows(conn, table)}
-    mine_heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
+    if mine is None:
+        mine = (list(_rows(conn, table)),
+                dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table])))
+    mine_rows = {r["id"]: r for r in mine[0]}
+    mine_heads = mine[1]
+    del mine
     mine_anc = _ancestors(conn, table)
     their_anc = _ancestors(conn, table, "theirs") if theirs_has_sync else {}
     # their merge base as refresh_sync_state would leave it, without writing to their file: a record changed
@@ -612,10 +633,12 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     open_conf = {(r[0], r[1]) for r in conn.execute(
         "SELECT record_id, theirs_hash FROM merge_conflict WHERE table_name = ? AND status = 'open'", [table])}
     cols = _columns(conn, table, "main")
-    their_cols = set(_columns(conn, table, "theirs"))
+    their_order = _columns(conn, table, "theirs")
+    their_cols = set(their_order)
     w = _TableWrites(ef, table, source)
     for theirs in _rows(conn, table, "theirs"):
-        theirs = {c: theirs.get(c) for c in cols if c in their_cols}
+        if their_order != cols:  # (else the row has exactly my columns, in my order)
+            theirs = {c: theirs.get(c) for c in cols if c in their_cols}
         rid = theirs["id"]
         mine = mine_rows.get(rid)
         if mine is not None and rid in mine_heads and _same_content(mine, theirs):
