@@ -595,20 +595,25 @@ class EvaluationFile:
         pending: list[tuple] = []
         pending_keys: set[tuple[str, str, str]] = set()
         for table, record_id, field, old, new, at, who in entries:
-            entry = {
-                "at": at, "who": self.who if who is None else who, "table_name": table, "record_id": record_id,
-                "field": field, "old": None if old is None else str(old), "new": None if new is None else str(new),
-                "prev_hash": prev_hash,
-            }
-            entry["hash"] = prev_hash = entry_hash(prev_hash, entry)
-            if (compact and field != "*" and entry["old"] is not None and entry["new"] is not None
-                    and len(entry["old"]) + len(entry["new"]) >= COMPACT_MIN_CHARS):
+            old = None if old is None else str(old)
+            new = None if new is None else str(new)
+            who = self.who if who is None else who
+            entry = {"at": at, "who": who, "table_name": table, "record_id": record_id, "field": field,
+                     "old": old, "new": new, "prev_hash": prev_hash}  # exactly ENTRY_KEYS: as entry_hash()
+            h = hashlib.sha256((prev_hash + _ENTRY_JSON.encode(entry)).encode("utf-8")).hexdigest()
+            if (compact and field != "*" and old is not None and new is not None
+                    and len(old) + len(new) >= COMPACT_MIN_CHARS):
                 if (table, record_id, field) in pending_keys:  # _compact refers to the entry before: write it
                     self.conn.executemany(sql, pending)
                     pending, pending_keys = [], set()
+                entry["hash"] = h
                 self._compact(entry)
+                pending.append(tuple(entry.get(c) for c in cols))
+            else:
+                pending.append((at, who, table, record_id, field, old, new, prev_hash, h)
+                               + ((None, None, None) if compact else ()))
             pending_keys.add((table, record_id, field))
-            pending.append(tuple(entry.get(c) for c in cols))
+            prev_hash = h
         self.conn.executemany(sql, pending)
         self._anchor(prev_hash, added=len(entries))
         return len(entries)
