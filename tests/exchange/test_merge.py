@@ -273,7 +273,7 @@ def test_failed_merge_leaves_the_file_as_it_was(trio, monkeypatch):
     ef = EvaluationFile.open(lead)
     before = table_dump(lead)
     calls = {"n": 0}
-    real = merge._log_take
+    real = merge._TableWrites.log_take
 
     def flaky(*args, **kw):
         calls["n"] += 1
@@ -281,7 +281,7 @@ def test_failed_merge_leaves_the_file_as_it_was(trio, monkeypatch):
             raise merge.WcifError("模拟的写入失败")
         return real(*args, **kw)
 
-    monkeypatch.setattr(merge, "_log_take", flaky)
+    monkeypatch.setattr(merge._TableWrites, "log_take", flaky)
     with pytest.raises(merge.WcifError, match="模拟"):
         exchange.import_file(ef, a)
     ef.close()

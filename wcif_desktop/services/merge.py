@@ -38,10 +38,17 @@ new export still shows what it descends from. When a record arrives:
 Ancestries are united on every take, so files can be merged in any order and any number of times; importing
 the same file twice changes nothing. A file copied by hand before it was ever exported has no base yet: a
 record changed on both sides then shows as a conflict (nothing is lost). Copies made with ``export`` carry it.
+
+**Writing.** Table by table, my merge base is refreshed, every incoming record is decided in memory by the
+rules above, and then the table's changes are written together (:class:`_TableWrites`: one ``executemany``
+each for the rows, the merge base, the conflicts and the audit entries, :meth:`EvaluationFile._log_many` — the
+same hash chain, lock check and history anchor as one entry at a time). All of it is one transaction: a
+failure anywhere leaves the file as it was (issue 21: 5,000 changed records took 6 s one row at a time).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import uuid
@@ -49,7 +56,7 @@ from dataclasses import dataclass, field
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import EvaluationFile, now_iso, record_hash, sqlite_uri
+from ..store.db import EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
 
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
@@ -143,42 +150,58 @@ def refresh_sync_state(ef: EvaluationFile, progress: Progress = NO_PROGRESS) -> 
     """
     conn = ef.conn
     kinds = classify_tables(conn)
-    versions = _has_table(conn, "sync_version")
+    stored = _stored_hashes(conn)
     changed = 0
     with ef.transaction():
         for n, table in enumerate(kinds.records):
             check(progress)
             progress.set(n, len(kinds.records), Message(QT_TRANSLATE_NOOP("core", "记录版本")))
-            heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
-            stored = _stored_versions(conn, table) if versions else set()
-            new_heads, new_anc, new_versions = [], [], []
-            for row in _rows(conn, table):
-                h = record_hash(row)
-                if versions and h not in stored:
-                    new_versions.append((h, table, version_json(row)))
-                old = heads.get(row["id"])
-                if old == h:
-                    continue
-                if old is not None:
-                    new_anc.append((table, row["id"], old))
-                new_heads.append((table, row["id"], h))
-            conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
-                             new_versions)
-            conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
-                             new_anc)
-            conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)",
-                             new_heads)
-            changed += len(new_heads)
+            changed += _refresh_table(conn, table, stored)[0]
     return changed
+
+
+def _stored_hashes(conn) -> set[str] | None:
+    """The hashes of every version in ``sync_version`` (``None``: a file without the table). Read at once, not
+    per table: a version's hash covers the record's id, so it is stored under one table only (and INSERT OR
+    IGNORE would skip it anyway)."""
+    if not _has_table(conn, "sync_version"):
+        return None
+    return {h for (h,) in conn.execute("SELECT hash FROM sync_version")}
+
+
+def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False
+                   ) -> tuple[int, list[dict] | None, dict[str, str] | None]:
+    """:func:`refresh_sync_state` of one table. Returns ``(records with a new version, rows, heads)``; with
+    ``keep`` the table's rows as read and its heads afterwards (record id → hash), for the merge that follows
+    (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets the versions added."""
+    heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
+    rows: list[dict] | None = [] if keep else None
+    new_heads, new_anc, new_versions = [], [], []
+    for row in _rows(conn, table):
+        if keep:
+            rows.append(row)
+        js = record_json(row)
+        h = _hash_of(js)
+        if stored is not None and h not in stored:
+            new_versions.append((h, table, js))
+            stored.add(h)
+        old = heads.get(row["id"])
+        if old == h:
+            continue
+        if old is not None:
+            new_anc.append((table, row["id"], old))
+        new_heads.append((table, row["id"], h))
+    conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)", new_versions)
+    conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)", new_anc)
+    conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)", new_heads)
+    if keep:
+        heads.update((rid, h) for _t, rid, h in new_heads)
+    return len(new_heads), rows, (heads if keep else None)
 
 
 def _has_table(conn, name: str, schema: str = "main") -> bool:
     return conn.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = ?",
                         [name]).fetchone() is not None
-
-
-def _stored_versions(conn, table: str) -> set[str]:
-    return {h for (h,) in conn.execute("SELECT hash FROM sync_version WHERE table_name = ?", [table])}
 
 
 def canonical_content(row: dict) -> dict:
@@ -190,8 +213,14 @@ def canonical_content(row: dict) -> dict:
 
 
 def version_json(row: dict) -> str:
-    """The JSON kept in ``sync_version`` for a record version."""
-    return json.dumps(canonical_content(row), ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    """The JSON kept in ``sync_version`` for a record version: the canonical JSON its hash is of
+    (:func:`~wcif_desktop.store.db.record_json`, i.e. :func:`canonical_content` with sorted keys)."""
+    return record_json(row)
+
+
+def _hash_of(version: str) -> str:
+    """:func:`~wcif_desktop.store.db.record_hash` from the version's :func:`version_json`."""
+    return hashlib.sha256(version.encode("utf-8")).hexdigest()
 
 
 def _version_content(conn, h: str, schemas=("main", "theirs")) -> dict | None:
@@ -366,7 +395,6 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
     conn.execute(f"PRAGMA main.cache_size = {MERGE_CACHE_KIB}")  # fewer journal syncs for big evidence
     try:
         with ef.transaction(), ef.changing_lock("merge"):  # a lock may arrive, an unlock never (store/db.py)
-            refresh_sync_state(ef, progress)
             conn.execute("PRAGMA defer_foreign_keys=ON")
             fk_before = set(conn.execute("PRAGMA main.foreign_key_check").fetchall())
             mine_kinds = classify_tables(conn)
@@ -374,11 +402,15 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             report.skipped_tables = list(mine_kinds.skipped)
             _merge_content(conn, mine_kinds, their_tables, report)
             total = len(mine_kinds.records)
+            stored = _stored_hashes(conn)
             for n, table in enumerate(mine_kinds.records):
                 check(progress)
                 progress.set(n, total, Message(QT_TRANSLATE_NOOP("core", "合并 {table}"), table=table))
+                # first my merge base of the table (refresh_sync_state, one table at a time: the rows read for
+                # it are the ones merged), then their records
+                _n, rows, heads = _refresh_table(conn, table, stored, keep=table in their_tables)
                 if table in their_tables:
-                    _merge_records(ef, table, source, report)
+                    _merge_records(ef, table, source, report, mine=(rows, heads))
             if _dedup_content_records(ef, mine_kinds, report):
                 refresh_sync_state(ef)  # the merged versions descend from what came in
             _merge_history(conn, their_tables, source, report)
@@ -480,11 +512,128 @@ def _repair_chunks(conn) -> list[str]:
     return repaired
 
 
-def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport) -> None:
+_LOG_JSON = json.JSONEncoder(ensure_ascii=False, default=str)  # as _log_take's json.dumps
+_NOT_LOGGED = META_COLUMNS | {"deleted"}
+
+
+class _TableWrites:
+    """The writes of merging one record table, collected while deciding record by record and then written with
+    one ``executemany`` per kind (issue 21: a merge of 5,000 changed records wrote them one statement — and one
+    audit entry, lock check and anchor update — at a time). :meth:`flush` writes them in the order the
+    one-by-one merge did: the rows first, then the merge base, the conflicts and last the audit entries (so the
+    lock check of an entry sees the table as written, as before)."""
+
+    def __init__(self, ef: EvaluationFile, table: str, source: str):
+        self.ef, self.table, self.source = ef, table, source
+        self.inserts: list[dict] = []
+        self.updates: dict[tuple[str, ...], list[list]] = {}  # changed columns → [values…, id]
+        self.heads: list[tuple[str, str, str]] = []
+        self.ancestors: list[tuple[str, str, str]] = []
+        self.versions: dict[str, tuple[str, str, str]] = {}
+        self.conflicts: list[dict] = []
+        self.log: list[tuple] = []  # (table, record_id, field, old, new, at, who), in the order taken
+
+    def insert(self, row: dict) -> None:
+        self.inserts.append(row)
+
+    def update(self, rid: str, changes: dict) -> None:
+        cols = tuple(changes)
+        self.updates.setdefault(cols, []).append([*changes.values(), rid])
+
+    def set_sync(self, rid: str, head: str, ancestors) -> None:
+        """As :func:`_set_sync`."""
+        self.heads.append((self.table, rid, head))
+        self.add_ancestors(rid, set(ancestors) - {head})
+
+    def add_ancestors(self, rid: str, hashes) -> None:
+        self.ancestors += [(self.table, rid, h) for h in sorted(hashes)]
+
+    def store_version(self, h: str, row: dict, version: str | None = None) -> None:
+        """As :func:`_store_version` (``version``: the row's :func:`version_json` when known)."""
+        if h not in self.versions:
+            self.versions[h] = (h, self.table, version if version is not None else version_json(row))
+
+    def log_take(self, rid: str, mine: dict | None, theirs: dict) -> None:
+        """As :func:`_log_take`: who made the change on the other laptop, merged by whom from where."""
+        at = now_iso()
+        who = f"{theirs.get('modified_by') or '?'}（{self.ef.who} 合并自 {self.source}）"
+        if mine is None:
+            self.log.append((self.table, rid, "*", None, _LOG_JSON.encode(
+                {k: (v.hex() if isinstance(v, bytes) else v) for k, v in theirs.items() if k not in _NOT_LOGGED}),
+                at, who))
+            return
+        for k in sorted(theirs):
+            if k in META_COLUMNS or mine.get(k) == theirs.get(k):
+                continue
+            self.log.append((self.table, rid, k, mine.get(k), theirs.get(k), at, who))
+
+    def flush(self) -> None:
+        conn, t = self.ef.conn, _q(self.table)
+        if self.inserts:
+            cols = list(self.inserts[0])
+            sql = (f"INSERT INTO {t} ({', '.join(_q(c) for c in cols)}) "
+                   f"VALUES ({', '.join('?' * len(cols))})")
+            values = [[r[c] for c in cols] for r in self.inserts]
+            conn.execute("SAVEPOINT merge_insert")
+            try:
+                conn.executemany(sql, values)
+            except sqlite3.IntegrityError:
+                conn.execute("ROLLBACK TO merge_insert")
+                for row, v in zip(self.inserts, values):  # name the record, as the one-by-one merge did
+                    try:
+                        conn.execute(sql, v)
+                    except sqlite3.IntegrityError as e:
+                        raise WcifError(QT_TRANSLATE_NOOP(
+                            "core", "无法合并 {table} 表的记录“{record}”：{reason}；已撤销合并，文件保持原样"),
+                            table=self.table, record=_label(row) or row.get("id"), reason=e) from e
+                raise  # pragma: no cover - the rows went in one by one after all
+            finally:
+                conn.execute("RELEASE merge_insert")
+        for cols, values in self.updates.items():
+            conn.executemany(f"UPDATE {t} SET {', '.join(_q(c) + ' = ?' for c in cols)} WHERE id = ?", values)
+        conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)", self.heads)
+        conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
+                         self.ancestors)
+        if self.versions and _has_table(conn, "sync_version"):
+            conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
+                             list(self.versions.values()))
+        if self.conflicts:
+            cols = list(self.conflicts[0])
+            conn.executemany(f"INSERT INTO merge_conflict ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                             [[c[k] for k in cols] for c in self.conflicts])
+        self.ef._log_many(self.log)
+
+
+def _same_content(mine: dict, theirs: dict) -> bool:
+    """Whether ``theirs`` holds exactly ``mine``'s content (same values of the same types in every column of
+    ``theirs`` but ``modified_at``/``modified_by``, and no other column in ``mine``): then both have one
+    :func:`~wcif_desktop.store.db.record_hash`. ``False`` when unsure (e.g. NaN), which only costs a hash."""
+    if len(mine) != len(theirs):
+        return False
+    for k, v in theirs.items():
+        if k in META_COLUMNS:
+            continue
+        m = mine.get(k, _MISSING)
+        if m is not v and (type(m) is not type(v) or m != v):
+            return False
+    return True
+
+
+_MISSING = object()
+
+
+def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport, mine=None) -> None:
+    """Merge one record table (rules in the module docstring): every incoming record is decided in memory, then
+    the table's writes go out together (:class:`_TableWrites`). ``mine``: ``(rows, heads)`` of the table as
+    :func:`_refresh_table` just left them (else read here)."""
     conn = ef.conn
     theirs_has_sync = _has_sync_tables(conn, "theirs")
-    mine_rows = {r["id"]: r for r in _rows(conn, table)}
-    mine_heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
+    if mine is None:
+        mine = (list(_rows(conn, table)),
+                dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table])))
+    mine_rows = {r["id"]: r for r in mine[0]}
+    mine_heads = mine[1]
+    del mine
     mine_anc = _ancestors(conn, table)
     their_anc = _ancestors(conn, table, "theirs") if theirs_has_sync else {}
     # their merge base as refresh_sync_state would leave it, without writing to their file: a record changed
@@ -494,44 +643,47 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     open_conf = {(r[0], r[1]) for r in conn.execute(
         "SELECT record_id, theirs_hash FROM merge_conflict WHERE table_name = ? AND status = 'open'", [table])}
     cols = _columns(conn, table, "main")
-    their_cols = set(_columns(conn, table, "theirs"))
+    their_order = _columns(conn, table, "theirs")
+    their_cols = set(their_order)
+    w = _TableWrites(ef, table, source)
     for theirs in _rows(conn, table, "theirs"):
-        theirs = {c: theirs.get(c) for c in cols if c in their_cols}
+        if their_order != cols:  # (else the row has exactly my columns, in my order)
+            theirs = {c: theirs.get(c) for c in cols if c in their_cols}
         rid = theirs["id"]
-        th = record_hash(theirs)
+        mine = mine_rows.get(rid)
+        if mine is not None and rid in mine_heads and _same_content(mine, theirs):
+            tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
+        else:
+            tj = version_json(theirs)
+            th = _hash_of(tj)
         t_anc = their_anc.get(rid, set())
         if their_heads.get(rid) not in (None, th):
             t_anc = t_anc | {their_heads[rid]}
-        mine = mine_rows.get(rid)
         if mine is None:
-            try:
-                ef.db[table].insert(theirs)
-            except sqlite3.IntegrityError as e:
-                raise WcifError(QT_TRANSLATE_NOOP("core", "无法合并 {table} 表的记录“{record}”：{reason}；已撤销合并，文件保持原样"),
-                                table=table, record=_label(theirs) or rid, reason=e) from e
-            _set_sync(conn, table, rid, th, t_anc)
-            _store_version(conn, table, th, theirs)
+            w.insert(theirs)
+            w.set_sync(rid, th, t_anc)
+            w.store_version(th, theirs, tj)
             lab = _label(theirs)
             (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
-            _log_take(ef, table, rid, None, theirs, source)
+            w.log_take(rid, None, theirs)
             continue
         mh = mine_heads.get(rid) or record_hash(mine)
         m_anc = mine_anc.get(rid, set())
         if th == mh or th in m_anc:
-            _add_ancestors(conn, table, rid, t_anc | ({th} if th != mh else set()))
+            w.add_ancestors(rid, t_anc | ({th} if th != mh else set()))
             continue
         if mh in t_anc:
             changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
-            ef.db[table].update(rid, changes)
-            _set_sync(conn, table, rid, th, t_anc | m_anc | {mh})
-            _store_version(conn, table, th, theirs)
+            w.update(rid, changes)
+            w.set_sync(rid, th, t_anc | m_anc | {mh})
+            w.store_version(th, theirs, tj)
             lab = _label(theirs) or _label(mine)
             fields = sorted(k for k in changes if k not in META_COLUMNS)
             if theirs.get("deleted") and not mine.get("deleted"):
                 report.deleted.append((table, rid, lab))
             else:
                 report.updated.append((table, rid, lab, fields))
-            _log_take(ef, table, rid, mine, theirs, source)
+            w.log_take(rid, mine, theirs)
             continue
         if (rid, th) in open_conf:
             continue
@@ -542,22 +694,22 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             lab = _label(theirs) or _label(mine)
             if take:  # the fields only they changed come in at once, conflict or not
                 who = {"modified_at": theirs.get("modified_at"), "modified_by": theirs.get("modified_by")}
-                ef.db[table].update(rid, dict(take, **who))
+                w.update(rid, dict(take, **who))
                 new = dict(mine, **take, **who)
-                _log_take(ef, table, rid, mine, new, source)
+                w.log_take(rid, mine, new)
                 report.updated.append((table, rid, lab, sorted(take)))
                 mine = new
             if not fields:  # different fields changed on both sides: merged, no conflict
                 h = record_hash(mine)
-                _set_sync(conn, table, rid, h, m_anc | t_anc | {mh, th})
-                _store_version(conn, table, h, mine)
+                w.set_sync(rid, h, m_anc | t_anc | {mh, th})
+                w.store_version(h, mine)
                 continue
             if take:
                 h = record_hash(mine)
-                _set_sync(conn, table, rid, h, m_anc | {mh})
-                _store_version(conn, table, h, mine)
+                w.set_sync(rid, h, m_anc | {mh})
+                w.store_version(h, mine)
         cid = str(uuid.uuid4())
-        ef.db["merge_conflict"].insert({
+        w.conflicts.append({
             "id": cid, "merge_id": report.merge_id, "at": now_iso(), "source": source, "table_name": table,
             "record_id": rid, "fields": json.dumps(fields, ensure_ascii=False),
             "mine": json.dumps(_jsonable(mine), ensure_ascii=False),
@@ -565,6 +717,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             "theirs_ancestors": json.dumps(sorted(t_anc)), "choices": "{}", "status": "open",
         })
         report.conflicts.append(cid)
+    w.flush()
 
 
 def _dedup_content_records(ef: EvaluationFile, kinds: TableKinds, report: MergeReport) -> int:

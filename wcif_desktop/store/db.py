@@ -188,9 +188,21 @@ def _canon(value):
 def record_hash(row: dict) -> str:
     """SHA-256 (hex) of a record version: canonical JSON of every column but ``modified_at``/``modified_by``
     (the merge base of :mod:`wcif_desktop.services.merge` identifies versions by it)."""
-    payload = json.dumps({k: _canon(v) for k, v in sorted(row.items()) if k not in ("modified_at", "modified_by")},
-                         ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(record_json(row).encode("utf-8")).hexdigest()
+
+
+# the canonical JSON of record versions and audit entries (one encoder: json.dumps builds one per call)
+_CANON_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+_PLAIN_TYPES = frozenset({str, int, type(None)})  # stored as they are (see _canon)
+_META_COLUMNS = frozenset({"modified_at", "modified_by"})
+
+
+def record_json(row: dict) -> str:
+    """The canonical JSON :func:`record_hash` hashes: every column but ``modified_at``/``modified_by``, keys
+    sorted, binary values as ``{"$sha256": …}``, floats as ``{"$float": repr}`` (also the content
+    :mod:`wcif_desktop.services.merge` keeps of a version in ``sync_version``)."""
+    return _CANON_JSON.encode({k: (v if type(v) in _PLAIN_TYPES else _canon(v)) for k, v in row.items()
+                               if k not in _META_COLUMNS})
 
 
 ENTRY_KEYS = ("at", "who", "table_name", "record_id", "field", "old", "new", "prev_hash")
@@ -198,11 +210,13 @@ COMPACT_MIN_CHARS = 512  # an edit whose old and new values together are this lo
 COMPACT_MAX_DEPTH = 64  # then a full value again, so reading one entry follows at most this many changes
 
 
+_ENTRY_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # as json.dumps with these
+
+
 def entry_hash(prev_hash: str, entry: dict) -> str:
     """SHA-256 of the previous hash and the canonical JSON of an audit entry (without its hash): the logical
     entry (:data:`ENTRY_KEYS`, ``old``/``new`` in full), however it is stored."""
-    payload = json.dumps({k: entry[k] for k in sorted(entry) if k in ENTRY_KEYS},
-                         ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    payload = _ENTRY_JSON.encode({k: entry[k] for k in entry if k in ENTRY_KEYS})
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
@@ -725,6 +739,56 @@ class EvaluationFile:
         self._compact(entry)
         self.db["audit_log"].insert(entry)
         self._anchor(entry["hash"])
+
+    def _log_many(self, entries) -> int:
+        """Append many audit entries at once: the same entries, hash chain, lock check, compact storage and
+        history anchor as :meth:`_log` of each in turn, written with one ``executemany`` (issue 21: a merge
+        logs thousands of changes). ``entries``: ``(table, record_id, field, old, new, at, who)`` in order;
+        ``who`` ``None`` = :attr:`who`. The caller writes the records first, as with :meth:`_log` (the lock
+        check reads the evaluation as it is now). Returns the number of entries.
+
+        Raises:
+            ValidationError: an entry the lock does not allow (as :meth:`_log`); nothing of this call is written.
+        """
+        entries = list(entries)
+        if not entries:
+            return 0
+        compact = self._has_compact_columns()
+        cols = ENTRY_KEYS + ("hash",) + (("old_ref", "new_delta", "depth") if compact else ())
+        sql = f"INSERT INTO audit_log ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        prev = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        prev_hash = prev[0] if prev else GENESIS_HASH
+        allowed: set[tuple] = set()  # the lock's answer depends on the table (and for `locked`, the value)
+        for table, _rid, field, _old, new, _at, _who in entries:
+            key = (table, field, str(new)) if (table, field) == ("evaluation", "locked") else (table,)
+            if key not in allowed:
+                self._check_lock(table, field, new)
+                allowed.add(key)
+        pending: list[tuple] = []
+        pending_keys: set[tuple[str, str, str]] = set()
+        for table, record_id, field, old, new, at, who in entries:
+            old = None if old is None else str(old)
+            new = None if new is None else str(new)
+            who = self.who if who is None else who
+            entry = {"at": at, "who": who, "table_name": table, "record_id": record_id, "field": field,
+                     "old": old, "new": new, "prev_hash": prev_hash}  # exactly ENTRY_KEYS: as entry_hash()
+            h = hashlib.sha256((prev_hash + _ENTRY_JSON.encode(entry)).encode("utf-8")).hexdigest()
+            if (compact and field != "*" and old is not None and new is not None
+                    and len(old) + len(new) >= COMPACT_MIN_CHARS):
+                if (table, record_id, field) in pending_keys:  # _compact refers to the entry before: write it
+                    self.conn.executemany(sql, pending)
+                    pending, pending_keys = [], set()
+                entry["hash"] = h
+                self._compact(entry)
+                pending.append(tuple(entry.get(c) for c in cols))
+            else:
+                pending.append((at, who, table, record_id, field, old, new, prev_hash, h)
+                               + ((None, None, None) if compact else ()))
+            pending_keys.add((table, record_id, field))
+            prev_hash = h
+        self.conn.executemany(sql, pending)
+        self._anchor(prev_hash, added=len(entries))
+        return len(entries)
 
     def _compact(self, entry: dict) -> None:
         """Store a long text edit as a change (issue 23.6: 7,566 edits of long findings grew a file to 2 GB of
