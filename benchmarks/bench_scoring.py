@@ -30,7 +30,7 @@ from _common import report
 
 from wcif_desktop.domain.model import Indicator, TeamMember
 from wcif_desktop.domain.panel import PanelScore, panel_rows
-from wcif_desktop.domain.rules import _evaluate_text, _parsed, dump_params
+from wcif_desktop.domain.rules import clear_caches, dump_params
 from wcif_desktop.domain.scoring import build_sheet
 from wcif_desktop.services.metrics import metric_labels
 from wcif_desktop.services.scoring import apply_rules
@@ -180,8 +180,7 @@ def main() -> None:
         return recompute_in_memory(inds, scores, labels)
 
     def clear_memos():  # untimed: dropping the last run's memos is not part of a recompute
-        _evaluate_text.cache_clear()
-        _parsed.cache_clear()
+        clear_caches()
 
     def cold():
         return recompute_in_memory(inds, scores, labels)
