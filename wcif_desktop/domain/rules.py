@@ -36,9 +36,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .money import CENT, HUNDRED, D
@@ -55,9 +54,8 @@ RULE_TYPES: dict[str, str] = {
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
-class RuleResult:
-    """Outcome of one rule.
+class RuleResult(NamedTuple):
+    """Outcome of one rule (immutable; a named tuple, as one is made per rule and recompute).
 
     ``score`` is points in [0, weight] (two decimals) or ``None`` when the inputs are missing (``missing`` names
     them); ``reason`` is the generated deduction reason (empty at full marks); ``detail`` explains the sum.
