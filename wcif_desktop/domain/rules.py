@@ -135,8 +135,10 @@ def _num(value, what: str) -> Decimal:
 
 def _points(value, weight: Decimal, what: str) -> Decimal:
     """Points, or a share of the weight when written ``"40%"``."""
-    if isinstance(value, str) and value.strip().endswith("%"):
-        return weight * _num(value.strip()[:-1], what) / HUNDRED
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            return weight * _num(text[:-1], what) / HUNDRED
     return _num(value, what)
 
 
