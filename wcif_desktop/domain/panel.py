@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .model import Record
@@ -99,9 +100,10 @@ def method_sentence(method: str, members: int, trimmed_applied: bool | None = No
     return f"评价组{members}名成员独立评分，各项指标取算术平均值（保留两位小数）作为指标得分。"
 
 
-@dataclass(frozen=True)
-class PanelRow:
-    """One indicator in the panel view: member scores (visible ones), spread and aggregate (points)."""
+class PanelRow(NamedTuple):
+    """One indicator in the panel view: member scores (visible ones), spread and aggregate (points).
+
+    Immutable (a named tuple: one is made per indicator and recompute)."""
 
     indicator_id: str
     scores: dict[str, Decimal | None]
@@ -111,33 +113,54 @@ class PanelRow:
 
 
 def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], method: str) -> list[PanelRow]:
-    """Per-indicator spread and aggregate over the given (already visibility-filtered) panel scores."""
+    """Per-indicator spread and aggregate over the given (already visibility-filtered) panel scores.
+
+    The same arithmetic as :func:`spread` and :func:`aggregate` (tests/scoring/test_scoring_panel.py compares
+    them), with the scores grouped in one pass and min/max/sum taken once per indicator.
+    """
     members: dict[str, dict[str, Decimal | None]] = {}
     consensus: dict[str, Decimal | None] = {}
+    unscored: set[str] = set()  # indicators where some member's entry holds no score (filtered below)
     for s in scores:
+        iid = s.indicator_id
         if s.kind == "consensus":
-            consensus[s.indicator_id] = s.score
+            consensus[iid] = s.score
+            continue
+        score = s.score
+        mine = members.get(iid)
+        if mine is None:
+            members[iid] = {s.member_id: score}
         else:
-            mine = members.get(s.indicator_id)
-            if mine is None:
-                mine = members[s.indicator_id] = {}
-            mine[s.member_id] = s.score
+            mine[s.member_id] = score
+        if score is None:
+            unscored.add(iid)
     if method not in PANEL_METHODS:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的专家评分汇总方法：{method}（可用：{choices}）"),
                               method=method, choices="、".join(PANEL_METHODS))
     trim = method == "trimmed_mean"
+    agreed = method == "consensus"
     rows = []
-    for iid in indicator_ids:  # the same arithmetic as aggregate(), with min/max/sum taken once
-        mine = members.get(iid) or {}
-        vals = [v for v in mine.values() if v is not None]
+    append = rows.append
+    for iid in indicator_ids:
+        mine = members.get(iid)
         cons = consensus.get(iid)
-        lo = hi = agg = None
+        if not mine:
+            append(PanelRow(iid, mine if mine is not None else {}, None,
+                            (None if cons is None else round2(cons)) if agreed else None, cons))
+            continue
+        vals = [v for v in mine.values() if v is not None] if iid in unscored else list(mine.values())
         if vals:
-            lo, hi, total, n = min(vals), max(vals), sum(vals, Decimal(0)), len(vals)
-            if trim and n >= TRIM_MINIMUM:
+            lo, hi, total, n = min(vals), max(vals), sum(vals, _ZERO), len(vals)
+            if trim and n >= TRIM_MINIMUM:  # drop one highest and one lowest score
                 total, n = total - hi - lo, n - 2
             agg = (total / n).quantize(CENT, ROUND_HALF_UP)
-        if method == "consensus":
+            spread_ = hi - lo
+        else:
+            agg = spread_ = None
+        if agreed:
             agg = None if cons is None else round2(cons)
-        rows.append(PanelRow(iid, mine, None if lo is None else hi - lo, agg, cons))
+        append(PanelRow(iid, mine, spread_, agg, cons))
     return rows
+
+
+_ZERO = Decimal(0)

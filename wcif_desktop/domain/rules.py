@@ -36,10 +36,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import QT_TRANSLATE_NOOP, ValidationError
 from .money import CENT, HUNDRED, D
@@ -56,9 +54,8 @@ RULE_TYPES: dict[str, str] = {
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
-class RuleResult:
-    """Outcome of one rule.
+class RuleResult(NamedTuple):
+    """Outcome of one rule (immutable; a named tuple, as one is made per rule and recompute).
 
     ``score`` is points in [0, weight] (two decimals) or ``None`` when the inputs are missing (``missing`` names
     them); ``reason`` is the generated deduction reason (empty at full marks); ``detail`` explains the sum.
@@ -70,6 +67,28 @@ class RuleResult:
     missing: tuple[str, ...] = ()
 
 
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_int=Decimal)  # one decoder, made once (not per rule)
+_SCAN = _DECODER.scan_once
+
+
+def _loads(text) -> Any:
+    """``json.loads(text, parse_float=Decimal, parse_int=Decimal)``, without building a decoder per call.
+
+    The fast path scans a text that is one JSON object from its first to its last character (as
+    :func:`dump_params` writes it); anything else, and every error, goes through :func:`json.loads`, so the
+    result and the error raised are the same as its.
+    """
+    if text.__class__ is str and text[:1] == "{":
+        try:
+            value, end = _SCAN(text, 0)
+        except Exception:  # noqa: BLE001 - json.loads below raises the error it would raise
+            pass
+        else:
+            if end == len(text):
+                return value
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+
+
 def parse_params(text: str | Mapping | None) -> dict:
     """``rule_params`` JSON text → dict (JSON numbers read as Decimal).
 
@@ -78,10 +97,10 @@ def parse_params(text: str | Mapping | None) -> dict:
     """
     if text is None or text == "":
         return {}
-    if isinstance(text, Mapping):
+    if text.__class__ is not str and isinstance(text, Mapping):
         return dict(text)
     try:
-        value = json.loads(text, parse_float=Decimal, parse_int=Decimal)
+        value = _loads(text)
     except json.JSONDecodeError as e:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "评分规则参数不是有效的 JSON（第{line}行第{column}列）：{reason}"),
                               line=e.lineno, column=e.colno, reason=e.msg) from None
@@ -96,7 +115,7 @@ def dump_params(params: Mapping) -> str:
 
 
 def _num(value, what: str) -> Decimal:
-    if isinstance(value, Decimal):
+    if value.__class__ is Decimal:
         return value
     if isinstance(value, str):
         try:
@@ -105,6 +124,8 @@ def _num(value, what: str) -> Decimal:
                 return d
         except InvalidOperation:
             pass
+    elif isinstance(value, Decimal):
+        return value
     try:
         return D(value)
     except ValidationError:
@@ -114,26 +135,35 @@ def _num(value, what: str) -> Decimal:
 
 def _points(value, weight: Decimal, what: str) -> Decimal:
     """Points, or a share of the weight when written ``"40%"``."""
-    if isinstance(value, str) and value.strip().endswith("%"):
-        return weight * _num(value.strip()[:-1], what) / HUNDRED
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            return weight * _num(text[:-1], what) / HUNDRED
     return _num(value, what)
 
 
+# Numbers in texts: rounded half-up to two decimals. str() of a value quantized to 0.01 is the same text as
+# format(value, "f") (its exponent is -2, so never scientific notation) and is faster.
 def _fmt(value: Decimal, unit: str = "") -> str:
-    return f"{value.quantize(CENT, ROUND_HALF_UP):f}{unit}"
+    return f"{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}"
+
+
+ONE = Decimal(1)
+ZERO_POINTS = ZERO.quantize(CENT)
 
 
 def _clamp(score: Decimal, weight: Decimal) -> Decimal:
     score = score.quantize(CENT, ROUND_HALF_UP)
     if score > weight:
         return weight
-    if score < 0:
-        return ZERO.quantize(CENT)
+    if score < ZERO:
+        return ZERO_POINTS
     return score
 
 
 def _deduction_text(score: Decimal, weight: Decimal) -> str:
-    return f"得{_fmt(score)}分，扣{_fmt(weight - score)}分。"
+    return (f"得{str(score.quantize(CENT, ROUND_HALF_UP))}分，"
+            f"扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。")
 
 
 def _value(params: Mapping, metrics: Mapping[str, Decimal], labels: Mapping[str, str]):
@@ -145,14 +175,20 @@ def _value(params: Mapping, metrics: Mapping[str, Decimal], labels: Mapping[str,
             return None, label, (key,)
         return _num(metrics[key], key), label, ()
     label = params.get("label") or "实际值"
-    if params.get("actual") in (None, ""):
+    actual = params.get("actual")
+    if actual is None or actual == "":
         return None, label, ("actual",)
-    return _num(params["actual"], "actual"), label, ()
+    return _num(actual, "actual"), label, ()
+
+
+def _missing(params: Mapping, key: str) -> bool:
+    value = params.get(key)
+    return value is None or value == ""
 
 
 def _ratio(params, weight, metrics, labels) -> RuleResult:
     value, label, missing = _value(params, metrics, labels)
-    if params.get("target") in (None, ""):
+    if _missing(params, "target"):
         missing = missing + ("target",)
     if missing:
         return RuleResult(None, missing=missing, detail="缺少数据：" + "、".join(missing))
@@ -160,22 +196,28 @@ def _ratio(params, weight, metrics, labels) -> RuleResult:
     unit = params.get("unit", "")
     lower = params.get("direction", "higher") == "lower"
     if lower:
-        share = Decimal(1) if value <= target else (target / value if value else Decimal(1))
+        share = ONE if value <= target else (target / value if value else ONE)
         formula = "目标值÷实际值"
     else:
         if target <= 0:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "比率法的目标值须大于0"))
-        share = min(value / target, Decimal(1))
+        share = min(value / target, ONE)
         formula = "实际值÷目标值"
-    share = max(share, ZERO)
+    if share < ZERO:
+        share = ZERO
     score = _clamp(weight * share, weight)
-    detail = (f"{label}{_fmt(value, unit)}，目标值{_fmt(target, unit)}，"
-              f"按{formula}×分值计，完成比例{_fmt(share * HUNDRED)}%，{_deduction_text(score, weight)}")
+    value_text, target_text = _fmt(value, unit), _fmt(target, unit)
+    deduction = _deduction_text(score, weight)
+    detail = (f"{label}{value_text}，目标值{target_text}，"
+              f"按{formula}×分值计，完成比例{_fmt(share * HUNDRED)}%，{deduction}")
     if score >= weight:
         return RuleResult(score, "", detail)
     verb = "高于" if lower else "未达到"
-    reason = f"{label}{_fmt(value, unit)}，{verb}目标值{_fmt(target, unit)}，{_deduction_text(score, weight)}"
-    return RuleResult(score, reason, detail)
+    return RuleResult(score, f"{label}{value_text}，{verb}目标值{target_text}，{deduction}", detail)
+
+
+def _first(band):
+    return band[0]
 
 
 def _bands(params, weight, metrics, labels) -> RuleResult:
@@ -191,7 +233,7 @@ def _bands(params, weight, metrics, labels) -> RuleResult:
         label = f"{label}（绝对值）"
     lower = params.get("direction", "higher") == "lower"
     parsed = [(_num(t, "bands"), p) for t, p in bands]
-    parsed.sort(key=lambda b: b[0], reverse=not lower)
+    parsed.sort(key=_first, reverse=not lower)
     points, where = None, ""
     for k, (threshold, p) in enumerate(parsed):
         if (value <= threshold) if lower else (value >= threshold):
@@ -209,6 +251,11 @@ def _bands(params, weight, metrics, labels) -> RuleResult:
     return RuleResult(score, "" if score >= weight else text, text)
 
 
+def _times(count: Decimal) -> str:
+    """A count as written in a reason: 2 → “2”, 1.5 → “1.5” (two decimals, trailing zeros dropped)."""
+    return str(count.quantize(CENT, ROUND_HALF_UP)).rstrip("0").rstrip(".")
+
+
 def _deductions(params, weight, metrics, labels) -> RuleResult:
     per_default = params.get("per", "0")
     items = params.get("items") or []
@@ -222,14 +269,14 @@ def _deductions(params, weight, metrics, labels) -> RuleResult:
         per = _points(it.get("per", per_default), weight, "per")
         ded = count * per
         total += ded
-        parts.append(f"{it.get('text', '扣分事项')}{_fmt(count).rstrip('0').rstrip('.')}次，扣{_fmt(ded)}分")
+        parts.append(f"{it.get('text', '扣分事项')}{_times(count)}次，扣{_fmt(ded)}分")
     if "count" in params:
         count = _num(params["count"], "count")
         if count > 0:
             ded = count * _points(per_default, weight, "per")
             total += ded
-            parts.append(f"{params.get('text', '扣分事项')}{_fmt(count).rstrip('0').rstrip('.')}次，扣{_fmt(ded)}分")
-    if params.get("max") not in (None, ""):
+            parts.append(f"{params.get('text', '扣分事项')}{_times(count)}次，扣{_fmt(ded)}分")
+    if not _missing(params, "max"):
         total = min(total, _points(params["max"], weight, "max"))
     score = _clamp(weight - total, weight)
     if not parts:
@@ -244,16 +291,20 @@ def _checklist(params, weight, metrics, labels) -> RuleResult:
     items = params.get("items") or []
     if not items:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "要点得分规则缺少要点（items）"))
-    explicit = [it for it in items if it.get("points") not in (None, "")]
-    rest = weight - sum((_points(it["points"], weight, "points") for it in explicit), ZERO)
+    # each element's own points (None: a share of the rest), read once, in order (the first bad one raises)
+    given = [not _missing(it, "points") for it in items]
+    own = [_points(it["points"], weight, "points") if g else None for it, g in zip(items, given)]
+    explicit = [p for p in own if p is not None]
+    rest = weight - sum(explicit, ZERO)
     implicit = len(items) - len(explicit)
     share = rest / implicit if implicit else ZERO
     pending = [it.get("text", "") for it in items if it.get("met") is None]
     if pending:
         return RuleResult(None, detail=f"尚有{len(pending)}个要点未评定", missing=tuple(pending))
     earned, unmet = ZERO, []
-    for n, it in enumerate(items, start=1):
-        pts = _points(it["points"], weight, "points") if it.get("points") not in (None, "") else share
+    for n, (it, pts) in enumerate(zip(items, own), start=1):
+        if pts is None:
+            pts = share
         if it.get("met"):
             earned += pts
         else:
@@ -282,6 +333,19 @@ def _metric(params, weight, metrics, labels) -> RuleResult:
 _EVALUATORS = {"ratio": _ratio, "bands": _bands, "deductions": _deductions, "checklist": _checklist,
                "metric": _metric}
 
+# Memos of evaluate() for JSON-text params (plain dicts; emptied when full, so memory stays bounded):
+# params text → parsed dict (shared: evaluators only read it), and
+# (rule type, params text, weight, metric key, metric value, metric label) → RuleResult.
+_PARSED: dict[str, dict] = {}
+_RESULTS: dict[tuple, RuleResult] = {}
+_MEMO_LIMIT = 16384
+
+
+def clear_caches() -> None:
+    """Forget every memoised parse and rule result (the next :func:`evaluate` of each rule starts cold)."""
+    _PARSED.clear()
+    _RESULTS.clear()
+
 
 def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Decimal,
              metrics: Mapping[str, Decimal] | None = None,
@@ -293,37 +357,41 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
     generated reason. Returns ``None`` for ``manual`` rules.
 
     Results for JSON-text params are memoised on (rule type, params text, weight, the one metric value the rule
-    reads), so recomputing a sheet where little changed costs a dictionary look-up per indicator.
+    reads), so recomputing a sheet where little changed costs a dictionary look-up per indicator; each params
+    text is parsed once (:func:`clear_caches` forgets both).
 
     Raises:
         ValidationError: unknown rule type or malformed parameters.
     """
     if rule_type in ("", "manual", None):
         return None
-    if rule_type not in _EVALUATORS:
+    evaluator = _EVALUATORS.get(rule_type)
+    if evaluator is None:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的评分规则类型：{rule_type}（可用：{available}）"), rule_type=rule_type,
                               available="、".join(RULE_TYPES))
-    weight = weight if isinstance(weight, Decimal) else D(weight)
+    if weight.__class__ is not Decimal:
+        weight = weight if isinstance(weight, Decimal) else D(weight)
     if params is None or isinstance(params, str):
         text = params or "{}"
-        key = _parsed(text).get("metric")
+        parsed = _PARSED.get(text)
+        if parsed is None:
+            parsed = parse_params(text)
+            if len(_PARSED) >= _MEMO_LIMIT:
+                _PARSED.clear()
+            _PARSED[text] = parsed
+        key = parsed.get("metric")
         value = metrics.get(key) if key and metrics else None
         label = labels.get(key) if key and labels else None
-        return _evaluate_text(rule_type, text, weight, key, value, label)
-    return _EVALUATORS[rule_type](dict(params), weight, metrics or {}, labels or {})
-
-
-@lru_cache(maxsize=8192)
-def _parsed(text: str) -> dict:
-    """Parsed params, shared between calls: evaluators only read it."""
-    return parse_params(text)
-
-
-@lru_cache(maxsize=16384)
-def _evaluate_text(rule_type: str, text: str, weight: Decimal, key, value, label) -> RuleResult:
-    metrics = {key: value} if key and value is not None else {}
-    labels = {key: label} if key and label else {}
-    return _EVALUATORS[rule_type](_parsed(text), weight, metrics, labels)
+        memo_key = (rule_type, text, weight, key, value, label)
+        result = _RESULTS.get(memo_key)
+        if result is None:
+            result = evaluator(parsed, weight, {key: value} if key and value is not None else {},
+                               {key: label} if key and label else {})
+            if len(_RESULTS) >= _MEMO_LIMIT:
+                _RESULTS.clear()
+            _RESULTS[memo_key] = result
+        return result
+    return evaluator(dict(params), weight, metrics or {}, labels or {})
 
 
 def uses_metrics(rule_type: str, params: Mapping) -> tuple[str, ...]:

@@ -356,9 +356,35 @@ class ScoreCitation(Record):
     note: str = ""
 
 
+def _sibling_order(node: Node):
+    return (node.indicator.sort_order, node.indicator.level)
+
+
 def build_sheet(indicators: list[Indicator], bands=DEFAULT_GRADE_BANDS) -> ScoreSheet:
-    """Build the tree from flat indicator rows (ordered by ``sort_order`` within each parent)."""
-    nodes = {i.id: Node(i) for i in indicators}
+    """Build the tree from flat indicator rows (ordered by ``sort_order`` within each parent, then by level,
+    then as given)."""
+    nodes = {i.id: Node(i, []) for i in indicators}
+    if len(nodes) != len(indicators):  # the same id twice (never in a file): place them as ever
+        return _build_sheet_sorted(indicators, nodes, bands)
+    roots: list[Node] = []
+    parents: list[Node] = []
+    for node in nodes.values():
+        pid = node.indicator.parent_id
+        parent = nodes.get(pid) if pid else None
+        if parent is None:
+            roots.append(node)
+        else:
+            if not parent.children:
+                parents.append(parent)
+            parent.children.append(node)
+    for n in parents:
+        if len(n.children) > 1:
+            n.children.sort(key=_sibling_order)
+    roots.sort(key=_sibling_order)
+    return ScoreSheet(roots, tuple(bands))
+
+
+def _build_sheet_sorted(indicators: list[Indicator], nodes: dict[str, Node], bands) -> ScoreSheet:
     roots: list[Node] = []
     for ind in sorted(indicators, key=lambda i: (i.level, i.sort_order)):
         node = nodes[ind.id]
