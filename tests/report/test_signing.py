@@ -115,6 +115,37 @@ def test_two_signers_each_incremental_all_valid(ids, unsigned, workdir, seal):
     assert not verify_pdf(tail)[-1].ok
 
 
+def test_the_identity_is_decrypted_once_per_signature(ids, unsigned, workdir, monkeypatch):
+    """Opening a PKCS#12 runs its key derivation (many rounds): a signature opens the identity once; only a failure
+    opens it a second time, to say whether the password was wrong."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    _, lead, _ = ids
+    calls = []
+    real = pkcs12.load_key_and_certificates
+    monkeypatch.setattr(pkcs12, "load_key_and_certificates", lambda *a, **k: calls.append(1) or real(*a, **k))
+    sign_pdf(unsigned, workdir / "一次.pdf", lead, PW)
+    assert len(calls) == 1
+    with pytest.raises(SigningError, match="密码错误"):
+        sign_pdf(unsigned, workdir / "一次.pdf", lead, "wrong")
+
+
+def test_verify_after_listing_signers_still_reads_the_file(ids, unsigned, workdir):
+    """signer_names keeps its parse for verify_pdf of the same bytes (a new report is listed, then verified); a
+    file changed in between is parsed and checked anew."""
+    from wcif_desktop.render.signing import signer_names
+
+    _, lead, _ = ids
+    signed = sign_pdf(unsigned, workdir / "列出.pdf", lead, PW)
+    assert signer_names(signed)[0].startswith("王建国")
+    assert [s.ok for s in verify_pdf(signed)] == [True]
+    assert signer_names(signed)[0].startswith("王建国")
+    data = signed.read_bytes()
+    k = data.rfind(b"/Contents <") + len(b"/Contents <") + 400
+    signed.write_bytes(data[:k] + (b"1" if data[k:k + 1] != b"1" else b"2") + data[k + 1:])  # changed since
+    assert [s.ok for s in verify_pdf(signed)] == [False]
+
+
 @pytest.mark.parametrize("where", [0.1, 0.5, 0.9, 0.999])
 def test_one_changed_byte_is_detected(ids, unsigned, workdir, where):
     _, lead, _ = ids
