@@ -71,6 +71,7 @@ from ..domain.survey import (
     normalize_header,
     question_stats,
 )
+from ..domain.survey_decisions import DECISION_KINDS, DECISION_LABELS
 from ..store.db import EvaluationFile
 from .evaluation import Changes, evaluation
 
@@ -430,20 +431,6 @@ TIME_HEADERS = {"提交时间", "提交答卷时间", "填写时间", "答题时
 IGNORED_HEADERS = {"所用时间", "用时", "答题用时", "来源", "来源详情", "来自ip", "ip", "ip地址", "来源ip", "来源ip地址", "ip来源", "开始时间", "开始答题时间",
                    "结束时间", "总分", "设备", "浏览器", "操作系统", "地区", "省份", "城市", "微信昵称", "昵称", "渠道"}
 SIMILARITY = 0.85
-DECISION_KINDS = ("unmapped_column", "missing_column", "different_survey", "duplicate", "out_of_scale")
-DECISION_LABELS = {  # (what, skip, keep): Messages, shown in the import dialog
-    "unmapped_column": (Message(QT_TRANSLATE_NOOP("core", "无法对应的列")), Message(QT_TRANSLATE_NOOP("core", "忽略该列")),
-                        Message(QT_TRANSLATE_NOOP("core", "作为新的文字题导入"))),
-    "missing_column": (Message(QT_TRANSLATE_NOOP("core", "文件中缺少的题目")), Message(QT_TRANSLATE_NOOP("core", "取消导入")),
-                       Message(QT_TRANSLATE_NOOP("core", "照常导入（该题无答案）"))),
-    "different_survey": (Message(QT_TRANSLATE_NOOP("core", "文件疑似属于其他问卷")),
-                         Message(QT_TRANSLATE_NOOP("core", "取消导入")),
-                         Message(QT_TRANSLATE_NOOP("core", "仍导入能对应的列"))),
-    "duplicate": (Message(QT_TRANSLATE_NOOP("core", "重复的答卷")), Message(QT_TRANSLATE_NOOP("core", "只计入第一份")),
-                  Message(QT_TRANSLATE_NOOP("core", "全部计入"))),
-    "out_of_scale": (Message(QT_TRANSLATE_NOOP("core", "量表外的答案")), Message(QT_TRANSLATE_NOOP("core", "不计入这些答卷")),
-                     Message(QT_TRANSLATE_NOOP("core", "计入，该答案不计分"))),
-}
 
 
 @dataclass
