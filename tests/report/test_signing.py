@@ -264,3 +264,46 @@ def test_cli_output_into_a_closed_pipe_stops_quietly(sample_path):
     err = p.stderr.read().decode("utf-8", "replace")
     p.wait()
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def _rsa_identity(path, passphrase: str, bits: int):
+    """A PKCS#12 with an RSA key of ``bits`` and a long issuer/subject name, issued by an intermediate CA that
+    is included (a CA-issued identity is larger than the app's own ECDSA ones)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    def name(cn):
+        return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "内蒙古自治区某某电子认证服务有限公司" * 3),
+                          x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "工伤保险基金绩效评价项目组" * 3),
+                          x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+    now = dt.datetime.now(dt.timezone.utc)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    ca = (x509.CertificateBuilder().subject_name(name("中级 CA")).issuer_name(name("中级 CA"))
+          .public_key(ca_key.public_key()).serial_number(1).not_valid_before(now - dt.timedelta(days=1))
+          .not_valid_after(now + dt.timedelta(days=30))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    cert = (x509.CertificateBuilder().subject_name(name("王建国")).issuer_name(ca.subject)
+            .public_key(key.public_key()).serial_number(2).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30)).sign(ca_key, hashes.SHA256()))
+    path.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"x", key, cert, [ca], serialization.BestAvailableEncryption(passphrase.encode())))
+    return path
+
+
+@pytest.mark.slow
+def test_a_large_rsa_identity_fits_the_reserved_room(unsigned, workdir):
+    """The room reserved for the signature (4 KiB beyond the certificates) holds an RSA-4096 signature with long
+    names and an included CA certificate."""
+    p12 = _rsa_identity(workdir / "RSA 4096.p12", "pw", 4096)
+    out = sign_pdf(unsigned, workdir / "RSA 签.pdf", p12, "pw")
+    [st] = verify_pdf(out)
+    assert st.intact and st.covers_whole_file and st.signer.startswith("王建国")

@@ -446,9 +446,11 @@ def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: 
             w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
             out = io.BytesIO()
             # Reserve the signature's room up front instead of letting pyHanko sign twice to measure it: the CMS
-            # holds the certificates plus the signature and attributes (a few KiB), so this is ample.
+            # holds the certificates plus the signature value, the signed attributes and the signer's issuer
+            # (under 2 KiB even for RSA-4096), so 4 KiB beyond the certificates is ample. Counted in hex digits
+            # (pyHanko wants an even count); every reader of the signed file parses them one by one.
             certs = [signer.signing_cert, *(getattr(signer, "cert_registry", None) or [])]
-            reserved = 16384 + 2 * sum(len(c.dump()) for c in certs)  # (pyHanko wants an even count)
+            reserved = 2 * (4096 + sum(len(c.dump()) for c in certs))
             signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec).sign_pdf(
                 w, output=out, bytes_reserved=reserved)
         except SigningError:
