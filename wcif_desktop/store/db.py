@@ -107,25 +107,45 @@ def _hints(cls):
     return typing.get_type_hints(cls)
 
 
+@functools.lru_cache(maxsize=None)
+def _conversions(cls) -> tuple[tuple[str, str], ...]:
+    """(field name, conversion) of a record class, worked out once per class (reading a survey's answers builds
+    thousands of records): ``dec`` Decimal (empty → None), ``bool``, ``int`` (None → 0), ``str`` (None → ''),
+    ``''`` as stored."""
+    hints = _hints(cls)
+    out = []
+    for f in dataclasses.fields(cls):
+        hint = hints.get(f.name)
+        if "Decimal" in str(hint):
+            kind = "dec"
+        elif hint is bool:
+            kind = "bool"
+        elif hint is int:
+            kind = "int"
+        elif hint is str:
+            kind = "str"
+        else:
+            kind = ""
+        out.append((f.name, kind))
+    return tuple(out)
+
+
 def from_row(cls: type[Record], row: dict) -> Record:
     """Build a record dataclass from a table row, converting Decimal/bool/int columns by type hint."""
-    hints = _hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in row:
+    for name, kind in _conversions(cls):
+        if name not in row:
             continue
-        v = row[f.name]
-        hint = hints.get(f.name)
-        text = str(hint)
-        if "Decimal" in text:
+        v = row[name]
+        if kind == "dec":
             v = None if v in (None, "") else D(v)
-        elif hint is bool:
+        elif kind == "bool":
             v = bool(v)
-        elif hint is int:
+        elif kind == "int":
             v = int(v or 0)
-        elif hint is str:
+        elif kind == "str":
             v = "" if v is None else str(v)
-        kwargs[f.name] = v
+        kwargs[name] = v
     return cls(**kwargs)
 
 
