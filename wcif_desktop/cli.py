@@ -83,12 +83,14 @@ def _quiet_library_warnings() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    own_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     _force_utf8_stdio()
     _quiet_library_warnings()
     first = next((a for a in argv if not a.startswith("-")), None)
     # An evaluation file opens the GUI at once, without importing every subcommand module (start-up time).
     opens_file = first is not None and first.lower().endswith(".wcif")
+    resume_gc = _pause_gc() if own_process and first is not None and not opens_file else None
     if first is not None and not opens_file and first in _subcommand_names():
         parser = command_parser()
         args = parser.parse_args(argv)
@@ -113,10 +115,36 @@ def main(argv: list[str] | None = None) -> int:
             return 141  # 128 + SIGPIPE, as other command-line tools
         finally:
             sidecars.remove_listener(say)
+            if resume_gc is not None:
+                resume_gc()
+    if resume_gc is not None:
+        resume_gc()
     args = _gui_parser(with_subcommands=bool({"-h", "--help"} & set(argv))).parse_args(argv)
     from .ui.app import run_gui  # Qt is imported only for the GUI
 
     return run_gui(args)
+
+
+def _pause_gc(seconds: float = 2.0):
+    """No cyclic garbage collection during the first ``seconds`` of a subcommand's own process: importing the
+    libraries and loading the fonts create a few hundred thousand long-lived objects, which the collector would
+    scan over and over (~10 % of a signed report's run) without freeing anything. A longer command gets the
+    collector back after ``seconds``; the returned function turns it back on at once."""
+    import gc
+    import threading
+
+    if not gc.isenabled():
+        return None
+    gc.disable()
+    timer = threading.Timer(seconds, gc.enable)
+    timer.daemon = True
+    timer.start()
+
+    def resume() -> None:
+        timer.cancel()
+        gc.enable()
+
+    return resume
 
 
 def _force_utf8_stdio() -> None:

@@ -115,6 +115,37 @@ def test_two_signers_each_incremental_all_valid(ids, unsigned, workdir, seal):
     assert not verify_pdf(tail)[-1].ok
 
 
+def test_the_identity_is_decrypted_once_per_signature(ids, unsigned, workdir, monkeypatch):
+    """Opening a PKCS#12 runs its key derivation (many rounds): a signature opens the identity once; only a failure
+    opens it a second time, to say whether the password was wrong."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    _, lead, _ = ids
+    calls = []
+    real = pkcs12.load_key_and_certificates
+    monkeypatch.setattr(pkcs12, "load_key_and_certificates", lambda *a, **k: calls.append(1) or real(*a, **k))
+    sign_pdf(unsigned, workdir / "一次.pdf", lead, PW)
+    assert len(calls) == 1
+    with pytest.raises(SigningError, match="密码错误"):
+        sign_pdf(unsigned, workdir / "一次.pdf", lead, "wrong")
+
+
+def test_verify_after_listing_signers_still_reads_the_file(ids, unsigned, workdir):
+    """signer_names keeps its parse for verify_pdf of the same bytes (a new report is listed, then verified); a
+    file changed in between is parsed and checked anew."""
+    from wcif_desktop.render.signing import signer_names
+
+    _, lead, _ = ids
+    signed = sign_pdf(unsigned, workdir / "列出.pdf", lead, PW)
+    assert signer_names(signed)[0].startswith("王建国")
+    assert [s.ok for s in verify_pdf(signed)] == [True]
+    assert signer_names(signed)[0].startswith("王建国")
+    data = signed.read_bytes()
+    k = data.rfind(b"/Contents <") + len(b"/Contents <") + 400
+    signed.write_bytes(data[:k] + (b"1" if data[k:k + 1] != b"1" else b"2") + data[k + 1:])  # changed since
+    assert [s.ok for s in verify_pdf(signed)] == [False]
+
+
 @pytest.mark.parametrize("where", [0.1, 0.5, 0.9, 0.999])
 def test_one_changed_byte_is_detected(ids, unsigned, workdir, where):
     _, lead, _ = ids
@@ -233,3 +264,46 @@ def test_cli_output_into_a_closed_pipe_stops_quietly(sample_path):
     err = p.stderr.read().decode("utf-8", "replace")
     p.wait()
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def _rsa_identity(path, passphrase: str, bits: int):
+    """A PKCS#12 with an RSA key of ``bits`` and a long issuer/subject name, issued by an intermediate CA that
+    is included (a CA-issued identity is larger than the app's own ECDSA ones)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    def name(cn):
+        return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "内蒙古自治区某某电子认证服务有限公司" * 3),
+                          x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "工伤保险基金绩效评价项目组" * 3),
+                          x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+    now = dt.datetime.now(dt.timezone.utc)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    ca = (x509.CertificateBuilder().subject_name(name("中级 CA")).issuer_name(name("中级 CA"))
+          .public_key(ca_key.public_key()).serial_number(1).not_valid_before(now - dt.timedelta(days=1))
+          .not_valid_after(now + dt.timedelta(days=30))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    cert = (x509.CertificateBuilder().subject_name(name("王建国")).issuer_name(ca.subject)
+            .public_key(key.public_key()).serial_number(2).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30)).sign(ca_key, hashes.SHA256()))
+    path.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"x", key, cert, [ca], serialization.BestAvailableEncryption(passphrase.encode())))
+    return path
+
+
+@pytest.mark.slow
+def test_a_large_rsa_identity_fits_the_reserved_room(unsigned, workdir):
+    """The room reserved for the signature (4 KiB beyond the certificates) holds an RSA-4096 signature with long
+    names and an included CA certificate."""
+    p12 = _rsa_identity(workdir / "RSA 4096.p12", "pw", 4096)
+    out = sign_pdf(unsigned, workdir / "RSA 签.pdf", p12, "pw")
+    [st] = verify_pdf(out)
+    assert st.intact and st.covers_whole_file and st.signer.startswith("王建国")

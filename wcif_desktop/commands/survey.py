@@ -47,7 +47,7 @@ def register(sub):
     p.add_argument("--map-answer", action="append", default=[], metavar="QUESTION:ANSWER=OPTION",
                    help="map an answer text to an option (label or scale point) or to out_of_scale; remembered")
     for kind, flag in _DECISION_FLAGS.items():
-        from ..services.survey import DECISION_LABELS
+        from ..domain.survey_decisions import DECISION_LABELS  # not services.survey: every subcommand parses
 
         label, skip, keep = DECISION_LABELS[kind]
         p.add_argument(flag, dest=f"decide_{kind}", choices=["skip", "keep"],

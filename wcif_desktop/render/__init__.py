@@ -9,3 +9,7 @@
 Renderers import neither ``services`` nor ``store`` and never open an evaluation file
 (``tests/test_architecture.py``). No Qt here.
 """
+
+from ._patterns import defer as _defer_patterns
+
+_defer_patterns()  # before reportlab and pyHanko's cryptography are imported (start-up time, see _patterns)

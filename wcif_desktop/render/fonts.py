@@ -142,21 +142,82 @@ def _cmap(font_name: str) -> frozenset[int]:
 # Parsed font tables are cached in the user's cache folder (parsing the two bundled CJK fonts takes ~0.5 s,
 # loading the cached tables a few ms). The key is the font file's SHA-256, the face index, reportlab's version and
 # the Python version; a missing, stale, corrupt or unwritable cache only means parsing the file as before.
-_FONT_CACHE_FORMAT = 2
+_FONT_CACHE_FORMAT = 3
 
 
-def _font_cache_file(data: bytes, index: int) -> Path:
-    import hashlib
+def _font_cache_file(digest: str, index: int) -> Path:
+    """The cache entry of face ``index`` of the font file whose SHA-256 is ``digest``."""
     import sys
 
     import reportlab
 
     from ..paths import user_cache_dir
 
-    digest = hashlib.sha256(data).hexdigest()
     py = f"{sys.version_info[0]}{sys.version_info[1]}"
     return (user_cache_dir() / "fonts"
             / f"{digest}-{index}-rl{reportlab.Version}-py{py}-v{_FONT_CACHE_FORMAT}.marshal")
+
+
+# The SHA-256 of a font file is remembered with the file's size and modification time (``digests.json`` in the
+# font cache), so an unchanged file is neither read whole nor hashed again (~25 MB for the bundled fonts). As in
+# git's index, a digest is trusted only for a file last modified well before the digest was taken: a file changed
+# within the same clock tick as its hashing, keeping its size, is hashed again.
+_DIGESTS = "digests.json"
+_RACY_NS = 2_000_000_000
+
+
+def _digest_key(path: Path) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _known_digest(path: Path, st: os.stat_result) -> str | None:
+    import json
+
+    from ..paths import user_cache_dir
+
+    try:
+        entry = json.loads((user_cache_dir() / "fonts" / _DIGESTS).read_text(encoding="utf-8")).get(_digest_key(path))
+        size, mtime_ns, digest, taken_ns = entry
+    except Exception:  # noqa: BLE001 - no index yet, unreadable or foreign: hash the file
+        return None
+    if size == st.st_size and mtime_ns == st.st_mtime_ns and st.st_mtime_ns < taken_ns - _RACY_NS \
+            and isinstance(digest, str) and len(digest) == 64:
+        return digest
+    return None
+
+
+def _remember_digest(path: Path, st: os.stat_result, digest: str) -> None:
+    import json
+    import time
+
+    from ..paths import user_cache_dir
+
+    try:
+        index_file = user_cache_dir() / "fonts" / _DIGESTS
+        try:
+            known = json.loads(index_file.read_text(encoding="utf-8"))
+            known = known if isinstance(known, dict) else {}
+        except Exception:  # noqa: BLE001
+            known = {}
+        known[_digest_key(path)] = [st.st_size, st.st_mtime_ns, digest, time.time_ns()]
+        index_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = index_file.with_name(f"{index_file.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(known), encoding="utf-8")
+        os.replace(tmp, index_file)
+    except Exception:  # noqa: BLE001 - a read-only or full disk: hashed again next time
+        pass
+
+
+def _font_bytes(path: Path):
+    """The font file's bytes for reportlab's subsetting, mapped rather than read (a subset touches a few pages of
+    it); read whole where the file cannot be mapped."""
+    import mmap
+
+    try:
+        with open(path, "rb") as fh:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return Path(path).read_bytes()
 
 
 # Big tables are stored as typed arrays (loading is a memory copy) when all their values are ints or all floats.
@@ -200,12 +261,82 @@ def _unpack(packed):
     return _unpack_list(packed[1])
 
 
-def _face_from_cache(cache_file: Path, data: bytes, path: Path):
+class _Pairs:
+    """``face.hmetrics`` (the (advance, left side bearing) of each glyph) over the two cached arrays: reportlab
+    reads it only for the glyphs of a subset, so the pairs are not built for all ~50,000 glyphs on every load."""
+
+    __slots__ = ("_a", "_b")
+
+    def __init__(self, a, b):
+        self._a, self._b = a, b
+
+    def __len__(self) -> int:
+        return len(self._a)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(zip(self._a[i], self._b[i]))
+        return (self._a[i], self._b[i])
+
+    def __iter__(self):
+        return zip(self._a, self._b)
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+
+class _Slices:
+    """The font's ``glyf`` table for :meth:`TTFontFile.makeSubset`, which only slices out glyphs: each slice is
+    copied, not the whole table (~20 MB for UMing) on every subset."""
+
+    __slots__ = ("_view",)
+
+    def __init__(self, data, pos: int, length: int):
+        self._view = memoryview(data)[pos:pos + length]
+
+    def __len__(self) -> int:
+        return len(self._view)
+
+    def __getitem__(self, i):
+        return self._view[i].tobytes() if isinstance(i, slice) else self._view[i]
+
+
+def _cached_face_class():
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    global _CachedFace
+    if _CachedFace is None:
+        class CachedFace(TTFontFace):
+            """A :class:`TTFontFace` restored from the font cache (not parsed): the same tables; ``glyphToChar``
+            (used by reportlab only while parsing) is unpacked on first use."""
+
+            def get_table(self, tag):
+                if tag == "glyf":
+                    return _Slices(self._ttf_data, *self.get_table_pos(tag))
+                return super().get_table(tag)
+
+            def __getattr__(self, name):
+                if name == "glyphToChar" and "_packed_glyphToChar" in self.__dict__:
+                    import marshal
+
+                    value = _unpack(marshal.loads(self.__dict__.pop("_packed_glyphToChar")))
+                    self.glyphToChar = value
+                    return value
+                raise AttributeError(name)
+
+        _CachedFace = CachedFace
+    return _CachedFace
+
+
+_CachedFace = None
+
+
+def _face_from_cache(cache_file: Path, data, path: Path):
     """The cached :class:`TTFontFace` of ``path`` (its file bytes ``data``), or ``None`` when there is no usable
     cache entry."""
     import marshal
 
-    from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
+    from reportlab.pdfbase.ttfonts import TTFNameBytes
 
     try:
         stored = marshal.loads(cache_file.read_bytes())
@@ -213,9 +344,12 @@ def _face_from_cache(cache_file: Path, data: bytes, path: Path):
         for key in stored["name_bytes"]:
             state[key] = TTFNameBytes(state[key])
         for key, packed in stored["tables"].items():
-            state[key] = _unpack(packed)
+            if key == "glyphToChar":
+                state["_packed_glyphToChar"] = packed
+            else:
+                state[key] = _unpack(packed)
         advances, lsbs = stored["hmetrics"]
-        state["hmetrics"] = list(zip(_unpack_list(advances), _unpack_list(lsbs)))
+        state["hmetrics"] = _Pairs(_unpack_list(advances), _unpack_list(lsbs))
     except Exception:  # noqa: BLE001 - missing, truncated or foreign file: parse instead
         return None
     if not isinstance(state.get("charToGlyph"), dict) or not isinstance(state.get("charWidths"), dict):
@@ -223,7 +357,7 @@ def _face_from_cache(cache_file: Path, data: bytes, path: Path):
     units = state.get("unitsPerEm")
     if not isinstance(units, int) or units <= 0:
         return None
-    face = TTFontFace.__new__(TTFontFace)
+    face = _cached_face_class().__new__(_cached_face_class())
     face.__dict__.update(state)
     face._pdfScale = _pdf_scale(units)  # noqa: SLF001 - a closure in reportlab, not picklable
     face._ttf_data = data  # noqa: SLF001
@@ -253,6 +387,8 @@ def _face_to_cache(cache_file: Path, face) -> None:
         for k in name_bytes:
             state[k] = bytes(state[k])
         tables = {k: _pack(state.pop(k)) for k in _TABLES if isinstance(state.get(k), (dict, list))}
+        if "glyphToChar" in tables:  # lists of characters, needed only while parsing: unmarshalled on first use
+            tables["glyphToChar"] = marshal.dumps(tables["glyphToChar"])
         hm = face.hmetrics
         payload = marshal.dumps({"state": state, "name_bytes": name_bytes, "tables": tables,
                                  "hmetrics": (_pack_list([a for a, _ in hm]), _pack_list([b for _, b in hm]))})
@@ -294,12 +430,22 @@ def load_ttfont(name: str, path: Path, index: int = 0, use_cache: bool = True) -
     """
     if not use_cache:
         return TTFont(name, str(path), subfontIndex=index)
-    data = Path(path).read_bytes()
+    path = Path(path)
+    st = path.stat()
+    digest = _known_digest(path, st)
+    if digest is None:
+        import hashlib
+
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        _remember_digest(path, st, digest)
+    else:
+        data = _font_bytes(path)
     try:
-        cache_file = _font_cache_file(data, index)
+        cache_file = _font_cache_file(digest, index)
     except Exception:  # noqa: BLE001 - no cache folder (e.g. read-only home)
         return TTFont(name, str(path), subfontIndex=index)
-    face = _face_from_cache(cache_file, data, Path(path))
+    face = _face_from_cache(cache_file, data, path)
     if face is not None:
         try:
             return _ttfont_with_face(name, face)

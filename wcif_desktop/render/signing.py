@@ -204,24 +204,26 @@ def _load_signer(p12_path: Path, passphrase: str):
     except OSError as e:
         raise SigningError(QT_TRANSLATE_NOOP("core", "无法读取签名证书文件：{path}（{reason}）"), path=p12_path,
                            reason=e.strerror or e) from e
-    from cryptography.hazmat.primitives.serialization import pkcs12 as c_pkcs12
-
     pw = (passphrase or "").encode("utf-8")
-    # Decrypting is the one step whose failure means "wrong password" (cryptography raises ValueError for a
-    # bad MAC or undecryptable bags); a structurally valid PKCS#12 that fails there was opened with the wrong
-    # passphrase. Every later failure (an unsupported key, a missing API in the installed pyHanko, ...) is
-    # reported as itself, never as a wrong password.
-    try:
-        c_pkcs12.load_key_and_certificates(data, pw or None)
-    except ValueError as e:
-        if _is_pkcs12(data):
-            raise SigningError(QT_TRANSLATE_NOOP("core", "签名证书密码错误，无法打开：{name}（请检查密码后重试）"),
-                               name=p12_path.name) from e
-        raise SigningError(QT_TRANSLATE_NOOP("core", "不是有效的签名证书文件（PKCS#12 .p12/.pfx）：{name}"),
-                           name=p12_path.name) from e
+    # The identity is decrypted once (PBKDF2 with many rounds: ~10 ms per load), by pyHanko. Only when that fails
+    # is it opened again with cryptography alone, to tell the cases apart: decrypting is the one step whose failure
+    # means "wrong password" (cryptography raises ValueError for a bad MAC or undecryptable bags), so a
+    # structurally valid PKCS#12 that fails there was opened with the wrong passphrase. Every later failure (an
+    # unsupported key, a missing API in the installed pyHanko, ...) is reported as itself, never as a wrong
+    # password.
     try:
         signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=pw or None)
-    except Exception as e:  # noqa: BLE001 - named, not disguised as a wrong password
+    except Exception as e:  # noqa: BLE001 - classified below
+        from cryptography.hazmat.primitives.serialization import pkcs12 as c_pkcs12
+
+        try:
+            c_pkcs12.load_key_and_certificates(data, pw or None)
+        except ValueError as bad:
+            if _is_pkcs12(data):
+                raise SigningError(QT_TRANSLATE_NOOP("core", "签名证书密码错误，无法打开：{name}（请检查密码后重试）"),
+                                   name=p12_path.name) from bad
+            raise SigningError(QT_TRANSLATE_NOOP("core", "不是有效的签名证书文件（PKCS#12 .p12/.pfx）：{name}"),
+                               name=p12_path.name) from bad
         raise SigningError(QT_TRANSLATE_NOOP("core", "无法从签名证书文件 {name} 载入签名密钥：{reason}"),
                            name=p12_path.name, reason=f"{type(e).__name__}: {e}") from e
     if signer is None or signer.signing_cert is None:
@@ -444,9 +446,11 @@ def sign_pdf(in_pdf, out_pdf, p12_path, passphrase: str, seal_png=None, reason: 
             w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
             out = io.BytesIO()
             # Reserve the signature's room up front instead of letting pyHanko sign twice to measure it: the CMS
-            # holds the certificates plus the signature and attributes (a few KiB), so this is ample.
+            # holds the certificates plus the signature value, the signed attributes and the signer's issuer
+            # (under 2 KiB even for RSA-4096), so 4 KiB beyond the certificates is ample. Counted in hex digits
+            # (pyHanko wants an even count); every reader of the signed file parses them one by one.
             certs = [signer.signing_cert, *(getattr(signer, "cert_registry", None) or [])]
-            reserved = 16384 + 2 * sum(len(c.dump()) for c in certs)  # (pyHanko wants an even count)
+            reserved = 2 * (4096 + sum(len(c.dump()) for c in certs))
             signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec).sign_pdf(
                 w, output=out, bytes_reserved=reserved)
         except SigningError:
@@ -474,11 +478,24 @@ def signer_names(path) -> list[str]:
     """Signers of a PDF's signatures in order (from their certificates; no validation — see verify_pdf)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    global _parsed
     try:
-        with open(path, "rb") as fh:
-            return [_display_name(s.signer_cert) for s in PdfFileReader(fh, strict=False).embedded_signatures]
+        data = Path(path).read_bytes()
+        cached, _parsed = _parsed, None
+        reader = cached[1] if cached is not None and cached[0] == data else None
+        if reader is None:
+            reader = PdfFileReader(io.BytesIO(data), strict=False)
+        names = [_display_name(s.signer_cert) for s in reader.embedded_signatures]
+        _parsed = (data, reader)  # verify_pdf of these same bytes next (a new report) need not parse again
+        return names
     except Exception as e:  # noqa: BLE001
         raise SigningError(QT_TRANSLATE_NOOP("core", "PDF 文件无法解析：{path}（{reason}）"), path=path, reason=e) from e
+
+
+# The last PDF signer_names parsed: (its bytes, pyHanko's reader). A signed report's signers are listed (to keep
+# them with the report) and then verified: parsing the signature's /Contents (~17,000 hex digits read one by one
+# by pyHanko) is the biggest part of each. verify_pdf takes the reader only for byte-identical content, once.
+_parsed: tuple[bytes, object] | None = None
 
 
 
@@ -525,8 +542,13 @@ def verify_pdf(path) -> list[SignatureStatus]:
                            reason=e.strerror or e) from e
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise SigningError(QT_TRANSLATE_NOOP("core", "不是 PDF 文件：{path}"), path=path)
+    global _parsed
+    cached, _parsed = _parsed, None
     try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        if cached is not None and cached[0] == data:
+            reader = cached[1]
+        else:
+            reader = PdfFileReader(io.BytesIO(data), strict=False)
         sigs = list(reader.embedded_signatures)
     except Exception as e:  # noqa: BLE001
         raise SigningError(QT_TRANSLATE_NOOP("core", "PDF 文件已损坏或被篡改，无法解析：{name}（{reason}）"), name=path.name,

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, WcifError
 from ..domain.finance import (
@@ -36,7 +37,9 @@ from ..domain.money import D
 from ..domain.progress import NO_PROGRESS, Progress, check
 from ..store.db import EvaluationFile
 from . import evaluation as svc
-from . import tabular as tb
+
+if TYPE_CHECKING:  # the spreadsheet reader is imported by the import functions only (a report needs none)
+    from . import tabular as tb
 
 # --------------------------------------------------------------------------------------------- settings
 
@@ -242,6 +245,8 @@ class StatementImport:
     def describe(self) -> str:
         """A plain-language summary (Chinese, a :class:`~wcif_desktop.domain.errors.Message`) for the CLI and the
         dialog."""
+        from . import tabular as tb
+
         cols = "，".join(f"{tb.column_letter(c)}列→{t.label()}" for c, t in sorted(self.mapping.items()))
         p = {"sheet": self.sheet, "unit": self.unit or "未知", "label_column": tb.column_letter(self.label_column),
              "columns": cols, "lines": len(self.lines), "values": self.value_count,
@@ -280,6 +285,8 @@ def guess_mapping(table: tb.Table, year: int) -> tuple[int, dict[int, ColumnTarg
     column to that year; a header that is only a year (“2019年”, “2019”) is that year's actual (a multi-year
     table, the 历史标准). Progress (进度), growth (增长/同比) and % columns are never mapped.
     """
+    from . import tabular as tb
+
     label_col = None
     for kw in ("项目", "科目", "名称", "行次名称"):
         col = table.find_column(kw)
@@ -340,6 +347,8 @@ def plan_statement_import(path, *, sheet: str | None = None, unit: str | None = 
         WcifError: unreadable file or sheet, no header, no amount column recognised, or the amounts' unit
         unknown (neither detected nor chosen).
     """
+    from . import tabular as tb
+
     table = tb.read_table(path, sheet, unit=unit)
     check(progress)
     return plan_from_table(table, year=year, mapping=mapping, label_column=label_column, progress=progress)
@@ -348,6 +357,8 @@ def plan_statement_import(path, *, sheet: str | None = None, unit: str | None = 
 def plan_from_table(table: tb.Table, *, year: int, mapping: dict[int, ColumnTarget] | None = None,
                     label_column: int | None = None, progress: Progress = NO_PROGRESS) -> StatementImport:
     """:func:`plan_statement_import` on a table already read (the mapping dialog re-plans without re-reading)."""
+    from . import tabular as tb
+
     guessed_label, guessed = guess_mapping(table, year)
     label_col = label_column or guessed_label
     mapping = dict(guessed if mapping is None else mapping)

@@ -79,6 +79,7 @@ from ..domain.survey import (
     normalize_header,
     question_stats,
 )
+from ..domain.survey_decisions import DECISION_KINDS, DECISION_LABELS
 from ..store.db import BulkIds, EvaluationFile
 from .evaluation import Changes, evaluation
 
@@ -570,20 +571,6 @@ SIMILARITY = 0.85
 RESPONSE_COLUMNS = ["id", "survey_id", "respondent_id", "submitted_at", "source", "source_file", "source_row",
                     "fingerprint", "excluded", "exclusion_reason"]
 ANSWER_COLUMNS = ["id", "response_id", "question_id", "option_id", "text"]
-DECISION_KINDS = ("unmapped_column", "missing_column", "different_survey", "duplicate", "out_of_scale")
-DECISION_LABELS = {  # (what, skip, keep): Messages, shown in the import dialog
-    "unmapped_column": (Message(QT_TRANSLATE_NOOP("core", "无法对应的列")), Message(QT_TRANSLATE_NOOP("core", "忽略该列")),
-                        Message(QT_TRANSLATE_NOOP("core", "作为新的文字题导入"))),
-    "missing_column": (Message(QT_TRANSLATE_NOOP("core", "文件中缺少的题目")), Message(QT_TRANSLATE_NOOP("core", "取消导入")),
-                       Message(QT_TRANSLATE_NOOP("core", "照常导入（该题无答案）"))),
-    "different_survey": (Message(QT_TRANSLATE_NOOP("core", "文件疑似属于其他问卷")),
-                         Message(QT_TRANSLATE_NOOP("core", "取消导入")),
-                         Message(QT_TRANSLATE_NOOP("core", "仍导入能对应的列"))),
-    "duplicate": (Message(QT_TRANSLATE_NOOP("core", "重复的答卷")), Message(QT_TRANSLATE_NOOP("core", "只计入第一份")),
-                  Message(QT_TRANSLATE_NOOP("core", "全部计入"))),
-    "out_of_scale": (Message(QT_TRANSLATE_NOOP("core", "量表外的答案")), Message(QT_TRANSLATE_NOOP("core", "不计入这些答卷")),
-                     Message(QT_TRANSLATE_NOOP("core", "计入，该答案不计分"))),
-}
 
 
 @dataclass
