@@ -118,6 +118,8 @@ def main(argv=None) -> None:
 
     b, a = med("bare", 0), med("app", 0)
     bw, aw = med("bare", 1), med("app", 1)
+    if a is None or b is None:
+        raise SystemExit("no PAINTED mark: the window was not grabbed with QWidget.grab()")
     print(f"to painted: bare PySide6 window {b * 1000:.0f} ms; WCIF Desktop on the sample {a * 1000:.0f} ms; "
           f"ratio {a / b:.2f} (median of {runs}, alternating); {load}")
     print(f"whole process: bare {bw * 1000:.0f} ms; WCIF Desktop {aw * 1000:.0f} ms; ratio {aw / bw:.2f}")

@@ -21,7 +21,7 @@ DEFERRED = (
     "wcif_desktop.ui.scoring_editor", "wcif_desktop.ui.review_panel", "wcif_desktop.ui.report_preview",
     "wcif_desktop.ui.readiness_view", "wcif_desktop.ui.survey_view", "wcif_desktop.ui.finance_view",
     "wcif_desktop.render", "wcif_desktop.services.deliverables", "wcif_desktop.services.report_build",
-    "wcif_desktop.services.survey", "wcif_desktop.services.tabular",
+    "wcif_desktop.services.survey", "wcif_desktop.services.tabular", "wcif_desktop.domain.finance", "tomllib",
     "pandas", "numpy", "reportlab", "pyhanko", "openpyxl", "python_calamine", "docx", "docxtpl", "pypdfium2",
     "fontTools", "PIL", "cryptography",
 )
@@ -80,11 +80,10 @@ def test_steps_are_known_before_their_pages_are_built(window):
     states = [window.step_state(s.key) for s in STEP_PAGES]
     assert all(isinstance(s, StepState) for s in states)
     assert states[3] is StepState.DONE and states[5] is StepState.NOT_STARTED  # computed without the pages
-    # each step's rule is the one its page class gives
-    for step in STEP_PAGES:
-        assert step.page_class.key == step.key and step.page_class.title == step.title
-        snap = window.ctx.snapshot()
-        assert step.page_class.state(snap, window.ctx.ef) is step.state(snap, window.ctx.ef)
+    assert [s.display_title() for s in STEP_PAGES] == ["团队与方案", "现场资料核查", "绩效目标", "指标评分",
+                                                       "问题与建议", "报告"]
+    for step in STEP_PAGES:  # the step list's key and title are its page's
+        assert (step.page_class.key, step.page_class.title) == (step.key, step.title)
 
 
 @pytest.mark.parametrize("key", ["review", "targets", "scoring", "findings", "report"])
@@ -140,3 +139,31 @@ def test_read_only_window_builds_pages_lazily(qtbot, sample_path, messages):
     page = win.show_step("findings")
     assert page.isVisibleTo(win) and win.ctx.ef.read_only
     win.close()
+
+
+def test_plan_tab_is_built_when_first_shown(window, qtbot):
+    """The 评价方案 tab of the first step is not on the first screen: its panel is built when shown (or used)."""
+    from wcif_desktop.domain.review import EvaluationPlan
+
+    team = window.page("team")
+    panel = team.team_tabs.widget(2)
+    assert panel is team.plan_panel and not panel._built
+    assert team.fields["title"].isVisible()
+    team.team_tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: panel._built)
+    assert panel.isVisible() and panel.basis_model.rowCount() == 7 and panel.phase_model.rowCount() == 4
+    assert panel.preview.text().startswith("评价依据：《中华人民共和国社会保险法》")
+    assert panel.basis_view.property("wcif_copy")  # Ctrl+C on its tables, as on every page's tables
+    # an edit made elsewhere reaches the built panel; undo restores it
+    panel.texts["scope"].setPlainText("2021年度基金收支")
+    panel.texts["scope"].commit()
+    assert window.ctx.ef.records(EvaluationPlan)[0].scope == "2021年度基金收支"
+    window.act_undo.trigger()
+    assert panel.texts["scope"].toPlainText().startswith("2021年1月1日至12月31日")
+
+
+def test_plan_panel_used_before_shown_builds_itself(bare_window):
+    panel = bare_window.page("team").plan_panel
+    assert not panel._built
+    assert panel.preview.text() == ""  # first use builds it (the bare sample has no plan entries)
+    assert panel._built and set(panel.texts) == {"objectives", "evaluation_object", "scope"}

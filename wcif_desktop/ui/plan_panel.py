@@ -310,14 +310,37 @@ def _table(model, widths) -> QTableView:
 
 # ---------------------------------------------------------------------------------------------- plan panel
 class PlanPanel(QWidget):
-    """The evaluation plan editor with the report section 二 preview."""
+    """The evaluation plan editor with the report section 二 preview.
+
+    Its widgets are built when the panel is first shown or first used (:meth:`build`): it sits on the 团队与方案
+    page's third tab, which the first screen does not show (start-up time, issue 21)."""
 
     TEXTS = ("objectives", "evaluation_object", "scope")
 
     def __init__(self, ctx: EvaluationContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        outer = QHBoxLayout(self)
+        self._built = False
+        QHBoxLayout(self)
+
+    def __getattr__(self, name: str):
+        # a widget of the panel asked for before it was shown: build the panel now
+        if name.startswith("_") or self.__dict__.get("_built", True):
+            raise AttributeError(name)
+        self.build()
+        return getattr(self, name)
+
+    def showEvent(self, event):  # noqa: N802
+        self.build()
+        super().showEvent(event)
+
+    def build(self) -> None:
+        """Build the panel's widgets and show the plan (once; later calls do nothing)."""
+        if self._built:
+            return
+        self._built = True
+        ctx = self.ctx
+        outer = self.layout()
 
         # left column: texts, methods, standards
         left = QVBoxLayout()
@@ -417,6 +440,12 @@ class PlanPanel(QWidget):
         right.addWidget(prev, 2)
         outer.addLayout(right, 3)
 
+        # what the main window gives every table of a page when it builds it (the page was built before this panel)
+        from .desktop import install_copy
+        from .mainwindow import compact_tables
+
+        compact_tables(self)
+        install_copy(self)
         ctx.changed.connect(self._on_changed)
         self.refresh()
 

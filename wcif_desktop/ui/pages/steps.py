@@ -79,9 +79,9 @@ def findings_state(snap: EvaluationSnapshot, ef=None) -> StepState:
             complete += 1
     st = state_of(complete, len(FINDING_KINDS)) if complete else StepState.IN_PROGRESS
     if st is StepState.DONE:
-        from ...services.readiness import ERROR, check_readiness
+        from ...services.readiness import ERROR, finding_issues
 
-        if any(i.kind == "finding" and i.severity == ERROR for i in check_readiness(snap)):
+        if any(i.severity == ERROR for i in finding_issues(snap)):
             return StepState.IN_PROGRESS
     return st
 
