@@ -330,9 +330,10 @@ class PlanPanel(QWidget):
         self.build()
         return getattr(self, name)
 
-    def showEvent(self, event):  # noqa: N802
-        self.build()
-        super().showEvent(event)
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt API
+        if visible:  # built before Qt shows the children (the tab switching to it shows the panel this way)
+            self.build()
+        super().setVisible(visible)
 
     def build(self) -> None:
         """Build the panel's widgets and show the plan (once; later calls do nothing)."""
