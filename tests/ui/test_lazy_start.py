@@ -167,3 +167,14 @@ def test_plan_panel_used_before_shown_builds_itself(bare_window):
     assert not panel._built
     assert panel.preview.text() == ""  # first use builds it (the bare sample has no plan entries)
     assert panel._built and set(panel.texts) == {"objectives", "evaluation_object", "scope"}
+
+
+def test_independence_editor_built_with_its_tab(window):
+    team = window.page("team")
+    editor = team.independence_editor
+    assert not editor._built
+    team.team_tabs.setCurrentIndex(1)  # 评价小组与独立性
+    assert editor._built and editor.member.isVisible() and editor.member.count() == 4
+    assert editor.warning.text() == "全部成员均已声明具备独立性。"
+    team.team_view.setCurrentIndex(team.team_model.index(2, 0))  # a member chosen in the table
+    assert editor.member.currentIndex() == 2

@@ -115,14 +115,47 @@ def declaration_text(d: IndependenceDeclaration | None) -> str:
     return QCoreApplication.translate("IndependenceEditor", "不独立（{0}）：{1}").format(d.declared_on, d.note)
 
 
-class IndependenceEditor(QGroupBox):
+class _BuiltWhenShown:
+    """Mixin of a widget whose contents :meth:`_build` makes when the widget is first shown or first used (an
+    attribute it sets is asked for): the 团队与方案 page's second and third tabs, which the first screen does not
+    show (start-up time, issue 21). The class's ``__init__`` sets ``self._built = False``."""
+
+    def __getattr__(self, name: str):
+        # a widget of the panel asked for before it was shown: build the panel now
+        if name.startswith("_") or self.__dict__.get("_built", True):
+            raise AttributeError(name)
+        self.build()
+        return getattr(self, name)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt API
+        if visible:  # built before Qt shows the children (a tab switching to it shows the widget this way)
+            self.build()
+        super().setVisible(visible)
+
+    def build(self) -> None:
+        """Build the contents and show the data (once; later calls do nothing)."""
+        if self._built:
+            return
+        self._built = True
+        self._build()
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+
+class IndependenceEditor(_BuiltWhenShown, QGroupBox):
     """Declaration of one member (chosen in the combo or by selecting the team table's row) and the warnings."""
 
     def __init__(self, ctx: EvaluationContext, parent=None):
         super().__init__(parent)
         self.setTitle(self.tr("独立性声明"))
         self.ctx = ctx
-        lay = QVBoxLayout(self)
+        self._built = False
+        QVBoxLayout(self)
+
+    def _build(self) -> None:
+        ctx = self.ctx
+        lay = self.layout()
         row = QHBoxLayout()
         self.member = QComboBox()
         self.member.setObjectName("independence_member")
@@ -309,7 +342,7 @@ def _table(model, widths) -> QTableView:
 
 
 # ---------------------------------------------------------------------------------------------- plan panel
-class PlanPanel(QWidget):
+class PlanPanel(_BuiltWhenShown, QWidget):
     """The evaluation plan editor with the report section 二 preview.
 
     Its widgets are built when the panel is first shown or first used (:meth:`build`): it sits on the 团队与方案
@@ -323,23 +356,7 @@ class PlanPanel(QWidget):
         self._built = False
         QHBoxLayout(self)
 
-    def __getattr__(self, name: str):
-        # a widget of the panel asked for before it was shown: build the panel now
-        if name.startswith("_") or self.__dict__.get("_built", True):
-            raise AttributeError(name)
-        self.build()
-        return getattr(self, name)
-
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt API
-        if visible:  # built before Qt shows the children (the tab switching to it shows the panel this way)
-            self.build()
-        super().setVisible(visible)
-
-    def build(self) -> None:
-        """Build the panel's widgets and show the plan (once; later calls do nothing)."""
-        if self._built:
-            return
-        self._built = True
+    def _build(self) -> None:
         ctx = self.ctx
         outer = self.layout()
 
