@@ -40,6 +40,7 @@ def test_every_step_of_the_sample_is_filled(window):
     team = window.show_step("team")
     assert "仅供演示" in _text(team, "evaluation_description")
     assert team.team_model.rowCount() == 4
+    team.team_tabs.setCurrentIndex(2)  # 评价方案: its panel is built when the tab is first shown (start-up time)
     assert _text(team, "plan_objectives") and _rows(team, "plan_basis") >= 5 and _rows(team, "plan_phases") >= 3
 
     review = window.show_step("review")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .finance import summarize
 from .model import EvaluationSnapshot
 from .money import fmt_pct, fmt_score, fmt_wan
 from .scoring import sheet_for
@@ -49,6 +48,8 @@ FIELD_LABELS = {
 
 def field_values(snap: EvaluationSnapshot) -> dict[str, str]:
     """Current display value of every field (str). Missing data shows as ``—``."""
+    from .finance import summarize  # (here: the GUI imports this module at start-up, before any figure is shown)
+
     ev = snap.evaluation
     fs = summarize(snap.finance, ev.fiscal_year)
     sheet = sheet_for(snap)

@@ -16,9 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message
-from ..domain.fields import field_values, unknown_fields
 from ..domain.model import EvaluationSnapshot
-from ..domain.scoring import sheet_for
 
 ERROR, HINT = "错误", "提示"
 
@@ -31,8 +29,9 @@ class ReadinessItem:
     record_id: str = ""
 
 
-def check_readiness(snap: EvaluationSnapshot) -> list[ReadinessItem]:
-    """Everything that keeps the report from being complete (empty list when ready)."""
+def finding_issues(snap: EvaluationSnapshot) -> list[ReadinessItem]:
+    """The findings part of :func:`check_readiness` (items of kind ``finding``): a recommendation answering no
+    live problem, a problem without cause analysis or without a recommendation."""
     out: list[ReadinessItem] = []
     problems = snap.findings_of("problem")
     recs = snap.findings_of("recommendation")
@@ -56,6 +55,16 @@ def check_readiness(snap: EvaluationSnapshot) -> list[ReadinessItem]:
             msg = (Message(QT_TRANSLATE_NOOP("core", "问题“{name}”没有对应的建议"), name=name) if name
                    else Message(QT_TRANSLATE_NOOP("core", "问题“（无标题）”没有对应的建议")))
             out.append(ReadinessItem(ERROR, "finding", msg, p.id))
+    return out
+
+
+def check_readiness(snap: EvaluationSnapshot) -> list[ReadinessItem]:
+    """Everything that keeps the report from being complete (empty list when ready)."""
+    # imported here: the step list's findings state needs only finding_issues, when a file opens (start-up time)
+    from ..domain.fields import field_values, unknown_fields
+    from ..domain.scoring import sheet_for
+
+    out = finding_issues(snap)
     sheet = sheet_for(snap)
     unscored = [n.indicator for n in sheet.leaves() if n.indicator.score is None]
     if unscored:
@@ -90,4 +99,4 @@ def check_readiness(snap: EvaluationSnapshot) -> list[ReadinessItem]:
     return out
 
 
-__all__ = ["ReadinessItem", "check_readiness", "ERROR", "HINT"]
+__all__ = ["ReadinessItem", "check_readiness", "finding_issues", "ERROR", "HINT"]

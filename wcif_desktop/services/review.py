@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import tempfile
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +51,8 @@ def load_template(path=None) -> dict:
     Raises:
         WcifError: unreadable or malformed template (naming the file and the problem).
     """
+    import tomllib  # (here: the step list imports this module when a file opens; only a new request list reads it)
+
     path = Path(path) if path else resource("templates", TEMPLATE_NAME)
     try:
         with open(path, "rb") as fh:

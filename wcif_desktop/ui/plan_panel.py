@@ -115,14 +115,47 @@ def declaration_text(d: IndependenceDeclaration | None) -> str:
     return QCoreApplication.translate("IndependenceEditor", "不独立（{0}）：{1}").format(d.declared_on, d.note)
 
 
-class IndependenceEditor(QGroupBox):
+class _BuiltWhenShown:
+    """Mixin of a widget whose contents :meth:`_build` makes when the widget is first shown or first used (an
+    attribute it sets is asked for): the 团队与方案 page's second and third tabs, which the first screen does not
+    show (start-up time, issue 21). The class's ``__init__`` sets ``self._built = False``."""
+
+    def __getattr__(self, name: str):
+        # a widget of the panel asked for before it was shown: build the panel now
+        if name.startswith("_") or self.__dict__.get("_built", True):
+            raise AttributeError(name)
+        self.build()
+        return getattr(self, name)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt API
+        if visible:  # built before Qt shows the children (a tab switching to it shows the widget this way)
+            self.build()
+        super().setVisible(visible)
+
+    def build(self) -> None:
+        """Build the contents and show the data (once; later calls do nothing)."""
+        if self._built:
+            return
+        self._built = True
+        self._build()
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+
+class IndependenceEditor(_BuiltWhenShown, QGroupBox):
     """Declaration of one member (chosen in the combo or by selecting the team table's row) and the warnings."""
 
     def __init__(self, ctx: EvaluationContext, parent=None):
         super().__init__(parent)
         self.setTitle(self.tr("独立性声明"))
         self.ctx = ctx
-        lay = QVBoxLayout(self)
+        self._built = False
+        QVBoxLayout(self)
+
+    def _build(self) -> None:
+        ctx = self.ctx
+        lay = self.layout()
         row = QHBoxLayout()
         self.member = QComboBox()
         self.member.setObjectName("independence_member")
@@ -309,15 +342,23 @@ def _table(model, widths) -> QTableView:
 
 
 # ---------------------------------------------------------------------------------------------- plan panel
-class PlanPanel(QWidget):
-    """The evaluation plan editor with the report section 二 preview."""
+class PlanPanel(_BuiltWhenShown, QWidget):
+    """The evaluation plan editor with the report section 二 preview.
+
+    Its widgets are built when the panel is first shown or first used (:meth:`build`): it sits on the 团队与方案
+    page's third tab, which the first screen does not show (start-up time, issue 21)."""
 
     TEXTS = ("objectives", "evaluation_object", "scope")
 
     def __init__(self, ctx: EvaluationContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        outer = QHBoxLayout(self)
+        self._built = False
+        QHBoxLayout(self)
+
+    def _build(self) -> None:
+        ctx = self.ctx
+        outer = self.layout()
 
         # left column: texts, methods, standards
         left = QVBoxLayout()
@@ -417,6 +458,12 @@ class PlanPanel(QWidget):
         right.addWidget(prev, 2)
         outer.addLayout(right, 3)
 
+        # what the main window gives every table of a page when it builds it (the page was built before this panel)
+        from .desktop import install_copy
+        from .mainwindow import compact_tables
+
+        compact_tables(self)
+        install_copy(self)
         ctx.changed.connect(self._on_changed)
         self.refresh()
 

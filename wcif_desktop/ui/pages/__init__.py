@@ -1,4 +1,5 @@
-"""One page per step of the evaluation; :data:`STEP_PAGES` lists them in the step list's order.
+"""One page per step of the evaluation; :data:`STEP_PAGES` lists the steps in the step list's order (each page's
+module is imported when the page is first built).
 
 To extend a step, edit (or subclass) its page module; each page is a QWidget taking the EvaluationContext.
 """
@@ -6,14 +7,11 @@ To extend a step, edit (or subclass) its page module; each page is a QWidget tak
 from __future__ import annotations
 
 from .base import StepPage, StepState
-from .findings import FindingsPage
-from .report import ReportPage
-from .review import ReviewPage
-from .scoring import ScoringPage
-from .targets import TargetsPage
-from .team import TeamPage
+from .steps import STEPS, Step
 
-STEP_PAGES: list[type[StepPage]] = [TeamPage, ReviewPage, TargetsPage, ScoringPage, FindingsPage, ReportPage]
+# The steps in the step list's order. Each is a :class:`~.steps.Step`: key, title and state without importing the
+# page; ``STEP_PAGES[i](ctx, parent)`` imports and builds the page (start-up time: only the page shown is loaded).
+STEP_PAGES: list[Step] = STEPS
 
 
 def step_index(name: str | None) -> int:
@@ -31,4 +29,4 @@ def step_index(name: str | None) -> int:
     raise ValueError(f"未知的步骤“{name}”，可用：{names}（或 {', '.join(p.key for p in STEP_PAGES)}）")
 
 
-__all__ = ["STEP_PAGES", "StepPage", "StepState", "step_index"]
+__all__ = ["STEP_PAGES", "Step", "StepPage", "StepState", "step_index"]

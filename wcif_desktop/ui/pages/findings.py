@@ -34,7 +34,8 @@ from ...services.evaluation import get
 from ..errors import error_text
 from ..models import Column, RecordTableModel
 from ..readiness_view import ReadinessView
-from .base import CommitLineEdit, CommitTextEdit, RecordListControls, StepPage, StepState, state_of
+from .base import CommitLineEdit, CommitTextEdit, RecordListControls, StepPage, StepState
+from .steps import findings_state
 
 LINK_KIND_TEXTS = {
     "indicator": QT_TRANSLATE_NOOP("findings", "指标"),
@@ -56,21 +57,7 @@ class FindingsPage(StepPage):
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
-        if not snap.findings:
-            return StepState.NOT_STARTED
-        complete = 0
-        for kind in KIND_TEXTS:
-            items = snap.findings_of(kind)
-            if items and all(f.title.strip() and f.body.strip() and (kind != "problem" or f.cause.strip())
-                             for f in items):
-                complete += 1
-        st = state_of(complete, len(KIND_TEXTS)) if complete else StepState.IN_PROGRESS
-        if st is StepState.DONE:  # 已完成 only while the step's own check (the findings part of readiness) passes
-            from ...services.readiness import ERROR, check_readiness
-
-            if any(i.kind == "finding" and i.severity == ERROR for i in check_readiness(snap)):
-                return StepState.IN_PROGRESS
-        return st
+        return findings_state(snap, ef)
 
     def __init__(self, ctx, parent=None):
         from PySide6.QtCore import QCoreApplication

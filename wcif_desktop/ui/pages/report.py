@@ -43,16 +43,9 @@ from ..readiness_view import ReadinessView
 from ..settings import Settings
 from ..workers import Task, run_with_progress
 from .base import StepPage, StepState
+from .steps import report_state, saved_reports
 
 REPORT_TABLE = "generated_report"  # reports kept in the evaluation file by the report pipeline
-
-
-def saved_reports(ef) -> list:
-    """The reports kept in the evaluation file (:class:`~wcif_desktop.services.report_archive.GeneratedReport`),
-    newest last."""
-    from ...services.report_archive import saved_reports as kept
-
-    return list(reversed(kept(ef)))
 
 
 # ---------------------------------------------------------------------- Qt-free work run on the worker thread
@@ -262,12 +255,7 @@ class ReportPage(StepPage):
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
-        """未开始 without a kept report, 已完成 when the newest one is signed, 进行中 otherwise."""
-        reports = saved_reports(ef) if ef is not None else []
-        if not reports:
-            return StepState.NOT_STARTED
-        signers = reports[-1].signers or "[]"
-        return StepState.DONE if signers.strip() not in ("", "[]") else StepState.IN_PROGRESS
+        return report_state(snap, ef)
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from ...domain.model import EvaluationSnapshot
 from .base import NarrativeEditor, StepPage, StepState
+from .steps import PROCESS_SECTION, review_state
 
-PROCESS_SECTION = "process"
 
 
 class ReviewPage(StepPage):
@@ -20,15 +20,7 @@ class ReviewPage(StepPage):
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
-        """已完成 only when its own check passes: a request list exists and every item is settled (none still
-        awaited); 进行中 with a request list or the process text; else 未开始."""
-        from ...services.review import request_items
-
-        requests = request_items(ef) if ef is not None else []
-        has_text = bool(snap.narratives.get(PROCESS_SECTION, "").strip())
-        if requests and all((r.status or "requested") != "requested" for r in requests):
-            return StepState.DONE
-        return StepState.IN_PROGRESS if (requests or has_text) else StepState.NOT_STARTED
+        return review_state(snap, ef)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import EvaluationSnapshot
 from ...domain.money import fmt_score
-from ...domain.scoring import sheet_for
-from ...services.evaluation import leaf_indicators
 from ..errors import error_text
 from ..models import IndicatorTreeModel
-from .base import StepPage, StepState, state_of
+from .base import StepPage, StepState
+from .steps import scoring_state
 
 # The grade names of domain.scoring.DEFAULT_GRADE_BANDS, marked for lupdate (other bands show as written).
 GRADE_TEXTS = (QT_TRANSLATE_NOOP("ScoringPage", "优"), QT_TRANSLATE_NOOP("ScoringPage", "良"),
@@ -39,14 +38,7 @@ class ScoringPage(StepPage):
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
-        leaves = leaf_indicators(snap)
-        if not leaves:
-            return StepState.NOT_STARTED
-        scored = sum(1 for i in leaves if i.score is not None)
-        st = state_of(scored, len(leaves))
-        if st is StepState.DONE and any(not p.startswith("提示") for p in sheet_for(snap).problems()):
-            return StepState.IN_PROGRESS
-        return st
+        return scoring_state(snap, ef)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

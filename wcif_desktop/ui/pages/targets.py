@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QGroupBox, QHeaderView, QSplitter, QTableView, QTa
 
 from ...domain.model import EvaluationSnapshot, TargetIndicator
 from ..models import Column, RecordTableModel
-from .base import NarrativeEditor, RecordListControls, StepPage, StepState, state_of
+from .base import NarrativeEditor, RecordListControls, StepPage, StepState
+from .steps import TARGETS_SECTION, targets_state
 
-TARGETS_SECTION = "basic.targets"
 
 
 class TargetsPage(StepPage):
@@ -20,9 +20,7 @@ class TargetsPage(StepPage):
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
-        refined = [t for t in snap.targets if t.version == "refined"]
-        has_text = bool(snap.narratives.get(TARGETS_SECTION, "").strip())
-        return state_of(int(bool(refined)) + int(has_text), 2)
+        return targets_state(snap, ef)
 
     def _columns(self) -> list[Column]:
         return [

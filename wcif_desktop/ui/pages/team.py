@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ValidationError
 from ...domain.model import ROLES, Evaluation, EvaluationSnapshot, TeamMember
 from ..models import Column, RecordTableModel
-from .base import CommitLineEdit, RecordListControls, StepPage, StepState, state_of
+from .base import CommitLineEdit, RecordListControls, StepPage, StepState
+from .steps import FACT_FIELDS, team_state
 
 # Role labels of the domain's ROLES, marked for translation (context "roles").
 ROLE_TEXTS = {
@@ -29,7 +30,6 @@ ROLE_TEXTS = {
     "reviewer": QT_TRANSLATE_NOOP("roles", "复核人"),
 }
 
-FACT_FIELDS = ("title", "region", "fiscal_year", "commissioner", "evaluated_unit", "agency", "report_date")
 # the form: the facts above and the project name every deliverable's title uses (“2021 年{项目名称}绩效评价报告”);
 # it has a default, so it does not count towards the step's progress
 FORM_FIELDS = ("title", "project_name") + FACT_FIELDS[1:]
@@ -82,9 +82,7 @@ class TeamPage(StepPage):
 
     @classmethod
     def state(cls, snap: EvaluationSnapshot, ef=None) -> StepState:
-        ev = snap.evaluation
-        filled = sum(1 for f in FACT_FIELDS if getattr(ev, f))
-        return state_of(filled + (1 if snap.team else 0), len(FACT_FIELDS) + 1)
+        return team_state(snap, ef)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
