@@ -63,10 +63,10 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT / "tests" / "report"))
     from test_full_report import big_snapshot  # the synthetic 120-indicator evaluation of the tests
 
-    from wcif_desktop.services.report_build import render_report
-    from wcif_desktop.services.report_file import build_report_file
     from wcif_desktop.render.signing import create_identity, verify_pdf
     from wcif_desktop.services.evaluation import load_snapshot
+    from wcif_desktop.services.report_build import render_report
+    from wcif_desktop.services.report_file import build_report_file
     from wcif_desktop.services.sample import write_sample
     from wcif_desktop.store.db import EvaluationFile
 

@@ -14,9 +14,8 @@ list matches :func:`executables` and the bundle's ``_internal`` folder.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ICON_ICO = ROOT / "packaging" / "wcif-desktop.ico"

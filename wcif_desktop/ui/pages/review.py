@@ -12,7 +12,6 @@ from .base import NarrativeEditor, StepPage, StepState
 from .steps import PROCESS_SECTION, review_state
 
 
-
 class ReviewPage(StepPage):
     key = "review"
     title = QT_TRANSLATE_NOOP("steps", "现场资料核查")

@@ -12,7 +12,6 @@ from .base import NarrativeEditor, RecordListControls, StepPage, StepState
 from .steps import TARGETS_SECTION, targets_state
 
 
-
 class TargetsPage(StepPage):
     key = "targets"
     title = QT_TRANSLATE_NOOP("steps", "绩效目标")
