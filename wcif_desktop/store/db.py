@@ -26,6 +26,7 @@ import functools
 import getpass
 import hashlib
 import json
+import operator
 import os
 import shutil
 import sqlite3
@@ -203,6 +204,65 @@ def record_json(row: dict) -> str:
     :mod:`wcif_desktop.services.merge` keeps of a version in ``sync_version``)."""
     return _CANON_JSON.encode({k: (v if type(v) in _PLAIN_TYPES else _canon(v)) for k, v in row.items()
                                if k not in _META_COLUMNS})
+
+
+def _canon_default(value):
+    """What :func:`record_json` writes for a value JSON has no form for: binary as ``{"$sha256": …}`` (as
+    :func:`_canon`), anything else as ``str`` (as ``default=str``)."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return _canon(value)
+    return str(value)
+
+
+# the same texts as _CANON_JSON / _ENTRY_JSON for dicts whose keys are already in sorted order
+_RECORD_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_canon_default)
+_ENTRY_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+class CanonicalRows:
+    """The canonical JSON of rows read as tuples with the columns ``columns`` (of one ``SELECT``), without
+    sorting keys per row: the same text as :func:`record_json` (``kind="record"``: ``modified_at``/
+    ``modified_by`` left out, binary and float values as there) or as the audit-entry payload of
+    :func:`entry_hash` (``kind="entry"``: the :data:`ENTRY_KEYS` only). The columns are put in ``sort_keys``
+    order once; each row's values go to the C encoder in that order (``tests/store/test_canonical_rows.py``
+    checks the texts are identical).
+
+    Raises:
+        KeyError: ``kind="entry"`` and a column of :data:`ENTRY_KEYS` is missing from ``columns``.
+    """
+
+    def __init__(self, columns, kind: str = "record"):
+        if kind == "entry":
+            at = {c: i for i, c in enumerate(columns)}
+            order = [(k, at[k]) for k in sorted(ENTRY_KEYS)]
+        else:
+            order = sorted((c, i) for i, c in enumerate(columns) if c not in _META_COLUMNS)
+        self.record = kind != "entry"
+        self.keys = tuple(c for c, _i in order)
+        index = [i for _c, i in order]
+        self._pick = (operator.itemgetter(*index) if len(index) > 1
+                      else (lambda r, i=index[0]: (r[i],)) if index else (lambda r: ()))
+        encoder = _RECORD_JSON_SORTED if self.record else _ENTRY_JSON_SORTED
+        self._encode = encoder.encode
+        make = getattr(json.encoder, "c_make_encoder", None)  # the C encoder that encode() makes per call
+        try:
+            chunks = make(None, encoder.default, json.encoder.encode_basestring, None, ":", ",", False, False,
+                          True) if make is not None else None
+        except TypeError:  # another signature in another Python: encode() as above
+            chunks = None
+        if chunks is not None:
+            self._encode = lambda obj: "".join(chunks(obj, 0))
+
+    def text(self, row: tuple) -> str:
+        """The canonical JSON of one row tuple."""
+        values = self._pick(row)
+        if self.record and float in map(type, values):  # floats are written as {"$float": repr}
+            return record_json(dict(zip(self.keys, values)))
+        return self._encode(dict(zip(self.keys, values)))
+
+    def hash(self, row: tuple) -> str:
+        """:func:`record_hash` of one row tuple (``kind="record"``)."""
+        return hashlib.sha256(self.text(row).encode("utf-8")).hexdigest()
 
 
 ENTRY_KEYS = ("at", "who", "table_name", "record_id", "field", "old", "new", "prev_hash")
@@ -1131,21 +1191,35 @@ class EvaluationFile:
         count = 0
         cur = self.conn.execute("SELECT * FROM audit_log ORDER BY seq")
         cols = [d[0] for d in cur.description]
+        at = {c: i for i, c in enumerate(cols)}
+        # an entry stored in full (no old_ref/new_delta, the usual case) is hashed from its row tuple
+        stored = [at[c] for c in ("old_ref", "new_delta") if c in at]
+        canon = CanonicalRows(cols, "entry") if all(k in at for k in ENTRY_KEYS) else None
+        i_seq, i_prev, i_hash = at["seq"], at["prev_hash"], at["hash"]
+        sha256 = hashlib.sha256
         expander = EntryExpander(self.conn)
-        for row in (dict(zip(cols, r)) for r in cur):
+        for r in cur:
             count += 1
-            try:
-                row = expander.expand(row)
-            except ValueError as e:
-                problems.append(f"history entry #{row['seq']}: content altered ({e})")
-            if expected_seq is not None and row["seq"] != expected_seq:
-                problems.append(f"history entry missing before #{row['seq']}")
-            expected_seq = row["seq"] + 1
-            if row["prev_hash"] != prev_hash:
-                problems.append(f"history entry #{row['seq']}: chain broken (previous entry removed or altered)")
-            if entry_hash(row["prev_hash"], row) != row["hash"]:
-                problems.append(f"history entry #{row['seq']}: content altered")
-            prev_hash = row["hash"]
+            seq = r[i_seq]
+            if canon is not None and not any(r[i] is not None for i in stored):
+                entry_prev, entry_stored_hash = r[i_prev], r[i_hash]
+                computed = sha256((entry_prev + canon.text(r)).encode("utf-8")).hexdigest()
+            else:
+                row = dict(zip(cols, r))
+                try:
+                    row = expander.expand(row)
+                except ValueError as e:
+                    problems.append(f"history entry #{seq}: content altered ({e})")
+                entry_prev, entry_stored_hash = row["prev_hash"], row["hash"]
+                computed = entry_hash(row["prev_hash"], row)
+            if expected_seq is not None and seq != expected_seq:
+                problems.append(f"history entry missing before #{seq}")
+            expected_seq = seq + 1
+            if entry_prev != prev_hash:
+                problems.append(f"history entry #{seq}: chain broken (previous entry removed or altered)")
+            if computed != entry_stored_hash:
+                problems.append(f"history entry #{seq}: content altered")
+            prev_hash = entry_stored_hash
         anchor = self.history_anchor()
         if anchor is not None:
             n, head = anchor
@@ -1165,13 +1239,13 @@ class EvaluationFile:
 
     def _record_tables(self) -> list[str]:
         """Tables holding records (columns ``id``, ``modified_at``, ``modified_by``, ``deleted``)."""
-        out = []
-        for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name"):
-            cols = {r[1] for r in self.conn.execute(f'PRAGMA table_info("{name}")')}
-            if {"id", "modified_at", "modified_by", "deleted"} <= cols:
-                out.append(name)
-        return out
+        wanted = ("id", "modified_at", "modified_by", "deleted")
+        found: dict[str, int] = {}
+        for name, _col in self.conn.execute(  # one query for the columns of every table
+                "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
+                "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND p.name IN (?, ?, ?, ?)", wanted):
+            found[name] = found.get(name, 0) + 1
+        return sorted(name for name, n in found.items() if n == len(wanted))
 
     def outside_changes(self, limit: int | None = None, _bulk=None) -> list[tuple[str, str, str]]:
         """Records whose content differs from the version the program last recorded for them (``sync_head``,
@@ -1191,10 +1265,11 @@ class EvaluationFile:
                 continue
             cur = self.conn.execute(f'SELECT * FROM "{table}"')
             cols = [d[0] for d in cur.description]
+            canon, i_id = CanonicalRows(cols), cols.index("id")
             for r in cur:
-                row = dict(zip(cols, r))
-                h = heads.get(row["id"])
-                if h is not None and h != record_hash(row):
+                h = heads.get(r[i_id])
+                if h is not None and h != canon.hash(r):
+                    row = dict(zip(cols, r))
                     label = next((str(row[c]) for c in ("code", "name", "title", "section", "key") if row.get(c)), "")
                     out.append((table, row["id"], f"{label}（{row['id']}）" if label else row["id"]))
                     if limit and len(out) >= limit:

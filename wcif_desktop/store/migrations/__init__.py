@@ -9,6 +9,7 @@ baseline (last year's file, the summary view).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 import re
@@ -17,12 +18,18 @@ _NAME = re.compile(r"^m(\d{4})_\w+$")
 
 
 def all_migrations():
-    """[(number, name, migrate_function)] sorted by number."""
+    """[(number, name, migrate_function)] sorted by number (the package is listed once per process: every open
+    of a file asks, and a roll-up opens hundreds)."""
+    return [(number, name, module.migrate) for number, name, module in _listed()]
+
+
+@functools.lru_cache(maxsize=1)
+def _listed() -> tuple:
     found = []
     for mod in pkgutil.iter_modules(__path__):
         m = _NAME.match(mod.name)
         if m:
             module = importlib.import_module(f"{__name__}.{mod.name}")
-            found.append((int(m.group(1)), mod.name, module.migrate))
+            found.append((int(m.group(1)), mod.name, module))
     found.sort()
-    return found
+    return tuple(found)
