@@ -57,16 +57,35 @@ def command_parser() -> argparse.ArgumentParser:
     return _PARSER
 
 
-def _build_command_parser() -> argparse.ArgumentParser:
+def _build_command_parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
+    """The top-level parser with the subcommands of ``modules`` (names in :mod:`wcif_desktop.commands`; all
+    when None)."""
     p = _Parser(prog="wcif-desktop", description=f"{APP_NAME} — 工伤保险基金绩效评价")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     from . import commands
 
-    for mod in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if not mod.name.startswith("_"):
-            importlib.import_module(f"{commands.__name__}.{mod.name}").register(sub)
+    if modules is None:
+        modules = sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
+    for name in modules:
+        importlib.import_module(f"{commands.__name__}.{name}").register(sub)
     return p
+
+
+def _parser_for(command: str) -> argparse.ArgumentParser:
+    """The parser for a run of ``command``: only the module that defines it is imported and registered (see
+    :data:`wcif_desktop.commands.COMMAND_MODULES`); it parses and reports errors exactly as the full parser does
+    for that command. A command missing from the table gets the full parser."""
+    from .commands import COMMAND_MODULES
+
+    module = COMMAND_MODULES.get(command)
+    return command_parser() if module is None else _build_command_parser([module])
+
+
+def _is_listed_command(name: str) -> bool:
+    from .commands import COMMAND_MODULES
+
+    return name in COMMAND_MODULES
 
 
 def _subcommand_names() -> set[str]:
@@ -91,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     # An evaluation file opens the GUI at once, without importing every subcommand module (start-up time).
     opens_file = first is not None and first.lower().endswith(".wcif")
     resume_gc = _pause_gc() if own_process and first is not None and not opens_file else None
-    if first is not None and not opens_file and first in _subcommand_names():
-        parser = command_parser()
+    if first is not None and not opens_file and (_is_listed_command(first) or first in _subcommand_names()):
+        parser = _parser_for(first)
         args = parser.parse_args(argv)
         from .store import sidecars
 
