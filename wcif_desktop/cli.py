@@ -103,6 +103,10 @@ def _quiet_library_warnings() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     own_process = argv is None
+    if own_process:
+        from . import codecache
+
+        codecache.install()  # compiled dataclass methods from earlier runs (start-up time)
     argv = list(sys.argv[1:] if argv is None else argv)
     _force_utf8_stdio()
     _quiet_library_warnings()
