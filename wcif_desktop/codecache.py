@@ -40,7 +40,7 @@ def _load(path) -> dict:
 
     try:
         with open(path, "rb") as fh:
-            codes = marshal.load(fh)
+            codes = marshal.loads(fh.read())  # not marshal.load(fh): that reads the file object piece by piece
     except Exception:  # noqa: BLE001 - missing, truncated or foreign: compile as usual
         return {}
     code_type = type(_load.__code__)
