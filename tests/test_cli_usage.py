@@ -49,3 +49,21 @@ def test_a_command_run_builds_only_its_own_parser(tmp_path):
                        text=True, encoding="utf-8", cwd=tmp_path)
     assert p.stdout.strip() == "['wcif_desktop.commands.report'] 1", p.stderr
     assert p.stderr.strip().startswith("错误：")
+
+
+def test_a_command_freezes_its_objects_before_the_process_ends(tmp_path):
+    """At the end of a command's own process the objects it made are frozen (gc.freeze: the shutdown's collections
+    do not walk them) and the collector is on again; main() called in-process (argv given) freezes nothing."""
+    code = ("import atexit, gc, sys, runpy\n"
+            "atexit.register(lambda: print('GC', gc.get_freeze_count() > 0, gc.isenabled()))\n"
+            "if sys.argv[1] == 'own':\n"
+            "    sys.argv = ['wcif-desktop', 'verify', sys.argv[2]]\n"
+            "    runpy.run_module('wcif_desktop', run_name='__main__')\n"
+            "else:\n"
+            "    from wcif_desktop.cli import main\n"
+            "    main(['verify', sys.argv[2]])\n")
+    for mode, frozen in (("own", "True"), ("in-process", "False")):
+        p = subprocess.run([sys.executable, "-c", code, mode, str(tmp_path / "没有 这个.pdf")], capture_output=True,
+                           text=True, encoding="utf-8", cwd=tmp_path)
+        assert p.stdout.strip().splitlines()[-1] == f"GC {frozen} True", (mode, p.stdout, p.stderr)
+        assert p.stderr.strip().startswith("错误：")
