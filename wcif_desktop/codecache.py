@@ -21,7 +21,7 @@ import sys
 # (code objects only load in the Python that wrote them).
 _FORMAT = 1
 # A cache that grows past this (many versions of the app's classes) is started afresh.
-_MAX_ENTRIES = 20_000
+_MAX_ENTRIES = 5_000  # ~1,200 per version of the app (~1.4 MB)
 
 _state: dict | None = None  # {"path", "codes": {source: code}, "new": {source: code}}
 
