@@ -155,8 +155,9 @@ def _pause_gc(seconds: float = 2.0):
     collector back after ``seconds``; the returned function ``resume(exiting=False)`` turns it back on at once.
 
     ``resume(exiting=True)`` is for the end of the command, when the process ends next: it first freezes what
-    the run made (:func:`gc.freeze`), so that the collections of the interpreter's shutdown do not walk those
-    ~1,000,000 objects (twice, ~0.1 s for a signed report) only to free memory the end of the process frees anyway.
+    the run made (:func:`gc.freeze`), so that the collections at and during the interpreter's shutdown do not
+    walk those ~100,000 objects again and again (~0.1 s of a signed report's process) only to free memory the end
+    of the process frees anyway.
     Objects are still released as the modules are torn down; only cyclic garbage left at that point is not
     collected (Python does not promise finalizers at exit; every file and database the commands open is closed
     by its ``with`` block before)."""
