@@ -22,11 +22,15 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..paths import resource
+
+if TYPE_CHECKING:
+    from collections.abc import KeysView
 
 # Official file names per role (Windows names first; GB2312 variants as found on older machines).
 OFFICIAL_FILES = {
@@ -127,14 +131,16 @@ def _find_official(role: str) -> Path | None:
 
 _lock = threading.Lock()
 _cache: dict[bool, FontSet] = {}
-_cmaps: dict[str, frozenset[int]] = {}
+_cmaps: dict[str, KeysView[int]] = {}
 
 
-def _cmap(font_name: str) -> frozenset[int]:
+def _cmap(font_name: str) -> KeysView[int]:
+    """The code points the font has glyphs for: a view of its ``charToGlyph`` table (which reportlab fills while
+    parsing and never changes after), not a copy of its ~25,000 keys."""
     cm = _cmaps.get(font_name)
     if cm is None:
         font = pdfmetrics.getFont(font_name)
-        cm = frozenset(font.face.charToGlyph.keys())
+        cm = font.face.charToGlyph.keys()
         _cmaps[font_name] = cm
     return cm
 
