@@ -334,16 +334,19 @@ _EVALUATORS = {"ratio": _ratio, "bands": _bands, "deductions": _deductions, "che
                "metric": _metric}
 
 # Memos of evaluate() for JSON-text params (plain dicts; emptied when full, so memory stays bounded):
-# params text → parsed dict (shared: evaluators only read it), and
+# params text → the metric key it names (or None), and
 # (rule type, params text, weight, metric key, metric value, metric label) → RuleResult.
-_PARSED: dict[str, dict] = {}
+# The parsed params themselves are not kept: a rule's text is parsed again only when its result is not memoised
+# (then it is evaluated anyway), so a sheet's rules hold no parsed JSON trees between recomputes.
+_KEYS: dict[str, Any] = {}
 _RESULTS: dict[tuple, RuleResult] = {}
 _MEMO_LIMIT = 16384
+_UNSEEN = object()
 
 
 def clear_caches() -> None:
     """Forget every memoised parse and rule result (the next :func:`evaluate` of each rule starts cold)."""
-    _PARSED.clear()
+    _KEYS.clear()
     _RESULTS.clear()
 
 
@@ -358,7 +361,7 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
 
     Results for JSON-text params are memoised on (rule type, params text, weight, the one metric value the rule
     reads), so recomputing a sheet where little changed costs a dictionary look-up per indicator; each params
-    text is parsed once (:func:`clear_caches` forgets both).
+    text is parsed when its result is not memoised (:func:`clear_caches` forgets the memos).
 
     Raises:
         ValidationError: unknown rule type or malformed parameters.
@@ -373,18 +376,21 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
         weight = weight if isinstance(weight, Decimal) else D(weight)
     if params is None or isinstance(params, str):
         text = params or "{}"
-        parsed = _PARSED.get(text)
-        if parsed is None:
+        parsed = None
+        key = _KEYS.get(text, _UNSEEN)
+        if key is _UNSEEN:
             parsed = parse_params(text)
-            if len(_PARSED) >= _MEMO_LIMIT:
-                _PARSED.clear()
-            _PARSED[text] = parsed
-        key = parsed.get("metric")
+            key = parsed.get("metric")
+            if len(_KEYS) >= _MEMO_LIMIT:
+                _KEYS.clear()
+            _KEYS[text] = key
         value = metrics.get(key) if key and metrics else None
         label = labels.get(key) if key and labels else None
         memo_key = (rule_type, text, weight, key, value, label)
         result = _RESULTS.get(memo_key)
         if result is None:
+            if parsed is None:
+                parsed = parse_params(text)
             result = evaluator(parsed, weight, {key: value} if key and value is not None else {},
                                {key: label} if key and label else {})
             if len(_RESULTS) >= _MEMO_LIMIT:
