@@ -37,6 +37,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .errors import QT_TRANSLATE_NOOP, ValidationError
@@ -150,6 +151,8 @@ def _fmt(value: Decimal, unit: str = "") -> str:
 
 ONE = Decimal(1)
 ZERO_POINTS = ZERO.quantize(CENT)
+_new_result = tuple.__new__  # _new_result(RuleResult, (score, reason, detail, missing)): no Python-level __new__
+_first = itemgetter(0)
 
 
 def _clamp(score: Decimal, weight: Decimal) -> Decimal:
@@ -166,14 +169,25 @@ def _deduction_text(score: Decimal, weight: Decimal) -> str:
             f"扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。")
 
 
+def _finish(raw: Decimal, weight: Decimal) -> tuple[Decimal, str]:
+    """``(_clamp(raw, weight), _deduction_text(that score, weight))``, quantizing the score once."""
+    score = shown = raw.quantize(CENT, ROUND_HALF_UP)
+    if score > weight:
+        score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
+    elif score < ZERO:
+        score = shown = ZERO_POINTS
+    return score, f"得{str(shown)}分，扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。"
+
+
 def _value(params: Mapping, metrics: Mapping[str, Decimal], labels: Mapping[str, str]):
     """(value, label, missing) for the rule's input: a metric or a typed ``actual``."""
     key = params.get("metric")
     if key:
         label = params.get("label") or labels.get(key, key)
-        if metrics.get(key) is None:
+        value = metrics.get(key)
+        if value is None:
             return None, label, (key,)
-        return _num(metrics[key], key), label, ()
+        return _num(value, key), label, ()
     label = params.get("label") or "实际值"
     actual = params.get("actual")
     if actual is None or actual == "":
@@ -186,15 +200,21 @@ def _missing(params: Mapping, key: str) -> bool:
     return value is None or value == ""
 
 
+def _lacking(missing: tuple) -> RuleResult:
+    return _new_result(RuleResult, (None, "", "缺少数据：" + "、".join(missing), missing))
+
+
 def _ratio(params, weight, metrics, labels) -> RuleResult:
     value, label, missing = _value(params, metrics, labels)
-    if _missing(params, "target"):
+    get = params.get
+    target = get("target")
+    if target is None or target == "":
         missing = missing + ("target",)
     if missing:
-        return RuleResult(None, missing=missing, detail="缺少数据：" + "、".join(missing))
-    target = _num(params["target"], "target")
-    unit = params.get("unit", "")
-    lower = params.get("direction", "higher") == "lower"
+        return _lacking(missing)
+    target = _num(target, "target")
+    unit = get("unit", "")
+    lower = get("direction", "higher") == "lower"
     if lower:
         share = ONE if value <= target else (target / value if value else ONE)
         formula = "目标值÷实际值"
@@ -205,50 +225,49 @@ def _ratio(params, weight, metrics, labels) -> RuleResult:
         formula = "实际值÷目标值"
     if share < ZERO:
         share = ZERO
-    score = _clamp(weight * share, weight)
-    value_text, target_text = _fmt(value, unit), _fmt(target, unit)
-    deduction = _deduction_text(score, weight)
-    detail = (f"{label}{value_text}，目标值{target_text}，"
-              f"按{formula}×分值计，完成比例{_fmt(share * HUNDRED)}%，{deduction}")
+    score, deduction = _finish(weight * share, weight)
+    value_text = f"{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}"
+    target_text = f"{str(target.quantize(CENT, ROUND_HALF_UP))}{unit}"
+    detail = (f"{label}{value_text}，目标值{target_text}，按{formula}×分值计，"
+              f"完成比例{str((share * HUNDRED).quantize(CENT, ROUND_HALF_UP))}%，{deduction}")
     if score >= weight:
-        return RuleResult(score, "", detail)
+        return _new_result(RuleResult, (score, "", detail, ()))
     verb = "高于" if lower else "未达到"
-    return RuleResult(score, f"{label}{value_text}，{verb}目标值{target_text}，{deduction}", detail)
-
-
-def _first(band):
-    return band[0]
+    return _new_result(RuleResult, (score, f"{label}{value_text}，{verb}目标值{target_text}，{deduction}", detail, ()))
 
 
 def _bands(params, weight, metrics, labels) -> RuleResult:
     value, label, missing = _value(params, metrics, labels)
     if missing:
-        return RuleResult(None, missing=missing, detail="缺少数据：" + "、".join(missing))
-    bands = params.get("bands") or []
+        return _lacking(missing)
+    get = params.get
+    bands = get("bands") or []
     if not bands:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "区间赋分规则缺少区间（bands）"))
-    unit = params.get("unit", "")
-    if params.get("abs"):
+    unit = get("unit", "")
+    if get("abs"):
         value = abs(value)
         label = f"{label}（绝对值）"
-    lower = params.get("direction", "higher") == "lower"
+    lower = get("direction", "higher") == "lower"
     parsed = [(_num(t, "bands"), p) for t, p in bands]
-    parsed.sort(key=_first, reverse=not lower)
-    points, where = None, ""
+    if len(parsed) > 1:
+        parsed.sort(key=_first, reverse=not lower)
+    points = None
     for k, (threshold, p) in enumerate(parsed):
         if (value <= threshold) if lower else (value >= threshold):
             points = _points(p, weight, "bands")
-            where = f"{'不高于' if lower else '不低于'}{_fmt(threshold, unit)}"
             if k:
-                where = f"{'高于' if lower else '低于'}{_fmt(parsed[k - 1][0], unit)}、{where}"
+                where = (f"{'高于' if lower else '低于'}{str(parsed[k - 1][0].quantize(CENT, ROUND_HALF_UP))}{unit}、"
+                         f"{'不高于' if lower else '不低于'}{str(threshold.quantize(CENT, ROUND_HALF_UP))}{unit}")
+            else:
+                where = f"{'不高于' if lower else '不低于'}{str(threshold.quantize(CENT, ROUND_HALF_UP))}{unit}"
             break
     if points is None:
-        points = _points(params.get("else", "0"), weight, "else")
-        edge = parsed[-1][0]
-        where = f"{'高于' if lower else '低于'}{_fmt(edge, unit)}"
-    score = _clamp(points, weight)
-    text = f"{label}{_fmt(value, unit)}，{where}，{_deduction_text(score, weight)}"
-    return RuleResult(score, "" if score >= weight else text, text)
+        points = _points(get("else", "0"), weight, "else")
+        where = f"{'高于' if lower else '低于'}{str(parsed[-1][0].quantize(CENT, ROUND_HALF_UP))}{unit}"
+    score, deduction = _finish(points, weight)
+    text = f"{label}{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}，{where}，{deduction}"
+    return _new_result(RuleResult, (score, "" if score >= weight else text, text, ()))
 
 
 def _times(count: Decimal) -> str:
@@ -257,8 +276,9 @@ def _times(count: Decimal) -> str:
 
 
 def _deductions(params, weight, metrics, labels) -> RuleResult:
-    per_default = params.get("per", "0")
-    items = params.get("items") or []
+    get = params.get
+    per_default = get("per", "0")
+    items = get("items") or []
     parts, total = [], ZERO
     for it in items:
         count = _num(it.get("count", 0), "count")
@@ -266,25 +286,25 @@ def _deductions(params, weight, metrics, labels) -> RuleResult:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "扣分次数不能为负数：{item}"), item=it.get("text", ""))
         if count == 0:
             continue
-        per = _points(it.get("per", per_default), weight, "per")
-        ded = count * per
+        ded = count * _points(it.get("per", per_default), weight, "per")
         total += ded
-        parts.append(f"{it.get('text', '扣分事项')}{_times(count)}次，扣{_fmt(ded)}分")
+        parts.append(f"{it.get('text', '扣分事项')}{_times(count)}次，扣{str(ded.quantize(CENT, ROUND_HALF_UP))}分")
     if "count" in params:
         count = _num(params["count"], "count")
         if count > 0:
             ded = count * _points(per_default, weight, "per")
             total += ded
-            parts.append(f"{params.get('text', '扣分事项')}{_times(count)}次，扣{_fmt(ded)}分")
-    if not _missing(params, "max"):
-        total = min(total, _points(params["max"], weight, "max"))
-    score = _clamp(weight - total, weight)
+            parts.append(f"{get('text', '扣分事项')}{_times(count)}次，扣{str(ded.quantize(CENT, ROUND_HALF_UP))}分")
+    most = get("max")
+    if most is not None and most != "":
+        total = min(total, _points(most, weight, "max"))
     if not parts:
-        return RuleResult(score, "", "无扣分事项。")
-    text = "；".join(parts) + f"；合计{_deduction_text(score, weight)}"
+        return _new_result(RuleResult, (_clamp(weight - total, weight), "", "无扣分事项。", ()))
+    score, deduction = _finish(weight - total, weight)
+    text = "；".join(parts) + f"；合计{deduction}"
     if weight - total < 0:
         text += "（扣分以分值为限，最低0分）"
-    return RuleResult(score, text if score < weight else "", text)
+    return _new_result(RuleResult, (score, text if score < weight else "", text, ()))
 
 
 def _checklist(params, weight, metrics, labels) -> RuleResult:
@@ -292,15 +312,15 @@ def _checklist(params, weight, metrics, labels) -> RuleResult:
     if not items:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "要点得分规则缺少要点（items）"))
     # each element's own points (None: a share of the rest), read once, in order (the first bad one raises)
-    given = [not _missing(it, "points") for it in items]
-    own = [_points(it["points"], weight, "points") if g else None for it, g in zip(items, given)]
+    given = [it.get("points") for it in items]
+    own = [None if p is None or p == "" else _points(p, weight, "points") for p in given]
     explicit = [p for p in own if p is not None]
     rest = weight - sum(explicit, ZERO)
     implicit = len(items) - len(explicit)
     share = rest / implicit if implicit else ZERO
     pending = [it.get("text", "") for it in items if it.get("met") is None]
     if pending:
-        return RuleResult(None, detail=f"尚有{len(pending)}个要点未评定", missing=tuple(pending))
+        return _new_result(RuleResult, (None, "", f"尚有{len(pending)}个要点未评定", tuple(pending)))
     earned, unmet = ZERO, []
     for n, (it, pts) in enumerate(zip(items, own), start=1):
         if pts is None:
@@ -309,12 +329,12 @@ def _checklist(params, weight, metrics, labels) -> RuleResult:
             earned += pts
         else:
             note = f"（{it['note']}）" if it.get("note") else ""
-            unmet.append(f"{_circled(n)}{it.get('text', '')}{note}，扣{_fmt(pts)}分")
-    score = _clamp(earned, weight)
+            unmet.append(f"{_circled(n)}{it.get('text', '')}{note}，扣{str(pts.quantize(CENT, ROUND_HALF_UP))}分")
     if not unmet:
-        return RuleResult(score, "", "各要点均满足。")
-    text = "未满足的要点：" + "；".join(unmet) + f"。{_deduction_text(score, weight)}"
-    return RuleResult(score, text if score < weight else "", text)
+        return _new_result(RuleResult, (_clamp(earned, weight), "", "各要点均满足。", ()))
+    score, deduction = _finish(earned, weight)
+    text = "未满足的要点：" + "；".join(unmet) + f"。{deduction}"
+    return _new_result(RuleResult, (score, text if score < weight else "", text, ()))
 
 
 def _circled(n: int) -> str:
