@@ -141,14 +141,15 @@ def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], metho
     agreed = method == "consensus"
     rows = []
     append = rows.append
+    new_row = tuple.__new__  # PanelRow without the named tuple's Python-level __new__ (one per indicator)
     for iid in indicator_ids:
         mine = members.get(iid)
         cons = consensus.get(iid)
         if not mine:
-            append(PanelRow(iid, mine if mine is not None else {}, None,
-                            (None if cons is None else round2(cons)) if agreed else None, cons))
+            append(new_row(PanelRow, (iid, mine if mine is not None else {}, None,
+                                      (None if cons is None else round2(cons)) if agreed else None, cons)))
             continue
-        vals = [v for v in mine.values() if v is not None] if iid in unscored else list(mine.values())
+        vals = [v for v in mine.values() if v is not None] if iid in unscored else mine.values()
         if vals:
             lo, hi, total, n = min(vals), max(vals), sum(vals, _ZERO), len(vals)
             if trim and n >= TRIM_MINIMUM:  # drop one highest and one lowest score
@@ -159,7 +160,7 @@ def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], metho
             agg = spread_ = None
         if agreed:
             agg = None if cons is None else round2(cons)
-        append(PanelRow(iid, mine, spread_, agg, cons))
+        append(new_row(PanelRow, (iid, mine, spread_, agg, cons)))
     return rows
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 
 from .errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from .model import Indicator, Record
@@ -57,8 +58,10 @@ def validate_score(indicator: Indicator, score: Decimal | None, reason: str) -> 
         raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”得分低于分值，须填写扣分原因"), name=indicator.name)
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
+    """One indicator in the sheet's tree (slotted: one is made per indicator and recompute)."""
+
     indicator: Indicator
     children: list[Node] = field(default_factory=list)
 
@@ -105,7 +108,10 @@ class ScoreSheet:
 
     def total(self) -> Decimal:
         """Sum of all level-3 scores, rounded half-up to two decimals (unscored leaves count 0)."""
-        return round2(sum((n.indicator.score or Decimal(0) for n in self.leaves()), Decimal(0)))
+        total = _ZERO
+        for n in self.leaves():  # the same additions, in the same order, as sum(… or Decimal(0))
+            total = total + (n.indicator.score or _ZERO)
+        return total.quantize(CENT, ROUND_HALF_UP)
 
     def total_weight(self) -> Decimal:
         return sum((r.weight() for r in self.roots), Decimal(0))
@@ -125,12 +131,15 @@ class ScoreSheet:
         out: dict[str, Decimal | None] = {}
 
         def visit(n: Node) -> Decimal | None:
-            if not n.children:
+            children = n.children
+            if not children:
                 s = n.indicator.score
-            else:
-                parts = [visit(c) for c in n.children]
-                known = [p for p in parts if p is not None]
-                s = sum(known, Decimal(0)) if known else None
+            else:  # sum(known parts, Decimal(0)): the same additions in the same order
+                s = None
+                for c in children:
+                    p = visit(c)
+                    if p is not None:
+                        s = (_ZERO if s is None else s) + p
             out[n.indicator.id] = None if s is None else s.quantize(CENT, ROUND_HALF_UP)
             return s
 
@@ -356,8 +365,8 @@ class ScoreCitation(Record):
     note: str = ""
 
 
-def _sibling_order(node: Node):
-    return (node.indicator.sort_order, node.indicator.level)
+_sibling_order = attrgetter("indicator.sort_order", "indicator.level")  # (sort order, level) of a node
+_ZERO = Decimal(0)
 
 
 def build_sheet(indicators: list[Indicator], bands=DEFAULT_GRADE_BANDS) -> ScoreSheet:
