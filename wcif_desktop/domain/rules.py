@@ -179,34 +179,28 @@ def _finish(raw: Decimal, weight: Decimal) -> tuple[Decimal, str]:
     return score, f"得{str(shown)}分，扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。"
 
 
-def _value(params: Mapping, metrics: Mapping[str, Decimal], labels: Mapping[str, str]):
-    """(value, label, missing) for the rule's input: a metric or a typed ``actual``."""
-    key = params.get("metric")
-    if key:
-        label = params.get("label") or labels.get(key, key)
-        value = metrics.get(key)
-        if value is None:
-            return None, label, (key,)
-        return _num(value, key), label, ()
-    label = params.get("label") or "实际值"
-    actual = params.get("actual")
-    if actual is None or actual == "":
-        return None, label, ("actual",)
-    return _num(actual, "actual"), label, ()
-
-
-def _missing(params: Mapping, key: str) -> bool:
-    value = params.get(key)
-    return value is None or value == ""
-
-
 def _lacking(missing: tuple) -> RuleResult:
     return _new_result(RuleResult, (None, "", "缺少数据：" + "、".join(missing), missing))
 
 
 def _ratio(params, weight, metrics, labels) -> RuleResult:
-    value, label, missing = _value(params, metrics, labels)
+    # _value() inlined (one call per rule): the metric's value or the typed ``actual``
     get = params.get
+    key = get("metric")
+    if key:
+        label = get("label") or labels.get(key, key)
+        value = metrics.get(key)
+        if value is None:
+            missing = (key,)
+        else:
+            value, missing = _num(value, key), ()
+    else:
+        label = get("label") or "实际值"
+        value = get("actual")
+        if value is None or value == "":
+            missing = ("actual",)
+        else:
+            value, missing = _num(value, "actual"), ()
     target = get("target")
     if target is None or target == "":
         missing = missing + ("target",)
@@ -219,13 +213,21 @@ def _ratio(params, weight, metrics, labels) -> RuleResult:
         share = ONE if value <= target else (target / value if value else ONE)
         formula = "目标值÷实际值"
     else:
-        if target <= 0:
+        if target <= ZERO:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "比率法的目标值须大于0"))
-        share = min(value / target, ONE)
+        share = value / target
+        if ONE < share:  # min(share, ONE)
+            share = ONE
         formula = "实际值÷目标值"
     if share < ZERO:
         share = ZERO
-    score, deduction = _finish(weight * share, weight)
+    # _finish() inlined: the score clamped to [0, weight], quantized once
+    score = shown = (weight * share).quantize(CENT, ROUND_HALF_UP)
+    if score > weight:
+        score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
+    elif score < ZERO:
+        score = shown = ZERO_POINTS
+    deduction = f"得{str(shown)}分，扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。"
     value_text = f"{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}"
     target_text = f"{str(target.quantize(CENT, ROUND_HALF_UP))}{unit}"
     detail = (f"{label}{value_text}，目标值{target_text}，按{formula}×分值计，"
@@ -237,10 +239,21 @@ def _ratio(params, weight, metrics, labels) -> RuleResult:
 
 
 def _bands(params, weight, metrics, labels) -> RuleResult:
-    value, label, missing = _value(params, metrics, labels)
-    if missing:
-        return _lacking(missing)
+    # _value() inlined (one call per rule): the metric's value or the typed ``actual``
     get = params.get
+    key = get("metric")
+    if key:
+        label = get("label") or labels.get(key, key)
+        value = metrics.get(key)
+        if value is None:
+            return _lacking((key,))
+        value = _num(value, key)
+    else:
+        label = get("label") or "实际值"
+        value = get("actual")
+        if value is None or value == "":
+            return _lacking(("actual",))
+        value = _num(value, "actual")
     bands = get("bands") or []
     if not bands:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "区间赋分规则缺少区间（bands）"))
@@ -265,8 +278,14 @@ def _bands(params, weight, metrics, labels) -> RuleResult:
     if points is None:
         points = _points(get("else", "0"), weight, "else")
         where = f"{'高于' if lower else '低于'}{str(parsed[-1][0].quantize(CENT, ROUND_HALF_UP))}{unit}"
-    score, deduction = _finish(points, weight)
-    text = f"{label}{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}，{where}，{deduction}"
+    # _finish() inlined: the score clamped to [0, weight], quantized once
+    score = shown = points.quantize(CENT, ROUND_HALF_UP)
+    if score > weight:
+        score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
+    elif score < ZERO:
+        score = shown = ZERO_POINTS
+    text = (f"{label}{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}，{where}，"
+            f"得{str(shown)}分，扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。")
     return _new_result(RuleResult, (score, "" if score >= weight else text, text, ()))
 
 
@@ -282,16 +301,16 @@ def _deductions(params, weight, metrics, labels) -> RuleResult:
     parts, total = [], ZERO
     for it in items:
         count = _num(it.get("count", 0), "count")
-        if count < 0:
+        if count < ZERO:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "扣分次数不能为负数：{item}"), item=it.get("text", ""))
-        if count == 0:
+        if count == ZERO:
             continue
         ded = count * _points(it.get("per", per_default), weight, "per")
         total += ded
         parts.append(f"{it.get('text', '扣分事项')}{_times(count)}次，扣{str(ded.quantize(CENT, ROUND_HALF_UP))}分")
     if "count" in params:
         count = _num(params["count"], "count")
-        if count > 0:
+        if count > ZERO:
             ded = count * _points(per_default, weight, "per")
             total += ded
             parts.append(f"{get('text', '扣分事项')}{_times(count)}次，扣{str(ded.quantize(CENT, ROUND_HALF_UP))}分")
@@ -302,7 +321,7 @@ def _deductions(params, weight, metrics, labels) -> RuleResult:
         return _new_result(RuleResult, (_clamp(weight - total, weight), "", "无扣分事项。", ()))
     score, deduction = _finish(weight - total, weight)
     text = "；".join(parts) + f"；合计{deduction}"
-    if weight - total < 0:
+    if weight - total < ZERO:
         text += "（扣分以分值为限，最低0分）"
     return _new_result(RuleResult, (score, text if score < weight else "", text, ()))
 
