@@ -144,9 +144,10 @@ def _points(value, weight: Decimal, what: str) -> Decimal:
 
 
 # Numbers in texts: rounded half-up to two decimals. str() of a value quantized to 0.01 is the same text as
-# format(value, "f") (its exponent is -2, so never scientific notation) and is faster.
+# format(value, "f") (its exponent is -2, so never scientific notation) and is faster; f"{value!s}" is str(value)
+# without a call of the name str.
 def _fmt(value: Decimal, unit: str = "") -> str:
-    return f"{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}"
+    return f"{value.quantize(CENT, ROUND_HALF_UP)!s}{unit}"
 
 
 ONE = Decimal(1)
@@ -165,8 +166,8 @@ def _clamp(score: Decimal, weight: Decimal) -> Decimal:
 
 
 def _deduction_text(score: Decimal, weight: Decimal) -> str:
-    return (f"得{str(score.quantize(CENT, ROUND_HALF_UP))}分，"
-            f"扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。")
+    return (f"得{score.quantize(CENT, ROUND_HALF_UP)!s}分，"
+            f"扣{(weight - score).quantize(CENT, ROUND_HALF_UP)!s}分。")
 
 
 def _finish(raw: Decimal, weight: Decimal) -> tuple[Decimal, str]:
@@ -176,7 +177,7 @@ def _finish(raw: Decimal, weight: Decimal) -> tuple[Decimal, str]:
         score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
     elif score < ZERO:
         score = shown = ZERO_POINTS
-    return score, f"得{str(shown)}分，扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。"
+    return score, f"得{shown!s}分，扣{(weight - score).quantize(CENT, ROUND_HALF_UP)!s}分。"
 
 
 def _lacking(missing: tuple) -> RuleResult:
@@ -227,11 +228,11 @@ def _ratio(params, weight, metrics, labels) -> RuleResult:
         score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
     elif score < ZERO:
         score = shown = ZERO_POINTS
-    deduction = f"得{str(shown)}分，扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。"
-    value_text = f"{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}"
-    target_text = f"{str(target.quantize(CENT, ROUND_HALF_UP))}{unit}"
+    deduction = f"得{shown!s}分，扣{(weight - score).quantize(CENT, ROUND_HALF_UP)!s}分。"
+    value_text = f"{value.quantize(CENT, ROUND_HALF_UP)!s}{unit}"
+    target_text = f"{target.quantize(CENT, ROUND_HALF_UP)!s}{unit}"
     detail = (f"{label}{value_text}，目标值{target_text}，按{formula}×分值计，"
-              f"完成比例{str((share * HUNDRED).quantize(CENT, ROUND_HALF_UP))}%，{deduction}")
+              f"完成比例{(share * HUNDRED).quantize(CENT, ROUND_HALF_UP)!s}%，{deduction}")
     if score >= weight:
         return _new_result(RuleResult, (score, "", detail, ()))
     verb = "高于" if lower else "未达到"
@@ -270,22 +271,22 @@ def _bands(params, weight, metrics, labels) -> RuleResult:
         if (value <= threshold) if lower else (value >= threshold):
             points = _points(p, weight, "bands")
             if k:
-                where = (f"{'高于' if lower else '低于'}{str(parsed[k - 1][0].quantize(CENT, ROUND_HALF_UP))}{unit}、"
-                         f"{'不高于' if lower else '不低于'}{str(threshold.quantize(CENT, ROUND_HALF_UP))}{unit}")
+                where = (f"{'高于' if lower else '低于'}{parsed[k - 1][0].quantize(CENT, ROUND_HALF_UP)!s}{unit}、"
+                         f"{'不高于' if lower else '不低于'}{threshold.quantize(CENT, ROUND_HALF_UP)!s}{unit}")
             else:
-                where = f"{'不高于' if lower else '不低于'}{str(threshold.quantize(CENT, ROUND_HALF_UP))}{unit}"
+                where = f"{'不高于' if lower else '不低于'}{threshold.quantize(CENT, ROUND_HALF_UP)!s}{unit}"
             break
     if points is None:
         points = _points(get("else", "0"), weight, "else")
-        where = f"{'高于' if lower else '低于'}{str(parsed[-1][0].quantize(CENT, ROUND_HALF_UP))}{unit}"
+        where = f"{'高于' if lower else '低于'}{parsed[-1][0].quantize(CENT, ROUND_HALF_UP)!s}{unit}"
     # _finish() inlined: the score clamped to [0, weight], quantized once
     score = shown = points.quantize(CENT, ROUND_HALF_UP)
     if score > weight:
         score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
     elif score < ZERO:
         score = shown = ZERO_POINTS
-    text = (f"{label}{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}，{where}，"
-            f"得{str(shown)}分，扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。")
+    text = (f"{label}{value.quantize(CENT, ROUND_HALF_UP)!s}{unit}，{where}，"
+            f"得{shown!s}分，扣{(weight - score).quantize(CENT, ROUND_HALF_UP)!s}分。")
     return _new_result(RuleResult, (score, "" if score >= weight else text, text, ()))
 
 
@@ -307,13 +308,13 @@ def _deductions(params, weight, metrics, labels) -> RuleResult:
             continue
         ded = count * _points(it.get("per", per_default), weight, "per")
         total += ded
-        parts.append(f"{it.get('text', '扣分事项')}{_times(count)}次，扣{str(ded.quantize(CENT, ROUND_HALF_UP))}分")
+        parts.append(f"{it.get('text', '扣分事项')}{_times(count)}次，扣{ded.quantize(CENT, ROUND_HALF_UP)!s}分")
     if "count" in params:
         count = _num(params["count"], "count")
         if count > ZERO:
             ded = count * _points(per_default, weight, "per")
             total += ded
-            parts.append(f"{get('text', '扣分事项')}{_times(count)}次，扣{str(ded.quantize(CENT, ROUND_HALF_UP))}分")
+            parts.append(f"{get('text', '扣分事项')}{_times(count)}次，扣{ded.quantize(CENT, ROUND_HALF_UP)!s}分")
     most = get("max")
     if most is not None and most != "":
         total = min(total, _points(most, weight, "max"))
@@ -348,7 +349,7 @@ def _checklist(params, weight, metrics, labels) -> RuleResult:
             earned += pts
         else:
             note = f"（{it['note']}）" if it.get("note") else ""
-            unmet.append(f"{_circled(n)}{it.get('text', '')}{note}，扣{str(pts.quantize(CENT, ROUND_HALF_UP))}分")
+            unmet.append(f"{_circled(n)}{it.get('text', '')}{note}，扣{pts.quantize(CENT, ROUND_HALF_UP)!s}分")
     if not unmet:
         return _new_result(RuleResult, (_clamp(earned, weight), "", "各要点均满足。", ()))
     score, deduction = _finish(earned, weight)
