@@ -97,21 +97,21 @@ class ScoreSheet:
     def leaves(self) -> list[Node]:
         """The nodes without children, in tree order (level-3 indicators in a complete tree)."""
         out: list[Node] = []
-        stack = list(reversed(self.roots))
-        while stack:
-            n = stack.pop()
-            if n.children:
-                stack.extend(reversed(n.children))
-            else:
-                out.append(n)
+        append = out.append
+
+        def walk(nodes: list[Node]) -> None:
+            for n in nodes:
+                if n.children:
+                    walk(n.children)
+                else:
+                    append(n)
+
+        walk(self.roots)
         return out
 
     def total(self) -> Decimal:
         """Sum of all level-3 scores, rounded half-up to two decimals (unscored leaves count 0)."""
-        total = _ZERO
-        for n in self.leaves():  # the same additions, in the same order, as sum(… or Decimal(0))
-            total = total + (n.indicator.score or _ZERO)
-        return total.quantize(CENT, ROUND_HALF_UP)
+        return sum([n.indicator.score or _ZERO for n in self.leaves()], _ZERO).quantize(CENT, ROUND_HALF_UP)
 
     def total_weight(self) -> Decimal:
         return sum((r.weight() for r in self.roots), Decimal(0))
