@@ -121,17 +121,19 @@ def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], metho
     members: dict[str, dict[str, Decimal | None]] = {}
     consensus: dict[str, Decimal | None] = {}
     unscored: set[str] = set()  # indicators where some member's entry holds no score (filtered below)
+    last = mine = None  # the indicator of the previous member score and its dict (rows come grouped)
     for s in scores:
         iid = s.indicator_id
         if s.kind == "consensus":
             consensus[iid] = s.score
             continue
         score = s.score
-        mine = members.get(iid)
-        if mine is None:
-            members[iid] = {s.member_id: score}
-        else:
-            mine[s.member_id] = score
+        if iid != last or last is None:
+            mine = members.get(iid)
+            if mine is None:
+                mine = members[iid] = {}
+            last = iid
+        mine[s.member_id] = score
         if score is None:
             unscored.add(iid)
     if method not in PANEL_METHODS:
@@ -149,7 +151,7 @@ def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], metho
             append(new_row(PanelRow, (iid, mine if mine is not None else {}, None,
                                       (None if cons is None else round2(cons)) if agreed else None, cons)))
             continue
-        vals = [v for v in mine.values() if v is not None] if iid in unscored else mine.values()
+        vals = [v for v in mine.values() if v is not None] if unscored and iid in unscored else mine.values()
         if vals:
             lo, hi, total, n = min(vals), max(vals), sum(vals, _ZERO), len(vals)
             if trim and n >= TRIM_MINIMUM:  # drop one highest and one lowest score

@@ -419,7 +419,17 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
         parsed = None
         key = _KEYS.get(text, _UNSEEN)
         if key is _UNSEEN:
-            parsed = parse_params(text)
+            # parse_params(text), its fast path inlined: a text that is one JSON object from its first to its
+            # last character; anything else (and every error) goes through parse_params
+            try:
+                parsed, end = _SCAN(text, 0)
+            except Exception:  # noqa: BLE001 - parse_params below raises the error it would raise
+                parsed = None
+            else:
+                if end != len(text) or parsed.__class__ is not dict:
+                    parsed = None
+            if parsed is None:
+                parsed = parse_params(text)
             key = parsed.get("metric")
             if len(_KEYS) >= _MEMO_LIMIT:
                 _KEYS.clear()
