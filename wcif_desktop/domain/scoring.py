@@ -130,21 +130,25 @@ class ScoreSheet:
         """
         out: dict[str, Decimal | None] = {}
 
-        def visit(n: Node) -> Decimal | None:
-            children = n.children
-            if not children:
-                s = n.indicator.score
-            else:  # sum(known parts, Decimal(0)): the same additions in the same order
-                s = None
-                for c in children:
+        def visit(n: Node) -> Decimal | None:  # a node with children (leaves are handled in their parent's loop)
+            s = None
+            for c in n.children:  # sum(known parts, Decimal(0)): the same additions in the same order
+                if c.children:
                     p = visit(c)
-                    if p is not None:
-                        s = (_ZERO if s is None else s) + p
+                else:
+                    p = c.indicator.score
+                    out[c.indicator.id] = None if p is None else p.quantize(CENT, ROUND_HALF_UP)
+                if p is not None:
+                    s = (_ZERO if s is None else s) + p
             out[n.indicator.id] = None if s is None else s.quantize(CENT, ROUND_HALF_UP)
             return s
 
         for r in self.roots:
-            visit(r)
+            if r.children:
+                visit(r)
+            else:
+                p = r.indicator.score
+                out[r.indicator.id] = None if p is None else p.quantize(CENT, ROUND_HALF_UP)
         return out
 
     def check(self) -> list[Problem]:
