@@ -375,7 +375,7 @@ _EVALUATORS = {"ratio": _ratio, "bands": _bands, "deductions": _deductions, "che
 
 # Memos of evaluate() for JSON-text params (plain dicts; emptied when full, so memory stays bounded):
 # params text → the metric key it names (or None), and
-# (rule type, params text, weight, metric key, metric value, metric label) → RuleResult.
+# (rule type, params text, weight as text, metric key, metric value, metric label) → RuleResult.
 # The parsed params themselves are not kept: a rule's text is parsed again only when its result is not memoised
 # (then it is evaluated anyway), so a sheet's rules hold no parsed JSON trees between recomputes.
 _KEYS: dict[str, Any] = {}
@@ -436,7 +436,9 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
             _KEYS[text] = key
         value = metrics.get(key) if key and metrics else None
         label = labels.get(key) if key and labels else None
-        memo_key = (rule_type, text, weight, key, value, label)
+        # the weight as text: 5 and 5.0 are equal Decimals but a score clamped to the weight keeps its digits
+        # (and a str hashes faster than a Decimal, whose hash is computed anew for each new weight object)
+        memo_key = (rule_type, text, f"{weight!s}", key, value, label)
         result = _RESULTS.get(memo_key)
         if result is None:
             if parsed is None:
