@@ -165,13 +165,9 @@ def _clamp(score: Decimal, weight: Decimal) -> Decimal:
     return score
 
 
-def _deduction_text(score: Decimal, weight: Decimal) -> str:
-    return (f"得{score.quantize(CENT, ROUND_HALF_UP)!s}分，"
-            f"扣{(weight - score).quantize(CENT, ROUND_HALF_UP)!s}分。")
-
-
 def _finish(raw: Decimal, weight: Decimal) -> tuple[Decimal, str]:
-    """``(_clamp(raw, weight), _deduction_text(that score, weight))``, quantizing the score once."""
+    """``(_clamp(raw, weight), "得…分，扣…分。")``: the score and the text stating it and the deduction (points,
+    two decimals), the score quantized once."""
     score = shown = raw.quantize(CENT, ROUND_HALF_UP)
     if score > weight:
         score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
