@@ -113,6 +113,15 @@ def test_rule_results_equal_the_reference(rule, weight, metrics, with_labels):
             == outcome(lambda: ref.evaluate(rule_type, params, weight, metrics, labels)))
 
 
+def test_a_memoised_result_keeps_the_digits_of_its_own_weight():
+    """5 and 5.0 points are equal weights, but a score clamped to the weight is that weight as written."""
+    clear_caches()
+    text = dump_params({"actual": "9", "bands": [["5", "6"]]})  # 6 points above the weight: clamped to it
+    for weight in (Decimal("5"), Decimal("5.0"), Decimal("5"), Decimal("5.00")):
+        got = evaluate("bands", text, weight)
+        assert repr(got.score) == repr(ref.evaluate("bands", text, weight, {}, None)[0]) == repr(weight)
+
+
 @st.composite
 def frameworks(draw):
     """A random tree (levels 1–3, sort orders with ties) with rule-driven and manual leaves and panel scores."""

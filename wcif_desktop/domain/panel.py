@@ -121,17 +121,19 @@ def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], metho
     members: dict[str, dict[str, Decimal | None]] = {}
     consensus: dict[str, Decimal | None] = {}
     unscored: set[str] = set()  # indicators where some member's entry holds no score (filtered below)
+    last = mine = None  # the indicator of the previous member score and its dict (rows come grouped)
     for s in scores:
         iid = s.indicator_id
         if s.kind == "consensus":
             consensus[iid] = s.score
             continue
         score = s.score
-        mine = members.get(iid)
-        if mine is None:
-            members[iid] = {s.member_id: score}
-        else:
-            mine[s.member_id] = score
+        if iid != last or last is None:
+            mine = members.get(iid)
+            if mine is None:
+                mine = members[iid] = {}
+            last = iid
+        mine[s.member_id] = score
         if score is None:
             unscored.add(iid)
     if method not in PANEL_METHODS:
@@ -141,14 +143,15 @@ def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], metho
     agreed = method == "consensus"
     rows = []
     append = rows.append
+    new_row = tuple.__new__  # PanelRow without the named tuple's Python-level __new__ (one per indicator)
     for iid in indicator_ids:
         mine = members.get(iid)
         cons = consensus.get(iid)
         if not mine:
-            append(PanelRow(iid, mine if mine is not None else {}, None,
-                            (None if cons is None else round2(cons)) if agreed else None, cons))
+            append(new_row(PanelRow, (iid, mine if mine is not None else {}, None,
+                                      (None if cons is None else round2(cons)) if agreed else None, cons)))
             continue
-        vals = [v for v in mine.values() if v is not None] if iid in unscored else list(mine.values())
+        vals = [v for v in mine.values() if v is not None] if unscored and iid in unscored else mine.values()
         if vals:
             lo, hi, total, n = min(vals), max(vals), sum(vals, _ZERO), len(vals)
             if trim and n >= TRIM_MINIMUM:  # drop one highest and one lowest score
@@ -159,7 +162,7 @@ def panel_rows(indicator_ids: Sequence[str], scores: Iterable[PanelScore], metho
             agg = spread_ = None
         if agreed:
             agg = None if cons is None else round2(cons)
-        append(PanelRow(iid, mine, spread_, agg, cons))
+        append(new_row(PanelRow, (iid, mine, spread_, agg, cons)))
     return rows
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .errors import QT_TRANSLATE_NOOP, ValidationError
@@ -143,13 +144,16 @@ def _points(value, weight: Decimal, what: str) -> Decimal:
 
 
 # Numbers in texts: rounded half-up to two decimals. str() of a value quantized to 0.01 is the same text as
-# format(value, "f") (its exponent is -2, so never scientific notation) and is faster.
+# format(value, "f") (its exponent is -2, so never scientific notation) and is faster; f"{value!s}" is str(value)
+# without a call of the name str.
 def _fmt(value: Decimal, unit: str = "") -> str:
-    return f"{str(value.quantize(CENT, ROUND_HALF_UP))}{unit}"
+    return f"{value.quantize(CENT, ROUND_HALF_UP)!s}{unit}"
 
 
 ONE = Decimal(1)
 ZERO_POINTS = ZERO.quantize(CENT)
+_new_result = tuple.__new__  # _new_result(RuleResult, (score, reason, detail, missing)): no Python-level __new__
+_first = itemgetter(0)
 
 
 def _clamp(score: Decimal, weight: Decimal) -> Decimal:
@@ -161,94 +165,125 @@ def _clamp(score: Decimal, weight: Decimal) -> Decimal:
     return score
 
 
-def _deduction_text(score: Decimal, weight: Decimal) -> str:
-    return (f"得{str(score.quantize(CENT, ROUND_HALF_UP))}分，"
-            f"扣{str((weight - score).quantize(CENT, ROUND_HALF_UP))}分。")
+def _finish(raw: Decimal, weight: Decimal) -> tuple[Decimal, str]:
+    """``(_clamp(raw, weight), "得…分，扣…分。")``: the score and the text stating it and the deduction (points,
+    two decimals), the score quantized once."""
+    score = shown = raw.quantize(CENT, ROUND_HALF_UP)
+    if score > weight:
+        score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
+    elif score < ZERO:
+        score = shown = ZERO_POINTS
+    return score, f"得{shown!s}分，扣{(weight - score).quantize(CENT, ROUND_HALF_UP)!s}分。"
 
 
-def _value(params: Mapping, metrics: Mapping[str, Decimal], labels: Mapping[str, str]):
-    """(value, label, missing) for the rule's input: a metric or a typed ``actual``."""
-    key = params.get("metric")
-    if key:
-        label = params.get("label") or labels.get(key, key)
-        if metrics.get(key) is None:
-            return None, label, (key,)
-        return _num(metrics[key], key), label, ()
-    label = params.get("label") or "实际值"
-    actual = params.get("actual")
-    if actual is None or actual == "":
-        return None, label, ("actual",)
-    return _num(actual, "actual"), label, ()
-
-
-def _missing(params: Mapping, key: str) -> bool:
-    value = params.get(key)
-    return value is None or value == ""
+def _lacking(missing: tuple) -> RuleResult:
+    return _new_result(RuleResult, (None, "", "缺少数据：" + "、".join(missing), missing))
 
 
 def _ratio(params, weight, metrics, labels) -> RuleResult:
-    value, label, missing = _value(params, metrics, labels)
-    if _missing(params, "target"):
+    # _value() inlined (one call per rule): the metric's value or the typed ``actual``
+    get = params.get
+    key = get("metric")
+    if key:
+        label = get("label") or labels.get(key, key)
+        value = metrics.get(key)
+        if value is None:
+            missing = (key,)
+        else:
+            value, missing = _num(value, key), ()
+    else:
+        label = get("label") or "实际值"
+        value = get("actual")
+        if value is None or value == "":
+            missing = ("actual",)
+        else:
+            value, missing = _num(value, "actual"), ()
+    target = get("target")
+    if target is None or target == "":
         missing = missing + ("target",)
     if missing:
-        return RuleResult(None, missing=missing, detail="缺少数据：" + "、".join(missing))
-    target = _num(params["target"], "target")
-    unit = params.get("unit", "")
-    lower = params.get("direction", "higher") == "lower"
+        return _lacking(missing)
+    target = _num(target, "target")
+    unit = get("unit", "")
+    lower = get("direction", "higher") == "lower"
     if lower:
         share = ONE if value <= target else (target / value if value else ONE)
         formula = "目标值÷实际值"
     else:
-        if target <= 0:
+        if target <= ZERO:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "比率法的目标值须大于0"))
-        share = min(value / target, ONE)
+        share = value / target
+        if ONE < share:  # min(share, ONE)
+            share = ONE
         formula = "实际值÷目标值"
     if share < ZERO:
         share = ZERO
-    score = _clamp(weight * share, weight)
-    value_text, target_text = _fmt(value, unit), _fmt(target, unit)
-    deduction = _deduction_text(score, weight)
-    detail = (f"{label}{value_text}，目标值{target_text}，"
-              f"按{formula}×分值计，完成比例{_fmt(share * HUNDRED)}%，{deduction}")
+    # _finish() inlined: the score clamped to [0, weight], quantized once
+    score = shown = (weight * share).quantize(CENT, ROUND_HALF_UP)
+    if score > weight:
+        score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
+    elif score < ZERO:
+        score = shown = ZERO_POINTS
+    deduction = f"得{shown!s}分，扣{(weight - score).quantize(CENT, ROUND_HALF_UP)!s}分。"
+    value_text = f"{value.quantize(CENT, ROUND_HALF_UP)!s}{unit}"
+    target_text = f"{target.quantize(CENT, ROUND_HALF_UP)!s}{unit}"
+    detail = (f"{label}{value_text}，目标值{target_text}，按{formula}×分值计，"
+              f"完成比例{(share * HUNDRED).quantize(CENT, ROUND_HALF_UP)!s}%，{deduction}")
     if score >= weight:
-        return RuleResult(score, "", detail)
+        return _new_result(RuleResult, (score, "", detail, ()))
     verb = "高于" if lower else "未达到"
-    return RuleResult(score, f"{label}{value_text}，{verb}目标值{target_text}，{deduction}", detail)
-
-
-def _first(band):
-    return band[0]
+    return _new_result(RuleResult, (score, f"{label}{value_text}，{verb}目标值{target_text}，{deduction}", detail, ()))
 
 
 def _bands(params, weight, metrics, labels) -> RuleResult:
-    value, label, missing = _value(params, metrics, labels)
-    if missing:
-        return RuleResult(None, missing=missing, detail="缺少数据：" + "、".join(missing))
-    bands = params.get("bands") or []
+    # _value() inlined (one call per rule): the metric's value or the typed ``actual``
+    get = params.get
+    key = get("metric")
+    if key:
+        label = get("label") or labels.get(key, key)
+        value = metrics.get(key)
+        if value is None:
+            return _lacking((key,))
+        value = _num(value, key)
+    else:
+        label = get("label") or "实际值"
+        value = get("actual")
+        if value is None or value == "":
+            return _lacking(("actual",))
+        value = _num(value, "actual")
+    bands = get("bands") or []
     if not bands:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "区间赋分规则缺少区间（bands）"))
-    unit = params.get("unit", "")
-    if params.get("abs"):
+    unit = get("unit", "")
+    if get("abs"):
         value = abs(value)
         label = f"{label}（绝对值）"
-    lower = params.get("direction", "higher") == "lower"
+    lower = get("direction", "higher") == "lower"
     parsed = [(_num(t, "bands"), p) for t, p in bands]
-    parsed.sort(key=_first, reverse=not lower)
-    points, where = None, ""
+    if len(parsed) > 1:
+        parsed.sort(key=_first, reverse=not lower)
+    points = None
     for k, (threshold, p) in enumerate(parsed):
         if (value <= threshold) if lower else (value >= threshold):
             points = _points(p, weight, "bands")
-            where = f"{'不高于' if lower else '不低于'}{_fmt(threshold, unit)}"
             if k:
-                where = f"{'高于' if lower else '低于'}{_fmt(parsed[k - 1][0], unit)}、{where}"
+                where = (f"{'高于' if lower else '低于'}{parsed[k - 1][0].quantize(CENT, ROUND_HALF_UP)!s}{unit}、"
+                         f"{'不高于' if lower else '不低于'}{threshold.quantize(CENT, ROUND_HALF_UP)!s}{unit}")
+            else:
+                where = f"{'不高于' if lower else '不低于'}{threshold.quantize(CENT, ROUND_HALF_UP)!s}{unit}"
             break
     if points is None:
-        points = _points(params.get("else", "0"), weight, "else")
-        edge = parsed[-1][0]
-        where = f"{'高于' if lower else '低于'}{_fmt(edge, unit)}"
-    score = _clamp(points, weight)
-    text = f"{label}{_fmt(value, unit)}，{where}，{_deduction_text(score, weight)}"
-    return RuleResult(score, "" if score >= weight else text, text)
+        points = _points(get("else", "0"), weight, "else")
+        where = f"{'高于' if lower else '低于'}{parsed[-1][0].quantize(CENT, ROUND_HALF_UP)!s}{unit}"
+    # _finish() inlined: the score clamped to [0, weight], quantized once
+    score = shown = points.quantize(CENT, ROUND_HALF_UP)
+    if score > weight:
+        score, shown = weight, weight.quantize(CENT, ROUND_HALF_UP)
+    elif score < ZERO:
+        score = shown = ZERO_POINTS
+    text = (f"{label}{value.quantize(CENT, ROUND_HALF_UP)!s}{unit}，{where}，"
+            f"得{shown!s}分，扣{(weight - score).quantize(CENT, ROUND_HALF_UP)!s}分。")
+    return _new_result(RuleResult, (score, "" if score >= weight else text, text, ()))
 
 
 def _times(count: Decimal) -> str:
@@ -257,34 +292,35 @@ def _times(count: Decimal) -> str:
 
 
 def _deductions(params, weight, metrics, labels) -> RuleResult:
-    per_default = params.get("per", "0")
-    items = params.get("items") or []
+    get = params.get
+    per_default = get("per", "0")
+    items = get("items") or []
     parts, total = [], ZERO
     for it in items:
         count = _num(it.get("count", 0), "count")
-        if count < 0:
+        if count < ZERO:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "扣分次数不能为负数：{item}"), item=it.get("text", ""))
-        if count == 0:
+        if count == ZERO:
             continue
-        per = _points(it.get("per", per_default), weight, "per")
-        ded = count * per
+        ded = count * _points(it.get("per", per_default), weight, "per")
         total += ded
-        parts.append(f"{it.get('text', '扣分事项')}{_times(count)}次，扣{_fmt(ded)}分")
+        parts.append(f"{it.get('text', '扣分事项')}{_times(count)}次，扣{ded.quantize(CENT, ROUND_HALF_UP)!s}分")
     if "count" in params:
         count = _num(params["count"], "count")
-        if count > 0:
+        if count > ZERO:
             ded = count * _points(per_default, weight, "per")
             total += ded
-            parts.append(f"{params.get('text', '扣分事项')}{_times(count)}次，扣{_fmt(ded)}分")
-    if not _missing(params, "max"):
-        total = min(total, _points(params["max"], weight, "max"))
-    score = _clamp(weight - total, weight)
+            parts.append(f"{get('text', '扣分事项')}{_times(count)}次，扣{ded.quantize(CENT, ROUND_HALF_UP)!s}分")
+    most = get("max")
+    if most is not None and most != "":
+        total = min(total, _points(most, weight, "max"))
     if not parts:
-        return RuleResult(score, "", "无扣分事项。")
-    text = "；".join(parts) + f"；合计{_deduction_text(score, weight)}"
-    if weight - total < 0:
+        return _new_result(RuleResult, (_clamp(weight - total, weight), "", "无扣分事项。", ()))
+    score, deduction = _finish(weight - total, weight)
+    text = "；".join(parts) + f"；合计{deduction}"
+    if weight - total < ZERO:
         text += "（扣分以分值为限，最低0分）"
-    return RuleResult(score, text if score < weight else "", text)
+    return _new_result(RuleResult, (score, text if score < weight else "", text, ()))
 
 
 def _checklist(params, weight, metrics, labels) -> RuleResult:
@@ -292,15 +328,15 @@ def _checklist(params, weight, metrics, labels) -> RuleResult:
     if not items:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "要点得分规则缺少要点（items）"))
     # each element's own points (None: a share of the rest), read once, in order (the first bad one raises)
-    given = [not _missing(it, "points") for it in items]
-    own = [_points(it["points"], weight, "points") if g else None for it, g in zip(items, given)]
+    given = [it.get("points") for it in items]
+    own = [None if p is None or p == "" else _points(p, weight, "points") for p in given]
     explicit = [p for p in own if p is not None]
     rest = weight - sum(explicit, ZERO)
     implicit = len(items) - len(explicit)
     share = rest / implicit if implicit else ZERO
     pending = [it.get("text", "") for it in items if it.get("met") is None]
     if pending:
-        return RuleResult(None, detail=f"尚有{len(pending)}个要点未评定", missing=tuple(pending))
+        return _new_result(RuleResult, (None, "", f"尚有{len(pending)}个要点未评定", tuple(pending)))
     earned, unmet = ZERO, []
     for n, (it, pts) in enumerate(zip(items, own), start=1):
         if pts is None:
@@ -309,12 +345,12 @@ def _checklist(params, weight, metrics, labels) -> RuleResult:
             earned += pts
         else:
             note = f"（{it['note']}）" if it.get("note") else ""
-            unmet.append(f"{_circled(n)}{it.get('text', '')}{note}，扣{_fmt(pts)}分")
-    score = _clamp(earned, weight)
+            unmet.append(f"{_circled(n)}{it.get('text', '')}{note}，扣{pts.quantize(CENT, ROUND_HALF_UP)!s}分")
     if not unmet:
-        return RuleResult(score, "", "各要点均满足。")
-    text = "未满足的要点：" + "；".join(unmet) + f"。{_deduction_text(score, weight)}"
-    return RuleResult(score, text if score < weight else "", text)
+        return _new_result(RuleResult, (_clamp(earned, weight), "", "各要点均满足。", ()))
+    score, deduction = _finish(earned, weight)
+    text = "未满足的要点：" + "；".join(unmet) + f"。{deduction}"
+    return _new_result(RuleResult, (score, text if score < weight else "", text, ()))
 
 
 def _circled(n: int) -> str:
@@ -334,16 +370,19 @@ _EVALUATORS = {"ratio": _ratio, "bands": _bands, "deductions": _deductions, "che
                "metric": _metric}
 
 # Memos of evaluate() for JSON-text params (plain dicts; emptied when full, so memory stays bounded):
-# params text → parsed dict (shared: evaluators only read it), and
-# (rule type, params text, weight, metric key, metric value, metric label) → RuleResult.
-_PARSED: dict[str, dict] = {}
+# params text → the metric key it names (or None), and
+# (rule type, params text, weight as text, metric key, metric value, metric label) → RuleResult.
+# The parsed params themselves are not kept: a rule's text is parsed again only when its result is not memoised
+# (then it is evaluated anyway), so a sheet's rules hold no parsed JSON trees between recomputes.
+_KEYS: dict[str, Any] = {}
 _RESULTS: dict[tuple, RuleResult] = {}
 _MEMO_LIMIT = 16384
+_UNSEEN = object()
 
 
 def clear_caches() -> None:
     """Forget every memoised parse and rule result (the next :func:`evaluate` of each rule starts cold)."""
-    _PARSED.clear()
+    _KEYS.clear()
     _RESULTS.clear()
 
 
@@ -358,7 +397,7 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
 
     Results for JSON-text params are memoised on (rule type, params text, weight, the one metric value the rule
     reads), so recomputing a sheet where little changed costs a dictionary look-up per indicator; each params
-    text is parsed once (:func:`clear_caches` forgets both).
+    text is parsed when its result is not memoised (:func:`clear_caches` forgets the memos).
 
     Raises:
         ValidationError: unknown rule type or malformed parameters.
@@ -373,18 +412,33 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
         weight = weight if isinstance(weight, Decimal) else D(weight)
     if params is None or isinstance(params, str):
         text = params or "{}"
-        parsed = _PARSED.get(text)
-        if parsed is None:
-            parsed = parse_params(text)
-            if len(_PARSED) >= _MEMO_LIMIT:
-                _PARSED.clear()
-            _PARSED[text] = parsed
-        key = parsed.get("metric")
+        parsed = None
+        key = _KEYS.get(text, _UNSEEN)
+        if key is _UNSEEN:
+            # parse_params(text), its fast path inlined: a text that is one JSON object from its first to its
+            # last character; anything else (and every error) goes through parse_params
+            try:
+                parsed, end = _SCAN(text, 0)
+            except Exception:  # noqa: BLE001 - parse_params below raises the error it would raise
+                parsed = None
+            else:
+                if end != len(text) or parsed.__class__ is not dict:
+                    parsed = None
+            if parsed is None:
+                parsed = parse_params(text)
+            key = parsed.get("metric")
+            if len(_KEYS) >= _MEMO_LIMIT:
+                _KEYS.clear()
+            _KEYS[text] = key
         value = metrics.get(key) if key and metrics else None
         label = labels.get(key) if key and labels else None
-        memo_key = (rule_type, text, weight, key, value, label)
+        # the weight as text: 5 and 5.0 are equal Decimals but a score clamped to the weight keeps its digits
+        # (and a str hashes faster than a Decimal, whose hash is computed anew for each new weight object)
+        memo_key = (rule_type, text, f"{weight!s}", key, value, label)
         result = _RESULTS.get(memo_key)
         if result is None:
+            if parsed is None:
+                parsed = parse_params(text)
             result = evaluator(parsed, weight, {key: value} if key and value is not None else {},
                                {key: label} if key and label else {})
             if len(_RESULTS) >= _MEMO_LIMIT:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 
 from .errors import QT_TRANSLATE_NOOP, Message, ValidationError
 from .model import Indicator, Record
@@ -57,8 +58,10 @@ def validate_score(indicator: Indicator, score: Decimal | None, reason: str) -> 
         raise ValidationError(QT_TRANSLATE_NOOP("core", "“{name}”得分低于分值，须填写扣分原因"), name=indicator.name)
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
+    """One indicator in the sheet's tree (slotted: one is made per indicator and recompute)."""
+
     indicator: Indicator
     children: list[Node] = field(default_factory=list)
 
@@ -94,18 +97,21 @@ class ScoreSheet:
     def leaves(self) -> list[Node]:
         """The nodes without children, in tree order (level-3 indicators in a complete tree)."""
         out: list[Node] = []
-        stack = list(reversed(self.roots))
-        while stack:
-            n = stack.pop()
-            if n.children:
-                stack.extend(reversed(n.children))
-            else:
-                out.append(n)
+        append = out.append
+
+        def walk(nodes: list[Node]) -> None:
+            for n in nodes:
+                if n.children:
+                    walk(n.children)
+                else:
+                    append(n)
+
+        walk(self.roots)
         return out
 
     def total(self) -> Decimal:
         """Sum of all level-3 scores, rounded half-up to two decimals (unscored leaves count 0)."""
-        return round2(sum((n.indicator.score or Decimal(0) for n in self.leaves()), Decimal(0)))
+        return sum([n.indicator.score or _ZERO for n in self.leaves()], _ZERO).quantize(CENT, ROUND_HALF_UP)
 
     def total_weight(self) -> Decimal:
         return sum((r.weight() for r in self.roots), Decimal(0))
@@ -124,18 +130,25 @@ class ScoreSheet:
         """
         out: dict[str, Decimal | None] = {}
 
-        def visit(n: Node) -> Decimal | None:
-            if not n.children:
-                s = n.indicator.score
-            else:
-                parts = [visit(c) for c in n.children]
-                known = [p for p in parts if p is not None]
-                s = sum(known, Decimal(0)) if known else None
+        def visit(n: Node) -> Decimal | None:  # a node with children (leaves are handled in their parent's loop)
+            s = None
+            for c in n.children:  # sum(known parts, Decimal(0)): the same additions in the same order
+                if c.children:
+                    p = visit(c)
+                else:
+                    p = c.indicator.score
+                    out[c.indicator.id] = None if p is None else p.quantize(CENT, ROUND_HALF_UP)
+                if p is not None:
+                    s = (_ZERO if s is None else s) + p
             out[n.indicator.id] = None if s is None else s.quantize(CENT, ROUND_HALF_UP)
             return s
 
         for r in self.roots:
-            visit(r)
+            if r.children:
+                visit(r)
+            else:
+                p = r.indicator.score
+                out[r.indicator.id] = None if p is None else p.quantize(CENT, ROUND_HALF_UP)
         return out
 
     def check(self) -> list[Problem]:
@@ -356,8 +369,8 @@ class ScoreCitation(Record):
     note: str = ""
 
 
-def _sibling_order(node: Node):
-    return (node.indicator.sort_order, node.indicator.level)
+_sibling_order = attrgetter("indicator.sort_order", "indicator.level")  # (sort order, level) of a node
+_ZERO = Decimal(0)
 
 
 def build_sheet(indicators: list[Indicator], bands=DEFAULT_GRADE_BANDS) -> ScoreSheet:
