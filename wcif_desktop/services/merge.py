@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
+from ..store.db import DictJson, EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
 
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
@@ -532,6 +532,7 @@ class _TableWrites:
         self.versions: dict[str, tuple[str, str, str]] = {}
         self.conflicts: list[dict] = []
         self.log: list[tuple] = []  # (table, record_id, field, old, new, at, who), in the order taken
+        self._created_json: dict[tuple, DictJson] = {}  # column set → JSON plan of a created record's entry
 
     def insert(self, row: dict) -> None:
         self.inserts.append(row)
@@ -558,9 +559,15 @@ class _TableWrites:
         at = now_iso()
         who = f"{theirs.get('modified_by') or '?'}（{self.ef.who} 合并自 {self.source}）"
         if mine is None:
-            self.log.append((self.table, rid, "*", None, _LOG_JSON.encode(
-                {k: (v.hex() if isinstance(v, bytes) else v) for k, v in theirs.items() if k not in _NOT_LOGGED}),
-                at, who))
+            keys = tuple(theirs)
+            plan = self._created_json.get(keys)
+            if plan is None:
+                plan = self._created_json[keys] = DictJson(keys, sort=False, drop=_NOT_LOGGED, compact=False)
+            created = plan.encode(theirs)  # None: a binary or float value, written by the encoder
+            if created is None:
+                created = _LOG_JSON.encode({k: (v.hex() if isinstance(v, bytes) else v) for k, v in theirs.items()
+                                            if k not in _NOT_LOGGED})
+            self.log.append((self.table, rid, "*", None, created, at, who))
             return
         for k in sorted(theirs):
             if k in META_COLUMNS or mine.get(k) == theirs.get(k):
