@@ -53,6 +53,7 @@ import json
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
@@ -367,10 +368,11 @@ def record_label(row: dict | None) -> str:
     return _label(row)
 
 
-def _label(row: dict | None) -> str:
+def _label(row: dict | None, columns=LABEL_COLUMNS) -> str:
+    """:func:`record_label`; ``columns``: the :data:`LABEL_COLUMNS` the row may have (in that order)."""
     if not row:
         return ""
-    for c in LABEL_COLUMNS:
+    for c in columns:
         v = row.get(c)
         if v not in (None, ""):
             return str(v)
@@ -541,13 +543,17 @@ class _TableWrites:
         cols = tuple(changes)
         self.updates.setdefault(cols, []).append([*changes.values(), rid])
 
-    def set_sync(self, rid: str, head: str, ancestors) -> None:
-        """As :func:`_set_sync`."""
+    def set_sync(self, rid: str, head: str, ancestors, known=frozenset()) -> None:
+        """As :func:`_set_sync`; ``known``: the record's ancestors already stored (:meth:`add_ancestors`)."""
         self.heads.append((self.table, rid, head))
-        self.add_ancestors(rid, set(ancestors) - {head})
+        self.add_ancestors(rid, set(ancestors) - {head}, known)
 
-    def add_ancestors(self, rid: str, hashes) -> None:
-        self.ancestors += [(self.table, rid, h) for h in sorted(hashes)]
+    def add_ancestors(self, rid: str, hashes, known=frozenset()) -> None:
+        """As :func:`_add_ancestors`, without the ones in ``known`` (the record's rows of ``sync_ancestor`` as
+        read before this table's merge: ``INSERT OR IGNORE`` would skip them)."""
+        new = hashes - known if known else hashes
+        if new:
+            self.ancestors += [(self.table, rid, h) for h in sorted(new)]
 
     def store_version(self, h: str, row: dict, version: str | None = None) -> None:
         """As :func:`_store_version` (``version``: the row's :func:`version_json` when known)."""
@@ -574,18 +580,42 @@ class _TableWrites:
                 continue
             self.log.append((self.table, rid, k, mine.get(k), theirs.get(k), at, who))
 
+    def _copy_inserts(self, cols: list[str]) -> bool:
+        """Copy the records only they have (:attr:`inserts`, rows of ``theirs`` with the columns ``cols``)
+        straight from the attached file with one ``INSERT … SELECT``, in the order they were decided (as
+        :meth:`flush` would insert them one by one). The values are the stored ones, as the rows read from that
+        file hold them, so the result is the same. ``False`` (nothing written) when the copy would not be
+        exactly those rows (an id not found there once): the caller then inserts the rows it holds."""
+        conn, t = self.ef.conn, _q(self.table)
+        ids = [r["id"] for r in self.inserts]
+        if len(set(ids)) != len(ids):
+            return False
+        conn.execute("SAVEPOINT merge_copy")
+        try:
+            before = conn.total_changes
+            conn.execute(f"INSERT INTO {t} ({', '.join(_q(c) for c in cols)}) "
+                         f"SELECT {', '.join('t.' + _q(c) for c in cols)} FROM json_each(?) AS j "
+                         f"JOIN theirs.{t} AS t ON t.id = j.value ORDER BY j.key", [json.dumps(ids)])
+            if conn.total_changes - before != len(ids):
+                conn.execute("ROLLBACK TO merge_copy")
+                return False
+            return True
+        finally:
+            conn.execute("RELEASE merge_copy")
+
     def flush(self) -> None:
         conn, t = self.ef.conn, _q(self.table)
         if self.inserts:
             cols = list(self.inserts[0])
             sql = (f"INSERT INTO {t} ({', '.join(_q(c) for c in cols)}) "
                    f"VALUES ({', '.join('?' * len(cols))})")
-            values = [[r[c] for c in cols] for r in self.inserts]
             conn.execute("SAVEPOINT merge_insert")
             try:
-                conn.executemany(sql, values)
+                if not self._copy_inserts(cols):
+                    conn.executemany(sql, [[r[c] for c in cols] for r in self.inserts])
             except sqlite3.IntegrityError:
                 conn.execute("ROLLBACK TO merge_insert")
+                values = [[r[c] for c in cols] for r in self.inserts]
                 for row, v in zip(self.inserts, values):  # name the record, as the one-by-one merge did
                     try:
                         conn.execute(sql, v)
@@ -629,6 +659,19 @@ def _same_content(mine: dict, theirs: dict) -> bool:
 _MISSING = object()
 
 
+def _content_getter(cols: list[str]):
+    """A function giving the values of a row with exactly the columns ``cols`` but ``modified_at``/
+    ``modified_by``, as a tuple; ``None`` when fewer than two remain (no tuple to compare)."""
+    kept = [c for c in cols if c not in META_COLUMNS]
+    return itemgetter(*kept) if len(kept) >= 2 else None
+
+
+def _same_values(mine: tuple, theirs: tuple) -> bool:
+    """:func:`_same_content` of two rows with the same columns, as tuples of their values: the same values of
+    the same types (``1`` and ``1.0`` differ in type, so in hash); ``False`` for NaN read twice (unsure)."""
+    return mine == theirs and list(map(type, mine)) == list(map(type, theirs))
+
+
 def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport, mine=None) -> None:
     """Merge one record table (rules in the module docstring): every incoming record is decided in memory, then
     the table's writes go out together (:class:`_TableWrites`). ``mine``: ``(rows, heads)`` of the table as
@@ -652,13 +695,18 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     cols = _columns(conn, table, "main")
     their_order = _columns(conn, table, "theirs")
     their_cols = set(their_order)
+    reorder = their_order != cols  # (else each row has exactly my columns, in my order)
+    # with my columns: a record's content as a tuple, compared with the types of its values (as _same_content)
+    content = None if reorder else _content_getter(cols)
+    label_cols = [c for c in LABEL_COLUMNS if c in cols]
     w = _TableWrites(ef, table, source)
     for theirs in _rows(conn, table, "theirs"):
-        if their_order != cols:  # (else the row has exactly my columns, in my order)
+        if reorder:
             theirs = {c: theirs.get(c) for c in cols if c in their_cols}
         rid = theirs["id"]
         mine = mine_rows.get(rid)
-        if mine is not None and rid in mine_heads and _same_content(mine, theirs):
+        if mine is not None and rid in mine_heads and (
+                _same_values(content(mine), content(theirs)) if content else _same_content(mine, theirs)):
             tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
         else:
             tj = version_json(theirs)
@@ -670,21 +718,21 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             w.insert(theirs)
             w.set_sync(rid, th, t_anc)
             w.store_version(th, theirs, tj)
-            lab = _label(theirs)
+            lab = _label(theirs, label_cols)
             (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
             w.log_take(rid, None, theirs)
             continue
         mh = mine_heads.get(rid) or record_hash(mine)
         m_anc = mine_anc.get(rid, set())
         if th == mh or th in m_anc:
-            w.add_ancestors(rid, t_anc | ({th} if th != mh else set()))
+            w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), m_anc)
             continue
         if mh in t_anc:
             changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
             w.update(rid, changes)
-            w.set_sync(rid, th, t_anc | m_anc | {mh})
+            w.set_sync(rid, th, t_anc | m_anc | {mh}, m_anc)
             w.store_version(th, theirs, tj)
-            lab = _label(theirs) or _label(mine)
+            lab = _label(theirs, label_cols) or _label(mine, label_cols)
             fields = sorted(k for k in changes if k not in META_COLUMNS)
             if theirs.get("deleted") and not mine.get("deleted"):
                 report.deleted.append((table, rid, lab))
@@ -708,12 +756,12 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                 mine = new
             if not fields:  # different fields changed on both sides: merged, no conflict
                 h = record_hash(mine)
-                w.set_sync(rid, h, m_anc | t_anc | {mh, th})
+                w.set_sync(rid, h, m_anc | t_anc | {mh, th}, m_anc)
                 w.store_version(h, mine)
                 continue
             if take:
                 h = record_hash(mine)
-                w.set_sync(rid, h, m_anc | {mh})
+                w.set_sync(rid, h, m_anc | {mh}, m_anc)
                 w.store_version(h, mine)
         cid = str(uuid.uuid4())
         w.conflicts.append({
