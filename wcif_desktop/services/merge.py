@@ -42,13 +42,16 @@ record changed on both sides then shows as a conflict (nothing is lost). Copies 
 **Writing.** Table by table, my merge base is refreshed, every incoming record is decided in memory by the
 rules above, and then the table's changes are written together (:class:`_TableWrites`: one ``executemany``
 each for the rows, the merge base, the conflicts and the audit entries, :meth:`EvaluationFile._log_many` — the
-same hash chain, lock check and history anchor as one entry at a time). All of it is one transaction: a
-failure anywhere leaves the file as it was (issue 21: 5,000 changed records took 6 s one row at a time).
+same hash chain, lock check and history anchor as one entry at a time). Records only they have are copied
+from the attached file with one ``INSERT … SELECT`` (:meth:`_TableWrites._copy_inserts`; their history entries
+and merge base are written as for any other take). All of it is one transaction: a failure anywhere leaves the
+file as it was (issue 21: 5,000 changed records took 6 s one row at a time).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sqlite3
 import uuid
@@ -132,10 +135,10 @@ def content_of(row: dict) -> dict:
 
 
 def _rows(conn, table: str, schema: str = "main"):
+    """The rows of a table as dicts, in the order SQLite returns them."""
     cur = conn.execute(f"SELECT * FROM {schema}.{_q(table)}")
     cols = [d[0] for d in cur.description]
-    for r in cur:
-        yield dict(zip(cols, r))
+    return map(dict, map(zip, itertools.repeat(cols), cur))
 
 
 def _has_sync_tables(conn, schema: str = "main") -> bool:
@@ -194,10 +197,15 @@ def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False
         new_heads.append((table, row["id"], h))
     conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)", new_versions)
     conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)", new_anc)
-    conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)", new_heads)
+    conn.executemany(_SET_HEAD, new_heads)
     if keep:
         heads.update((rid, h) for _t, rid, h in new_heads)
     return len(new_heads), rows, (heads if keep else None)
+
+
+# a record's head: one row per record (primary key table_name, record_id), changed in place when it exists
+_SET_HEAD = ("INSERT INTO sync_head(table_name, record_id, hash) VALUES (?,?,?) "
+             "ON CONFLICT(table_name, record_id) DO UPDATE SET hash = excluded.hash")
 
 
 def _has_table(conn, name: str, schema: str = "main") -> bool:
@@ -628,7 +636,7 @@ class _TableWrites:
                 conn.execute("RELEASE merge_insert")
         for cols, values in self.updates.items():
             conn.executemany(f"UPDATE {t} SET {', '.join(_q(c) + ' = ?' for c in cols)} WHERE id = ?", values)
-        conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)", self.heads)
+        conn.executemany(_SET_HEAD, self.heads)
         conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
                          self.ancestors)
         if self.versions and _has_table(conn, "sync_version"):
@@ -657,6 +665,7 @@ def _same_content(mine: dict, theirs: dict) -> bool:
 
 
 _MISSING = object()
+_NONE: frozenset = frozenset()  # no ancestors
 
 
 def _content_getter(cols: list[str]):
@@ -711,7 +720,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
         else:
             tj = version_json(theirs)
             th = _hash_of(tj)
-        t_anc = their_anc.get(rid, set())
+        t_anc = their_anc.get(rid, _NONE)
         if their_heads.get(rid) not in (None, th):
             t_anc = t_anc | {their_heads[rid]}
         if mine is None:
@@ -723,9 +732,10 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             w.log_take(rid, None, theirs)
             continue
         mh = mine_heads.get(rid) or record_hash(mine)
-        m_anc = mine_anc.get(rid, set())
+        m_anc = mine_anc.get(rid, _NONE)
         if th == mh or th in m_anc:
-            w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), m_anc)
+            if t_anc:  # (else nothing to add: th is mh or already one of m_anc)
+                w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), m_anc)
             continue
         if mh in t_anc:
             changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
