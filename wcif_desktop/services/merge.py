@@ -173,17 +173,23 @@ def _stored_hashes(conn) -> set[str] | None:
     return {h for (h,) in conn.execute("SELECT hash FROM sync_version")}
 
 
-def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False
+def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False, checked: bool = False
                    ) -> tuple[int, list[dict] | None, dict[str, str] | None]:
     """:func:`refresh_sync_state` of one table. Returns ``(records with a new version, rows, heads)``; with
     ``keep`` the table's rows as read and its heads afterwards (record id → hash), for the merge that follows
-    (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets the versions added."""
+    (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets the versions added. ``checked``: every
+    record with a head holds that version (:meth:`~wcif_desktop.store.db.EvaluationFile.heads_checked`), so
+    one whose version is stored already is not hashed again."""
     heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
     rows: list[dict] | None = [] if keep else None
     new_heads, new_anc, new_versions = [], [], []
     for row in _rows(conn, table):
         if keep:
             rows.append(row)
+        if checked:
+            old = heads.get(row["id"])
+            if old is not None and (stored is None or old in stored):
+                continue  # its hash is its head (checked), and that version is stored: nothing to do
         js = record_json(row)
         h = _hash_of(js)
         if stored is not None and h not in stored:
@@ -206,6 +212,12 @@ def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False
 # a record's head: one row per record (primary key table_name, record_id), changed in place when it exists
 _SET_HEAD = ("INSERT INTO sync_head(table_name, record_id, hash) VALUES (?,?,?) "
              "ON CONFLICT(table_name, record_id) DO UPDATE SET hash = excluded.hash")
+
+
+def _has_triggers(conn) -> bool:
+    """Whether the file has triggers (a write to one table could then change another: the merge does not rely
+    on records being as checked before it)."""
+    return conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' LIMIT 1").fetchone() is not None
 
 
 def _has_table(conn, name: str, schema: str = "main") -> bool:
@@ -407,6 +419,9 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
         with ef.transaction(), ef.changing_lock("merge"):  # a lock may arrive, an unlock never (store/db.py)
             conn.execute("PRAGMA defer_foreign_keys=ON")
             fk_before = set(conn.execute("PRAGMA main.foreign_key_check").fetchall())
+            # every record holds its recorded version, as the import's check just found, and nothing was written
+            # since (asked after this transaction's first read: no other connection can commit now)
+            checked = not _has_triggers(conn) and ef.heads_checked()
             mine_kinds = classify_tables(conn)
             their_tables = {r[0] for r in conn.execute("SELECT name FROM theirs.sqlite_master WHERE type='table'")}
             report.skipped_tables = list(mine_kinds.skipped)
@@ -418,7 +433,7 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
                 progress.set(n, total, Message(QT_TRANSLATE_NOOP("core", "合并 {table}"), table=table))
                 # first my merge base of the table (refresh_sync_state, one table at a time: the rows read for
                 # it are the ones merged), then their records
-                _n, rows, heads = _refresh_table(conn, table, stored, keep=table in their_tables)
+                _n, rows, heads = _refresh_table(conn, table, stored, keep=table in their_tables, checked=checked)
                 if table in their_tables:
                     _merge_records(ef, table, source, report, mine=(rows, heads))
             if _dedup_content_records(ef, mine_kinds, report):

@@ -536,6 +536,7 @@ class EvaluationFile:
         self._db = None
         self._sync_tables: bool | None = None  # the file has the merge-base tables (looked up on first edit)
         self._lock_change: str | None = None  # "lock" | "reopen" | "merge" inside changing_lock()
+        self._heads_ok: tuple[int, int] | None = None  # _write_state() when outside_changes() last found none
         self.who = who or current_user()
 
     @property
@@ -1269,6 +1270,8 @@ class EvaluationFile:
         ``[(table, id, label)]``; records without a recorded version (files from before) are not judged, except
         those of a bulk insert, judged against its history entry (:meth:`_bulk_problems`: changed, or added to
         its id range; a removed one is reported by :meth:`verify_history`)."""
+        start = self._write_state()
+        self._heads_ok = None
         bulk = self._bulk_problems(removed=False, limit=limit) if _bulk is None else _bulk
         out = [(t, i, label) for k, t, i, label in bulk if k != "removed"]
         if limit and len(out) >= limit:
@@ -1289,7 +1292,21 @@ class EvaluationFile:
                     out.append((table, row["id"], f"{label}（{row['id']}）" if label else row["id"]))
                     if limit and len(out) >= limit:
                         return out
+        if not out and self._write_state() == start:  # (nothing was written while the records were read)
+            self._heads_ok = start
         return out
+
+    def _write_state(self) -> tuple[int, int]:
+        """``(PRAGMA data_version, total_changes)``: the first changes when another connection commits to the file
+        (https://sqlite.org/pragma.html#pragma_data_version), the second when this one writes."""
+        return self.conn.execute("PRAGMA main.data_version").fetchone()[0], self.conn.total_changes
+
+    def heads_checked(self) -> bool:
+        """Whether :meth:`outside_changes` found that every record holds the version recorded for it in
+        ``sync_head`` and nothing has been written to the file since, by this connection or another. The merge
+        then uses those versions instead of hashing every record again (issue 21). Asked inside a transaction
+        after its first read, the answer holds until this connection writes: no other one can commit then."""
+        return self._heads_ok is not None and self._heads_ok == self._write_state()
 
     def _heads_after_migration(self, before: set[tuple[str, str]]) -> None:
         """After migrations (which may add columns, so every record's hash changes), record each record's
