@@ -42,21 +42,25 @@ record changed on both sides then shows as a conflict (nothing is lost). Copies 
 **Writing.** Table by table, my merge base is refreshed, every incoming record is decided in memory by the
 rules above, and then the table's changes are written together (:class:`_TableWrites`: one ``executemany``
 each for the rows, the merge base, the conflicts and the audit entries, :meth:`EvaluationFile._log_many` — the
-same hash chain, lock check and history anchor as one entry at a time). All of it is one transaction: a
-failure anywhere leaves the file as it was (issue 21: 5,000 changed records took 6 s one row at a time).
+same hash chain, lock check and history anchor as one entry at a time). Records only they have are copied
+from the attached file with one ``INSERT … SELECT`` (:meth:`_TableWrites._copy_inserts`; their history entries
+and merge base are written as for any other take). All of it is one transaction: a failure anywhere leaves the
+file as it was (issue 21: 5,000 changed records took 6 s one row at a time).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
+from ..store.db import DictJson, EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
 
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
@@ -131,10 +135,10 @@ def content_of(row: dict) -> dict:
 
 
 def _rows(conn, table: str, schema: str = "main"):
+    """The rows of a table as dicts, in the order SQLite returns them."""
     cur = conn.execute(f"SELECT * FROM {schema}.{_q(table)}")
     cols = [d[0] for d in cur.description]
-    for r in cur:
-        yield dict(zip(cols, r))
+    return map(dict, map(zip, itertools.repeat(cols), cur))
 
 
 def _has_sync_tables(conn, schema: str = "main") -> bool:
@@ -169,17 +173,23 @@ def _stored_hashes(conn) -> set[str] | None:
     return {h for (h,) in conn.execute("SELECT hash FROM sync_version")}
 
 
-def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False
+def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False, checked: bool = False
                    ) -> tuple[int, list[dict] | None, dict[str, str] | None]:
     """:func:`refresh_sync_state` of one table. Returns ``(records with a new version, rows, heads)``; with
     ``keep`` the table's rows as read and its heads afterwards (record id → hash), for the merge that follows
-    (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets the versions added."""
+    (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets the versions added. ``checked``: every
+    record with a head holds that version (:meth:`~wcif_desktop.store.db.EvaluationFile.heads_checked`), so
+    one whose version is stored already is not hashed again."""
     heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
     rows: list[dict] | None = [] if keep else None
     new_heads, new_anc, new_versions = [], [], []
     for row in _rows(conn, table):
         if keep:
             rows.append(row)
+        if checked:
+            old = heads.get(row["id"])
+            if old is not None and (stored is None or old in stored):
+                continue  # its hash is its head (checked), and that version is stored: nothing to do
         js = record_json(row)
         h = _hash_of(js)
         if stored is not None and h not in stored:
@@ -193,10 +203,21 @@ def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False
         new_heads.append((table, row["id"], h))
     conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)", new_versions)
     conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)", new_anc)
-    conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)", new_heads)
+    conn.executemany(_SET_HEAD, new_heads)
     if keep:
         heads.update((rid, h) for _t, rid, h in new_heads)
     return len(new_heads), rows, (heads if keep else None)
+
+
+# a record's head: one row per record (primary key table_name, record_id), changed in place when it exists
+_SET_HEAD = ("INSERT INTO sync_head(table_name, record_id, hash) VALUES (?,?,?) "
+             "ON CONFLICT(table_name, record_id) DO UPDATE SET hash = excluded.hash")
+
+
+def _has_triggers(conn) -> bool:
+    """Whether the file has triggers (a write to one table could then change another: the merge does not rely
+    on records being as checked before it)."""
+    return conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' LIMIT 1").fetchone() is not None
 
 
 def _has_table(conn, name: str, schema: str = "main") -> bool:
@@ -367,10 +388,11 @@ def record_label(row: dict | None) -> str:
     return _label(row)
 
 
-def _label(row: dict | None) -> str:
+def _label(row: dict | None, columns=LABEL_COLUMNS) -> str:
+    """:func:`record_label`; ``columns``: the :data:`LABEL_COLUMNS` the row may have (in that order)."""
     if not row:
         return ""
-    for c in LABEL_COLUMNS:
+    for c in columns:
         v = row.get(c)
         if v not in (None, ""):
             return str(v)
@@ -397,6 +419,9 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
         with ef.transaction(), ef.changing_lock("merge"):  # a lock may arrive, an unlock never (store/db.py)
             conn.execute("PRAGMA defer_foreign_keys=ON")
             fk_before = set(conn.execute("PRAGMA main.foreign_key_check").fetchall())
+            # every record holds its recorded version, as the import's check just found, and nothing was written
+            # since (asked after this transaction's first read: no other connection can commit now)
+            checked = not _has_triggers(conn) and ef.heads_checked()
             mine_kinds = classify_tables(conn)
             their_tables = {r[0] for r in conn.execute("SELECT name FROM theirs.sqlite_master WHERE type='table'")}
             report.skipped_tables = list(mine_kinds.skipped)
@@ -408,7 +433,7 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
                 progress.set(n, total, Message(QT_TRANSLATE_NOOP("core", "合并 {table}"), table=table))
                 # first my merge base of the table (refresh_sync_state, one table at a time: the rows read for
                 # it are the ones merged), then their records
-                _n, rows, heads = _refresh_table(conn, table, stored, keep=table in their_tables)
+                _n, rows, heads = _refresh_table(conn, table, stored, keep=table in their_tables, checked=checked)
                 if table in their_tables:
                     _merge_records(ef, table, source, report, mine=(rows, heads))
             if _dedup_content_records(ef, mine_kinds, report):
@@ -532,6 +557,7 @@ class _TableWrites:
         self.versions: dict[str, tuple[str, str, str]] = {}
         self.conflicts: list[dict] = []
         self.log: list[tuple] = []  # (table, record_id, field, old, new, at, who), in the order taken
+        self._created_json: dict[tuple, DictJson] = {}  # column set → JSON plan of a created record's entry
 
     def insert(self, row: dict) -> None:
         self.inserts.append(row)
@@ -540,13 +566,17 @@ class _TableWrites:
         cols = tuple(changes)
         self.updates.setdefault(cols, []).append([*changes.values(), rid])
 
-    def set_sync(self, rid: str, head: str, ancestors) -> None:
-        """As :func:`_set_sync`."""
+    def set_sync(self, rid: str, head: str, ancestors, known=frozenset()) -> None:
+        """As :func:`_set_sync`; ``known``: the record's ancestors already stored (:meth:`add_ancestors`)."""
         self.heads.append((self.table, rid, head))
-        self.add_ancestors(rid, set(ancestors) - {head})
+        self.add_ancestors(rid, set(ancestors) - {head}, known)
 
-    def add_ancestors(self, rid: str, hashes) -> None:
-        self.ancestors += [(self.table, rid, h) for h in sorted(hashes)]
+    def add_ancestors(self, rid: str, hashes, known=frozenset()) -> None:
+        """As :func:`_add_ancestors`, without the ones in ``known`` (the record's rows of ``sync_ancestor`` as
+        read before this table's merge: ``INSERT OR IGNORE`` would skip them)."""
+        new = hashes - known if known else hashes
+        if new:
+            self.ancestors += [(self.table, rid, h) for h in sorted(new)]
 
     def store_version(self, h: str, row: dict, version: str | None = None) -> None:
         """As :func:`_store_version` (``version``: the row's :func:`version_json` when known)."""
@@ -558,14 +588,43 @@ class _TableWrites:
         at = now_iso()
         who = f"{theirs.get('modified_by') or '?'}（{self.ef.who} 合并自 {self.source}）"
         if mine is None:
-            self.log.append((self.table, rid, "*", None, _LOG_JSON.encode(
-                {k: (v.hex() if isinstance(v, bytes) else v) for k, v in theirs.items() if k not in _NOT_LOGGED}),
-                at, who))
+            keys = tuple(theirs)
+            plan = self._created_json.get(keys)
+            if plan is None:
+                plan = self._created_json[keys] = DictJson(keys, sort=False, drop=_NOT_LOGGED, compact=False)
+            created = plan.encode(theirs)  # None: a binary or float value, written by the encoder
+            if created is None:
+                created = _LOG_JSON.encode({k: (v.hex() if isinstance(v, bytes) else v) for k, v in theirs.items()
+                                            if k not in _NOT_LOGGED})
+            self.log.append((self.table, rid, "*", None, created, at, who))
             return
         for k in sorted(theirs):
             if k in META_COLUMNS or mine.get(k) == theirs.get(k):
                 continue
             self.log.append((self.table, rid, k, mine.get(k), theirs.get(k), at, who))
+
+    def _copy_inserts(self, cols: list[str]) -> bool:
+        """Copy the records only they have (:attr:`inserts`, rows of ``theirs`` with the columns ``cols``)
+        straight from the attached file with one ``INSERT … SELECT``, in the order they were decided (as
+        :meth:`flush` would insert them one by one). The values are the stored ones, as the rows read from that
+        file hold them, so the result is the same. ``False`` (nothing written) when the copy would not be
+        exactly those rows (an id not found there once): the caller then inserts the rows it holds."""
+        conn, t = self.ef.conn, _q(self.table)
+        ids = [r["id"] for r in self.inserts]
+        if len(set(ids)) != len(ids):
+            return False
+        conn.execute("SAVEPOINT merge_copy")
+        try:
+            before = conn.total_changes
+            conn.execute(f"INSERT INTO {t} ({', '.join(_q(c) for c in cols)}) "
+                         f"SELECT {', '.join('t.' + _q(c) for c in cols)} FROM json_each(?) AS j "
+                         f"JOIN theirs.{t} AS t ON t.id = j.value ORDER BY j.key", [json.dumps(ids)])
+            if conn.total_changes - before != len(ids):
+                conn.execute("ROLLBACK TO merge_copy")
+                return False
+            return True
+        finally:
+            conn.execute("RELEASE merge_copy")
 
     def flush(self) -> None:
         conn, t = self.ef.conn, _q(self.table)
@@ -573,12 +632,13 @@ class _TableWrites:
             cols = list(self.inserts[0])
             sql = (f"INSERT INTO {t} ({', '.join(_q(c) for c in cols)}) "
                    f"VALUES ({', '.join('?' * len(cols))})")
-            values = [[r[c] for c in cols] for r in self.inserts]
             conn.execute("SAVEPOINT merge_insert")
             try:
-                conn.executemany(sql, values)
+                if not self._copy_inserts(cols):
+                    conn.executemany(sql, [[r[c] for c in cols] for r in self.inserts])
             except sqlite3.IntegrityError:
                 conn.execute("ROLLBACK TO merge_insert")
+                values = [[r[c] for c in cols] for r in self.inserts]
                 for row, v in zip(self.inserts, values):  # name the record, as the one-by-one merge did
                     try:
                         conn.execute(sql, v)
@@ -591,7 +651,7 @@ class _TableWrites:
                 conn.execute("RELEASE merge_insert")
         for cols, values in self.updates.items():
             conn.executemany(f"UPDATE {t} SET {', '.join(_q(c) + ' = ?' for c in cols)} WHERE id = ?", values)
-        conn.executemany("INSERT OR REPLACE INTO sync_head(table_name, record_id, hash) VALUES (?,?,?)", self.heads)
+        conn.executemany(_SET_HEAD, self.heads)
         conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
                          self.ancestors)
         if self.versions and _has_table(conn, "sync_version"):
@@ -620,6 +680,20 @@ def _same_content(mine: dict, theirs: dict) -> bool:
 
 
 _MISSING = object()
+_NONE: frozenset = frozenset()  # no ancestors
+
+
+def _content_getter(cols: list[str]):
+    """A function giving the values of a row with exactly the columns ``cols`` but ``modified_at``/
+    ``modified_by``, as a tuple; ``None`` when fewer than two remain (no tuple to compare)."""
+    kept = [c for c in cols if c not in META_COLUMNS]
+    return itemgetter(*kept) if len(kept) >= 2 else None
+
+
+def _same_values(mine: tuple, theirs: tuple) -> bool:
+    """:func:`_same_content` of two rows with the same columns, as tuples of their values: the same values of
+    the same types (``1`` and ``1.0`` differ in type, so in hash); ``False`` for NaN read twice (unsure)."""
+    return mine == theirs and list(map(type, mine)) == list(map(type, theirs))
 
 
 def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport, mine=None) -> None:
@@ -645,39 +719,45 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     cols = _columns(conn, table, "main")
     their_order = _columns(conn, table, "theirs")
     their_cols = set(their_order)
+    reorder = their_order != cols  # (else each row has exactly my columns, in my order)
+    # with my columns: a record's content as a tuple, compared with the types of its values (as _same_content)
+    content = None if reorder else _content_getter(cols)
+    label_cols = [c for c in LABEL_COLUMNS if c in cols]
     w = _TableWrites(ef, table, source)
     for theirs in _rows(conn, table, "theirs"):
-        if their_order != cols:  # (else the row has exactly my columns, in my order)
+        if reorder:
             theirs = {c: theirs.get(c) for c in cols if c in their_cols}
         rid = theirs["id"]
         mine = mine_rows.get(rid)
-        if mine is not None and rid in mine_heads and _same_content(mine, theirs):
+        if mine is not None and rid in mine_heads and (
+                _same_values(content(mine), content(theirs)) if content else _same_content(mine, theirs)):
             tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
         else:
             tj = version_json(theirs)
             th = _hash_of(tj)
-        t_anc = their_anc.get(rid, set())
+        t_anc = their_anc.get(rid, _NONE)
         if their_heads.get(rid) not in (None, th):
             t_anc = t_anc | {their_heads[rid]}
         if mine is None:
             w.insert(theirs)
             w.set_sync(rid, th, t_anc)
             w.store_version(th, theirs, tj)
-            lab = _label(theirs)
+            lab = _label(theirs, label_cols)
             (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
             w.log_take(rid, None, theirs)
             continue
         mh = mine_heads.get(rid) or record_hash(mine)
-        m_anc = mine_anc.get(rid, set())
+        m_anc = mine_anc.get(rid, _NONE)
         if th == mh or th in m_anc:
-            w.add_ancestors(rid, t_anc | ({th} if th != mh else set()))
+            if t_anc:  # (else nothing to add: th is mh or already one of m_anc)
+                w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), m_anc)
             continue
         if mh in t_anc:
             changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
             w.update(rid, changes)
-            w.set_sync(rid, th, t_anc | m_anc | {mh})
+            w.set_sync(rid, th, t_anc | m_anc | {mh}, m_anc)
             w.store_version(th, theirs, tj)
-            lab = _label(theirs) or _label(mine)
+            lab = _label(theirs, label_cols) or _label(mine, label_cols)
             fields = sorted(k for k in changes if k not in META_COLUMNS)
             if theirs.get("deleted") and not mine.get("deleted"):
                 report.deleted.append((table, rid, lab))
@@ -701,12 +781,12 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                 mine = new
             if not fields:  # different fields changed on both sides: merged, no conflict
                 h = record_hash(mine)
-                w.set_sync(rid, h, m_anc | t_anc | {mh, th})
+                w.set_sync(rid, h, m_anc | t_anc | {mh, th}, m_anc)
                 w.store_version(h, mine)
                 continue
             if take:
                 h = record_hash(mine)
-                w.set_sync(rid, h, m_anc | {mh})
+                w.set_sync(rid, h, m_anc | {mh}, m_anc)
                 w.store_version(h, mine)
         cid = str(uuid.uuid4())
         w.conflicts.append({

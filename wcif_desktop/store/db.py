@@ -31,6 +31,7 @@ import os
 import shutil
 import sqlite3
 import threading
+import time
 import typing
 import uuid
 from contextlib import contextmanager
@@ -92,8 +93,21 @@ def current_user() -> str:
 
 
 def now_iso() -> str:
-    """Local time with offset, to the microsecond (so records made in the same second still sort in order)."""
-    return _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="microseconds")
+    """Local time with offset, to the microsecond (so records made in the same second still sort in order).
+
+    The local offset is looked up once per second of UTC time (and again when the time zone setting changes):
+    offsets change only at whole seconds, and the lookup cost most of the call (a merge stamps thousands of
+    history entries)."""
+    utc = _dt.datetime.now(_dt.timezone.utc)
+    key = (int(utc.timestamp()), time.tzname, time.timezone, time.altzone)
+    cached = _LOCAL_TZ
+    if cached[0] != key:
+        cached[1] = utc.replace(microsecond=0).astimezone().tzinfo
+        cached[0] = key
+    return utc.astimezone(cached[1]).isoformat(timespec="microseconds")
+
+
+_LOCAL_TZ: list = [None, None]  # [(UTC second, time zone setting), local offset then]
 
 
 def to_db(value):
@@ -201,9 +215,73 @@ _META_COLUMNS = frozenset({"modified_at", "modified_by"})
 def record_json(row: dict) -> str:
     """The canonical JSON :func:`record_hash` hashes: every column but ``modified_at``/``modified_by``, keys
     sorted, binary values as ``{"$sha256": …}``, floats as ``{"$float": repr}`` (also the content
-    :mod:`wcif_desktop.services.merge` keeps of a version in ``sync_version``)."""
-    return _CANON_JSON.encode({k: (v if type(v) in _PLAIN_TYPES else _canon(v)) for k, v in row.items()
-                               if k not in _META_COLUMNS})
+    :mod:`wcif_desktop.services.merge` keeps of a version in ``sync_version``).
+
+    Rows of text, integers and NULLs only (nearly all) are written by a :class:`DictJson` plan per column set,
+    byte for byte what the encoder writes (issue 21: a merge encodes every record of both files)."""
+    keys = tuple(row)
+    plan = _CANON_PLANS.get(keys)
+    if plan is None:
+        plan = _CANON_PLANS[keys] = DictJson(keys, sort=True, drop=_META_COLUMNS, compact=True)
+    js = plan.encode(row)
+    if js is None:  # a float, binary or other value: the encoder with _canon
+        js = _CANON_JSON.encode({k: (v if type(v) in _PLAIN_TYPES else _canon(v)) for k, v in row.items()
+                                 if k not in _META_COLUMNS})
+    return js
+
+
+_encode_str = json.encoder.encode_basestring  # what json's encoders use for text with ensure_ascii=False
+
+
+class DictJson:
+    """The JSON of dicts with one key set, exactly as ``json.JSONEncoder(ensure_ascii=False, sort_keys=sort,
+    separators=(",", ":") if compact else (", ", ": "))`` encodes the dict without the keys in ``drop``, for
+    values that are text, ``int`` or ``None``: the key parts are encoded once, the values one by one with the
+    encoder's own text escaping. :meth:`encode` returns ``None`` for a dict holding any other value (the caller
+    then uses the encoder), so the result never differs from it."""
+
+    __slots__ = ("_get", "_prefixes", "_single", "_empty")
+
+    def __init__(self, keys, *, sort: bool, drop=frozenset(), compact: bool = True):
+        kept = [k for k in keys if k not in drop]
+        if not all(type(k) is str for k in kept):
+            raise TypeError("DictJson: keys must be text")
+        if sort:
+            kept.sort()
+        item_sep, key_sep = (",", ":") if compact else (", ", ": ")
+        self._prefixes = tuple(("{" if i == 0 else item_sep) + _encode_str(k) + key_sep for i, k in enumerate(kept))
+        self._single = len(kept) == 1
+        self._empty = not kept
+        self._get = itemgetter(*kept) if kept else None
+
+    def encode(self, row: dict) -> str | None:
+        if self._empty:
+            return "{}"
+        values = self._get(row)
+        return self.encode_values((values,) if self._single else values)
+
+    def encode_values(self, values) -> str | None:
+        """:meth:`encode` of the dict whose kept values, in the plan's key order (sorted when ``sort``), are
+        ``values``."""
+        if self._empty:
+            return "{}"
+        parts = []
+        append = parts.append
+        for prefix, v in zip(self._prefixes, values):
+            t = type(v)
+            if t is str:
+                append(prefix + _encode_str(v))
+            elif v is None:
+                append(prefix + "null")
+            elif t is int:
+                append(prefix + int.__repr__(v))
+            else:
+                return None
+        append("}")
+        return "".join(parts)
+
+
+_CANON_PLANS: dict[tuple, DictJson] = {}
 
 
 def _canon_default(value):
@@ -273,10 +351,18 @@ COMPACT_MAX_DEPTH = 64  # then a full value again, so reading one entry follows 
 _ENTRY_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # as json.dumps with these
 
 
+_ENTRY_PLAN = DictJson(ENTRY_KEYS, sort=True)  # the same JSON for entries of text and NULLs (all of ours)
+
+
 def entry_hash(prev_hash: str, entry: dict) -> str:
     """SHA-256 of the previous hash and the canonical JSON of an audit entry (without its hash): the logical
     entry (:data:`ENTRY_KEYS`, ``old``/``new`` in full), however it is stored."""
-    payload = _ENTRY_JSON.encode({k: entry[k] for k in entry if k in ENTRY_KEYS})
+    try:
+        payload = _ENTRY_PLAN.encode(entry)
+    except KeyError:  # an entry without some of the keys: encoded as it is
+        payload = None
+    if payload is None:
+        payload = _ENTRY_JSON.encode({k: entry[k] for k in entry if k in ENTRY_KEYS})
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
@@ -510,6 +596,7 @@ class EvaluationFile:
         self._db = None
         self._sync_tables: bool | None = None  # the file has the merge-base tables (looked up on first edit)
         self._lock_change: str | None = None  # "lock" | "reopen" | "merge" inside changing_lock()
+        self._heads_ok: tuple[int, int] | None = None  # _write_state() when outside_changes() last found none
         self.who = who or current_user()
 
     @property
@@ -830,15 +917,19 @@ class EvaluationFile:
             old = None if old is None else str(old)
             new = None if new is None else str(new)
             who = self.who if who is None else who
-            entry = {"at": at, "who": who, "table_name": table, "record_id": record_id, "field": field,
-                     "old": old, "new": new, "prev_hash": prev_hash}  # exactly ENTRY_KEYS: as entry_hash()
-            h = hashlib.sha256((prev_hash + _ENTRY_JSON.encode(entry)).encode("utf-8")).hexdigest()
+            # as entry_hash(): the values in the sorted order of ENTRY_KEYS
+            payload = _ENTRY_PLAN.encode_values((at, field, new, old, prev_hash, record_id, table, who))
+            if payload is None:  # a value neither text nor NULL (e.g. a numeric id): the encoder
+                payload = _ENTRY_JSON.encode({"at": at, "who": who, "table_name": table, "record_id": record_id,
+                                              "field": field, "old": old, "new": new, "prev_hash": prev_hash})
+            h = hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
             if (compact and field != "*" and old is not None and new is not None
                     and len(old) + len(new) >= COMPACT_MIN_CHARS):
                 if (table, record_id, field) in pending_keys:  # _compact refers to the entry before: write it
                     self.conn.executemany(sql, pending)
                     pending, pending_keys = [], set()
-                entry["hash"] = h
+                entry = {"at": at, "who": who, "table_name": table, "record_id": record_id, "field": field,
+                         "old": old, "new": new, "prev_hash": prev_hash, "hash": h}
                 self._compact(entry)
                 pending.append(tuple(entry.get(c) for c in cols))
             else:
@@ -1253,6 +1344,8 @@ class EvaluationFile:
         ``[(table, id, label)]``; records without a recorded version (files from before) are not judged, except
         those of a bulk insert, judged against its history entry (:meth:`_bulk_problems`: changed, or added to
         its id range; a removed one is reported by :meth:`verify_history`)."""
+        start = self._write_state()
+        self._heads_ok = None
         bulk = self._bulk_problems(removed=False, limit=limit) if _bulk is None else _bulk
         out = [(t, i, label) for k, t, i, label in bulk if k != "removed"]
         if limit and len(out) >= limit:
@@ -1274,7 +1367,21 @@ class EvaluationFile:
                     out.append((table, row["id"], f"{label}（{row['id']}）" if label else row["id"]))
                     if limit and len(out) >= limit:
                         return out
+        if not out and self._write_state() == start:  # (nothing was written while the records were read)
+            self._heads_ok = start
         return out
+
+    def _write_state(self) -> tuple[int, int]:
+        """``(PRAGMA data_version, total_changes)``: the first changes when another connection commits to the file
+        (https://sqlite.org/pragma.html#pragma_data_version), the second when this one writes."""
+        return self.conn.execute("PRAGMA main.data_version").fetchone()[0], self.conn.total_changes
+
+    def heads_checked(self) -> bool:
+        """Whether :meth:`outside_changes` found that every record holds the version recorded for it in
+        ``sync_head`` and nothing has been written to the file since, by this connection or another. The merge
+        then uses those versions instead of hashing every record again (issue 21). Asked inside a transaction
+        after its first read, the answer holds until this connection writes: no other one can commit then."""
+        return self._heads_ok is not None and self._heads_ok == self._write_state()
 
     def _heads_after_migration(self, before: set[tuple[str, str]]) -> None:
         """After migrations (which may add columns, so every record's hash changes), record each record's

@@ -1,0 +1,170 @@
+"""Issue 21: records only the incoming file has are copied into the lead's file with one ``INSERT … SELECT`` from
+the attached file. The result must be exactly what inserting the rows read from that file gives: the same rows in
+the same order, history entries, merge base and report — and the history verifies.
+
+The merge also does not hash the lead's records again when the import's check just found each holding its
+recorded version and nothing was written since (``EvaluationFile.heads_checked``): the result must be the same
+as hashing every record, and any write in between (this program, another connection) must end that."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import sqlite3
+import uuid
+
+import pytest
+
+from wcif_desktop.domain.model import Finding
+from wcif_desktop.services import exchange, merge
+from wcif_desktop.store.db import EvaluationFile
+
+from .helpers import export_copy, table_dump
+
+
+@pytest.fixture
+def handed(bare_sample_path, workdir):
+    """The lead's file and a member's hand-over with 120 new findings (one of them deleted again), edits and a
+    deletion of shared findings."""
+    ef = EvaluationFile.open(bare_sample_path, who="组长", backup=False)
+    shared = [Finding(kind="problem", title=f"共有问题 {i:02d}", body="正文") for i in range(20)]
+    ef.insert_many(shared)
+    ef.close()
+    member = export_copy(bare_sample_path, workdir / "成员 甲.wcif")
+    ef = EvaluationFile.open(member, who="甲", backup=False)
+    with ef.transaction():
+        new = [Finding(kind="problem", title=f"甲新增 {i:03d}", body=f"“引号”\\和换行\n{i}", sort_order=300 - i)
+               for i in range(120)]
+        ef.insert_many(new)
+        ef.delete("finding", new[7].id)
+        for rec in shared[:10]:
+            ef.update("finding", rec.id, {"title": rec.title + "（甲改）"})
+        ef.delete("finding", shared[10].id)
+    ef.close()
+    return bare_sample_path, member, [r.id for r in new]
+
+
+def _import(lead, member, out, monkeypatch, copy: bool, checked: bool = True):
+    """Import ``member`` into a copy ``out`` of ``lead`` with fixed times and ids (so two runs compare);
+    ``copy=False``: the new records are inserted from the rows read, as before the copy by SQL;
+    ``checked=False``: every record of ``out`` is hashed again, as before. Returns the report, the problems of
+    verify-history, the copies made ``[(table, by SQL)]`` and the refreshes ``[(table, checked)]``."""
+    shutil.copy2(lead, out)
+    used, refreshed = [], []
+    with monkeypatch.context() as m:
+        real_refresh = merge._refresh_table
+
+        def refresh(conn, table, stored, keep=False, checked=False):
+            refreshed.append((table, checked))
+            return real_refresh(conn, table, stored, keep=keep, checked=checked)
+
+        m.setattr(merge, "_refresh_table", refresh)
+        if not checked:
+            m.setattr(EvaluationFile, "heads_checked", lambda self: False)
+        counter = itertools.count(1)
+        m.setattr(merge, "now_iso", lambda: "2026-03-04T05:06:07.000008+08:00")
+        m.setattr(merge.uuid, "uuid4", lambda: uuid.UUID(int=next(counter)))
+        real = merge._TableWrites._copy_inserts
+
+        def spy(self, cols):
+            done = real(self, cols) if copy else False
+            used.append((self.table, done))
+            return done
+
+        m.setattr(merge._TableWrites, "_copy_inserts", spy)
+        ef = EvaluationFile.open(out, who="组长", backup=False)
+        try:
+            rep = exchange.import_file(ef, member)
+            problems = ef.verify_history()
+        finally:
+            ef.close()
+    return rep, problems, used, refreshed
+
+
+def _order(path, table):
+    conn = sqlite3.connect(str(path))
+    try:
+        return [r[0] for r in conn.execute(f'SELECT id FROM "{table}" ORDER BY rowid')]
+    finally:
+        conn.close()
+
+
+def test_new_records_copied_by_sql_are_what_inserting_them_one_by_one_gives(handed, workdir, monkeypatch):
+    lead, member, new = handed
+    by_sql, by_rows = workdir / "合并 SQL.wcif", workdir / "合并 逐行.wcif"
+    rep_a, problems_a, used_a, _r = _import(lead, member, by_sql, monkeypatch, copy=True)
+    rep_b, problems_b, used_b, _r = _import(lead, member, by_rows, monkeypatch, copy=False)
+
+    assert ("finding", True) in used_a  # the copy was made by SQL …
+    assert all(not done for _t, done in used_b)  # … and not in the other run
+    assert problems_a == problems_b == []
+    assert rep_a.summary() == rep_b.summary()
+    assert sorted(i for t, i, _ in rep_a.inserted if t == "finding") == sorted(set(new) - {new[7]})
+    assert ("finding", new[7], "甲新增 007") in rep_a.deleted  # created and deleted there: arrives deleted
+    assert table_dump(by_sql) == table_dump(by_rows)  # rows, history, merge base, conflicts, anchor
+    assert _order(by_sql, "finding") == _order(by_rows, "finding")
+
+    # the copied rows are the member's, value for value, and each has its creation in the history
+    ef = EvaluationFile.open(by_sql, who="组长", backup=False)
+    theirs = EvaluationFile.open(member, who="甲", backup=False)
+    try:
+        for rid in new:
+            assert ef.rows("finding", "id = ?", [rid], include_deleted=True) == \
+                theirs.rows("finding", "id = ?", [rid], include_deleted=True)
+            created = [e for e in merge.record_history(ef, "finding", rid) if e.field == "*" and not e.origin]
+            assert len(created) == 1 and created[0].who == "甲（组长 合并自 成员 甲.wcif）"
+        assert ef.outside_changes() == []
+    finally:
+        ef.close()
+        theirs.close()
+
+
+def test_importing_again_after_a_copy_changes_nothing(handed, workdir, monkeypatch):
+    lead, member, _new = handed
+    out = workdir / "合并 两次.wcif"
+    _import(lead, member, out, monkeypatch, copy=True)
+    before = table_dump(out)
+    ef = EvaluationFile.open(out, who="组长", backup=False)
+    try:
+        again = exchange.import_file(ef, member)
+    finally:
+        ef.close()
+    assert not again.changed and table_dump(out) == before
+
+
+def test_a_merge_after_a_clean_check_is_the_same_as_hashing_every_record(handed, workdir, monkeypatch):
+    lead, member, _new = handed
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
+    with ef.transaction():  # versions of the lead's own not yet stored (their hashes must still be computed)
+        for r in ef.rows("finding")[:5]:
+            ef.update("finding", r["id"], {"body": r["body"] + "（组长补充）"})
+    ef.close()
+    checked, hashed = workdir / "合并 已核对.wcif", workdir / "合并 全部重算.wcif"
+    rep_a, problems_a, _u, refreshed_a = _import(lead, member, checked, monkeypatch, copy=True)
+    rep_b, problems_b, _u, refreshed_b = _import(lead, member, hashed, monkeypatch, copy=True, checked=False)
+
+    assert ("finding", True) in refreshed_a and all(not c for _t, c in refreshed_b)
+    assert problems_a == problems_b == []
+    assert rep_a.summary() == rep_b.summary()
+    assert table_dump(checked) == table_dump(hashed)  # merge base (heads, ancestors, versions) included
+
+
+def test_the_check_holds_only_until_the_file_is_written(bare_sample_path):
+    ef = EvaluationFile.open(bare_sample_path, who="组长", backup=False)
+    try:
+        finding = ef.rows("finding")[0]
+        assert not ef.heads_checked()  # never checked
+        assert ef.outside_changes() == [] and ef.heads_checked()
+        ef.update("finding", finding["id"], {"title": "组长改的标题"})  # written by this program
+        assert not ef.heads_checked()
+        assert ef.outside_changes(limit=3) == [] and ef.heads_checked()
+
+        other = sqlite3.connect(str(bare_sample_path))  # written by another connection, outside the program
+        other.execute("UPDATE finding SET title = '别处改的' WHERE id = ?", [finding["id"]])
+        other.commit()
+        other.close()
+        assert not ef.heads_checked()
+        assert [i for _t, i, _l in ef.outside_changes()] == [finding["id"]]
+        assert not ef.heads_checked()  # a check that finds something does not vouch for the records
+    finally:
+        ef.close()
