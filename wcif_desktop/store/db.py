@@ -26,7 +26,6 @@ import functools
 import getpass
 import hashlib
 import json
-import operator
 import os
 import shutil
 import sqlite3
@@ -284,26 +283,13 @@ class DictJson:
 _CANON_PLANS: dict[tuple, DictJson] = {}
 
 
-def _canon_default(value):
-    """What :func:`record_json` writes for a value JSON has no form for: binary as ``{"$sha256": …}`` (as
-    :func:`_canon`), anything else as ``str`` (as ``default=str``)."""
-    if isinstance(value, bytes | bytearray | memoryview):
-        return _canon(value)
-    return str(value)
-
-
-# the same texts as _CANON_JSON / _ENTRY_JSON for dicts whose keys are already in sorted order
-_RECORD_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_canon_default)
-_ENTRY_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
 class CanonicalRows:
-    """The canonical JSON of rows read as tuples with the columns ``columns`` (of one ``SELECT``), without
-    sorting keys per row: the same text as :func:`record_json` (``kind="record"``: ``modified_at``/
-    ``modified_by`` left out, binary and float values as there) or as the audit-entry payload of
-    :func:`entry_hash` (``kind="entry"``: the :data:`ENTRY_KEYS` only). The columns are put in ``sort_keys``
-    order once; each row's values go to the C encoder in that order (``tests/store/test_canonical_rows.py``
-    checks the texts are identical).
+    """The canonical JSON of rows read as tuples with the columns ``columns`` (of one ``SELECT``), without a dict
+    per row: the same text as :func:`record_json` (``kind="record"``: ``modified_at``/``modified_by`` left out)
+    or as the audit-entry payload of :func:`entry_hash` (``kind="entry"``: the :data:`ENTRY_KEYS` only). The
+    columns are put in ``sort_keys`` order once and written by a :class:`DictJson` plan; a row holding another
+    value than text, ``int`` or ``None`` (binary, float…) goes through :func:`record_json` / the entry encoder
+    (``tests/store/test_canonical_rows.py`` checks the texts are identical).
 
     Raises:
         KeyError: ``kind="entry"`` and a column of :data:`ENTRY_KEYS` is missing from ``columns``.
@@ -318,25 +304,18 @@ class CanonicalRows:
         self.record = kind != "entry"
         self.keys = tuple(c for c, _i in order)
         index = [i for _c, i in order]
-        self._pick = (operator.itemgetter(*index) if len(index) > 1
+        self._pick = (itemgetter(*index) if len(index) > 1
                       else (lambda r, i=index[0]: (r[i],)) if index else (lambda r: ()))
-        encoder = _RECORD_JSON_SORTED if self.record else _ENTRY_JSON_SORTED
-        self._encode = encoder.encode
-        make = getattr(json.encoder, "c_make_encoder", None)  # the C encoder that encode() makes per call
-        try:
-            chunks = make(None, encoder.default, json.encoder.encode_basestring, None, ":", ",", False, False,
-                          True) if make is not None else None
-        except TypeError:  # another signature in another Python: encode() as above
-            chunks = None
-        if chunks is not None:
-            self._encode = lambda obj: "".join(chunks(obj, 0))
+        self._plan = DictJson(self.keys, sort=False)  # the keys are in sorted order already
 
     def text(self, row: tuple) -> str:
         """The canonical JSON of one row tuple."""
         values = self._pick(row)
-        if self.record and float in map(type, values):  # floats are written as {"$float": repr}
-            return record_json(dict(zip(self.keys, values)))
-        return self._encode(dict(zip(self.keys, values)))
+        out = self._plan.encode_values(values)
+        if out is None:
+            d = dict(zip(self.keys, values))
+            out = record_json(d) if self.record else _ENTRY_JSON.encode(d)
+        return out
 
     def hash(self, row: tuple) -> str:
         """:func:`record_hash` of one row tuple (``kind="record"``)."""
