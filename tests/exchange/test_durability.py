@@ -73,7 +73,12 @@ def test_sigkill_during_edit_loops_loses_no_shown_edit(sample_path, workdir):
             before_kill.append(int(line))
         waited += wait_for
         p.send_signal(signal.SIGKILL)
-        out, err = p.communicate()
+        p.wait()
+        # read through the same buffered objects as readline(): it may have read ahead lines it did not return
+        # yet, which communicate() (reading the pipe's descriptor) would never see
+        out, err = p.stdout.read(), p.stderr.read()
+        p.stdout.close()
+        p.stderr.close()
         assert p.returncode == -signal.SIGKILL, err
         got = [int(x) for x in out.split()]
         got = before_kill + got  # what the pipe still held after the kill was shown as well
