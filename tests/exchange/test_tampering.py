@@ -132,6 +132,23 @@ def test_a_record_edited_directly_in_sqlite_is_reported(sample_path, capsys, edi
     assert table in out
 
 
+
+@pytest.mark.parametrize("table", ["finding", "survey_answer", "indicator"])
+def test_a_record_deleted_directly_in_sqlite_is_reported(sample_path, workdir, capsys, table):
+    """A row removed with SQL DELETE (not a tombstone) while the program recorded its version shows as removed,
+    also in a file that went through an export and an import (the merge records the versions it takes)."""
+    lead = workdir / "组长 文件.wcif"
+    lead.write_bytes(sample_path.read_bytes())
+    member = export_copy(sample_path, workdir / "成员 文件.wcif")
+    _edited(member)
+    assert main(["import", str(lead), str(export_copy(member, workdir / "成员 导出.wcif"))]) == 0
+    assert _verify(lead, capsys)[0] == 0
+    rid = sqlite3.connect(str(lead)).execute(f"SELECT min(id) FROM {table}").fetchone()[0]
+    _sql(lead, (f"DELETE FROM {table} WHERE id = ?", [rid]))
+    code, out = _verify(lead, capsys)
+    assert code == 1 and f"removed outside the program: {table} {rid}" in out
+
+
 def test_import_refuses_a_colleague_file_with_records_edited_outside_the_app(sample_path, workdir):
     colleague = export_copy(sample_path, workdir / "同事.wcif")
     with EvaluationFile.open(colleague, who="同事", backup=False) as ef:

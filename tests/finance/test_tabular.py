@@ -393,6 +393,27 @@ def test_custom_and_builtin_percent_formats_are_seen(workdir):
         tb.parse_decimal(g.cell(2, 2))
 
 
+
+def test_literal_percent_sign_in_a_format_is_not_a_percent(workdir):
+    """A sign in quotes (``0.00"%"``) or escaped (``0.0\\%``) is shown as written: the number is already in %
+    (51.59 shows as 51.59%), Excel does not multiply it by 100; only an unquoted % does (also after a quoted one)."""
+    path = workdir / "文字 百分号.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["项目", "执行进度", "增长", "结余率", "覆盖率"])
+    ws.append(["收入合计", 51.59, 12.5, 0.25, 0.9168])
+    ws["B2"].number_format = '0.00"%"'
+    ws["C2"].number_format = "0.0\\%"
+    ws["D2"].number_format = '"比率："0%'
+    ws["E2"].number_format = '[Red]0.00%;"-"0.00%'
+    wb.save(path)
+    g = tb.read_grid(path)
+    assert "%" not in g.cell(2, 2).number_format and tb.parse_percent(g.cell(2, 2)) == Decimal("51.59")
+    assert "%" not in g.cell(2, 3).number_format and tb.parse_percent(g.cell(2, 3)) == Decimal("12.5")
+    assert tb.parse_percent(g.cell(2, 4)) == Decimal("25")
+    assert tb.parse_percent(g.cell(2, 5)) == Decimal("91.68")
+
+
 def test_shared_formula_without_values_names_each_cell(workdir):
     """Excel writes a filled-down formula once (``t="shared"``); cells without a saved value show it translated."""
     path = workdir / "共享公式.xlsx"

@@ -148,6 +148,27 @@ def test_target_import_rejects_formula_cell(workdir):
     assert [(r.row, r.column) for r in plan.rejections] == [(2, "D")]
 
 
+
+def test_target_import_reads_percent_formatted_numbers_as_percent(workdir):
+    """A 指标值 typed as 98% in Excel is the number 0.98 with a percent format: it is the target 98%, not 0.98."""
+    path = workdir / "百分比 目标.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值", "绩效标准"])
+    for name, value, fmt in [("待遇核发准确率", 0.98, "0%"), ("待遇支付及时率", 1, "0.00%"),
+                             ("基金结余率", 0.125, '[>=1]0%;"≥"0.0%'), ("事故率", 0, "0%"),
+                             ("参保人数", 230000, "General")]:
+        ws.append(["产出指标", "质量指标", name, value, "计划标准"])
+        ws.cell(ws.max_row, 4).number_format = fmt
+    wb.save(path)
+    plan = tg.plan_target_import(path)
+    got = {t.name: (t.target_text, t.comparator, t.value, t.unit) for t in plan.indicators}
+    assert got["待遇核发准确率"] == ("98%", "=", "98", "%")
+    assert got["待遇支付及时率"] == ("100%", "=", "100", "%")
+    assert got["基金结余率"] == ("12.5%", "=", "12.5", "%")
+    assert got["事故率"] == ("0%", "=", "0", "%")
+    assert got["参保人数"][0] == "230000"
+
 @pytest.mark.parametrize("text, expected", [
     ("≥1场", ("≥", "1", "场")), ("≤505万", ("≤", "505", "万")), ("28600万", ("=", "28600", "万")),
     ("100%", ("=", "100", "%")), ("≥90%", ("≥", "90", "%")), ("＞85％", (">", "85", "%")),

@@ -690,7 +690,8 @@ def _attr(tag: bytes, name: bytes) -> bytes | None:
 
 def _percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
     """``{style index as written in s="…": format code}`` for the cell formats (``cellXfs``) of ``styles.xml``
-    whose number format shows a percent (built-in 9 ``0%``, 10 ``0.00%``, or a custom code with ``%``). Best
+    whose number format shows a percent (built-in 9 ``0%``, 10 ``0.00%``, or a custom code with an unquoted ``%``:
+    :func:`_shows_percent`). Best
     effort: ``{}`` when the part is missing, too large or damaged."""
     import html
 
@@ -719,7 +720,7 @@ def _percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
             fid, code = _attr(tag, b"numFmtId"), _attr(tag, b"formatCode")
             if fid is not None and code is not None:
                 codes[fid.strip()] = html.unescape(code.decode("utf-8", "replace"))
-    wanted = {fid for fid, code in codes.items() if "%" in code}
+    wanted = {fid for fid, code in codes.items() if _shows_percent(code)}
     m = _CELLXFS_RE.search(data)
     if m is None or not any(b'"' + fid + b'"' in m.group(1) for fid in wanted):
         return {}
@@ -729,6 +730,15 @@ def _percent_styles(zf: zipfile.ZipFile) -> dict[bytes, str]:
         if fid in wanted:
             out[str(i).encode()] = codes[fid]
     return out
+
+
+_FORMAT_LITERAL_RE = re.compile(r'"[^"]*"?|\\.|\[[^\]]*\]?')
+
+
+def _shows_percent(code: str) -> bool:
+    """Whether a number format code multiplies by 100 and shows ``%`` (``0%``, ``0.00%``, ``[Red]0.0%``): a ``%``
+    in quotes (``0.00"%"``), escaped (``0.0\\%``) or in brackets is text shown as written, the number already in %."""
+    return "%" in _FORMAT_LITERAL_RE.sub("", code)
 
 
 def _percent_cell_re(percent: dict[bytes, str]) -> re.Pattern:

@@ -140,6 +140,20 @@ def _sheet_header(table: tb.Table) -> TargetSheet:
     return sheet
 
 
+def _cell_text(cell: tb.Cell) -> str:
+    """The cell's text as Excel shows it for a target: a number with a percent format (98% typed in Excel is
+    0.98 formatted ``0%``) reads as ``"98%"``, not ``"0.98"``; any other cell as :attr:`tabular.Cell.text`."""
+    v = cell.value
+    if "%" in cell.number_format and isinstance(v, (int, float)) and not isinstance(v, bool):
+        try:
+            d = tb.parse_percent(cell)
+        except tb.CellError:
+            return cell.text
+        if d is not None:
+            return format(d.normalize(), "f") + "%"
+    return cell.text
+
+
 def _standard(text: str) -> str:
     t = text.replace(" ", "")
     for s in STANDARDS:
@@ -208,7 +222,7 @@ def plan_target_import(path, *, sheet: str | None = None, version: str = "declar
         for fld, col in cols.items():
             cell = row.cells[col.index - 1]
             if cell.formula is None:  # what tb.parse_text gives (it rejects only a formula without a value)
-                values[fld] = cell.text
+                values[fld] = _cell_text(cell)
                 continue
             v, ok = tb.attempt(tb.parse_text, cell, rejections)
             bad |= not ok

@@ -1305,7 +1305,22 @@ class EvaluationFile:
                 problems.append(f"record changed outside the program: {table} {label}")
             for _kind, table, rid, _label in (p for p in bulk if p[0] == "removed"):
                 problems.append(f"record removed outside the program: {table} {rid}")
+            for table, rid in self._removed_heads():
+                problems.append(f"record removed outside the program: {table} {rid}")
         return problems
+
+    def _removed_heads(self) -> list[tuple[str, str]]:
+        """``[(table, id)]`` of records whose version the program recorded (``sync_head``) but whose row is gone:
+        deleted outside the program (SQL ``DELETE``). The program never removes a record's row without its
+        ``sync_head`` (deletions are tombstones; a work package drops both: ``services.exchange._filter_work_package``)."""
+        if not self._has_sync_tables():
+            return []
+        out: list[tuple[str, str]] = []
+        for table in self._record_tables():
+            out.extend((table, rid) for (rid,) in self.conn.execute(
+                f'SELECT h.record_id FROM sync_head AS h WHERE h.table_name = ? AND NOT EXISTS '
+                f'(SELECT 1 FROM "{table}" AS r WHERE r.id = h.record_id) ORDER BY h.record_id', [table]))
+        return out
 
     def _record_tables(self) -> list[str]:
         """Tables holding records (columns ``id``, ``modified_at``, ``modified_by``, ``deleted``)."""
