@@ -72,6 +72,10 @@ def test_sigkill_during_edit_loops_loses_no_shown_edit(sample_path, workdir):
             assert line.strip(), p.stderr.read()
             before_kill.append(int(line))
         waited += wait_for
+        # The kill would otherwise land right after the child's last print, nearly always before its next edit
+        # writes anything (on a fast or quiet machine, no kill at all inside a transaction): a random pause of up
+        # to about two edits' time spreads the kills over the edit.
+        time.sleep(rng.uniform(0, 0.004))
         p.send_signal(signal.SIGKILL)
         p.wait()
         # read through the same buffered objects as readline(): it may have read ahead lines it did not return
