@@ -113,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     first = next((a for a in argv if not a.startswith("-")), None)
     # An evaluation file opens the GUI at once, without importing every subcommand module (start-up time).
     opens_file = first is not None and first.lower().endswith(".wcif")
-    resume_gc = _pause_gc() if own_process and first is not None and not opens_file else None
+    # the GUI pauses it too: importing Qt and building the window make tens of thousands of long-lived objects;
+    # its event loop turns it back on (no timer thread: see wcif_desktop.ui.app.run_gui)
+    resume_gc = _pause_gc(None if opens_file or first is None else 2.0) if own_process else None
     if first is not None and not opens_file and (_is_listed_command(first) or first in _subcommand_names()):
         parser = _parser_for(first)
         args = parser.parse_args(argv)
@@ -140,19 +142,19 @@ def main(argv: list[str] | None = None) -> int:
             sidecars.remove_listener(say)
             if resume_gc is not None:
                 resume_gc(exiting=True)
-    if resume_gc is not None:
-        resume_gc()
     args = _gui_parser(with_subcommands=bool({"-h", "--help"} & set(argv))).parse_args(argv)
     from .ui.app import run_gui  # Qt is imported only for the GUI
 
-    return run_gui(args)
+    return run_gui(args, resume_gc=resume_gc)
 
 
-def _pause_gc(seconds: float = 2.0):
-    """No cyclic garbage collection during the first ``seconds`` of a subcommand's own process: importing the
+def _pause_gc(seconds: float | None = 2.0):
+    """No cyclic garbage collection during the first ``seconds`` of the app's own process: importing the
     libraries and loading the fonts create a few hundred thousand long-lived objects, which the collector would
-    scan over and over (~10 % of a signed report's run) without freeing anything. A longer command gets the
-    collector back after ``seconds``; the returned function ``resume(exiting=False)`` turns it back on at once.
+    scan over and over (~10 % of a signed report's run) without freeing anything; the GUI's start (Qt's modules
+    and enums, the main window, the first step) makes tens of thousands (~8 % of the start to a painted window).
+    A longer command gets the collector back after ``seconds`` (``None``: only when resumed); the returned
+    function ``resume(exiting=False)`` turns it back on at once (the GUI calls it once its window is shown).
 
     ``resume(exiting=True)`` is for the end of the command, when the process ends next: it first freezes what
     the run made (:func:`gc.freeze`), so that the collections at and during the interpreter's shutdown do not
@@ -167,12 +169,15 @@ def _pause_gc(seconds: float = 2.0):
     if not gc.isenabled():
         return None
     gc.disable()
-    timer = threading.Timer(seconds, gc.enable)
-    timer.daemon = True
-    timer.start()
+    timer = None
+    if seconds is not None:
+        timer = threading.Timer(seconds, gc.enable)
+        timer.daemon = True
+        timer.start()
 
     def resume(exiting: bool = False) -> None:
-        timer.cancel()
+        if timer is not None:
+            timer.cancel()
         if exiting:
             gc.freeze()
         gc.enable()

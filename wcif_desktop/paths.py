@@ -8,7 +8,6 @@ through :func:`resource`.
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import sys
 from pathlib import Path
@@ -19,10 +18,31 @@ RESOURCE_PACKAGE = "resources"
 def resources_root() -> Path:
     """Return the folder holding the bundled resources (``importlib.resources.files("resources")``).
 
+    The folder the import system names for the package (its spec's search location) is taken when it holds the
+    resources, without importing :mod:`importlib.resources` and its readers (start-up time, issue 21); this is
+    the folder ``files()`` returns for a package on disk, in the source tree, a wheel or the PyInstaller bundle.
+    Otherwise ``files()`` decides.
+
     Raises:
         FileNotFoundError: the ``resources`` package is missing, or is not a folder on disk (e.g. inside a zip
         archive; fonts and translations are handed to reportlab and Qt by path).
     """
+    global _ROOT
+    if _ROOT is not None:
+        return _ROOT
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(RESOURCE_PACKAGE)
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(location)
+        if (path / "fonts").is_dir():
+            _ROOT = path
+            return path
+    import importlib.resources
+
     try:
         root = importlib.resources.files(RESOURCE_PACKAGE)
     except ModuleNotFoundError as e:
@@ -30,7 +50,11 @@ def resources_root() -> Path:
     path = Path(str(root))
     if not isinstance(root, Path) or not (path / "fonts").is_dir():
         raise FileNotFoundError(f"bundled resources are not a folder on disk: {root}")
+    _ROOT = path
     return path
+
+
+_ROOT: Path | None = None  # found once per process
 
 
 def resource(*parts: str) -> Path:

@@ -24,6 +24,10 @@ DEFERRED = (
     "wcif_desktop.services.survey", "wcif_desktop.services.tabular", "wcif_desktop.domain.finance", "tomllib",
     "pandas", "numpy", "reportlab", "pyhanko", "openpyxl", "python_calamine", "docx", "docxtpl", "pypdfium2",
     "fontTools", "PIL", "cryptography",
+    # the dialogs behind the 文档 menu and File ▸ 汇总分析/上年评价 (imported when an action is first used), the
+    # schema migrations (an up-to-date file needs only their numbers), uuid (it loads `platform`)
+    "wcif_desktop.ui.documents_dialog", "wcif_desktop.ui.rollup_dialog",
+    "wcif_desktop.store.migrations.m0001_core", "wcif_desktop.store.migrations.m0041_survey_answer_index", "uuid",
 )
 
 # Opens the window the way ``wcif-desktop FILE --screenshot OUT`` does, prints the modules loaded then (and, with

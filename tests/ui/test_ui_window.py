@@ -176,6 +176,7 @@ def test_new_from_sample_and_empty(qtbot, workdir, messages):
 
     win = MainWindow()
     qtbot.addWidget(win)
+    win.show()  # shown without a file: the welcome page (built then)
     assert win.central.currentWidget() is win.welcome
     assert win.new_from_sample(workdir / "新 样例.wcif")
     assert win.page("scoring").total_label.text() == "综合评分 82.33 分，评级 良"
@@ -258,3 +259,21 @@ def test_locked_evaluation_refuses_edits_and_shows_saved_text(window, messages, 
     review.process_edit.commit()
     assert review.process_edit.toPlainText() == before and len(asked) == 2
     assert window.ctx.evaluation().locked and messages == []
+
+
+def test_a_window_started_on_a_file_never_builds_the_welcome_page(qtbot, workdir):
+    """The welcome page is for a window without a file: one shown on a file builds none (start-up time, issue
+    21); asking for it later still gives the page, behind the open file."""
+    from wcif_desktop.services.sample import write_sample
+    from wcif_desktop.ui.mainwindow import MainWindow
+
+    path = write_sample(workdir / "样例 欢迎.wcif")
+    win = MainWindow(remember=False)
+    qtbot.addWidget(win)
+    win.load(path)
+    win.show()
+    assert win._welcome is None and win.central.count() == 1
+    assert win.central.currentWidget() is win.workspace
+    page = win.welcome
+    assert win.central.count() == 2 and win.central.currentWidget() is win.workspace
+    assert page.recent_label.isHidden() == (not win.settings["files/recent"])

@@ -6,13 +6,14 @@ Table names in the store equal :attr:`Record.table`.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 
 def new_id() -> str:
     """A new stable record id (UUID4 as text)."""
+    import uuid  # (imported on first use: it loads `platform`, start-up time)
+
     return str(uuid.uuid4())
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import functools
-import getpass
 import hashlib
 import json
 import os
@@ -32,7 +31,6 @@ import sqlite3
 import threading
 import time
 import typing
-import uuid
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
@@ -86,6 +84,8 @@ def schema_version() -> int:
 def current_user() -> str:
     """Who is making changes: ``WCIF_USER`` or the operating-system login name."""
     try:
+        import getpass
+
         return os.environ.get("WCIF_USER") or getpass.getuser()
     except Exception:  # pragma: no cover - no login name on some Windows setups
         return "unknown"
@@ -379,6 +379,8 @@ class BulkIds:
     KEY_LENGTH = 28
 
     def __init__(self):
+        import uuid
+
         h = uuid.uuid4().hex
         self.key = f"{h[0:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:24]}"
         self._next = 0

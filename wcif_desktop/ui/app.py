@@ -106,8 +106,24 @@ def take_screenshot(path, out, step: str | None = None, lang: str = "zh", size=S
         app.processEvents()
 
 
-def run_gui(args) -> int:
-    """Start the GUI (or take a screenshot and exit). Returns the process exit code."""
+def _resume_gc_after_start(resume_gc) -> None:
+    """The collector back on after the start; while a background task runs it stays off until the last task ends
+    (:class:`~wcif_desktop.ui.workers.MainThreadGC` turns it on then)."""
+    from .workers import main_thread_gc
+
+    guard = main_thread_gc()
+    if guard.active:
+        guard.was_enabled = True
+    else:
+        resume_gc()
+
+
+def run_gui(args, resume_gc=None) -> int:
+    """Start the GUI (or take a screenshot and exit). Returns the process exit code.
+
+    ``resume_gc``: called with no argument once the main window is shown and idle (or with ``exiting=True`` after
+    a screenshot, when the process ends next) to turn the garbage collector back on (see
+    :func:`wcif_desktop.cli._pause_gc`); ``None`` when it was not paused."""
     settings = Settings()
     lang = _language(args, settings)
     app = application()
@@ -118,6 +134,9 @@ def run_gui(args) -> int:
         except WcifError as e:
             print(f"错误：{e}", file=sys.stderr)
             return 2
+        finally:
+            if resume_gc is not None:
+                resume_gc(exiting=True)
         print(out)
         return 0
 
@@ -134,8 +153,7 @@ def run_gui(args) -> int:
     app.aboutToQuit.connect(wait_for_tasks)
     win = MainWindow(settings)
     win.restore_geometry()
-    win.show()
-    if args.path:
+    if args.path:  # opened before the window is shown: it appears with the file, without a welcome page first
         step = getattr(args, "step", None)
         try:
             step_index(step)
@@ -143,9 +161,12 @@ def run_gui(args) -> int:
             show_user_error(win, e)
             step = None
         win.open_path(args.path, step, read_only=bool(getattr(args, "read_only", False)))
+    win.show()
     from PySide6.QtCore import QTimer
 
     from ..services.evaluation import warm_up
 
+    if resume_gc is not None:
+        QTimer.singleShot(500, lambda: _resume_gc_after_start(resume_gc))  # the window is painted by then
     QTimer.singleShot(1500, warm_up)  # once the window is up and idle
     return app.exec()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -23,12 +22,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QProgressBar,
     QSizePolicy,
     QStatusBar,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -232,6 +229,8 @@ def table_html(view: QAbstractItemView, title: str) -> str:
     model = view.model()
     header = view.horizontalHeader() if hasattr(view, "horizontalHeader") else view.header()
     cols = [header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
+    import html  # (its entity table is loaded when a table is first printed or copied, not at start-up)
+
     out = [f"<h3>{html.escape(title)}</h3>", '<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>']
     out += [f"<th>{html.escape(str(model.headerData(c, Qt.Orientation.Horizontal) or ''))}</th>" for c in cols]
     out.append("</tr>")
@@ -305,6 +304,8 @@ class TextDialog(QDialog):
     """A Markdown document (user guide, licences) in a read-only browser; links open in the system browser."""
 
     def __init__(self, title: str, markdown: str, parent=None):
+        from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
+
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(820, 600)

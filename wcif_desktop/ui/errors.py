@@ -15,10 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QLabel,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -69,6 +66,8 @@ def error_text(error: BaseException | str) -> str:
 
 def show_user_error(parent: QWidget | None, error: BaseException | str, title: str | None = None) -> None:
     """A plain-language message box for a problem the user can fix (in the UI's language, see :func:`error_text`)."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title or QCoreApplication.translate("errors", "无法完成操作"), error_text(error))
 
 
@@ -89,6 +88,8 @@ class CrashDialog(QDialog):
     """An unexpected error: what happened, the report to copy, and where the log is."""
 
     def __init__(self, report: str, parent: QWidget | None = None):
+        from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("程序出现意外错误"))
         lay = QVBoxLayout(self)

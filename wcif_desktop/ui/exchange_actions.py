@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMenu
 
 from ..domain.errors import WcifError
 from ..services.evaluation import Changes
@@ -92,6 +92,8 @@ class ExchangeActions:
     # ------------------------------------------------------------------ export
     def _ask_password(self, title: str, confirm: bool) -> str | None:
         """"" for no password, None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
         pw, ok = QInputDialog.getText(self.window, title, QCoreApplication.translate("ExchangeActions", "密码（留空则不加密）："), QLineEdit.EchoMode.Password)
         if not ok:
             return None
@@ -108,6 +110,8 @@ class ExchangeActions:
         self._export(None)
 
     def export_member_dialog(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         if self.ctx is None:
             return
         names = [m.name for m in team(self.ctx.ef) if m.name]
@@ -120,6 +124,8 @@ class ExchangeActions:
             self._export(name)
 
     def _export(self, member: str | None) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if self.ctx is None:
             return
         title = QCoreApplication.translate("ExchangeActions", "导出成员工作包") if member else QCoreApplication.translate("ExchangeActions", "导出评价")
@@ -137,6 +143,8 @@ class ExchangeActions:
         self.window.commit_pending()
 
         def done(res):
+            from PySide6.QtWidgets import QMessageBox
+
             self.last_result = res
             extra = "\n".join(error_text(n) for n in res.notes)
             QMessageBox.information(self.window, QCoreApplication.translate("ExchangeActions", "导出完成"),
@@ -148,6 +156,8 @@ class ExchangeActions:
 
     # ------------------------------------------------------------------ import
     def import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
         if self.ctx is None:
             return
         src, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("ExchangeActions", "导入并合并"), str(self.ctx.path.parent), FILTER)
@@ -174,6 +184,8 @@ class ExchangeActions:
         ctx = self.ctx
 
         def done(report: merge.MergeReport):
+            from PySide6.QtWidgets import QMessageBox
+
             self.last_result = report
             if ctx.closed:
                 return

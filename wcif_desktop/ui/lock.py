@@ -9,7 +9,7 @@ and the edit is not made.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from ..domain.errors import ValidationError, WcifError
 from ..services.evaluation import Changes
@@ -21,6 +21,8 @@ class ReopenDialog(QDialog):
     """Asks whether to reopen a locked evaluation; the reason is required."""
 
     def __init__(self, parent: QWidget | None = None):
+        from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("评价已锁定"))
         lay = QVBoxLayout(self)
@@ -42,6 +44,8 @@ class ReopenDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.reason.toPlainText().strip()))
 
     def value(self) -> str:

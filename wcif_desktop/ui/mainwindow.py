@@ -12,15 +12,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -83,6 +80,8 @@ def compact_tables(widget: QWidget) -> None:
 
 class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent=None):
+        from PySide6.QtWidgets import QDialogButtonBox
+
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("首选项"))
@@ -169,8 +168,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(760, 480))
 
         self.central = QStackedWidget()
-        self.welcome = WelcomePage(self)
-        self.central.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None  # built when shown with no file open (see welcome)
         self.workspace = QSplitter(Qt.Orientation.Horizontal)
         self.step_list = QListWidget()
         self.step_list.setObjectName("step_list")
@@ -227,7 +225,7 @@ class MainWindow(QMainWindow):
         from .finance_menu import add_finance_menu
 
         add_finance_menu(self, mb)  # 数据: 基金收支, 导入基金收支表, 导入绩效目标表, 目标对比
-        from .documents_dialog import install_menu
+        from .documents_menu import install_menu
 
         install_menu(self)  # 文档: 生成文档（Word/PDF）, 绩效目标表审核, 问题库, 归档
         m_settings = mb.addMenu(self.tr("设置(&S)"))
@@ -243,7 +241,7 @@ class MainWindow(QMainWindow):
         from .exchange_actions import install as install_exchange  # File ▸ 交换: export/import/merge (issue 8)
 
         install_exchange(self)
-        from .rollup_dialog import install as install_rollup  # File ▸ 汇总分析…, 上年评价（历史标准）… (issue 22)
+        from .rollup_menu import install as install_rollup  # File ▸ 汇总分析…, 上年评价（历史标准）… (issue 22)
 
         install_rollup(self)
 
@@ -262,7 +260,25 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.tr("清除列表"), self._clear_recent)
         self.recent_menu.setEnabled(bool(recent))
-        self.welcome.set_recent(recent)
+        if self._welcome is not None:
+            self._welcome.set_recent(recent)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page shown while no evaluation is open (new, open, recent files). Built on first use: a window
+        started on a file never shows it (start-up time, issue 21)."""
+        if self._welcome is None:
+            self._welcome = WelcomePage(self)
+            self._welcome.set_recent(self.settings["files/recent"])
+            self.central.insertWidget(0, self._welcome)
+            if self.ctx is None:
+                self.central.setCurrentWidget(self._welcome)
+        return self._welcome
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name (show() calls it)
+        if visible and self.ctx is None:
+            self.welcome  # noqa: B018 - builds and shows the welcome page
+        super().setVisible(visible)
 
     def _clear_recent(self) -> None:
         self.settings["files/recent"] = []
@@ -369,6 +385,8 @@ class MainWindow(QMainWindow):
     def show_open_notices(self) -> None:
         """Tell the user what opening did with files found beside the evaluation file (a stale ``-wal`` moved
         aside, an interrupted save recovered: :mod:`wcif_desktop.store.sidecars`)."""
+        from PySide6.QtWidgets import QMessageBox
+
         notices = getattr(self.ctx.ef, "notices", None) if self.ctx else None
         if notices:
             from .errors import error_text
@@ -377,6 +395,8 @@ class MainWindow(QMainWindow):
                                     "\n\n".join(error_text(n) for n in notices))
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.ctx.path.parent) if self.ctx else (self.settings["files/recent"] or [""])[0]
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开评价文件"), start,
                                               self.tr("评价文件") + f" ({FILE_FILTER.split('(')[1]};;"
@@ -385,6 +405,8 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def _ask_new_path(self, title: str, suggested: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = self.ctx.path.parent if self.ctx else Path.home()
         path, _ = QFileDialog.getSaveFileName(self, title, str(folder / suggested),
                                               self.tr("评价文件") + f" ({FILE_FILTER.split('(')[1]};;"
@@ -527,16 +549,22 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ misc
     def preferences(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         dlg = PreferencesDialog(self.settings, self)
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.apply():
             QMessageBox.information(self, self.tr("首选项"), self.tr("界面语言将在重新启动程序后生效。"))
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("关于"), f"<b>{APP_NAME}</b> {__version__}<br>"
                           + self.tr("工伤保险基金项目绩效评价工具（离线）"))
 
     def print_current(self) -> bool:
         """Ctrl+P: the report step prints the report (with preview); another step prints its main table."""
+        from PySide6.QtWidgets import QMessageBox
+
         from .desktop import print_html, table_html
 
         if self.ctx is None:

@@ -18,7 +18,7 @@ import threading
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import Cancelled, WcifError
 from .errors import error_text
@@ -143,6 +143,8 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
 
     ``on_done(result)`` or ``on_error(exc)`` runs on the UI thread when the work ends.
     """
+    from PySide6.QtWidgets import QProgressDialog
+
     task = Task(fn, *args, **kwargs)  # no parent: a closing window must not destroy a running thread
     _RUNNING.add(task)
     from .desktop import task_monitor  # the main window's status bar shows the task and its progress

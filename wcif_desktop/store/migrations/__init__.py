@@ -18,9 +18,26 @@ _NAME = re.compile(r"^m(\d{4})_\w+$")
 
 
 def all_migrations():
-    """[(number, name, migrate_function)] sorted by number (the package is listed once per process: every open
-    of a file asks, and a roll-up opens hundreds)."""
-    return [(number, name, module.migrate) for number, name, module in _listed()]
+    """[(number, name, migrate_function)] sorted by number. The package is listed once per process (every open
+    of a file asks, and a roll-up opens hundreds); a migration's module is imported only when its function is
+    first called, since opening an up-to-date file needs only the numbers (start-up time, issue 21)."""
+    return list(_listed())
+
+
+class _Migration:
+    """``migrate(db)`` of the module ``name`` of this package, imported on the first call (looked up on every
+    call, so the module's function is the one called)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, db):
+        return importlib.import_module(f"{__name__}.{self.name}").migrate(db)
+
+    def __repr__(self) -> str:
+        return f"<migration {self.name}>"
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,7 +46,6 @@ def _listed() -> tuple:
     for mod in pkgutil.iter_modules(__path__):
         m = _NAME.match(mod.name)
         if m:
-            module = importlib.import_module(f"{__name__}.{mod.name}")
-            found.append((int(m.group(1)), mod.name, module))
-    found.sort()
+            found.append((int(m.group(1)), mod.name, _Migration(mod.name)))
+    found.sort(key=lambda t: t[0])
     return tuple(found)

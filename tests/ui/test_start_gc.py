@@ -1,0 +1,78 @@
+"""The GUI's start (issue 21): the cyclic garbage collector is paused while Qt's modules and the main window are
+made (tens of thousands of long-lived objects it would scan again and again) and comes back once the window is
+shown; a background task running by then keeps it off until the task ends (collection on the UI thread only, see
+tests/ui/test_workers_gc.py)."""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+import pytest
+
+from wcif_desktop import cli, codecache
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def gc_restored():
+    yield
+    gc.enable()
+
+
+def _started_gui(monkeypatch, argv: list[str]) -> dict:
+    """Run ``wcif-desktop ARGV`` as its own process does (``main()`` without arguments) up to the GUI's start,
+    which is replaced: what it was handed and whether the collector ran then."""
+    import wcif_desktop.ui.app as app
+
+    seen = {}
+
+    def run_gui(args, resume_gc=None):
+        seen.update(path=args.path, gc_enabled=gc.isenabled(), resume_gc=resume_gc)
+        return 0
+
+    monkeypatch.setattr(app, "run_gui", run_gui)
+    monkeypatch.setattr(sys, "argv", ["wcif-desktop", *argv])
+    try:
+        assert cli.main() == 0
+    finally:
+        codecache.uninstall()
+    return seen
+
+
+def test_the_gui_starts_with_the_collector_paused_until_it_is_resumed(monkeypatch, gc_restored, workdir):
+    path = workdir / "评价 文件.wcif"
+    seen = _started_gui(monkeypatch, [str(path)])
+    assert seen["path"] == str(path) and seen["gc_enabled"] is False and seen["resume_gc"] is not None
+    assert not gc.isenabled()
+    seen["resume_gc"]()
+    assert gc.isenabled()
+
+
+def test_a_call_from_code_pauses_nothing(monkeypatch, gc_restored):
+    import wcif_desktop.ui.app as app
+
+    seen = {}
+    monkeypatch.setattr(app, "run_gui", lambda args, resume_gc=None: seen.update(resume_gc=resume_gc) or 0)
+    assert cli.main(["x.wcif"]) == 0
+    assert seen["resume_gc"] is None and gc.isenabled()
+
+
+def test_a_task_running_at_the_end_of_the_start_keeps_the_collector_off_until_it_ends(qapp, gc_restored):
+    from wcif_desktop.ui.app import _resume_gc_after_start
+    from wcif_desktop.ui.workers import main_thread_gc
+
+    resumed = []
+    guard = main_thread_gc()
+    gc.disable()  # paused by the start
+    guard.enter()  # a task started meanwhile (it saw the collector off)
+    try:
+        _resume_gc_after_start(lambda: resumed.append(1))
+        assert resumed == [] and not gc.isenabled()
+    finally:
+        guard.leave()  # the task ends: the collector is back
+    assert gc.isenabled()
+    gc.disable()
+    _resume_gc_after_start(lambda: (resumed.append(1), gc.enable()))  # no task: resumed at once
+    assert resumed == [1] and gc.isenabled()
