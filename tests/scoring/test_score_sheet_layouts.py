@@ -39,6 +39,38 @@ def test_deduction_column_and_subtotal_rows(workdir):
     assert problems == ["工作表“评分表”第7行E列：“参保人数”分值 30.00 减扣分 3.00 为 27.00，与得分 26.00 不一致"]
 
 
+def test_a_subtotal_that_is_not_the_sum_of_its_group_is_flagged(workdir):
+    path = _write(workdir / "小计 不符.xlsx", [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["决策", "项目立项", "立项依据充分性", 10, 8],
+        [None, None, "小计", 10, 9],  # 8 above it
+        ["过程", "资金管理", "预算执行率", 40, 36],
+        [None, "业务管理", "制度执行有效性", 50, 45],
+        [None, None, "小计", 80, 81],  # 40 + 50 = 90 points, 36 + 45 = 81
+        ["合计", None, None, 100, 89],
+    ])
+    data = read_score_sheet(path)
+    assert [r.name for r in data.rows] == ["立项依据充分性", "预算执行率", "制度执行有效性"]
+    assert [str(p) for p in data.crossfoot()] == [
+        "工作表“评分表”第3行E列：小计得分 9.00 与其上 1 行指标得分之和 8.00 不一致",
+        "工作表“评分表”第6行D列：小计分值 80.00 与其上 2 行指标分值之和 90.00 不一致"]
+
+
+def test_nested_subtotals_are_read_against_their_dimension(workdir):
+    """A 二级 小计 under each group and a 一级 小计 for the dimension: the dimension's covers all its rows."""
+    path = _write(workdir / "小计 嵌套.xlsx", [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["过程", "资金管理", "预算执行率", 40, 36],
+        [None, "资金管理", "小计", 40, 36],
+        [None, "业务管理", "制度执行有效性", 60, 50],
+        [None, "业务管理", "小计", 60, 50],
+        ["过程小计", None, None, 100, 86],
+        ["合计", None, None, 100, 86],
+    ])
+    data = read_score_sheet(path)
+    assert data.subtotal_rows == [3, 5, 6] and data.crossfoot() == []
+
+
 def test_weights_in_names_and_self_score_column(workdir):
     path = _write(workdir / "名称中的分值.xlsx", [
         ["一级指标", "二级指标", "三级指标", "自评分"],
@@ -69,6 +101,21 @@ def test_stated_grade_checked_against_the_bands(workdir):
     rows[4] = ["评价等级：良好"]
     data = read_score_sheet(_write(workdir / "等级 二.xlsx", rows))
     assert data.stated_grade == "良" and data.crossfoot() == []
+
+
+def test_stated_grade_in_a_grade_column_of_the_total_row(workdir):
+    rows = [
+        ["指标名称", "分值", "得分", "等级"],
+        ["目标明确性（10分）", None, 9, None],
+        ["制度执行（90分）", None, 70, None],
+        ["合计", None, 79, "优"],
+    ]
+    data = read_score_sheet(_write(workdir / "等级 列.xlsx", rows))
+    assert data.stated_grade == "优" and data.grade_cell == (4, "D")
+    assert [str(p) for p in data.crossfoot()] == [
+        "工作表“评分表”第4行D列：表中评价等级为“优”，按总分 79.00 应为“中”（优 ≥ 90，良 80–90，中 60–80，差 < 60）"]
+    rows[3][3] = "中"
+    assert read_score_sheet(_write(workdir / "等级 列 二.xlsx", rows)).crossfoot() == []
 
 
 def test_budget_execution_score_checked_against_rate_times_points(workdir):

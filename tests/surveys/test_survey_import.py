@@ -388,3 +388,18 @@ def test_cli_map_column_and_answer_then_second_export_needs_nothing(ef, survey, 
     assert "已导入 1 份答卷" in capsys.readouterr().out
     assert main(["import-survey", wcif, path2, "--group", "参保单位", "--map-answer", "Q1:好=极好"]) == 2
     assert "没有选项“极好”" in capsys.readouterr().err
+
+
+def test_cli_no_mapping_hint_after_an_import_that_wrote(ef, survey, workdir, capsys):
+    """A column nobody maps (备注) is named, but the --map-column hint is for a run that wrote nothing: after the
+    import the rows are on file, and a second run would find them already imported."""
+    ef.close()
+    headers = [*HEADERS, "备注"]
+    rows = [[*r, "无"] for r in ROWS]
+    path = str(write_xlsx(workdir / "带备注.xlsx", headers, rows))
+    assert main(["import-survey", str(ef.path), path, "--group", "参保单位"]) == 1  # a decision is pending
+    out = capsys.readouterr().out
+    assert "无法对应的列：H“备注”" in out and "--map-column" in out  # nothing written: how to map it
+    assert main(["import-survey", str(ef.path), path, "--group", "参保单位", "--unmapped-columns", "skip"]) == 0
+    out = capsys.readouterr().out
+    assert "无法对应的列：H“备注”" in out and "已导入" in out and "--map-column" not in out

@@ -123,9 +123,11 @@ def run_import(args) -> int:
     else:
         for line in rep.lines():
             print(line)
-        if rep.unmapped_columns:
+        # how to map what was not matched: for a run that wrote nothing (a dry run, a decision pending); after an
+        # import the rows are on file, and running again would find them already imported
+        if rep.unmapped_columns and not rep.written:
             print("可用 --map-column \"列标题=题号\"（或 =ignore）指定列的对应")
-        if rep.unmapped_answers:
+        if rep.unmapped_answers and not rep.written:
             print("可用 --map-answer \"题号:答案=选项\"（或 =out_of_scale）指定答案的对应")
         if rep.pending:
             flags = " ".join(f"{_DECISION_FLAGS[k]} skip|keep" for k in rep.pending)

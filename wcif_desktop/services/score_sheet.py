@@ -129,6 +129,9 @@ class ScoreSheetData:
     weights_as_percent: bool = False
     stated_group_weights: dict[tuple[str, ...], tuple[Decimal, int, str]] = field(default_factory=dict)
     subtotal_rows: list[int] = field(default_factory=list)  # 小计 rows (not indicators)
+    # what each 小计 row states: (row, index in rows where its run of indicators starts, index where it ends,
+    # stated weight or None, stated score or None); checked by crossfoot()
+    stated_subtotals: list[tuple[int, int, int, Decimal | None, Decimal | None]] = field(default_factory=list)
     deduction_problems: list["CrossFoot"] = field(default_factory=list)  # 得分 ≠ 分值 − 扣分
     stated_grade: str = ""  # 优/良/中/差 as the sheet states it (“评价等级：良”)
     grade_cell: tuple[int, str] = (0, "")  # (row, column) of the stated grade
@@ -163,6 +166,7 @@ class ScoreSheetData:
                 out.append(CrossFoot(self.sheet, row, col,
                                      f"“{prefix[-1]}”标明 {_s(points)} 分，其下各行分值之和为 {_s(s)}"))
         out.extend(self.deduction_problems)
+        out.extend(self._subtotal_problems())
         if self.stated_grade:
             from ..domain.scoring import grade_for
 
@@ -176,6 +180,26 @@ class ScoreSheetData:
             if r.score is not None and (r.score < 0 or r.score > r.weight):
                 out.append(CrossFoot(self.sheet, r.row, self.score_column,
                                      f"“{r.name}”得分 {_s(r.score)} 不在 0 至分值 {_s(r.weight)} 之间"))
+        return out
+
+    def _subtotal_problems(self) -> list[CrossFoot]:
+        """A 小计 row whose stated score (or weight) is not the sum of its group: the indicators since the previous
+        小计 row, or — where 小计 rows are nested or skip a group — the indicators of the dimension (一级指标) of the
+        row above it. Either reading agreeing is enough."""
+        out = []
+        for row, start, end, weight, score in self.stated_subtotals:
+            if end <= start:
+                continue
+            run = self.rows[start:end]
+            dimension = [r for r in self.rows[:end] if r.path[:1] == self.rows[end - 1].path[:1]]
+            for what, stated, col, value in (("得分", score, self.score_column, lambda r: r.score or Decimal(0)),
+                                             ("分值", weight, self.weight_column, lambda r: r.weight)):
+                if stated is None:
+                    continue
+                sums = [round2(sum((value(r) for r in rows), Decimal(0))) for rows in (run, dimension)]
+                if round2(stated) not in sums:
+                    out.append(CrossFoot(self.sheet, row, col,
+                                         f"小计{what} {_s(stated)} 与其上 {len(run)} 行指标{what}之和 {_s(sums[0])} 不一致"))
         return out
 
     def as_dict(self) -> dict:
@@ -274,6 +298,7 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
     previous: list[str] = [""] * len(levels)
     level_at = [c.index - 1 for c in levels]
     text_at = [(cols[k].index - 1 if cols.get(k) else -1) for k in ("reason", "target", "actual", "definition", "rule")]
+    run_start = 0  # index in data.rows of the first indicator after the last 小计 row
     for row in table.rows:
         row_cells = row.cells
         texts = [normalize(row_cells[i].text) for i in level_at]
@@ -292,7 +317,11 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         if deepest < 0:
             continue
         if SUBTOTAL_RE.match(texts[deepest].replace(" ", "")) or SUBTOTAL_RE.match(first.replace(" ", "")):
-            data.subtotal_rows.append(row.number)  # a group's 小计 row: not an indicator
+            data.subtotal_rows.append(row.number)  # a group's 小计 row: not an indicator, but checked
+            sub_w = _points(row.cell(weight_col.index), rejections, "小计分值")[0] if weight_col else None
+            sub_s = _points(row.cell(cols["score"].index), rejections, "小计得分")[0] if cols["score"] else None
+            data.stated_subtotals.append((row.number, run_start, len(data.rows), sub_w, sub_s))
+            run_start = len(data.rows)
             continue
         for k in range(deepest):  # a blank higher level continues the row above (flattened sheets)
             if not texts[k]:
@@ -358,8 +387,9 @@ GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "�
 
 
 def _read_stated_grade(grid, data: ScoreSheetData) -> None:
-    """A stated grade: “评价等级：良” in one cell, or an 等级 label cell followed by 优/良/中/差 in the row; searched
-    in the title lines and from the total row down (where sheets state it)."""
+    """A stated grade: “评价等级：良” in one cell, an 等级 label cell followed by 优/良/中/差 in the row, or an 等级
+    column of the header whose cell in the 合计 row holds the grade; searched in the title lines and from the total
+    row down (where sheets state it)."""
     rows = list(range(1, min(grid.n_rows, 10) + 1))
     if data.total_row:
         rows += list(range(data.total_row, min(grid.n_rows, data.total_row + 10) + 1))
@@ -374,6 +404,10 @@ def _read_stated_grade(grid, data: ScoreSheetData) -> None:
             if not word:  # the grade in the next non-empty cell of the row
                 nxt = next((c for c in cells[i + 1:] if c.text.strip() and not c.merged), None)
                 word, where = (normalize(nxt.text).replace(" ", ""), nxt) if nxt else ("", cell)
+            if not word and data.total_row and r < data.total_row:  # an 等级 column: the total row's cell
+                below = grid.cells[data.total_row - 1]
+                if i < len(below) and below[i].text.strip():
+                    word, where = normalize(below[i].text).replace(" ", ""), below[i]
             word = word.rstrip("级")
             if word in GRADE_WORDS:
                 data.stated_grade = GRADE_WORDS[word]
