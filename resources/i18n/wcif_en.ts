@@ -3807,6 +3807,42 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>The evaluation&apos;s lock can only change through locking or reopening (with a reason); not saved</translation>
     </message>
     <message>
+        <source>历史记录第{seq}条：内容被改动（{reason}）</source>
+        <translation>History entry #{seq}: content altered ({reason})</translation>
+    </message>
+    <message>
+        <source>历史记录第{seq}条之前缺少记录</source>
+        <translation>History entry missing before #{seq}</translation>
+    </message>
+    <message>
+        <source>历史记录第{seq}条：哈希链断开（前一条被删除或改动）</source>
+        <translation>History entry #{seq}: chain broken (the previous entry was removed or altered)</translation>
+    </message>
+    <message>
+        <source>历史记录第{seq}条：内容被改动</source>
+        <translation>History entry #{seq}: content altered</translation>
+    </message>
+    <message>
+        <source>历史记录被截短：{n}条中删除了{removed}条（末尾若干条或全部）</source>
+        <translation>History shortened: {removed} of {n} entries removed (the last ones or all)</translation>
+    </message>
+    <message>
+        <source>历史记录中有{extra}条不是本程序写入的</source>
+        <translation>The history has {extra} entries this program did not write</translation>
+    </message>
+    <message>
+        <source>历史记录被改写：最后一条不是本程序写入的那一条</source>
+        <translation>History rewritten: its last entry is not the one this program wrote</translation>
+    </message>
+    <message>
+        <source>记录在本程序之外被修改：{table} {label}</source>
+        <translation>Record changed outside this program: {table} {label}</translation>
+    </message>
+    <message>
+        <source>记录在本程序之外被删除：{table} {rid}</source>
+        <translation>Record removed outside this program: {table} {rid}</translation>
+    </message>
+    <message>
         <source>评价文件以只读方式打开，不能修改：{path}</source>
         <translation>The evaluation file is open read-only and cannot be changed: {path}</translation>
     </message>
@@ -4145,6 +4181,22 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
     <message>
         <source>合并失败，评价文件保持原样：{reason}</source>
         <translation>The merge failed; the evaluation file is unchanged: {reason}</translation>
+    </message>
+    <message>
+        <source>历史记录在{what}生成后被截短（其中记录的历史为{n}条）</source>
+        <translation>History shortened since {what} was made (it recorded {n} entries)</translation>
+    </message>
+    <message>
+        <source>历史记录在{what}生成后被改写（第{n}条不同）</source>
+        <translation>History rewritten since {what} was made (entry {n} differs)</translation>
+    </message>
+    <message>
+        <source>{name} 中没有记录评价文件的历史（无历史锚点）</source>
+        <translation>{name} holds no record of the evaluation&apos;s history (no history anchor)</translation>
+    </message>
+    <message>
+        <source>证据文件内容已损坏（SHA-256 不符）：{name}</source>
+        <translation>Evidence content damaged (SHA-256 mismatch): {name}</translation>
     </message>
     <message>
         <source>评价小组中没有该成员：{member_id}</source>

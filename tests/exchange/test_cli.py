@@ -67,12 +67,12 @@ def test_verify_history(sample_path, workdir, capsys):
     c.commit()
     c.close()
     code, text, _ = _run(capsys, "verify-history", sample_path)
-    assert code == 1 and "#6" in text
+    assert code == 1 and "第6条" in text
     c = sqlite3.connect(str(sample_path))
     c.execute("UPDATE audit_log SET new = '篡改' WHERE seq = 10")
     c.commit()
     c.close()
     code, text, _ = _run(capsys, "verify-history", sample_path)
-    assert code == 1 and "#10: content altered" in text
+    assert code == 1 and "历史记录第10条：内容被改动" in text
     code, _, err = _run(capsys, "verify-history", workdir / "没有.wcif")
     assert code == 2 and "找不到" in err

@@ -114,7 +114,7 @@ def test_a_tampered_entry_of_a_merge_is_found(pair):
     seq = ef.conn.execute("SELECT seq FROM audit_log WHERE who LIKE '甲（组长 合并自%' AND field = 'title' "
                           "ORDER BY seq LIMIT 1 OFFSET 40").fetchone()[0]
     ef.conn.execute("UPDATE audit_log SET new = '别人的标题' WHERE seq = ?", [seq])
-    assert any(f"#{seq}" in p for p in ef.verify_history())
+    assert any(f"第{seq}条" in p for p in ef.verify_history())
     ef.close()
 
 

@@ -72,26 +72,26 @@ def test_tail_deletion_is_detected(sample_path, capsys):
     _edited(sample_path)
     _sql(sample_path, ("DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log)", []))
     code, out = _verify(sample_path, capsys)
-    assert code == 1 and "shortened" in out
+    assert code == 1 and "历史记录被截短" in out
 
 
 def test_emptying_the_history_is_detected(sample_path, capsys):
     _sql(sample_path, ("DELETE FROM audit_log", []))
     code, out = _verify(sample_path, capsys)
-    assert code == 1 and "shortened" in out
+    assert code == 1 and "历史记录被截短" in out
 
 
 def test_an_edited_and_rechained_entry_is_detected(sample_path, capsys):
     _edited(sample_path)
     _sql(sample_path, ("UPDATE audit_log SET new = '篡改' WHERE seq = (SELECT max(seq) - 2 FROM audit_log)", []))
     code, out = _verify(sample_path, capsys)
-    assert code == 1 and "altered" in out
+    assert code == 1 and "内容被改动" in out
     seq = sqlite3.connect(str(sample_path)).execute("SELECT max(seq) - 2 FROM audit_log").fetchone()[0]
     _rechain(sample_path, seq)  # the chain is consistent again …
     with EvaluationFile.open(sample_path, backup=False) as ef:
-        assert not [p for p in ef.verify_history(records=False) if "altered" in p or "chain" in p]
+        assert not [p for p in ef.verify_history(records=False) if "内容被改动" in p or "哈希链断开" in p]
     code, out = _verify(sample_path, capsys)  # … but its head is not the one the program wrote
-    assert code == 1 and "rewritten" in out
+    assert code == 1 and "历史记录被改写" in out
 
 
 def test_a_forged_anchor_still_shows_against_an_export_or_a_report(sample_path, workdir, capsys):
@@ -111,9 +111,9 @@ def test_a_forged_anchor_still_shows_against_an_export_or_a_report(sample_path, 
     _sql(sample_path, ("UPDATE meta SET value = ? WHERE key = 'history_length'", [str(n)]),
          ("UPDATE meta SET value = ? WHERE key = 'history_head'", [head]))
     code, out = _verify(sample_path, capsys, export)
-    assert code == 1 and "导出.wcif" in out
+    assert code == 1 and "历史记录在导出.wcif生成后被截短" in out
     code, out = _verify(sample_path, capsys, report)
-    assert code == 1 and "报告.pdf" in out
+    assert code == 1 and "历史记录在报告.pdf生成后被截短" in out
 
 
 @pytest.mark.parametrize("edit", ["score", "finding text", "locked flag"])
@@ -127,7 +127,7 @@ def test_a_record_edited_directly_in_sqlite_is_reported(sample_path, capsys, edi
         sql = "UPDATE evaluation SET locked = 1"
     _sql(sample_path, (sql, []))
     code, out = _verify(sample_path, capsys)
-    assert code == 1 and "changed outside" in out
+    assert code == 1 and "在本程序之外被修改" in out
     table = {"score": "indicator", "finding text": "finding", "locked flag": "evaluation"}[edit]
     assert table in out
 
@@ -146,7 +146,7 @@ def test_a_record_deleted_directly_in_sqlite_is_reported(sample_path, workdir, c
     rid = sqlite3.connect(str(lead)).execute(f"SELECT min(id) FROM {table}").fetchone()[0]
     _sql(lead, (f"DELETE FROM {table} WHERE id = ?", [rid]))
     code, out = _verify(lead, capsys)
-    assert code == 1 and f"removed outside the program: {table} {rid}" in out
+    assert code == 1 and f"记录在本程序之外被删除：{table} {rid}" in out
 
 
 def test_import_refuses_a_colleague_file_with_records_edited_outside_the_app(sample_path, workdir):

@@ -96,7 +96,7 @@ def test_altered_history_is_shown(archive):
     conn.close()
     r = rollup([archive])
     e = next(e for e in r.evaluations if e.path == path)
-    assert not e.history_ok and "altered" in e.history_problems[0]
+    assert not e.history_ok and "内容被改动" in e.history_problems[0]
     summary = {row["文件名"]: row["历史核验"] for row in r.tables()["汇总"]}
     assert summary[path.name] == "不完整或被改动" and summary["呼和浩特 2021 评价.wcif"] == "完整"
 

@@ -98,5 +98,5 @@ def test_verify_history_finds_what_the_dict_path_found(sample_path, workdir):
     con.close()
     with EvaluationFile.open(path, backup=False) as ef:
         problems = ef.verify_history()
-    assert f"history entry #{seq}: content altered" in problems
-    assert any(p.startswith("record changed outside the program: indicator") and rid in p for p in problems)
+    assert f"历史记录第{seq}条：内容被改动" in problems
+    assert any(p.startswith("记录在本程序之外被修改：indicator") and rid in p for p in problems)

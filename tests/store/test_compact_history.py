@@ -56,7 +56,7 @@ def test_an_altered_change_in_a_compact_entry_is_detected(sample_path):
     seq = ef.conn.execute("SELECT max(seq) FROM audit_log WHERE new_delta IS NOT NULL").fetchone()[0]
     assert seq is not None
     ef.conn.execute("""UPDATE audit_log SET new_delta = '[1,10,"篡改"]' WHERE seq = ?""", [seq])
-    assert any("altered" in p for p in ef.verify_history(records=False))
+    assert any("内容被改动" in p for p in ef.verify_history(records=False))
     ef.close()
 
 

@@ -47,7 +47,7 @@ def test_altered_history_is_detected(sample_path):
     conn.commit()
     conn.close()
     ef = EvaluationFile.open(sample_path)
-    assert any("#5" in p for p in ef.verify_history())
+    assert any("第5条" in p for p in ef.verify_history())
     ef.close()
 
 

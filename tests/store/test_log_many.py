@@ -82,7 +82,7 @@ def test_verify_history_finds_a_tampered_entry_of_a_batch(bare_sample_path):
     seq = ef.conn.execute("SELECT seq FROM audit_log WHERE field = 'title' ORDER BY seq DESC LIMIT 1").fetchone()[0]
     ef.conn.execute("UPDATE audit_log SET new = '被篡改' WHERE seq = ?", [seq])
     problems = ef.verify_history(records=False)
-    assert any(f"#{seq}" in p and "altered" in p for p in problems), problems
+    assert any(f"第{seq}条" in p and "内容被改动" in p for p in problems), problems
     ef.close()
 
 

@@ -94,14 +94,14 @@ def test_verify_history_catches_an_answer_tampered_after_a_bulk_import(imported,
         assert [t for t, _i, _l in ef.outside_changes()] == ["survey_answer"]
         assert any("有记录在 WCIF Desktop 之外被改动" in str(p) for p in exchange.check_invariants(ef))
     else:
-        assert any("removed outside the program" in p for p in problems)
+        assert any("在本程序之外被删除" in p for p in problems)
 
 
 def test_the_batch_entry_itself_is_covered_by_the_hash_chain(imported):
     ef, _s = imported
     seq, new = ef.conn.execute("SELECT seq, new FROM audit_log WHERE field = ?", [BATCH_FIELD]).fetchone()
     ef.conn.execute("UPDATE audit_log SET new = ? WHERE seq = ?", [new.replace("不知道", "知道"), seq])
-    assert any("content altered" in p for p in ef.verify_history())
+    assert any("内容被改动" in p for p in ef.verify_history())
 
 
 def test_edits_through_the_program_after_a_bulk_import_raise_no_alarm(imported):

@@ -988,9 +988,9 @@ def anchor_problems(ef: EvaluationFile, anchor: tuple[int, str, str]) -> list[st
         return []
     r = ef.conn.execute("SELECT hash FROM audit_log ORDER BY seq LIMIT 1 OFFSET ?", [n - 1]).fetchone()
     if r is None:
-        return [f"history shortened since {what} was made (it recorded {n} entries)"]
+        return [Message(QT_TRANSLATE_NOOP("core", "历史记录在{what}生成后被截短（其中记录的历史为{n}条）"), what=what, n=n)]
     if r[0] != head:
-        return [f"history rewritten since {what} was made (entry {n} differs)"]
+        return [Message(QT_TRANSLATE_NOOP("core", "历史记录在{what}生成后被改写（第{n}条不同）"), what=what, n=n)]
     return []
 
 
@@ -1011,13 +1011,15 @@ def verify_history_file(path, against=()) -> list[str]:
         for other in against:
             anchor = anchor_of(other)
             if anchor is None:
-                problems.append(f"{Path(other).name} holds no history anchor")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "{name} 中没有记录评价文件的历史（无历史锚点）"),
+                                         name=Path(other).name))
             else:
                 problems += anchor_problems(ef, anchor)
         from .evidence import corrupt_contents
 
         for sha, name in corrupt_contents(ef.conn):
-            problems.append(f"evidence content damaged (SHA-256 mismatch): {name or ''} {sha[:16]}".replace("  ", " "))
+            problems.append(Message(QT_TRANSLATE_NOOP("core", "证据文件内容已损坏（SHA-256 不符）：{name}"),
+                                     name=f"{name or ''} {sha[:16]}".strip()))
         return problems
 
 

@@ -36,7 +36,14 @@ from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from pathlib import Path
 
-from ..domain.errors import QT_TRANSLATE_NOOP, NewerSchemaError, NotAnEvaluationFile, ValidationError, WcifError
+from ..domain.errors import (
+    QT_TRANSLATE_NOOP,
+    Message,
+    NewerSchemaError,
+    NotAnEvaluationFile,
+    ValidationError,
+    WcifError,
+)
 from ..domain.model import RECORD_TYPES, Record
 from ..domain.money import D
 from .migrations import all_migrations
@@ -1256,7 +1263,8 @@ class EvaluationFile:
         """Check the history: the audit log's hash chain, its length and last hash against the anchor the program
         keeps (:meth:`_anchor`: a removed tail, an emptied log or a re-chained edit shows), and — with
         ``records`` — every record against the version the program last wrote (:meth:`outside_changes`).
-        Returns problems, one sentence each (empty when intact)."""
+        Returns problems, one Chinese sentence each (:class:`~wcif_desktop.domain.errors.Message`, shown in the
+        UI's language by ``error_text``); empty when intact."""
         problems = []
         prev_hash = GENESIS_HASH
         expected_seq = None
@@ -1281,34 +1289,35 @@ class EvaluationFile:
                 try:
                     row = expander.expand(row)
                 except ValueError as e:
-                    problems.append(f"history entry #{seq}: content altered ({e})")
+                    problems.append(Message(QT_TRANSLATE_NOOP("core", "历史记录第{seq}条：内容被改动（{reason}）"), seq=seq, reason=e))
                 entry_prev, entry_stored_hash = row["prev_hash"], row["hash"]
                 computed = entry_hash(row["prev_hash"], row)
             if expected_seq is not None and seq != expected_seq:
-                problems.append(f"history entry missing before #{seq}")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "历史记录第{seq}条之前缺少记录"), seq=seq))
             expected_seq = seq + 1
             if entry_prev != prev_hash:
-                problems.append(f"history entry #{seq}: chain broken (previous entry removed or altered)")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "历史记录第{seq}条：哈希链断开（前一条被删除或改动）"), seq=seq))
             if computed != entry_stored_hash:
-                problems.append(f"history entry #{seq}: content altered")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "历史记录第{seq}条：内容被改动"), seq=seq))
             prev_hash = entry_stored_hash
         anchor = self.history_anchor()
         if anchor is not None:
             n, head = anchor
             if count < n:
-                problems.append(f"history shortened: {n - count} of {n} entries removed (the last ones or all)")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "历史记录被截短：{n}条中删除了{removed}条（末尾若干条或全部）"),
+                                         n=n, removed=n - count))
             elif count > n:
-                problems.append(f"history has {count - n} entries the program did not write")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "历史记录中有{extra}条不是本程序写入的"), extra=count - n))
             elif prev_hash != head:
-                problems.append("history rewritten: its last entry is not the one the program wrote")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "历史记录被改写：最后一条不是本程序写入的那一条")))
         if records:
             bulk = self._bulk_problems()
             for table, _rid, label in self.outside_changes(_bulk=bulk):
-                problems.append(f"record changed outside the program: {table} {label}")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "记录在本程序之外被修改：{table} {label}"), table=table, label=label))
             for _kind, table, rid, _label in (p for p in bulk if p[0] == "removed"):
-                problems.append(f"record removed outside the program: {table} {rid}")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "记录在本程序之外被删除：{table} {rid}"), table=table, rid=rid))
             for table, rid in self._removed_heads():
-                problems.append(f"record removed outside the program: {table} {rid}")
+                problems.append(Message(QT_TRANSLATE_NOOP("core", "记录在本程序之外被删除：{table} {rid}"), table=table, rid=rid))
         return problems
 
     def _removed_heads(self) -> list[tuple[str, str]]:
