@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import openpyxl
+import pytest
 
 from wcif_desktop.services.score_sheet import read_score_sheet
 
@@ -136,3 +137,99 @@ def test_budget_execution_score_checked_against_rate_times_points(workdir):
     rows[6][3] = 95
     data = read_score_sheet(_write(workdir / "附件1 二.xlsx", rows))
     assert data.crossfoot() == []
+
+
+def test_the_evaluators_score_is_read_not_the_units_self_evaluation(workdir):
+    """分值 | 自评得分 | 评价得分 (also 单位自评分 | 评价组评分, 自评得分 | 核定得分): the evaluation team's column."""
+    for self_col, team_col in (("自评得分", "评价得分"), ("单位自评分", "评价组评分"), ("自评得分", "核定得分")):
+        data = read_score_sheet(_write(workdir / f"{self_col} {team_col}.xlsx", [
+            ["一级指标", "三级指标", "分值", self_col, team_col, "扣分理由"],
+            ["决策", "立项依据充分性", 50, 50, 45, "依据不充分"],
+            ["效益", "服务对象满意度", 50, 50, 44, "满意度未达目标"],
+            ["合计", None, 100, 100, 89, None],
+        ]))
+        assert [r.score for r in data.rows] == [Decimal(45), Decimal(44)], team_col
+        assert [r.reason for r in data.rows] == ["依据不充分", "满意度未达目标"]  # 扣分理由: the reason, not 扣分
+        assert data.crossfoot() == []
+
+
+def test_group_totals_named_after_the_group_are_subtotals(workdir):
+    data = read_score_sheet(_write(workdir / "分组合计.xlsx", [
+        ["一级指标", "三级指标", "分值", "得分"],
+        ["决策", "立项依据充分性", 50, 45],
+        ["决策合计", None, 50, 45],
+        ["效益", "服务对象满意度", 50, 44],
+        ["效益合计", None, 50, 40],  # 44 above it
+        ["总计", None, 100, 89],
+    ]))
+    assert [r.name for r in data.rows] == ["立项依据充分性", "服务对象满意度"] and data.subtotal_rows == [3, 5]
+    assert [str(p) for p in data.crossfoot()] == [
+        "工作表“评分表”第5行D列：小计得分 40.00 与其上 1 行指标得分之和 44.00 不一致"]
+
+
+def test_a_wrong_dimension_subtotal_below_its_groups_subtotals_is_flagged(workdir):
+    data = read_score_sheet(_write(workdir / "小计 一级错.xlsx", [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["过程", "资金管理", "预算执行率", 40, 36],
+        [None, "资金管理", "小计", 40, 36],
+        [None, "业务管理", "制度执行有效性", 60, 50],
+        [None, "业务管理", "小计", 60, 50],
+        ["过程小计", None, None, 100, 80],  # the dimension's rows: 36 + 50 = 86
+        ["合计", None, None, 100, 86],
+    ]))
+    assert [str(p) for p in data.crossfoot()] == [
+        "工作表“评分表”第6行E列：小计得分 80.00 与其上 2 行指标得分之和 86.00 不一致"]
+
+
+def test_deductions_only_a_blank_deduction_is_full_marks_and_the_stated_deductions_are_checked(workdir):
+    data = read_score_sheet(_write(workdir / "仅扣分.xlsx", [
+        ["一级指标", "三级指标", "分值", "扣分", "扣分原因"],
+        ["决策", "立项依据充分性", 30, None, None],
+        ["过程", "资金到位率", 30, 4, "资金未及时到位"],
+        ["效益", "服务对象满意度", 40, 6, "满意度未达目标"],
+        ["合计", None, 100, 12, None],  # 4 + 6 = 10
+        ["备注：扣分依据见评分标准。"],
+    ]))
+    assert [r.score for r in data.rows] == [Decimal(30), Decimal(26), Decimal(34)]
+    assert data.recomputed_total() == Decimal("90.00")
+    assert [str(p) for p in data.crossfoot()] == ["工作表“评分表”第5行D列：表中合计扣分 12.00 与各行扣分之和 10.00 不一致"]
+
+
+def test_a_note_under_a_table_without_a_total_row_is_not_an_indicator(workdir):
+    data = read_score_sheet(_write(workdir / "备注.xlsx", [
+        ["一级指标", "三级指标", "分值", "得分"],
+        ["决策", "立项依据充分性", 50, 45],
+        ["效益", "服务对象满意度", 50, 44],
+        ["备注：得分由评价组合议确定。", None, "见说明", None],
+        ["填表人：张三", None, None, None],
+    ]))
+    assert [r.name for r in data.rows] == ["立项依据充分性", "服务对象满意度"] and data.crossfoot() == []
+
+
+@pytest.mark.parametrize("where", ["sentence", "等次", "column not last"])
+def test_stated_grade_in_the_wordings_reports_use(workdir, where):
+    rows = [["一级指标", "三级指标", "分值", "得分"],
+            ["决策", "立项依据充分性", 50, 45],
+            ["效益", "服务对象满意度", 50, 44],
+            ["合计", None, 100, 89]]
+    if where == "sentence":
+        rows.append(["综合评分89分，评价等级为“优”。"])
+    elif where == "等次":
+        rows.append(["评价等次：优"])
+    else:
+        rows = [r[:3] + ["等级" if i == 0 else ("优" if r[0] == "合计" else None)] + r[3:] for i, r in enumerate(rows)]
+    data = read_score_sheet(_write(workdir / f"等级 {where}.xlsx", rows))
+    assert data.stated_grade == "优"
+    assert [p.message for p in data.crossfoot()] == [
+        "表中评价等级为“优”，按总分 89.00 应为“良”（优 ≥ 90，良 80–90，中 60–80，差 < 60）"]
+
+
+def test_a_description_of_the_bands_is_not_a_stated_grade(workdir):
+    data = read_score_sheet(_write(workdir / "等级划分.xlsx", [
+        ["一级指标", "三级指标", "分值", "得分"],
+        ["决策", "立项依据充分性", 50, 45],
+        ["效益", "服务对象满意度", 50, 44],
+        ["合计", None, 100, 89],
+        ["等级划分：90分以上为优，80-90分为良，60-80分为中，60分以下为差。"],
+    ]))
+    assert data.stated_grade == "" and data.crossfoot() == []

@@ -61,15 +61,21 @@ HEADER_KEYWORDS = ("三级指标", "一级指标", "指标名称")
 LEVEL_COLUMNS = (("一级指标",), ("二级指标",), ("三级指标", "指标名称"))
 FIELD_COLUMNS = {
     "weight": (("分值", "权重", "标准分", "满分"), ("得分",)),
-    "score": (("得分", "实际得分", "评分"), ("标准", "规则", "说明", "得分率", "分值")),
-    "deduction": (("扣分", "扣减分"), ("原因", "说明", "标准", "情况", "依据")),
-    "reason": (("扣分原因", "偏差原因", "未完成原因", "扣分说明", "评分说明", "原因分析"), ()),
+    # the evaluators' score (评价/核定/评价组…); a unit's self-evaluation (自评) only when no other score column exists
+    "score": (("评价得分", "核定得分", "评价组评分", "评价组得分", "专家评分", "复核得分", "得分", "实际得分", "评分"),
+              ("标准", "规则", "说明", "得分率", "分值", "自评")),
+    "deduction": (("扣分", "扣减分"), ("原因", "说明", "标准", "情况", "依据", "理由", "事项", "内容")),
+    "reason": (("扣分原因", "扣分理由", "扣分情况", "扣分事项", "偏差原因", "未完成原因", "扣分说明", "评分说明",
+                "原因分析"), ()),
     "target": (("年度指标值", "指标值", "目标值"), ()),
     "actual": (("实际完成值", "完成值", "实际值"), ()),
     "definition": (("指标解释",), ()),
     "rule": (("评分标准", "评分规则", "指标说明"), ()),
 }
-SUBTOTAL_RE = re.compile(r"^(?:.*[^总])?(小计|分项合计)$")
+# a group's subtotal row: 小计, 分项合计, or a group's own 合计 (“决策合计”; a row starting 合计 is the sheet's total)
+SUBTOTAL_RE = re.compile(r"^(?:(?:.*[^总])?(?:小计|分项合计)|.*[^总得评]合计)$")
+# a note under the table (备注：…, 注：…, 填表人 …): not an indicator row
+NOTE_RE = re.compile(r"^(?:备注|注[:：]|说明[:：]|填表|审核人|制表|联系人|单位负责人)")
 TOTAL_RE = re.compile(r"^(总分|总计|合计|得分合计|综合得分|评分合计|总得分)")
 POINTS_IN_NAME = re.compile(r"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 LIST_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*[、.]?\s+|\d+[、])")
@@ -133,6 +139,9 @@ class ScoreSheetData:
     # stated weight or None, stated score or None); checked by crossfoot()
     stated_subtotals: list[tuple[int, int, int, Decimal | None, Decimal | None]] = field(default_factory=list)
     deduction_problems: list["CrossFoot"] = field(default_factory=list)  # 得分 ≠ 分值 − 扣分
+    deduction_sum: Decimal = Decimal(0)  # the rows' 扣分 (points)
+    stated_deduction: Decimal | None = None  # the 合计 row's 扣分
+    deduction_column: str = ""
     stated_grade: str = ""  # 优/良/中/差 as the sheet states it (“评价等级：良”)
     grade_cell: tuple[int, str] = (0, "")  # (row, column) of the stated grade
 
@@ -166,6 +175,9 @@ class ScoreSheetData:
                 out.append(CrossFoot(self.sheet, row, col,
                                      f"“{prefix[-1]}”标明 {_s(points)} 分，其下各行分值之和为 {_s(s)}"))
         out.extend(self.deduction_problems)
+        if self.stated_deduction is not None and round2(self.stated_deduction) != round2(self.deduction_sum):
+            out.append(CrossFoot(self.sheet, self.total_row or 0, self.deduction_column,
+                                 f"表中合计扣分 {_s(self.stated_deduction)} 与各行扣分之和 {_s(self.deduction_sum)} 不一致"))
         out.extend(self._subtotal_problems())
         if self.stated_grade:
             from ..domain.scoring import grade_for
@@ -188,18 +200,20 @@ class ScoreSheetData:
         row above it. Either reading agreeing is enough."""
         out = []
         for row, start, end, weight, score in self.stated_subtotals:
-            if end <= start:
+            if end == 0:
                 continue
-            run = self.rows[start:end]
+            run = self.rows[start:end]  # empty right after another 小计 (a dimension's 小计 below its groups')
             dimension = [r for r in self.rows[:end] if r.path[:1] == self.rows[end - 1].path[:1]]
+            readings = [rows for rows in (run, dimension) if rows]
             for what, stated, col, value in (("得分", score, self.score_column, lambda r: r.score or Decimal(0)),
                                              ("分值", weight, self.weight_column, lambda r: r.weight)):
                 if stated is None:
                     continue
-                sums = [round2(sum((value(r) for r in rows), Decimal(0))) for rows in (run, dimension)]
+                sums = [round2(sum((value(r) for r in rows), Decimal(0))) for rows in readings]
                 if round2(stated) not in sums:
+                    shown = readings[0]
                     out.append(CrossFoot(self.sheet, row, col,
-                                         f"小计{what} {_s(stated)} 与其上 {len(run)} 行指标{what}之和 {_s(sums[0])} 不一致"))
+                                         f"小计{what} {_s(stated)} 与其上 {len(shown)} 行指标{what}之和 {_s(sums[0])} 不一致"))
         return out
 
     def as_dict(self) -> dict:
@@ -289,7 +303,13 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
     # its rows are group scores, not leaves (see group_rows()).
     level1_only = len(levels) == 1 and "一级指标" in levels[0].name.replace(" ", "")
     cols = {k: _find(table, *v) for k, v in FIELD_COLUMNS.items() if k != "weight"}
+    if cols["score"] is None:  # a self-evaluation form: its 自评分 is the score
+        cols["score"] = _find(table, ("自评得分", "自评分", "自评"), ("标准", "规则", "说明", "得分率"))
     cols["weight"] = weight_col
+    # a sheet that states deductions only (no 得分 column, or one left empty): a blank 扣分 is no deduction
+    deductions_only = bool(cols.get("deduction")) and (cols["score"] is None or not any(
+        row.cell(cols["score"].index).value not in (None, "") for row in table.rows
+        if not TOTAL_RE.match(normalize(row.cells[0].text).replace(" ", ""))))
     data = ScoreSheetData(Path(path), table.sheet, table.title_lines, [],
                           weight_column=weight_col.letter if weight_col else "",
                           score_column=cols["score"].letter if cols["score"] else "")
@@ -309,7 +329,13 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
                 data.stated_weight, _ = _points(row.cell(weight_col.index), rejections, "合计分值")
             if cols["score"]:
                 data.stated_total, _ = _points(row.cell(cols["score"].index), rejections, "合计得分")
+            if cols.get("deduction"):
+                stated, _ = _points(row.cell(cols["deduction"].index), rejections, "合计扣分")
+                data.stated_deduction = None if stated is None else abs(stated)
+                data.deduction_column = cols["deduction"].letter
             break
+        if NOTE_RE.match(first.replace(" ", "")):
+            continue
         deepest = -1
         for k, t in enumerate(texts):
             if t:
@@ -344,7 +370,10 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             score, _ = _points(row.cell(cols["score"].index), rejections, "得分")
         if cols.get("deduction") and weight is not None:
             deduction, _ = _points(row.cell(cols["deduction"].index), rejections, "扣分")
+            if deduction is None and deductions_only:
+                deduction = Decimal(0)
             if deduction is not None:
+                data.deduction_sum += abs(deduction)
                 deduction = abs(deduction)  # written as 2 or −2
                 if score is None:
                     score = weight - deduction
@@ -381,7 +410,11 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
     return data
 
 
-GRADE_LABEL_RE = re.compile(r"^(?:评价等级|绩效等级|综合评价等级|等级|评价结果|绩效评价等级)\s*[:：]?\s*(.*)$")
+GRADE_LABEL_RE = re.compile(r"^(?:评价等级|绩效等级|综合评价等级|等级|评价结果|绩效评价等级|评价等次|绩效等次|等次|评定等级)"
+                            r"\s*[:：]?\s*(.*)$")
+# a grade stated in a sentence: “综合评分88.5分，评价等级为“优”。” (not a description of the bands: “90分以上为优”)
+GRADE_SENTENCE_RE = re.compile(r"(?:等级|等次|评价结果)(?:为|是|[:：])\s*[“\"「『]?(优秀|良好|中等|一般|不合格|较差|合格|优|良|中|差)"
+                               r"级?[”\"」』]?(?:[。；;，,）)\s]|$)")
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "一般": "中",
                "合格": "中", "差": "差", "较差": "差", "不合格": "差"}
 
@@ -404,14 +437,22 @@ def _read_stated_grade(grid, data: ScoreSheetData) -> None:
             if not word:  # the grade in the next non-empty cell of the row
                 nxt = next((c for c in cells[i + 1:] if c.text.strip() and not c.merged), None)
                 word, where = (normalize(nxt.text).replace(" ", ""), nxt) if nxt else ("", cell)
-            if not word and data.total_row and r < data.total_row:  # an 等级 column: the total row's cell
-                below = grid.cells[data.total_row - 1]
+            if word.rstrip("级") not in GRADE_WORDS and data.total_row and r < data.total_row:
+                below = grid.cells[data.total_row - 1]  # an 等级 column of the header: the total row's cell
                 if i < len(below) and below[i].text.strip():
                     word, where = normalize(below[i].text).replace(" ", ""), below[i]
             word = word.rstrip("级")
             if word in GRADE_WORDS:
                 data.stated_grade = GRADE_WORDS[word]
                 data.grade_cell = (where.row, where.column)
+                return
+    for r in rows:  # a sentence stating it, under the table or in the title lines
+        for cell in grid.cells[r - 1]:
+            text = normalize(cell.text).replace(" ", "")
+            m = GRADE_SENTENCE_RE.search(text)
+            if m and "划分" not in text and "分以上" not in text:
+                data.stated_grade = GRADE_WORDS[m.group(1)]
+                data.grade_cell = (cell.row, cell.column)
                 return
 
 
