@@ -74,3 +74,35 @@ def test_targets_command_lists_declared_targets(workdir, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert [(r["name"], r["comparator"], r["completion"]) for r in rows] == [
         ("人均待遇支出", "≤", "完成"), ("满意度", "≥", "未完成")]
+
+
+def test_a_comma_that_is_not_a_thousands_separator_is_not_a_number():
+    """“12,38” (a decimal comma or a typo) is never read as 1238; “19,800” is 19800."""
+    bad = parse_target_value("≥12,38场")
+    assert not bad.numeric and bad.value != "1238"
+    good = parse_target_value("≥19,800人")
+    assert (good.comparator, good.value, good.unit, good.numeric) == ("≥", "19800", "人", True)
+
+
+def test_a_stated_comparator_over_a_period_is_qualitative(workdir):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "指标性质", "指标值"])
+    ws.append(["产出指标", "时效指标", "待遇发放期间", "=", "2021.1.1-12.31"])
+    ws.append(["产出指标", "数量指标", "参保人数", "≥", "50万人"])
+    wb.save(workdir / "期间.xlsx")
+    got = {t.name: t for t in tg.plan_target_import(workdir / "期间.xlsx").indicators}
+    assert (got["待遇发放期间"].comparator, got["待遇发放期间"].kind) == ("", "定性")
+    assert (got["参保人数"].comparator, got["参保人数"].kind) == ("≥", "定量")
+
+
+def test_a_header_only_target_table_is_refused(workdir):
+    import pytest
+
+    from wcif_desktop.domain.errors import ValidationError
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["一级指标", "二级指标", "三级指标", "指标性质", "指标值"])
+    wb.save(workdir / "仅表头.xlsx")
+    with pytest.raises(ValidationError, match="没有绩效指标行"):
+        tg.plan_target_import(workdir / "仅表头.xlsx")

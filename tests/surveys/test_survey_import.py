@@ -403,3 +403,22 @@ def test_cli_no_mapping_hint_after_an_import_that_wrote(ef, survey, workdir, cap
     assert main(["import-survey", str(ef.path), path, "--group", "参保单位", "--unmapped-columns", "skip"]) == 0
     out = capsys.readouterr().out
     assert "无法对应的列：H“备注”" in out and "已导入" in out and "--map-column" not in out
+
+
+def test_a_header_only_export_is_refused_and_the_file_is_unchanged(ef, survey, workdir, capsys):
+    ef.close()
+    before = ef.path.read_bytes()
+    path = str(write_xlsx(workdir / "仅表头.xlsx", HEADERS, []))
+    assert main(["import-survey", str(ef.path), path, "--group", "参保单位", "--missing-columns", "keep"]) == 2
+    assert "没有答卷数据行" in capsys.readouterr().err
+    assert ef.path.read_bytes() == before
+
+
+def test_a_platforms_skip_mark_is_no_answer(ef, survey, workdir):
+    """问卷星 writes “(跳过)” where logic skipped a question: not an answer outside the options."""
+    rows = [list(r) for r in ROWS]
+    rows[0][3] = "(跳过)"
+    rf = sv.read_response_file(write_xlsx(workdir / "跳过.xlsx", HEADERS, rows))
+    assert rf.rows[0][1][3] == ""
+    rep = sv.import_responses(ef, survey.id, rf.path, rf=rf, dry_run=True)
+    assert rep.counts()["out_of_scale"] == 0

@@ -172,8 +172,8 @@ def run_import_targets(args) -> int:
             tg.apply_target_import(ef, plan, replace=args.replace)
     print(plan.describe())
     for t in plan.indicators:
-        print(f"  {t.dimension}/{t.subdimension} {t.name}：{t.target_text}（{t.comparator or '定性'} {t.value}"
-              f"{t.unit}，{t.standard}，{t.kind}）")
+        parts = [f"{t.comparator} {t.value}{t.unit}" if t.comparator else "定性", t.standard, t.kind]
+        print(f"  {t.dimension}/{t.subdimension} {t.name}：{t.target_text}（{'，'.join(x for x in parts if x)}）")
     for r in plan.rejections:
         print(f"  拒绝：{r}")
     print("试运行（--dry-run）：未写入任何数据" if args.dry_run else f"已导入到 {args.path}")

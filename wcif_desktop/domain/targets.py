@@ -126,7 +126,8 @@ _WORD_COMPARATORS = (
 )
 _SUFFIX_COMPARATORS = (("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"))
 _DATE_RE = re.compile(r"^\d{4}\s*[.\-/年]\s*\d{1,2}(?:\s*[.\-/月]|$)")
-_NUMBER = r"[+-]?\d[\d,]*(?:\.\d+)?"
+# thousands separators only in groups of three (“19,800”); “12,38” is not a number (a decimal comma or a typo)
+_NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _RANGE_RE = re.compile(rf"^({_NUMBER})\s*(%?)\s*[-~～至到—]+\s*({_NUMBER})\s*(\S*)$")
 _VALUE_RE = re.compile(rf"^({_NUMBER})\s*(.*)$")
 

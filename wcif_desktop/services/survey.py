@@ -878,13 +878,16 @@ class ResponseFile:
     rows: list[tuple[int, list[str]]]
 
 
+SKIP_MARKERS = frozenset({"(跳过)", "（跳过）", "(空)", "（空）", "跳过"})
+
+
 def read_response_file(path, sheet: str | None = None, progress: Progress = NO_PROGRESS) -> ResponseFile:
     """Read an .xlsx/.xls/.csv export: the header row (the first row that is not a title line) and every row
     below it, blank rows included (they are counted by the import). Number formats are not needed (answers
     are texts and scale points), so the sheet is read by calamine alone.
 
     Raises:
-        WcifError: unreadable file, unknown sheet, no header row, beyond a size limit; Cancelled.
+        WcifError: unreadable file, unknown sheet, no header row, no data row, beyond a size limit; Cancelled.
     """
     from .tabular import read_sheet_texts, table_from_grid
 
@@ -897,6 +900,12 @@ def read_response_file(path, sheet: str | None = None, progress: Progress = NO_P
     texts = sheet_texts.texts
     rows = [(r, row[:width] if len(row) >= width else row + [""] * (width - len(row)))
             for r, row in enumerate(texts[header_row:], start=header_row + 1)]
+    for _r, row in rows:  # a platform's mark for a question not answered (问卷星: “(跳过)”, “(空)”): no answer
+        if not SKIP_MARKERS.isdisjoint(row):
+            row[:] = ["" if t in SKIP_MARKERS else t for t in row]
+    if not any(any(t.strip() for t in row) for _r, row in rows):
+        raise WcifError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”中没有答卷数据行（只有表头）：{path}"),
+                        sheet=sheet_texts.sheet, path=Path(path))
     return ResponseFile(Path(path), sheet_texts.sheet, headers, rows)
 
 

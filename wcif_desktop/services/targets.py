@@ -243,11 +243,9 @@ def plan_target_import(path, *, sheet: str | None = None, version: str = "declar
         kind_text = values.get("kind", "")
         stated = _stated_comparator(kind_text)  # the national form's 指标性质 holds ≥ ≤ ＝ (or 定性)
         if stated is not None:
-            if stated and parsed.numeric:
-                comparator = stated
-            values["kind"] = "定量" if stated else "定性"
-            if not stated:
-                comparator = ""
+            quantitative = bool(stated) and parsed.numeric  # “=” over a date range or a sentence: 定性
+            values["kind"] = "定量" if quantitative else "定性"
+            comparator = stated if quantitative else ""
         unit = values.get("unit") or parsed.unit
         dimension, subdimension = classify(values.get("level1_label", ""), values.get("level2_label", ""))
         t = TargetIndicator(
@@ -262,6 +260,9 @@ def plan_target_import(path, *, sheet: str | None = None, version: str = "declar
         if t.actual and not t.completion:
             t.completion = evaluate_completion(t).status
         indicators.append(t)
+    if not indicators and not rejections:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”中没有绩效指标行（只有表头）：{path}"),
+                              sheet=table.sheet, path=Path(path))
     return TargetImport(Path(path), table.sheet, version, header, indicators, rejections,
                         {f: c.letter for f, c in cols.items()})
 
