@@ -110,13 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _force_utf8_stdio()
     _quiet_library_warnings()
-    first = next((a for a in argv if not a.startswith("-")), None)
+    first = _first_positional(argv)
     # An evaluation file opens the GUI at once, without importing every subcommand module (start-up time).
     opens_file = first is not None and first.lower().endswith(".wcif")
+    is_command = first is not None and not opens_file and (_is_listed_command(first) or first in _subcommand_names())
     # the GUI pauses it too: importing Qt and building the window make tens of thousands of long-lived objects;
     # its event loop turns it back on (no timer thread: see wcif_desktop.ui.app.run_gui)
-    resume_gc = _pause_gc(None if opens_file or first is None else 2.0) if own_process else None
-    if first is not None and not opens_file and (_is_listed_command(first) or first in _subcommand_names()):
+    resume_gc = _pause_gc(2.0 if is_command else None) if own_process else None
+    if is_command:
         parser = _parser_for(first)
         args = parser.parse_args(argv)
         from .store import sidecars
@@ -146,6 +147,25 @@ def main(argv: list[str] | None = None) -> int:
     from .ui.app import run_gui  # Qt is imported only for the GUI
 
     return run_gui(args, resume_gc=resume_gc)
+
+
+# options of the GUI that take a value: ``--step targets F.wcif`` names a step, not the ``targets`` command
+_GUI_VALUE_OPTIONS = ("--step", "--lang", "--screenshot")
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    """The first argument that is neither an option nor a GUI option's value (the subcommand or the file)."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+            continue
+        if a in _GUI_VALUE_OPTIONS:
+            skip = True
+            continue
+        if not a.startswith("-"):
+            return a
+    return None
 
 
 def _pause_gc(seconds: float | None = 2.0):

@@ -5692,6 +5692,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Import cancelled as chosen (questions missing from the file)</translation>
     </message>
     <message>
+        <source>工作表“{sheet}”中没有答卷数据行（只有表头）：{path}</source>
+        <translation>Sheet “{sheet}” has no response rows (only the header): {path}</translation>
+    </message>
+    <message>
         <source>无效的处理方式：{kind}={value}（类别：{kinds}；方式：skip 或 keep）</source>
         <translation>Invalid decision: {kind}={value} (kinds: {kinds}; decisions: skip or keep)</translation>
     </message>
@@ -5843,6 +5847,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
     <message>
         <source>工作表“{sheet}”的指标表没有“指标值”列（表头：{names}）</source>
         <translation>The indicator table in sheet &quot;{sheet}&quot; has no &quot;指标值&quot; (indicator value) column (headers: {names})</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中没有绩效指标行（只有表头）：{path}</source>
+        <translation>Sheet “{sheet}” has no target indicator rows (only the header): {path}</translation>
     </message>
     <message>
         <source>已有细化目标，不能再次从申报目标复制</source>

@@ -153,20 +153,30 @@ def run_gui(args, resume_gc=None) -> int:
     app.aboutToQuit.connect(wait_for_tasks)
     win = MainWindow(settings)
     win.restore_geometry()
+    step_error = open_error = None
     if args.path:  # opened before the window is shown: it appears with the file, without a welcome page first
         step = getattr(args, "step", None)
         try:
             step_index(step)
         except ValueError as e:  # an unknown --step: say so, open at the remembered step
-            show_user_error(win, e)
-            step = None
-        win.open_path(args.path, step, read_only=bool(getattr(args, "read_only", False)))
+            step_error, step = e, None
+        try:
+            win.load(args.path, step, read_only=bool(getattr(args, "read_only", False)))
+        except (WcifError, ValueError) as e:
+            open_error = e
     win.show()
     from PySide6.QtCore import QTimer
 
     from ..services.evaluation import warm_up
 
-    if resume_gc is not None:
+    if resume_gc is not None:  # (timers run in a message box's loop too)
         QTimer.singleShot(500, lambda: _resume_gc_after_start(resume_gc))  # the window is painted by then
     QTimer.singleShot(1500, warm_up)  # once the window is up and idle
+    # what went wrong, or what opening found beside the file, is said over the shown window
+    if step_error is not None:
+        show_user_error(win, step_error)
+    if open_error is not None:
+        win.report_open_error(args.path, open_error)
+    elif args.path:
+        win.show_open_notices()
     return app.exec()

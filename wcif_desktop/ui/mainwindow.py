@@ -374,13 +374,17 @@ class MainWindow(QMainWindow):
         try:
             self.load(path, step, read_only)
         except (WcifError, ValueError) as e:
-            show_user_error(self, e, self.tr("无法打开评价文件"))
-            if not Path(path).exists():
-                self.settings.remove_recent(path)
-                self._update_recent()
+            self.report_open_error(path, e)
             return False
         self.show_open_notices()
         return True
+
+    def report_open_error(self, path, error: BaseException) -> None:
+        """Say why ``path`` could not be opened (and forget it in the recent files when it is gone)."""
+        show_user_error(self, error, self.tr("无法打开评价文件"))
+        if not Path(path).exists():
+            self.settings.remove_recent(path)
+            self._update_recent()
 
     def show_open_notices(self) -> None:
         """Tell the user what opening did with files found beside the evaluation file (a stale ``-wal`` moved
