@@ -233,3 +233,41 @@ def test_a_description_of_the_bands_is_not_a_stated_grade(workdir):
         ["等级划分：90分以上为优，80-90分为良，60-80分为中，60分以下为差。"],
     ]))
     assert data.stated_grade == "" and data.crossfoot() == []
+
+
+def test_group_rows_with_their_own_figures_are_checked_not_counted(workdir):
+    """决策 30 | 25, then 项目立项 20 | 18, then its indicators: the group rows are the groups' figures."""
+    data = read_score_sheet(_write(workdir / "分组行.xlsx", [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["决策", None, None, 30, 25],
+        [None, "项目立项", None, 20, 18],
+        [None, None, "立项依据充分性", 10, 8],
+        [None, None, "立项程序规范性", 10, 10],
+        [None, "绩效目标", None, 10, 8],  # its indicator has 7
+        [None, None, "绩效目标合理性", 10, 7],
+        ["效益", None, None, 70, 63],
+        [None, "满意度", None, 70, 63],
+        [None, None, "服务对象满意度", 70, 63],
+        ["合计", None, None, 100, 88],
+    ]))
+    assert [r.path for r in data.rows] == [("决策", "项目立项", "立项依据充分性"), ("决策", "项目立项", "立项程序规范性"),
+                                           ("决策", "绩效目标", "绩效目标合理性"), ("效益", "满意度", "服务对象满意度")]
+    assert data.recomputed_total() == Decimal("88.00")
+    assert [str(p) for p in data.crossfoot()] == [  # 决策 25 = 8 + 10 + 7 and 效益 63 agree
+        "工作表“评分表”第6行E列：“绩效目标”得分 8.00 与其下 1 行指标得分之和 7.00 不一致"]
+
+
+def test_one_name_column_numbered_as_an_official_document_gives_the_tree(workdir):
+    data = read_score_sheet(_write(workdir / "编号.xlsx", [
+        ["指标名称", "分值", "得分"],
+        ["一、决策（30分）", None, None],
+        ["（一）项目立项", None, None],
+        ["1.立项依据充分性", 10, 8],
+        ["2.立项程序规范性", 20, 18],
+        ["二、效益", None, None],
+        ["3.服务对象满意度", 70, 63],
+        ["合计", 100, 89],
+    ]))
+    assert [r.path for r in data.rows] == [("决策", "项目立项", "立项依据充分性"), ("决策", "项目立项", "立项程序规范性"),
+                                           ("效益", "服务对象满意度")]
+    assert data.crossfoot() == [] and data.recomputed_total() == Decimal("89.00")

@@ -78,8 +78,25 @@ SUBTOTAL_RE = re.compile(r"^(?:(?:.*[^总])?(?:小计|分项合计)|.*[^总得�
 NOTE_RE = re.compile(r"^(?:备注|注[:：]|说明[:：]|填表|审核人|制表|联系人|单位负责人)")
 TOTAL_RE = re.compile(r"^(总分|总计|合计|得分合计|综合得分|评分合计|总得分)")
 POINTS_IN_NAME = re.compile(r"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
-LIST_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+(?:\.\d+)*[、.]?\s+|\d+[、])")
+LIST_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.]?\s+|\d+[、]"
+                         r"|\d+[.．](?=[^\d\s]))")
 BUDGET_ROW_RE = re.compile(r"(年度资金总额|资金总额|预算执行情况)")
+# the numbering of official documents, by level: 一、 （一） 1. （1）; a single 指标名称 column numbered this way
+# holds the whole tree
+NUMBERING_LEVELS = (
+    re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]"),
+    re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]"),
+    re.compile(r"^\s*\d+\s*[、.．](?!\d)"),
+    re.compile(r"^\s*[（(]\s*\d+\s*[)）]"),
+)
+
+
+def _numbering_level(text: str) -> int | None:
+    """0 for “一、…”, 1 for “（一）…”, 2 for “1.…”, 3 for “（1）…”; None without such a number."""
+    for k, pattern in enumerate(NUMBERING_LEVELS):
+        if pattern.match(text):
+            return k
+    return None
 
 
 @dataclass(frozen=True)
@@ -140,6 +157,8 @@ class ScoreSheetData:
     stated_subtotals: list[tuple[int, int, int, Decimal | None, Decimal | None]] = field(default_factory=list)
     deduction_problems: list["CrossFoot"] = field(default_factory=list)  # 得分 ≠ 分值 − 扣分
     deduction_sum: Decimal = Decimal(0)  # the rows' 扣分 (points)
+    # rows of a group's own 分值/得分 above its indicators: (row, path, weight, score or None)
+    stated_groups: list[tuple[int, tuple[str, ...], Decimal, Decimal | None]] = field(default_factory=list)
     stated_deduction: Decimal | None = None  # the 合计 row's 扣分
     deduction_column: str = ""
     stated_grade: str = ""  # 优/良/中/差 as the sheet states it (“评价等级：良”)
@@ -199,6 +218,14 @@ class ScoreSheetData:
         小计 row, or — where 小计 rows are nested or skip a group — the indicators of the dimension (一级指标) of the
         row above it. Either reading agreeing is enough."""
         out = []
+        for row, path, weight, score in self.stated_groups:
+            below = [r for r in self.rows if r.path[:len(path)] == path]
+            for what, stated, col, value in (("分值", weight, self.weight_column, lambda r: r.weight),
+                                             ("得分", score, self.score_column, lambda r: r.score or Decimal(0))):
+                total = round2(sum((value(r) for r in below), Decimal(0)))
+                if stated is not None and round2(stated) != total:
+                    out.append(CrossFoot(self.sheet, row, col, f"“{path[-1]}”{what} {_s(stated)} 与其下 {len(below)} "
+                                                               f"行指标{what}之和 {total:.2f} 不一致"))
         for row, start, end, weight, score in self.stated_subtotals:
             if end == 0:
                 continue
@@ -317,6 +344,14 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
     _read_budget_block(grid, table, data, rejections)
     previous: list[str] = [""] * len(levels)
     level_at = [c.index - 1 for c in levels]
+    # one name column numbered 一、/（一）/1. (two kinds of numbers or more): the numbers give the levels
+    numbered = None
+    if len(levels) == 1 and not level1_only:
+        kinds = {_numbering_level(normalize(r.cells[level_at[0]].text)) for r in table.rows} - {None}
+        if len(kinds) >= 2:
+            numbered = sorted(kinds)
+    stack: list[str] = []  # numbered: the names of the rows above, one per level
+    deductions: dict[int, Decimal] = {}  # row → its 扣分 (summed over the indicator rows at the end)
     text_at = [(cols[k].index - 1 if cols.get(k) else -1) for k in ("reason", "target", "actual", "definition", "rule")]
     run_start = 0  # index in data.rows of the first indicator after the last 小计 row
     for row in table.rows:
@@ -362,6 +397,11 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
                 data.stated_group_weights.setdefault(tuple(names), (pts, row.number, levels[k].letter))
             elif k == deepest:
                 leaf_points = pts  # “立项依据充分性（5分）”: the weight given in the name
+        if numbered is not None:
+            kind = _numbering_level(texts[0])
+            depth = numbered.index(kind) if kind is not None else len(numbered) - 1  # unnumbered: a leaf
+            stack = stack[:depth] + [""] * (depth - len(stack)) + [names[-1]]
+            names = [n for n in stack]
         weight, pct = (_points(row.cell(weight_col.index), rejections, "分值") if weight_col else (None, False))
         if weight is None and leaf_points is not None:
             weight, pct = leaf_points, False
@@ -373,8 +413,8 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             if deduction is None and deductions_only:
                 deduction = Decimal(0)
             if deduction is not None:
-                data.deduction_sum += abs(deduction)
                 deduction = abs(deduction)  # written as 2 or −2
+                deductions[row.number] = deduction
                 if score is None:
                     score = weight - deduction
                 elif round2(weight - deduction) != round2(score):
@@ -392,6 +432,8 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         reason, target, actual, definition, rule = (normalize(row_cells[i].text) if i >= 0 else "" for i in text_at)
         data.rows.append(SheetRow(row.number, tuple(n for n in names if n), weight, score, reason, target, actual,
                                   definition, rule, group=level1_only))
+    _take_group_rows(data)
+    data.deduction_sum = sum((deductions.get(r.row, Decimal(0)) for r in data.rows), Decimal(0))
     if rejections:
         shown = "；".join(str(r) for r in rejections[:5])
         if len(rejections) > 5:
@@ -417,6 +459,19 @@ GRADE_SENTENCE_RE = re.compile(r"(?:等级|等次|评价结果)(?:为|是|[:：]
                                r"级?[”\"」』]?(?:[。；;，,）)\s]|$)")
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "一般": "中",
                "合格": "中", "差": "差", "较差": "差", "不合格": "差"}
+
+
+def _take_group_rows(data: ScoreSheetData) -> None:
+    """Rows that name a group with indicators below them in the sheet (决策 30 | 25, then 项目立项 20 | 18, then
+    its indicators) are the group's own figures: taken out of the indicators and kept in
+    :attr:`ScoreSheetData.stated_groups` to be checked against the rows below them."""
+    prefixes = {r.path[:k] for r in data.rows for k in range(1, len(r.path))}
+    if not prefixes:
+        return
+    groups = [r for r in data.rows if r.path in prefixes]
+    if groups and len(groups) < len(data.rows):
+        data.rows = [r for r in data.rows if r.path not in prefixes]
+        data.stated_groups = [(r.row, r.path, r.weight, r.score) for r in groups]
 
 
 def _read_stated_grade(grid, data: ScoreSheetData) -> None:
