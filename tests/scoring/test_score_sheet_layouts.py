@@ -271,3 +271,34 @@ def test_one_name_column_numbered_as_an_official_document_gives_the_tree(workdir
     assert [r.path for r in data.rows] == [("决策", "项目立项", "立项依据充分性"), ("决策", "项目立项", "立项程序规范性"),
                                            ("效益", "服务对象满意度")]
     assert data.crossfoot() == [] and data.recomputed_total() == Decimal("89.00")
+
+
+def test_the_tables_own_budget_execution_row_is_checked_against_rate_times_points(workdir):
+    rows = [
+        ["一级指标", "三级指标", "分值", "实际完成值", "得分"],
+        ["过程", "预算执行率", 20, "85%", 20],  # 85% × 20 = 17
+        ["效益", "服务对象满意度", 80, "90%", 72],
+        ["合计", None, 100, None, 92],
+    ]
+    data = read_score_sheet(_write(workdir / "表内执行率.xlsx", rows))
+    assert [str(p) for p in data.crossfoot()] == [
+        "工作表“评分表”第2行E列：预算执行得分 20.00 高于执行率 85.00% × 分值 20.00 = 17.00"]
+    rows[1][4], rows[3][4] = 17, 89
+    assert read_score_sheet(_write(workdir / "表内执行率 二.xlsx", rows)).crossfoot() == []
+
+
+def test_a_web_page_or_text_named_xls_is_named_or_read(workdir):
+    """Agency systems export a web page or tab-separated text named .xls: the page is named as such; the text is
+    read as the table it is."""
+    import pytest
+
+    from wcif_desktop.domain.errors import WcifError
+
+    page = workdir / "系统导出.xls"
+    page.write_text("<html><body><table><tr><td>指标名称</td></tr></table></body></html>", encoding="utf-8")
+    with pytest.raises(WcifError, match="网页（HTML）格式"):
+        read_score_sheet(page)
+    text = workdir / "制表符 文本.xls"
+    text.write_text("一级指标\t分值\t得分\n决策\t30\t25\n过程\t70\t60\n合计\t100\t85\n", encoding="gb18030")
+    data = read_score_sheet(text)
+    assert [(r.name, r.score) for r in data.rows] == [("决策", Decimal(25)), ("过程", Decimal(60))]

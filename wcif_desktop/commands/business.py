@@ -22,9 +22,9 @@ def register(sub):
     p.add_argument("--json", action="store_true", help="JSON output (amounts in 元, rates in %%)")
     p.set_defaults(handler=run_business)
 
-    p = sub.add_parser("import-business", help="import the business data sheet (业务数据统计表, .xlsx/.csv)")
+    p = sub.add_parser("import-business", help="import the business data sheet (业务数据统计表, .xlsx/.xls/.csv)")
     p.add_argument("path", type=Path, help="evaluation file (.wcif)")
-    p.add_argument("sheet_file", type=Path, help="spreadsheet (.xlsx or .csv)")
+    p.add_argument("sheet_file", type=Path, help="spreadsheet (.xlsx, .xls or .csv)")
     p.add_argument("--sheet", help="worksheet name (default: the active sheet)")
     p.add_argument("--year", type=int, help="fiscal year (default: the evaluated year)")
     p.set_defaults(handler=run_import_business)

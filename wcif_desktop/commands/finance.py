@@ -30,9 +30,9 @@ def register(sub):
     p.add_argument("--prevention-cap-basis", metavar="TEXT", help="the rule or approval behind the cap")
     p.set_defaults(handler=run_finance)
 
-    p = sub.add_parser("import-finance", help="import a fund statement from .xlsx/.csv")
+    p = sub.add_parser("import-finance", help="import a fund statement from .xlsx/.xls/.csv")
     p.add_argument("path", type=Path, help="evaluation file (.wcif)")
-    p.add_argument("sheet_file", type=Path, help="spreadsheet (.xlsx or .csv)")
+    p.add_argument("sheet_file", type=Path, help="spreadsheet (.xlsx, .xls or .csv)")
     p.add_argument("--sheet", help="worksheet name (default: the active sheet)")
     p.add_argument("--unit", choices=["元", "万元", "亿元"], help="unit of the amounts (default: detected)")
     p.add_argument("--year", type=int, help="fiscal year of the amounts (default: the evaluated year)")
@@ -40,9 +40,9 @@ def register(sub):
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(handler=run_import_finance)
 
-    p = sub.add_parser("import-targets", help="import a performance-target table (绩效目标表) from .xlsx/.csv")
+    p = sub.add_parser("import-targets", help="import a performance-target table (绩效目标表) from .xlsx/.xls/.csv")
     p.add_argument("path", type=Path, help="evaluation file (.wcif)")
-    p.add_argument("sheet_file", type=Path, help="spreadsheet (.xlsx or .csv)")
+    p.add_argument("sheet_file", type=Path, help="spreadsheet (.xlsx, .xls or .csv)")
     p.add_argument("--sheet", help="worksheet name (default: the active sheet)")
     p.add_argument("--version", choices=["declared", "refined"], default="declared",
                    help="declared (单位申报, default) or refined (评价组细化)")

@@ -36,8 +36,8 @@ def register(sub):
     p.add_argument("--json", action="store_true", help="one JSON object with indicators, dimensions, total, grade")
     p.set_defaults(handler=run_score)
 
-    c = sub.add_parser("check-sheet", help="cross-foot a filled score sheet (.xlsx): rows against the stated total")
-    c.add_argument("path", type=Path, help="score sheet (.xlsx or .csv)")
+    c = sub.add_parser("check-sheet", help="cross-foot a filled score sheet (.xlsx, .xls or .csv): totals, 小计, 扣分, stated grade")
+    c.add_argument("path", type=Path, help="score sheet (.xlsx, .xls or .csv)")
     c.add_argument("--sheet", help="worksheet name (default: the active sheet)")
     c.add_argument("--json", action="store_true", help="print the result as JSON")
     c.set_defaults(handler=run_check_sheet, error_exit_code=2)

@@ -31,9 +31,9 @@ def register(sub):
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(handler=run_results)
 
-    p = sub.add_parser("import-survey", help="import survey responses exported from a survey platform (.xlsx/.csv)")
+    p = sub.add_parser("import-survey", help="import survey responses exported from a survey platform (.xlsx/.xls/.csv)")
     p.add_argument("path", type=Path, help="evaluation file (.wcif)")
-    p.add_argument("responses", type=Path, help="responses file (.xlsx or .csv)")
+    p.add_argument("responses", type=Path, help="responses file (.xlsx, .xls or .csv)")
     p.add_argument("--group", required=True, help="respondent group (调查对象), e.g. 参保单位, or the survey title")
     p.add_argument("--survey", dest="title", help="survey title, when the group has several surveys")
     p.add_argument("--sheet", help="worksheet name (default: the active sheet)")

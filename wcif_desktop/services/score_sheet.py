@@ -430,6 +430,16 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         data.weights_as_percent |= pct
 
         reason, target, actual, definition, rule = (normalize(row_cells[i].text) if i >= 0 else "" for i in text_at)
+        if "预算执行率" in names[-1] and score is not None and actual and not rule and cols.get("actual"):
+            # the indicator table's own 预算执行率 row, without a rule of its own: the 附件1 rule (执行率 × 分值)
+            pct, was_pct = _points(row.cell(cols["actual"].index), [], "执行率")
+            if pct is not None and not was_pct and pct <= 1:
+                pct = pct * HUNDRED
+            if pct is not None and round2(score) > round2(min(weight, weight * pct / HUNDRED)):
+                data.deduction_problems.append(CrossFoot(
+                    table.sheet, row.number, cols["score"].letter,
+                    f"预算执行得分 {_s(score)} 高于执行率 {_s(pct)}% × 分值 {_s(weight)} = "
+                    f"{_s(min(weight, weight * pct / HUNDRED))}"))
         data.rows.append(SheetRow(row.number, tuple(n for n in names if n), weight, score, reason, target, actual,
                                   definition, rule, group=level1_only))
     _take_group_rows(data)

@@ -310,9 +310,10 @@ def _kind(path: Path) -> str:
     """
     try:
         with open(path, "rb") as f:
-            head = f.read(8)
+            start = f.read(4096)
     except OSError as e:
         raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取表格文件：{path}（{reason}）"), path=path, reason=e) from e
+    head = start[:8]
     suffix = path.suffix.lower()
     if head.startswith(_ZIP_MAGIC):
         if suffix in (".ods", ".numbers", ".docx", ".pptx", ".zip"):
@@ -323,6 +324,15 @@ def _kind(path: Path) -> str:
     if head.startswith(_OLE_MAGIC):
         return "xls"
     if suffix in _EXCEL_SUFFIXES:
+        text = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")) or b"<table" in text:
+            # many systems export a web page named .xls
+            raise WcifError(QT_TRANSLATE_NOOP("core", "文件是网页（HTML）格式，只是扩展名为“{suffix}”，不是 Excel 工作簿："
+                                                      "请在 Excel/WPS 中打开后另存为 .xlsx：{path}"),
+                            suffix=path.suffix, path=path)
+        first_line = start.split(b"\n", 1)[0]
+        if b"\x00" not in start and (b"\t" in first_line or b"," in first_line):
+            return "csv"  # a table as text (tab- or comma-separated) named .xls/.xlsx: read as such
         raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件（文件已损坏或不是 Excel 文件）：{path}"), path=path)
     if suffix in _TEXT_SUFFIXES or b"\x00" not in head[:4] or suffix == "":
         return "csv"
