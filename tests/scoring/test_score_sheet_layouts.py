@@ -302,3 +302,23 @@ def test_a_web_page_or_text_named_xls_is_named_or_read(workdir):
     text.write_text("一级指标\t分值\t得分\n决策\t30\t25\n过程\t70\t60\n合计\t100\t85\n", encoding="gb18030")
     data = read_score_sheet(text)
     assert [(r.name, r.score) for r in data.rows] == [("决策", Decimal(25)), ("过程", Decimal(60))]
+
+
+def test_full_marks_written_as_text_and_a_formula_without_its_result(workdir):
+    import pytest
+
+    from wcif_desktop.domain.errors import ValidationError
+
+    data = read_score_sheet(_write(workdir / "满分.xlsx", [
+        ["一级指标", "三级指标", "分值", "得分"],
+        ["决策", "立项依据充分性", 50, "满分"],
+        ["效益", "服务对象满意度", 50, 44],
+        ["合计", None, 100, 94],
+    ]))
+    assert [r.score for r in data.rows] == [Decimal(50), Decimal(44)] and data.crossfoot() == []
+    path = _write(workdir / "公式.xlsx", [
+        ["一级指标", "三级指标", "分值", "扣分", "得分"],
+        ["决策", "立项依据充分性", 50, 5, "=C2-D2"],  # openpyxl keeps no result: as a file never opened in Excel
+    ])
+    with pytest.raises(ValidationError, match="第2行E列：得分：公式单元格没有保存计算结果"):
+        read_score_sheet(path)

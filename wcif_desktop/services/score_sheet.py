@@ -301,8 +301,9 @@ def _points(cell: Cell, rejections: list[Rejection], what: str) -> tuple[Decimal
             return parse_percent(cell), True
         return parse_decimal(cell), False
     except CellError as e:
+        why = e.rejection.reason
         rejections.append(Rejection(e.rejection.sheet, e.rejection.row, e.rejection.column,
-                                    f"{what}不是有效数值", e.rejection.value))
+                                    f"{what}：{why}" if "公式" in why else f"{what}不是有效数值", e.rejection.value))
         return None, False
 
 
@@ -407,7 +408,11 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             weight, pct = leaf_points, False
         score = None
         if cols["score"]:
-            score, _ = _points(row.cell(cols["score"].index), rejections, "得分")
+            score_cell = row.cell(cols["score"].index)
+            if weight is not None and normalize(score_cell.text).replace(" ", "") == "满分":
+                score = weight
+            else:
+                score, _ = _points(score_cell, rejections, "得分")
         if cols.get("deduction") and weight is not None:
             deduction, _ = _points(row.cell(cols["deduction"].index), rejections, "扣分")
             if deduction is None and deductions_only:
