@@ -168,7 +168,7 @@ def bench_small_imports(folder: Path, runs: int = 31) -> None:
     ]
     print(f"load average before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")
     for name, path, fn in cases:
-        fns = {"default": lambda path=path: pd.read_excel(path, header=None),
+        fns = {"default": lambda path=path: pd.read_excel(path, header=None, engine="openpyxl"),  # pandas 2 default engine
                "calamine": lambda path=path: pd.read_excel(path, header=None, engine="calamine"),
                "import": lambda path=path, fn=fn: fn(path)}
         for f in fns.values():  # warm-up (imports, caches of the engines)
