@@ -5781,6 +5781,10 @@ The import replaces this evaluation&apos;s {2} indicators (can be undone); the s
         <translation>Reading the spreadsheet</translation>
     </message>
     <message>
+        <source>文件是 Excel 2003 XML 表格（扩展名为“{suffix}”），不是 Excel 工作簿：请在 Excel/WPS 中打开后另存为 .xlsx：{path}</source>
+        <translation>The file is an Excel 2003 XML spreadsheet (extension “{suffix}”), not an Excel workbook: open it in Excel/WPS and save it as .xlsx: {path}</translation>
+    </message>
+    <message>
         <source>文件是网页（HTML）格式，只是扩展名为“{suffix}”，不是 Excel 工作簿：请在 Excel/WPS 中打开后另存为 .xlsx：{path}</source>
         <translation>The file is a web page (HTML) with the extension “{suffix}”, not an Excel workbook: open it in Excel/WPS and save it as .xlsx: {path}</translation>
     </message>

@@ -106,3 +106,7 @@ def test_a_header_only_target_table_is_refused(workdir):
     wb.save(workdir / "仅表头.xlsx")
     with pytest.raises(ValidationError, match="没有绩效指标行"):
         tg.plan_target_import(workdir / "仅表头.xlsx")
+
+
+def test_a_month_range_is_a_period():
+    assert not parse_target_value("1-12月").numeric

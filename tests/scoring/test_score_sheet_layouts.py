@@ -322,3 +322,109 @@ def test_full_marks_written_as_text_and_a_formula_without_its_result(workdir):
     ])
     with pytest.raises(ValidationError, match="第2行E列：得分：公式单元格没有保存计算结果"):
         read_score_sheet(path)
+
+
+def test_an_indicator_named_with_a_trailing_heji_is_an_indicator(workdir):
+    """“待遇支出合计” is an indicator's name; only a 合计 of a group's own name (“过程合计”) is a subtotal."""
+    data = read_score_sheet(_write(workdir / "合计结尾.xlsx", [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["过程", "资金管理", "资金到位率", 40, 36],
+        ["过程", "资金管理", "待遇支出合计", 10, 10],
+        ["过程合计", None, None, 50, 46],
+        ["效益", "满意度", "服务对象满意度", 50, 44],
+        ["合计", None, None, 100, 90],
+    ]))
+    assert [r.name for r in data.rows] == ["资金到位率", "待遇支出合计", "服务对象满意度"]
+    assert data.subtotal_rows == [4] and data.crossfoot() == []
+
+
+def test_a_heji_in_the_second_level_column_under_a_group_is_a_subtotal(workdir):
+    data = read_score_sheet(_write(workdir / "二级列合计.xlsx", [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["决策", "项目立项", "立项依据充分性", 50, 45],
+        ["决策", "合计", None, 50, 45],
+        ["效益", "满意度", "服务对象满意度", 50, 44],
+        ["效益", "合计", None, 50, 44],
+        ["总计", None, None, 100, 89],
+    ]))
+    assert [r.name for r in data.rows] == ["立项依据充分性", "服务对象满意度"] and data.crossfoot() == []
+
+
+def test_a_blank_template_stays_unscored(workdir):
+    """分值 filled, 扣分 and 得分 empty: a template, not a sheet of deductions (no full marks invented)."""
+    data = read_score_sheet(_write(workdir / "空白模板.xlsx", [
+        ["一级指标", "三级指标", "分值", "扣分", "得分"],
+        ["决策", "立项依据充分性", 50, None, None],
+        ["效益", "服务对象满意度", 50, None, None],
+    ]))
+    assert [r.score for r in data.rows] == [None, None]
+
+
+def test_deductions_only_with_totals_stated_in_another_column_or_on_subtotals(workdir):
+    data = read_score_sheet(_write(workdir / "仅扣分 序号.xlsx", [
+        ["序号", "一级指标", "三级指标", "分值", "扣分", "得分"],
+        [1, "决策", "立项依据充分性", 50, 5, None],
+        [2, "决策", "立项程序规范性", 20, None, None],
+        [None, "决策小计", None, 70, 5, 65],
+        [3, "效益", "服务对象满意度", 30, None, None],
+        [None, "合计", None, 100, 5, 95],
+    ]))
+    assert [r.score for r in data.rows] == [Decimal(45), Decimal(20), Decimal(30)] and data.crossfoot() == []
+
+
+def test_group_rows_and_subtotals_together(workdir):
+    data = read_score_sheet(_write(workdir / "分组行 小计.xlsx", [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["决策", None, None, 30, 25],
+        [None, "项目立项", "立项依据充分性", 10, 8],
+        [None, "项目立项", "立项程序规范性", 20, 17],
+        ["决策小计", None, None, 30, 25],
+        ["效益", None, None, 70, 63],
+        [None, "满意度", "服务对象满意度", 70, 63],
+        ["效益小计", None, None, 70, 60],  # 63
+        ["合计", None, None, 100, 88],
+    ]))
+    assert [r.name for r in data.rows] == ["立项依据充分性", "立项程序规范性", "服务对象满意度"]
+    assert [p.message for p in data.crossfoot()] == ["小计得分 60.00 与其上 1 行指标得分之和 63.00 不一致"]
+
+
+def test_numbered_groups_with_unnumbered_indicators(workdir):
+    data = read_score_sheet(_write(workdir / "编号 叶子无编号.xlsx", [
+        ["指标名称", "分值", "得分"],
+        ["一、决策", None, None],
+        ["（一）项目立项", None, None],
+        ["立项依据充分性", 10, 8],
+        ["立项程序规范性", 20, 18],
+        ["二、效益", None, None],
+        ["（一）满意度", None, None],
+        ["服务对象满意度", 70, 63],
+        ["合计", 100, 89],
+    ]))
+    assert [r.path for r in data.rows] == [("决策", "项目立项", "立项依据充分性"), ("决策", "项目立项", "立项程序规范性"),
+                                           ("效益", "满意度", "服务对象满意度")]
+
+
+@pytest.mark.parametrize("note", [
+    "注：综合得分90分及以上的，评价等级为“优”；80分（含）至90分的，评价等级为“良”。",
+    "评价等级：优，≥90分；良，80～89分；中，60～79分；差，60分以下。",
+    "总分≥90分的评价等级为优。",
+])
+def test_a_note_on_the_bands_is_not_a_stated_grade(workdir, note):
+    data = read_score_sheet(_write(workdir / "等级 说明.xlsx", [
+        ["一级指标", "三级指标", "分值", "得分"],
+        ["决策", "立项依据充分性", 50, 45],
+        ["效益", "服务对象满意度", 50, 44],
+        ["合计", None, 100, 89],
+        [note],
+    ]))
+    assert data.stated_grade == "" and data.crossfoot() == []
+
+
+def test_more_names_of_the_evaluators_score_column(workdir):
+    data = read_score_sheet(_write(workdir / "核定分.xlsx", [
+        ["一级指标", "三级指标", "分值", "单位自评得分", "评价机构核定分"],
+        ["决策", "立项依据充分性", 50, 50, 45],
+        ["效益", "服务对象满意度（50分）", None, 50, 44],
+        ["合计", None, 100, 100, 89],
+    ]))
+    assert [r.score for r in data.rows] == [Decimal(45), Decimal(44)]

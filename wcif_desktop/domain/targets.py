@@ -127,6 +127,7 @@ _WORD_COMPARATORS = (
 _SUFFIX_COMPARATORS = (("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"))
 _DATE_RE = re.compile(r"^\d{4}\s*[.\-/年]\s*\d{1,2}(?:\s*[.\-/月]|$)")
 # thousands separators only in groups of three (“19,800”); “12,38” is not a number (a decimal comma or a typo)
+_MONTHS_RE = re.compile(r"^\d{1,2}\s*[-~～至到—]+\s*\d{1,2}\s*月(?:份)?$")
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _RANGE_RE = re.compile(rf"^({_NUMBER})\s*(%?)\s*[-~～至到—]+\s*({_NUMBER})\s*(\S*)$")
 _VALUE_RE = re.compile(rf"^({_NUMBER})\s*(.*)$")
@@ -149,8 +150,8 @@ def _parse_target_text(text: str) -> ParsedTarget:
     (comparator '', value as written, unit ''). Thousands separators are dropped from numbers."""
     s = unicodedata.normalize("NFKC", str(text or "")).strip()
     compact = _SPACES_RE.sub("", s)
-    if _DATE_RE.match(compact):  # “2021.1.1-12.31”, “2021年12月31日前”: a date or period, never a number
-        return ParsedTarget("", s, "", False)
+    if _DATE_RE.match(compact) or _MONTHS_RE.match(compact):  # “2021.1.1-12.31”, “2021年12月31日前”, “1-12月”:
+        return ParsedTarget("", s, "", False)  # a date or period, never a number
     m = _RANGE_RE.match(compact)
     if m:
         unit = m.group(4) or m.group(2)

@@ -62,8 +62,9 @@ LEVEL_COLUMNS = (("一级指标",), ("二级指标",), ("三级指标", "指标�
 FIELD_COLUMNS = {
     "weight": (("分值", "权重", "标准分", "满分"), ("得分",)),
     # the evaluators' score (评价/核定/评价组…); a unit's self-evaluation (自评) only when no other score column exists
-    "score": (("评价得分", "核定得分", "评价组评分", "评价组得分", "专家评分", "复核得分", "得分", "实际得分", "评分"),
-              ("标准", "规则", "说明", "得分率", "分值", "自评")),
+    "score": (("评价得分", "核定得分", "核定分", "审定得分", "评定得分", "评价组评分", "评价组得分", "评价组打分",
+               "专家评分", "专家打分", "复核得分", "得分", "实际得分", "评分", "打分"),
+              ("标准", "规则", "说明", "得分率", "分值", "自评", "要点", "方法")),
     "deduction": (("扣分", "扣减分"), ("原因", "说明", "标准", "情况", "依据", "理由", "事项", "内容")),
     "reason": (("扣分原因", "扣分理由", "扣分情况", "扣分事项", "偏差原因", "未完成原因", "扣分说明", "评分说明",
                 "原因分析"), ()),
@@ -72,12 +73,13 @@ FIELD_COLUMNS = {
     "definition": (("指标解释",), ()),
     "rule": (("评分标准", "评分规则", "指标说明"), ()),
 }
-# a group's subtotal row: 小计, 分项合计, or a group's own 合计 (“决策合计”; a row starting 合计 is the sheet's total)
-SUBTOTAL_RE = re.compile(r"^(?:(?:.*[^总])?(?:小计|分项合计)|.*[^总得评]合计)$")
+# a group's subtotal row: 小计 or 分项合计 (a group's own 合计, “决策合计”, is recognised by the group's name: see
+# _is_group_total; a row starting 合计 is the sheet's total)
+SUBTOTAL_RE = re.compile(r"^(?:.*[^总])?(?:小计|分项合计)$")
 # a note under the table (备注：…, 注：…, 填表人 …): not an indicator row
 NOTE_RE = re.compile(r"^(?:备注|注[:：]|说明[:：]|填表|审核人|制表|联系人|单位负责人)")
 TOTAL_RE = re.compile(r"^(总分|总计|合计|得分合计|综合得分|评分合计|总得分)")
-POINTS_IN_NAME = re.compile(r"^(.*?)\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+POINTS_IN_NAME = re.compile(r"^(.*?)\s*[(（【\[]\s*(\d+(?:\.\d+)?)\s*分\s*[)）】\]]\s*$")
 LIST_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.]?\s+|\d+[、]"
                          r"|\d+[.．](?=[^\d\s]))")
 BUDGET_ROW_RE = re.compile(r"(年度资金总额|资金总额|预算执行情况)")
@@ -152,9 +154,9 @@ class ScoreSheetData:
     weights_as_percent: bool = False
     stated_group_weights: dict[tuple[str, ...], tuple[Decimal, int, str]] = field(default_factory=dict)
     subtotal_rows: list[int] = field(default_factory=list)  # 小计 rows (not indicators)
-    # what each 小计 row states: (row, index in rows where its run of indicators starts, index where it ends,
-    # stated weight or None, stated score or None); checked by crossfoot()
-    stated_subtotals: list[tuple[int, int, int, Decimal | None, Decimal | None]] = field(default_factory=list)
+    # what each 小计 row states: (row, the row of the 小计 before it or 0, stated weight or None, stated score or
+    # None); its run of indicators lies between the two rows; checked by crossfoot()
+    stated_subtotals: list[tuple[int, int, Decimal | None, Decimal | None]] = field(default_factory=list)
     deduction_problems: list["CrossFoot"] = field(default_factory=list)  # 得分 ≠ 分值 − 扣分
     deduction_sum: Decimal = Decimal(0)  # the rows' 扣分 (points)
     # rows of a group's own 分值/得分 above its indicators: (row, path, weight, score or None)
@@ -226,11 +228,12 @@ class ScoreSheetData:
                 if stated is not None and round2(stated) != total:
                     out.append(CrossFoot(self.sheet, row, col, f"“{path[-1]}”{what} {_s(stated)} 与其下 {len(below)} "
                                                                f"行指标{what}之和 {total:.2f} 不一致"))
-        for row, start, end, weight, score in self.stated_subtotals:
-            if end == 0:
+        for row, previous, weight, score in self.stated_subtotals:
+            above = [r for r in self.rows if r.row < row]
+            if not above:
                 continue
-            run = self.rows[start:end]  # empty right after another 小计 (a dimension's 小计 below its groups')
-            dimension = [r for r in self.rows[:end] if r.path[:1] == self.rows[end - 1].path[:1]]
+            run = [r for r in above if r.row > previous]  # empty right after another 小计 (a dimension's 小计)
+            dimension = [r for r in above if r.path[:1] == above[-1].path[:1]]
             readings = [rows for rows in (run, dimension) if rows]
             for what, stated, col, value in (("得分", score, self.score_column, lambda r: r.score or Decimal(0)),
                                              ("分值", weight, self.weight_column, lambda r: r.weight)):
@@ -334,10 +337,7 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
     if cols["score"] is None:  # a self-evaluation form: its 自评分 is the score
         cols["score"] = _find(table, ("自评得分", "自评分", "自评"), ("标准", "规则", "说明", "得分率"))
     cols["weight"] = weight_col
-    # a sheet that states deductions only (no 得分 column, or one left empty): a blank 扣分 is no deduction
-    deductions_only = bool(cols.get("deduction")) and (cols["score"] is None or not any(
-        row.cell(cols["score"].index).value not in (None, "") for row in table.rows
-        if not TOTAL_RE.match(normalize(row.cells[0].text).replace(" ", ""))))
+    deductions_only = _states_deductions_only(table, levels, cols)
     data = ScoreSheetData(Path(path), table.sheet, table.title_lines, [],
                           weight_column=weight_col.letter if weight_col else "",
                           score_column=cols["score"].letter if cols["score"] else "")
@@ -352,9 +352,10 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         if len(kinds) >= 2:
             numbered = sorted(kinds)
     stack: list[str] = []  # numbered: the names of the rows above, one per level
+    last_depth = -1  # numbered: the level of the last numbered row
     deductions: dict[int, Decimal] = {}  # row → its 扣分 (summed over the indicator rows at the end)
     text_at = [(cols[k].index - 1 if cols.get(k) else -1) for k in ("reason", "target", "actual", "definition", "rule")]
-    run_start = 0  # index in data.rows of the first indicator after the last 小计 row
+    last_subtotal = 0  # the row of the last 小计 row (its run of indicators ends there)
     for row in table.rows:
         row_cells = row.cells
         texts = [normalize(row_cells[i].text) for i in level_at]
@@ -378,12 +379,16 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
                 deepest = k
         if deepest < 0:
             continue
-        if SUBTOTAL_RE.match(texts[deepest].replace(" ", "")) or SUBTOTAL_RE.match(first.replace(" ", "")):
+        last = texts[deepest].replace(" ", "")
+        group_total = last.endswith("合计") and (  # a group's own 合计: “决策合计”, or 合计 under the group's cell
+            last == "合计" and deepest > 0 or _split_points(last[:-2])[0] in {_split_points(t)[0] for t in previous if t}
+            or any(_split_points(last[:-2])[0] == _split_points(t)[0] for t in texts[:deepest] if t))
+        if group_total or SUBTOTAL_RE.match(last) or SUBTOTAL_RE.match(first.replace(" ", "")):
             data.subtotal_rows.append(row.number)  # a group's 小计 row: not an indicator, but checked
             sub_w = _points(row.cell(weight_col.index), rejections, "小计分值")[0] if weight_col else None
             sub_s = _points(row.cell(cols["score"].index), rejections, "小计得分")[0] if cols["score"] else None
-            data.stated_subtotals.append((row.number, run_start, len(data.rows), sub_w, sub_s))
-            run_start = len(data.rows)
+            data.stated_subtotals.append((row.number, last_subtotal, sub_w, sub_s))
+            last_subtotal = row.number
             continue
         for k in range(deepest):  # a blank higher level continues the row above (flattened sheets)
             if not texts[k]:
@@ -400,7 +405,10 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
                 leaf_points = pts  # “立项依据充分性（5分）”: the weight given in the name
         if numbered is not None:
             kind = _numbering_level(texts[0])
-            depth = numbered.index(kind) if kind is not None else len(numbered) - 1  # unnumbered: a leaf
+            if kind is not None:
+                depth = last_depth = numbered.index(kind)
+            else:  # unnumbered: below the last numbered row (“一、决策 / （一）项目立项 / 立项依据充分性”)
+                depth = last_depth + 1
             stack = stack[:depth] + [""] * (depth - len(stack)) + [names[-1]]
             names = [n for n in stack]
         weight, pct = (_points(row.cell(weight_col.index), rejections, "分值") if weight_col else (None, False))
@@ -476,6 +484,29 @@ GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "�
                "合格": "中", "差": "差", "较差": "差", "不合格": "差"}
 
 
+def _summary_text(text: str) -> bool:
+    """A 合计/小计/note text (not an indicator's name)."""
+    t = text.replace(" ", "")
+    return bool(t) and bool(TOTAL_RE.match(t) or SUBTOTAL_RE.match(t) or NOTE_RE.match(t) or t.endswith("合计"))
+
+
+def _states_deductions_only(table: Table, levels, cols) -> bool:
+    """Whether the sheet gives its scores as deductions only: a 扣分 column with a deduction on some indicator
+    row, and no 得分 on any indicator row (none, or one left empty; 合计/小计 rows may state totals). There a blank
+    扣分 is no deduction. A blank template (no 扣分, no 得分) is not: its rows stay unscored."""
+    if not cols.get("deduction"):
+        return False
+    some_deduction = False
+    for row in table.rows:
+        texts = [normalize(row.cells[c.index - 1].text) for c in levels] + [normalize(row.cells[0].text)]
+        if any(_summary_text(t) for t in texts):
+            continue
+        if cols["score"] is not None and row.cell(cols["score"].index).value not in (None, ""):
+            return False
+        some_deduction |= row.cell(cols["deduction"].index).value not in (None, "")
+    return some_deduction
+
+
 def _take_group_rows(data: ScoreSheetData) -> None:
     """Rows that name a group with indicators below them in the sheet (决策 30 | 25, then 项目立项 20 | 18, then
     its indicators) are the group's own figures: taken out of the indicators and kept in
@@ -487,6 +518,17 @@ def _take_group_rows(data: ScoreSheetData) -> None:
     if groups and len(groups) < len(data.rows):
         data.rows = [r for r in data.rows if r.path not in prefixes]
         data.stated_groups = [(r.row, r.path, r.weight, r.score) for r in groups]
+
+
+_BAND_WORDS_RE = re.compile(r"\d\s*分?\s*(?:及以上|以上|及以下|以下|（含）|\(含\)|至|～|~|-)|[≥≤＞＜><]|划分|标准")
+
+
+def _describes_bands(text: str) -> bool:
+    """A note on the bands (“90分及以上为优，80（含）至90分为良…”, “评价等级：优，≥90分；良，80～89分”), not a
+    statement of this sheet's grade: it gives score bounds, or names more than one grade."""
+    named = {GRADE_WORDS[w] for w in re.findall(r"优秀|良好|中等|一般|不合格|较差|合格|优|良|中|差", text)
+             if w in GRADE_WORDS}
+    return len(named) > 1 or bool(_BAND_WORDS_RE.search(text))
 
 
 def _read_stated_grade(grid, data: ScoreSheetData) -> None:
@@ -520,7 +562,7 @@ def _read_stated_grade(grid, data: ScoreSheetData) -> None:
         for cell in grid.cells[r - 1]:
             text = normalize(cell.text).replace(" ", "")
             m = GRADE_SENTENCE_RE.search(text)
-            if m and "划分" not in text and "分以上" not in text:
+            if m and not _describes_bands(text):
                 data.stated_grade = GRADE_WORDS[m.group(1)]
                 data.grade_cell = (cell.row, cell.column)
                 return

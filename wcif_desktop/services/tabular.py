@@ -100,6 +100,9 @@ def column_letter(col: int) -> str:
     return letters
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 @dataclass(frozen=True)
 class Rejection:
     """A cell that could not be used: where (as Excel shows it) and why. ``value`` is the raw text."""
@@ -115,7 +118,9 @@ class Rejection:
         return f"{self.column}{self.row}"
 
     def __str__(self) -> str:
-        shown = f"（原值“{self.value}”）" if self.value != "" else ""
+        # control characters of a damaged cell (some end a line) shown as �: the message stays one line
+        value = "".join("\ufffd" if _CONTROL_CHARS.match(ch) else ch for ch in str(self.value))
+        shown = f"（原值“{value}”）" if value != "" else ""
         return f"工作表“{self.sheet}”第{self.row}行{self.column}列：{self.reason}{shown}"
 
     def as_dict(self) -> dict:
@@ -325,13 +330,19 @@ def _kind(path: Path) -> str:
         return "xls"
     if suffix in _EXCEL_SUFFIXES:
         text = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in text:
+            raise WcifError(QT_TRANSLATE_NOOP("core", "文件是 Excel 2003 XML 表格（扩展名为“{suffix}”），不是 Excel 工作簿："
+                                                      "请在 Excel/WPS 中打开后另存为 .xlsx：{path}"),
+                            suffix=path.suffix, path=path)
         if text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")) or b"<table" in text:
             # many systems export a web page named .xls
             raise WcifError(QT_TRANSLATE_NOOP("core", "文件是网页（HTML）格式，只是扩展名为“{suffix}”，不是 Excel 工作簿："
                                                       "请在 Excel/WPS 中打开后另存为 .xlsx：{path}"),
                             suffix=path.suffix, path=path)
-        first_line = start.split(b"\n", 1)[0]
-        if b"\x00" not in start and (b"\t" in first_line or b"," in first_line):
+        if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return "csv"  # Excel's “Unicode text” (UTF-16, tab-separated) named .xls
+        lines = start.split(b"\n")[:6]  # (a title line may come first)
+        if b"\x00" not in start and any(b"\t" in line or b"," in line for line in lines):
             return "csv"  # a table as text (tab- or comma-separated) named .xls/.xlsx: read as such
         raise WcifError(QT_TRANSLATE_NOOP("core", "无法读取 Excel 文件（文件已损坏或不是 Excel 文件）：{path}"), path=path)
     if suffix in _TEXT_SUFFIXES or b"\x00" not in head[:4] or suffix == "":
@@ -1037,6 +1048,22 @@ def _decode_csv(path: Path, raw: bytes) -> str:
     raise WcifError(QT_TRANSLATE_NOOP("core", "无法识别 CSV 文件的编码（请另存为 UTF-8）：{path}"), path=path)
 
 
+def _csv_dialect(text: str):
+    """The delimiter found on most of the first lines (tab, comma or semicolon; a title line above the table
+    holds none, and would mislead csv.Sniffer); csv.Sniffer decides when none is found on two lines."""
+    lines = [line for line in text[:16384].splitlines() if line.strip()][:30]
+    counts = {d: sum(1 for line in lines if d in line) for d in ("\t", ",", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] >= 2:
+        class Found(csv.excel):
+            delimiter = best
+        return Found
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
 def _read_csv(path: Path, progress: Progress = NO_PROGRESS) -> Grid:
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM (Excel's “Unicode text”)
@@ -1049,10 +1076,7 @@ def _read_csv(path: Path, progress: Progress = NO_PROGRESS) -> Grid:
     if "\x00" in text:
         raise WcifError(QT_TRANSLATE_NOOP("core", "CSV 文件中含有空字符（NUL），不是纯文本表格，请在 Excel/WPS 中另存为 CSV：{path}"),
                         path=path)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = _csv_dialect(text)
     name = path.stem
     cells = []
     width = 0
