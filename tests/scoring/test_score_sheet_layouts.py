@@ -428,3 +428,22 @@ def test_more_names_of_the_evaluators_score_column(workdir):
         ["合计", None, 100, 100, 89],
     ]))
     assert [r.score for r in data.rows] == [Decimal(45), Decimal(44)]
+
+
+def test_one_weight_column_per_level(workdir):
+    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分: the indicators' weights are the last 分值 column; the
+    groups' points are checked against them."""
+    rows = [
+        ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+        ["决策", 30, "项目立项", 20, "立项依据充分性", 10, 8],
+        [None, None, None, None, "立项程序规范性", 10, 10],
+        [None, None, "绩效目标", 10, "绩效目标合理性", 10, 7],
+        ["效益", 70, "满意度", 70, "服务对象满意度", 70, 63],
+        ["合计", 100, None, None, None, None, 88],
+    ]
+    data = read_score_sheet(_write(workdir / "每级分值.xlsx", rows))
+    assert [r.weight for r in data.rows] == [Decimal(10), Decimal(10), Decimal(10), Decimal(70)]
+    assert data.crossfoot() == [] and data.recomputed_total() == Decimal("88.00")
+    rows[1][1] = 35
+    assert [p.message for p in read_score_sheet(_write(workdir / "每级分值 错.xlsx", rows)).crossfoot()] == [
+        "“决策”标明 35.00 分，其下各行分值之和为 30.00"]

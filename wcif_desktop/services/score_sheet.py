@@ -266,6 +266,13 @@ def _s(value: Decimal) -> str:
     return f"{round2(value):.2f}"
 
 
+def _find_all(table: Table, keywords, exclude=()):
+    """Every column whose header holds one of ``keywords`` (and none of ``exclude``), left to right."""
+    return [col for col in table.columns
+            if any(kw in col.name.replace(" ", "") for kw in keywords)
+            and not any(x in col.name.replace(" ", "") for x in exclude)]
+
+
 def _find(table: Table, keywords, exclude=()):
     for kw in keywords:
         for col in table.columns:
@@ -325,6 +332,20 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         if col is not None and all(col.index != c.index for c in levels):
             levels.append(col)
     weight_col = _find(table, *FIELD_COLUMNS["weight"])
+    # one 分值 column per level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分): the indicators' own weight is
+    # the one right of the deepest name column; the others state the groups' points (checked like “决策（30分）”)
+    group_weight_at: dict[int, object] = {}
+    weight_cols = _find_all(table, *FIELD_COLUMNS["weight"])
+    if len(weight_cols) > 1 and levels:
+        spans = sorted(c.index for c in levels)
+        leaf_weight = next((c for c in weight_cols if c.index > spans[-1]), None)
+        if leaf_weight is not None:
+            weight_col = leaf_weight
+            for k, level in enumerate(sorted(levels, key=lambda c: c.index)[:-1]):
+                nxt = spans[k + 1]
+                own = next((c for c in weight_cols if level.index < c.index < nxt), None)
+                if own is not None:
+                    group_weight_at[k] = own
     if not levels:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "工作表“{sheet}”第{row}行：找不到指标名称列或分值/权重列"
                                                 "（表头：{headers}）"),
@@ -399,6 +420,11 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         for k, t in enumerate(texts[:deepest + 1]):
             name, pts = _split_points(t)
             names.append(name)
+            if k < deepest and k in group_weight_at and row_cells[level_at[k]].text.strip():
+                own = group_weight_at[k]  # the group's points in its own 分值 column, on the row naming it
+                stated, _ = _points(row.cell(own.index), rejections, "分值")
+                if stated is not None:
+                    data.stated_group_weights.setdefault(tuple(names), (stated, row.number, own.letter))
             if pts is not None and k < deepest:
                 data.stated_group_weights.setdefault(tuple(names), (pts, row.number, levels[k].letter))
             elif k == deepest:
