@@ -73,7 +73,7 @@ FIELD_COLUMNS = {
     "definition": (("指标解释",), ()),
     "rule": (("评分标准", "评分规则", "指标说明"), ()),
 }
-# a group's subtotal row: 小计 or 分项合计 (a group's own 合计, “决策合计”, is recognised by the group's name: see
+# a group's subtotal row: 小计 or 分项合计 (a group's own 合计, “决策合计”, is recognised by the group's name:
 # _is_group_total; a row starting 合计 is the sheet's total)
 SUBTOTAL_RE = re.compile(r"^(?:.*[^总])?(?:小计|分项合计)$")
 # a note under the table (备注：…, 注：…, 填表人 …): not an indicator row
@@ -401,10 +401,8 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
         if deepest < 0:
             continue
         last = texts[deepest].replace(" ", "")
-        group_total = last.endswith("合计") and (  # a group's own 合计: “决策合计”, or 合计 under the group's cell
-            last == "合计" and deepest > 0 or _split_points(last[:-2])[0] in {_split_points(t)[0] for t in previous if t}
-            or any(_split_points(last[:-2])[0] == _split_points(t)[0] for t in texts[:deepest] if t))
-        if group_total or SUBTOTAL_RE.match(last) or SUBTOTAL_RE.match(first.replace(" ", "")):
+        if (_is_group_total(last, deepest, [*previous, *texts[:deepest]]) or SUBTOTAL_RE.match(last)
+                or SUBTOTAL_RE.match(first.replace(" ", ""))):
             data.subtotal_rows.append(row.number)  # a group's 小计 row: not an indicator, but checked
             sub_w = _points(row.cell(weight_col.index), rejections, "小计分值")[0] if weight_col else None
             sub_s = _points(row.cell(cols["score"].index), rejections, "小计得分")[0] if cols["score"] else None
@@ -436,7 +434,7 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
             else:  # unnumbered: below the last numbered row (“一、决策 / （一）项目立项 / 立项依据充分性”)
                 depth = last_depth + 1
             stack = stack[:depth] + [""] * (depth - len(stack)) + [names[-1]]
-            names = [n for n in stack]
+            names = list(stack)
         weight, pct = (_points(row.cell(weight_col.index), rejections, "分值") if weight_col else (None, False))
         if weight is None and leaf_points is not None:
             weight, pct = leaf_points, False
@@ -470,15 +468,9 @@ def read_score_sheet(path, sheet: str | None = None) -> ScoreSheetData:
 
         reason, target, actual, definition, rule = (normalize(row_cells[i].text) if i >= 0 else "" for i in text_at)
         if "预算执行率" in names[-1] and score is not None and actual and not rule and cols.get("actual"):
-            # the indicator table's own 预算执行率 row, without a rule of its own: the 附件1 rule (执行率 × 分值)
-            pct, was_pct = _points(row.cell(cols["actual"].index), [], "执行率")
-            if pct is not None and not was_pct and pct <= 1:
-                pct = pct * HUNDRED
-            if pct is not None and round2(score) > round2(min(weight, weight * pct / HUNDRED)):
-                data.deduction_problems.append(CrossFoot(
-                    table.sheet, row.number, cols["score"].letter,
-                    f"预算执行得分 {_s(score)} 高于执行率 {_s(pct)}% × 分值 {_s(weight)} = "
-                    f"{_s(min(weight, weight * pct / HUNDRED))}"))
+            # the indicator table's own 预算执行率 row, without a rule of its own (an unreadable 完成值: not checked)
+            _check_budget_score(data, row.cell(cols["actual"].index), weight, score, row.number,
+                                cols["score"].letter, [])
         data.rows.append(SheetRow(row.number, tuple(n for n in names if n), weight, score, reason, target, actual,
                                   definition, rule, group=level1_only))
     _take_group_rows(data)
@@ -508,6 +500,17 @@ GRADE_SENTENCE_RE = re.compile(r"(?:等级|等次|评价结果)(?:为|是|[:：]
                                r"级?[”\"」』]?(?:[。；;，,）)\s]|$)")
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "一般": "中",
                "合格": "中", "差": "差", "较差": "差", "不合格": "差"}
+
+
+def _is_group_total(text: str, depth: int, groups: list[str]) -> bool:
+    """A group's own 合计 row: 合计 in a column below the 一级 one (under the group's cell), or “决策合计” naming one
+    of ``groups`` (the names of the rows above); an indicator named “待遇支出合计” is not one."""
+    if not text.endswith("合计"):
+        return False
+    if text == "合计":
+        return depth > 0
+    named = _split_points(text[:-2])[0]
+    return any(named == _split_points(t)[0] for t in groups if t)
 
 
 def _summary_text(text: str) -> bool:
@@ -620,16 +623,23 @@ def _read_budget_block(grid, table: Table, data: ScoreSheetData, rejections: lis
             # the 附件1 rule: 得分 = 执行率 × 分值 (capped at 分值). Only a score above it is flagged: real sheets
             # round down or apply bands (case 08: 99 % × 10 stated as 9), which is stricter, not wrong.
             if rcol and score is not None:
-                pct, was_pct = _points(grid.cell(r, rcol), rejections, "执行率")
-                if pct is not None and not was_pct and pct <= 1:
-                    pct = pct * HUNDRED  # 0.95 written without a percent format
-                if pct is not None:
-                    expected = round2(min(weight, weight * pct / HUNDRED))
-                    if round2(score) > expected:
-                        data.deduction_problems.append(CrossFoot(
-                            table.sheet, r, column_letter(scol),
-                            f"预算执行得分 {_s(score)} 高于执行率 {_s(pct)}% × 分值 {_s(weight)} = {_s(expected)}"))
+                _check_budget_score(data, grid.cell(r, rcol), weight, score, r, column_letter(scol), rejections)
             return
+
+
+def _check_budget_score(data: ScoreSheetData, rate_cell: Cell, weight: Decimal, score: Decimal, row: int,
+                        column: str, rejections: list[Rejection]) -> None:
+    """The 附件1 rule for a budget-execution score: 得分 = 执行率 × 分值 (capped at 分值); a score above it is added to
+    the sheet's problems (a lower one is not: real sheets round down or apply bands)."""
+    pct, was_pct = _points(rate_cell, rejections, "执行率")
+    if pct is None:
+        return
+    if not was_pct and pct <= 1:
+        pct = pct * HUNDRED  # 0.95 written without a percent format
+    expected = round2(min(weight, weight * pct / HUNDRED))
+    if round2(score) > expected:
+        data.deduction_problems.append(CrossFoot(
+            data.sheet, row, column, f"预算执行得分 {_s(score)} 高于执行率 {_s(pct)}% × 分值 {_s(weight)} = {_s(expected)}"))
 
 
 # ----------------------------------------------------------------------------------------------- import
