@@ -379,13 +379,16 @@ def apply_panel(ef: EvaluationFile) -> Changes:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "专家评分尚未由组长公开，不能汇总"))
     scores = ef.records(PanelScore)
     inds = {i.id: i for i in ef.records(Indicator)}
+    by_indicator: dict[str, list[PanelScore]] = {}  # each indicator's panel scores, in one pass
+    for s in scores:
+        by_indicator.setdefault(s.indicator_id, []).append(s)
     changes = Changes()
     with ef.transaction():
         for row in panel_rows(list(inds), scores, st.panel_method):
             if row.aggregate is None or row.indicator_id not in inds:
                 continue
             ind = inds[row.indicator_id]
-            mine = [s for s in scores if s.indicator_id == ind.id]
+            mine = by_indicator.get(ind.id, [])
             if st.panel_method == "consensus":
                 reasons = [s.reason for s in mine if s.kind == "consensus" and s.reason]
             else:
