@@ -378,6 +378,7 @@ _KEYS: dict[str, Any] = {}
 _RESULTS: dict[tuple, RuleResult] = {}
 _MEMO_LIMIT = 16384
 _UNSEEN = object()
+_NOTHING: dict = {}  # the metrics and labels passed to a rule that reads none (evaluators only read them)
 
 
 def clear_caches() -> None:
@@ -402,15 +403,15 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
     Raises:
         ValidationError: unknown rule type or malformed parameters.
     """
-    if rule_type in ("", "manual", None):
-        return None
     evaluator = _EVALUATORS.get(rule_type)
     if evaluator is None:
+        if rule_type in ("", "manual", None):
+            return None
         raise ValidationError(QT_TRANSLATE_NOOP("core", "未知的评分规则类型：{rule_type}（可用：{available}）"), rule_type=rule_type,
                               available="、".join(RULE_TYPES))
     if weight.__class__ is not Decimal:
         weight = weight if isinstance(weight, Decimal) else D(weight)
-    if params is None or isinstance(params, str):
+    if params.__class__ is str or params is None:
         text = params or "{}"
         parsed = None
         key = _KEYS.get(text, _UNSEEN)
@@ -430,17 +431,23 @@ def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Dec
             if len(_KEYS) >= _MEMO_LIMIT:
                 _KEYS.clear()
             _KEYS[text] = key
-        value = metrics.get(key) if key and metrics else None
-        label = labels.get(key) if key and labels else None
         # the weight as text: 5 and 5.0 are equal Decimals but a score clamped to the weight keeps its digits
         # (and a str hashes faster than a Decimal, whose hash is computed anew for each new weight object)
-        memo_key = (rule_type, text, f"{weight!s}", key, value, label)
+        if key:  # the one metric the rule reads, its value and its label are part of the key
+            value = metrics.get(key) if metrics else None
+            label = labels.get(key) if labels else None
+            memo_key = (rule_type, text, f"{weight!s}", key, value, label)
+        else:
+            memo_key = (rule_type, text, f"{weight!s}")
         result = _RESULTS.get(memo_key)
         if result is None:
             if parsed is None:
                 parsed = parse_params(text)
-            result = evaluator(parsed, weight, {key: value} if key and value is not None else {},
-                               {key: label} if key and label else {})
+            if key:
+                result = evaluator(parsed, weight, {key: value} if value is not None else _NOTHING,
+                                   {key: label} if label else _NOTHING)
+            else:
+                result = evaluator(parsed, weight, _NOTHING, _NOTHING)
             if len(_RESULTS) >= _MEMO_LIMIT:
                 _RESULTS.clear()
             _RESULTS[memo_key] = result

@@ -60,10 +60,12 @@ def validate_score(indicator: Indicator, score: Decimal | None, reason: str) -> 
 
 @dataclass(slots=True)
 class Node:
-    """One indicator in the sheet's tree (slotted: one is made per indicator and recompute)."""
+    """One indicator in the sheet's tree (slotted: one is made per indicator and recompute).
+
+    ``children`` in sort order; a leaf built by :func:`build_sheet` has the shared empty tuple (no list per leaf)."""
 
     indicator: Indicator
-    children: list[Node] = field(default_factory=list)
+    children: list[Node] | tuple = field(default_factory=list)
 
     @property
     def is_leaf(self) -> bool:
@@ -371,13 +373,16 @@ class ScoreCitation(Record):
 
 _sibling_order = attrgetter("indicator.sort_order", "indicator.level")  # (sort order, level) of a node
 _ZERO = Decimal(0)
+_NO_CHILDREN: tuple = ()  # a leaf's children (one shared empty tuple instead of a list per leaf)
 
 
 def build_sheet(indicators: list[Indicator], bands=DEFAULT_GRADE_BANDS) -> ScoreSheet:
     """Build the tree from flat indicator rows (ordered by ``sort_order`` within each parent, then by level,
     then as given)."""
-    nodes = {i.id: Node(i, []) for i in indicators}
+    nodes = {i.id: Node(i, _NO_CHILDREN) for i in indicators}
     if len(nodes) != len(indicators):  # the same id twice (never in a file): place them as ever
+        for node in nodes.values():
+            node.children = []
         return _build_sheet_sorted(indicators, nodes, bands)
     roots: list[Node] = []
     parents: list[Node] = []
@@ -386,10 +391,11 @@ def build_sheet(indicators: list[Indicator], bands=DEFAULT_GRADE_BANDS) -> Score
         parent = nodes.get(pid) if pid else None
         if parent is None:
             roots.append(node)
-        else:
-            if not parent.children:
-                parents.append(parent)
+        elif parent.children:
             parent.children.append(node)
+        else:  # its first child: the parent's own list (a leaf keeps the shared empty tuple)
+            parents.append(parent)
+            parent.children = [node]
     for n in parents:
         if len(n.children) > 1:
             n.children.sort(key=_sibling_order)
