@@ -99,16 +99,7 @@ class ScoreSheet:
     def leaves(self) -> list[Node]:
         """The nodes without children, in tree order (level-3 indicators in a complete tree)."""
         out: list[Node] = []
-        append = out.append
-
-        def walk(nodes: list[Node]) -> None:
-            for n in nodes:
-                if n.children:
-                    walk(n.children)
-                else:
-                    append(n)
-
-        walk(self.roots)
+        _collect_leaves(self.roots, out.append)
         return out
 
     def total(self) -> Decimal:
@@ -131,23 +122,9 @@ class ScoreSheet:
         ``None`` for a node with nothing scored below it. One bottom-up pass over the tree.
         """
         out: dict[str, Decimal | None] = {}
-
-        def visit(n: Node) -> Decimal | None:  # a node with children (leaves are handled in their parent's loop)
-            s = None
-            for c in n.children:  # sum(known parts, Decimal(0)): the same additions in the same order
-                if c.children:
-                    p = visit(c)
-                else:
-                    p = c.indicator.score
-                    out[c.indicator.id] = None if p is None else p.quantize(CENT, ROUND_HALF_UP)
-                if p is not None:
-                    s = (_ZERO if s is None else s) + p
-            out[n.indicator.id] = None if s is None else s.quantize(CENT, ROUND_HALF_UP)
-            return s
-
         for r in self.roots:
             if r.children:
-                visit(r)
+                _subtotal(r, out)
             else:
                 p = r.indicator.score
                 out[r.indicator.id] = None if p is None else p.quantize(CENT, ROUND_HALF_UP)
@@ -374,6 +351,35 @@ class ScoreCitation(Record):
 _sibling_order = attrgetter("indicator.sort_order", "indicator.level")  # (sort order, level) of a node
 _ZERO = Decimal(0)
 _NO_CHILDREN: tuple = ()  # a leaf's children (one shared empty tuple instead of a list per leaf)
+
+
+# The two tree walks below are module functions, not closures inside the methods: a recursive closure refers to
+# itself through its cell, and that cycle would keep each call's result (hundreds of Decimals) alive until the
+# cyclic garbage collector runs.
+def _collect_leaves(nodes, append) -> None:
+    """``append`` every leaf under ``nodes``, in tree order."""
+    for n in nodes:
+        if n.children:
+            _collect_leaves(n.children, append)
+        else:
+            append(n)
+
+
+def _subtotal(n: Node, out: dict) -> Decimal | None:
+    """Sum of the known scores under ``n`` (a node with children), unrounded; puts every node's score below and at
+    ``n`` into ``out``, rounded half-up to two decimals (``None``: nothing scored). Leaves are handled in their
+    parent's loop."""
+    s = None
+    for c in n.children:  # sum(known parts, Decimal(0)): the same additions in the same order
+        if c.children:
+            p = _subtotal(c, out)
+        else:
+            p = c.indicator.score
+            out[c.indicator.id] = None if p is None else p.quantize(CENT, ROUND_HALF_UP)
+        if p is not None:
+            s = (_ZERO if s is None else s) + p
+    out[n.indicator.id] = None if s is None else s.quantize(CENT, ROUND_HALF_UP)
+    return s
 
 
 def build_sheet(indicators: list[Indicator], bands=DEFAULT_GRADE_BANDS) -> ScoreSheet:
