@@ -109,3 +109,40 @@ def test_a_fresh_report_process_uses_the_cache(sample_path, tmp_path):
     before = (cache.stat().st_mtime_ns, cache.read_bytes())
     subprocess.run(cmd, check=True, capture_output=True, env=env)
     assert (cache.stat().st_mtime_ns, cache.read_bytes()) == before
+
+
+# A cache file holding other versions' entries, more than the limit: the process that writes keeps what it used.
+OVERFLOW = r"""
+import dataclasses, json, marshal, sys
+from wcif_desktop import codecache
+path = codecache._cache_file()
+path.parent.mkdir(parents=True, exist_ok=True)
+stale = {f"def old{k}(): return {k}": marshal.dumps(compile(f"def old{k}(): return {k}", "<string>", "exec"))
+         for k in range(5)}
+path.write_bytes(marshal.dumps(stale))
+path.with_name(path.name.replace("-v2.", "-v1.")).write_bytes(b"an older layout")
+codecache._MAX_ENTRIES = 6
+codecache.install()
+
+@dataclasses.dataclass
+class Point:
+    x: int
+    y: int = 0
+
+codecache._save()
+kept = marshal.loads(path.read_bytes())
+print(json.dumps({"sources": sorted(kept), "values": sorted({type(v).__name__ for v in kept.values()}),
+                  "point": repr(Point(1)), "v1": path.with_name(path.name.replace("-v2.", "-v1.")).exists()}))
+"""
+
+
+def test_a_cache_past_its_limit_keeps_what_the_process_used_and_the_older_layout_goes(tmp_path):
+    env = dict(os.environ, WCIF_CACHE_DIR=str(tmp_path / "缓存 目录"), WCIF_DATA_DIR=str(tmp_path / "数据"))
+    r = subprocess.run([sys.executable, "-c", OVERFLOW], capture_output=True, text=True, encoding="utf-8", env=env)
+    assert r.returncode == 0, r.stderr[-3000:]
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert out["point"] == "Point(x=1, y=0)"
+    assert out["sources"] and not any(s.startswith("def old") for s in out["sources"])  # the stale entries went
+    assert any("__init__" in s for s in out["sources"])  # Point's methods, compiled here, were written
+    assert out["values"] == ["bytes"]  # each entry marshalled on its own
+    assert out["v1"] is False

@@ -10,6 +10,11 @@ was compiled is added to the cache when the process exits. Running the code — 
 types and globals — is unchanged, so the classes are exactly the ones ``@dataclass`` makes without the cache.
 A missing, foreign or damaged cache file means compiling as before.
 
+The file holds each code object marshalled on its own (source text → bytes): opening it reads the texts and
+bytes only, and a code object is unmarshalled when its class is made. A GUI start makes a few hundred of the
+~1,400 classes a file may hold (the app's and pyHanko's, several versions of the app): unmarshalling them all
+took ~5 ms of the start.
+
 (No ``from __future__ import annotations`` here: ``exec`` of a text would inherit it from this module.)
 """
 
@@ -19,11 +24,13 @@ import sys
 
 # Bumped when the file layout changes; the interpreter's bytecode magic number is part of the file name too
 # (code objects only load in the Python that wrote them).
-_FORMAT = 1
-# A cache that grows past this (many versions of the app's classes) is started afresh.
-_MAX_ENTRIES = 5_000  # ~1,200 per version of the app (~1.4 MB)
+_FORMAT = 2  # 1: {source: code object}; 2: {source: marshalled code object}
+# A cache that grows past this (many versions of the app's classes) keeps only what the writing process used.
+_MAX_ENTRIES = 3_000  # ~1,200 per version of the app (~1.5 MB)
 
-_state: dict | None = None  # {"path", "codes": {source: code}, "new": {source: code}}
+# {"path", "codes": {source: marshalled code} as read, "loaded": {source: code} used or compiled here,
+#  "new": {source: code} compiled here}
+_state: dict | None = None
 
 
 def _cache_file():
@@ -36,6 +43,7 @@ def _cache_file():
 
 
 def _load(path) -> dict:
+    """{source text: marshalled code object} of the cache file; empty when missing, foreign or damaged."""
     import marshal
 
     try:
@@ -43,10 +51,31 @@ def _load(path) -> dict:
             codes = marshal.loads(fh.read())  # not marshal.load(fh): that reads the file object piece by piece
     except Exception:  # noqa: BLE001 - missing, truncated or foreign: compile as usual
         return {}
-    code_type = type(_load.__code__)
-    if not isinstance(codes, dict) or not all(type(k) is str and type(v) is code_type for k, v in codes.items()):
+    if not isinstance(codes, dict) or not all(type(k) is str and type(v) is bytes for k, v in codes.items()):
         return {}
     return codes
+
+
+def _code_for(state: dict, source: str):
+    """The code object of ``source``: this process's, the cache file's (unmarshalled now), or compiled now."""
+    code = state["loaded"].get(source)
+    if code is not None:
+        return code
+    data = state["codes"].get(source)
+    if data is not None:
+        import marshal
+
+        try:
+            code = marshal.loads(data)
+        except Exception:  # noqa: BLE001 - a damaged entry: compiled below
+            code = None
+        if type(code) is not type(_code_for.__code__):
+            code = None
+    if code is None:
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        state["new"][source] = code
+    state["loaded"][source] = code
+    return code
 
 
 def _cached_exec(source, globals=None, locals=None, /, *args, **kwargs):
@@ -58,11 +87,7 @@ def _cached_exec(source, globals=None, locals=None, /, *args, **kwargs):
             frame = sys._getframe(1)  # noqa: SLF001
             globals, locals = frame.f_globals, frame.f_locals if locals is None else locals
         return builtins.exec(source, globals, locals, *args, **kwargs)
-    code = state["codes"].get(source)
-    if code is None:
-        code = compile(source, "<string>", "exec", dont_inherit=True)
-        state["codes"][source] = code
-        state["new"][source] = code
+    code = _code_for(state, source)
     if globals is None:
         frame = sys._getframe(1)  # noqa: SLF001
         globals, locals = frame.f_globals, frame.f_locals if locals is None else locals
@@ -79,14 +104,16 @@ def _save() -> None:
     path = state["path"]
     try:
         codes = _load(path)  # another process may have added entries meanwhile
-        if len(codes) + len(state["new"]) > _MAX_ENTRIES:
-            codes = {}
-        codes.update(state["new"])
+        if len(codes) + len(state["new"]) > _MAX_ENTRIES:  # keep what this process used (older versions go)
+            codes = {source: data for source, data in codes.items() if source in state["loaded"]}
+        codes.update((source, marshal.dumps(code)) for source, code in state["new"].items())
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
             tmp.write_bytes(marshal.dumps(codes))
             os.replace(tmp, path)
+            for old in range(1, _FORMAT):  # the same interpreter's cache in an older layout is never read again
+                path.with_name(path.name.replace(f"-v{_FORMAT}.", f"-v{old}.")).unlink(missing_ok=True)
         finally:
             try:
                 tmp.unlink()
@@ -114,7 +141,7 @@ def install() -> bool:
         return False
     import atexit
 
-    _state = {"path": path, "codes": _load(path), "new": {}}
+    _state = {"path": path, "codes": _load(path), "loaded": {}, "new": {}}
     dataclasses.exec = _cached_exec
     atexit.register(_save)
     return True
