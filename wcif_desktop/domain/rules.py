@@ -119,9 +119,15 @@ def _num(value, what: str) -> Decimal:
     if value.__class__ is Decimal:
         return value
     if isinstance(value, str):
+        d = _NUMBERS.get(value)
+        if d is not None:
+            return d
         try:
             d = Decimal(value)
             if d.is_finite():
+                if len(_NUMBERS) >= _MEMO_LIMIT:
+                    _NUMBERS.clear()
+                _NUMBERS[value] = d
                 return d
         except InvalidOperation:
             pass
@@ -327,14 +333,24 @@ def _checklist(params, weight, metrics, labels) -> RuleResult:
     items = params.get("items") or []
     if not items:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "要点得分规则缺少要点（items）"))
-    # each element's own points (None: a share of the rest), read once, in order (the first bad one raises)
-    given = [it.get("points") for it in items]
-    own = [None if p is None or p == "" else _points(p, weight, "points") for p in given]
-    explicit = [p for p in own if p is not None]
-    rest = weight - sum(explicit, ZERO)
-    implicit = len(items) - len(explicit)
-    share = rest / implicit if implicit else ZERO
-    pending = [it.get("text", "") for it in items if it.get("met") is None]
+    # each element's own points (None: a share of the rest), read once, in order (the first bad one raises);
+    # in the same pass, the sum of the points given and the elements not yet assessed
+    own = []
+    given, implicit, pending = ZERO, 0, None
+    for it in items:
+        p = it.get("points")
+        if p is None or p == "":
+            own.append(None)
+            implicit += 1
+        else:
+            p = _points(p, weight, "points")
+            own.append(p)
+            given += p
+        if it.get("met") is None:
+            if pending is None:
+                pending = []
+            pending.append(it.get("text", ""))
+    share = (weight - given) / implicit if implicit else ZERO
     if pending:
         return _new_result(RuleResult, (None, "", f"尚有{len(pending)}个要点未评定", tuple(pending)))
     earned, unmet = ZERO, []
@@ -375,6 +391,8 @@ _EVALUATORS = {"ratio": _ratio, "bands": _bands, "deductions": _deductions, "che
 # The parsed params themselves are not kept: a rule's text is parsed again only when its result is not memoised
 # (then it is evaluated anyway), so a sheet's rules hold no parsed JSON trees between recomputes.
 _KEYS: dict[str, Any] = {}
+# number text → its Decimal (Decimals are immutable: one object serves every rule that writes "100" or "0.5")
+_NUMBERS: dict[str, Decimal] = {}
 _RESULTS: dict[tuple, RuleResult] = {}
 _MEMO_LIMIT = 16384
 _UNSEEN = object()
@@ -385,6 +403,7 @@ def clear_caches() -> None:
     """Forget every memoised parse and rule result (the next :func:`evaluate` of each rule starts cold)."""
     _KEYS.clear()
     _RESULTS.clear()
+    _NUMBERS.clear()
 
 
 def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Decimal,
