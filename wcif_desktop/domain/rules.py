@@ -143,9 +143,16 @@ def _num(value, what: str) -> Decimal:
 def _points(value, weight: Decimal, what: str) -> Decimal:
     """Points, or a share of the weight when written ``"40%"``."""
     if isinstance(value, str):
+        share = _SHARES.get(value)  # the number of a "40%" text, read before
+        if share is not None:
+            return weight * share / HUNDRED
         text = value.strip()
         if text.endswith("%"):
-            return weight * _num(text[:-1], what) / HUNDRED
+            share = _num(text[:-1], what)
+            if len(_SHARES) >= _MEMO_LIMIT:
+                _SHARES.clear()
+            _SHARES[value] = share
+            return weight * share / HUNDRED
     return _num(value, what)
 
 
@@ -393,6 +400,7 @@ _EVALUATORS = {"ratio": _ratio, "bands": _bands, "deductions": _deductions, "che
 _KEYS: dict[str, Any] = {}
 # number text → its Decimal (Decimals are immutable: one object serves every rule that writes "100" or "0.5")
 _NUMBERS: dict[str, Decimal] = {}
+_SHARES: dict[str, Decimal] = {}  # "40%" text → Decimal(40) (the weight's share in %)
 _RESULTS: dict[tuple, RuleResult] = {}
 _MEMO_LIMIT = 16384
 _UNSEEN = object()
@@ -404,6 +412,7 @@ def clear_caches() -> None:
     _KEYS.clear()
     _RESULTS.clear()
     _NUMBERS.clear()
+    _SHARES.clear()
 
 
 def evaluate(rule_type: str, params: Mapping[str, Any] | str | None, weight: Decimal,
