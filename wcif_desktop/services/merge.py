@@ -179,23 +179,25 @@ def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False
     ``keep`` the table's rows as read and its heads afterwards (record id → hash), for the merge that follows
     (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets the versions added. ``checked``: every
     record with a head holds that version (:meth:`~wcif_desktop.store.db.EvaluationFile.heads_checked`), so
-    one whose version is stored already is not hashed again."""
+    one whose version is stored already is not hashed again, and one whose version is not stored yet has only
+    its content written (its hash is its head)."""
     heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
     rows: list[dict] | None = [] if keep else None
     new_heads, new_anc, new_versions = [], [], []
     for row in _rows(conn, table):
         if keep:
             rows.append(row)
-        if checked:
-            old = heads.get(row["id"])
-            if old is not None and (stored is None or old in stored):
-                continue  # its hash is its head (checked), and that version is stored: nothing to do
+        old = heads.get(row["id"])
+        if checked and old is not None:
+            if stored is not None and old not in stored:
+                new_versions.append((old, table, record_json(row)))  # (its hash is old: checked)
+                stored.add(old)
+            continue  # its hash is its head (checked): no new head, no ancestor
         js = record_json(row)
         h = _hash_of(js)
         if stored is not None and h not in stored:
             new_versions.append((h, table, js))
             stored.add(h)
-        old = heads.get(row["id"])
         if old == h:
             continue
         if old is not None:
