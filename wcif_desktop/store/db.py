@@ -243,10 +243,15 @@ class DictJson:
     """The JSON of dicts with one key set, exactly as ``json.JSONEncoder(ensure_ascii=False, sort_keys=sort,
     separators=(",", ":") if compact else (", ", ": "))`` encodes the dict without the keys in ``drop``, for
     values that are text, ``int`` or ``None``: the key parts are encoded once, the values one by one with the
-    encoder's own text escaping. :meth:`encode` returns ``None`` for a dict holding any other value (the caller
-    then uses the encoder), so the result never differs from it."""
+    encoder's own text escaping. A dict holding any other value gives ``None`` (the caller then uses the
+    encoder), so the result never differs from it.
 
-    __slots__ = ("_get", "_prefixes", "_single", "_empty")
+    ``encode(row)``: the JSON of the dict ``row`` (it has at least the plan's keys). ``encode_values(values)``:
+    the same for the dict whose kept values, in the plan's key order (sorted when ``sort``), are ``values``
+    (exactly that many). Both are functions written for the plan's number of keys (:func:`_dict_json_functions`:
+    one type test per value and one ``%`` format, no loop — issue 21: a merge writes ~20,000 such texts)."""
+
+    __slots__ = ("encode", "encode_values")
 
     def __init__(self, keys, *, sort: bool, drop=frozenset(), compact: bool = True):
         kept = [k for k in keys if k not in drop]
@@ -254,37 +259,43 @@ class DictJson:
             raise TypeError("DictJson: keys must be text")
         if sort:
             kept.sort()
+        self.encode, self.encode_values = _dict_json_functions(tuple(kept), compact)
+
+
+_DICT_JSON_FUNCTIONS: dict[tuple[tuple[str, ...], bool], tuple] = {}
+
+
+def _dict_json_functions(kept: tuple[str, ...], compact: bool) -> tuple:
+    """``(encode, encode_values)`` of :class:`DictJson` for the keys ``kept`` in that order, written once per key
+    list and separators: for n keys, unpack the n values, replace each by its JSON (text through the encoder's
+    own escaping, ``null``, ``int.__repr__``; ``None`` returned for any other type) and put them into the
+    template of the key parts (``%`` in a key doubled)."""
+    fns = _DICT_JSON_FUNCTIONS.get((kept, compact))
+    if fns is not None:
+        return fns
+    if not kept:
+        def encode(row):
+            return "{}"
+
+        def encode_values(values):
+            return "{}"
+    else:
         item_sep, key_sep = (",", ":") if compact else (", ", ": ")
-        self._prefixes = tuple(("{" if i == 0 else item_sep) + _encode_str(k) + key_sep for i, k in enumerate(kept))
-        self._single = len(kept) == 1
-        self._empty = not kept
-        self._get = itemgetter(*kept) if kept else None
-
-    def encode(self, row: dict) -> str | None:
-        if self._empty:
-            return "{}"
-        values = self._get(row)
-        return self.encode_values((values,) if self._single else values)
-
-    def encode_values(self, values) -> str | None:
-        """:meth:`encode` of the dict whose kept values, in the plan's key order (sorted when ``sort``), are
-        ``values``."""
-        if self._empty:
-            return "{}"
-        parts = []
-        append = parts.append
-        for prefix, v in zip(self._prefixes, values):
-            t = type(v)
-            if t is str:
-                append(prefix + _encode_str(v))
-            elif v is None:
-                append(prefix + "null")
-            elif t is int:
-                append(prefix + int.__repr__(v))
-            else:
-                return None
-        append("}")
-        return "".join(parts)
+        template = "{" + item_sep.join(_encode_str(k).replace("%", "%%") + key_sep + "%s" for k in kept) + "}"
+        names = [f"v{i}" for i in range(len(kept))]
+        unpack = ", ".join(names) + ","
+        body = "".join(f"    t = type({v})\n"
+                       f"    if t is str: {v} = E({v})\n"
+                       f"    elif {v} is None: {v} = 'null'\n"
+                       f"    elif t is int: {v} = R({v})\n"
+                       f"    else: return None\n" for v in names) + f"    return T % ({unpack})\n"
+        source = (f"def encode_values(values):\n    {unpack} = values\n{body}"
+                  f"def encode(row):\n    {unpack} = {'G(row)' if len(kept) > 1 else '(G(row),)'}\n{body}")
+        namespace = {"E": _encode_str, "R": int.__repr__, "T": template, "G": itemgetter(*kept)}
+        exec(compile(source, f"<DictJson of {len(kept)} keys>", "exec"), namespace)
+        encode, encode_values = namespace["encode"], namespace["encode_values"]
+    fns = _DICT_JSON_FUNCTIONS[(kept, compact)] = (encode, encode_values)
+    return fns
 
 
 _CANON_PLANS: dict[tuple, DictJson] = {}
