@@ -428,6 +428,10 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             their_tables = {r[0] for r in conn.execute("SELECT name FROM theirs.sqlite_master WHERE type='table'")}
             report.skipped_tables = list(mine_kinds.skipped)
             _merge_content(conn, mine_kinds, their_tables, report)
+            # their history before the records' entries are written: "not in my log" is then asked of the log as
+            # it was (the entries this merge writes chain on my log's head and carry this moment, so none of them
+            # is in their file), and the log read for it is a third shorter in a merge of thousands of changes
+            _merge_history(conn, their_tables, source, report)
             total = len(mine_kinds.records)
             stored = _stored_hashes(conn)
             for n, table in enumerate(mine_kinds.records):
@@ -440,7 +444,6 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
                     _merge_records(ef, table, source, report, mine=(rows, heads))
             if _dedup_content_records(ef, mine_kinds, report):
                 refresh_sync_state(ef)  # the merged versions descend from what came in
-            _merge_history(conn, their_tables, source, report)
             report.open_conflicts = [r[0] for r in conn.execute(
                 "SELECT id FROM merge_conflict WHERE status = 'open' ORDER BY at, table_name, record_id")]
             if report.changed and (report.changed_records or report.content_added or report.other_added
