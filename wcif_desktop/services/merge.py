@@ -60,7 +60,7 @@ from operator import itemgetter
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import DictJson, EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
+from ..store.db import CanonicalRows, DictJson, EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
 
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
@@ -174,41 +174,51 @@ def _stored_hashes(conn) -> set[str] | None:
 
 
 def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False, checked: bool = False
-                   ) -> tuple[int, list[dict] | None, dict[str, str] | None]:
+                   ) -> tuple[int, tuple[list[str], dict[str, tuple]] | None, dict[str, str] | None]:
     """:func:`refresh_sync_state` of one table. Returns ``(records with a new version, rows, heads)``; with
-    ``keep`` the table's rows as read and its heads afterwards (record id → hash), for the merge that follows
-    (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets the versions added. ``checked``: every
-    record with a head holds that version (:meth:`~wcif_desktop.store.db.EvaluationFile.heads_checked`), so
-    one whose version is stored already is not hashed again, and one whose version is not stored yet has only
-    its content written (its hash is its head)."""
+    ``keep`` the table's rows as read, ``(columns, {record id: row tuple})``, and its heads afterwards (record
+    id → hash), for the merge that follows (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets
+    the versions added. ``checked``: every record with a head holds that version
+    (:meth:`~wcif_desktop.store.db.EvaluationFile.heads_checked`), so one whose version is stored already is not
+    hashed again, and one whose version is not stored yet has only its content written (its hash is its head).
+    Rows are read as tuples, their versions written by :class:`~wcif_desktop.store.db.CanonicalRows` (the text
+    of :func:`version_json`), without a dict per row."""
     heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
-    rows: list[dict] | None = [] if keep else None
+    cur = conn.execute(f"SELECT * FROM main.{_q(table)}")
+    cols = [d[0] for d in cur.description]
+    i_id = cols.index("id")
+    text = CanonicalRows(cols).text
+    rows: dict[str, tuple] | None = {} if keep else None
     new_heads, new_anc, new_versions = [], [], []
-    for row in _rows(conn, table):
-        if keep:
-            rows.append(row)
-        old = heads.get(row["id"])
-        if checked and old is not None:
-            if stored is not None and old not in stored:
-                new_versions.append((old, table, record_json(row)))  # (its hash is old: checked)
-                stored.add(old)
-            continue  # its hash is its head (checked): no new head, no ancestor
-        js = record_json(row)
-        h = _hash_of(js)
-        if stored is not None and h not in stored:
-            new_versions.append((h, table, js))
-            stored.add(h)
-        if old == h:
-            continue
-        if old is not None:
-            new_anc.append((table, row["id"], old))
-        new_heads.append((table, row["id"], h))
+    try:
+        for row in cur:
+            rid = row[i_id]
+            if keep:
+                rows[rid] = row
+            old = heads.get(rid)
+            if checked and old is not None:
+                if stored is not None and old not in stored:
+                    new_versions.append((old, table, text(row)))  # (its hash is old: checked)
+                    stored.add(old)
+                continue  # its hash is its head (checked): no new head, no ancestor
+            js = text(row)
+            h = _hash_of(js)
+            if stored is not None and h not in stored:
+                new_versions.append((h, table, js))
+                stored.add(h)
+            if old == h:
+                continue
+            if old is not None:
+                new_anc.append((table, rid, old))
+            new_heads.append((table, rid, h))
+    finally:
+        cur.close()
     conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)", new_versions)
     conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)", new_anc)
     conn.executemany(_SET_HEAD, new_heads)
     if keep:
         heads.update((rid, h) for _t, rid, h in new_heads)
-    return len(new_heads), rows, (heads if keep else None)
+    return len(new_heads), ((cols, rows) if keep else None), (heads if keep else None)
 
 
 # a record's head: one row per record (primary key table_name, record_id), changed in place when it exists
@@ -706,15 +716,21 @@ def _same_values(mine: tuple, theirs: tuple) -> bool:
 
 def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport, mine=None) -> None:
     """Merge one record table (rules in the module docstring): every incoming record is decided in memory, then
-    the table's writes go out together (:class:`_TableWrites`). ``mine``: ``(rows, heads)`` of the table as
-    :func:`_refresh_table` just left them (else read here)."""
+    the table's writes go out together (:class:`_TableWrites`). ``mine``: ``((columns, {id: row tuple}), heads)``
+    of the table as :func:`_refresh_table` just left them (else read here).
+
+    Rows are read as tuples. When both sides have the same columns, a record unchanged on both sides (the same
+    values of the same types as mine, which has a head) is settled on the tuples; the others become dicts of
+    their columns, as read, and are decided as before."""
     conn = ef.conn
     theirs_has_sync = _has_sync_tables(conn, "theirs")
     if mine is None:
-        mine = (list(_rows(conn, table)),
+        cur = conn.execute(f"SELECT * FROM main.{_q(table)}")
+        mine_cols = [d[0] for d in cur.description]
+        i_mine = mine_cols.index("id")
+        mine = ((mine_cols, {r[i_mine]: r for r in cur}),
                 dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table])))
-    mine_rows = {r["id"]: r for r in mine[0]}
-    mine_heads = mine[1]
+    (mine_cols, mine_rows), mine_heads = mine
     del mine
     mine_anc = _ancestors(conn, table)
     their_anc = _ancestors(conn, table, "theirs") if theirs_has_sync else {}
@@ -732,79 +748,113 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     content = None if reorder else _content_getter(cols)
     label_cols = [c for c in LABEL_COLUMNS if c in cols]
     w = _TableWrites(ef, table, source)
-    for theirs in _rows(conn, table, "theirs"):
-        if reorder:
-            theirs = {c: theirs.get(c) for c in cols if c in their_cols}
-        rid = theirs["id"]
-        mine = mine_rows.get(rid)
-        if mine is not None and rid in mine_heads and (
-                _same_values(content(mine), content(theirs)) if content else _same_content(mine, theirs)):
-            tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
-        else:
-            tj = version_json(theirs)
-            th = _hash_of(tj)
-        t_anc = their_anc.get(rid, _NONE)
-        if their_heads.get(rid) not in (None, th):
-            t_anc = t_anc | {their_heads[rid]}
-        if mine is None:
-            w.insert(theirs)
-            w.set_sync(rid, th, t_anc)
-            w.store_version(th, theirs, tj)
-            lab = _label(theirs, label_cols)
-            (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
-            w.log_take(rid, None, theirs)
-            continue
-        mh = mine_heads.get(rid) or record_hash(mine)
-        m_anc = mine_anc.get(rid, _NONE)
-        if th == mh or th in m_anc:
-            if t_anc:  # (else nothing to add: th is mh or already one of m_anc)
-                w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), m_anc)
-            continue
-        if mh in t_anc:
-            changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
-            w.update(rid, changes)
-            w.set_sync(rid, th, t_anc | m_anc | {mh}, m_anc)
-            w.store_version(th, theirs, tj)
-            lab = _label(theirs, label_cols) or _label(mine, label_cols)
-            fields = sorted(k for k in changes if k not in META_COLUMNS)
-            if theirs.get("deleted") and not mine.get("deleted"):
-                report.deleted.append((table, rid, lab))
+    cur = conn.execute(f"SELECT * FROM theirs.{_q(table)}")
+    read_cols = [d[0] for d in cur.description]
+    # both rows as read have exactly my columns in my order: compared and hashed as tuples
+    tuples = content is not None and read_cols == cols == mine_cols
+    if tuples:
+        i_id = cols.index("id")
+        content = itemgetter(*[i for i, c in enumerate(cols) if c not in META_COLUMNS])  # (two or more)
+        text = CanonicalRows(cols).text
+    try:
+        for row in cur:
+            if tuples:
+                rid = row[i_id]
+                m = mine_rows.get(rid)
+                same = m is not None and rid in mine_heads and _same_values(content(m), content(row))
+                if same:
+                    th = mine_heads[rid]
+                    if th:  # unchanged on both sides (most records): as below for th == mh, without a dict
+                        t_anc = their_anc.get(rid, _NONE)
+                        if their_heads.get(rid) not in (None, th):
+                            t_anc = t_anc | {their_heads[rid]}
+                        if t_anc:
+                            w.add_ancestors(rid, t_anc, mine_anc.get(rid, _NONE))
+                        continue
+                theirs = dict(zip(cols, row))
+                mine = None if m is None else dict(zip(cols, m))
+                if same:
+                    tj = None
+                else:
+                    tj = text(row)
+                    th = _hash_of(tj)
             else:
-                report.updated.append((table, rid, lab, fields))
-            w.log_take(rid, mine, theirs)
-            continue
-        if (rid, th) in open_conf:
-            continue
-        fields = sorted(k for k in cols if k not in META_COLUMNS and k != "id" and mine.get(k) != theirs.get(k))
-        merged = field_merge(conn, mine, theirs, (m_anc | {mh}) & (t_anc | {th}))
-        if merged is not None:
-            take, fields = merged
-            lab = _label(theirs) or _label(mine)
-            if take:  # the fields only they changed come in at once, conflict or not
-                who = {"modified_at": theirs.get("modified_at"), "modified_by": theirs.get("modified_by")}
-                w.update(rid, dict(take, **who))
-                new = dict(mine, **take, **who)
-                w.log_take(rid, mine, new)
-                report.updated.append((table, rid, lab, sorted(take)))
-                mine = new
-            if not fields:  # different fields changed on both sides: merged, no conflict
-                h = record_hash(mine)
-                w.set_sync(rid, h, m_anc | t_anc | {mh, th}, m_anc)
-                w.store_version(h, mine)
+                theirs = dict(zip(read_cols, row))
+                if reorder:
+                    theirs = {c: theirs.get(c) for c in cols if c in their_cols}
+                rid = theirs["id"]
+                m = mine_rows.get(rid)
+                mine = None if m is None else dict(zip(mine_cols, m))
+                if mine is not None and rid in mine_heads and (
+                        _same_values(content(mine), content(theirs)) if content else _same_content(mine, theirs)):
+                    tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
+                else:
+                    tj = version_json(theirs)
+                    th = _hash_of(tj)
+            t_anc = their_anc.get(rid, _NONE)
+            if their_heads.get(rid) not in (None, th):
+                t_anc = t_anc | {their_heads[rid]}
+            if mine is None:
+                w.insert(theirs)
+                w.set_sync(rid, th, t_anc)
+                w.store_version(th, theirs, tj)
+                lab = _label(theirs, label_cols)
+                (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
+                w.log_take(rid, None, theirs)
                 continue
-            if take:
-                h = record_hash(mine)
-                w.set_sync(rid, h, m_anc | {mh}, m_anc)
-                w.store_version(h, mine)
-        cid = str(uuid.uuid4())
-        w.conflicts.append({
-            "id": cid, "merge_id": report.merge_id, "at": now_iso(), "source": source, "table_name": table,
-            "record_id": rid, "fields": json.dumps(fields, ensure_ascii=False),
-            "mine": json.dumps(_jsonable(mine), ensure_ascii=False),
-            "theirs": json.dumps(_jsonable(theirs), ensure_ascii=False), "theirs_hash": th,
-            "theirs_ancestors": json.dumps(sorted(t_anc)), "choices": "{}", "status": "open",
-        })
-        report.conflicts.append(cid)
+            mh = mine_heads.get(rid) or record_hash(mine)
+            m_anc = mine_anc.get(rid, _NONE)
+            if th == mh or th in m_anc:
+                if t_anc:  # (else nothing to add: th is mh or already one of m_anc)
+                    w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), m_anc)
+                continue
+            if mh in t_anc:
+                changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
+                w.update(rid, changes)
+                w.set_sync(rid, th, t_anc | m_anc | {mh}, m_anc)
+                w.store_version(th, theirs, tj)
+                lab = _label(theirs, label_cols) or _label(mine, label_cols)
+                fields = sorted(k for k in changes if k not in META_COLUMNS)
+                if theirs.get("deleted") and not mine.get("deleted"):
+                    report.deleted.append((table, rid, lab))
+                else:
+                    report.updated.append((table, rid, lab, fields))
+                w.log_take(rid, mine, theirs)
+                continue
+            if (rid, th) in open_conf:
+                continue
+            fields = sorted(k for k in cols if k not in META_COLUMNS and k != "id" and mine.get(k) != theirs.get(k))
+            merged = field_merge(conn, mine, theirs, (m_anc | {mh}) & (t_anc | {th}))
+            if merged is not None:
+                take, fields = merged
+                lab = _label(theirs) or _label(mine)
+                if take:  # the fields only they changed come in at once, conflict or not
+                    who = {"modified_at": theirs.get("modified_at"), "modified_by": theirs.get("modified_by")}
+                    w.update(rid, dict(take, **who))
+                    new = dict(mine, **take, **who)
+                    w.log_take(rid, mine, new)
+                    report.updated.append((table, rid, lab, sorted(take)))
+                    mine = new
+                if not fields:  # different fields changed on both sides: merged, no conflict
+                    h = record_hash(mine)
+                    w.set_sync(rid, h, m_anc | t_anc | {mh, th}, m_anc)
+                    w.store_version(h, mine)
+                    continue
+                if take:
+                    h = record_hash(mine)
+                    w.set_sync(rid, h, m_anc | {mh}, m_anc)
+                    w.store_version(h, mine)
+            cid = str(uuid.uuid4())
+            w.conflicts.append({
+                "id": cid, "merge_id": report.merge_id, "at": now_iso(), "source": source, "table_name": table,
+                "record_id": rid, "fields": json.dumps(fields, ensure_ascii=False),
+                "mine": json.dumps(_jsonable(mine), ensure_ascii=False),
+                "theirs": json.dumps(_jsonable(theirs), ensure_ascii=False), "theirs_hash": th,
+                "theirs_ancestors": json.dumps(sorted(t_anc)), "choices": "{}", "status": "open",
+            })
+            report.conflicts.append(cid)
+    finally:
+        cur.close()  # (a merge failing half-way: no statement left running on their file)
     w.flush()
 
 
