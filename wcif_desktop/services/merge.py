@@ -576,6 +576,7 @@ class _TableWrites:
         self.conflicts: list[dict] = []
         self.log: list[tuple] = []  # (table, record_id, field, old, new, at, who), in the order taken
         self._created_json: dict[tuple, DictJson] = {}  # column set → JSON plan of a created record's entry
+        self._who: dict[str, str] = {}  # their modified_by → who of the entries (log_take)
 
     def insert(self, row: dict) -> None:
         self.inserts.append(row)
@@ -587,7 +588,8 @@ class _TableWrites:
     def set_sync(self, rid: str, head: str, ancestors, known=frozenset()) -> None:
         """As :func:`_set_sync`; ``known``: the record's ancestors already stored (:meth:`add_ancestors`)."""
         self.heads.append((self.table, rid, head))
-        self.add_ancestors(rid, set(ancestors) - {head}, known)
+        if ancestors:  # (none: nothing to add, e.g. most records only they have)
+            self.add_ancestors(rid, set(ancestors) - {head}, known)
 
     def add_ancestors(self, rid: str, hashes, known=frozenset()) -> None:
         """As :func:`_add_ancestors`, without the ones in ``known`` (the record's rows of ``sync_ancestor`` as
@@ -604,7 +606,12 @@ class _TableWrites:
     def log_take(self, rid: str, mine: dict | None, theirs: dict) -> None:
         """As :func:`_log_take`: who made the change on the other laptop, merged by whom from where."""
         at = self.at
-        who = f"{theirs.get('modified_by') or '?'}（{self.ef.who} 合并自 {self.source}）"
+        by = theirs.get("modified_by") or "?"
+        who = self._who.get(by) if type(by) is str else None
+        if who is None:
+            who = f"{by}（{self.ef.who} 合并自 {self.source}）"
+            if type(by) is str:
+                self._who[by] = who
         if mine is None:
             keys = tuple(theirs)
             plan = self._created_json.get(keys)
@@ -719,9 +726,9 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     the table's writes go out together (:class:`_TableWrites`). ``mine``: ``((columns, {id: row tuple}), heads)``
     of the table as :func:`_refresh_table` just left them (else read here).
 
-    Rows are read as tuples. When both sides have the same columns, a record unchanged on both sides (the same
-    values of the same types as mine, which has a head) is settled on the tuples; the others become dicts of
-    their columns, as read, and are decided as before."""
+    Rows are read as tuples. When both sides have the same columns, a record mine stays for (unchanged on both
+    sides — the same values of the same types — or unchanged by them since we parted, mine having a head) is
+    settled on the tuples; the others become dicts of their columns, as read, and are decided as before."""
     conn = ef.conn
     theirs_has_sync = _has_sync_tables(conn, "theirs")
     if mine is None:
@@ -761,23 +768,22 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
             if tuples:
                 rid = row[i_id]
                 m = mine_rows.get(rid)
-                same = m is not None and rid in mine_heads and _same_values(content(m), content(row))
-                if same:
-                    th = mine_heads[rid]
-                    if th:  # unchanged on both sides (most records): as below for th == mh, without a dict
-                        t_anc = their_anc.get(rid, _NONE)
-                        if their_heads.get(rid) not in (None, th):
-                            t_anc = t_anc | {their_heads[rid]}
-                        if t_anc:
-                            w.add_ancestors(rid, t_anc, mine_anc.get(rid, _NONE))
-                        continue
-                theirs = dict(zip(cols, row))
-                mine = None if m is None else dict(zip(cols, m))
-                if same:
-                    tj = None
+                if m is not None and rid in mine_heads and _same_values(content(m), content(row)):
+                    tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
                 else:
                     tj = text(row)
                     th = _hash_of(tj)
+                mh = mine_heads.get(rid) if m is not None else None
+                if mh and (th == mh or th in mine_anc.get(rid, _NONE)):
+                    # unchanged, or they did not change it since we parted: as below, without a dict
+                    t_anc = their_anc.get(rid, _NONE)
+                    if their_heads.get(rid) not in (None, th):
+                        t_anc = t_anc | {their_heads[rid]}
+                    if t_anc:
+                        w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), mine_anc.get(rid, _NONE))
+                    continue
+                theirs = dict(zip(cols, row))
+                mine = None if m is None else dict(zip(cols, m))
             else:
                 theirs = dict(zip(read_cols, row))
                 if reorder:
