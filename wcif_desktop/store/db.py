@@ -911,19 +911,27 @@ class EvaluationFile:
                 self._check_lock(table, field, new)
                 allowed.add(key)
         pending: list[tuple] = []
-        pending_keys: set[tuple[str, str, str]] = set()
+        # (table, record_id, field) of the pending entries, kept from the first entry stored as a change on
+        # (_compact reads the entry before of its record and field: that one must be written first)
+        pending_keys: set[tuple[str, str, str]] | None = None
+        encode, sha256 = _ENTRY_PLAN.encode_values, hashlib.sha256
         for table, record_id, field, old, new, at, who in entries:
-            old = None if old is None else str(old)
-            new = None if new is None else str(new)
-            who = self.who if who is None else who
+            if old is not None and type(old) is not str:
+                old = str(old)
+            if new is not None and type(new) is not str:
+                new = str(new)
+            if who is None:
+                who = self.who
             # as entry_hash(): the values in the sorted order of ENTRY_KEYS
-            payload = _ENTRY_PLAN.encode_values((at, field, new, old, prev_hash, record_id, table, who))
+            payload = encode((at, field, new, old, prev_hash, record_id, table, who))
             if payload is None:  # a value neither text nor NULL (e.g. a numeric id): the encoder
                 payload = _ENTRY_JSON.encode({"at": at, "who": who, "table_name": table, "record_id": record_id,
                                               "field": field, "old": old, "new": new, "prev_hash": prev_hash})
-            h = hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+            h = sha256((prev_hash + payload).encode("utf-8")).hexdigest()
             if (compact and field != "*" and old is not None and new is not None
                     and len(old) + len(new) >= COMPACT_MIN_CHARS):
+                if pending_keys is None:
+                    pending_keys = {p[2:5] for p in pending}  # (table_name, record_id, field: cols[2:5])
                 if (table, record_id, field) in pending_keys:  # _compact refers to the entry before: write it
                     self.conn.executemany(sql, pending)
                     pending, pending_keys = [], set()
@@ -931,10 +939,13 @@ class EvaluationFile:
                          "old": old, "new": new, "prev_hash": prev_hash, "hash": h}
                 self._compact(entry)
                 pending.append(tuple(entry.get(c) for c in cols))
+                pending_keys.add((table, record_id, field))
+            elif compact:
+                pending.append((at, who, table, record_id, field, old, new, prev_hash, h, None, None, None))
+                if pending_keys is not None:
+                    pending_keys.add((table, record_id, field))
             else:
-                pending.append((at, who, table, record_id, field, old, new, prev_hash, h)
-                               + ((None, None, None) if compact else ()))
-            pending_keys.add((table, record_id, field))
+                pending.append((at, who, table, record_id, field, old, new, prev_hash, h))
             prev_hash = h
         self.conn.executemany(sql, pending)
         self._anchor(prev_hash, added=len(entries))
