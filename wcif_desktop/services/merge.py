@@ -213,9 +213,13 @@ def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False
             new_heads.append((table, rid, h))
     finally:
         cur.close()
-    conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)", new_versions)
-    conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)", new_anc)
-    conn.executemany(_SET_HEAD, new_heads)
+    if new_versions:  # (each statement only when there is something to write: most tables have nothing new)
+        conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
+                         new_versions)
+    if new_anc:
+        conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)", new_anc)
+    if new_heads:
+        conn.executemany(_SET_HEAD, new_heads)
     if keep:
         heads.update((rid, h) for _t, rid, h in new_heads)
     return len(new_heads), ((cols, rows) if keep else None), (heads if keep else None)
@@ -676,9 +680,11 @@ class _TableWrites:
                 conn.execute("RELEASE merge_insert")
         for cols, values in self.updates.items():
             conn.executemany(f"UPDATE {t} SET {', '.join(_q(c) + ' = ?' for c in cols)} WHERE id = ?", values)
-        conn.executemany(_SET_HEAD, self.heads)
-        conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
-                         self.ancestors)
+        if self.heads:
+            conn.executemany(_SET_HEAD, self.heads)
+        if self.ancestors:
+            conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
+                             self.ancestors)
         if self.versions and _has_table(conn, "sync_version"):
             conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
                              list(self.versions.values()))
