@@ -607,8 +607,9 @@ class _TableWrites:
         if h not in self.versions:
             self.versions[h] = (h, self.table, version if version is not None else version_json(row))
 
-    def log_take(self, rid: str, mine: dict | None, theirs: dict) -> None:
-        """As :func:`_log_take`: who made the change on the other laptop, merged by whom from where."""
+    def log_take(self, rid: str, mine: dict | None, theirs: dict, fields: list[str] | None = None) -> None:
+        """As :func:`_log_take`: who made the change on the other laptop, merged by whom from where. ``fields``:
+        the columns but ``modified_at``/``modified_by`` whose values differ, sorted, when the caller has them."""
         at = self.at
         by = theirs.get("modified_by") or "?"
         who = self._who.get(by) if type(by) is str else None
@@ -626,6 +627,9 @@ class _TableWrites:
                 created = _LOG_JSON.encode({k: (v.hex() if isinstance(v, bytes) else v) for k, v in theirs.items()
                                             if k not in _NOT_LOGGED})
             self.log.append((self.table, rid, "*", None, created, at, who))
+            return
+        if fields is not None:
+            self.log += [(self.table, rid, k, mine.get(k), theirs[k], at, who) for k in fields]
             return
         for k in sorted(theirs):
             if k in META_COLUMNS or mine.get(k) == theirs.get(k):
@@ -831,7 +835,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                     report.deleted.append((table, rid, lab))
                 else:
                     report.updated.append((table, rid, lab, fields))
-                w.log_take(rid, mine, theirs)
+                w.log_take(rid, mine, theirs, fields)  # (the fields changed, as it would find them)
                 continue
             if (rid, th) in open_conf:
                 continue

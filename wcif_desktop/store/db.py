@@ -904,9 +904,9 @@ class EvaluationFile:
         sql = f"INSERT INTO audit_log ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         prev = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         prev_hash = prev[0] if prev else GENESIS_HASH
-        allowed: set[tuple] = set()  # the lock's answer depends on the table (and for `locked`, the value)
+        allowed: set = set()  # the lock's answer depends on the table (and for `locked`, the value)
         for table, _rid, field, _old, new, _at, _who in entries:
-            key = (table, field, str(new)) if (table, field) == ("evaluation", "locked") else (table,)
+            key = (table, field, str(new)) if table == "evaluation" and field == "locked" else table
             if key not in allowed:
                 self._check_lock(table, field, new)
                 allowed.add(key)
