@@ -5,7 +5,8 @@ the same order, history entries, merge base and report — and the history verif
 The merge also does not hash the lead's records again when the import's check just found each holding its
 recorded version and nothing was written since (``EvaluationFile.heads_checked``): the result must be the same
 as hashing every record, and any write in between (this program, another connection) must end that. Rows with
-the same columns on both sides are compared as the tuples read: the decisions must be those of comparing dicts."""
+the same columns on both sides are compared as the tuples read: the decisions must be those of comparing dicts.
+Likewise the incoming records, whose hashes are taken from their heads after the import's check of that file."""
 
 from __future__ import annotations
 
@@ -188,6 +189,34 @@ def test_records_settled_as_tuples_are_decided_as_dicts_decide_them(handed, work
         finally:
             conn.close()
     assert len(ancestors[member]) >= 6 and ancestors[member] <= ancestors[as_tuples]
+
+
+def test_their_records_taken_by_their_checked_heads_are_decided_as_by_hashing_them(handed, workdir, monkeypatch):
+    """The import found every record of the incoming file holding its recorded version, so the merge takes
+    their hashes from their heads; the result must be the one of hashing every incoming record."""
+    lead, member, _new = handed
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
+    with ef.transaction():  # the lead edits shared findings too: some the member edited (merged or conflicting)
+        for i, r in enumerate(sorted(ef.rows("finding"), key=lambda r: r["title"])[5:15]):
+            ef.update("finding", r["id"], {"body": r["body"] + "（组长补充）"} if i % 2 else {"title": r["title"] + "（组长）"})
+    ef.close()
+    runs = {}
+    for checked in (True, False):
+        hashed = []
+        with monkeypatch.context() as m:
+            real_hash, real_merge = merge._hash_of, merge.merge_attached
+            m.setattr(merge, "_hash_of", lambda text: hashed.append(text) or real_hash(text))
+            m.setattr(merge, "merge_attached", lambda *a, **k: real_merge(*a, **dict(k, theirs_checked=checked)))
+            out = workdir / f"合并 {'已核对' if checked else '逐条哈希'}.wcif"
+            rep, problems, _u, _r = _import(lead, member, out, monkeypatch, copy=True)
+        runs[checked] = rep, problems, out, len(hashed)
+
+    (rep_a, problems_a, out_a, hashed_a), (rep_b, problems_b, out_b, hashed_b) = runs[True], runs[False]
+    assert hashed_a < hashed_b  # (their heads were used)
+    assert problems_a == problems_b == []
+    assert rep_a.updated and rep_a.conflicts and rep_a.inserted
+    assert rep_a.summary() == rep_b.summary()
+    assert table_dump(out_a) == table_dump(out_b)  # rows, history, merge base, conflicts, anchor
 
 
 def test_the_check_holds_only_until_the_file_is_written(bare_sample_path):

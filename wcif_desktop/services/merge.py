@@ -417,13 +417,17 @@ def _label(row: dict | None, columns=LABEL_COLUMNS) -> str:
 
 # ---------------------------------------------------------------------------------------------- merge
 def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progress = NO_PROGRESS,
-                   before_commit=None) -> MergeReport:
+                   before_commit=None, theirs_checked: bool = False) -> MergeReport:
     """Merge the evaluation file at ``theirs_path`` (already checked) into ``ef``.
 
     Everything happens in one transaction, the refresh of ``ef``'s merge base included: on any error the target
     keeps its previous content. ``before_commit()`` runs last inside it; whatever it raises rolls the merge back
     (the import uses it to refuse a file that changed since its checks).
-    The caller (:func:`wcif_desktop.services.exchange.import_file`) runs the checks first.
+    The caller (:func:`wcif_desktop.services.exchange.import_file`) runs the checks first. ``theirs_checked``:
+    they found every record of that file holding the version its ``sync_head`` names
+    (:meth:`~wcif_desktop.store.db.EvaluationFile.outside_changes` empty), and the file is the one checked
+    (a private copy, or refused by ``before_commit`` when it changed): such a record's hash is then taken from
+    its head instead of hashing it again, as for ``ef``'s own records after a clean check.
     """
     conn = ef.conn
     report = MergeReport(source=source, merge_id=str(uuid.uuid4()))
@@ -455,7 +459,7 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
                 # it are the ones merged), then their records
                 _n, rows, heads = _refresh_table(conn, table, stored, keep=table in their_tables, checked=checked)
                 if table in their_tables:
-                    _merge_records(ef, table, source, report, mine=(rows, heads))
+                    _merge_records(ef, table, source, report, mine=(rows, heads), theirs_checked=theirs_checked)
             if _dedup_content_records(ef, mine_kinds, report):
                 refresh_sync_state(ef)  # the merged versions descend from what came in
             report.open_conflicts = [r[0] for r in conn.execute(
@@ -731,10 +735,13 @@ def _same_values(mine: tuple, theirs: tuple) -> bool:
     return mine == theirs and list(map(type, mine)) == list(map(type, theirs))
 
 
-def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport, mine=None) -> None:
+def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport, mine=None,
+                   theirs_checked: bool = False) -> None:
     """Merge one record table (rules in the module docstring): every incoming record is decided in memory, then
     the table's writes go out together (:class:`_TableWrites`). ``mine``: ``((columns, {id: row tuple}), heads)``
-    of the table as :func:`_refresh_table` just left them (else read here).
+    of the table as :func:`_refresh_table` just left them (else read here). ``theirs_checked``: as for
+    :func:`merge_attached` — with the same columns on both sides, the hash of their record with a head is that
+    head, and its version's text is written only when it is stored.
 
     Rows are read as tuples. When both sides have the same columns, a record mine stays for (unchanged on both
     sides — the same values of the same types — or unchanged by them since we parted, mine having a head) is
@@ -780,6 +787,8 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                 m = mine_rows.get(rid)
                 if m is not None and rid in mine_heads and _same_values(content(m), content(row)):
                     tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
+                elif theirs_checked and their_heads.get(rid) is not None:
+                    tj, th = None, their_heads[rid]  # their head is its hash (checked); its text when stored
                 else:
                     tj = text(row)
                     th = _hash_of(tj)
