@@ -743,7 +743,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     the table's writes go out together (:class:`_TableWrites`). ``mine``: ``((columns, {id: row tuple}), heads)``
     of the table as :func:`_refresh_table` just left them (else read here). ``theirs_checked``: as for
     :func:`merge_attached` — with the same columns on both sides, the hash of their record with a head is that
-    head, and its version's text is written only when it is stored.
+    head, and its version's text is written only for a record not settled on the tuples (below).
 
     Rows are read as tuples. When both sides have the same columns, a record mine stays for (unchanged on both
     sides — the same values of the same types — or unchanged by them since we parted, mine having a head) is
@@ -790,7 +790,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                 if m is not None and rid in mine_heads and _same_values(content(m), content(row)):
                     tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
                 elif theirs_checked and their_heads.get(rid) is not None:
-                    tj, th = None, their_heads[rid]  # their head is its hash (checked); its text when stored
+                    tj, th = None, their_heads[rid]  # their head is its hash (checked); its text if needed
                 else:
                     tj = text(row)
                     th = _hash_of(tj)
@@ -805,6 +805,8 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                     continue
                 theirs = dict(zip(cols, row))
                 mine = None if m is None else dict(zip(cols, m))
+                if tj is None:  # (its hash was its head) the text of the version it stores, from the tuple
+                    tj = text(row)
             else:
                 theirs = dict(zip(read_cols, row))
                 if reorder:
