@@ -44,8 +44,14 @@ rules above, and then the table's changes are written together (:class:`_TableWr
 each for the rows, the merge base, the conflicts and the audit entries, :meth:`EvaluationFile._log_many` — the
 same hash chain, lock check and history anchor as one entry at a time). Records only they have are copied
 from the attached file with one ``INSERT … SELECT`` (:meth:`_TableWrites._copy_inserts`; their history entries
-and merge base are written as for any other take). All of it is one transaction: a failure anywhere leaves the
-file as it was (issue 21: 5,000 changed records took 6 s one row at a time).
+and merge base are written as for any other take). Their history is copied first, before this merge's own
+entries exist. All of it is one transaction: a failure anywhere leaves the file as it was (issue 21: 5,000
+changed records took 6 s one row at a time).
+
+Rows are read as tuples and a record mine stays for is settled without a dict (:func:`_merge_records`). A
+record is hashed only when its hash is not known already: my records after the import's check found each
+holding its recorded version (:meth:`EvaluationFile.heads_checked`), theirs after the same check of their file
+(``theirs_checked`` of :func:`merge_attached`), take the version their ``sync_head`` names.
 """
 
 from __future__ import annotations
