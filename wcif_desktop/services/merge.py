@@ -353,9 +353,9 @@ class MergeReport:
     def summary(self) -> dict:
         return {
             "source": self.source, "merge_id": self.merge_id,
-            "inserted": [list(x) for x in self.inserted],
-            "updated": [[t, i, lab, f] for t, i, lab, f in self.updated],
-            "deleted": [list(x) for x in self.deleted],
+            "inserted": list(map(list, self.inserted)),
+            "updated": list(map(list, self.updated)),  # [table, id, label, fields]
+            "deleted": list(map(list, self.deleted)),
             "conflicts": self.conflicts, "content_added": self.content_added,
             "content_tables": self.content_tables, "content_repaired": self.content_repaired,
             "history_added": self.history_added,
