@@ -811,7 +811,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                     continue
                 theirs = dict(zip(cols, row))
                 mine = None if m is None else dict(zip(cols, m))
-                if tj is None:  # (its hash was its head) the text of the version it stores, from the tuple
+                if tj is None:  # (its hash was a head) the text of the version it may store, from the tuple
                     tj = text(row)
             else:
                 theirs = dict(zip(read_cols, row))
