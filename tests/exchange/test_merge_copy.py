@@ -4,11 +4,14 @@ the same order, history entries, merge base and report — and the history verif
 
 The merge also does not hash the lead's records again when the import's check just found each holding its
 recorded version and nothing was written since (``EvaluationFile.heads_checked``): the result must be the same
-as hashing every record, and any write in between (this program, another connection) must end that."""
+as hashing every record, and any write in between (this program, another connection) must end that. Rows with
+the same columns on both sides are compared as the tuples read: the decisions must be those of comparing dicts.
+Likewise the incoming records, whose hashes are taken from their heads after the import's check of that file."""
 
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 import sqlite3
 import uuid
@@ -147,6 +150,73 @@ def test_a_merge_after_a_clean_check_is_the_same_as_hashing_every_record(handed,
     assert problems_a == problems_b == []
     assert rep_a.summary() == rep_b.summary()
     assert table_dump(checked) == table_dump(hashed)  # merge base (heads, ancestors, versions) included
+
+
+def test_records_settled_as_tuples_are_decided_as_dicts_decide_them(handed, workdir, monkeypatch):
+    """Rows with the same columns on both sides are compared (and an unchanged one settled) as the tuples read;
+    the result must be the one of comparing them as dicts, as when the columns differ."""
+    lead, member, _new = handed
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
+    with ef.transaction():  # the lead edits shared findings too: some the member edited (merged or conflicting)
+        for i, r in enumerate(sorted(ef.rows("finding"), key=lambda r: r["title"])[5:15]):
+            ef.update("finding", r["id"], {"body": r["body"] + "（组长补充）"} if i % 2 else {"title": r["title"] + "（组长）"})
+    ef.close()
+    ef = EvaluationFile.open(member, who="甲", backup=False)
+    with ef.transaction():  # edited and edited back: unchanged, with versions the lead's file does not know
+        back = [r["id"] for r in sorted(ef.rows("finding"), key=lambda r: r["title"])[-3:]]
+        for rid in back:
+            title = ef.rows("finding", "id = ?", [rid])[0]["title"]
+            ef.update("finding", rid, {"title": title + "（暂改）"})
+            ef.update("finding", rid, {"title": title})
+    ef.close()
+    as_tuples, as_dicts = workdir / "合并 元组.wcif", workdir / "合并 字典.wcif"
+    rep_a, problems_a, _u, _r = _import(lead, member, as_tuples, monkeypatch, copy=True)
+    with monkeypatch.context() as m:
+        m.setattr(merge, "_content_getter", lambda cols: None)  # (then every row is compared as a dict)
+        rep_b, problems_b, _u, _r = _import(lead, member, as_dicts, monkeypatch, copy=True)
+
+    assert problems_a == problems_b == []
+    assert rep_a.updated and rep_a.conflicts  # (both kinds happened)
+    assert rep_a.summary() == rep_b.summary()
+    assert table_dump(as_tuples) == table_dump(as_dicts)  # rows, history, merge base, conflicts, anchor
+    ancestors = {}
+    for path in (member, as_tuples):  # the versions of the records edited back came in as their ancestors
+        conn = sqlite3.connect(str(path))
+        try:
+            ancestors[path] = set(conn.execute(
+                "SELECT record_id, hash FROM sync_ancestor WHERE table_name = 'finding' AND record_id IN "
+                "(SELECT value FROM json_each(?))", [json.dumps(back)]))
+        finally:
+            conn.close()
+    assert len(ancestors[member]) >= 6 and ancestors[member] <= ancestors[as_tuples]
+
+
+def test_their_records_taken_by_their_checked_heads_are_decided_as_by_hashing_them(handed, workdir, monkeypatch):
+    """The import found every record of the incoming file holding its recorded version, so the merge takes
+    their hashes from their heads; the result must be the one of hashing every incoming record."""
+    lead, member, _new = handed
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
+    with ef.transaction():  # the lead edits shared findings too: some the member edited (merged or conflicting)
+        for i, r in enumerate(sorted(ef.rows("finding"), key=lambda r: r["title"])[5:15]):
+            ef.update("finding", r["id"], {"body": r["body"] + "（组长补充）"} if i % 2 else {"title": r["title"] + "（组长）"})
+    ef.close()
+    runs = {}
+    for checked in (True, False):
+        hashed = []
+        with monkeypatch.context() as m:
+            real_hash, real_merge = merge._hash_of, merge.merge_attached
+            m.setattr(merge, "_hash_of", lambda text: hashed.append(text) or real_hash(text))
+            m.setattr(merge, "merge_attached", lambda *a, **k: real_merge(*a, **dict(k, theirs_checked=checked)))
+            out = workdir / f"合并 {'已核对' if checked else '逐条哈希'}.wcif"
+            rep, problems, _u, _r = _import(lead, member, out, monkeypatch, copy=True)
+        runs[checked] = rep, problems, out, len(hashed)
+
+    (rep_a, problems_a, out_a, hashed_a), (rep_b, problems_b, out_b, hashed_b) = runs[True], runs[False]
+    assert hashed_a < hashed_b  # (their heads were used)
+    assert problems_a == problems_b == []
+    assert rep_a.updated and rep_a.conflicts and rep_a.inserted
+    assert rep_a.summary() == rep_b.summary()
+    assert table_dump(out_a) == table_dump(out_b)  # rows, history, merge base, conflicts, anchor
 
 
 def test_the_check_holds_only_until_the_file_is_written(bare_sample_path):

@@ -128,3 +128,18 @@ def test_now_iso_follows_a_time_zone_change_at_once(monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize("sort", [True, False])
+@pytest.mark.parametrize("compact", [True, False])
+def test_plans_of_keys_with_format_characters_quotes_and_braces(sort, compact):
+    """A plan is a function written for its keys, the values put into a ``%`` template of the key parts: keys
+    holding ``%``, quotes, backslashes or braces, and values holding ``%``, come out as the encoder writes them."""
+    keys = ("a%s", "%", 'q"k', "中文", "{x}", "%%d", "b\\c", "%(v)s")
+    row = dict(zip(keys, ["x%sy", None, 5, "文本", "", "%(a)s", "\n", -0]))
+    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=sort, separators=(",", ":") if compact else (", ", ": "))
+    plan = DictJson(keys, sort=sort, compact=compact)
+    assert plan.encode(row) == encoder.encode(row)
+    assert plan.encode_values(tuple(row[k] for k in (sorted(keys) if sort else keys))) == encoder.encode(row)
+    assert DictJson(keys, sort=sort, compact=compact).encode is plan.encode  # written once per key list
+    assert plan.encode(dict(row, **{"%": 1.5})) is None

@@ -929,8 +929,10 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         check(progress)
         in_place = checked == src  # a copy (decrypted, migrated) cannot change under us; the user's file can
         try:
+            # prepare_incoming refused any record of that file not holding its recorded version
+            # (check_invariants: outside_changes), and the file merged is the one checked
             return merge.merge_attached(ef, checked, src.name, progress,
-                                        before_commit=unchanged if in_place else None)
+                                        before_commit=unchanged if in_place else None, theirs_checked=True)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
             if in_place:
                 unchanged()

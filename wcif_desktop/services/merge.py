@@ -44,8 +44,14 @@ rules above, and then the table's changes are written together (:class:`_TableWr
 each for the rows, the merge base, the conflicts and the audit entries, :meth:`EvaluationFile._log_many` — the
 same hash chain, lock check and history anchor as one entry at a time). Records only they have are copied
 from the attached file with one ``INSERT … SELECT`` (:meth:`_TableWrites._copy_inserts`; their history entries
-and merge base are written as for any other take). All of it is one transaction: a failure anywhere leaves the
-file as it was (issue 21: 5,000 changed records took 6 s one row at a time).
+and merge base are written as for any other take). Their history is copied first, before this merge's own
+entries exist. All of it is one transaction: a failure anywhere leaves the file as it was (issue 21: 5,000
+changed records took 6 s one row at a time).
+
+Rows are read as tuples and a record mine stays for is settled without a dict (:func:`_merge_records`). A
+record is hashed only when its hash is not known already: my records after the import's check found each
+holding its recorded version (:meth:`EvaluationFile.heads_checked`), theirs after the same check of their file
+(``theirs_checked`` of :func:`merge_attached`), take the version their ``sync_head`` names.
 """
 
 from __future__ import annotations
@@ -60,7 +66,7 @@ from operator import itemgetter
 
 from ..domain.errors import QT_TRANSLATE_NOOP, Message, ValidationError, WcifError
 from ..domain.progress import NO_PROGRESS, Progress, check
-from ..store.db import DictJson, EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
+from ..store.db import CanonicalRows, DictJson, EvaluationFile, now_iso, record_hash, record_json, sqlite_uri
 
 RECORD_COLUMNS = {"id", "modified_at", "modified_by", "deleted"}
 META_COLUMNS = {"modified_at", "modified_by"}
@@ -174,39 +180,55 @@ def _stored_hashes(conn) -> set[str] | None:
 
 
 def _refresh_table(conn, table: str, stored: set[str] | None, keep: bool = False, checked: bool = False
-                   ) -> tuple[int, list[dict] | None, dict[str, str] | None]:
+                   ) -> tuple[int, tuple[list[str], dict[str, tuple]] | None, dict[str, str] | None]:
     """:func:`refresh_sync_state` of one table. Returns ``(records with a new version, rows, heads)``; with
-    ``keep`` the table's rows as read and its heads afterwards (record id → hash), for the merge that follows
-    (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets the versions added. ``checked``: every
-    record with a head holds that version (:meth:`~wcif_desktop.store.db.EvaluationFile.heads_checked`), so
-    one whose version is stored already is not hashed again."""
+    ``keep`` the table's rows as read, ``(columns, {record id: row tuple})``, and its heads afterwards (record
+    id → hash), for the merge that follows (else ``None``, ``None``). ``stored`` (:func:`_stored_hashes`) gets
+    the versions added. ``checked``: every record with a head holds that version
+    (:meth:`~wcif_desktop.store.db.EvaluationFile.heads_checked`), so one whose version is stored already is not
+    hashed again, and one whose version is not stored yet has only its content written (its hash is its head).
+    Rows are read as tuples, their versions written by :class:`~wcif_desktop.store.db.CanonicalRows` (the text
+    of :func:`version_json`), without a dict per row."""
     heads = dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table]))
-    rows: list[dict] | None = [] if keep else None
+    cur = conn.execute(f"SELECT * FROM main.{_q(table)}")
+    cols = [d[0] for d in cur.description]
+    i_id = cols.index("id")
+    text = CanonicalRows(cols).text
+    rows: dict[str, tuple] | None = {} if keep else None
     new_heads, new_anc, new_versions = [], [], []
-    for row in _rows(conn, table):
-        if keep:
-            rows.append(row)
-        if checked:
-            old = heads.get(row["id"])
-            if old is not None and (stored is None or old in stored):
-                continue  # its hash is its head (checked), and that version is stored: nothing to do
-        js = record_json(row)
-        h = _hash_of(js)
-        if stored is not None and h not in stored:
-            new_versions.append((h, table, js))
-            stored.add(h)
-        old = heads.get(row["id"])
-        if old == h:
-            continue
-        if old is not None:
-            new_anc.append((table, row["id"], old))
-        new_heads.append((table, row["id"], h))
-    conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)", new_versions)
-    conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)", new_anc)
-    conn.executemany(_SET_HEAD, new_heads)
+    try:
+        for row in cur:
+            rid = row[i_id]
+            if keep:
+                rows[rid] = row
+            old = heads.get(rid)
+            if checked and old is not None:
+                if stored is not None and old not in stored:
+                    new_versions.append((old, table, text(row)))  # (its hash is old: checked)
+                    stored.add(old)
+                continue  # its hash is its head (checked): no new head, no ancestor
+            js = text(row)
+            h = _hash_of(js)
+            if stored is not None and h not in stored:
+                new_versions.append((h, table, js))
+                stored.add(h)
+            if old == h:
+                continue
+            if old is not None:
+                new_anc.append((table, rid, old))
+            new_heads.append((table, rid, h))
+    finally:
+        cur.close()
+    if new_versions:  # (each statement only when there is something to write: most tables have nothing new)
+        conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
+                         new_versions)
+    if new_anc:
+        conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)", new_anc)
+    if new_heads:
+        conn.executemany(_SET_HEAD, new_heads)
     if keep:
         heads.update((rid, h) for _t, rid, h in new_heads)
-    return len(new_heads), rows, (heads if keep else None)
+    return len(new_heads), ((cols, rows) if keep else None), (heads if keep else None)
 
 
 # a record's head: one row per record (primary key table_name, record_id), changed in place when it exists
@@ -331,9 +353,9 @@ class MergeReport:
     def summary(self) -> dict:
         return {
             "source": self.source, "merge_id": self.merge_id,
-            "inserted": [list(x) for x in self.inserted],
-            "updated": [[t, i, lab, f] for t, i, lab, f in self.updated],
-            "deleted": [list(x) for x in self.deleted],
+            "inserted": list(map(list, self.inserted)),
+            "updated": list(map(list, self.updated)),  # [table, id, label, fields]
+            "deleted": list(map(list, self.deleted)),
             "conflicts": self.conflicts, "content_added": self.content_added,
             "content_tables": self.content_tables, "content_repaired": self.content_repaired,
             "history_added": self.history_added,
@@ -401,13 +423,17 @@ def _label(row: dict | None, columns=LABEL_COLUMNS) -> str:
 
 # ---------------------------------------------------------------------------------------------- merge
 def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progress = NO_PROGRESS,
-                   before_commit=None) -> MergeReport:
+                   before_commit=None, theirs_checked: bool = False) -> MergeReport:
     """Merge the evaluation file at ``theirs_path`` (already checked) into ``ef``.
 
     Everything happens in one transaction, the refresh of ``ef``'s merge base included: on any error the target
     keeps its previous content. ``before_commit()`` runs last inside it; whatever it raises rolls the merge back
     (the import uses it to refuse a file that changed since its checks).
-    The caller (:func:`wcif_desktop.services.exchange.import_file`) runs the checks first.
+    The caller (:func:`wcif_desktop.services.exchange.import_file`) runs the checks first. ``theirs_checked``:
+    they found every record of that file holding the version its ``sync_head`` names
+    (:meth:`~wcif_desktop.store.db.EvaluationFile.outside_changes` empty), and the file is the one checked
+    (a private copy, or refused by ``before_commit`` when it changed): such a record's hash is then taken from
+    its head instead of hashing it again, as for ``ef``'s own records after a clean check.
     """
     conn = ef.conn
     report = MergeReport(source=source, merge_id=str(uuid.uuid4()))
@@ -415,6 +441,8 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
     conn.execute("ATTACH DATABASE ? AS theirs", [sqlite_uri(theirs_path, mode="ro", immutable=1)])
     cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
     conn.execute(f"PRAGMA main.cache_size = {MERGE_CACHE_KIB}")  # fewer journal syncs for big evidence
+    # their file too (detached afterwards): with the default 2 MB, a third of its pages read were read again
+    conn.execute(f"PRAGMA theirs.cache_size = {MERGE_CACHE_KIB}")
     try:
         with ef.transaction(), ef.changing_lock("merge"):  # a lock may arrive, an unlock never (store/db.py)
             conn.execute("PRAGMA defer_foreign_keys=ON")
@@ -426,6 +454,10 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
             their_tables = {r[0] for r in conn.execute("SELECT name FROM theirs.sqlite_master WHERE type='table'")}
             report.skipped_tables = list(mine_kinds.skipped)
             _merge_content(conn, mine_kinds, their_tables, report)
+            # their history before the records' entries are written: "not in my log" is then asked of the log as
+            # it was (the entries this merge writes chain on my log's head and carry this moment, so none of them
+            # is in their file), and the log read for it is a third shorter in a merge of thousands of changes
+            _merge_history(conn, their_tables, source, report)
             total = len(mine_kinds.records)
             stored = _stored_hashes(conn)
             for n, table in enumerate(mine_kinds.records):
@@ -435,10 +467,9 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
                 # it are the ones merged), then their records
                 _n, rows, heads = _refresh_table(conn, table, stored, keep=table in their_tables, checked=checked)
                 if table in their_tables:
-                    _merge_records(ef, table, source, report, mine=(rows, heads))
+                    _merge_records(ef, table, source, report, mine=(rows, heads), theirs_checked=theirs_checked)
             if _dedup_content_records(ef, mine_kinds, report):
                 refresh_sync_state(ef)  # the merged versions descend from what came in
-            _merge_history(conn, their_tables, source, report)
             report.open_conflicts = [r[0] for r in conn.execute(
                 "SELECT id FROM merge_conflict WHERE status = 'open' ORDER BY at, table_name, record_id")]
             if report.changed and (report.changed_records or report.content_added or report.other_added
@@ -561,6 +592,7 @@ class _TableWrites:
         self.conflicts: list[dict] = []
         self.log: list[tuple] = []  # (table, record_id, field, old, new, at, who), in the order taken
         self._created_json: dict[tuple, DictJson] = {}  # column set → JSON plan of a created record's entry
+        self._who: dict[str, str] = {}  # their modified_by → who of the entries (log_take)
 
     def insert(self, row: dict) -> None:
         self.inserts.append(row)
@@ -572,7 +604,8 @@ class _TableWrites:
     def set_sync(self, rid: str, head: str, ancestors, known=frozenset()) -> None:
         """As :func:`_set_sync`; ``known``: the record's ancestors already stored (:meth:`add_ancestors`)."""
         self.heads.append((self.table, rid, head))
-        self.add_ancestors(rid, set(ancestors) - {head}, known)
+        if ancestors:  # (none: nothing to add, e.g. most records only they have)
+            self.add_ancestors(rid, set(ancestors) - {head}, known)
 
     def add_ancestors(self, rid: str, hashes, known=frozenset()) -> None:
         """As :func:`_add_ancestors`, without the ones in ``known`` (the record's rows of ``sync_ancestor`` as
@@ -586,10 +619,16 @@ class _TableWrites:
         if h not in self.versions:
             self.versions[h] = (h, self.table, version if version is not None else version_json(row))
 
-    def log_take(self, rid: str, mine: dict | None, theirs: dict) -> None:
-        """As :func:`_log_take`: who made the change on the other laptop, merged by whom from where."""
+    def log_take(self, rid: str, mine: dict | None, theirs: dict, fields: list[str] | None = None) -> None:
+        """As :func:`_log_take`: who made the change on the other laptop, merged by whom from where. ``fields``:
+        the columns but ``modified_at``/``modified_by`` whose values differ, sorted, when the caller has them."""
         at = self.at
-        who = f"{theirs.get('modified_by') or '?'}（{self.ef.who} 合并自 {self.source}）"
+        by = theirs.get("modified_by") or "?"
+        who = self._who.get(by) if type(by) is str else None
+        if who is None:
+            who = f"{by}（{self.ef.who} 合并自 {self.source}）"
+            if type(by) is str:
+                self._who[by] = who
         if mine is None:
             keys = tuple(theirs)
             plan = self._created_json.get(keys)
@@ -600,6 +639,9 @@ class _TableWrites:
                 created = _LOG_JSON.encode({k: (v.hex() if isinstance(v, bytes) else v) for k, v in theirs.items()
                                             if k not in _NOT_LOGGED})
             self.log.append((self.table, rid, "*", None, created, at, who))
+            return
+        if fields is not None:
+            self.log += [(self.table, rid, k, mine.get(k), theirs[k], at, who) for k in fields]
             return
         for k in sorted(theirs):
             if k in META_COLUMNS or mine.get(k) == theirs.get(k):
@@ -654,9 +696,11 @@ class _TableWrites:
                 conn.execute("RELEASE merge_insert")
         for cols, values in self.updates.items():
             conn.executemany(f"UPDATE {t} SET {', '.join(_q(c) + ' = ?' for c in cols)} WHERE id = ?", values)
-        conn.executemany(_SET_HEAD, self.heads)
-        conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
-                         self.ancestors)
+        if self.heads:
+            conn.executemany(_SET_HEAD, self.heads)
+        if self.ancestors:
+            conn.executemany("INSERT OR IGNORE INTO sync_ancestor(table_name, record_id, hash) VALUES (?,?,?)",
+                             self.ancestors)
         if self.versions and _has_table(conn, "sync_version"):
             conn.executemany("INSERT OR IGNORE INTO sync_version(hash, table_name, content) VALUES (?,?,?)",
                              list(self.versions.values()))
@@ -699,17 +743,26 @@ def _same_values(mine: tuple, theirs: tuple) -> bool:
     return mine == theirs and list(map(type, mine)) == list(map(type, theirs))
 
 
-def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport, mine=None) -> None:
+def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeReport, mine=None,
+                   theirs_checked: bool = False) -> None:
     """Merge one record table (rules in the module docstring): every incoming record is decided in memory, then
-    the table's writes go out together (:class:`_TableWrites`). ``mine``: ``(rows, heads)`` of the table as
-    :func:`_refresh_table` just left them (else read here)."""
+    the table's writes go out together (:class:`_TableWrites`). ``mine``: ``((columns, {id: row tuple}), heads)``
+    of the table as :func:`_refresh_table` just left them (else read here). ``theirs_checked``: as for
+    :func:`merge_attached` — with the same columns on both sides, the hash of their record with a head is that
+    head, and its version's text is written only for a record not settled on the tuples (below).
+
+    Rows are read as tuples. When both sides have the same columns, a record mine stays for (unchanged on both
+    sides — the same values of the same types — or unchanged by them since we parted, mine having a head) is
+    settled on the tuples; the others become dicts of their columns, as read, and are decided as before."""
     conn = ef.conn
     theirs_has_sync = _has_sync_tables(conn, "theirs")
     if mine is None:
-        mine = (list(_rows(conn, table)),
+        cur = conn.execute(f"SELECT * FROM main.{_q(table)}")
+        mine_cols = [d[0] for d in cur.description]
+        i_mine = mine_cols.index("id")
+        mine = ((mine_cols, {r[i_mine]: r for r in cur}),
                 dict(conn.execute("SELECT record_id, hash FROM sync_head WHERE table_name = ?", [table])))
-    mine_rows = {r["id"]: r for r in mine[0]}
-    mine_heads = mine[1]
+    (mine_cols, mine_rows), mine_heads = mine
     del mine
     mine_anc = _ancestors(conn, table)
     their_anc = _ancestors(conn, table, "theirs") if theirs_has_sync else {}
@@ -727,79 +780,116 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     content = None if reorder else _content_getter(cols)
     label_cols = [c for c in LABEL_COLUMNS if c in cols]
     w = _TableWrites(ef, table, source)
-    for theirs in _rows(conn, table, "theirs"):
-        if reorder:
-            theirs = {c: theirs.get(c) for c in cols if c in their_cols}
-        rid = theirs["id"]
-        mine = mine_rows.get(rid)
-        if mine is not None and rid in mine_heads and (
-                _same_values(content(mine), content(theirs)) if content else _same_content(mine, theirs)):
-            tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
-        else:
-            tj = version_json(theirs)
-            th = _hash_of(tj)
-        t_anc = their_anc.get(rid, _NONE)
-        if their_heads.get(rid) not in (None, th):
-            t_anc = t_anc | {their_heads[rid]}
-        if mine is None:
-            w.insert(theirs)
-            w.set_sync(rid, th, t_anc)
-            w.store_version(th, theirs, tj)
-            lab = _label(theirs, label_cols)
-            (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
-            w.log_take(rid, None, theirs)
-            continue
-        mh = mine_heads.get(rid) or record_hash(mine)
-        m_anc = mine_anc.get(rid, _NONE)
-        if th == mh or th in m_anc:
-            if t_anc:  # (else nothing to add: th is mh or already one of m_anc)
-                w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), m_anc)
-            continue
-        if mh in t_anc:
-            changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
-            w.update(rid, changes)
-            w.set_sync(rid, th, t_anc | m_anc | {mh}, m_anc)
-            w.store_version(th, theirs, tj)
-            lab = _label(theirs, label_cols) or _label(mine, label_cols)
-            fields = sorted(k for k in changes if k not in META_COLUMNS)
-            if theirs.get("deleted") and not mine.get("deleted"):
-                report.deleted.append((table, rid, lab))
+    cur = conn.execute(f"SELECT * FROM theirs.{_q(table)}")
+    read_cols = [d[0] for d in cur.description]
+    # both rows as read have exactly my columns in my order: compared and hashed as tuples
+    tuples = content is not None and read_cols == cols == mine_cols
+    if tuples:
+        i_id = cols.index("id")
+        content = itemgetter(*[i for i, c in enumerate(cols) if c not in META_COLUMNS])  # (two or more)
+        text = CanonicalRows(cols).text
+    try:
+        for row in cur:
+            if tuples:
+                rid = row[i_id]
+                m = mine_rows.get(rid)
+                if m is not None and rid in mine_heads and _same_values(content(m), content(row)):
+                    tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
+                elif theirs_checked and their_heads.get(rid) is not None:
+                    tj, th = None, their_heads[rid]  # their head is its hash (checked); its text if needed
+                else:
+                    tj = text(row)
+                    th = _hash_of(tj)
+                mh = mine_heads.get(rid) if m is not None else None
+                if mh and (th == mh or th in mine_anc.get(rid, _NONE)):
+                    # unchanged, or they did not change it since we parted: as below, without a dict
+                    t_anc = their_anc.get(rid, _NONE)
+                    if their_heads.get(rid) not in (None, th):
+                        t_anc = t_anc | {their_heads[rid]}
+                    if t_anc:
+                        w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), mine_anc.get(rid, _NONE))
+                    continue
+                theirs = dict(zip(cols, row))
+                mine = None if m is None else dict(zip(cols, m))
+                if tj is None:  # (its hash was a head) the text of the version it may store, from the tuple
+                    tj = text(row)
             else:
-                report.updated.append((table, rid, lab, fields))
-            w.log_take(rid, mine, theirs)
-            continue
-        if (rid, th) in open_conf:
-            continue
-        fields = sorted(k for k in cols if k not in META_COLUMNS and k != "id" and mine.get(k) != theirs.get(k))
-        merged = field_merge(conn, mine, theirs, (m_anc | {mh}) & (t_anc | {th}))
-        if merged is not None:
-            take, fields = merged
-            lab = _label(theirs) or _label(mine)
-            if take:  # the fields only they changed come in at once, conflict or not
-                who = {"modified_at": theirs.get("modified_at"), "modified_by": theirs.get("modified_by")}
-                w.update(rid, dict(take, **who))
-                new = dict(mine, **take, **who)
-                w.log_take(rid, mine, new)
-                report.updated.append((table, rid, lab, sorted(take)))
-                mine = new
-            if not fields:  # different fields changed on both sides: merged, no conflict
-                h = record_hash(mine)
-                w.set_sync(rid, h, m_anc | t_anc | {mh, th}, m_anc)
-                w.store_version(h, mine)
+                theirs = dict(zip(read_cols, row))
+                if reorder:
+                    theirs = {c: theirs.get(c) for c in cols if c in their_cols}
+                rid = theirs["id"]
+                m = mine_rows.get(rid)
+                mine = None if m is None else dict(zip(mine_cols, m))
+                if mine is not None and rid in mine_heads and (
+                        _same_values(content(mine), content(theirs)) if content else _same_content(mine, theirs)):
+                    tj, th = None, mine_heads[rid]  # unchanged on both sides (most records): my head is its hash
+                else:
+                    tj = version_json(theirs)
+                    th = _hash_of(tj)
+            t_anc = their_anc.get(rid, _NONE)
+            if their_heads.get(rid) not in (None, th):
+                t_anc = t_anc | {their_heads[rid]}
+            if mine is None:
+                w.insert(theirs)
+                w.set_sync(rid, th, t_anc)
+                w.store_version(th, theirs, tj)
+                lab = _label(theirs, label_cols)
+                (report.deleted if theirs.get("deleted") else report.inserted).append((table, rid, lab))
+                w.log_take(rid, None, theirs)
                 continue
-            if take:
-                h = record_hash(mine)
-                w.set_sync(rid, h, m_anc | {mh}, m_anc)
-                w.store_version(h, mine)
-        cid = str(uuid.uuid4())
-        w.conflicts.append({
-            "id": cid, "merge_id": report.merge_id, "at": now_iso(), "source": source, "table_name": table,
-            "record_id": rid, "fields": json.dumps(fields, ensure_ascii=False),
-            "mine": json.dumps(_jsonable(mine), ensure_ascii=False),
-            "theirs": json.dumps(_jsonable(theirs), ensure_ascii=False), "theirs_hash": th,
-            "theirs_ancestors": json.dumps(sorted(t_anc)), "choices": "{}", "status": "open",
-        })
-        report.conflicts.append(cid)
+            mh = mine_heads.get(rid) or record_hash(mine)
+            m_anc = mine_anc.get(rid, _NONE)
+            if th == mh or th in m_anc:
+                if t_anc:  # (else nothing to add: th is mh or already one of m_anc)
+                    w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), m_anc)
+                continue
+            if mh in t_anc:
+                changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
+                w.update(rid, changes)
+                w.set_sync(rid, th, t_anc | m_anc | {mh}, m_anc)
+                w.store_version(th, theirs, tj)
+                lab = _label(theirs, label_cols) or _label(mine, label_cols)
+                fields = sorted(k for k in changes if k not in META_COLUMNS)
+                if theirs.get("deleted") and not mine.get("deleted"):
+                    report.deleted.append((table, rid, lab))
+                else:
+                    report.updated.append((table, rid, lab, fields))
+                w.log_take(rid, mine, theirs, fields)  # (the fields changed, as it would find them)
+                continue
+            if (rid, th) in open_conf:
+                continue
+            fields = sorted(k for k in cols if k not in META_COLUMNS and k != "id" and mine.get(k) != theirs.get(k))
+            merged = field_merge(conn, mine, theirs, (m_anc | {mh}) & (t_anc | {th}))
+            if merged is not None:
+                take, fields = merged
+                lab = _label(theirs) or _label(mine)
+                if take:  # the fields only they changed come in at once, conflict or not
+                    who = {"modified_at": theirs.get("modified_at"), "modified_by": theirs.get("modified_by")}
+                    w.update(rid, dict(take, **who))
+                    new = dict(mine, **take, **who)
+                    w.log_take(rid, mine, new)
+                    report.updated.append((table, rid, lab, sorted(take)))
+                    mine = new
+                if not fields:  # different fields changed on both sides: merged, no conflict
+                    h = record_hash(mine)
+                    w.set_sync(rid, h, m_anc | t_anc | {mh, th}, m_anc)
+                    w.store_version(h, mine)
+                    continue
+                if take:
+                    h = record_hash(mine)
+                    w.set_sync(rid, h, m_anc | {mh}, m_anc)
+                    w.store_version(h, mine)
+            cid = str(uuid.uuid4())
+            w.conflicts.append({
+                "id": cid, "merge_id": report.merge_id, "at": now_iso(), "source": source, "table_name": table,
+                "record_id": rid, "fields": json.dumps(fields, ensure_ascii=False),
+                "mine": json.dumps(_jsonable(mine), ensure_ascii=False),
+                "theirs": json.dumps(_jsonable(theirs), ensure_ascii=False), "theirs_hash": th,
+                "theirs_ancestors": json.dumps(sorted(t_anc)), "choices": "{}", "status": "open",
+            })
+            report.conflicts.append(cid)
+    finally:
+        cur.close()  # (a merge failing half-way: no statement left running on their file)
     w.flush()
 
 

@@ -243,10 +243,15 @@ class DictJson:
     """The JSON of dicts with one key set, exactly as ``json.JSONEncoder(ensure_ascii=False, sort_keys=sort,
     separators=(",", ":") if compact else (", ", ": "))`` encodes the dict without the keys in ``drop``, for
     values that are text, ``int`` or ``None``: the key parts are encoded once, the values one by one with the
-    encoder's own text escaping. :meth:`encode` returns ``None`` for a dict holding any other value (the caller
-    then uses the encoder), so the result never differs from it."""
+    encoder's own text escaping. A dict holding any other value gives ``None`` (the caller then uses the
+    encoder), so the result never differs from it.
 
-    __slots__ = ("_get", "_prefixes", "_single", "_empty")
+    ``encode(row)``: the JSON of the dict ``row`` (it has at least the plan's keys). ``encode_values(values)``:
+    the same for the dict whose kept values, in the plan's key order (sorted when ``sort``), are ``values``
+    (exactly that many). Both are functions written for the plan's number of keys (:func:`_dict_json_functions`:
+    one type test per value and one ``%`` format, no loop — issue 21: a merge writes ~20,000 such texts)."""
+
+    __slots__ = ("encode", "encode_values")
 
     def __init__(self, keys, *, sort: bool, drop=frozenset(), compact: bool = True):
         kept = [k for k in keys if k not in drop]
@@ -254,37 +259,43 @@ class DictJson:
             raise TypeError("DictJson: keys must be text")
         if sort:
             kept.sort()
+        self.encode, self.encode_values = _dict_json_functions(tuple(kept), compact)
+
+
+_DICT_JSON_FUNCTIONS: dict[tuple[tuple[str, ...], bool], tuple] = {}
+
+
+def _dict_json_functions(kept: tuple[str, ...], compact: bool) -> tuple:
+    """``(encode, encode_values)`` of :class:`DictJson` for the keys ``kept`` in that order, written once per key
+    list and separators: for n keys, unpack the n values, replace each by its JSON (text through the encoder's
+    own escaping, ``null``, ``int.__repr__``; ``None`` returned for any other type) and put them into the
+    template of the key parts (``%`` in a key doubled)."""
+    fns = _DICT_JSON_FUNCTIONS.get((kept, compact))
+    if fns is not None:
+        return fns
+    if not kept:
+        def encode(row):
+            return "{}"
+
+        def encode_values(values):
+            return "{}"
+    else:
         item_sep, key_sep = (",", ":") if compact else (", ", ": ")
-        self._prefixes = tuple(("{" if i == 0 else item_sep) + _encode_str(k) + key_sep for i, k in enumerate(kept))
-        self._single = len(kept) == 1
-        self._empty = not kept
-        self._get = itemgetter(*kept) if kept else None
-
-    def encode(self, row: dict) -> str | None:
-        if self._empty:
-            return "{}"
-        values = self._get(row)
-        return self.encode_values((values,) if self._single else values)
-
-    def encode_values(self, values) -> str | None:
-        """:meth:`encode` of the dict whose kept values, in the plan's key order (sorted when ``sort``), are
-        ``values``."""
-        if self._empty:
-            return "{}"
-        parts = []
-        append = parts.append
-        for prefix, v in zip(self._prefixes, values):
-            t = type(v)
-            if t is str:
-                append(prefix + _encode_str(v))
-            elif v is None:
-                append(prefix + "null")
-            elif t is int:
-                append(prefix + int.__repr__(v))
-            else:
-                return None
-        append("}")
-        return "".join(parts)
+        template = "{" + item_sep.join(_encode_str(k).replace("%", "%%") + key_sep + "%s" for k in kept) + "}"
+        names = [f"v{i}" for i in range(len(kept))]
+        unpack = ", ".join(names) + ","
+        body = "".join(f"    t = type({v})\n"
+                       f"    if t is str: {v} = E({v})\n"
+                       f"    elif {v} is None: {v} = 'null'\n"
+                       f"    elif t is int: {v} = R({v})\n"
+                       f"    else: return None\n" for v in names) + f"    return T % ({unpack})\n"
+        source = (f"def encode_values(values):\n    {unpack} = values\n{body}"
+                  f"def encode(row):\n    {unpack} = {'G(row)' if len(kept) > 1 else '(G(row),)'}\n{body}")
+        namespace = {"E": _encode_str, "R": int.__repr__, "T": template, "G": itemgetter(*kept)}
+        exec(compile(source, f"<DictJson of {len(kept)} keys>", "exec"), namespace)
+        encode, encode_values = namespace["encode"], namespace["encode_values"]
+    fns = _DICT_JSON_FUNCTIONS[(kept, compact)] = (encode, encode_values)
+    return fns
 
 
 _CANON_PLANS: dict[tuple, DictJson] = {}
@@ -893,26 +904,34 @@ class EvaluationFile:
         sql = f"INSERT INTO audit_log ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         prev = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         prev_hash = prev[0] if prev else GENESIS_HASH
-        allowed: set[tuple] = set()  # the lock's answer depends on the table (and for `locked`, the value)
+        allowed: set = set()  # the lock's answer depends on the table (and for `locked`, the value)
         for table, _rid, field, _old, new, _at, _who in entries:
-            key = (table, field, str(new)) if (table, field) == ("evaluation", "locked") else (table,)
+            key = (table, field, str(new)) if table == "evaluation" and field == "locked" else table
             if key not in allowed:
                 self._check_lock(table, field, new)
                 allowed.add(key)
         pending: list[tuple] = []
-        pending_keys: set[tuple[str, str, str]] = set()
+        # (table, record_id, field) of the pending entries, kept from the first entry stored as a change on
+        # (_compact reads the entry before of its record and field: that one must be written first)
+        pending_keys: set[tuple[str, str, str]] | None = None
+        encode, sha256 = _ENTRY_PLAN.encode_values, hashlib.sha256
         for table, record_id, field, old, new, at, who in entries:
-            old = None if old is None else str(old)
-            new = None if new is None else str(new)
-            who = self.who if who is None else who
+            if old is not None and type(old) is not str:
+                old = str(old)
+            if new is not None and type(new) is not str:
+                new = str(new)
+            if who is None:
+                who = self.who
             # as entry_hash(): the values in the sorted order of ENTRY_KEYS
-            payload = _ENTRY_PLAN.encode_values((at, field, new, old, prev_hash, record_id, table, who))
+            payload = encode((at, field, new, old, prev_hash, record_id, table, who))
             if payload is None:  # a value neither text nor NULL (e.g. a numeric id): the encoder
                 payload = _ENTRY_JSON.encode({"at": at, "who": who, "table_name": table, "record_id": record_id,
                                               "field": field, "old": old, "new": new, "prev_hash": prev_hash})
-            h = hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+            h = sha256((prev_hash + payload).encode("utf-8")).hexdigest()
             if (compact and field != "*" and old is not None and new is not None
                     and len(old) + len(new) >= COMPACT_MIN_CHARS):
+                if pending_keys is None:
+                    pending_keys = {p[2:5] for p in pending}  # (table_name, record_id, field: cols[2:5])
                 if (table, record_id, field) in pending_keys:  # _compact refers to the entry before: write it
                     self.conn.executemany(sql, pending)
                     pending, pending_keys = [], set()
@@ -920,10 +939,13 @@ class EvaluationFile:
                          "old": old, "new": new, "prev_hash": prev_hash, "hash": h}
                 self._compact(entry)
                 pending.append(tuple(entry.get(c) for c in cols))
+                pending_keys.add((table, record_id, field))
+            elif compact:
+                pending.append((at, who, table, record_id, field, old, new, prev_hash, h, None, None, None))
+                if pending_keys is not None:
+                    pending_keys.add((table, record_id, field))
             else:
-                pending.append((at, who, table, record_id, field, old, new, prev_hash, h)
-                               + ((None, None, None) if compact else ()))
-            pending_keys.add((table, record_id, field))
+                pending.append((at, who, table, record_id, field, old, new, prev_hash, h))
             prev_hash = h
         self.conn.executemany(sql, pending)
         self._anchor(prev_hash, added=len(entries))
