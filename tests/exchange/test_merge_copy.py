@@ -238,3 +238,52 @@ def test_the_check_holds_only_until_the_file_is_written(bare_sample_path):
         assert not ef.heads_checked()  # a check that finds something does not vouch for the records
     finally:
         ef.close()
+
+
+def test_a_file_merged_where_it_lies_is_hashed_again(bare_sample_path, workdir, monkeypatch):
+    """The user's file is merged in place (no private copy): a write to it after the import's checks that puts
+    its size, time and SQLite change counter back goes unseen by the check before commit, so its records' hashes
+    must not be taken from their heads — else the lead's merge base would hold a head that is not its row's
+    hash, and verify-history would blame the lead's own file (found by a break-it trial)."""
+    import hashlib
+    import os
+
+    lead, member = workdir / "组长 文件.wcif", workdir / "成员 文件.wcif"
+    shutil.copy(bare_sample_path, lead)
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
+    shared = Finding(title="共有")
+    ef.insert(shared)
+    ef.close()
+    exchange.export_evaluation(lead, member, log2_n=12)
+    ef = EvaluationFile.open(member, who="甲", backup=False)
+    ef.update("finding", shared.id, {"title": "甲改"})
+    ef.close()
+
+    real = merge.merge_attached
+    seen = {}
+
+    def written_after_the_checks(ef_, checked, *a, **k):
+        seen["in place"] = checked == member
+        st, head = os.stat(member), member.read_bytes()[:100]
+        c = sqlite3.connect(str(member))
+        c.execute("UPDATE finding SET title = '检查后改' WHERE id = ?", [shared.id])
+        c.commit()
+        c.close()
+        data = bytearray(member.read_bytes())
+        data[24:28], data[92:96] = head[24:28], head[92:96]  # the change counter and version-valid-for put back
+        member.write_bytes(bytes(data))
+        os.utime(member, ns=(st.st_atime_ns, st.st_mtime_ns))
+        return real(ef_, checked, *a, **k)
+
+    monkeypatch.setattr(merge, "merge_attached", written_after_the_checks)
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
+    try:
+        exchange.import_file(ef, member)
+        assert seen["in place"] is True
+        assert ef.rows("finding", "id = ?", [shared.id])[0]["title"] == "检查后改"
+        assert ef.verify_history() == []
+        assert ef.outside_changes() == []
+        for h, content in ef.conn.execute("SELECT hash, content FROM sync_version"):
+            assert hashlib.sha256(content.encode()).hexdigest() == h
+    finally:
+        ef.close()

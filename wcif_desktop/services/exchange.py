@@ -930,9 +930,11 @@ def import_file(ef: EvaluationFile, path, *, password: str | None = None,
         in_place = checked == src  # a copy (decrypted, migrated) cannot change under us; the user's file can
         try:
             # prepare_incoming refused any record of that file not holding its recorded version
-            # (check_invariants: outside_changes), and the file merged is the one checked
+            # (check_invariants: outside_changes). A private copy is the file checked, so its records' hashes are
+            # their heads; the user's file merged where it lies is hashed again: unchanged() sees a writer that
+            # goes through SQLite, but not one that puts size, time and change counter back
             return merge.merge_attached(ef, checked, src.name, progress,
-                                        before_commit=unchanged if in_place else None, theirs_checked=True)
+                                        before_commit=unchanged if in_place else None, theirs_checked=not in_place)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
             if in_place:
                 unchanged()

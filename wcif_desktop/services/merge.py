@@ -50,7 +50,7 @@ changed records took 6 s one row at a time).
 
 Rows are read as tuples and a record mine stays for is settled without a dict (:func:`_merge_records`). A
 record is hashed only when its hash is not known already: my records after the import's check found each
-holding its recorded version (:meth:`EvaluationFile.heads_checked`), theirs after the same check of their file
+holding its recorded version (:meth:`EvaluationFile.heads_checked`), theirs after the same check of their private copy
 (``theirs_checked`` of :func:`merge_attached`), take the version their ``sync_head`` names.
 """
 
@@ -431,9 +431,10 @@ def merge_attached(ef: EvaluationFile, theirs_path, source: str, progress: Progr
     (the import uses it to refuse a file that changed since its checks).
     The caller (:func:`wcif_desktop.services.exchange.import_file`) runs the checks first. ``theirs_checked``:
     they found every record of that file holding the version its ``sync_head`` names
-    (:meth:`~wcif_desktop.store.db.EvaluationFile.outside_changes` empty), and the file is the one checked
-    (a private copy, or refused by ``before_commit`` when it changed): such a record's hash is then taken from
-    its head instead of hashing it again, as for ``ef``'s own records after a clean check.
+    (:meth:`~wcif_desktop.store.db.EvaluationFile.outside_changes` empty), and the file is the one checked:
+    a private copy nobody else writes (the import passes ``False`` for the user's file merged where it lies,
+    which a writer outside SQLite could change unseen). Such a record's hash is then taken from its head
+    instead of hashing it again, as for ``ef``'s own records after a clean check.
     """
     conn = ef.conn
     report = MergeReport(source=source, merge_id=str(uuid.uuid4()))
