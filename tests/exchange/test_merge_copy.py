@@ -287,3 +287,21 @@ def test_a_file_merged_where_it_lies_is_hashed_again(bare_sample_path, workdir, 
             assert hashlib.sha256(content.encode()).hexdigest() == h
     finally:
         ef.close()
+
+
+def test_an_update_with_no_columns_writes_nothing(bare_sample_path):
+    """A record whose incoming version differs from mine only in a column their file lacks (one added to my file
+    by hand) has no column to set: the merge wrote ``UPDATE finding SET  WHERE id = ?`` and failed with an SQL
+    syntax error (found by a break-it trial). Nothing is written for it now; the other writes go out."""
+    ef = EvaluationFile.open(bare_sample_path, who="组长", backup=False)
+    try:
+        f = Finding(title="原标题")
+        ef.insert(f)
+        with ef.transaction():
+            w = merge._TableWrites(ef, "finding", "成员.wcif")
+            w.update(f.id, {})
+            w.update(f.id, {"title": "新标题"})
+            w.flush()
+        assert ef.rows("finding", "id = ?", [f.id])[0]["title"] == "新标题"
+    finally:
+        ef.close()

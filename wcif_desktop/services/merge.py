@@ -599,8 +599,10 @@ class _TableWrites:
         self.inserts.append(row)
 
     def update(self, rid: str, changes: dict) -> None:
-        cols = tuple(changes)
-        self.updates.setdefault(cols, []).append([*changes.values(), rid])
+        """Set the ``changes`` (column → value) on the record; none: nothing to write (their version differs from
+        mine only in a column they do not have, e.g. one added to my file by hand)."""
+        if changes:
+            self.updates.setdefault(tuple(changes), []).append([*changes.values(), rid])
 
     def set_sync(self, rid: str, head: str, ancestors, known=frozenset()) -> None:
         """As :func:`_set_sync`; ``known``: the record's ancestors already stored (:meth:`add_ancestors`)."""
