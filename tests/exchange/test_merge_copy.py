@@ -289,19 +289,45 @@ def test_a_file_merged_where_it_lies_is_hashed_again(bare_sample_path, workdir, 
         ef.close()
 
 
-def test_an_update_with_no_columns_writes_nothing(bare_sample_path):
-    """A record whose incoming version differs from mine only in a column their file lacks (one added to my file
-    by hand) has no column to set: the merge wrote ``UPDATE finding SET  WHERE id = ?`` and failed with an SQL
-    syntax error (found by a break-it trial). Nothing is written for it now; the other writes go out."""
-    ef = EvaluationFile.open(bare_sample_path, who="组长", backup=False)
+def test_a_version_differing_only_in_a_column_their_file_lacks_is_not_taken(bare_sample_path, workdir):
+    """A member's file has a column the lead's lacks (added by hand, its records' heads recomputed so the checks
+    pass). The lead merges it (their heads become the lead's ancestors), then the member merges the lead's file:
+    a record differs from the member's only in that column, and the lead's version descends from it — there is
+    nothing to take. The merge wrote ``UPDATE finding SET  WHERE id = ?`` and failed with an SQL syntax error
+    (found by a break-it trial); it now keeps the member's row and head, and reports no update for it."""
+    from wcif_desktop.store.db import record_hash
+
+    lead, member = workdir / "组长 文件.wcif", workdir / "成员 文件.wcif"
+    shutil.copy(bare_sample_path, lead)
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
+    shared = Finding(title="共有")
+    ef.insert(shared)
+    ef.close()
+    exchange.export_evaluation(lead, member, log2_n=12)
+    c = sqlite3.connect(str(member))
+    c.execute("ALTER TABLE finding ADD COLUMN extra TEXT")
+    cur = c.execute("SELECT * FROM finding")
+    cols = [d[0] for d in cur.description]
+    for r in cur.fetchall():
+        row = dict(zip(cols, r))
+        c.execute("INSERT OR REPLACE INTO sync_head VALUES (?, ?, ?)", ["finding", row["id"], record_hash(row)])
+    c.commit()
+    c.close()
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
     try:
-        f = Finding(title="原标题")
-        ef.insert(f)
-        with ef.transaction():
-            w = merge._TableWrites(ef, "finding", "成员.wcif")
-            w.update(f.id, {})
-            w.update(f.id, {"title": "新标题"})
-            w.flush()
-        assert ef.rows("finding", "id = ?", [f.id])[0]["title"] == "新标题"
+        exchange.import_file(ef, member)
+    finally:
+        ef.close()
+
+    ef = EvaluationFile.open(member, who="甲", backup=False)
+    try:
+        head = ef.conn.execute("SELECT hash FROM sync_head WHERE table_name = 'finding' AND record_id = ?",
+                               [shared.id]).fetchone()[0]
+        report = exchange.import_file(ef, lead)
+        assert not [u for u in report.updated if u[1] == shared.id]
+        assert ef.conn.execute("SELECT hash FROM sync_head WHERE table_name = 'finding' AND record_id = ?",
+                               [shared.id]).fetchone()[0] == head
+        assert ef.rows("finding", "id = ?", [shared.id])[0]["title"] == "共有"
+        assert not [p for p in ef.verify_history() if shared.id in str(p)]
     finally:
         ef.close()

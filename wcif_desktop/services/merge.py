@@ -599,10 +599,8 @@ class _TableWrites:
         self.inserts.append(row)
 
     def update(self, rid: str, changes: dict) -> None:
-        """Set the ``changes`` (column → value) on the record; none: nothing to write (their version differs from
-        mine only in a column they do not have, e.g. one added to my file by hand)."""
-        if changes:
-            self.updates.setdefault(tuple(changes), []).append([*changes.values(), rid])
+        """Set the ``changes`` (column → value, at least one) on the record."""
+        self.updates.setdefault(tuple(changes), []).append([*changes.values(), rid])
 
     def set_sync(self, rid: str, head: str, ancestors, known=frozenset()) -> None:
         """As :func:`_set_sync`; ``known``: the record's ancestors already stored (:meth:`add_ancestors`)."""
@@ -848,6 +846,9 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                 continue
             if mh in t_anc:
                 changes = {k: v for k, v in theirs.items() if mine.get(k) != v}
+                if not changes:  # theirs differs from mine only in columns their file lacks: nothing to take
+                    w.add_ancestors(rid, t_anc | {th}, m_anc)
+                    continue
                 w.update(rid, changes)
                 w.set_sync(rid, th, t_anc | m_anc | {mh}, m_anc)
                 w.store_version(th, theirs, tj)
