@@ -20,7 +20,7 @@ def _check_feature_use_from_bytes() -> None:
     a list of lines joined again. For the ~100 modules a start imports after Qt that took ~13 ms (~6 % of the
     start to a painted window, issue 21). The same question is answered here by looking for the same ASCII
     bytes in the ``.py`` file; a module without one (built in, frozen, a missing file) is asked as PySide6
-    asks it. Nothing changes if this PySide6 has no such function (it is private API; PySide6 6.7–6.11 have it).
+    asks it. Nothing changes if a PySide6 has no such function (it is private API; written against PySide6 6.11).
     """
     feature = sys.modules.get("shibokensupport.feature")
     asked = getattr(feature, "_mod_uses_pyside", None)
