@@ -152,15 +152,20 @@ def test_a_merge_after_a_clean_check_is_the_same_as_hashing_every_record(handed,
     assert table_dump(checked) == table_dump(hashed)  # merge base (heads, ancestors, versions) included
 
 
+def _lead_edits_shared_findings(lead) -> None:
+    """The lead edits ten shared findings too, some of which the member edited (merged or conflicting)."""
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
+    with ef.transaction():
+        for i, r in enumerate(sorted(ef.rows("finding"), key=lambda r: r["title"])[5:15]):
+            ef.update("finding", r["id"], {"body": r["body"] + "（组长补充）"} if i % 2 else {"title": r["title"] + "（组长）"})
+    ef.close()
+
+
 def test_records_settled_as_tuples_are_decided_as_dicts_decide_them(handed, workdir, monkeypatch):
     """Rows with the same columns on both sides are compared (and an unchanged one settled) as the tuples read;
     the result must be the one of comparing them as dicts, as when the columns differ."""
     lead, member, _new = handed
-    ef = EvaluationFile.open(lead, who="组长", backup=False)
-    with ef.transaction():  # the lead edits shared findings too: some the member edited (merged or conflicting)
-        for i, r in enumerate(sorted(ef.rows("finding"), key=lambda r: r["title"])[5:15]):
-            ef.update("finding", r["id"], {"body": r["body"] + "（组长补充）"} if i % 2 else {"title": r["title"] + "（组长）"})
-    ef.close()
+    _lead_edits_shared_findings(lead)
     ef = EvaluationFile.open(member, who="甲", backup=False)
     with ef.transaction():  # edited and edited back: unchanged, with versions the lead's file does not know
         back = [r["id"] for r in sorted(ef.rows("finding"), key=lambda r: r["title"])[-3:]]
@@ -195,11 +200,7 @@ def test_their_records_taken_by_their_checked_heads_are_decided_as_by_hashing_th
     """The import found every record of the incoming file holding its recorded version, so the merge takes
     their hashes from their heads; the result must be the one of hashing every incoming record."""
     lead, member, _new = handed
-    ef = EvaluationFile.open(lead, who="组长", backup=False)
-    with ef.transaction():  # the lead edits shared findings too: some the member edited (merged or conflicting)
-        for i, r in enumerate(sorted(ef.rows("finding"), key=lambda r: r["title"])[5:15]):
-            ef.update("finding", r["id"], {"body": r["body"] + "（组长补充）"} if i % 2 else {"title": r["title"] + "（组长）"})
-    ef.close()
+    _lead_edits_shared_findings(lead)
     runs = {}
     for checked in (True, False):
         hashed = []
@@ -240,6 +241,18 @@ def test_the_check_holds_only_until_the_file_is_written(bare_sample_path):
         ef.close()
 
 
+def _lead_and_member_sharing_a_finding(bare_sample_path, workdir):
+    """The lead's file with one finding, and a member's export of it: (lead path, member path, the finding)."""
+    lead, member = workdir / "组长 文件.wcif", workdir / "成员 文件.wcif"
+    shutil.copy(bare_sample_path, lead)
+    ef = EvaluationFile.open(lead, who="组长", backup=False)
+    shared = Finding(title="共有")
+    ef.insert(shared)
+    ef.close()
+    exchange.export_evaluation(lead, member, log2_n=12)
+    return lead, member, shared
+
+
 def test_a_file_merged_where_it_lies_is_hashed_again(bare_sample_path, workdir, monkeypatch):
     """The user's file is merged in place (no private copy): a write to it after the import's checks that puts
     its size, time and SQLite change counter back goes unseen by the check before commit, so its records' hashes
@@ -248,13 +261,7 @@ def test_a_file_merged_where_it_lies_is_hashed_again(bare_sample_path, workdir, 
     import hashlib
     import os
 
-    lead, member = workdir / "组长 文件.wcif", workdir / "成员 文件.wcif"
-    shutil.copy(bare_sample_path, lead)
-    ef = EvaluationFile.open(lead, who="组长", backup=False)
-    shared = Finding(title="共有")
-    ef.insert(shared)
-    ef.close()
-    exchange.export_evaluation(lead, member, log2_n=12)
+    lead, member, shared = _lead_and_member_sharing_a_finding(bare_sample_path, workdir)
     ef = EvaluationFile.open(member, who="甲", backup=False)
     ef.update("finding", shared.id, {"title": "甲改"})
     ef.close()
@@ -297,13 +304,7 @@ def test_a_version_differing_only_in_a_column_their_file_lacks_is_not_taken(bare
     (found by a break-it trial); it now keeps the member's row and head, and reports no update for it."""
     from wcif_desktop.store.db import record_hash
 
-    lead, member = workdir / "组长 文件.wcif", workdir / "成员 文件.wcif"
-    shutil.copy(bare_sample_path, lead)
-    ef = EvaluationFile.open(lead, who="组长", backup=False)
-    shared = Finding(title="共有")
-    ef.insert(shared)
-    ef.close()
-    exchange.export_evaluation(lead, member, log2_n=12)
+    lead, member, shared = _lead_and_member_sharing_a_finding(bare_sample_path, workdir)
     c = sqlite3.connect(str(member))
     c.execute("ALTER TABLE finding ADD COLUMN extra TEXT")
     cur = c.execute("SELECT * FROM finding")
