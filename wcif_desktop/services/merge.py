@@ -781,6 +781,13 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
     content = None if reorder else _content_getter(cols)
     label_cols = [c for c in LABEL_COLUMNS if c in cols]
     w = _TableWrites(ef, table, source)
+
+    def their_ancestry(rid: str, th: str) -> frozenset | set:
+        """The ancestors of their version ``th`` of the record: their file's, and their head when it is not ``th``."""
+        t_anc = their_anc.get(rid, _NONE)
+        head = their_heads.get(rid)
+        return t_anc if head is None or head == th else t_anc | {head}
+
     cur = conn.execute(f"SELECT * FROM theirs.{_q(table)}")
     read_cols = [d[0] for d in cur.description]
     # both rows as read have exactly my columns in my order: compared and hashed as tuples
@@ -804,9 +811,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                 mh = mine_heads.get(rid) if m is not None else None
                 if mh and (th == mh or th in mine_anc.get(rid, _NONE)):
                     # unchanged, or they did not change it since we parted: as below, without a dict
-                    t_anc = their_anc.get(rid, _NONE)
-                    if their_heads.get(rid) not in (None, th):
-                        t_anc = t_anc | {their_heads[rid]}
+                    t_anc = their_ancestry(rid, th)
                     if t_anc:
                         w.add_ancestors(rid, t_anc | ({th} if th != mh else set()), mine_anc.get(rid, _NONE))
                     continue
@@ -827,9 +832,7 @@ def _merge_records(ef: EvaluationFile, table: str, source: str, report: MergeRep
                 else:
                     tj = version_json(theirs)
                     th = _hash_of(tj)
-            t_anc = their_anc.get(rid, _NONE)
-            if their_heads.get(rid) not in (None, th):
-                t_anc = t_anc | {their_heads[rid]}
+            t_anc = their_ancestry(rid, th)
             if mine is None:
                 w.insert(theirs)
                 w.set_sync(rid, th, t_anc)
